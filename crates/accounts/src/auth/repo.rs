@@ -1,0 +1,213 @@
+use chrono::{DateTime, Utc};
+use kernel::Result;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+pub struct Identity {
+    pub tenant_id: Uuid,
+    pub user_id: Uuid,
+    pub password_hash: String,
+}
+
+/// Global lookup: the only query that runs before the tenant is known.
+pub async fn identity_by_email(conn: &mut PgConnection, email: &str) -> Result<Option<Identity>> {
+    Ok(sqlx::query_as!(
+        Identity,
+        "select tenant_id, user_id, password_hash from identities where email = $1",
+        email
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn email_taken(conn: &mut PgConnection, email: &str) -> Result<bool> {
+    Ok(sqlx::query_scalar!(
+        r#"select exists(select 1 from identities where email = $1) as "e!""#,
+        email
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn insert_identity(
+    conn: &mut PgConnection,
+    email: &str,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    hash: &str,
+) -> Result<()> {
+    sqlx::query!(
+        "insert into identities (email, tenant_id, user_id, password_hash) values ($1, $2, $3, $4)",
+        email,
+        tenant_id,
+        user_id,
+        hash
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_password(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    hash: &str,
+) -> Result<()> {
+    sqlx::query!(
+        "update identities set password_hash = $3, updated_at = now() where tenant_id = $1 and user_id = $2",
+        tenant_id,
+        user_id,
+        hash
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub struct RefreshRow {
+    pub user_id: Uuid,
+    pub family_id: Uuid,
+    pub token_hash: Vec<u8>,
+    pub expires_at: DateTime<Utc>,
+    pub rotated_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+pub async fn insert_refresh(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    user_id: Uuid,
+    family_id: Uuid,
+    hash: &[u8],
+    expires_at: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query!(
+        "insert into refresh_tokens (tenant_id, id, user_id, family_id, token_hash, expires_at)
+         values ($1, $2, $3, $4, $5, $6)",
+        tenant_id,
+        id,
+        user_id,
+        family_id,
+        hash,
+        expires_at
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn lock_refresh(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<Option<RefreshRow>> {
+    Ok(sqlx::query_as!(
+        RefreshRow,
+        "select user_id, family_id, token_hash, expires_at, rotated_at, revoked_at
+           from refresh_tokens where tenant_id = $1 and id = $2 for update",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn mark_rotated(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update refresh_tokens set rotated_at = now() where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn revoke_family(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    family_id: Uuid,
+) -> Result<()> {
+    sqlx::query!(
+        "update refresh_tokens set revoked_at = now() where tenant_id = $1 and family_id = $2 and revoked_at is null",
+        tenant_id,
+        family_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub struct ResetRow {
+    pub user_id: Uuid,
+    pub token_hash: Vec<u8>,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
+}
+
+pub async fn insert_reset(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    user_id: Uuid,
+    hash: &[u8],
+    expires_at: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query!(
+        "insert into password_resets (tenant_id, id, user_id, token_hash, expires_at) values ($1, $2, $3, $4, $5)",
+        tenant_id,
+        id,
+        user_id,
+        hash,
+        expires_at
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn lock_reset(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<Option<ResetRow>> {
+    Ok(sqlx::query_as!(
+        ResetRow,
+        "select user_id, token_hash, expires_at, used_at from password_resets
+          where tenant_id = $1 and id = $2 for update",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn mark_reset_used(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update password_resets set used_at = now() where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn insert_company(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    name: &str,
+    plan_code: &str,
+) -> Result<()> {
+    sqlx::query!(
+        "insert into companies (tenant_id, name, plan_code) values ($1, $2, $3)",
+        tenant_id,
+        name,
+        plan_code
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,214 @@
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use chrono::Utc;
+use kernel::auth::{OpaqueToken, Role, check_password_strength, hash_password};
+use kernel::email::Email;
+use kernel::error::{OnConstraint, Problem, Violations};
+use kernel::http::{ApiJson, Created};
+use kernel::ids::new_id;
+use kernel::jobs::{self, EnqueueOptions};
+use kernel::mail::SendEmail;
+use kernel::pagination::PageParams;
+use kernel::session::Session;
+use kernel::tenant::TenantTx;
+use kernel::{App, Error, Result};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use super::model::{
+    AcceptInvitationRequest, CreateInvitationRequest, Invitation, InvitationPage, InvitationPreview,
+};
+use super::repo;
+use crate::auth::model::TokenPair;
+use crate::auth::{repo as auth_repo, service as auth_service};
+use crate::{plans, users};
+
+const INVITATION_TTL_DAYS: i64 = 7;
+
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
+        .routes(routes!(list_invitations, create_invitation))
+        .routes(routes!(revoke_invitation))
+}
+
+pub fn public_router() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
+        .routes(routes!(preview_invitation))
+        .routes(routes!(accept_invitation))
+}
+
+/// Pending invitations (owner/admin).
+#[utoipa::path(get, path = "/invitations", tag = "users", security(("bearer" = [])), params(PageParams),
+    responses((status = 200, body = InvitationPage), (status = 403, body = Problem)))]
+async fn list_invitations(
+    mut s: Session,
+    Query(params): Query<PageParams>,
+) -> Result<ApiJson<InvitationPage>> {
+    s.require(Role::ADMINS)?;
+    let page = params.parse()?;
+    let rows = repo::list_pending(&mut s.tx, s.user.tenant_id, &page).await?;
+    s.tx.commit().await?;
+    let (items, next_cursor) = page.finish(rows, |i| i.id);
+    Ok(ApiJson(InvitationPage { items, next_cursor }))
+}
+
+/// Invites someone by e-mail with a single-use link valid for 7 days.
+#[utoipa::path(post, path = "/invitations", tag = "users", security(("bearer" = [])),
+    request_body = CreateInvitationRequest,
+    responses((status = 201, body = Invitation), (status = 403, body = Problem), (status = 409, body = Problem),
+              (status = 422, body = Problem)))]
+async fn create_invitation(
+    State(app): State<App>,
+    mut s: Session,
+    ApiJson(body): ApiJson<CreateInvitationRequest>,
+) -> Result<Created<Invitation>> {
+    s.require(Role::ADMINS)?;
+    let email = Email::parse(&body.email).map_err(|e| Error::field("email", e.to_string()))?;
+    if body.role == Role::Owner {
+        return Err(Error::field(
+            "role",
+            "Convide como administrador; depois promova a proprietário.",
+        ));
+    }
+    let tenant = s.user.tenant_id;
+    if auth_repo::email_taken(&mut s.tx, email.as_str()).await? {
+        return Err(Error::conflict(
+            Some("email"),
+            "Este e-mail já pertence a um usuário.",
+        ));
+    }
+    repo::close_expired(&mut s.tx, tenant, email.as_str()).await?;
+    let pending = repo::count_pending(&mut s.tx, tenant).await?;
+    plans::service::ensure_room_for_user(&mut s.tx, pending).await?;
+    let id = new_id();
+    let token = OpaqueToken::generate(tenant, id);
+    let expires_at = Utc::now() + chrono::Duration::days(INVITATION_TTL_DAYS);
+    let invitation = repo::insert(
+        &mut s.tx,
+        tenant,
+        id,
+        email.as_str(),
+        body.role,
+        &token.hash(),
+        s.user.id,
+        expires_at,
+    )
+    .await
+    .on_constraint("invitations_pending_email_key", || {
+        Error::conflict(
+            Some("email"),
+            "Já existe um convite pendente para este e-mail.",
+        )
+    })?;
+    let company = crate::company::repo::summary(&mut s.tx, tenant).await?;
+    let link = format!("{}/convite/{}", app.config.frontend_url, token.expose());
+    let mail = SendEmail {
+        to: email.as_str().to_string(),
+        subject: format!("Convite para a equipe {} no ConectCRM", company.name),
+        text: format!(
+            "Olá!\n\n{} convidou você para a equipe da {} no ConectCRM, como {}.\n\n\
+             Aceite o convite em até {INVITATION_TTL_DAYS} dias:\n\n{link}\n\n\
+             Se você não esperava este convite, ignore este e-mail.\n",
+            s.user.name,
+            company.name,
+            body.role.label()
+        ),
+        html: None,
+    };
+    jobs::enqueue(&mut s.tx, Some(tenant), &mail, EnqueueOptions::default()).await?;
+    s.tx.emit("invitation.created", &serde_json::json!({ "id": id }))
+        .await?;
+    s.tx.commit().await?;
+    Ok(Created(format!("/api/v1/invitations/{id}"), invitation))
+}
+
+#[utoipa::path(delete, path = "/invitations/{id}", tag = "users", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+async fn revoke_invitation(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    s.require(Role::ADMINS)?;
+    if !repo::revoke(&mut s.tx, s.user.tenant_id, id).await? {
+        return Err(Error::NotFound);
+    }
+    s.tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn open_invitation(
+    app: &App,
+    token: &str,
+) -> Result<(TenantTx, OpaqueToken, repo::PendingInvitation)> {
+    let token = OpaqueToken::parse(token).ok_or(Error::NotFound)?;
+    let mut tx = TenantTx::begin(&app.db, token.tenant_id).await?;
+    let invitation = repo::lock_usable(&mut tx, token.tenant_id, token.id)
+        .await?
+        .filter(|i| token.matches(&i.token_hash))
+        .ok_or(Error::NotFound)?;
+    Ok((tx, token, invitation))
+}
+
+/// What an invitation link is for, before accepting (404 when the link is
+/// wrong, used, revoked or expired).
+#[utoipa::path(get, path = "/auth/invitations/{token}", tag = "auth",
+    params(("token" = String, Path)),
+    responses((status = 200, body = InvitationPreview), (status = 404, body = Problem)))]
+async fn preview_invitation(
+    State(app): State<App>,
+    Path(token): Path<String>,
+) -> Result<ApiJson<InvitationPreview>> {
+    let (tx, _, invitation) = open_invitation(&app, &token).await?;
+    tx.commit().await?;
+    Ok(ApiJson(InvitationPreview {
+        email: invitation.email,
+        role: invitation.role.parse()?,
+        company_name: invitation.company_name,
+    }))
+}
+
+/// Accepts an invitation: creates the user with the invited role and
+/// signs them in. The link works once.
+#[utoipa::path(post, path = "/auth/invitations/accept", tag = "auth", request_body = AcceptInvitationRequest,
+    responses((status = 200, body = TokenPair), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn accept_invitation(
+    State(app): State<App>,
+    ApiJson(body): ApiJson<AcceptInvitationRequest>,
+) -> Result<ApiJson<TokenPair>> {
+    let mut v = Violations::new();
+    let name = body.name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        v.add("name", "Informe seu nome (até 200 caracteres).");
+    }
+    v.check("password", check_password_strength(&body.password));
+    v.finish()?;
+    let (mut tx, token, invitation) = open_invitation(&app, &body.token).await?;
+    // This invitation was counted as pending; now it becomes a user.
+    plans::service::ensure_room_for_user(&mut tx, 0).await?;
+    let hash = hash_password(&body.password).await?;
+    let role: Role = invitation.role.parse()?;
+    let user_id = new_id();
+    users::repo::insert(
+        &mut tx,
+        token.tenant_id,
+        user_id,
+        name,
+        &invitation.email,
+        role,
+    )
+    .await
+    .on_constraint("users_email_key", || {
+        Error::conflict(Some("email"), "Este e-mail já pertence a um usuário.")
+    })?;
+    auth_repo::insert_identity(&mut tx, &invitation.email, token.tenant_id, user_id, &hash)
+        .await
+        .on_constraint("identities_pkey", || {
+            Error::conflict(Some("email"), "Este e-mail já pertence a um usuário.")
+        })?;
+    repo::mark_accepted(&mut tx, token.tenant_id, token.id).await?;
+    let pair = auth_service::issue_pair(&app, &mut tx, user_id, role, None).await?;
+    tx.emit("user.created", &serde_json::json!({ "id": user_id }))
+        .await?;
+    tx.commit().await?;
+    Ok(ApiJson(pair))
+}

@@ -1,0 +1,31 @@
+//! Accounts: companies (the tenants), users and roles, invitations,
+//! password resets, plans and their limits, and the auth API
+//! (`/api/v1/auth/*`, `/api/v1/me`).
+
+pub mod auth;
+pub mod company;
+pub mod invitations;
+pub mod plans;
+pub mod users;
+
+use kernel::App;
+use kernel::jobs::Registry;
+use utoipa_axum::router::OpenApiRouter;
+
+/// Routes under `/api/v1`.
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
+        .merge(auth::http::router())
+        .merge(users::http::router())
+        .merge(invitations::http::router())
+        .merge(company::http::router())
+        .merge(plans::http::router())
+}
+
+/// Routes under `/api/v1/auth` (rate-limited by the server).
+pub fn auth_router() -> OpenApiRouter<App> {
+    auth::http::public_router()
+}
+
+/// This module's background jobs.
+pub fn register_jobs(_registry: &mut Registry) {}

@@ -1,0 +1,150 @@
+use kernel::Result;
+use kernel::auth::Role;
+use kernel::pagination::PageRequest;
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::model::User;
+
+struct UserRow {
+    id: Uuid,
+    name: String,
+    email: String,
+    role: String,
+    active: bool,
+    created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = kernel::Error;
+    fn try_from(r: UserRow) -> Result<Self> {
+        Ok(User {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            role: r.role.parse()?,
+            active: r.active,
+            created_at: r.created_at,
+        })
+    }
+}
+
+pub async fn insert(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    name: &str,
+    email: &str,
+    role: Role,
+) -> Result<User> {
+    let row = sqlx::query_as!(
+        UserRow,
+        "insert into users (tenant_id, id, name, email, role) values ($1, $2, $3, $4, $5)
+         returning id, name, email, role, active, created_at",
+        tenant_id,
+        id,
+        name,
+        email,
+        role.as_str()
+    )
+    .fetch_one(conn)
+    .await?;
+    row.try_into()
+}
+
+pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<User>> {
+    let row = sqlx::query_as!(
+        UserRow,
+        "select id, name, email, role, active, created_at from users where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?;
+    row.map(User::try_from).transpose()
+}
+
+/// Newest first; `q` matches name or e-mail, accents ignored.
+pub async fn list(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    page: &PageRequest,
+) -> Result<Vec<User>> {
+    let pattern = page.q.as_ref().map(|q| {
+        format!(
+            "%{}%",
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )
+    });
+    let rows = sqlx::query_as!(
+        UserRow,
+        "select id, name, email, role, active, created_at from users
+          where tenant_id = $1
+            and ($2::uuid is null or id < $2)
+            and ($3::text is null or unaccent(name) ilike unaccent($3) or email ilike $3)
+          order by id desc limit $4",
+        tenant_id,
+        page.after,
+        pattern,
+        page.fetch_limit()
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(User::try_from).collect()
+}
+
+pub async fn update(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    name: Option<&str>,
+    role: Option<Role>,
+    active: Option<bool>,
+) -> Result<User> {
+    let row = sqlx::query_as!(
+        UserRow,
+        "update users set name = coalesce($3, name), role = coalesce($4, role), active = coalesce($5, active)
+          where tenant_id = $1 and id = $2
+          returning id, name, email, role, active, created_at",
+        tenant_id,
+        id,
+        name,
+        role.map(Role::as_str),
+        active
+    )
+    .fetch_one(conn)
+    .await?;
+    row.try_into()
+}
+
+/// Active owners other than `except`.
+pub async fn other_active_owners(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    except: Uuid,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar!(
+        r#"select count(*) as "n!" from users where tenant_id = $1 and role = 'owner' and active and id <> $2"#,
+        tenant_id,
+        except
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+pub async fn revoke_refresh_tokens(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+) -> Result<()> {
+    sqlx::query!(
+        "update refresh_tokens set revoked_at = now() where tenant_id = $1 and user_id = $2 and revoked_at is null",
+        tenant_id,
+        user_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,60 @@
+//! The state every handler and job receives.
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use sqlx::PgPool;
+
+use crate::auth::Tokens;
+use crate::config::Config;
+use crate::jobs::Registry;
+use crate::mail::Mailer;
+use crate::realtime::Realtime;
+use crate::storage::Storage;
+
+pub struct AppInner {
+    pub config: Config,
+    /// Runtime pool: acts as `conectcrm_app`, RLS always applies.
+    pub db: PgPool,
+    pub tokens: Tokens,
+    pub mailer: Mailer,
+    pub storage: Storage,
+    pub realtime: Realtime,
+    pub jobs: Registry,
+}
+
+#[derive(Clone)]
+pub struct App(Arc<AppInner>);
+
+impl App {
+    pub fn new(inner: AppInner) -> Self {
+        Self(Arc::new(inner))
+    }
+
+    /// Builds everything from the configuration and a job registry.
+    pub async fn from_config(config: Config, jobs: Registry) -> anyhow::Result<Self> {
+        let db = crate::db::connect_runtime(&config, 20).await?;
+        let tokens = Tokens::new(
+            config.jwt_secret.expose().as_bytes(),
+            config.access_token_ttl,
+        )?;
+        let mailer = Mailer::from_config(&config)?;
+        let storage = Storage::from_config(&config)?;
+        Ok(Self::new(AppInner {
+            config,
+            db,
+            tokens,
+            mailer,
+            storage,
+            realtime: Realtime::default(),
+            jobs,
+        }))
+    }
+}
+
+impl Deref for App {
+    type Target = AppInner;
+    fn deref(&self) -> &AppInner {
+        &self.0
+    }
+}

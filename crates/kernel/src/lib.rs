@@ -1,0 +1,28 @@
+//! The ground every ConectCRM module stands on.
+//!
+//! Domain crates (`accounts`, later `crm`, `support`, `finance`, …) depend on
+//! this crate only, never on each other; they talk through the domain-event
+//! outbox ([`outbox`]) and background jobs ([`jobs`]).
+
+pub mod app;
+pub mod auth;
+pub mod br;
+pub mod config;
+pub mod db;
+pub mod email;
+pub mod error;
+pub mod http;
+pub mod ids;
+pub mod jobs;
+pub mod mail;
+pub mod money;
+pub mod outbox;
+pub mod pagination;
+pub mod phone;
+pub mod realtime;
+pub mod session;
+pub mod storage;
+pub mod tenant;
+
+pub use app::App;
+pub use error::{Error, Result};

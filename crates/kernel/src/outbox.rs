@@ -1,0 +1,145 @@
+//! The domain-event outbox.
+//!
+//! A module records an event with [`crate::tenant::TenantTx::emit`] in the
+//! same transaction as the change, so the event exists if and only if the
+//! change committed. The dispatcher, woken by `NOTIFY` at commit, then:
+//! 1. enqueues one job per subscriber of the event's kind (deduplicated by
+//!    event id and subscriber, in the same transaction that marks the event
+//!    dispatched) — delivery is at-least-once and consumers are idempotent;
+//! 2. emits the event to the tenant's Socket.IO room.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+use sqlx::postgres::PgListener;
+use tokio_util::sync::CancellationToken;
+use uuid::Uuid;
+
+use crate::app::App;
+use crate::error::Result;
+use crate::ids::new_id;
+use crate::jobs;
+
+pub const CHANNEL: &str = "conectcrm_outbox";
+
+/// What subscribers receive as their job payload.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DomainEvent {
+    pub event_id: Uuid,
+    pub tenant_id: Uuid,
+    pub kind: String,
+    pub payload: serde_json::Value,
+    pub occurred_at: DateTime<Utc>,
+}
+
+pub(crate) async fn record(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    kind: &str,
+    payload: &impl Serialize,
+) -> Result<Uuid> {
+    let event_id = new_id();
+    let payload = serde_json::to_value(payload).map_err(anyhow::Error::from)?;
+    sqlx::query!(
+        "insert into outbox_events (event_id, tenant_id, kind, payload) values ($1, $2, $3, $4)",
+        event_id,
+        tenant_id,
+        kind,
+        payload
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!("select pg_notify($1, '')", CHANNEL)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(event_id)
+}
+
+/// Dispatches up to one batch of pending events; returns how many.
+pub async fn dispatch_pending(app: &App) -> Result<usize> {
+    let mut tx = app.db.begin().await?;
+    let events = sqlx::query_as!(
+        DomainEvent,
+        r#"select event_id, tenant_id, kind, payload, created_at as occurred_at
+           from outbox_events where dispatched_at is null
+           order by id limit 200 for update skip locked"#
+    )
+    .fetch_all(&mut *tx)
+    .await?;
+    if events.is_empty() {
+        return Ok(0);
+    }
+    for event in &events {
+        for job_kind in app.jobs.subscribers_of(&event.kind) {
+            jobs::enqueue_raw(
+                &mut tx,
+                job_kind,
+                Some(event.tenant_id),
+                serde_json::to_value(event).map_err(anyhow::Error::from)?,
+                jobs::EnqueueOptions {
+                    dedupe_key: Some(format!("event:{}:{}", event.event_id, job_kind)),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
+    }
+    let ids: Vec<Uuid> = events.iter().map(|e| e.event_id).collect();
+    sqlx::query!(
+        "update outbox_events set dispatched_at = now() where event_id = any($1)",
+        &ids
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    for event in &events {
+        app.realtime
+            .emit_to_tenant(event.tenant_id, &event.kind, &event.payload)
+            .await;
+    }
+    Ok(events.len())
+}
+
+/// Runs until `shutdown`: listens for commits and dispatches; polls every
+/// few seconds as a safety net for a missed notification.
+pub async fn run_dispatcher(app: App, shutdown: CancellationToken) {
+    let mut listener = match PgListener::connect_with(&app.db).await {
+        Ok(mut l) => match l.listen(CHANNEL).await {
+            Ok(()) => Some(l),
+            Err(e) => {
+                tracing::warn!(error = %e, "outbox LISTEN failed; polling only");
+                None
+            }
+        },
+        Err(e) => {
+            tracing::warn!(error = %e, "outbox listener unavailable; polling only");
+            None
+        }
+    };
+    loop {
+        loop {
+            match dispatch_pending(&app).await {
+                Ok(0) => break,
+                Ok(_) => continue,
+                Err(e) => {
+                    tracing::error!(error = %e, "outbox dispatch failed");
+                    break;
+                }
+            }
+        }
+        let wait = async {
+            match listener.as_mut() {
+                Some(l) => {
+                    let _ = tokio::time::timeout(Duration::from_secs(2), l.recv()).await;
+                }
+                None => tokio::time::sleep(Duration::from_millis(500)).await,
+            }
+        };
+        tokio::select! {
+            _ = shutdown.cancelled() => return,
+            _ = wait => {}
+        }
+    }
+}

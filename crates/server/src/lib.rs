@@ -1,0 +1,31 @@
+//! The `conectcrm` server: the only crate that knows every module. It wires
+//! routes, Socket.IO, the worker and the web app together.
+
+pub mod ops;
+pub mod ratelimit;
+pub mod routes;
+pub mod seed;
+pub mod socket;
+pub mod telemetry;
+pub mod web;
+
+use kernel::App;
+use kernel::config::Config;
+use kernel::jobs::Registry;
+use kernel::mail::SendEmail;
+
+/// Every job and subscription of every module.
+pub fn registry() -> anyhow::Result<Registry> {
+    let mut r = Registry::default();
+    r.handle(|app: App, _tenant, mail: SendEmail| async move { app.mailer.send(&mail).await });
+    r.handle(|app: App, _tenant, _: ops::Janitor| async move { ops::janitor(&app).await });
+    r.schedule::<ops::Janitor>("janitor", "0 17 * * * *")?;
+    accounts::register_jobs(&mut r);
+    Ok(r)
+}
+
+/// Builds the application state (pool as the runtime role, mailer,
+/// storage) from a configuration.
+pub async fn build_app(config: Config) -> anyhow::Result<App> {
+    App::from_config(config, registry()?).await
+}

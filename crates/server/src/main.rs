@@ -1,0 +1,177 @@
+//! `conectcrm`: serve | worker | migrate | seed-demo | openapi.
+
+use std::net::SocketAddr;
+
+use clap::{Parser, Subcommand};
+use kernel::config::Config;
+use tokio_util::sync::CancellationToken;
+
+#[derive(Parser)]
+#[command(
+    name = "conectcrm",
+    version,
+    about = "ConectCRM — atendimento, CRM, financeiro e automação"
+)]
+struct Cli {
+    /// Refuse development defaults (JWT_SECRET required, JSON logs).
+    #[arg(long, global = true)]
+    production: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// HTTP API, Socket.IO and the web app; runs the worker too unless --no-worker.
+    Serve {
+        #[arg(long)]
+        no_worker: bool,
+        /// Do not apply pending migrations at start-up.
+        #[arg(long)]
+        skip_migrations: bool,
+    },
+    /// Background jobs, cron schedules and the event dispatcher only.
+    Worker {
+        #[arg(long, default_value_t = 4)]
+        concurrency: usize,
+    },
+    /// Creates the database roles and applies pending migrations.
+    Migrate,
+    /// Creates a demo company with one user of every role.
+    SeedDemo {
+        #[arg(long, default_value = server::seed::DEMO_COMPANY)]
+        company: String,
+        #[arg(long, default_value = server::seed::DEMO_EMAIL)]
+        email: String,
+        #[arg(long, default_value = server::seed::DEMO_PASSWORD)]
+        password: String,
+    },
+    /// Prints the OpenAPI document.
+    Openapi,
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    if let Command::Openapi = cli.command {
+        println!("{}", server::routes::openapi_document().to_pretty_json()?);
+        return Ok(());
+    }
+    let config = match Config::from_env(cli.production) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("conectcrm: {e}");
+            std::process::exit(2);
+        }
+    };
+    server::telemetry::init_logs(config.json_logs);
+    match cli.command {
+        Command::Migrate => {
+            kernel::db::migrate(config.database_url.expose()).await?;
+            tracing::info!("migrations applied");
+        }
+        Command::SeedDemo {
+            company,
+            email,
+            password,
+        } => {
+            kernel::db::migrate(config.database_url.expose()).await?;
+            let app = server::build_app(config).await?;
+            let outcome = server::seed::seed_demo(&app, &company, &email, &password).await?;
+            if outcome.created {
+                println!("Empresa de demonstração criada: {company}");
+            } else {
+                println!("A empresa com {email} já existe; nada foi alterado.");
+            }
+            println!("Senha de todos os usuários: {password}");
+            for (role, email) in outcome.users {
+                println!("  {:<14} {email}", role.label());
+            }
+        }
+        Command::Worker { concurrency } => {
+            let app = server::build_app(config).await?;
+            let shutdown = shutdown_signal();
+            let background = spawn_background(&app, concurrency, &shutdown);
+            shutdown.cancelled().await;
+            for task in background {
+                let _ = task.await;
+            }
+        }
+        Command::Serve {
+            no_worker,
+            skip_migrations,
+        } => {
+            if !skip_migrations {
+                kernel::db::migrate(config.database_url.expose()).await?;
+            }
+            let bind = config.bind;
+            let public = config.frontend_url.clone();
+            let app = server::build_app(config).await?;
+            let shutdown = shutdown_signal();
+            let background = if no_worker {
+                Vec::new()
+            } else {
+                spawn_background(&app, 4, &shutdown)
+            };
+            let listener = tokio::net::TcpListener::bind(bind).await?;
+            tracing::info!(%bind, "ConectCRM ouvindo");
+            println!("ConectCRM pronto em http://{bind} (links de e-mail usam {public})");
+            let router = server::routes::router(app);
+            let stop = shutdown.clone();
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .with_graceful_shutdown(async move { stop.cancelled().await })
+            .await?;
+            for task in background {
+                let _ = task.await;
+            }
+        }
+        Command::Openapi => {}
+    }
+    Ok(())
+}
+
+fn spawn_background(
+    app: &kernel::App,
+    concurrency: usize,
+    shutdown: &CancellationToken,
+) -> Vec<tokio::task::JoinHandle<()>> {
+    vec![
+        tokio::spawn(kernel::jobs::run_workers(
+            app.clone(),
+            concurrency,
+            shutdown.clone(),
+        )),
+        tokio::spawn(kernel::jobs::run_scheduler(app.clone(), shutdown.clone())),
+        tokio::spawn(kernel::outbox::run_dispatcher(
+            app.clone(),
+            shutdown.clone(),
+        )),
+    ]
+}
+
+/// Cancelled on SIGTERM or Ctrl-C: the server stops accepting, drains
+/// in-flight requests, and workers finish the job at hand.
+fn shutdown_signal() -> CancellationToken {
+    let token = CancellationToken::new();
+    let t = token.clone();
+    tokio::spawn(async move {
+        let ctrl_c = tokio::signal::ctrl_c();
+        #[cfg(unix)]
+        let term = async {
+            if let Ok(mut s) =
+                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            {
+                s.recv().await;
+            }
+        };
+        #[cfg(not(unix))]
+        let term = std::future::pending::<()>();
+        tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+        tracing::info!("shutting down");
+        t.cancel();
+    });
+    token
+}

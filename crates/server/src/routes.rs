@@ -1,0 +1,166 @@
+//! The whole HTTP surface in one place.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use kernel::App;
+use kernel::error::{FieldError, Problem};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::ratelimit::{self, AuthLimiter};
+use crate::{ops, socket, telemetry, web};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "ConectCRM API", version = "1.0.0",
+         description = "Atendimento, CRM, financeiro e automação para pequenas empresas. Conventions: docs/API.md."),
+    modifiers(&BearerAuth),
+    components(schemas(Problem, FieldError))
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
+
+fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
+    let mut auth = accounts::auth_router();
+    if let Some(limiter) = limiter {
+        auth = auth.layer(axum::middleware::from_fn_with_state(
+            limiter,
+            ratelimit::limit,
+        ));
+    }
+    let v1 = OpenApiRouter::new()
+        .merge(auth)
+        .merge(accounts::router())
+        .merge(ops::router());
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
+}
+
+/// `/api/v1` routes and the OpenAPI document describing them.
+pub fn api(app: &App) -> (Router<App>, utoipa::openapi::OpenApi) {
+    documented(Some(AuthLimiter::per_minute(
+        app.config.auth_rate_limit_per_minute,
+    )))
+    .split_for_parts()
+}
+
+/// The OpenAPI document alone (`conectcrm openapi`; the web app's types
+/// are generated from it).
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    documented(None).split_for_parts().1
+}
+
+async fn live() -> &'static str {
+    "ok"
+}
+
+async fn ready(State(app): State<App>) -> impl IntoResponse {
+    match sqlx::query_scalar!("select 1 as \"one!\"")
+        .fetch_one(&app.db)
+        .await
+    {
+        Ok(_) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+async fn metrics_text() -> impl IntoResponse {
+    match telemetry::prometheus() {
+        Some(h) => (
+            [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+            h.render(),
+        )
+            .into_response(),
+        None => StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    }
+}
+
+fn cors(app: &App) -> CorsLayer {
+    let origin =
+        HeaderValue::from_str(&app.config.frontend_url).unwrap_or(HeaderValue::from_static("null"));
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::exact(origin))
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PATCH,
+            Method::PUT,
+            Method::DELETE,
+        ])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("idempotency-key"),
+        ])
+        .max_age(Duration::from_secs(600))
+}
+
+/// Body limit for JSON and uploads; larger bodies get 413.
+pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+pub fn router(app: App) -> Router {
+    let (api, doc) = api(&app);
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .merge(api)
+        .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc))
+        .route("/health/live", get(live))
+        .route("/health/ready", get(ready))
+        .route("/metrics", get(metrics_text))
+        .fallback(web::serve)
+        .layer(socket::layer(&app))
+        .layer(axum::middleware::from_fn(telemetry::track))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(cors(&app))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(CatchPanicLayer::custom(|_| {
+            kernel::Error::internal("handler panicked").into_response()
+        }))
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("http", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .layer(SetSensitiveRequestHeadersLayer::new([header::AUTHORIZATION, header::COOKIE]))
+        .with_state(app)
+}

@@ -1,0 +1,374 @@
+//! Test harness: a fresh database per test, cloned from a migrated
+//! template (fast), the real server on a random port, real HTTP.
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use kernel::App;
+use kernel::config::Config;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use sqlx::{Connection, Executor, PgConnection};
+
+pub fn admin_url() -> String {
+    std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// One migrated template per version of the migrations.
+async fn template() -> String {
+    let mut hasher = Sha256::new();
+    let mut files: Vec<_> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+    files.sort();
+    for f in files {
+        hasher.update(std::fs::read(f).unwrap());
+    }
+    let name = format!("conectcrm_tmpl_{}", &hex::encode(hasher.finalize())[..16]);
+    let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
+    conn.execute("select pg_advisory_lock(4242)").await.unwrap();
+    let exists: bool =
+        sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
+            .bind(&name)
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+    if !exists {
+        let building = format!("{name}_building");
+        conn.execute(sqlx::AssertSqlSafe(format!(
+            "drop database if exists {building} with (force)"
+        )))
+        .await
+        .unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!("create database {building}")))
+            .await
+            .unwrap();
+        kernel::db::migrate(&kernel::db::with_database(&admin_url(), &building).unwrap())
+            .await
+            .unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!(
+            "alter database {building} rename to {name}"
+        )))
+        .await
+        .unwrap();
+    }
+    conn.execute("select pg_advisory_unlock(4242)")
+        .await
+        .unwrap();
+    name
+}
+
+/// A database of its own, dropped when the test ends.
+pub struct TestDb {
+    pub name: String,
+    pub url: String,
+}
+
+impl TestDb {
+    pub async fn new() -> Self {
+        let tmpl = template().await;
+        let name = format!("conectcrm_test_{}", uuid::Uuid::now_v7().simple());
+        let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!(
+            "create database {name} template {tmpl}"
+        )))
+        .await
+        .unwrap();
+        let url = kernel::db::with_database(&admin_url(), &name).unwrap();
+        Self { name, url }
+    }
+
+    /// An empty database (no migrations), for migration tests.
+    pub async fn empty() -> Self {
+        let name = format!("conectcrm_test_{}", uuid::Uuid::now_v7().simple());
+        let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!("create database {name}")))
+            .await
+            .unwrap();
+        let url = kernel::db::with_database(&admin_url(), &name).unwrap();
+        Self { name, url }
+    }
+
+    /// A superuser connection (bypasses RLS): for assertions only.
+    pub async fn admin(&self) -> PgConnection {
+        PgConnection::connect(&self.url).await.unwrap()
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let name = self.name.clone();
+        let _ = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async {
+                if let Ok(mut conn) = PgConnection::connect(&admin_url()).await {
+                    let _ = conn
+                        .execute(sqlx::AssertSqlSafe(format!(
+                            "drop database if exists {name} with (force)"
+                        )))
+                        .await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+pub struct TestApp {
+    pub app: App,
+    pub addr: SocketAddr,
+    pub db: TestDb,
+    pub data_dir: PathBuf,
+    pub http: reqwest::Client,
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> Self {
+        let db = TestDb::new().await;
+        let data_dir =
+            std::env::temp_dir().join(format!("conectcrm-test-{}", uuid::Uuid::now_v7().simple()));
+        std::fs::create_dir_all(&data_dir).unwrap();
+        let mut config = Config::for_tests(&db.url, &data_dir);
+        tweak(&mut config);
+        let app = server::build_app(config).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = server::routes::router(app.clone());
+        tokio::spawn(async move {
+            axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await
+            .unwrap();
+        });
+        Self {
+            app,
+            addr,
+            db,
+            data_dir,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut req = self.http.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status();
+        let text = res.text().await.unwrap();
+        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, value)
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        self.call(Method::GET, path, Some(token), None).await
+    }
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
+        self.call(Method::POST, path, token, Some(body)).await
+    }
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
+        self.call(Method::PATCH, path, Some(token), Some(body))
+            .await
+    }
+    pub async fn delete(&self, path: &str, token: &str) -> (StatusCode, Value) {
+        self.call(Method::DELETE, path, Some(token), None).await
+    }
+
+    /// Signs up a company; returns its owner.
+    pub async fn signup(&self, company: &str) -> Actor {
+        let email = format!(
+            "dono-{}@{}.com.br",
+            uuid::Uuid::now_v7().simple(),
+            company.to_lowercase().replace(' ', "")
+        );
+        let (status, body) = self
+            .post(
+                "/api/v1/auth/signup",
+                None,
+                json!({"company_name": company, "name": "Dono", "email": email, "password": PASSWORD}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        self.actor(&email, &body).await
+    }
+
+    pub async fn actor(&self, email: &str, pair: &Value) -> Actor {
+        let token = pair["access_token"].as_str().unwrap().to_string();
+        let (_, me) = self.get("/api/v1/me", &token).await;
+        Actor {
+            email: email.to_string(),
+            token,
+            refresh: pair["refresh_token"].as_str().unwrap().to_string(),
+            user_id: me["user"]["id"].as_str().unwrap().to_string(),
+            tenant_id: me["company"]["id"].as_str().unwrap().to_string(),
+        }
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> (StatusCode, Value) {
+        self.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": email, "password": password}),
+        )
+        .await
+    }
+
+    /// Runs queued jobs (e-mail delivery…) until none is ready.
+    pub async fn drain_jobs(&self) {
+        while kernel::jobs::work_once(&self.app).await.unwrap() {}
+    }
+
+    /// Every e-mail written to the outbox folder, as raw text.
+    pub fn outbox(&self) -> Vec<String> {
+        let dir = self.data_dir.join("outbox");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| {
+                d.map(|e| e.unwrap().path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        files
+            .into_iter()
+            .map(|f| std::fs::read_to_string(f).unwrap())
+            .collect()
+    }
+
+    /// The token of the last link to `path_prefix` in the outbox. Mail
+    /// bodies may be quoted-printable: undo soft line breaks first.
+    pub fn last_link_token(&self, path_prefix: &str) -> String {
+        let mails = self.outbox();
+        let mail = mails
+            .iter()
+            .rev()
+            .find(|m| m.contains(path_prefix) || m.replace("=\r\n", "").contains(path_prefix))
+            .expect("mail with link");
+        let text = mail.replace("=\r\n", "").replace("=3D", "=");
+        let start = text.find(path_prefix).unwrap() + path_prefix.len();
+        text[start..]
+            .split(|c: char| c.is_whitespace())
+            .next()
+            .unwrap()
+            .to_string()
+    }
+
+    /// Invites and accepts a user with `role`; returns the new user.
+    pub async fn add_user(&self, admin: &Actor, role: &str) -> Actor {
+        let email = format!("{role}-{}@equipe.com.br", uuid::Uuid::now_v7().simple());
+        let (s, b) = self
+            .post(
+                "/api/v1/invitations",
+                Some(&admin.token),
+                json!({"email": email, "role": role}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{b}");
+        self.drain_jobs().await;
+        let token = self.last_link_token("/convite/");
+        let (s, pair) = self
+            .post(
+                "/api/v1/auth/invitations/accept",
+                None,
+                json!({"token": token, "name": format!("Pessoa {role}"), "password": PASSWORD}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{pair}");
+        self.actor(&email, &pair).await
+    }
+}
+
+pub const PASSWORD: &str = "senha-segura-2026";
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub email: String,
+    pub token: String,
+    pub refresh: String,
+    pub user_id: String,
+    pub tenant_id: String,
+}
+
+/// The cross-tenant check every endpoint test uses: `outsider` (another
+/// company) gets 404 on read, update and delete of `owner`'s object, and
+/// never sees it in the list or in a search.
+pub async fn assert_isolated(
+    t: &TestApp,
+    outsider: &Actor,
+    item_path: &str,
+    list_path: Option<&str>,
+    object_id: &str,
+    patch_body: Option<Value>,
+    can_delete: bool,
+) {
+    let (s, b) = t.get(item_path, &outsider.token).await;
+    assert_eq!(
+        s,
+        StatusCode::NOT_FOUND,
+        "GET {item_path} by another company: {b}"
+    );
+    assert_eq!(b["status"], 404);
+    if let Some(body) = patch_body {
+        let (s, b) = t.patch(item_path, &outsider.token, body).await;
+        assert_eq!(
+            s,
+            StatusCode::NOT_FOUND,
+            "PATCH {item_path} by another company: {b}"
+        );
+    }
+    if can_delete {
+        let (s, b) = t.delete(item_path, &outsider.token).await;
+        assert_eq!(
+            s,
+            StatusCode::NOT_FOUND,
+            "DELETE {item_path} by another company: {b}"
+        );
+    }
+    if let Some(list) = list_path {
+        let (s, b) = t.get(list, &outsider.token).await;
+        assert_eq!(s, StatusCode::OK, "{b}");
+        let found = b["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["id"] == object_id);
+        assert!(!found, "{list} of another company lists {object_id}");
+        let sep = if list.contains('?') { '&' } else { '?' };
+        let (_, b) = t
+            .get(&format!("{list}{sep}q={object_id}"), &outsider.token)
+            .await;
+        let found = b["items"]
+            .as_array()
+            .map(|a| a.iter().any(|i| i["id"] == object_id))
+            .unwrap_or(false);
+        assert!(!found, "search of another company finds {object_id}");
+    }
+}

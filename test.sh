@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# One command runs every test: formatting, lints, compile-time SQL data,
+# Rust unit and API tests against the real PostgreSQL and Redis, the web
+# app's type check, lint and unit tests, and the Playwright suite in
+# Debian's Chromium against the real server.
+set -euo pipefail
+cd "$(dirname "$0")"
+export SQLX_OFFLINE=true
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+TOOLS=${CONECTCRM_TOOLS:-/var/tmp/conectcrm/tools}
+export PATH="$TOOLS/bin:$HOME/.cargo/bin:$PATH"
+say() { printf '\n==> %s\n' "$*"; }
+
+# --- what the tests need --------------------------------------------------------
+if ! command -v chromium >/dev/null; then
+  say "Installing Chromium (Debian package) for the browser tests"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null
+fi
+if ! command -v cargo-sqlx >/dev/null; then
+  say "Installing sqlx-cli into $TOOLS"
+  cargo install sqlx-cli --version '^0.9' --no-default-features --features postgres,rustls --root "$TOOLS" --locked -q
+fi
+if ! command -v cargo-nextest >/dev/null; then
+  cargo install cargo-nextest --locked -q
+fi
+pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not running on 127.0.0.1:5432"; exit 1; }
+( cd web && npm ci --no-audit --no-fund --loglevel=error )
+
+# --- Rust -------------------------------------------------------------------------
+say "cargo fmt --check"
+cargo fmt --all -- --check
+say "cargo clippy"
+cargo clippy --workspace --all-targets -q -- -D warnings
+say "sqlx offline data is current"
+PGURL=postgres://postgres@127.0.0.1:5432 ./scripts/sqlx-db.sh >/dev/null
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/conectcrm_sqlx SQLX_OFFLINE=false cargo sqlx prepare --check --workspace -- --all-targets -q
+say "API types are current"
+cargo build -q --bin conectcrm
+./target/debug/conectcrm openapi > /tmp/conectcrm-openapi.json
+diff -q /tmp/conectcrm-openapi.json web/openapi.json >/dev/null || { echo "web/openapi.json is stale: run ./target/debug/conectcrm openapi > web/openapi.json && npm --prefix web run gen:api"; exit 1; }
+( cd web && npm run -s check:api )
+
+# --- web ----------------------------------------------------------------------------
+say "web: typecheck, lint, unit tests, build"
+( cd web && npm run -s typecheck && npm run -s lint && npm run -s test && npm run -s build )
+
+# --- Rust tests (after the web build, so the server serves the real app) -----------------
+say "cargo nextest"
+cargo nextest run --workspace --no-fail-fast 2>&1 | tee /tmp/conectcrm-nextest.log
+rust_summary=$(grep -E '^\s+Summary' /tmp/conectcrm-nextest.log | tail -n1)
+
+# --- browser tests ---------------------------------------------------------------------
+say "Playwright (Chromium) against the real server"
+E2E_DB=conectcrm_e2e
+psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $E2E_DB with (force)" -c "create database $E2E_DB" >/dev/null
+E2E_DATA=$(mktemp -d)
+E2E_PORT=${E2E_PORT:-3101}
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/$E2E_DB CONECTCRM_DATA_DIR=$E2E_DATA \
+  CONECTCRM_BIND=127.0.0.1:$E2E_PORT FRONTEND_URL=http://127.0.0.1:$E2E_PORT AUTH_RATE_LIMIT_PER_MINUTE=1000 \
+  ./target/debug/conectcrm serve > "$E2E_DATA/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$E2E_PORT/health/ready" >/dev/null && break; sleep 0.2; done
+set +e
+( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_OUTBOX_DIR=$E2E_DATA/outbox npm run -s e2e ) 2>&1 | tee /tmp/conectcrm-e2e.log
+e2e_status=${PIPESTATUS[0]}
+set -e
+kill $server_pid 2>/dev/null || true
+if [ "$e2e_status" != 0 ]; then echo "--- server log ---"; tail -n 50 "$E2E_DATA/server.log"; fi
+
+# --- summary ---------------------------------------------------------------------------
+rust_passed=$(echo "$rust_summary" | grep -oE '[0-9]+ tests? run: [0-9]+ passed' | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
+rust_failed=$(echo "$rust_summary" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
+e2e_passed=$(grep -E '^# pass ' /tmp/conectcrm-e2e.log | awk '{print $3}' | tail -n1)
+e2e_failed=$(grep -E '^# fail ' /tmp/conectcrm-e2e.log | awk '{print $3}' | tail -n1)
+passed=$(( ${rust_passed:-0} + ${e2e_passed:-0} ))
+failed=$(( ${rust_failed:-0} + ${e2e_failed:-0} + (e2e_status != 0 && ${e2e_failed:-0} == 0 ? 1 : 0) ))
+echo "$rust_summary"
+echo "browser: ${e2e_passed:-0} passed, ${e2e_failed:-0} failed"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
