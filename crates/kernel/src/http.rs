@@ -64,21 +64,19 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
                 serde_json::error::Category::Io => Err(Error::BadRequest("Corpo ilegível.".into())),
                 serde_json::error::Category::Data => {
                     let message = inner.to_string();
-                    let field = named_field(&message)
-                        .map(|name| {
+                    // serde_path_to_error's path already ends at an unknown
+                    // field, but stops at the parent of a missing one.
+                    let field = match named_field(&message) {
+                        Some(name) if message.starts_with("missing field") => {
                             if path == "." {
                                 name.to_string()
                             } else {
                                 format!("{path}.{name}")
                             }
-                        })
-                        .unwrap_or_else(|| {
-                            if path == "." {
-                                "body".into()
-                            } else {
-                                path.clone()
-                            }
-                        });
+                        }
+                        _ if path == "." => "body".to_string(),
+                        _ => path.clone(),
+                    };
                     Err(Error::Validation(vec![FieldError::new(
                         field,
                         translate(&message),
@@ -144,6 +142,15 @@ mod tests {
     struct Body {
         email: String,
         age: u32,
+        #[serde(default)]
+        address: Option<Inner>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        cep: String,
     }
 
     fn field_of(r: Result<Body, Error>) -> String {
@@ -161,6 +168,12 @@ mod tests {
             field_of(parse_json(br#"{"email":"a","age":"tres"}"#)),
             "age"
         );
+        assert_eq!(
+            field_of(parse_json(br#"{"email":"a","age":1,"address":{}}"#)),
+            "address.cep"
+        );
+        let nested_unknown = br#"{"email":"a","age":1,"address":{"cep":"1","x":2}}"#;
+        assert_eq!(field_of(parse_json(nested_unknown)), "address.x");
     }
 
     #[test]
