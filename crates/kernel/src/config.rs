@@ -126,10 +126,10 @@ impl Config {
             return Err(err("FRONTEND_URL", "must start with http:// or https://"));
         }
         let storage_url = var("STORAGE_URL");
-        if let Some(url) = &storage_url {
-            if !(url.starts_with("s3://") || url.starts_with("file://")) {
-                return Err(err("STORAGE_URL", "must be s3://bucket or file:///path"));
-            }
+        if let Some(url) = &storage_url
+            && !(url.starts_with("s3://") || url.starts_with("file://"))
+        {
+            return Err(err("STORAGE_URL", "must be s3://bucket or file:///path"));
         }
         let smtp_url = var("SMTP_URL").map(Secret::new);
         let json_logs = match var("LOG_FORMAT").as_deref() {
@@ -195,10 +195,10 @@ impl Config {
 /// survive restarts without anyone choosing a secret.
 fn dev_jwt_secret(data_dir: &Path) -> Result<String, ConfigError> {
     let path = data_dir.join("jwt_secret");
-    if let Ok(existing) = std::fs::read_to_string(&path) {
-        if existing.trim().len() >= 32 {
-            return Ok(existing.trim().to_string());
-        }
+    if let Ok(existing) = std::fs::read_to_string(&path)
+        && existing.trim().len() >= 32
+    {
+        return Ok(existing.trim().to_string());
     }
     let mut bytes = [0u8; 48];
     rand::rng().fill_bytes(&mut bytes);

@@ -132,6 +132,16 @@ impl<T: Serialize> IntoResponse for Created<T> {
     }
 }
 
+/// For PATCH bodies: tells an absent field (`None`) from an explicit `null`
+/// (`Some(None)`). Use with `#[serde(default, deserialize_with = "kernel::http::nullable")]`.
+pub fn nullable<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,14 +193,4 @@ mod tests {
             Err(Error::BadRequest(_))
         ));
     }
-}
-
-/// For PATCH bodies: tells an absent field (`None`) from an explicit `null`
-/// (`Some(None)`). Use with `#[serde(default, deserialize_with = "kernel::http::nullable")]`.
-pub fn nullable<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
-where
-    T: serde::Deserialize<'de>,
-    D: serde::Deserializer<'de>,
-{
-    Option::<T>::deserialize(d).map(Some)
 }

@@ -33,18 +33,18 @@ impl Realtime {
         event: &str,
         data: &T,
     ) {
-        if let Some(io) = self.io.get() {
-            if let Err(e) = io.to(tenant_room(tenant_id)).emit(event, data).await {
-                tracing::warn!(error = %e, event, "socket.io emit failed");
-            }
+        if let Some(io) = self.io.get()
+            && let Err(e) = io.to(tenant_room(tenant_id)).emit(event, data).await
+        {
+            tracing::warn!(error = %e, event, "socket.io emit failed");
         }
     }
 
     pub async fn emit_to_user<T: Serialize + ?Sized>(&self, user_id: Uuid, event: &str, data: &T) {
-        if let Some(io) = self.io.get() {
-            if let Err(e) = io.to(user_room(user_id)).emit(event, data).await {
-                tracing::warn!(error = %e, event, "socket.io emit failed");
-            }
+        if let Some(io) = self.io.get()
+            && let Err(e) = io.to(user_room(user_id)).emit(event, data).await
+        {
+            tracing::warn!(error = %e, event, "socket.io emit failed");
         }
     }
 

@@ -198,10 +198,10 @@ pub async fn logout(app: &App, token: &str) -> Result<()> {
         return Ok(());
     };
     let mut tx = TenantTx::begin(&app.db, token.tenant_id).await?;
-    if let Some(row) = repo::lock_refresh(&mut tx, token.tenant_id, token.id).await? {
-        if token.matches(&row.token_hash) {
-            repo::revoke_family(&mut tx, token.tenant_id, row.family_id).await?;
-        }
+    if let Some(row) = repo::lock_refresh(&mut tx, token.tenant_id, token.id).await?
+        && token.matches(&row.token_hash)
+    {
+        repo::revoke_family(&mut tx, token.tenant_id, row.family_id).await?;
     }
     tx.commit().await?;
     Ok(())

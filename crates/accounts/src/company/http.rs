@@ -133,10 +133,10 @@ async fn put_logo(
     )
     .await?;
     s.tx.commit().await?;
-    if let Some(old) = old {
-        if let Err(e) = app.storage.delete(&old.object_key).await {
-            tracing::warn!(error = %e, "old logo object not deleted");
-        }
+    if let Some(old) = old
+        && let Err(e) = app.storage.delete(&old.object_key).await
+    {
+        tracing::warn!(error = %e, "old logo object not deleted");
     }
     Ok(ApiJson(company))
 }

@@ -61,10 +61,10 @@ async fn update_user(
         .ok_or(Error::NotFound)?;
     let mut v = Violations::new();
     let name = body.name.as_deref().map(str::trim);
-    if let Some(n) = name {
-        if n.is_empty() || n.chars().count() > 200 {
-            v.add("name", "Informe um nome de até 200 caracteres.");
-        }
+    if let Some(n) = name
+        && (n.is_empty() || n.chars().count() > 200)
+    {
+        v.add("name", "Informe um nome de até 200 caracteres.");
     }
     v.finish()?;
     let touches_owner = target.role == Role::Owner || body.role == Some(Role::Owner);
