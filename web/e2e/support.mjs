@@ -1,0 +1,99 @@
+// Shared helpers for the browser tests: launching Debian's Chromium through
+// playwright-core, and reading the e-mails the server writes to its outbox.
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { simpleParser } from 'mailparser';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/$/, '');
+export const OUTBOX_DIR = process.env.E2E_OUTBOX_DIR ?? '';
+export const ARTIFACTS_DIR = new URL('./artifacts/', import.meta.url).pathname;
+
+/** What is missing for the suite to run, or null. */
+export function missingConfig() {
+  const missing = [];
+  if (!BASE_URL) missing.push('E2E_BASE_URL');
+  if (!OUTBOX_DIR) missing.push('E2E_OUTBOX_DIR');
+  return missing.length ? `set ${missing.join(' and ')} to run the browser tests` : null;
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A fresh, isolated browser profile (its own localStorage) with a desktop viewport. */
+export async function newPage(browser, { viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: 'pt-BR' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  return { context, page };
+}
+
+/** Keeps a screenshot of the page when a step fails, then rethrows. */
+export async function withScreenshot(page, name, fn) {
+  try {
+    return await fn();
+  } catch (error) {
+    await mkdir(ARTIFACTS_DIR, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true }).catch(() => {});
+    throw error;
+  }
+}
+
+export function uniqueEmail(prefix) {
+  const stamp = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+  return `${prefix}-${stamp}@e2e.conectcrm.test`;
+}
+
+/**
+ * Waits for an .eml addressed to `to` in the outbox and returns the first link
+ * whose path matches `pathPattern`, rewritten onto E2E_BASE_URL (the server's
+ * public URL setting may name another host for the same server).
+ */
+export async function waitForEmailLink(to, pathPattern, { timeoutMs = 20_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  const seen = new Set();
+  const wanted = to.toLowerCase();
+  while (Date.now() < deadline) {
+    let names = [];
+    try {
+      names = (await readdir(OUTBOX_DIR, { recursive: true })).filter((name) => name.endsWith('.eml'));
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+    }
+    for (const name of names) {
+      if (seen.has(name)) continue;
+      const path = join(OUTBOX_DIR, name);
+      if (!(await stat(path)).isFile()) continue;
+      const mail = await simpleParser(await readFile(path));
+      const recipients = [mail.to].flat().filter(Boolean).flatMap((group) => group.value ?? []);
+      if (!recipients.some((address) => address.address?.toLowerCase() === wanted)) {
+        seen.add(name); // complete and for someone else
+        continue;
+      }
+      const bodies = [mail.text ?? '', typeof mail.html === 'string' ? mail.html : ''].join('\n');
+      for (const match of bodies.matchAll(/https?:\/\/[^\s"'<>]+/g)) {
+        const url = new URL(match[0].replace(/&amp;/g, '&'));
+        if (pathPattern.test(url.pathname)) return `${BASE_URL}${url.pathname}${url.search}`;
+      }
+      seen.add(name);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no e-mail to ${to} with a link matching ${pathPattern} in ${OUTBOX_DIR} after ${timeoutMs} ms`);
+}

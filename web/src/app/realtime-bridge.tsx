@@ -1,0 +1,33 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+
+import { env } from '@/config/env';
+import { companyQueryKey } from '@/features/company/api/get-company';
+import { companyPlanQueryKey } from '@/features/plans/api/get-company-plan';
+import { invitationsQueryKey } from '@/features/users/api/get-invitations';
+import { usersQueryKey } from '@/features/users/api/get-users';
+import { meQueryKey } from '@/lib/auth';
+import { connectRealtime } from '@/lib/realtime';
+import { useSession } from '@/lib/session';
+
+/** Keeps cached data fresh when another user changes it: server events invalidate queries. */
+export function RealtimeBridge() {
+  const queryClient = useQueryClient();
+  const hasSession = useSession((state) => state.hasSession);
+  const hasAccessToken = useSession((state) => state.accessToken !== null);
+  // A different user signing in on this tab gets a new connection.
+  const generation = useSession((state) => state.generation);
+
+  useEffect(() => {
+    if (!env.ENABLE_REALTIME || !hasSession || !hasAccessToken) return;
+    const invalidate = (...keys: ReadonlyArray<readonly unknown[]>) => {
+      for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+    };
+    return connectRealtime({
+      'user.updated': () => invalidate(usersQueryKey, invitationsQueryKey, meQueryKey, companyPlanQueryKey),
+      'company.updated': () => invalidate(companyQueryKey, meQueryKey, companyPlanQueryKey),
+    });
+  }, [queryClient, hasSession, hasAccessToken, generation]);
+
+  return null;
+}

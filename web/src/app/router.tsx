@@ -1,0 +1,72 @@
+import { useMemo } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+
+import { PageSpinner } from '@/components/ui/spinner';
+import { paths } from '@/config/paths';
+
+import { RouteError } from './routes/route-error';
+import { SectionGuard } from './section-guard';
+
+// Each page is its own chunk, loaded when first opened.
+type RouteModule = { default: React.ComponentType };
+const page = (load: () => Promise<RouteModule>) => async () => ({ Component: (await load()).default });
+
+function createAppRouter() {
+  return createBrowserRouter([
+    {
+      ErrorBoundary: RouteError,
+      HydrateFallback: () => <PageSpinner />,
+      children: [
+        { path: paths.app.root.path, element: <Navigate to={paths.app.dashboard.getHref()} replace /> },
+        { path: paths.auth.login.path, lazy: page(() => import('./routes/auth/login')) },
+        { path: paths.auth.signup.path, lazy: page(() => import('./routes/auth/signup')) },
+        { path: paths.auth.forgotPassword.path, lazy: page(() => import('./routes/auth/forgot-password')) },
+        { path: paths.auth.resetPassword.path, lazy: page(() => import('./routes/auth/reset-password')) },
+        { path: paths.auth.invitation.path, lazy: page(() => import('./routes/auth/accept-invitation')) },
+        {
+          lazy: page(() => import('./routes/app/root')),
+          children: [
+            { path: paths.app.dashboard.path, lazy: page(() => import('./routes/app/dashboard')) },
+            {
+              element: <SectionGuard section="support" />,
+              children: [{ path: paths.app.support.path, lazy: page(() => import('./routes/app/support')) }],
+            },
+            {
+              element: <SectionGuard section="crm" />,
+              children: [{ path: paths.app.crm.path, lazy: page(() => import('./routes/app/crm')) }],
+            },
+            {
+              element: <SectionGuard section="finance" />,
+              children: [{ path: paths.app.finance.path, lazy: page(() => import('./routes/app/finance')) }],
+            },
+            {
+              element: <SectionGuard section="automation" />,
+              children: [{ path: paths.app.automation.path, lazy: page(() => import('./routes/app/automation')) }],
+            },
+            {
+              path: paths.app.settings.root.path,
+              element: <SectionGuard section="settings" />,
+              children: [
+                {
+                  lazy: page(() => import('./routes/app/settings/layout')),
+                  children: [
+                    { index: true, element: <Navigate to={paths.app.settings.company.getHref()} replace /> },
+                    { path: paths.app.settings.company.path, lazy: page(() => import('./routes/app/settings/company')) },
+                    { path: paths.app.settings.users.path, lazy: page(() => import('./routes/app/settings/users')) },
+                    { path: paths.app.settings.plan.path, lazy: page(() => import('./routes/app/settings/plan')) },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        { path: '*', lazy: page(() => import('./routes/not-found')) },
+      ],
+    },
+  ]);
+}
+
+export function AppRouter() {
+  const router = useMemo(() => createAppRouter(), []);
+  return <RouterProvider router={router} />;
+}

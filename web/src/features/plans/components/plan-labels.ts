@@ -1,0 +1,33 @@
+import type { PlanLimits, PlanUsage } from '@/lib/api/models';
+import { formatNumber, formatStorage } from '@/lib/format';
+
+type LimitKey = keyof PlanLimits;
+
+/** What each limit is called and how it is counted, in the order shown. */
+export const LIMITS: Array<{ key: LimitKey; usage: keyof PlanUsage; label: string; format: (value: number) => string }> = [
+  { key: 'users', usage: 'users', label: 'Usuários', format: formatNumber },
+  { key: 'channels', usage: 'channels', label: 'Canais de atendimento', format: formatNumber },
+  { key: 'storage_mb', usage: 'storage_mb', label: 'Armazenamento', format: formatStorage },
+  { key: 'ai_triages_per_month', usage: 'ai_triages_this_month', label: 'Triagens por IA no mês', format: formatNumber },
+];
+
+export const LIMIT_LABELS: Record<string, string> = Object.fromEntries(LIMITS.map((limit) => [limit.key, limit.label]));
+
+export function describeLimit(value: number | null, format: (value: number) => string) {
+  return value === null ? 'Ilimitado' : format(value);
+}
+
+/** The plan catalogue names features by code; these are their names for people. */
+const FEATURE_LABELS: Record<string, string> = {
+  inbox: 'Caixa de entrada omnichannel',
+  crm: 'CRM e funil de vendas',
+  invoices: 'Faturas e cobranças',
+  subscriptions: 'Assinaturas recorrentes',
+  automation: 'Fluxos de automação',
+  ai_triage: 'Triagem por IA',
+  sla: 'SLA de atendimento',
+  api: 'Acesso à API',
+  priority_support: 'Suporte prioritário',
+};
+
+export const featureLabel = (code: string) => FEATURE_LABELS[code] ?? code;

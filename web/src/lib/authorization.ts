@@ -1,0 +1,44 @@
+import type { Role } from './api/models';
+
+export const ROLES = ['owner', 'admin', 'manager', 'agent', 'sales', 'finance'] as const satisfies readonly Role[];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Proprietário',
+  admin: 'Administrador',
+  manager: 'Gerente',
+  agent: 'Atendente',
+  sales: 'Vendedor',
+  finance: 'Financeiro',
+};
+
+export type Section = 'support' | 'crm' | 'finance' | 'automation' | 'dashboard' | 'settings';
+
+export const SECTION_LABELS: Record<Section, string> = {
+  support: 'Atendimento',
+  crm: 'CRM',
+  finance: 'Financeiro',
+  automation: 'Automação',
+  dashboard: 'Dashboard',
+  settings: 'Configurações',
+};
+
+// Mirrors the server's rules; the server enforces them too. The UI uses them
+// to hide what a role cannot open and to explain a refusal.
+const SECTION_ROLES: Record<Section, readonly Role[]> = {
+  support: ['owner', 'admin', 'manager', 'agent'],
+  crm: ['owner', 'admin', 'manager', 'sales'],
+  finance: ['owner', 'admin', 'manager', 'finance'],
+  automation: ['owner', 'admin', 'manager'],
+  dashboard: ROLES,
+  settings: ['owner', 'admin'],
+};
+
+export function canAccess(role: Role, section: Section): boolean {
+  return SECTION_ROLES[section].includes(role);
+}
+
+/** Changing roles, (de)activating users, inviting, editing the company. */
+export const canManageCompany = (role: Role) => role === 'owner' || role === 'admin';
+
+/** Only the owner changes the plan (it changes the bill). */
+export const canChangePlan = (role: Role) => role === 'owner';
