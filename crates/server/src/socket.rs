@@ -34,6 +34,12 @@ async fn authenticate(
         .await
         .map_err(|_| SocketAuthError::Unauthorized)?;
     let _ = session.tx.commit().await;
+    // Rooms and handlers are set up here, before the CONNECT answer is sent:
+    // socketioxide runs the connect handler only after that answer, so a
+    // client emitting right after `connect` would otherwise race it.
+    s.join(tenant_room(session.user.tenant_id));
+    s.join(user_room(session.user.id));
+    s.on("join", on_join);
     s.extensions.insert(session.user);
     Ok(())
 }
@@ -44,13 +50,9 @@ struct JoinRequest {
 }
 
 async fn on_connect(s: SocketRef) {
-    let Some(user) = s.extensions.get::<CurrentUser>() else {
-        let _ = s.disconnect();
-        return;
-    };
-    s.join(tenant_room(user.tenant_id));
-    s.join(user_room(user.id));
-    s.on("join", on_join);
+    if let Some(user) = s.extensions.get::<CurrentUser>() {
+        tracing::debug!(user_id = %user.id, socket = %s.id, "socket connected");
+    }
 }
 
 /// Rooms other than the automatic two are resources (a ticket, later);

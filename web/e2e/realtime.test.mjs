@@ -1,0 +1,88 @@
+// Socket.IO isolation with the real client library against the real server:
+// a socket authenticates with the access token, receives its own company's
+// events live, never another company's, and cannot join another company's room.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { io } from 'socket.io-client';
+
+import { BASE_URL, missingConfig, uniqueEmail } from './support.mjs';
+
+async function api(path, { method = 'GET', token, body } = {}) {
+  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+async function signup(company) {
+  const { status, body } = await api('/auth/signup', {
+    method: 'POST',
+    body: { company_name: company, name: 'Dono', email: uniqueEmail('rt'), password: 'senha-segura-2026' },
+  });
+  assert.equal(status, 201);
+  const me = await api('/me', { token: body.access_token });
+  return { token: body.access_token, tenantId: me.body.company.id };
+}
+
+function connect(token) {
+  return new Promise((resolve, reject) => {
+    const socket = io(BASE_URL, { auth: { token }, transports: ['websocket'], reconnection: false });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+const sockets = [];
+let alfa;
+let beta;
+
+before(async () => {
+  const problem = missingConfig();
+  if (problem) throw new Error(problem);
+  alfa = await signup('Alfa Tempo Real');
+  beta = await signup('Beta Tempo Real');
+});
+
+after(() => sockets.forEach((s) => s.close()));
+
+test('a bad token cannot connect', async () => {
+  await assert.rejects(connect('not-a-token'));
+});
+
+test('company events reach only that company, live', async () => {
+  const a = await connect(alfa.token);
+  const b = await connect(beta.token);
+  sockets.push(a, b);
+  const seenByB = [];
+  b.on('company.updated', (payload) => seenByB.push(payload));
+  const received = new Promise((resolve) => a.once('company.updated', resolve));
+  const { status } = await api('/company', { method: 'PATCH', token: alfa.token, body: { name: 'Alfa Renomeada' } });
+  assert.equal(status, 200);
+  const payload = await received;
+  assert.equal(payload.tenant_id, alfa.tenantId);
+  // Give a misrouted event time to arrive before asserting it did not.
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(seenByB, []);
+});
+
+test("joining another company's room is refused", async () => {
+  const a = await connect(alfa.token);
+  sockets.push(a);
+  const answer = await a.timeout(5000).emitWithAck('join', { room: `tenant:${beta.tenantId}` });
+  assert.deepEqual(answer, { ok: false });
+  const seen = [];
+  a.on('company.updated', (p) => seen.push(p));
+  await api('/company', { method: 'PATCH', token: beta.token, body: { name: 'Beta Renomeada' } });
+  await new Promise((r) => setTimeout(r, 800));
+  assert.equal(seen.filter((p) => p.tenant_id === beta.tenantId).length, 0);
+});
