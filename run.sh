@@ -50,8 +50,10 @@ say "Compilando o app web"
 
 # --- server -------------------------------------------------------------------
 say "Compilando o servidor"
-SQLX_OFFLINE=true cargo build --release --bin conectcrm
-BIN=target/release/conectcrm
+# CONECTCRM_PROFILE=dev skips the optimised build (faster to compile, slower to run).
+PROFILE=${CONECTCRM_PROFILE:-release}
+SQLX_OFFLINE=true cargo build --profile "$PROFILE" --bin conectcrm
+BIN=target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")/conectcrm
 "$BIN" migrate
 if $demo; then "$BIN" seed-demo; fi
 bind=${CONECTCRM_BIND:-127.0.0.1:3001}

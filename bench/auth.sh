@@ -11,12 +11,14 @@ PORT=${PORT:-3201}
 DB=conectcrm_bench
 PG=postgres://postgres@127.0.0.1:5432
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-SQLX_OFFLINE=true cargo build --release -q --bin conectcrm
+PROFILE=${CONECTCRM_PROFILE:-release}
+SQLX_OFFLINE=true cargo build --profile "$PROFILE" -q --bin conectcrm
+BIN=target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")/conectcrm
 psql "$PG/postgres" -qc "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
 DATA=$(mktemp -d)
 export DATABASE_URL=$PG/$DB CONECTCRM_DATA_DIR=$DATA CONECTCRM_BIND=127.0.0.1:$PORT AUTH_RATE_LIMIT_PER_MINUTE=100000000 RUST_LOG=warn
-./target/release/conectcrm seed-demo >/dev/null
-./target/release/conectcrm serve > "$DATA/server.log" 2>&1 &
+"$BIN" seed-demo >/dev/null
+"$BIN" serve > "$DATA/server.log" 2>&1 &
 pid=$!; trap 'kill $pid 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 0.1; done
 BODY='{"email":"demo@conectcrm.com.br","password":"demo-conect-2026"}'
