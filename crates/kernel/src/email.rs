@@ -19,7 +19,7 @@ impl Email {
         }
         let parsed = email_address::EmailAddress::from_str(&s).map_err(|_| EmailError)?;
         // Display names ("Ana <ana@x>") are not addresses.
-        if parsed.as_str() != s || !parsed.domain().contains('.') {
+        if parsed.email() != s || !parsed.domain().contains('.') {
             return Err(EmailError);
         }
         Ok(Self(s))
