@@ -25,6 +25,7 @@ use uuid::Uuid;
 
 use crate::app::App;
 use crate::error::Result;
+use crate::outbox::DomainEvent;
 
 /// A typed background job.
 pub trait Job: Serialize + DeserializeOwned + Send + 'static {
@@ -82,6 +83,7 @@ pub async fn enqueue_raw(
 }
 
 type BoxFuture = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>>;
+type EventFilter = Arc<dyn Fn(&DomainEvent) -> bool + Send + Sync>;
 type Handler = Arc<dyn Fn(App, Option<Uuid>, serde_json::Value) -> BoxFuture + Send + Sync>;
 
 struct Schedule {
@@ -96,6 +98,7 @@ struct Schedule {
 pub struct Registry {
     handlers: HashMap<&'static str, Handler>,
     subscribers: HashMap<String, Vec<&'static str>>,
+    filtered: Vec<(EventFilter, &'static str)>,
     schedules: Vec<Schedule>,
 }
 
@@ -149,11 +152,29 @@ impl Registry {
         Ok(self)
     }
 
-    pub fn subscribers_of(&self, event_kind: &str) -> Vec<&'static str> {
-        self.subscribers
-            .get(event_kind)
+    /// Delivers every event that `filter` accepts, whatever its kind (the
+    /// CRM timeline takes any event that names a customer).
+    pub fn subscribe_where<J: Job>(
+        &mut self,
+        filter: impl Fn(&DomainEvent) -> bool + Send + Sync + 'static,
+    ) -> &mut Self {
+        self.filtered.push((Arc::new(filter), J::KIND));
+        self
+    }
+
+    pub fn subscribers_for(&self, event: &DomainEvent) -> Vec<&'static str> {
+        let mut jobs = self
+            .subscribers
+            .get(&event.kind)
             .cloned()
-            .unwrap_or_default()
+            .unwrap_or_default();
+        jobs.extend(
+            self.filtered
+                .iter()
+                .filter(|(f, _)| f(event))
+                .map(|(_, kind)| *kind),
+        );
+        jobs
     }
 
     pub fn knows(&self, kind: &str) -> bool {

@@ -4,6 +4,7 @@
 //! this crate only, never on each other; they talk through the domain-event
 //! outbox ([`outbox`]) and background jobs ([`jobs`]).
 
+pub mod address;
 pub mod app;
 pub mod auth;
 pub mod br;

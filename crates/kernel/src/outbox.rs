@@ -72,7 +72,7 @@ pub async fn dispatch_pending(app: &App) -> Result<usize> {
         return Ok(0);
     }
     for event in &events {
-        for job_kind in app.jobs.subscribers_of(&event.kind) {
+        for job_kind in app.jobs.subscribers_for(event) {
             jobs::enqueue_raw(
                 &mut tx,
                 job_kind,

@@ -21,6 +21,7 @@ pub fn registry() -> anyhow::Result<Registry> {
     r.handle(|app: App, _tenant, _: ops::Janitor| async move { ops::janitor(&app).await });
     r.schedule::<ops::Janitor>("janitor", "0 17 * * * *")?;
     accounts::register_jobs(&mut r);
+    crm::register_jobs(&mut r);
     Ok(r)
 }
 

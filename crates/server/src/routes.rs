@@ -60,6 +60,7 @@ fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
     let v1 = OpenApiRouter::new()
         .merge(auth)
         .merge(accounts::router())
+        .merge(crm::router())
         .merge(ops::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

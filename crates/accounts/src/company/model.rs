@@ -1,4 +1,5 @@
 use chrono::{DateTime, NaiveTime, Utc};
+pub use kernel::address::Address;
 use kernel::br::Cnpj;
 use kernel::email::Email;
 use kernel::error::Violations;
@@ -6,21 +7,6 @@ use kernel::phone::Phone;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
-pub struct Address {
-    /// 8 digits, with or without the dash.
-    pub cep: String,
-    pub street: String,
-    pub number: String,
-    #[serde(default)]
-    pub complement: Option<String>,
-    pub district: String,
-    pub city: String,
-    /// UF, two letters.
-    pub state: String,
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -74,11 +60,6 @@ pub struct UpdateCompanyRequest {
     pub business_hours: Option<Vec<BusinessHours>>,
 }
 
-const UFS: [&str; 27] = [
-    "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR",
-    "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
-];
-
 /// A checked change: every present field is valid and normalised.
 #[derive(Debug, Default)]
 pub struct CompanyChange {
@@ -99,35 +80,6 @@ fn text(v: &mut Violations, field: &str, value: &str, max: usize) -> Option<Stri
         None
     } else {
         Some(t.to_string())
-    }
-}
-
-fn clean_address(v: &mut Violations, a: &Address) -> Address {
-    let cep: String = a.cep.chars().filter(char::is_ascii_digit).collect();
-    if cep.len() != 8
-        || a.cep
-            .chars()
-            .any(|c| !(c.is_ascii_digit() || c == '-' || c == '.'))
-    {
-        v.add("address.cep", "CEP deve ter 8 dígitos.");
-    }
-    let state = a.state.trim().to_uppercase();
-    if !UFS.contains(&state.as_str()) {
-        v.add("address.state", "UF inválida.");
-    }
-    Address {
-        cep,
-        street: text(v, "address.street", &a.street, 200).unwrap_or_default(),
-        number: text(v, "address.number", &a.number, 20).unwrap_or_default(),
-        complement: a
-            .complement
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_string),
-        district: text(v, "address.district", &a.district, 100).unwrap_or_default(),
-        city: text(v, "address.city", &a.city, 100).unwrap_or_default(),
-        state,
     }
 }
 
@@ -176,7 +128,7 @@ impl UpdateCompanyRequest {
             });
         }
         if let Some(address) = &self.address {
-            c.address = Some(address.as_ref().map(|a| clean_address(&mut v, a)));
+            c.address = Some(address.as_ref().map(|a| a.checked("address", &mut v)));
         }
         if let Some(tz) = &self.timezone {
             if tz.parse::<chrono_tz::Tz>().is_err() {

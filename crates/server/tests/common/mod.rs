@@ -241,9 +241,19 @@ impl TestApp {
         .await
     }
 
-    /// Runs queued jobs (e-mail delivery…) until none is ready.
+    /// Dispatches committed events and runs queued jobs (e-mail, event
+    /// subscribers…) until nothing is left to do.
     pub async fn drain_jobs(&self) {
-        while kernel::jobs::work_once(&self.app).await.unwrap() {}
+        loop {
+            let events = kernel::outbox::dispatch_pending(&self.app).await.unwrap();
+            let mut jobs = 0;
+            while kernel::jobs::work_once(&self.app).await.unwrap() {
+                jobs += 1;
+            }
+            if events == 0 && jobs == 0 {
+                break;
+            }
+        }
     }
 
     /// Every e-mail written to the outbox folder, as raw text.

@@ -200,6 +200,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_contact"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_contact"];
+        options?: never;
+        head?: never;
+        patch: operations["update_contact"];
+        trace?: never;
+    };
+    "/api/v1/custom-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_custom_fields"];
+        put?: never;
+        /** Adds a field to every customer of the company (owner, admin, manager). */
+        post: operations["create_custom_field"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/custom-fields/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes the field and its values from every customer. */
+        delete: operations["delete_custom_field"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers: search (`q`, accents ignored), filters, `sort=name`, cursor pages. */
+        get: operations["list_customers"];
+        put?: never;
+        /**
+         * Creates a customer; `duplicates` lists existing customers with the same
+         *     CPF/CNPJ, e-mail or phone.
+         */
+        post: operations["create_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers already holding a document, e-mail or phone (the form warns while typing). */
+        get: operations["find_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CSV of the current filter (`;`-separated, UTF-8 with BOM, as Brazilian
+         *     spreadsheets expect), up to 100,000 rows.
+         */
+        get: operations["export_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer with contacts; `ETag` carries the version for `If-Match`. */
+        get: operations["get_customer"];
+        put?: never;
+        post?: never;
+        /**
+         * Deletes a customer without history; one with opportunities is kept
+         *     (set it inactive instead).
+         */
+        delete: operations["delete_customer"];
+        options?: never;
+        head?: never;
+        /** Partial update. With `If-Match`, a stale version answers 409. */
+        patch: operations["update_customer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_contacts"];
+        put?: never;
+        /** Adds a contact person (for companies, PJ). */
+        post: operations["create_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merges `merge_id` into the customer in the path. */
+        post: operations["merge_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything linked to the customer, newest first. */
+        get: operations["customer_timeline"];
+        put?: never;
+        post: operations["add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -285,6 +466,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List view with filters. */
+        get: operations["list_opportunities"];
+        put?: never;
+        post: operations["create_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_opportunity"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_opportunity"];
+        options?: never;
+        head?: never;
+        patch: operations["update_opportunity"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a card to a stage (and after a given card). Every open board of
+         *     the company receives `opportunity.moved`.
+         */
+        post: operations["move_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_pipelines"];
+        put?: never;
+        post: operations["create_pipeline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_pipeline"];
+        put?: never;
+        post?: never;
+        delete: operations["delete_pipeline"];
+        options?: never;
+        head?: never;
+        /**
+         * Renames and reorders; stages sent with their `id` are kept, new ones
+         *     added, missing ones removed (only when empty).
+         */
+        patch: operations["update_pipeline"];
+        trace?: never;
+    };
+    "/api/v1/pipelines/{id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kanban: every stage with its opportunities, counts and totals. */
+        get: operations["board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/plans": {
         parameters: {
             query?: never;
@@ -300,6 +587,39 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_products"];
+        put?: never;
+        post: operations["create_product"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_product"];
+        put?: never;
+        post?: never;
+        /** Deactivates the product: proposals and contracts keep referring to it. */
+        delete: operations["delete_product"];
+        options?: never;
+        head?: never;
+        patch: operations["update_product"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -359,6 +679,21 @@ export interface components {
             state: string;
             street: string;
         };
+        /** @enum {string} */
+        Billing: "one_time" | "monthly" | "quarterly" | "yearly";
+        Board: {
+            columns: components["schemas"]["BoardColumn"][];
+            pipeline: components["schemas"]["Pipeline"];
+        };
+        BoardColumn: {
+            /** Format: int64 */
+            count: number;
+            /** @description Opportunities in the stage, by position (first 200). */
+            opportunities: components["schemas"]["Opportunity"][];
+            stage: components["schemas"]["Stage"];
+            /** Format: int64 */
+            total_cents: number;
+        };
         BusinessHours: {
             closes: string;
             /** @description `HH:MM`, company timezone. */
@@ -394,10 +729,129 @@ export interface components {
             plan: components["schemas"]["Plan"];
             usage: components["schemas"]["PlanUsage"];
         };
+        Contact: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            customer_id: string;
+            email?: string | null;
+            /** Format: uuid */
+            id: string;
+            job_title?: string | null;
+            name: string;
+            phone?: string | null;
+        };
+        ContactRequest: {
+            email?: string | null;
+            job_title?: string | null;
+            name: string;
+            phone?: string | null;
+        };
+        CreateCustomFieldRequest: {
+            field_type: components["schemas"]["FieldType"];
+            key: string;
+            label: string;
+            options?: string[];
+            required?: boolean;
+        };
+        CreateCustomerRequest: {
+            address?: components["schemas"]["Address"] | null;
+            custom_fields?: Record<string, never>;
+            document?: string | null;
+            emails?: string[];
+            kind: components["schemas"]["CustomerKind"];
+            name: string;
+            notes?: string | null;
+            /** Format: uuid */
+            owner_id?: string | null;
+            phones?: string[];
+            status?: components["schemas"]["CustomerStatus"] | null;
+            tags?: string[];
+            trade_name?: string | null;
+        };
         CreateInvitationRequest: {
             email: string;
             role: components["schemas"]["Role"];
         };
+        CreateOpportunityRequest: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: date */
+            expected_close_date?: string | null;
+            /** Format: uuid */
+            owner_id?: string | null;
+            /** Format: uuid */
+            pipeline_id: string;
+            source?: string | null;
+            /**
+             * Format: uuid
+             * @description Defaults to the pipeline's first open stage.
+             */
+            stage_id?: string | null;
+            title: string;
+            /** Format: int64 */
+            value_cents?: number;
+        };
+        CreatedCustomer: components["schemas"]["Customer"] & {
+            /**
+             * @description Customers that already have this CPF/CNPJ, e-mail or phone; the new
+             *     one was saved anyway: merge them if they are the same.
+             */
+            duplicates: components["schemas"]["DuplicateHint"][];
+        };
+        /** @description A field the company adds to its customers. */
+        CustomField: {
+            /** Format: date-time */
+            created_at: string;
+            field_type: components["schemas"]["FieldType"];
+            /** Format: uuid */
+            id: string;
+            /** @description Key in `custom_fields` of a customer: lowercase, digits, underscores. */
+            key: string;
+            label: string;
+            /** @description Choices of select and multiselect fields. */
+            options: string[];
+            required: boolean;
+        };
+        Customer: {
+            address?: components["schemas"]["Address"] | null;
+            /** Format: date-time */
+            created_at: string;
+            custom_fields: Record<string, never>;
+            /** @description CPF or CNPJ, digits (and letters for alphanumeric CNPJ) only. */
+            document?: string | null;
+            emails: string[];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CustomerKind"];
+            name: string;
+            notes?: string | null;
+            /** Format: uuid */
+            owner_id?: string | null;
+            /** @description E.164. */
+            phones: string[];
+            status: components["schemas"]["CustomerStatus"];
+            tags: string[];
+            trade_name?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Optimistic concurrency: send it back in `If-Match` when updating.
+             */
+            version: number;
+        };
+        CustomerDetail: components["schemas"]["Customer"] & {
+            contacts: components["schemas"]["Contact"][];
+        };
+        /** @enum {string} */
+        CustomerKind: "person" | "company";
+        CustomerPage: {
+            items: components["schemas"]["Customer"][];
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        CustomerStatus: "lead" | "active" | "inactive";
         DeadJob: {
             /** Format: int32 */
             attempts: number;
@@ -413,6 +867,15 @@ export interface components {
         DeadJobPage: {
             items: components["schemas"]["DeadJob"][];
         };
+        /** @description Another customer that shares a document, e-mail or phone. */
+        DuplicateHint: {
+            /** Format: uuid */
+            customer_id: string;
+            /** @description `document`, `emails` or `phones`. */
+            field: string;
+            name: string;
+            value: string;
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Dotted path of the field, e.g. `address.cep`. */
@@ -420,6 +883,8 @@ export interface components {
             /** @description What is wrong, in Portuguese, ready to show. */
             message: string;
         };
+        /** @enum {string} */
+        FieldType: "text" | "number" | "date" | "select" | "multiselect";
         ForgotPasswordRequest: {
             email: string;
         };
@@ -460,6 +925,79 @@ export interface components {
             name: string;
             plan_code: string;
             trade_name?: string | null;
+        };
+        MergeRequest: {
+            /**
+             * Format: uuid
+             * @description The customer that disappears into the one in the path.
+             */
+            merge_id: string;
+        };
+        MoveRequest: {
+            /**
+             * Format: uuid
+             * @description Place the card after this one in the target column (omit: at the end).
+             */
+            after_id?: string | null;
+            /** @description Required when moving to the lost stage. */
+            lost_reason?: string | null;
+            /** Format: uuid */
+            stage_id: string;
+        };
+        NoteRequest: {
+            text: string;
+        };
+        Opportunity: {
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /** Format: date */
+            expected_close_date?: string | null;
+            /** Format: uuid */
+            id: string;
+            lost_reason?: string | null;
+            /** Format: uuid */
+            owner_id?: string | null;
+            /** Format: uuid */
+            pipeline_id: string;
+            /**
+             * Format: double
+             * @description Order inside the stage column.
+             */
+            position: number;
+            source?: string | null;
+            /** Format: date-time */
+            stage_entered_at: string;
+            /** Format: uuid */
+            stage_id: string;
+            /** @description `open`, `won` or `lost`, from the stage. */
+            status: components["schemas"]["StageKind"];
+            title: string;
+            /** Format: int64 */
+            value_cents: number;
+            /** Format: int32 */
+            version: number;
+        };
+        OpportunityPage: {
+            items: components["schemas"]["Opportunity"][];
+            next_cursor?: string | null;
+        };
+        Pipeline: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description In board order. */
+            stages: components["schemas"]["Stage"][];
+        };
+        PipelineRequest: {
+            name: string;
+            /** @description In board order; at least one open stage, exactly one won and one lost. */
+            stages: components["schemas"]["StageInput"][];
         };
         Plan: {
             code: string;
@@ -520,6 +1058,36 @@ export interface components {
             title: string;
             type: string;
         };
+        Product: {
+            active: boolean;
+            billing: components["schemas"]["Billing"];
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: int64 */
+            price_cents: number;
+            sku: string;
+            /** @description `un`, `h`, `mês`, `kg`… */
+            unit: string;
+        };
+        ProductPage: {
+            items: components["schemas"]["Product"][];
+            next_cursor?: string | null;
+        };
+        ProductRequest: {
+            active?: boolean;
+            billing?: components["schemas"]["Billing"];
+            description?: string | null;
+            name: string;
+            /** Format: int64 */
+            price_cents: number;
+            sku: string;
+            unit?: string;
+        };
         RefreshRequest: {
             refresh_token: string;
         };
@@ -534,6 +1102,56 @@ export interface components {
             email: string;
             name: string;
             password: string;
+        };
+        Stage: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["StageKind"];
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /**
+             * Format: int32
+             * @description Chance of closing, 0–100 %.
+             */
+            probability: number;
+        };
+        StageInput: {
+            /**
+             * Format: uuid
+             * @description Existing stage to keep (omit for a new one).
+             */
+            id?: string | null;
+            kind?: components["schemas"]["StageKind"];
+            name: string;
+            /** Format: int32 */
+            probability: number;
+        };
+        /** @enum {string} */
+        StageKind: "open" | "won" | "lost";
+        /** @description One thing that happened to a customer. */
+        TimelineEntry: {
+            /** Format: uuid */
+            actor_id?: string | null;
+            /** Format: uuid */
+            customer_id: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `note`, `customer.created`, `customer.merged`, `opportunity.created`,
+             *     `opportunity.stage_changed`, … and other modules' kinds.
+             */
+            kind: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            summary: string;
+        };
+        TimelinePage: {
+            items: components["schemas"]["TimelineEntry"][];
+            next_cursor?: string | null;
         };
         TokenPair: {
             access_token: string;
@@ -556,6 +1174,42 @@ export interface components {
             phone?: string | null;
             timezone?: string | null;
             trade_name?: string | null;
+        };
+        UpdateCustomerRequest: {
+            address?: components["schemas"]["Address"] | null;
+            /** @description Keys to set; `null` removes a value. */
+            custom_fields?: Record<string, never> | null;
+            document?: string | null;
+            emails?: string[] | null;
+            kind?: components["schemas"]["CustomerKind"] | null;
+            name?: string | null;
+            notes?: string | null;
+            /** Format: uuid */
+            owner_id?: string | null;
+            phones?: string[] | null;
+            status?: components["schemas"]["CustomerStatus"] | null;
+            tags?: string[] | null;
+            trade_name?: string | null;
+        };
+        UpdateOpportunityRequest: {
+            /** Format: date */
+            expected_close_date?: string | null;
+            /** Format: uuid */
+            owner_id?: string | null;
+            source?: string | null;
+            title?: string | null;
+            /** Format: int64 */
+            value_cents?: number | null;
+        };
+        UpdateProductRequest: {
+            active?: boolean | null;
+            billing?: components["schemas"]["Billing"] | null;
+            description?: string | null;
+            name?: string | null;
+            /** Format: int64 */
+            price_cents?: number | null;
+            sku?: string | null;
+            unit?: string | null;
         };
         UpdateUserRequest: {
             active?: boolean | null;
@@ -1112,6 +1766,656 @@ export interface operations {
             };
         };
     };
+    get_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_custom_fields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_custom_field: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomFieldRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomField"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_custom_field: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_customers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Full text over name, trade name, document, e-mails and phones; accents ignored. */
+                q?: string;
+                status?: components["schemas"]["CustomerStatus"];
+                tag?: string;
+                owner_id?: string;
+                /** @description `recent` (default) or `name`. */
+                sort?: string;
+                /** @description Custom field filter `key:value` (exact match; for multiselect, contains). */
+                field?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCustomerRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedCustomer"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    find_duplicates: {
+        parameters: {
+            query?: {
+                document?: string;
+                email?: string;
+                phone?: string;
+                /** @description Ignore this customer (when editing it). */
+                exclude?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateHint"][];
+                };
+            };
+        };
+    };
+    export_customers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Full text over name, trade name, document, e-mails and phones; accents ignored. */
+                q?: string;
+                status?: components["schemas"]["CustomerStatus"];
+                tag?: string;
+                owner_id?: string;
+                /** @description `recent` (default) or `name`. */
+                sort?: string;
+                /** @description Custom field filter `key:value` (exact match; for multiselect, contains). */
+                field?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+        };
+    };
+    get_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDetail"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_customer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag of the version being edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_contacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customer_timeline: {
+        parameters: {
+            query?: {
+                /** @description 1–200, default 50. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Text search. */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_invitations: {
         parameters: {
             query?: {
@@ -1324,6 +2628,447 @@ export interface operations {
             };
         };
     };
+    list_opportunities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Title or customer name. */
+                q?: string;
+                pipeline_id?: string;
+                stage_id?: string;
+                customer_id?: string;
+                owner_id?: string;
+                status?: components["schemas"]["StageKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOpportunityRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_opportunity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description version being edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOpportunityRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_pipelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PipelineRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Board"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_plans: {
         parameters: {
             query?: never;
@@ -1339,6 +3084,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Plan"][];
+                };
+            };
+        };
+    };
+    list_products: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Name or SKU. */
+                q?: string;
+                active?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_product: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,0 +1,37 @@
+//! CRM: the customer at the centre — customers and their contacts, custom
+//! fields, the product catalogue, pipelines with stages, opportunities on a
+//! kanban, and the customer timeline that other modules feed through their
+//! domain events.
+
+pub mod custom_fields;
+pub mod customers;
+pub mod opportunities;
+pub mod pipelines;
+pub mod products;
+pub mod timeline;
+
+use kernel::App;
+use kernel::auth::Role;
+use kernel::jobs::Registry;
+use utoipa_axum::router::OpenApiRouter;
+
+/// Who works in the CRM.
+pub const CRM_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::Sales];
+/// Who configures it (custom fields, pipelines).
+pub const CRM_ADMINS: &[Role] = &[Role::Owner, Role::Admin, Role::Manager];
+
+/// Routes under `/api/v1`.
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
+        .merge(customers::http::router())
+        .merge(custom_fields::http::router())
+        .merge(products::http::router())
+        .merge(pipelines::http::router())
+        .merge(opportunities::http::router())
+        .merge(timeline::http::router())
+}
+
+pub fn register_jobs(registry: &mut Registry) {
+    pipelines::service::register(registry);
+    timeline::service::register(registry);
+}
