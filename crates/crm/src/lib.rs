@@ -3,11 +3,14 @@
 //! kanban, and the customer timeline that other modules feed through their
 //! domain events.
 
+pub mod contracts;
 pub mod custom_fields;
 pub mod customers;
+pub mod lines;
 pub mod opportunities;
 pub mod pipelines;
 pub mod products;
+pub mod proposals;
 pub mod timeline;
 
 use kernel::App;
@@ -20,6 +23,11 @@ pub const CRM_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::
 /// Who configures it (custom fields, pipelines).
 pub const CRM_ADMINS: &[Role] = &[Role::Owner, Role::Admin, Role::Manager];
 
+/// Public routes under `/api/v1/public` (no login; the proposal link).
+pub fn public_router() -> OpenApiRouter<App> {
+    proposals::public_http::router()
+}
+
 /// Routes under `/api/v1`.
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
@@ -29,9 +37,12 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(pipelines::http::router())
         .merge(opportunities::http::router())
         .merge(timeline::http::router())
+        .merge(proposals::http::router())
+        .merge(contracts::http::router())
 }
 
 pub fn register_jobs(registry: &mut Registry) {
     pipelines::service::register(registry);
     timeline::service::register(registry);
+    proposals::service::register(registry);
 }

@@ -21,8 +21,8 @@ pub struct Address {
 }
 
 pub const UFS: [&str; 27] = [
-    "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR",
-    "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
+    "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE",
+    "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
 ];
 
 fn text(v: &mut Violations, field: String, value: &str, max: usize) -> String {
@@ -38,12 +38,7 @@ impl Address {
     /// problems under `<prefix>.<field>`.
     pub fn checked(&self, prefix: &str, v: &mut Violations) -> Address {
         let cep: String = self.cep.chars().filter(char::is_ascii_digit).collect();
-        if cep.len() != 8
-            || self
-                .cep
-                .chars()
-                .any(|c| !(c.is_ascii_digit() || c == '-' || c == '.'))
-        {
+        if cep.len() != 8 || self.cep.chars().any(|c| !(c.is_ascii_digit() || c == '-' || c == '.')) {
             v.add(&format!("{prefix}.cep"), "CEP deve ter 8 dígitos.");
         }
         let state = self.state.trim().to_uppercase();

@@ -34,21 +34,10 @@ impl App {
     /// Builds everything from the configuration and a job registry.
     pub async fn from_config(config: Config, jobs: Registry) -> anyhow::Result<Self> {
         let db = crate::db::connect_runtime(&config, 20).await?;
-        let tokens = Tokens::new(
-            config.jwt_secret.expose().as_bytes(),
-            config.access_token_ttl,
-        )?;
+        let tokens = Tokens::new(config.jwt_secret.expose().as_bytes(), config.access_token_ttl)?;
         let mailer = Mailer::from_config(&config)?;
         let storage = Storage::from_config(&config)?;
-        Ok(Self::new(AppInner {
-            config,
-            db,
-            tokens,
-            mailer,
-            storage,
-            realtime: Realtime::default(),
-            jobs,
-        }))
+        Ok(Self::new(AppInner { config, db, tokens, mailer, storage, realtime: Realtime::default(), jobs }))
     }
 }
 

@@ -31,14 +31,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Owner,
-        Role::Admin,
-        Role::Manager,
-        Role::Agent,
-        Role::Sales,
-        Role::Finance,
-    ];
+    pub const ALL: [Role; 6] =
+        [Role::Owner, Role::Admin, Role::Manager, Role::Agent, Role::Sales, Role::Finance];
     /// Who may manage the company, its users and its plan.
     pub const ADMINS: &'static [Role] = &[Role::Owner, Role::Admin];
 
@@ -121,14 +115,14 @@ impl Tokens {
     }
 
     pub fn verify_access(&self, token: &str) -> Result<Claims> {
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
-            .map(|d| d.claims)
-            .map_err(|e| match e.kind() {
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).map(|d| d.claims).map_err(
+            |e| match e.kind() {
                 jsonwebtoken::errors::ErrorKind::ExpiredSignature => {
                     Error::Unauthorized("Sessão expirada. Entre novamente.".into())
                 }
                 _ => Error::Unauthorized("Token de acesso inválido.".into()),
-            })
+            },
+        )
     }
 }
 
@@ -146,11 +140,7 @@ impl OpaqueToken {
     pub fn generate(tenant_id: Uuid, id: Uuid) -> Self {
         let mut bytes = [0u8; 32];
         rand::rng().fill_bytes(&mut bytes);
-        Self {
-            tenant_id,
-            id,
-            secret: URL_SAFE_NO_PAD.encode(bytes),
-        }
+        Self { tenant_id, id, secret: URL_SAFE_NO_PAD.encode(bytes) }
     }
 
     pub fn parse(token: &str) -> Option<Self> {
@@ -161,11 +151,7 @@ impl OpaqueToken {
         if secret.len() != 43 {
             return None;
         }
-        Some(Self {
-            tenant_id,
-            id,
-            secret,
-        })
+        Some(Self { tenant_id, id, secret })
     }
 
     pub fn hash(&self) -> Vec<u8> {
@@ -175,11 +161,7 @@ impl OpaqueToken {
     /// Constant-time comparison with a stored hash.
     pub fn matches(&self, stored_hash: &[u8]) -> bool {
         let h = self.hash();
-        h.len() == stored_hash.len()
-            && h.iter()
-                .zip(stored_hash)
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0
+        h.len() == stored_hash.len() && h.iter().zip(stored_hash).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
     }
 
     pub fn expose(&self) -> String {
@@ -227,9 +209,7 @@ pub async fn verify_password(password: &str, stored: Option<String>) -> bool {
         let stored = stored.unwrap_or_else(|| DUMMY_HASH.to_string());
         match PasswordHash::new(&stored) {
             Ok(parsed) => {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
+                Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok()
                     && stored != DUMMY_HASH
             }
             Err(_) => false,
@@ -240,7 +220,8 @@ pub async fn verify_password(password: &str, stored: Option<String>) -> bool {
 }
 
 /// argon2id hash of a random string nobody knows.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0pGQ2QkN6uB0lJgZ9GqOCL0v0o3eL7p2K6VYk7i5b2k";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0pGQ2QkN6uB0lJgZ9GqOCL0v0o3eL7p2K6VYk7i5b2k";
 
 #[cfg(test)]
 mod tests {
@@ -277,27 +258,16 @@ mod tests {
 
     #[test]
     fn access_tokens_verify_and_reject_tampering() {
-        let tokens = Tokens::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60))
-            .expect("keys");
+        let tokens = Tokens::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60)).expect("keys");
         let (u, t) = (Uuid::now_v7(), Uuid::now_v7());
         let jwt = tokens.issue_access(u, t, Role::Agent).expect("issue");
         let claims = tokens.verify_access(&jwt).expect("valid");
         assert_eq!((claims.sub, claims.tid, claims.role), (u, t, Role::Agent));
-        let other = Tokens::new(b"another-secret-another-secret-xx", Duration::from_secs(60))
-            .expect("keys");
+        let other = Tokens::new(b"another-secret-another-secret-xx", Duration::from_secs(60)).expect("keys");
         assert!(other.verify_access(&jwt).is_err());
-        let past = Claims {
-            sub: u,
-            tid: t,
-            role: Role::Agent,
-            iat: 0,
-            exp: 1,
-        };
-        let stale = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &past, &tokens.encoding)
-            .expect("enc");
-        assert!(matches!(
-            tokens.verify_access(&stale),
-            Err(Error::Unauthorized(_))
-        ));
+        let past = Claims { sub: u, tid: t, role: Role::Agent, iat: 0, exp: 1 };
+        let stale =
+            jsonwebtoken::encode(&Header::new(Algorithm::HS256), &past, &tokens.encoding).expect("enc");
+        assert!(matches!(tokens.verify_access(&stale), Err(Error::Unauthorized(_))));
     }
 }

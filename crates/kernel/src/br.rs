@@ -29,11 +29,7 @@ pub struct Cpf(String);
 pub struct Cnpj(String);
 
 fn strip_punctuation(input: &str) -> String {
-    input
-        .chars()
-        .filter(|c| !matches!(c, '.' | '-' | '/' | ' '))
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    input.chars().filter(|c| !matches!(c, '.' | '-' | '/' | ' ')).map(|c| c.to_ascii_uppercase()).collect()
 }
 
 /// Modulo-11 check digit with the Receita's weights.
@@ -51,10 +47,8 @@ impl Cpf {
         if s.len() != 11 {
             return Err(DocumentError::CpfLength);
         }
-        let digits: Vec<u32> = s
-            .chars()
-            .map(|c| c.to_digit(10).ok_or(DocumentError::Character))
-            .collect::<Result<_, _>>()?;
+        let digits: Vec<u32> =
+            s.chars().map(|c| c.to_digit(10).ok_or(DocumentError::Character)).collect::<Result<_, _>>()?;
         if digits.iter().all(|d| *d == digits[0]) {
             return Err(DocumentError::Repeated);
         }
@@ -87,11 +81,7 @@ impl Cnpj {
         // value, 'A' is 17 … 'Z' is 42. Check digits stay numeric.
         let mut values = Vec::with_capacity(14);
         for (i, c) in s.chars().enumerate() {
-            let ok = if i < 12 {
-                c.is_ascii_digit() || c.is_ascii_uppercase()
-            } else {
-                c.is_ascii_digit()
-            };
+            let ok = if i < 12 { c.is_ascii_digit() || c.is_ascii_uppercase() } else { c.is_ascii_digit() };
             if !ok {
                 return Err(DocumentError::Character);
             }
@@ -115,14 +105,7 @@ impl Cnpj {
     /// `12.345.678/0001-95`
     pub fn formatted(&self) -> String {
         let s = &self.0;
-        format!(
-            "{}.{}.{}/{}-{}",
-            &s[..2],
-            &s[2..5],
-            &s[5..8],
-            &s[8..12],
-            &s[12..]
-        )
+        format!("{}.{}.{}/{}-{}", &s[..2], &s[2..5], &s[5..8], &s[8..12], &s[12..])
     }
 }
 
@@ -151,23 +134,14 @@ mod tests {
 
     #[test]
     fn cpf_accepts_valid_with_or_without_punctuation() {
-        assert_eq!(
-            Cpf::parse("529.982.247-25").map(|c| c.0),
-            Ok("52998224725".into())
-        );
+        assert_eq!(Cpf::parse("529.982.247-25").map(|c| c.0), Ok("52998224725".into()));
         assert!(Cpf::parse("52998224725").is_ok());
-        assert_eq!(
-            Cpf::parse("52998224725").map(|c| c.formatted()),
-            Ok("529.982.247-25".into())
-        );
+        assert_eq!(Cpf::parse("52998224725").map(|c| c.formatted()), Ok("529.982.247-25".into()));
     }
 
     #[test]
     fn cpf_rejects_bad_digits_length_and_repeats() {
-        assert_eq!(
-            Cpf::parse("529.982.247-24"),
-            Err(DocumentError::CheckDigits)
-        );
+        assert_eq!(Cpf::parse("529.982.247-24"), Err(DocumentError::CheckDigits));
         assert_eq!(Cpf::parse("5299822472"), Err(DocumentError::CpfLength));
         assert_eq!(Cpf::parse("111.111.111-11"), Err(DocumentError::Repeated));
         assert_eq!(Cpf::parse("529.982.24a-25"), Err(DocumentError::Character));
@@ -175,18 +149,9 @@ mod tests {
 
     #[test]
     fn cnpj_numeric() {
-        assert_eq!(
-            Cnpj::parse("11.222.333/0001-81").map(|c| c.0),
-            Ok("11222333000181".into())
-        );
-        assert_eq!(
-            Cnpj::parse("11.222.333/0001-82"),
-            Err(DocumentError::CheckDigits)
-        );
-        assert_eq!(
-            Cnpj::parse("00.000.000/0000-00"),
-            Err(DocumentError::Repeated)
-        );
+        assert_eq!(Cnpj::parse("11.222.333/0001-81").map(|c| c.0), Ok("11222333000181".into()));
+        assert_eq!(Cnpj::parse("11.222.333/0001-82"), Err(DocumentError::CheckDigits));
+        assert_eq!(Cnpj::parse("00.000.000/0000-00"), Err(DocumentError::Repeated));
     }
 
     #[test]
@@ -195,18 +160,9 @@ mod tests {
         let c = Cnpj::parse("12.ABC.345/01DE-35").expect("valid alphanumeric CNPJ");
         assert_eq!(c.as_str(), "12ABC34501DE35");
         assert_eq!(c.formatted(), "12.ABC.345/01DE-35");
-        assert_eq!(
-            Cnpj::parse("12.abc.345/01de-35").map(|c| c.0),
-            Ok("12ABC34501DE35".into())
-        );
-        assert_eq!(
-            Cnpj::parse("12.ABC.345/01DE-36"),
-            Err(DocumentError::CheckDigits)
-        );
-        assert_eq!(
-            Cnpj::parse("12.ABC.345/01DE-3A"),
-            Err(DocumentError::Character)
-        );
+        assert_eq!(Cnpj::parse("12.abc.345/01de-35").map(|c| c.0), Ok("12ABC34501DE35".into()));
+        assert_eq!(Cnpj::parse("12.ABC.345/01DE-36"), Err(DocumentError::CheckDigits));
+        assert_eq!(Cnpj::parse("12.ABC.345/01DE-3A"), Err(DocumentError::Character));
     }
 
     proptest! {

@@ -71,10 +71,7 @@ pub struct ConfigError {
 }
 
 fn err(variable: &'static str, message: impl Into<String>) -> ConfigError {
-    ConfigError {
-        variable,
-        message: message.into(),
-    }
+    ConfigError { variable, message: message.into() }
 }
 
 fn var(name: &str) -> Option<String> {
@@ -87,10 +84,7 @@ where
 {
     match var(name) {
         None => Ok(default),
-        Some(v) => v
-            .trim()
-            .parse()
-            .map_err(|e| err(name, format!("invalid value {v:?}: {e}"))),
+        Some(v) => v.trim().parse().map_err(|e| err(name, format!("invalid value {v:?}: {e}"))),
     }
 }
 
@@ -98,30 +92,21 @@ impl Config {
     /// Reads `.env` (if present) and the environment.
     pub fn from_env(production: bool) -> Result<Self, ConfigError> {
         let _ = dotenvy::dotenv();
-        let database_url = var("DATABASE_URL").map(Secret::new).ok_or_else(|| {
-            err(
-                "DATABASE_URL",
-                "is required (./run.sh prepares one for you)",
-            )
-        })?;
+        let database_url = var("DATABASE_URL")
+            .map(Secret::new)
+            .ok_or_else(|| err("DATABASE_URL", "is required (./run.sh prepares one for you)"))?;
         let bind: SocketAddr = parsed("CONECTCRM_BIND", SocketAddr::from(([127, 0, 0, 1], 3001)))?;
         let data_dir = PathBuf::from(var("CONECTCRM_DATA_DIR").unwrap_or_else(|| "data".into()));
-        std::fs::create_dir_all(&data_dir).map_err(|e| {
-            err(
-                "CONECTCRM_DATA_DIR",
-                format!("cannot create {}: {e}", data_dir.display()),
-            )
-        })?;
+        std::fs::create_dir_all(&data_dir)
+            .map_err(|e| err("CONECTCRM_DATA_DIR", format!("cannot create {}: {e}", data_dir.display())))?;
         let jwt_secret = match var("JWT_SECRET") {
             Some(s) if s.len() >= 32 => Secret::new(s),
             Some(_) => return Err(err("JWT_SECRET", "must be at least 32 characters")),
             None if production => return Err(err("JWT_SECRET", "is required with --production")),
             None => Secret::new(dev_jwt_secret(&data_dir)?),
         };
-        let frontend_url = var("FRONTEND_URL")
-            .unwrap_or_else(|| format!("http://{bind}"))
-            .trim_end_matches('/')
-            .to_string();
+        let frontend_url =
+            var("FRONTEND_URL").unwrap_or_else(|| format!("http://{bind}")).trim_end_matches('/').to_string();
         if !(frontend_url.starts_with("http://") || frontend_url.starts_with("https://")) {
             return Err(err("FRONTEND_URL", "must start with http:// or https://"));
         }
@@ -151,14 +136,10 @@ impl Config {
             redis_url: var("REDIS_URL").map(Secret::new),
             storage_url,
             smtp_url,
-            mail_from: var("MAIL_FROM")
-                .unwrap_or_else(|| "ConectCRM <nao-responda@conectcrm.local>".into()),
+            mail_from: var("MAIL_FROM").unwrap_or_else(|| "ConectCRM <nao-responda@conectcrm.local>".into()),
             frontend_url,
             access_token_ttl: Duration::from_secs(parsed("ACCESS_TOKEN_TTL_SECS", 900)?),
-            refresh_token_ttl: Duration::from_secs(parsed(
-                "REFRESH_TOKEN_TTL_SECS",
-                30 * 24 * 3600,
-            )?),
+            refresh_token_ttl: Duration::from_secs(parsed("REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?),
             auth_rate_limit_per_minute: rate,
             json_logs,
             production,
@@ -203,12 +184,8 @@ fn dev_jwt_secret(data_dir: &Path) -> Result<String, ConfigError> {
     let mut bytes = [0u8; 48];
     rand::rng().fill_bytes(&mut bytes);
     let secret = hex::encode(bytes);
-    std::fs::write(&path, &secret).map_err(|e| {
-        err(
-            "JWT_SECRET",
-            format!("cannot write {}: {e}", path.display()),
-        )
-    })?;
+    std::fs::write(&path, &secret)
+        .map_err(|e| err("JWT_SECRET", format!("cannot write {}: {e}", path.display())))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

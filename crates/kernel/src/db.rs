@@ -57,13 +57,10 @@ async fn bootstrap_locked(conn: &mut PgConnection) -> anyhow::Result<()> {
         "#,
     )
     .await?;
-    conn.execute("grant usage, create on schema public to conectcrm_owner")
-        .await?;
-    conn.execute("grant usage on schema public to conectcrm_app")
-        .await?;
+    conn.execute("grant usage, create on schema public to conectcrm_owner").await?;
+    conn.execute("grant usage on schema public to conectcrm_app").await?;
     // Trusted extensions the modules rely on (full-text search without accents).
-    conn.execute("create extension if not exists unaccent")
-        .await?;
+    conn.execute("create extension if not exists unaccent").await?;
     Ok(())
 }
 
@@ -82,9 +79,7 @@ pub async fn connect_runtime(config: &Config, max_connections: u32) -> anyhow::R
         Some(url) => (url.expose().to_string(), false),
         None => (config.database_url.expose().to_string(), true),
     };
-    let options: PgConnectOptions = url
-        .parse::<PgConnectOptions>()?
-        .application_name("conectcrm");
+    let options: PgConnectOptions = url.parse::<PgConnectOptions>()?.application_name("conectcrm");
     let pool = PgPoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(Duration::from_secs(10))

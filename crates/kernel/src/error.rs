@@ -19,10 +19,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            message: message.into(),
-        }
+        Self { field: field.into(), message: message.into() }
     }
 }
 
@@ -60,26 +57,13 @@ pub enum Error {
     #[error("not found")]
     NotFound,
     #[error("conflict: {message}")]
-    Conflict {
-        field: Option<String>,
-        message: String,
-    },
+    Conflict { field: Option<String>, message: String },
     /// An action would exceed the plan (403).
     #[error("plan limit {limit} reached")]
-    PlanLimit {
-        limit: String,
-        max: i64,
-        plan: String,
-        message: String,
-    },
+    PlanLimit { limit: String, max: i64, plan: String, message: String },
     /// A smaller plan cannot hold what the company already uses (409).
     #[error("plan {plan} too small for {limit}")]
-    PlanTooSmall {
-        limit: String,
-        max: i64,
-        plan: String,
-        message: String,
-    },
+    PlanTooSmall { limit: String, max: i64, plan: String, message: String },
     #[error("payload too large: {0}")]
     PayloadTooLarge(String),
     #[error("unsupported media type: {0}")]
@@ -98,10 +82,7 @@ impl Error {
     }
 
     pub fn conflict(field: Option<&str>, message: impl Into<String>) -> Self {
-        Self::Conflict {
-            field: field.map(str::to_string),
-            message: message.into(),
-        }
+        Self::Conflict { field: field.map(str::to_string), message: message.into() }
     }
 
     pub fn internal(message: impl std::fmt::Display) -> Self {
@@ -127,58 +108,40 @@ impl Error {
     pub fn to_problem(&self) -> Problem {
         let status = self.status();
         let (slug, title, detail) = match self {
-            Error::Validation(_) => (
-                "validation",
-                "Dados inválidos",
-                "Corrija os campos indicados.".to_string(),
-            ),
+            Error::Validation(_) => {
+                ("validation", "Dados inválidos", "Corrija os campos indicados.".to_string())
+            }
             Error::BadRequest(m) => ("bad-request", "Requisição malformada", m.clone()),
             Error::Unauthorized(m) => ("unauthorized", "Não autenticado", m.clone()),
             Error::Forbidden(m) => ("forbidden", "Acesso negado", m.clone()),
-            Error::NotFound | Error::Database(sqlx::Error::RowNotFound) => (
-                "not-found",
-                "Não encontrado",
-                "O recurso não existe.".to_string(),
-            ),
+            Error::NotFound | Error::Database(sqlx::Error::RowNotFound) => {
+                ("not-found", "Não encontrado", "O recurso não existe.".to_string())
+            }
             Error::Conflict { message, .. } => ("conflict", "Conflito", message.clone()),
-            Error::PlanLimit { message, .. } => {
-                ("plan-limit", "Limite do plano atingido", message.clone())
-            }
-            Error::PlanTooSmall { message, .. } => {
-                ("plan-too-small", "Plano insuficiente", message.clone())
-            }
+            Error::PlanLimit { message, .. } => ("plan-limit", "Limite do plano atingido", message.clone()),
+            Error::PlanTooSmall { message, .. } => ("plan-too-small", "Plano insuficiente", message.clone()),
             Error::PayloadTooLarge(m) => ("payload-too-large", "Conteúdo grande demais", m.clone()),
-            Error::UnsupportedMediaType(m) => (
-                "unsupported-media-type",
-                "Tipo de conteúdo não suportado",
-                m.clone(),
-            ),
+            Error::UnsupportedMediaType(m) => {
+                ("unsupported-media-type", "Tipo de conteúdo não suportado", m.clone())
+            }
             Error::RateLimited { retry_after_secs } => (
                 "rate-limited",
                 "Muitas tentativas",
                 format!("Tente novamente em {retry_after_secs} segundos."),
             ),
-            Error::Database(_) | Error::Internal(_) => (
-                "internal",
-                "Erro interno",
-                "Algo deu errado do nosso lado. Tente novamente.".to_string(),
-            ),
+            Error::Database(_) | Error::Internal(_) => {
+                ("internal", "Erro interno", "Algo deu errado do nosso lado. Tente novamente.".to_string())
+            }
         };
         let errors = match self {
             Error::Validation(errors) => Some(errors.clone()),
-            Error::Conflict {
-                field: Some(field),
-                message,
-            } => Some(vec![FieldError::new(field, message)]),
+            Error::Conflict { field: Some(field), message } => Some(vec![FieldError::new(field, message)]),
             _ => None,
         };
         let (limit, max, plan) = match self {
-            Error::PlanLimit {
-                limit, max, plan, ..
+            Error::PlanLimit { limit, max, plan, .. } | Error::PlanTooSmall { limit, max, plan, .. } => {
+                (Some(limit.clone()), Some(*max), Some(plan.clone()))
             }
-            | Error::PlanTooSmall {
-                limit, max, plan, ..
-            } => (Some(limit.clone()), Some(*max), Some(plan.clone())),
             _ => (None, None, None),
         };
         Problem {
@@ -203,10 +166,9 @@ impl IntoResponse for Error {
         }
         let problem = self.to_problem();
         let mut response = (status, problem_json(&problem)).into_response();
-        response.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         if let Error::RateLimited { retry_after_secs } = self
             && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
         {
@@ -235,9 +197,7 @@ impl<T> OnConstraint<T> for std::result::Result<T, sqlx::Error> {
 impl<T> OnConstraint<T> for Result<T> {
     fn on_constraint(self, name: &str, f: impl FnOnce() -> Error) -> Result<T> {
         match self {
-            Err(Error::Database(sqlx::Error::Database(db))) if db.constraint() == Some(name) => {
-                Err(f())
-            }
+            Err(Error::Database(sqlx::Error::Database(db))) if db.constraint() == Some(name) => Err(f()),
             other => other,
         }
     }
@@ -276,11 +236,7 @@ impl Violations {
     }
 
     pub fn finish(self) -> Result<()> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Validation(self.0))
-        }
+        if self.0.is_empty() { Ok(()) } else { Err(Error::Validation(self.0)) }
     }
 }
 
@@ -298,12 +254,8 @@ mod tests {
 
     #[test]
     fn plan_limit_names_the_limit() {
-        let e = Error::PlanLimit {
-            limit: "users".into(),
-            max: 3,
-            plan: "starter".into(),
-            message: "x".into(),
-        };
+        let e =
+            Error::PlanLimit { limit: "users".into(), max: 3, plan: "starter".into(), message: "x".into() };
         let p = e.to_problem();
         assert_eq!(p.status, 403);
         assert_eq!(p.limit.as_deref(), Some("users"));

@@ -27,24 +27,19 @@ where
             .and_then(|v| v.to_str().ok())
             .map(|v| {
                 let v = v.to_ascii_lowercase();
-                v.starts_with("application/json")
-                    || (v.starts_with("application/") && v.contains("+json"))
+                v.starts_with("application/json") || (v.starts_with("application/") && v.contains("+json"))
             })
             .unwrap_or(false);
         if !is_json {
-            return Err(Error::UnsupportedMediaType(
-                "Envie o corpo como application/json.".into(),
-            ));
+            return Err(Error::UnsupportedMediaType("Envie o corpo como application/json.".into()));
         }
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    Error::PayloadTooLarge("O corpo da requisição excede o limite.".into())
-                } else {
-                    Error::BadRequest("Não foi possível ler o corpo da requisição.".into())
-                }
-            })?;
+        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Error::PayloadTooLarge("O corpo da requisição excede o limite.".into())
+            } else {
+                Error::BadRequest("Não foi possível ler o corpo da requisição.".into())
+            }
+        })?;
         parse_json(&bytes).map(ApiJson)
     }
 }
@@ -77,10 +72,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
                         _ if path == "." => "body".to_string(),
                         _ => path.clone(),
                     };
-                    Err(Error::Validation(vec![FieldError::new(
-                        field,
-                        translate(&message),
-                    )]))
+                    Err(Error::Validation(vec![FieldError::new(field, translate(&message))]))
                 }
             }
         }
@@ -104,10 +96,7 @@ fn translate(message: &str) -> String {
     } else if core.starts_with("unknown field") {
         "Campo desconhecido.".into()
     } else if core.starts_with("invalid type") {
-        format!(
-            "Tipo inválido ({}).",
-            core.trim_start_matches("invalid type: ")
-        )
+        format!("Tipo inválido ({}).", core.trim_start_matches("invalid type: "))
     } else {
         format!("Valor inválido: {core}")
     }
@@ -174,23 +163,14 @@ mod tests {
     fn missing_unknown_and_mistyped_fields_are_named() {
         assert_eq!(field_of(parse_json(br#"{"age": 3}"#)), "email");
         assert_eq!(field_of(parse_json(br#"{"email":"a","age":3,"x":1}"#)), "x");
-        assert_eq!(
-            field_of(parse_json(br#"{"email":"a","age":"tres"}"#)),
-            "age"
-        );
-        assert_eq!(
-            field_of(parse_json(br#"{"email":"a","age":1,"address":{}}"#)),
-            "address.cep"
-        );
+        assert_eq!(field_of(parse_json(br#"{"email":"a","age":"tres"}"#)), "age");
+        assert_eq!(field_of(parse_json(br#"{"email":"a","age":1,"address":{}}"#)), "address.cep");
         let nested_unknown = br#"{"email":"a","age":1,"address":{"cep":"1","x":2}}"#;
         assert_eq!(field_of(parse_json(nested_unknown)), "address.x");
     }
 
     #[test]
     fn malformed_json_is_a_bad_request() {
-        assert!(matches!(
-            parse_json::<Body>(b"{\"email\": "),
-            Err(Error::BadRequest(_))
-        ));
+        assert!(matches!(parse_json::<Body>(b"{\"email\": "), Err(Error::BadRequest(_))));
     }
 }

@@ -76,9 +76,7 @@ pub async fn enqueue_raw(
     .execute(&mut *conn)
     .await?
     .rows_affected();
-    sqlx::query!("select pg_notify('conectcrm_jobs', '')")
-        .fetch_one(&mut *conn)
-        .await?;
+    sqlx::query!("select pg_notify('conectcrm_jobs', '')").fetch_one(&mut *conn).await?;
     Ok(inserted == 1)
 }
 
@@ -115,9 +113,8 @@ impl Registry {
             Arc::new(move |app, tenant, payload| {
                 let f = f.clone();
                 Box::pin(async move {
-                    let job: J = serde_json::from_value(payload).map_err(|e| {
-                        anyhow::anyhow!("payload of {} does not parse: {e}", J::KIND)
-                    })?;
+                    let job: J = serde_json::from_value(payload)
+                        .map_err(|e| anyhow::anyhow!("payload of {} does not parse: {e}", J::KIND))?;
                     f(app, tenant, job).await
                 })
             }),
@@ -128,27 +125,15 @@ impl Registry {
     /// Delivers every event of `event_kind` to the job `J` (payload: the
     /// [`crate::outbox::DomainEvent`]).
     pub fn subscribe<J: Job>(&mut self, event_kind: &str) -> &mut Self {
-        self.subscribers
-            .entry(event_kind.to_string())
-            .or_default()
-            .push(J::KIND);
+        self.subscribers.entry(event_kind.to_string()).or_default().push(J::KIND);
         self
     }
 
     /// Enqueues `J` (deserialised from `{}`) at every tick of `cron_expr`
     /// (seconds-first cron syntax, UTC).
-    pub fn schedule<J: Job>(
-        &mut self,
-        name: &'static str,
-        cron_expr: &str,
-    ) -> anyhow::Result<&mut Self> {
-        let cron =
-            cron::Schedule::from_str(cron_expr).map_err(|e| anyhow::anyhow!("cron {name}: {e}"))?;
-        self.schedules.push(Schedule {
-            name,
-            cron,
-            job_kind: J::KIND,
-        });
+    pub fn schedule<J: Job>(&mut self, name: &'static str, cron_expr: &str) -> anyhow::Result<&mut Self> {
+        let cron = cron::Schedule::from_str(cron_expr).map_err(|e| anyhow::anyhow!("cron {name}: {e}"))?;
+        self.schedules.push(Schedule { name, cron, job_kind: J::KIND });
         Ok(self)
     }
 
@@ -163,17 +148,8 @@ impl Registry {
     }
 
     pub fn subscribers_for(&self, event: &DomainEvent) -> Vec<&'static str> {
-        let mut jobs = self
-            .subscribers
-            .get(&event.kind)
-            .cloned()
-            .unwrap_or_default();
-        jobs.extend(
-            self.filtered
-                .iter()
-                .filter(|(f, _)| f(event))
-                .map(|(_, kind)| *kind),
-        );
+        let mut jobs = self.subscribers.get(&event.kind).cloned().unwrap_or_default();
+        jobs.extend(self.filtered.iter().filter(|(f, _)| f(event)).map(|(_, kind)| *kind));
         jobs
     }
 
@@ -316,10 +292,7 @@ pub async fn run_scheduler(app: App, shutdown: CancellationToken) {
                         schedule.job_kind,
                         None,
                         serde_json::json!({}),
-                        EnqueueOptions {
-                            dedupe_key: Some(key),
-                            ..Default::default()
-                        },
+                        EnqueueOptions { dedupe_key: Some(key), ..Default::default() },
                     )
                     .await
                 }

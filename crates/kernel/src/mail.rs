@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use lettre::message::{Mailbox, MultiPart, header::ContentType};
+use lettre::message::{Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +18,36 @@ pub struct SendEmail {
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
+    #[serde(default)]
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    #[serde(with = "base64_bytes")]
+    pub content: Vec<u8>,
+}
+
+impl std::fmt::Debug for Attachment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Attachment({}, {} bytes)", self.filename, self.content.len())
+    }
+}
+
+mod base64_bytes {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        STANDARD.decode(String::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Job for SendEmail {
@@ -26,22 +56,13 @@ impl Job for SendEmail {
 }
 
 pub enum Mailer {
-    Smtp {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
-        from: Mailbox,
-    },
-    Outbox {
-        dir: PathBuf,
-        from: Mailbox,
-    },
+    Smtp { transport: AsyncSmtpTransport<Tokio1Executor>, from: Mailbox },
+    Outbox { dir: PathBuf, from: Mailbox },
 }
 
 impl Mailer {
     pub fn from_config(config: &Config) -> anyhow::Result<Self> {
-        let from: Mailbox = config
-            .mail_from
-            .parse()
-            .map_err(|e| anyhow::anyhow!("MAIL_FROM: {e}"))?;
+        let from: Mailbox = config.mail_from.parse().map_err(|e| anyhow::anyhow!("MAIL_FROM: {e}"))?;
         match &config.smtp_url {
             Some(url) => {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
@@ -64,22 +85,27 @@ impl Mailer {
     }
 
     pub fn build(&self, email: &SendEmail) -> anyhow::Result<Message> {
-        let to: Mailbox = email
-            .to
-            .parse()
-            .map_err(|e| anyhow::anyhow!("recipient: {e}"))?;
-        let builder = Message::builder()
-            .from(self.from().clone())
-            .to(to)
-            .subject(email.subject.clone());
-        let message = match &email.html {
-            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
-                email.text.clone(),
-                html.clone(),
-            ))?,
-            None => builder
-                .header(ContentType::TEXT_PLAIN)
-                .body(email.text.clone())?,
+        let to: Mailbox = email.to.parse().map_err(|e| anyhow::anyhow!("recipient: {e}"))?;
+        let builder = Message::builder().from(self.from().clone()).to(to).subject(email.subject.clone());
+        let body = match &email.html {
+            Some(html) => MultiPart::alternative_plain_html(email.text.clone(), html.clone()),
+            None => MultiPart::mixed().singlepart(SinglePart::plain(email.text.clone())),
+        };
+        let message = if email.attachments.is_empty() {
+            match &email.html {
+                Some(_) => builder.multipart(body)?,
+                None => builder.header(ContentType::TEXT_PLAIN).body(email.text.clone())?,
+            }
+        } else {
+            let mut mixed = MultiPart::mixed().multipart(body);
+            for a in &email.attachments {
+                let ct =
+                    ContentType::parse(&a.content_type).map_err(|e| anyhow::anyhow!("content type: {e}"))?;
+                mixed = mixed.singlepart(
+                    lettre::message::Attachment::new(a.filename.clone()).body(a.content.clone(), ct),
+                );
+            }
+            builder.multipart(mixed)?
         };
         Ok(message)
     }

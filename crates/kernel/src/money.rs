@@ -29,35 +29,20 @@ pub fn div_round(numerator: i128, denominator: i128) -> i128 {
     debug_assert!(denominator > 0);
     let q = numerator / denominator;
     let r = numerator % denominator;
-    if 2 * r.abs() >= denominator {
-        q + numerator.signum()
-    } else {
-        q
-    }
+    if 2 * r.abs() >= denominator { q + numerator.signum() } else { q }
 }
 
 impl Money {
     pub fn brl(amount_cents: i64) -> Self {
-        Self {
-            amount_cents,
-            currency: Currency::Brl,
-        }
+        Self { amount_cents, currency: Currency::Brl }
     }
 
     pub fn checked_add(self, other: Money) -> Result<Money, Overflow> {
-        Ok(Money::brl(
-            self.amount_cents
-                .checked_add(other.amount_cents)
-                .ok_or(Overflow)?,
-        ))
+        Ok(Money::brl(self.amount_cents.checked_add(other.amount_cents).ok_or(Overflow)?))
     }
 
     pub fn checked_sub(self, other: Money) -> Result<Money, Overflow> {
-        Ok(Money::brl(
-            self.amount_cents
-                .checked_sub(other.amount_cents)
-                .ok_or(Overflow)?,
-        ))
+        Ok(Money::brl(self.amount_cents.checked_sub(other.amount_cents).ok_or(Overflow)?))
     }
 
     /// This amount times `basis_points / 10_000` (1 % = 100 bp), rounded by
@@ -76,9 +61,7 @@ impl Money {
         let n = parts as i64;
         let base = self.amount_cents.div_euclid(n);
         let extra = self.amount_cents.rem_euclid(n);
-        (0..n)
-            .map(|i| Money::brl(base + i64::from(i < extra)))
-            .collect()
+        (0..n).map(|i| Money::brl(base + i64::from(i < extra))).collect()
     }
 
     /// `R$ 1.299,90`
@@ -93,12 +76,7 @@ impl Money {
             }
             grouped.push(c);
         }
-        format!(
-            "{}R$ {},{:02}",
-            if negative { "-" } else { "" },
-            grouped,
-            abs % 100
-        )
+        format!("{}R$ {},{:02}", if negative { "-" } else { "" }, grouped, abs % 100)
     }
 }
 
@@ -119,10 +97,7 @@ mod tests {
         assert_eq!(div_round(5, 10), 1);
         assert_eq!(div_round(-5, 10), -1);
         assert_eq!(div_round(4, 10), 0);
-        assert_eq!(
-            Money::brl(1999).percent_bp(250).map(|m| m.amount_cents),
-            Ok(50)
-        ); // 49.975 → 50
+        assert_eq!(Money::brl(1999).percent_bp(250).map(|m| m.amount_cents), Ok(50)); // 49.975 → 50
     }
 
     proptest! {

@@ -51,9 +51,7 @@ pub(crate) async fn record(
     )
     .execute(&mut *conn)
     .await?;
-    sqlx::query!("select pg_notify($1, '')", CHANNEL)
-        .fetch_one(&mut *conn)
-        .await?;
+    sqlx::query!("select pg_notify($1, '')", CHANNEL).fetch_one(&mut *conn).await?;
     Ok(event_id)
 }
 
@@ -87,17 +85,12 @@ pub async fn dispatch_pending(app: &App) -> Result<usize> {
         }
     }
     let ids: Vec<Uuid> = events.iter().map(|e| e.event_id).collect();
-    sqlx::query!(
-        "update outbox_events set dispatched_at = now() where event_id = any($1)",
-        &ids
-    )
-    .execute(&mut *tx)
-    .await?;
+    sqlx::query!("update outbox_events set dispatched_at = now() where event_id = any($1)", &ids)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     for event in &events {
-        app.realtime
-            .emit_to_tenant(event.tenant_id, &event.kind, &event.payload)
-            .await;
+        app.realtime.emit_to_tenant(event.tenant_id, &event.kind, &event.payload).await;
     }
     Ok(events.len())
 }

@@ -37,22 +37,13 @@ impl PageParams {
     pub fn parse(&self) -> Result<PageRequest> {
         let limit = self.limit.unwrap_or(DEFAULT_LIMIT);
         if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(Error::field(
-                "limit",
-                format!("Use um valor entre 1 e {MAX_LIMIT}."),
-            ));
+            return Err(Error::field("limit", format!("Use um valor entre 1 e {MAX_LIMIT}.")));
         }
         let after = match self.cursor.as_deref().filter(|c| !c.is_empty()) {
             None => None,
-            Some(c) => {
-                Some(decode_cursor(c).ok_or_else(|| Error::field("cursor", "Cursor inválido."))?)
-            }
+            Some(c) => Some(decode_cursor(c).ok_or_else(|| Error::field("cursor", "Cursor inválido."))?),
         };
-        let q = self
-            .q
-            .as_ref()
-            .map(|q| q.trim().to_string())
-            .filter(|q| !q.is_empty());
+        let q = self.q.as_ref().map(|q| q.trim().to_string()).filter(|q| !q.is_empty());
         Ok(PageRequest { limit, after, q })
     }
 }
@@ -69,18 +60,10 @@ pub fn decode_cursor(cursor: &str) -> Option<Uuid> {
 impl PageRequest {
     /// Query with `limit + 1` rows; this trims the extra row and returns the
     /// cursor for the next page if there is one.
-    pub fn finish<T>(
-        &self,
-        mut rows: Vec<T>,
-        id_of: impl Fn(&T) -> Uuid,
-    ) -> (Vec<T>, Option<String>) {
+    pub fn finish<T>(&self, mut rows: Vec<T>, id_of: impl Fn(&T) -> Uuid) -> (Vec<T>, Option<String>) {
         let more = rows.len() as i64 > self.limit;
         rows.truncate(self.limit as usize);
-        let next = if more {
-            rows.last().map(|r| encode_cursor(id_of(r)))
-        } else {
-            None
-        };
+        let next = if more { rows.last().map(|r| encode_cursor(id_of(r))) } else { None };
         (rows, next)
     }
 
@@ -102,10 +85,7 @@ mod tests {
 
     #[test]
     fn limit_bounds() {
-        let p = PageParams {
-            limit: Some(500),
-            ..Default::default()
-        };
+        let p = PageParams { limit: Some(500), ..Default::default() };
         assert!(p.parse().is_err());
         let p = PageParams::default().parse().expect("default ok");
         assert_eq!(p.limit, 50);

@@ -12,14 +12,12 @@ pub struct PhoneError;
 
 impl Phone {
     pub fn parse(input: &str) -> Result<Self, PhoneError> {
-        let number = phonenumber::parse(Some(phonenumber::country::Id::BR), input.trim())
-            .map_err(|_| PhoneError)?;
+        let number =
+            phonenumber::parse(Some(phonenumber::country::Id::BR), input.trim()).map_err(|_| PhoneError)?;
         if !phonenumber::is_valid(&number) {
             return Err(PhoneError);
         }
-        Ok(Self(
-            number.format().mode(phonenumber::Mode::E164).to_string(),
-        ))
+        Ok(Self(number.format().mode(phonenumber::Mode::E164).to_string()))
     }
 
     /// `+5511987654321`
@@ -31,13 +29,8 @@ impl Phone {
     /// international format.
     pub fn display(&self) -> String {
         match phonenumber::parse(None, &self.0) {
-            Ok(n) if n.code().value() == 55 => {
-                n.format().mode(phonenumber::Mode::National).to_string()
-            }
-            Ok(n) => n
-                .format()
-                .mode(phonenumber::Mode::International)
-                .to_string(),
+            Ok(n) if n.code().value() == 55 => n.format().mode(phonenumber::Mode::National).to_string(),
+            Ok(n) => n.format().mode(phonenumber::Mode::International).to_string(),
             Err(_) => self.0.clone(),
         }
     }
@@ -68,10 +61,7 @@ mod tests {
 
     #[test]
     fn international_and_invalid() {
-        assert_eq!(
-            Phone::parse("+1 650 253 0000").map(|p| p.0),
-            Ok("+16502530000".into())
-        );
+        assert_eq!(Phone::parse("+1 650 253 0000").map(|p| p.0), Ok("+16502530000".into()));
         assert!(Phone::parse("123").is_err());
         assert!(Phone::parse("abc").is_err());
     }

@@ -27,12 +27,7 @@ impl Realtime {
         let _ = self.io.set(io);
     }
 
-    pub async fn emit_to_tenant<T: Serialize + ?Sized>(
-        &self,
-        tenant_id: Uuid,
-        event: &str,
-        data: &T,
-    ) {
+    pub async fn emit_to_tenant<T: Serialize + ?Sized>(&self, tenant_id: Uuid, event: &str, data: &T) {
         if let Some(io) = self.io.get()
             && let Err(e) = io.to(tenant_room(tenant_id)).emit(event, data).await
         {

@@ -62,21 +62,13 @@ impl Session {
                 },
                 tx,
             }),
-            _ => Err(Error::Unauthorized(
-                "Usuário inativo ou inexistente.".into(),
-            )),
+            _ => Err(Error::Unauthorized("Usuário inativo ou inexistente.".into())),
         }
     }
 }
 
 pub fn bearer(parts: &Parts) -> Option<&str> {
-    parts
-        .headers
-        .get(header::AUTHORIZATION)?
-        .to_str()
-        .ok()?
-        .strip_prefix("Bearer ")
-        .map(str::trim)
+    parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 
 impl<S> FromRequestParts<S> for Session
@@ -88,9 +80,8 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self> {
         let app = App::from_ref(state);
-        let token = bearer(parts).ok_or_else(|| {
-            Error::Unauthorized("Envie o cabeçalho Authorization: Bearer <token>.".into())
-        })?;
+        let token = bearer(parts)
+            .ok_or_else(|| Error::Unauthorized("Envie o cabeçalho Authorization: Bearer <token>.".into()))?;
         let claims = app.tokens.verify_access(token)?;
         Session::open(&app, claims.tid, claims.sub).await
     }

@@ -21,12 +21,7 @@ impl Storage {
         let store: Arc<dyn ObjectStore> = match config.storage_url.as_deref() {
             Some(url) if url.starts_with("s3://") => {
                 let bucket = url.trim_start_matches("s3://").trim_end_matches('/');
-                Arc::new(
-                    AmazonS3Builder::from_env()
-                        .with_bucket_name(bucket)
-                        .with_allow_http(true)
-                        .build()?,
-                )
+                Arc::new(AmazonS3Builder::from_env().with_bucket_name(bucket).with_allow_http(true).build()?)
             }
             Some(url) => {
                 let dir = url.trim_start_matches("file://");
@@ -43,9 +38,7 @@ impl Storage {
     }
 
     pub async fn put(&self, key: &str, bytes: Bytes) -> anyhow::Result<()> {
-        self.store
-            .put(&Path::from(key), PutPayload::from(bytes))
-            .await?;
+        self.store.put(&Path::from(key), PutPayload::from(bytes)).await?;
         Ok(())
     }
 

@@ -19,12 +19,9 @@ pub struct TenantTx {
 impl TenantTx {
     pub async fn begin(pool: &PgPool, tenant_id: Uuid) -> Result<Self> {
         let mut tx = pool.begin().await?;
-        sqlx::query!(
-            "select set_config('app.tenant_id', $1, true)",
-            tenant_id.to_string()
-        )
-        .fetch_one(&mut *tx)
-        .await?;
+        sqlx::query!("select set_config('app.tenant_id', $1, true)", tenant_id.to_string())
+            .fetch_one(&mut *tx)
+            .await?;
         Ok(Self { tx, tenant_id })
     }
 

@@ -7,11 +7,7 @@ use kernel::config::Config;
 use tokio_util::sync::CancellationToken;
 
 #[derive(Parser)]
-#[command(
-    name = "conectcrm",
-    version,
-    about = "ConectCRM — atendimento, CRM, financeiro e automação"
-)]
+#[command(name = "conectcrm", version, about = "ConectCRM — atendimento, CRM, financeiro e automação")]
 struct Cli {
     /// Refuse development defaults (JWT_SECRET required, JSON logs).
     #[arg(long, global = true)]
@@ -70,11 +66,7 @@ async fn main() -> anyhow::Result<()> {
             kernel::db::migrate(config.database_url.expose()).await?;
             tracing::info!("migrations applied");
         }
-        Command::SeedDemo {
-            company,
-            email,
-            password,
-        } => {
+        Command::SeedDemo { company, email, password } => {
             kernel::db::migrate(config.database_url.expose()).await?;
             let app = server::build_app(config).await?;
             let outcome = server::seed::seed_demo(&app, &company, &email, &password).await?;
@@ -97,10 +89,7 @@ async fn main() -> anyhow::Result<()> {
                 let _ = task.await;
             }
         }
-        Command::Serve {
-            no_worker,
-            skip_migrations,
-        } => {
+        Command::Serve { no_worker, skip_migrations } => {
             if !skip_migrations {
                 kernel::db::migrate(config.database_url.expose()).await?;
             }
@@ -108,22 +97,15 @@ async fn main() -> anyhow::Result<()> {
             let public = config.frontend_url.clone();
             let app = server::build_app(config).await?;
             let shutdown = shutdown_signal();
-            let background = if no_worker {
-                Vec::new()
-            } else {
-                spawn_background(&app, 4, &shutdown)
-            };
+            let background = if no_worker { Vec::new() } else { spawn_background(&app, 4, &shutdown) };
             let listener = tokio::net::TcpListener::bind(bind).await?;
             tracing::info!(%bind, "ConectCRM ouvindo");
             println!("ConectCRM pronto em http://{bind} (links de e-mail usam {public})");
             let router = server::routes::router(app);
             let stop = shutdown.clone();
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .with_graceful_shutdown(async move { stop.cancelled().await })
-            .await?;
+            axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+                .with_graceful_shutdown(async move { stop.cancelled().await })
+                .await?;
             for task in background {
                 let _ = task.await;
             }
@@ -139,16 +121,9 @@ fn spawn_background(
     shutdown: &CancellationToken,
 ) -> Vec<tokio::task::JoinHandle<()>> {
     vec![
-        tokio::spawn(kernel::jobs::run_workers(
-            app.clone(),
-            concurrency,
-            shutdown.clone(),
-        )),
+        tokio::spawn(kernel::jobs::run_workers(app.clone(), concurrency, shutdown.clone())),
         tokio::spawn(kernel::jobs::run_scheduler(app.clone(), shutdown.clone())),
-        tokio::spawn(kernel::outbox::run_dispatcher(
-            app.clone(),
-            shutdown.clone(),
-        )),
+        tokio::spawn(kernel::outbox::run_dispatcher(app.clone(), shutdown.clone())),
     ]
 }
 
@@ -161,9 +136,7 @@ fn shutdown_signal() -> CancellationToken {
         let ctrl_c = tokio::signal::ctrl_c();
         #[cfg(unix)]
         let term = async {
-            if let Ok(mut s) =
-                tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-            {
+            if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
                 s.recv().await;
             }
         };

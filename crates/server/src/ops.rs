@@ -29,11 +29,10 @@ pub async fn janitor(app: &App) -> anyhow::Result<()> {
         .execute(&app.db)
         .await?
         .rows_affected();
-    let events =
-        sqlx::query!("delete from outbox_events where dispatched_at < now() - interval '7 days'")
-            .execute(&app.db)
-            .await?
-            .rows_affected();
+    let events = sqlx::query!("delete from outbox_events where dispatched_at < now() - interval '7 days'")
+        .execute(&app.db)
+        .await?
+        .rows_affected();
     tracing::info!(jobs, events, "janitor removed old rows");
     Ok(())
 }
@@ -54,18 +53,13 @@ pub struct DeadJobPage {
 }
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
-        .routes(routes!(dead_jobs))
-        .routes(routes!(retry_job))
+    OpenApiRouter::new().routes(routes!(dead_jobs)).routes(routes!(retry_job))
 }
 
 /// Jobs of this company that failed every attempt (owner/admin).
 #[utoipa::path(get, path = "/jobs/dead", tag = "ops", security(("bearer" = [])), params(PageParams),
     responses((status = 200, body = DeadJobPage), (status = 403, body = Problem)))]
-async fn dead_jobs(
-    mut s: Session,
-    Query(params): Query<PageParams>,
-) -> Result<ApiJson<DeadJobPage>> {
+async fn dead_jobs(mut s: Session, Query(params): Query<PageParams>) -> Result<ApiJson<DeadJobPage>> {
     s.require(Role::ADMINS)?;
     let page = params.parse()?;
     // `jobs` is global: the tenant filter here is the isolation.

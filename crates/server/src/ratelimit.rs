@@ -37,10 +37,7 @@ pub async fn limit(
         Err(not_until) => {
             let wait = not_until.wait_time_from(DefaultClock::default().now());
             metrics::counter!("auth_rate_limited_total").increment(1);
-            Error::RateLimited {
-                retry_after_secs: wait.as_secs().max(1),
-            }
-            .into_response()
+            Error::RateLimited { retry_after_secs: wait.as_secs().max(1) }.into_response()
         }
     }
 }

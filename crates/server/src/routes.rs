@@ -40,25 +40,21 @@ impl Modify for BearerAuth {
         components.add_security_scheme(
             "bearer",
             SecurityScheme::Http(
-                HttpBuilder::new()
-                    .scheme(HttpAuthScheme::Bearer)
-                    .bearer_format("JWT")
-                    .build(),
+                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build(),
             ),
         );
     }
 }
 
 fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
-    let mut auth = accounts::auth_router();
+    // Routes without a login — sign-in and the customer's proposal link —
+    // are rate-limited per IP against guessing.
+    let mut public = accounts::auth_router().merge(crm::public_router());
     if let Some(limiter) = limiter {
-        auth = auth.layer(axum::middleware::from_fn_with_state(
-            limiter,
-            ratelimit::limit,
-        ));
+        public = public.layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit));
     }
     let v1 = OpenApiRouter::new()
-        .merge(auth)
+        .merge(public)
         .merge(accounts::router())
         .merge(crm::router())
         .merge(ops::router());
@@ -67,10 +63,7 @@ fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
 
 /// `/api/v1` routes and the OpenAPI document describing them.
 pub fn api(app: &App) -> (Router<App>, utoipa::openapi::OpenApi) {
-    documented(Some(AuthLimiter::per_minute(
-        app.config.auth_rate_limit_per_minute,
-    )))
-    .split_for_parts()
+    documented(Some(AuthLimiter::per_minute(app.config.auth_rate_limit_per_minute))).split_for_parts()
 }
 
 /// The OpenAPI document alone (`conectcrm openapi`; the web app's types
@@ -84,10 +77,7 @@ async fn live() -> &'static str {
 }
 
 async fn ready(State(app): State<App>) -> impl IntoResponse {
-    match sqlx::query_scalar!("select 1 as \"one!\"")
-        .fetch_one(&app.db)
-        .await
-    {
+    match sqlx::query_scalar!("select 1 as \"one!\"").fetch_one(&app.db).await {
         Ok(_) => (StatusCode::OK, "ok").into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
@@ -98,27 +88,16 @@ async fn ready(State(app): State<App>) -> impl IntoResponse {
 
 async fn metrics_text() -> impl IntoResponse {
     match telemetry::prometheus() {
-        Some(h) => (
-            [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-            h.render(),
-        )
-            .into_response(),
+        Some(h) => ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], h.render()).into_response(),
         None => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
 }
 
 fn cors(app: &App) -> CorsLayer {
-    let origin =
-        HeaderValue::from_str(&app.config.frontend_url).unwrap_or(HeaderValue::from_static("null"));
+    let origin = HeaderValue::from_str(&app.config.frontend_url).unwrap_or(HeaderValue::from_static("null"));
     CorsLayer::new()
         .allow_origin(AllowOrigin::exact(origin))
-        .allow_methods([
-            Method::GET,
-            Method::POST,
-            Method::PATCH,
-            Method::PUT,
-            Method::DELETE,
-        ])
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::PUT, Method::DELETE])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,
@@ -153,9 +132,7 @@ pub fn router(app: App) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("strict-origin-when-cross-origin"),
         ))
-        .layer(CatchPanicLayer::custom(|_| {
-            kernel::Error::internal("handler panicked").into_response()
-        }))
+        .layer(CatchPanicLayer::custom(|_| kernel::Error::internal("handler panicked").into_response()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
             tracing::info_span!("http", method = %req.method(), path = %req.uri().path(), request_id = %id)

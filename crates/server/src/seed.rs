@@ -33,25 +33,14 @@ fn team_email(owner_email: &str, tag: &str) -> String {
     }
 }
 
-pub async fn seed_demo(
-    app: &App,
-    company: &str,
-    email: &str,
-    password: &str,
-) -> anyhow::Result<SeedOutcome> {
+pub async fn seed_demo(app: &App, company: &str, email: &str, password: &str) -> anyhow::Result<SeedOutcome> {
     let email = kernel::email::Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
     let mut users: Vec<(Role, String)> = vec![(Role::Owner, email.to_string())];
-    users.extend(
-        TEAM.iter()
-            .map(|(role, tag, _)| (*role, team_email(email.as_str(), tag))),
-    );
+    users.extend(TEAM.iter().map(|(role, tag, _)| (*role, team_email(email.as_str(), tag))));
     {
         let mut conn = app.db.acquire().await?;
         if auth_repo::email_taken(&mut conn, email.as_str()).await? {
-            return Ok(SeedOutcome {
-                created: false,
-                users,
-            });
+            return Ok(SeedOutcome { created: false, users });
         }
     }
     let request = SignupRequest {
@@ -64,18 +53,9 @@ pub async fn seed_demo(
         .await
         .map_err(|e| anyhow::anyhow!("{e}: {:?}", e.to_problem().errors))?;
     let change = UpdateCompanyRequest {
-        trade_name: Some(Some(
-            company
-                .split_whitespace()
-                .take(2)
-                .collect::<Vec<_>>()
-                .join(" "),
-        )),
+        trade_name: Some(Some(company.split_whitespace().take(2).collect::<Vec<_>>().join(" "))),
         cnpj: Some(Some("11.222.333/0001-81".into())),
-        email: Some(Some(format!(
-            "contato@{}",
-            email.as_str().split('@').nth(1).unwrap_or("example.com")
-        ))),
+        email: Some(Some(format!("contato@{}", email.as_str().split('@').nth(1).unwrap_or("example.com")))),
         phone: Some(Some("(11) 3456-7890".into())),
         address: Some(Some(Address {
             cep: "01310-100".into(),
@@ -96,13 +76,9 @@ pub async fn seed_demo(
     for (role, tag, name) in TEAM {
         let user_id = new_id();
         let user_email = team_email(email.as_str(), tag);
-        accounts::users::repo::insert(&mut tx, created.tenant_id, user_id, name, &user_email, role)
-            .await?;
+        accounts::users::repo::insert(&mut tx, created.tenant_id, user_id, name, &user_email, role).await?;
         auth_repo::insert_identity(&mut tx, &user_email, created.tenant_id, user_id, &hash).await?;
     }
     tx.commit().await?;
-    Ok(SeedOutcome {
-        created: true,
-        users,
-    })
+    Ok(SeedOutcome { created: true, users })
 }

@@ -26,13 +26,9 @@ async fn authenticate(
     State(app): State<App>,
 ) -> Result<(), SocketAuthError> {
     let auth = auth.map_err(|_| SocketAuthError::Unauthorized)?;
-    let claims = app
-        .tokens
-        .verify_access(&auth.token)
-        .map_err(|_| SocketAuthError::Unauthorized)?;
-    let session = Session::open(&app, claims.tid, claims.sub)
-        .await
-        .map_err(|_| SocketAuthError::Unauthorized)?;
+    let claims = app.tokens.verify_access(&auth.token).map_err(|_| SocketAuthError::Unauthorized)?;
+    let session =
+        Session::open(&app, claims.tid, claims.sub).await.map_err(|_| SocketAuthError::Unauthorized)?;
     let _ = session.tx.commit().await;
     // Rooms and handlers are set up here, before the CONNECT answer is sent:
     // socketioxide runs the connect handler only after that answer, so a
@@ -59,9 +55,10 @@ async fn on_connect(s: SocketRef) {
 /// each module will register how to check that one belongs to the tenant.
 /// Until then every such request is refused.
 async fn on_join(s: SocketRef, Data(request): Data<JoinRequest>, ack: AckSender) {
-    let allowed = s.extensions.get::<CurrentUser>().is_some_and(|u| {
-        request.room == tenant_room(u.tenant_id) || request.room == user_room(u.id)
-    });
+    let allowed = s
+        .extensions
+        .get::<CurrentUser>()
+        .is_some_and(|u| request.room == tenant_room(u.tenant_id) || request.room == user_room(u.id));
     if allowed {
         s.join(request.room);
     }
@@ -69,9 +66,7 @@ async fn on_join(s: SocketRef, Data(request): Data<JoinRequest>, ack: AckSender)
 }
 
 pub fn layer(app: &App) -> socketioxide::layer::SocketIoLayer {
-    let (layer, io) = socketioxide::SocketIo::builder()
-        .with_state(app.clone())
-        .build_layer();
+    let (layer, io) = socketioxide::SocketIo::builder().with_state(app.clone()).build_layer();
     io.ns("/", on_connect.with(authenticate));
     app.realtime.attach(io);
     layer

@@ -7,9 +7,7 @@ use common::{TestApp, assert_isolated};
 use reqwest::StatusCode;
 use serde_json::json;
 
-const PNG: &[u8] = &[
-    0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, b'I', b'H', b'D', b'R',
-];
+const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, b'I', b'H', b'D', b'R'];
 
 #[tokio::test]
 async fn company_settings_validate_and_persist() {
@@ -27,12 +25,8 @@ async fn company_settings_validate_and_persist() {
         )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = b["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields: Vec<&str> =
+        b["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["cnpj", "email", "timezone"]);
     let (s, c) = t
         .patch(
@@ -54,9 +48,7 @@ async fn company_settings_validate_and_persist() {
     assert_eq!(c["address"]["cep"], "20040020");
     assert_eq!(c["address"]["state"], "RJ");
     // null clears; absent keeps.
-    let (_, c) = t
-        .patch("/api/v1/company", &owner.token, json!({"trade_name": null}))
-        .await;
+    let (_, c) = t.patch("/api/v1/company", &owner.token, json!({"trade_name": null})).await;
     assert!(c["trade_name"].is_null());
     assert_eq!(c["cnpj"], "12ABC34501DE35");
 }
@@ -74,13 +66,9 @@ async fn logo_upload_is_checked_stored_and_private_to_the_company() {
             .body(body)
             .send()
     };
-    let res = put(&a.token, "image/png", b"not a png at all".to_vec())
-        .await
-        .unwrap();
+    let res = put(&a.token, "image/png", b"not a png at all".to_vec()).await.unwrap();
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let res = put(&a.token, "application/pdf", PNG.to_vec())
-        .await
-        .unwrap();
+    let res = put(&a.token, "application/pdf", PNG.to_vec()).await.unwrap();
     assert_eq!(res.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let mut big = PNG.to_vec();
     big.resize(1024 * 1024 + 10, 0);
@@ -90,28 +78,12 @@ async fn logo_upload_is_checked_stored_and_private_to_the_company() {
     assert_eq!(res.status(), StatusCode::OK);
     let company: serde_json::Value = res.json().await.unwrap();
     assert_eq!(company["has_logo"], true);
-    let res = t
-        .http
-        .get(t.url("/api/v1/company/logo"))
-        .bearer_auth(&a.token)
-        .send()
-        .await
-        .unwrap();
+    let res = t.http.get(t.url("/api/v1/company/logo")).bearer_auth(&a.token).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "image/png");
     assert_eq!(res.bytes().await.unwrap().as_ref(), PNG);
-    let res = t
-        .http
-        .get(t.url("/api/v1/company/logo"))
-        .bearer_auth(&b.token)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        res.status(),
-        StatusCode::NOT_FOUND,
-        "another company has no logo, and never sees A's"
-    );
+    let res = t.http.get(t.url("/api/v1/company/logo")).bearer_auth(&b.token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND, "another company has no logo, and never sees A's");
     let (_, plan) = t.get("/api/v1/company/plan", &a.token).await;
     assert_eq!(plan["usage"]["storage_mb"], 1);
     let (s, _) = t.delete("/api/v1/company/logo", &a.token).await;
@@ -125,12 +97,7 @@ async fn each_company_reads_and_changes_only_its_own_settings() {
     let t = TestApp::spawn().await;
     let a = t.signup("Alfa").await;
     let b = t.signup("Beta").await;
-    t.patch(
-        "/api/v1/company",
-        &b.token,
-        json!({"name": "Beta Renomeada"}),
-    )
-    .await;
+    t.patch("/api/v1/company", &b.token, json!({"name": "Beta Renomeada"})).await;
     let (_, ca) = t.get("/api/v1/company", &a.token).await;
     assert_eq!(ca["name"], "Alfa");
     assert_eq!(ca["id"], a.tenant_id.as_str());
@@ -151,16 +118,9 @@ async fn each_company_reads_and_changes_only_its_own_settings() {
 async fn plans_are_listed_and_only_the_owner_changes_them() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    let (s, plans) = t
-        .call(reqwest::Method::GET, "/api/v1/plans", None, None)
-        .await;
+    let (s, plans) = t.call(reqwest::Method::GET, "/api/v1/plans", None, None).await;
     assert_eq!(s, StatusCode::OK);
-    let codes: Vec<&str> = plans
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["code"].as_str().unwrap())
-        .collect();
+    let codes: Vec<&str> = plans.as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["starter", "pro", "enterprise"]);
     assert_eq!(plans[0]["currency"], "BRL");
     let admin = t.add_user(&owner, "admin").await;
@@ -198,10 +158,7 @@ async fn failed_jobs_retry_then_die_visible_to_admins_only_of_their_company() {
             "no.such.kind",
             Some(tenant),
             json!({}),
-            kernel::jobs::EnqueueOptions {
-                max_attempts: Some(2),
-                ..Default::default()
-            },
+            kernel::jobs::EnqueueOptions { max_attempts: Some(2), ..Default::default() },
         )
         .await
         .unwrap();
@@ -217,30 +174,13 @@ async fn failed_jobs_retry_then_die_visible_to_admins_only_of_their_company() {
     let items = dead["items"].as_array().unwrap();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["attempts"], 2);
-    assert!(
-        items[0]["last_error"]
-            .as_str()
-            .unwrap()
-            .contains("no handler")
-    );
+    assert!(items[0]["last_error"].as_str().unwrap().contains("no handler"));
     let (_, other) = t.get("/api/v1/jobs/dead", &b.token).await;
     assert!(other["items"].as_array().unwrap().is_empty());
     let id = items[0]["id"].as_i64().unwrap();
-    let (s, _) = t
-        .post(
-            &format!("/api/v1/jobs/{id}/retry"),
-            Some(&b.token),
-            json!({}),
-        )
-        .await;
+    let (s, _) = t.post(&format!("/api/v1/jobs/{id}/retry"), Some(&b.token), json!({})).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, _) = t
-        .post(
-            &format!("/api/v1/jobs/{id}/retry"),
-            Some(&a.token),
-            json!({}),
-        )
-        .await;
+    let (s, _) = t.post(&format!("/api/v1/jobs/{id}/retry"), Some(&a.token), json!({})).await;
     assert_eq!(s, StatusCode::ACCEPTED);
 }
 
@@ -249,16 +189,10 @@ async fn two_workers_never_run_the_same_job_twice() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
     for _ in 0..20 {
-        t.post(
-            "/api/v1/auth/forgot-password",
-            None,
-            json!({"email": owner.email}),
-        )
-        .await;
+        t.post("/api/v1/auth/forgot-password", None, json!({"email": owner.email})).await;
     }
     let (w1, w2) = (t.app.clone(), t.app.clone());
-    let run =
-        |app: kernel::App| async move { while kernel::jobs::work_once(&app).await.unwrap() {} };
+    let run = |app: kernel::App| async move { while kernel::jobs::work_once(&app).await.unwrap() {} };
     tokio::join!(run(w1), run(w2));
     assert_eq!(t.outbox().len(), 20, "each e-mail job ran exactly once");
     let mut admin = t.db.admin().await;
@@ -273,26 +207,17 @@ async fn two_workers_never_run_the_same_job_twice() {
 async fn domain_events_are_written_with_the_change_and_dispatched_after_commit() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    t.patch(
-        "/api/v1/company",
-        &owner.token,
-        json!({"name": "Alfa Nova"}),
-    )
-    .await;
+    t.patch("/api/v1/company", &owner.token, json!({"name": "Alfa Nova"})).await;
     // A rejected change records no event.
-    t.patch("/api/v1/company", &owner.token, json!({"cnpj": "1"}))
-        .await;
+    t.patch("/api/v1/company", &owner.token, json!({"cnpj": "1"})).await;
     let mut admin = t.db.admin().await;
-    let kinds: Vec<String> = sqlx::query_scalar("select kind from outbox_events order by id")
-        .fetch_all(&mut admin)
-        .await
-        .unwrap();
+    let kinds: Vec<String> =
+        sqlx::query_scalar("select kind from outbox_events order by id").fetch_all(&mut admin).await.unwrap();
     assert_eq!(kinds, ["company.created", "company.updated"]);
     while kernel::outbox::dispatch_pending(&t.app).await.unwrap() > 0 {}
-    let pending: i64 =
-        sqlx::query_scalar("select count(*) from outbox_events where dispatched_at is null")
-            .fetch_one(&mut admin)
-            .await
-            .unwrap();
+    let pending: i64 = sqlx::query_scalar("select count(*) from outbox_events where dispatched_at is null")
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
     assert_eq!(pending, 0);
 }

@@ -22,12 +22,7 @@ async fn default_pipeline(t: &TestApp, who: &Actor) -> Value {
 }
 
 fn stage(p: &Value, name: &str) -> String {
-    p["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["name"] == name)
-        .unwrap()["id"]
+    p["stages"].as_array().unwrap().iter().find(|s| s["name"] == name).unwrap()["id"]
         .as_str()
         .unwrap()
         .to_string()
@@ -39,21 +34,15 @@ async fn a_new_company_gets_a_default_pipeline_from_its_signup_event() {
     let owner = t.signup("Alfa").await;
     let p = default_pipeline(&t, &owner).await;
     assert_eq!(p["name"], "Funil de vendas");
-    let kinds: Vec<&str> = p["stages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["kind"].as_str().unwrap())
-        .collect();
+    let kinds: Vec<&str> =
+        p["stages"].as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["open", "open", "open", "open", "won", "lost"]);
     // Redelivery of the event does not create a second one.
     let mut admin = t.db.admin().await;
-    sqlx::query(
-        "update jobs set done_at = null, dedupe_key = null where kind = 'crm.default_pipeline'",
-    )
-    .execute(&mut admin)
-    .await
-    .unwrap();
+    sqlx::query("update jobs set done_at = null, dedupe_key = null where kind = 'crm.default_pipeline'")
+        .execute(&mut admin)
+        .await
+        .unwrap();
     t.drain_jobs().await;
     let (_, list) = t.get("/api/v1/pipelines", &owner.token).await;
     assert_eq!(list.as_array().unwrap().len(), 1);
@@ -72,23 +61,9 @@ async fn customers_are_validated_normalised_and_duplicates_are_flagged() {
         )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = b["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        fields,
-        [
-            "name",
-            "document",
-            "emails.0",
-            "phones.0",
-            "address.cep",
-            "address.state"
-        ]
-    );
+    let fields: Vec<&str> =
+        b["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["name", "document", "emails.0", "phones.0", "address.cep", "address.state"]);
     let (s, b) = t
         .post(
             "/api/v1/customers",
@@ -96,11 +71,7 @@ async fn customers_are_validated_normalised_and_duplicates_are_flagged() {
             json!({"kind": "company", "name": "X", "document": "529.982.247-25"}),
         )
         .await;
-    assert_eq!(
-        s,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "a CPF is not a CNPJ: {b}"
-    );
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a CPF is not a CNPJ: {b}");
     let joao = customer(
         &t,
         &owner,
@@ -114,20 +85,12 @@ async fn customers_are_validated_normalised_and_duplicates_are_flagged() {
     assert_eq!(joao["tags"], json!(["vip"]));
     assert_eq!(joao["status"], "lead");
     assert_eq!(joao["duplicates"], json!([]));
-    let twin = customer(
-        &t,
-        &owner,
-        json!({"kind": "person", "name": "J. Araujo", "phones": ["+55 11 98765-4321"]}),
-    )
-    .await;
+    let twin =
+        customer(&t, &owner, json!({"kind": "person", "name": "J. Araujo", "phones": ["+55 11 98765-4321"]}))
+            .await;
     assert_eq!(twin["duplicates"][0]["customer_id"], joao["id"]);
     assert_eq!(twin["duplicates"][0]["field"], "phones");
-    let (_, hints) = t
-        .get(
-            "/api/v1/customers/duplicates?document=52998224725",
-            &owner.token,
-        )
-        .await;
+    let (_, hints) = t.get("/api/v1/customers/duplicates?document=52998224725", &owner.token).await;
     assert_eq!(hints[0]["customer_id"], joao["id"]);
     let acme = customer(
         &t,
@@ -148,12 +111,8 @@ async fn search_ignores_accents_and_filters_sort_and_paginate() {
         json!({"kind": "person", "name": "João da Silva", "status": "active", "tags": ["vip"]}),
     )
     .await;
-    customer(
-        &t,
-        &owner,
-        json!({"kind": "person", "name": "Ana Lúcia", "emails": ["ana@lucia.com.br"]}),
-    )
-    .await;
+    customer(&t, &owner, json!({"kind": "person", "name": "Ana Lúcia", "emails": ["ana@lucia.com.br"]}))
+        .await;
     customer(
         &t,
         &owner,
@@ -161,12 +120,7 @@ async fn search_ignores_accents_and_filters_sort_and_paginate() {
     )
     .await;
     let names = |v: &Value| -> Vec<String> {
-        v["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["name"].as_str().unwrap().to_string())
-            .collect()
+        v["items"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap().to_string()).collect()
     };
     let (_, r) = t.get("/api/v1/customers?q=joao", &owner.token).await;
     assert_eq!(names(&r), ["João da Silva"]);
@@ -180,25 +134,14 @@ async fn search_ignores_accents_and_filters_sort_and_paginate() {
     assert_eq!(names(&r), ["João da Silva"]);
     let (_, r) = t.get("/api/v1/customers?tag=VIP", &owner.token).await;
     assert_eq!(names(&r), ["João da Silva"]);
-    let (_, p1) = t
-        .get("/api/v1/customers?sort=name&limit=2", &owner.token)
-        .await;
+    let (_, p1) = t.get("/api/v1/customers?sort=name&limit=2", &owner.token).await;
     assert_eq!(names(&p1), ["Ana Lúcia", "João da Silva"]);
     let cursor = p1["next_cursor"].as_str().unwrap();
-    let (_, p2) = t
-        .get(
-            &format!("/api/v1/customers?sort=name&limit=2&cursor={cursor}"),
-            &owner.token,
-        )
-        .await;
+    let (_, p2) = t.get(&format!("/api/v1/customers?sort=name&limit=2&cursor={cursor}"), &owner.token).await;
     assert_eq!(names(&p2), ["Padaria Pão Quente"]);
     assert!(p2["next_cursor"].is_null());
     let (_, recent) = t.get("/api/v1/customers", &owner.token).await;
-    assert_eq!(
-        names(&recent)[0],
-        "Padaria Pão Quente",
-        "newest first by default"
-    );
+    assert_eq!(names(&recent)[0], "Padaria Pão Quente", "newest first by default");
     let (s, _) = t.get("/api/v1/customers?sort=price", &owner.token).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     let res = t
@@ -209,12 +152,7 @@ async fn search_ignores_accents_and_filters_sort_and_paginate() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(
-        res.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/csv")
-    );
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
     let csv = res.text().await.unwrap();
     let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
     assert_eq!(lines.len(), 2, "{csv}");
@@ -240,11 +178,7 @@ async fn custom_fields_are_validated_on_write_and_filterable() {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(b["errors"].as_array().unwrap().len(), 3);
     let (s, b) = t
-        .post(
-            "/api/v1/customers",
-            Some(&owner.token),
-            json!({"kind": "person", "name": "Sem segmento"}),
-        )
+        .post("/api/v1/customers", Some(&owner.token), json!({"kind": "person", "name": "Sem segmento"}))
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(b["errors"][0]["field"], "custom_fields.segmento");
@@ -256,21 +190,15 @@ async fn custom_fields_are_validated_on_write_and_filterable() {
         )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
-    customer(
-        &t,
-        &owner,
-        json!({"kind": "person", "name": "Loja", "custom_fields": {"segmento": "varejo"}}),
-    )
-    .await;
+    customer(&t, &owner, json!({"kind": "person", "name": "Loja", "custom_fields": {"segmento": "varejo"}}))
+        .await;
     customer(
         &t,
         &owner,
         json!({"kind": "person", "name": "Consultoria", "custom_fields": {"segmento": "serviços"}}),
     )
     .await;
-    let (_, r) = t
-        .get("/api/v1/customers?field=segmento:varejo", &owner.token)
-        .await;
+    let (_, r) = t.get("/api/v1/customers?field=segmento:varejo", &owner.token).await;
     assert_eq!(r["items"].as_array().unwrap().len(), 1);
     assert_eq!(r["items"][0]["name"], "Loja");
 }
@@ -281,13 +209,7 @@ async fn concurrent_edits_are_refused_with_409() {
     let owner = t.signup("Alfa").await;
     let c = customer(&t, &owner, json!({"kind": "person", "name": "Maria"})).await;
     let path = format!("/api/v1/customers/{}", c["id"].as_str().unwrap());
-    let res = t
-        .http
-        .get(t.url(&path))
-        .bearer_auth(&owner.token)
-        .send()
-        .await
-        .unwrap();
+    let res = t.http.get(t.url(&path)).bearer_auth(&owner.token).send().await.unwrap();
     let etag = res.headers()["etag"].to_str().unwrap().to_string();
     assert_eq!(etag, "\"1\"");
     let patch = |name: &str| {
@@ -330,51 +252,25 @@ async fn merge_moves_everything_to_the_survivor_and_records_it() {
         .post("/api/v1/opportunities", Some(&owner.token), json!({"customer_id": b_id, "pipeline_id": pipeline["id"], "title": "Licenças", "value_cents": 500000}))
         .await;
     let (s, merged) = t
-        .post(
-            &format!("/api/v1/customers/{a_id}/merge"),
-            Some(&owner.token),
-            json!({"merge_id": b_id}),
-        )
+        .post(&format!("/api/v1/customers/{a_id}/merge"), Some(&owner.token), json!({"merge_id": b_id}))
         .await;
     assert_eq!(s, StatusCode::OK, "{merged}");
     assert_eq!(merged["emails"], json!(["a@acme.com.br", "b@acme.com.br"]));
     assert_eq!(merged["document"], "11222333000181");
     assert_eq!(merged["tags"], json!(["x", "y"]));
-    let (s, _) = t
-        .get(&format!("/api/v1/customers/{b_id}"), &owner.token)
-        .await;
+    let (s, _) = t.get(&format!("/api/v1/customers/{b_id}"), &owner.token).await;
     assert_eq!(s, StatusCode::NOT_FOUND, "the merged customer is gone");
-    let (_, o) = t
-        .get(
-            &format!("/api/v1/opportunities/{}", opp["id"].as_str().unwrap()),
-            &owner.token,
-        )
-        .await;
+    let (_, o) = t.get(&format!("/api/v1/opportunities/{}", opp["id"].as_str().unwrap()), &owner.token).await;
     assert_eq!(o["customer_id"], a_id);
-    let (_, contacts) = t
-        .get(&format!("/api/v1/customers/{a_id}/contacts"), &owner.token)
-        .await;
+    let (_, contacts) = t.get(&format!("/api/v1/customers/{a_id}/contacts"), &owner.token).await;
     assert_eq!(contacts[0]["name"], "Rita");
-    let (_, timeline) = t
-        .get(&format!("/api/v1/customers/{a_id}/timeline"), &owner.token)
-        .await;
-    let kinds: Vec<&str> = timeline["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["kind"].as_str().unwrap())
-        .collect();
+    let (_, timeline) = t.get(&format!("/api/v1/customers/{a_id}/timeline"), &owner.token).await;
+    let kinds: Vec<&str> =
+        timeline["items"].as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert!(kinds.contains(&"customer.merged"), "{kinds:?}");
-    assert!(
-        kinds.contains(&"opportunity.created"),
-        "the merged customer's history moved too: {kinds:?}"
-    );
+    assert!(kinds.contains(&"opportunity.created"), "the merged customer's history moved too: {kinds:?}");
     let (s, _) = t
-        .post(
-            &format!("/api/v1/customers/{a_id}/merge"),
-            Some(&owner.token),
-            json!({"merge_id": a_id}),
-        )
+        .post(&format!("/api/v1/customers/{a_id}/merge"), Some(&owner.token), json!({"merge_id": a_id}))
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 }
@@ -386,7 +282,11 @@ async fn kanban_moves_are_recorded_and_lost_deals_need_a_reason() {
     let p = default_pipeline(&t, &owner).await;
     let c = customer(&t, &owner, json!({"kind": "person", "name": "Carla"})).await;
     let new = |title: &str| {
-        t.post("/api/v1/opportunities", Some(&owner.token), json!({"customer_id": c["id"], "pipeline_id": p["id"], "title": title, "value_cents": 150000}))
+        t.post(
+            "/api/v1/opportunities",
+            Some(&owner.token),
+            json!({"customer_id": c["id"], "pipeline_id": p["id"], "title": title, "value_cents": 150000}),
+        )
     };
     let (s, o1) = new("Site").await;
     assert_eq!(s, StatusCode::CREATED, "{o1}");
@@ -413,28 +313,16 @@ async fn kanban_moves_are_recorded_and_lost_deals_need_a_reason() {
         )
         .await;
     assert!(m2["position"].as_f64().unwrap() > moved["position"].as_f64().unwrap());
-    let (_, board) = t
-        .get(
-            &format!("/api/v1/pipelines/{}/board", p["id"].as_str().unwrap()),
-            &owner.token,
-        )
-        .await;
-    let col = board["columns"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["stage"]["id"] == qualified.as_str())
-        .unwrap();
+    let (_, board) =
+        t.get(&format!("/api/v1/pipelines/{}/board", p["id"].as_str().unwrap()), &owner.token).await;
+    let col =
+        board["columns"].as_array().unwrap().iter().find(|c| c["stage"]["id"] == qualified.as_str()).unwrap();
     assert_eq!(col["count"], 2);
     assert_eq!(col["total_cents"], 300000);
     assert_eq!(col["opportunities"][0]["id"], o1_id);
     let lost = stage(&p, "Perdido");
     let (s, b) = t
-        .post(
-            &format!("/api/v1/opportunities/{o1_id}/move"),
-            Some(&owner.token),
-            json!({"stage_id": lost}),
-        )
+        .post(&format!("/api/v1/opportunities/{o1_id}/move"), Some(&owner.token), json!({"stage_id": lost}))
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(b["errors"][0]["field"], "lost_reason");
@@ -447,12 +335,8 @@ async fn kanban_moves_are_recorded_and_lost_deals_need_a_reason() {
         .await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(l["status"], "lost");
-    let (_, timeline) = t
-        .get(
-            &format!("/api/v1/customers/{}/timeline", c["id"].as_str().unwrap()),
-            &owner.token,
-        )
-        .await;
+    let (_, timeline) =
+        t.get(&format!("/api/v1/customers/{}/timeline", c["id"].as_str().unwrap()), &owner.token).await;
     let changes: Vec<&Value> = timeline["items"]
         .as_array()
         .unwrap()
@@ -471,9 +355,13 @@ async fn kanban_moves_are_recorded_and_lost_deals_need_a_reason() {
     assert_eq!(moves, 3);
     // Another pipeline's stage is refused.
     let (_, other) = t
-        .post("/api/v1/pipelines", Some(&owner.token), json!({"name": "Renovações", "stages": [
+        .post(
+            "/api/v1/pipelines",
+            Some(&owner.token),
+            json!({"name": "Renovações", "stages": [
             {"name": "A renovar", "probability": 50}, {"name": "Renovado", "probability": 100, "kind": "won"},
-            {"name": "Cancelado", "probability": 0, "kind": "lost"}]}))
+            {"name": "Cancelado", "probability": 0, "kind": "lost"}]}),
+        )
         .await;
     let foreign = other["stages"][0]["id"].as_str().unwrap();
     let (s, _) = t
@@ -498,16 +386,9 @@ async fn bad_pipelines_products_and_opportunities_are_refused() {
         )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = b["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
-    assert!(
-        fields.contains(&"stages.0.probability") && fields.contains(&"stages"),
-        "{fields:?}"
-    );
+    let fields: Vec<&str> =
+        b["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert!(fields.contains(&"stages.0.probability") && fields.contains(&"stages"), "{fields:?}");
     let (s, p) = t
         .post(
             "/api/v1/products",
@@ -528,11 +409,7 @@ async fn bad_pipelines_products_and_opportunities_are_refused() {
     assert_eq!(s, StatusCode::CONFLICT);
     assert_eq!(b["errors"][0]["field"], "sku");
     let (s, b) = t
-        .post(
-            "/api/v1/products",
-            Some(&owner.token),
-            json!({"sku": "X", "name": "Y", "price_cents": -5}),
-        )
+        .post("/api/v1/products", Some(&owner.token), json!({"sku": "X", "name": "Y", "price_cents": -5}))
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(b["errors"][0]["field"], "price_cents");
@@ -543,17 +420,8 @@ async fn bad_pipelines_products_and_opportunities_are_refused() {
             json!({"price_cents": 1.5}),
         )
         .await;
-    assert_eq!(
-        s,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "money is integer cents"
-    );
-    let (s, _) = t
-        .delete(
-            &format!("/api/v1/products/{}", p["id"].as_str().unwrap()),
-            &owner.token,
-        )
-        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "money is integer cents");
+    let (s, _) = t.delete(&format!("/api/v1/products/{}", p["id"].as_str().unwrap()), &owner.token).await;
     assert_eq!(s, StatusCode::NO_CONTENT);
     let (_, active) = t.get("/api/v1/products?active=true", &owner.token).await;
     assert!(active["items"].as_array().unwrap().is_empty());
@@ -561,16 +429,9 @@ async fn bad_pipelines_products_and_opportunities_are_refused() {
         .post("/api/v1/opportunities", Some(&owner.token), json!({"customer_id": uuid::Uuid::now_v7(), "pipeline_id": uuid::Uuid::now_v7(), "title": "", "value_cents": -1}))
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = b["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        fields,
-        ["title", "value_cents", "customer_id", "pipeline_id"]
-    );
+    let fields: Vec<&str> =
+        b["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["title", "value_cents", "customer_id", "pipeline_id"]);
 }
 
 #[tokio::test]
@@ -578,12 +439,7 @@ async fn roles_outside_sales_cannot_use_the_crm() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
     let agent = t.add_user(&owner, "agent").await;
-    for path in [
-        "/api/v1/customers",
-        "/api/v1/products",
-        "/api/v1/pipelines",
-        "/api/v1/opportunities",
-    ] {
+    for path in ["/api/v1/customers", "/api/v1/products", "/api/v1/pipelines", "/api/v1/opportunities"] {
         let (s, _) = t.get(path, &agent.token).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{path}");
     }
@@ -591,17 +447,9 @@ async fn roles_outside_sales_cannot_use_the_crm() {
     let (s, _) = t.get("/api/v1/customers", &sales.token).await;
     assert_eq!(s, StatusCode::OK);
     let (s, _) = t
-        .post(
-            "/api/v1/products",
-            Some(&sales.token),
-            json!({"sku": "A", "name": "B", "price_cents": 1}),
-        )
+        .post("/api/v1/products", Some(&sales.token), json!({"sku": "A", "name": "B", "price_cents": 1}))
         .await;
-    assert_eq!(
-        s,
-        StatusCode::FORBIDDEN,
-        "sales people do not edit the catalogue"
-    );
+    assert_eq!(s, StatusCode::FORBIDDEN, "sales people do not edit the catalogue");
 }
 
 #[tokio::test]
@@ -629,31 +477,15 @@ async fn another_company_gets_404_for_every_crm_object() {
     .await;
     let (_, r) = t.get("/api/v1/customers?q=secreto", &b.token).await;
     assert!(r["items"].as_array().unwrap().is_empty());
-    let (_, dups) = t
-        .get(
-            "/api/v1/customers/duplicates?email=segredo@alfa.com.br",
-            &b.token,
-        )
-        .await;
+    let (_, dups) = t.get("/api/v1/customers/duplicates?email=segredo@alfa.com.br", &b.token).await;
     assert_eq!(dups, json!([]), "duplicate hints never cross companies");
-    let (s, _) = t
-        .get(&format!("/api/v1/customers/{cid}/timeline"), &b.token)
-        .await;
+    let (s, _) = t.get(&format!("/api/v1/customers/{cid}/timeline"), &b.token).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, _) =
+        t.post(&format!("/api/v1/customers/{cid}/timeline"), Some(&b.token), json!({"text": "oi"})).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     let (s, _) = t
-        .post(
-            &format!("/api/v1/customers/{cid}/timeline"),
-            Some(&b.token),
-            json!({"text": "oi"}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, _) = t
-        .post(
-            &format!("/api/v1/customers/{cid}/contacts"),
-            Some(&b.token),
-            json!({"name": "Intruso"}),
-        )
+        .post(&format!("/api/v1/customers/{cid}/contacts"), Some(&b.token), json!({"name": "Intruso"}))
         .await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     let own = customer(&t, &b, json!({"kind": "person", "name": "Meu"})).await;
@@ -664,18 +496,9 @@ async fn another_company_gets_404_for_every_crm_object() {
             json!({"merge_id": cid}),
         )
         .await;
-    assert_eq!(
-        s,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "cannot swallow another company's customer"
-    );
-    let (_, contact) = t
-        .post(
-            &format!("/api/v1/customers/{cid}/contacts"),
-            Some(&a.token),
-            json!({"name": "Rita"}),
-        )
-        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "cannot swallow another company's customer");
+    let (_, contact) =
+        t.post(&format!("/api/v1/customers/{cid}/contacts"), Some(&a.token), json!({"name": "Rita"})).await;
     let contact_id = contact["id"].as_str().unwrap();
     assert_isolated(
         &t,
@@ -688,11 +511,7 @@ async fn another_company_gets_404_for_every_crm_object() {
     )
     .await;
     let (_, prod) = t
-        .post(
-            "/api/v1/products",
-            Some(&a.token),
-            json!({"sku": "S1", "name": "Segredo", "price_cents": 1}),
-        )
+        .post("/api/v1/products", Some(&a.token), json!({"sku": "S1", "name": "Segredo", "price_cents": 1}))
         .await;
     let prod_id = prod["id"].as_str().unwrap();
     assert_isolated(
@@ -707,19 +526,8 @@ async fn another_company_gets_404_for_every_crm_object() {
     .await;
     let pid = p["id"].as_str().unwrap();
     let body = json!({"name": "x", "stages": [{"name": "a", "probability": 1}, {"name": "w", "probability": 100, "kind": "won"}, {"name": "l", "probability": 0, "kind": "lost"}]});
-    assert_isolated(
-        &t,
-        &b,
-        &format!("/api/v1/pipelines/{pid}"),
-        None,
-        pid,
-        Some(body),
-        true,
-    )
-    .await;
-    let (s, _) = t
-        .get(&format!("/api/v1/pipelines/{pid}/board"), &b.token)
-        .await;
+    assert_isolated(&t, &b, &format!("/api/v1/pipelines/{pid}"), None, pid, Some(body), true).await;
+    let (s, _) = t.get(&format!("/api/v1/pipelines/{pid}/board"), &b.token).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     let (_, opp) = t
         .post(
@@ -754,11 +562,7 @@ async fn another_company_gets_404_for_every_crm_object() {
             json!({"customer_id": cid, "pipeline_id": pid, "title": "Roubo"}),
         )
         .await;
-    assert_eq!(
-        s,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "B cannot open a deal on A's customer: {b_opp}"
-    );
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "B cannot open a deal on A's customer: {b_opp}");
     let (_, field) = t
         .post(
             "/api/v1/custom-fields",
@@ -766,12 +570,8 @@ async fn another_company_gets_404_for_every_crm_object() {
             json!({"key": "cor", "label": "Cor", "field_type": "text"}),
         )
         .await;
-    let (s, _) = t
-        .delete(
-            &format!("/api/v1/custom-fields/{}", field["id"].as_str().unwrap()),
-            &b.token,
-        )
-        .await;
+    let (s, _) =
+        t.delete(&format!("/api/v1/custom-fields/{}", field["id"].as_str().unwrap()), &b.token).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     let (_, fields_b) = t.get("/api/v1/custom-fields", &b.token).await;
     assert_eq!(fields_b, json!([]));
@@ -785,9 +585,7 @@ async fn events_naming_a_customer_land_on_its_timeline_once() {
     let cid: uuid::Uuid = c["id"].as_str().unwrap().parse().unwrap();
     let tenant: uuid::Uuid = owner.tenant_id.parse().unwrap();
     // As finance or support will: an event with a `timeline` hint.
-    let mut tx = kernel::tenant::TenantTx::begin(&t.app.db, tenant)
-        .await
-        .unwrap();
+    let mut tx = kernel::tenant::TenantTx::begin(&t.app.db, tenant).await.unwrap();
     tx.emit("invoice.paid", &json!({"invoice_id": "x", "timeline": {"customer_id": cid, "summary": "Fatura #12 paga", "data": {"amount_cents": 9900}}}))
         .await
         .unwrap();
@@ -799,20 +597,11 @@ async fn events_naming_a_customer_land_on_its_timeline_once() {
         .execute(&mut admin)
         .await
         .unwrap();
-    sqlx::query("delete from jobs where kind = 'crm.timeline_from_event'")
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    sqlx::query("delete from jobs where kind = 'crm.timeline_from_event'").execute(&mut admin).await.unwrap();
     t.drain_jobs().await;
-    let (_, timeline) = t
-        .get(&format!("/api/v1/customers/{cid}/timeline"), &owner.token)
-        .await;
-    let paid: Vec<&Value> = timeline["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["kind"] == "invoice.paid")
-        .collect();
+    let (_, timeline) = t.get(&format!("/api/v1/customers/{cid}/timeline"), &owner.token).await;
+    let paid: Vec<&Value> =
+        timeline["items"].as_array().unwrap().iter().filter(|e| e["kind"] == "invoice.paid").collect();
     assert_eq!(paid.len(), 1);
     assert_eq!(paid[0]["summary"], "Fatura #12 paga");
     let _ = Method::GET;

@@ -74,10 +74,7 @@ async fn every_table_is_tenant_protected_or_allow_listed() {
     .fetch_all(&mut conn)
     .await
     .unwrap();
-    assert!(
-        loose.is_empty(),
-        "foreign keys that could cross tenants: {loose:?}"
-    );
+    assert!(loose.is_empty(), "foreign keys that could cross tenants: {loose:?}");
 }
 
 #[tokio::test]
@@ -99,21 +96,13 @@ async fn runtime_role_is_powerless_and_sees_nothing_without_a_tenant() {
     assert!(!row.get::<bool, _>("rolcreatedb"));
     assert_eq!(row.get::<i64, _>("owned"), 0);
     // The data exists, but outside a tenant transaction the pool sees none of it.
-    let users: i64 = sqlx::query_scalar("select count(*) from users")
-        .fetch_one(&t.app.db)
-        .await
-        .unwrap();
+    let users: i64 = sqlx::query_scalar("select count(*) from users").fetch_one(&t.app.db).await.unwrap();
     assert_eq!(users, 0);
     let mut admin = t.db.admin().await;
-    let really: i64 = sqlx::query_scalar("select count(*) from users")
-        .fetch_one(&mut admin)
-        .await
-        .unwrap();
+    let really: i64 = sqlx::query_scalar("select count(*) from users").fetch_one(&mut admin).await.unwrap();
     assert_eq!(really, 1);
     // And it cannot write the catalogue.
-    let err = sqlx::query("update plans set price_cents = 0")
-        .execute(&t.app.db)
-        .await;
+    let err = sqlx::query("update plans set price_cents = 0").execute(&t.app.db).await;
     assert!(err.is_err(), "runtime role wrote the plan catalogue");
 }
 
@@ -125,25 +114,14 @@ async fn tenant_of_one_request_never_reaches_the_next_on_the_same_connection() {
     let config = kernel::config::Config::for_tests(&t.db.url, &t.data_dir);
     let pool = kernel::db::connect_runtime(&config, 1).await.unwrap();
     let tenant_a: uuid::Uuid = a.tenant_id.parse().unwrap();
-    let mut tx = kernel::tenant::TenantTx::begin(&pool, tenant_a)
-        .await
-        .unwrap();
-    let pid_a: i32 = sqlx::query_scalar("select pg_backend_pid()")
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-    let seen: i64 = sqlx::query_scalar("select count(*) from users")
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
+    let mut tx = kernel::tenant::TenantTx::begin(&pool, tenant_a).await.unwrap();
+    let pid_a: i32 = sqlx::query_scalar("select pg_backend_pid()").fetch_one(&mut *tx).await.unwrap();
+    let seen: i64 = sqlx::query_scalar("select count(*) from users").fetch_one(&mut *tx).await.unwrap();
     assert_eq!(seen, 1);
     tx.commit().await.unwrap();
     // Same physical connection (pool of one), next "request" without a tenant.
     let mut conn = pool.acquire().await.unwrap();
-    let pid_next: i32 = sqlx::query_scalar("select pg_backend_pid()")
-        .fetch_one(&mut *conn)
-        .await
-        .unwrap();
+    let pid_next: i32 = sqlx::query_scalar("select pg_backend_pid()").fetch_one(&mut *conn).await.unwrap();
     assert_eq!(pid_a, pid_next, "the test must reuse the connection");
     let setting: Option<String> =
         sqlx::query_scalar("select nullif(current_setting('app.tenant_id', true), '')")
@@ -151,10 +129,7 @@ async fn tenant_of_one_request_never_reaches_the_next_on_the_same_connection() {
             .await
             .unwrap();
     assert_eq!(setting, None);
-    let leaked: i64 = sqlx::query_scalar("select count(*) from users")
-        .fetch_one(&mut *conn)
-        .await
-        .unwrap();
+    let leaked: i64 = sqlx::query_scalar("select count(*) from users").fetch_one(&mut *conn).await.unwrap();
     assert_eq!(leaked, 0);
     drop(conn);
     // Through HTTP, too: B's requests after A's only ever see B.
@@ -183,10 +158,7 @@ async fn migrations_apply_twice_and_every_foreign_key_has_an_index() {
     .fetch_all(&mut conn)
     .await
     .unwrap();
-    assert!(
-        unindexed.is_empty(),
-        "foreign keys without an index: {unindexed:?}"
-    );
+    assert!(unindexed.is_empty(), "foreign keys without an index: {unindexed:?}");
     let owner: String =
         sqlx::query_scalar("select tableowner::text from pg_tables where tablename = 'users'")
             .fetch_one(&mut conn)

@@ -3,6 +3,9 @@ import { useEffect } from 'react';
 
 import { env } from '@/config/env';
 import { companyQueryKey } from '@/features/company/api/get-company';
+import { applyOpportunityMoved } from '@/features/crm/api/get-board';
+import { customersQueryKey } from '@/features/crm/api/get-customers';
+import { opportunitiesQueryKey } from '@/features/crm/api/get-opportunities';
 import { companyPlanQueryKey } from '@/features/plans/api/get-company-plan';
 import { invitationsQueryKey } from '@/features/users/api/get-invitations';
 import { usersQueryKey } from '@/features/users/api/get-users';
@@ -26,6 +29,20 @@ export function RealtimeBridge() {
     return connectRealtime({
       'user.updated': () => invalidate(usersQueryKey, invitationsQueryKey, meQueryKey, companyPlanQueryKey),
       'company.updated': () => invalidate(companyQueryKey, meQueryKey, companyPlanQueryKey),
+      // CRM: customers change names on cards, merges move opportunities.
+      'customer.created': () => invalidate(customersQueryKey),
+      'customer.updated': () => invalidate(customersQueryKey, opportunitiesQueryKey),
+      'customer.merged': () => invalidate(customersQueryKey, opportunitiesQueryKey),
+      'customer.deleted': () => invalidate(customersQueryKey),
+      'opportunity.created': () => invalidate(opportunitiesQueryKey, [...customersQueryKey, 'timeline']),
+      'opportunity.updated': () => invalidate(opportunitiesQueryKey),
+      'opportunity.deleted': () => invalidate(opportunitiesQueryKey),
+      // A moved card is patched into open boards at once (no refetch); lists
+      // and timelines refresh.
+      'opportunity.moved': (event) => {
+        applyOpportunityMoved(queryClient, event);
+        invalidate([...opportunitiesQueryKey, 'list'], [...customersQueryKey, 'timeline']);
+      },
     });
   }, [queryClient, hasSession, hasAccessToken, generation]);
 

@@ -32,8 +32,24 @@ function createAppRouter() {
               children: [{ path: paths.app.support.path, lazy: page(() => import('./routes/app/support')) }],
             },
             {
+              path: paths.app.crm.root.path,
               element: <SectionGuard section="crm" />,
-              children: [{ path: paths.app.crm.path, lazy: page(() => import('./routes/app/crm')) }],
+              children: [
+                {
+                  lazy: page(() => import('./routes/app/crm/layout')),
+                  children: [
+                    { index: true, element: <Navigate to={paths.app.crm.customers.getHref()} replace /> },
+                    { path: paths.app.crm.customers.path, lazy: page(() => import('./routes/app/crm/customers')) },
+                    { path: paths.app.crm.newCustomer.path, lazy: page(() => import('./routes/app/crm/new-customer')) },
+                    { path: paths.app.crm.customer.path, lazy: page(() => import('./routes/app/crm/customer')) },
+                    { path: paths.app.crm.opportunities.path, lazy: page(() => import('./routes/app/crm/opportunities')) },
+                    { path: paths.app.crm.products.path, lazy: page(() => import('./routes/app/crm/products')) },
+                    { path: paths.app.crm.proposals.path, lazy: page(() => import('./routes/app/crm/proposals')) },
+                    { path: paths.app.crm.contracts.path, lazy: page(() => import('./routes/app/crm/contracts')) },
+                    { path: paths.app.crm.settings.path, lazy: page(() => import('./routes/app/crm/settings')) },
+                  ],
+                },
+              ],
             },
             {
               element: <SectionGuard section="finance" />,

@@ -21,7 +21,23 @@ export const paths = {
     root: { path: '/', getHref: () => '/' },
     dashboard: { path: '/dashboard', getHref: () => '/dashboard' },
     support: { path: '/atendimento', getHref: () => '/atendimento' },
-    crm: { path: '/crm', getHref: () => '/crm' },
+    crm: {
+      root: { path: '/crm', getHref: () => '/crm' },
+      customers: {
+        path: '/crm/clientes',
+        getHref: (search?: string) => (search ? `/crm/clientes?${search}` : '/crm/clientes'),
+      },
+      newCustomer: { path: '/crm/clientes/novo', getHref: () => '/crm/clientes/novo' },
+      customer: {
+        path: '/crm/clientes/:id',
+        getHref: (id: string) => `/crm/clientes/${encodeURIComponent(id)}`,
+      },
+      opportunities: { path: '/crm/oportunidades', getHref: () => '/crm/oportunidades' },
+      products: { path: '/crm/produtos', getHref: () => '/crm/produtos' },
+      proposals: { path: '/crm/propostas', getHref: () => '/crm/propostas' },
+      contracts: { path: '/crm/contratos', getHref: () => '/crm/contratos' },
+      settings: { path: '/crm/configuracoes', getHref: () => '/crm/configuracoes' },
+    },
     finance: { path: '/financeiro', getHref: () => '/financeiro' },
     automation: { path: '/automacao', getHref: () => '/automacao' },
     settings: {

@@ -22,6 +22,8 @@ export type RequestOptions = {
   /** `false` for the public /auth endpoints. */
   auth?: boolean;
   responseType?: 'json' | 'blob';
+  /** Extra request headers (`If-Match`). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 };
 
@@ -137,12 +139,23 @@ function expireSession(): never {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', json, body, contentType, query, auth = true, responseType = 'json', signal } = options;
+  const {
+    method = 'GET',
+    json,
+    body,
+    contentType,
+    query,
+    auth = true,
+    responseType = 'json',
+    headers: extraHeaders,
+    signal,
+  } = options;
   const url = buildUrl(path, query);
 
   const init = (token: string | null): RequestInit => {
     const headers: Record<string, string> = {
       Accept: responseType === 'json' ? 'application/json, application/problem+json' : '*/*',
+      ...extraHeaders,
     };
     if (token) headers.Authorization = `Bearer ${token}`;
     let requestBody: BodyInit | undefined;

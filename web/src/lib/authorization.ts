@@ -42,3 +42,6 @@ export const canManageCompany = (role: Role) => role === 'owner' || role === 'ad
 
 /** Only the owner changes the plan (it changes the bill). */
 export const canChangePlan = (role: Role) => role === 'owner';
+
+/** Configuring the CRM: custom fields, pipelines and the product catalogue. */
+export const canConfigureCrm = (role: Role) => role === 'owner' || role === 'admin' || role === 'manager';

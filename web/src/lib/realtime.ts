@@ -8,9 +8,27 @@ import { getAccessToken, useSession } from './session';
 // One Socket.IO connection per signed-in tab. The server authenticates the
 // handshake with the access token and puts the socket in the tenant's room.
 
+/** `opportunity.moved`: a card changed stage or place on a kanban. */
+export type OpportunityMovedEvent = {
+  id: string;
+  pipeline_id: string;
+  from_stage_id: string;
+  stage_id: string;
+  position: number;
+  version: number;
+};
+
 export type RealtimeEvents = {
   'user.updated': (payload: unknown) => void;
   'company.updated': (payload: unknown) => void;
+  'customer.created': (payload: { id: string }) => void;
+  'customer.updated': (payload: { id: string }) => void;
+  'customer.merged': (payload: { survivor_id: string; merged_id: string }) => void;
+  'customer.deleted': (payload: { id: string }) => void;
+  'opportunity.created': (payload: { id: string; pipeline_id: string }) => void;
+  'opportunity.updated': (payload: { id: string; pipeline_id: string }) => void;
+  'opportunity.deleted': (payload: { id: string; pipeline_id: string }) => void;
+  'opportunity.moved': (payload: OpportunityMovedEvent) => void;
 };
 
 const MAX_AUTH_RETRIES = 3;
@@ -24,7 +42,7 @@ export function connectRealtime(handlers: Partial<RealtimeEvents>): () => void {
   const socket: Socket = env.SOCKET_URL ? io(env.SOCKET_URL, options) : io(options);
 
   for (const [event, handler] of Object.entries(handlers)) {
-    if (handler) socket.on(event, handler);
+    if (handler) socket.on(event, handler as (...args: unknown[]) => void);
   }
 
   // A refused handshake (socket.active === false) is not retried by the

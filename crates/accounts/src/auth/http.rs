@@ -36,23 +36,15 @@ pub fn router() -> OpenApiRouter<App> {
 #[utoipa::path(post, path = "/auth/signup", tag = "auth", request_body = SignupRequest,
     responses((status = 201, body = TokenPair), (status = 409, body = Problem), (status = 422, body = Problem),
               (status = 429, body = Problem)))]
-async fn signup(
-    State(app): State<App>,
-    ApiJson(body): ApiJson<SignupRequest>,
-) -> Result<Created<TokenPair>> {
+async fn signup(State(app): State<App>, ApiJson(body): ApiJson<SignupRequest>) -> Result<Created<TokenPair>> {
     let pair = service::signup(&app, &body).await?;
     Ok(Created("/api/v1/me".into(), pair))
 }
 
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = TokenPair), (status = 401, body = Problem), (status = 429, body = Problem)))]
-async fn login(
-    State(app): State<App>,
-    ApiJson(body): ApiJson<LoginRequest>,
-) -> Result<ApiJson<TokenPair>> {
-    Ok(ApiJson(
-        service::login(&app, &body.email, &body.password).await?,
-    ))
+async fn login(State(app): State<App>, ApiJson(body): ApiJson<LoginRequest>) -> Result<ApiJson<TokenPair>> {
+    Ok(ApiJson(service::login(&app, &body.email, &body.password).await?))
 }
 
 /// Exchanges a refresh token for a new pair; the old one stops working.
@@ -68,10 +60,7 @@ async fn refresh(
 /// Revokes the refresh token (and every token rotated from the same login).
 #[utoipa::path(post, path = "/auth/logout", tag = "auth", request_body = LogoutRequest,
     responses((status = 204)))]
-async fn logout(
-    State(app): State<App>,
-    ApiJson(body): ApiJson<LogoutRequest>,
-) -> Result<StatusCode> {
+async fn logout(State(app): State<App>, ApiJson(body): ApiJson<LogoutRequest>) -> Result<StatusCode> {
     service::logout(&app, &body.refresh_token).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -102,9 +91,7 @@ async fn reset_password(
     responses((status = 200, body = Me), (status = 401, body = Problem)))]
 async fn me(mut s: Session) -> Result<ApiJson<Me>> {
     let tenant = s.user.tenant_id;
-    let user = users::repo::find(&mut s.tx, tenant, s.user.id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let user = users::repo::find(&mut s.tx, tenant, s.user.id).await?.ok_or(Error::NotFound)?;
     let company = company::repo::summary(&mut s.tx, tenant).await?;
     s.tx.commit().await?;
     Ok(ApiJson(Me { user, company }))

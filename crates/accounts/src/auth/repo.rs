@@ -21,12 +21,9 @@ pub async fn identity_by_email(conn: &mut PgConnection, email: &str) -> Result<O
 }
 
 pub async fn email_taken(conn: &mut PgConnection, email: &str) -> Result<bool> {
-    Ok(sqlx::query_scalar!(
-        r#"select exists(select 1 from identities where email = $1) as "e!""#,
-        email
-    )
-    .fetch_one(conn)
-    .await?)
+    Ok(sqlx::query_scalar!(r#"select exists(select 1 from identities where email = $1) as "e!""#, email)
+        .fetch_one(conn)
+        .await?)
 }
 
 pub async fn insert_identity(
@@ -48,12 +45,7 @@ pub async fn insert_identity(
     Ok(())
 }
 
-pub async fn set_password(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    user_id: Uuid,
-    hash: &str,
-) -> Result<()> {
+pub async fn set_password(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid, hash: &str) -> Result<()> {
     sqlx::query!(
         "update identities set password_hash = $3, updated_at = now() where tenant_id = $1 and user_id = $2",
         tenant_id,
@@ -98,11 +90,7 @@ pub async fn insert_refresh(
     Ok(())
 }
 
-pub async fn lock_refresh(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    id: Uuid,
-) -> Result<Option<RefreshRow>> {
+pub async fn lock_refresh(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<RefreshRow>> {
     Ok(sqlx::query_as!(
         RefreshRow,
         "select user_id, family_id, token_hash, expires_at, rotated_at, revoked_at
@@ -125,11 +113,7 @@ pub async fn mark_rotated(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) ->
     Ok(())
 }
 
-pub async fn revoke_family(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    family_id: Uuid,
-) -> Result<()> {
+pub async fn revoke_family(conn: &mut PgConnection, tenant_id: Uuid, family_id: Uuid) -> Result<()> {
     sqlx::query!(
         "update refresh_tokens set revoked_at = now() where tenant_id = $1 and family_id = $2 and revoked_at is null",
         tenant_id,
@@ -168,11 +152,7 @@ pub async fn insert_reset(
     Ok(())
 }
 
-pub async fn lock_reset(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    id: Uuid,
-) -> Result<Option<ResetRow>> {
+pub async fn lock_reset(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<ResetRow>> {
     Ok(sqlx::query_as!(
         ResetRow,
         "select user_id, token_hash, expires_at, used_at from password_resets

@@ -36,18 +36,10 @@ pub async fn issue_pair(
     let tenant_id = tx.tenant_id();
     let id = new_id();
     let refresh = OpaqueToken::generate(tenant_id, id);
-    let expires_at = Utc::now()
-        + chrono::Duration::from_std(app.config.refresh_token_ttl).map_err(anyhow::Error::from)?;
-    repo::insert_refresh(
-        tx,
-        tenant_id,
-        id,
-        user_id,
-        family.unwrap_or(id),
-        &refresh.hash(),
-        expires_at,
-    )
-    .await?;
+    let expires_at =
+        Utc::now() + chrono::Duration::from_std(app.config.refresh_token_ttl).map_err(anyhow::Error::from)?;
+    repo::insert_refresh(tx, tenant_id, id, user_id, family.unwrap_or(id), &refresh.hash(), expires_at)
+        .await?;
     Ok(TokenPair {
         access_token: app.tokens.issue_access(user_id, tenant_id, role)?,
         refresh_token: refresh.expose(),
@@ -67,10 +59,7 @@ pub async fn create_company(app: &App, req: &SignupRequest) -> Result<(TenantTx,
     let mut v = Violations::new();
     let company_name = req.company_name.trim();
     if company_name.is_empty() || company_name.chars().count() > 200 {
-        v.add(
-            "company_name",
-            "Informe o nome da empresa (até 200 caracteres).",
-        );
+        v.add("company_name", "Informe o nome da empresa (até 200 caracteres).");
     }
     let name = req.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
@@ -82,10 +71,7 @@ pub async fn create_company(app: &App, req: &SignupRequest) -> Result<(TenantTx,
     let email = email.ok_or_else(|| Error::internal("email checked above"))?;
     let mut conn = app.db.acquire().await?;
     if repo::email_taken(&mut conn, email.as_str()).await? {
-        return Err(Error::conflict(
-            Some("email"),
-            "Este e-mail já está cadastrado.",
-        ));
+        return Err(Error::conflict(Some("email"), "Este e-mail já está cadastrado."));
     }
     drop(conn);
     let hash = hash_password(&req.password).await?;
@@ -93,32 +79,14 @@ pub async fn create_company(app: &App, req: &SignupRequest) -> Result<(TenantTx,
     let owner_id = new_id();
     let mut tx = TenantTx::begin(&app.db, tenant_id).await?;
     repo::insert_company(&mut tx, tenant_id, company_name, DEFAULT_PLAN).await?;
-    users::repo::insert(
-        &mut tx,
-        tenant_id,
-        owner_id,
-        name,
-        email.as_str(),
-        Role::Owner,
-    )
-    .await?;
+    users::repo::insert(&mut tx, tenant_id, owner_id, name, email.as_str(), Role::Owner).await?;
     repo::insert_identity(&mut tx, email.as_str(), tenant_id, owner_id, &hash)
         .await
         .on_constraint("identities_pkey", || {
             Error::conflict(Some("email"), "Este e-mail já está cadastrado.")
         })?;
-    tx.emit(
-        "company.created",
-        &serde_json::json!({ "tenant_id": tenant_id }),
-    )
-    .await?;
-    Ok((
-        tx,
-        NewCompany {
-            tenant_id,
-            owner_id,
-        },
-    ))
+    tx.emit("company.created", &serde_json::json!({ "tenant_id": tenant_id })).await?;
+    Ok((tx, NewCompany { tenant_id, owner_id }))
 }
 
 pub async fn signup(app: &App, req: &SignupRequest) -> Result<TokenPair> {
@@ -178,17 +146,9 @@ pub async fn refresh(app: &App, token: &str) -> Result<TokenPair> {
     }
     repo::mark_rotated(&mut tx, token.tenant_id, token.id).await?;
     tx.commit().await?;
-    let mut session = Session::open(app, token.tenant_id, row.user_id)
-        .await
-        .map_err(|_| invalid_refresh())?;
-    let pair = issue_pair(
-        app,
-        &mut session.tx,
-        row.user_id,
-        session.user.role,
-        Some(row.family_id),
-    )
-    .await?;
+    let mut session =
+        Session::open(app, token.tenant_id, row.user_id).await.map_err(|_| invalid_refresh())?;
+    let pair = issue_pair(app, &mut session.tx, row.user_id, session.user.role, Some(row.family_id)).await?;
     session.tx.commit().await?;
     Ok(pair)
 }
@@ -222,20 +182,8 @@ pub async fn forgot_password(app: &App, email: &str) -> Result<()> {
     let id = new_id();
     let token = OpaqueToken::generate(identity.tenant_id, id);
     let expires_at = Utc::now() + chrono::Duration::hours(RESET_TTL_HOURS);
-    repo::insert_reset(
-        &mut tx,
-        identity.tenant_id,
-        id,
-        identity.user_id,
-        &token.hash(),
-        expires_at,
-    )
-    .await?;
-    let link = format!(
-        "{}/redefinir-senha/{}",
-        app.config.frontend_url,
-        token.expose()
-    );
+    repo::insert_reset(&mut tx, identity.tenant_id, id, identity.user_id, &token.hash(), expires_at).await?;
+    let link = format!("{}/redefinir-senha/{}", app.config.frontend_url, token.expose());
     let mail = SendEmail {
         to: email.as_str().to_string(),
         subject: "Redefinição de senha — ConectCRM".into(),
@@ -245,23 +193,15 @@ pub async fn forgot_password(app: &App, email: &str) -> Result<()> {
              Se não foi você, ignore este e-mail: sua senha continua a mesma.\n"
         ),
         html: None,
+        attachments: vec![],
     };
-    jobs::enqueue(
-        &mut tx,
-        Some(identity.tenant_id),
-        &mail,
-        EnqueueOptions::default(),
-    )
-    .await?;
+    jobs::enqueue(&mut tx, Some(identity.tenant_id), &mail, EnqueueOptions::default()).await?;
     tx.commit().await?;
     Ok(())
 }
 
 fn invalid_reset() -> Error {
-    Error::field(
-        "token",
-        "Link de redefinição inválido ou expirado. Peça um novo.",
-    )
+    Error::field("token", "Link de redefinição inválido ou expirado. Peça um novo.")
 }
 
 pub async fn reset_password(app: &App, token: &str, password: &str) -> Result<()> {
@@ -270,9 +210,7 @@ pub async fn reset_password(app: &App, token: &str, password: &str) -> Result<()
     let mut tx = TenantTx::begin(&app.db, token.tenant_id).await?;
     let row = repo::lock_reset(&mut tx, token.tenant_id, token.id)
         .await?
-        .filter(|r| {
-            token.matches(&r.token_hash) && r.used_at.is_none() && r.expires_at > Utc::now()
-        })
+        .filter(|r| token.matches(&r.token_hash) && r.used_at.is_none() && r.expires_at > Utc::now())
         .ok_or_else(invalid_reset)?;
     let hash = hash_password(password).await?;
     repo::set_password(&mut tx, token.tenant_id, row.user_id, &hash).await?;

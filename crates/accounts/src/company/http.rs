@@ -19,9 +19,11 @@ use crate::plans;
 pub const MAX_LOGO_BYTES: usize = 1024 * 1024;
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
-        .routes(routes!(get_company, update_company))
-        .routes(routes!(get_logo, put_logo, delete_logo))
+    OpenApiRouter::new().routes(routes!(get_company, update_company)).routes(routes!(
+        get_logo,
+        put_logo,
+        delete_logo
+    ))
 }
 
 /// The signed-in user's company.
@@ -46,39 +48,26 @@ async fn update_company(
     let tenant = s.user.tenant_id;
     repo::update(&mut s.tx, tenant, &change).await?;
     let company = repo::get(&mut s.tx, tenant).await?;
-    s.tx.emit(
-        "company.updated",
-        &serde_json::json!({ "tenant_id": tenant }),
-    )
-    .await?;
+    s.tx.emit("company.updated", &serde_json::json!({ "tenant_id": tenant })).await?;
     s.tx.commit().await?;
     Ok(ApiJson(company))
 }
 
 /// Content type declared by the client, checked against the file's magic bytes.
 fn image_type(headers: &HeaderMap, bytes: &[u8]) -> Result<&'static str> {
-    let declared = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
+    let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     let (ct, ok) = match declared.split(';').next().unwrap_or("").trim() {
         "image/png" => ("image/png", bytes.starts_with(&[0x89, b'P', b'N', b'G'])),
         "image/jpeg" => ("image/jpeg", bytes.starts_with(&[0xFF, 0xD8, 0xFF])),
-        "image/webp" => (
-            "image/webp",
-            bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
-        ),
+        "image/webp" => {
+            ("image/webp", bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP")
+        }
         _ => {
-            return Err(Error::UnsupportedMediaType(
-                "Envie o logotipo como PNG, JPEG ou WebP.".into(),
-            ));
+            return Err(Error::UnsupportedMediaType("Envie o logotipo como PNG, JPEG ou WebP.".into()));
         }
     };
     if !ok {
-        return Err(Error::field(
-            "logo",
-            "O arquivo não é uma imagem do tipo informado.",
-        ));
+        return Err(Error::field("logo", "O arquivo não é uma imagem do tipo informado."));
     }
     Ok(ct)
 }
@@ -99,9 +88,7 @@ async fn put_logo(
         return Err(Error::field("logo", "Arquivo vazio."));
     }
     if body.len() > MAX_LOGO_BYTES {
-        return Err(Error::PayloadTooLarge(
-            "O logotipo deve ter no máximo 1 MB.".into(),
-        ));
+        return Err(Error::PayloadTooLarge("O logotipo deve ter no máximo 1 MB.".into()));
     }
     let content_type = image_type(&headers, &body)?;
     let tenant = s.user.tenant_id;
@@ -109,16 +96,7 @@ async fn put_logo(
     let old = repo::logo(&mut s.tx, tenant).await?;
     let file_id = new_id();
     let key = format!("tenants/{tenant}/company/logo-{file_id}");
-    repo::insert_file(
-        &mut s.tx,
-        tenant,
-        file_id,
-        &key,
-        content_type,
-        body.len() as i64,
-        s.user.id,
-    )
-    .await?;
+    repo::insert_file(&mut s.tx, tenant, file_id, &key, content_type, body.len() as i64, s.user.id).await?;
     repo::set_logo(&mut s.tx, tenant, Some(file_id)).await?;
     if let Some(old) = &old {
         repo::delete_file(&mut s.tx, tenant, old.id).await?;
@@ -127,11 +105,7 @@ async fn put_logo(
     // never a row pointing at nothing.
     app.storage.put(&key, body).await?;
     let company = repo::get(&mut s.tx, tenant).await?;
-    s.tx.emit(
-        "company.updated",
-        &serde_json::json!({ "tenant_id": tenant }),
-    )
-    .await?;
+    s.tx.emit("company.updated", &serde_json::json!({ "tenant_id": tenant })).await?;
     s.tx.commit().await?;
     if let Some(old) = old
         && let Err(e) = app.storage.delete(&old.object_key).await
@@ -144,9 +118,7 @@ async fn put_logo(
 #[utoipa::path(get, path = "/company/logo", tag = "company", security(("bearer" = [])),
     responses((status = 200, content_type = "image/png"), (status = 404, body = Problem)))]
 async fn get_logo(State(app): State<App>, mut s: Session) -> Result<Response> {
-    let file = repo::logo(&mut s.tx, s.user.tenant_id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let file = repo::logo(&mut s.tx, s.user.tenant_id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     let bytes = app.storage.get(&file.object_key).await?;
     let mut response = bytes.into_response();
@@ -154,10 +126,7 @@ async fn get_logo(State(app): State<App>, mut s: Session) -> Result<Response> {
     if let Ok(ct) = HeaderValue::from_str(&file.content_type) {
         headers.insert(header::CONTENT_TYPE, ct);
     }
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=300"),
-    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
     Ok(response)
 }
 
@@ -166,16 +135,10 @@ async fn get_logo(State(app): State<App>, mut s: Session) -> Result<Response> {
 async fn delete_logo(State(app): State<App>, mut s: Session) -> Result<StatusCode> {
     s.require(Role::ADMINS)?;
     let tenant = s.user.tenant_id;
-    let file = repo::logo(&mut s.tx, tenant)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let file = repo::logo(&mut s.tx, tenant).await?.ok_or(Error::NotFound)?;
     repo::set_logo(&mut s.tx, tenant, None).await?;
     repo::delete_file(&mut s.tx, tenant, file.id).await?;
-    s.tx.emit(
-        "company.updated",
-        &serde_json::json!({ "tenant_id": tenant }),
-    )
-    .await?;
+    s.tx.emit("company.updated", &serde_json::json!({ "tenant_id": tenant })).await?;
     s.tx.commit().await?;
     if let Err(e) = app.storage.delete(&file.object_key).await {
         tracing::warn!(error = %e, "logo object not deleted");

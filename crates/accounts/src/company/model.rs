@@ -91,40 +91,28 @@ impl UpdateCompanyRequest {
     pub fn check(&self) -> kernel::Result<CompanyChange> {
         let mut v = Violations::new();
         let mut c = CompanyChange {
-            name: self
-                .name
-                .as_deref()
-                .and_then(|n| text(&mut v, "name", n, 200)),
+            name: self.name.as_deref().and_then(|n| text(&mut v, "name", n, 200)),
             ..Default::default()
         };
         if let Some(t) = &self.trade_name {
-            c.trade_name = Some(
-                t.as_deref()
-                    .and_then(|t| text(&mut v, "trade_name", t, 200)),
-            );
+            c.trade_name = Some(t.as_deref().and_then(|t| text(&mut v, "trade_name", t, 200)));
         }
         if let Some(cnpj) = &self.cnpj {
             c.cnpj = Some(match cnpj.as_deref().filter(|s| !s.trim().is_empty()) {
                 None => None,
-                Some(raw) => v
-                    .check("cnpj", Cnpj::parse(raw))
-                    .map(|c| c.as_str().to_string()),
+                Some(raw) => v.check("cnpj", Cnpj::parse(raw)).map(|c| c.as_str().to_string()),
             });
         }
         if let Some(email) = &self.email {
             c.email = Some(match email.as_deref().filter(|s| !s.trim().is_empty()) {
                 None => None,
-                Some(raw) => v
-                    .check("email", Email::parse(raw))
-                    .map(|e| e.as_str().to_string()),
+                Some(raw) => v.check("email", Email::parse(raw)).map(|e| e.as_str().to_string()),
             });
         }
         if let Some(phone) = &self.phone {
             c.phone = Some(match phone.as_deref().filter(|s| !s.trim().is_empty()) {
                 None => None,
-                Some(raw) => v
-                    .check("phone", Phone::parse(raw))
-                    .map(|p| p.as_str().to_string()),
+                Some(raw) => v.check("phone", Phone::parse(raw)).map(|p| p.as_str().to_string()),
             });
         }
         if let Some(address) = &self.address {
@@ -132,10 +120,7 @@ impl UpdateCompanyRequest {
         }
         if let Some(tz) = &self.timezone {
             if tz.parse::<chrono_tz::Tz>().is_err() {
-                v.add(
-                    "timezone",
-                    "Fuso horário desconhecido (use um nome IANA, como America/Sao_Paulo).",
-                );
+                v.add("timezone", "Fuso horário desconhecido (use um nome IANA, como America/Sao_Paulo).");
             } else {
                 c.timezone = Some(tz.clone());
             }
@@ -206,18 +191,10 @@ mod tests {
             ..Default::default()
         };
         let f = fields(req.check());
-        for expected in [
-            "name",
-            "cnpj",
-            "timezone",
-            "address.cep",
-            "address.state",
-            "business_hours.0.closes",
-        ] {
-            assert!(
-                f.contains(&expected.to_string()),
-                "{expected} missing in {f:?}"
-            );
+        for expected in
+            ["name", "cnpj", "timezone", "address.cep", "address.state", "business_hours.0.closes"]
+        {
+            assert!(f.contains(&expected.to_string()), "{expected} missing in {f:?}");
         }
     }
 

@@ -67,10 +67,7 @@ pub async fn summary(conn: &mut PgConnection, tenant_id: Uuid) -> Result<MeCompa
 
 /// Applies a checked change; absent fields keep their value.
 pub async fn update(conn: &mut PgConnection, tenant_id: Uuid, c: &CompanyChange) -> Result<()> {
-    let address = c
-        .address
-        .as_ref()
-        .map(|a| a.as_ref().map(|a| Json(a.clone())));
+    let address = c.address.as_ref().map(|a| a.as_ref().map(|a| Json(a.clone())));
     let hours = c.business_hours.as_ref().map(|h| Json(h.clone()));
     sqlx::query!(
         r#"update companies set
@@ -146,28 +143,14 @@ pub async fn insert_file(
     Ok(())
 }
 
-pub async fn set_logo(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    file_id: Option<Uuid>,
-) -> Result<()> {
-    sqlx::query!(
-        "update companies set logo_file_id = $2 where tenant_id = $1",
-        tenant_id,
-        file_id
-    )
-    .execute(conn)
-    .await?;
+pub async fn set_logo(conn: &mut PgConnection, tenant_id: Uuid, file_id: Option<Uuid>) -> Result<()> {
+    sqlx::query!("update companies set logo_file_id = $2 where tenant_id = $1", tenant_id, file_id)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
 pub async fn delete_file(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
-    sqlx::query!(
-        "delete from files where tenant_id = $1 and id = $2",
-        tenant_id,
-        id
-    )
-    .execute(conn)
-    .await?;
+    sqlx::query!("delete from files where tenant_id = $1 and id = $2", tenant_id, id).execute(conn).await?;
     Ok(())
 }

@@ -33,9 +33,7 @@ pub fn router() -> OpenApiRouter<App> {
 }
 
 pub fn public_router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
-        .routes(routes!(preview_invitation))
-        .routes(routes!(accept_invitation))
+    OpenApiRouter::new().routes(routes!(preview_invitation)).routes(routes!(accept_invitation))
 }
 
 /// Pending invitations (owner/admin).
@@ -66,17 +64,11 @@ async fn create_invitation(
     s.require(Role::ADMINS)?;
     let email = Email::parse(&body.email).map_err(|e| Error::field("email", e.to_string()))?;
     if body.role == Role::Owner {
-        return Err(Error::field(
-            "role",
-            "Convide como administrador; depois promova a proprietário.",
-        ));
+        return Err(Error::field("role", "Convide como administrador; depois promova a proprietário."));
     }
     let tenant = s.user.tenant_id;
     if auth_repo::email_taken(&mut s.tx, email.as_str()).await? {
-        return Err(Error::conflict(
-            Some("email"),
-            "Este e-mail já pertence a um usuário.",
-        ));
+        return Err(Error::conflict(Some("email"), "Este e-mail já pertence a um usuário."));
     }
     repo::close_expired(&mut s.tx, tenant, email.as_str()).await?;
     let pending = repo::count_pending(&mut s.tx, tenant).await?;
@@ -84,23 +76,12 @@ async fn create_invitation(
     let id = new_id();
     let token = OpaqueToken::generate(tenant, id);
     let expires_at = Utc::now() + chrono::Duration::days(INVITATION_TTL_DAYS);
-    let invitation = repo::insert(
-        &mut s.tx,
-        tenant,
-        id,
-        email.as_str(),
-        body.role,
-        &token.hash(),
-        s.user.id,
-        expires_at,
-    )
-    .await
-    .on_constraint("invitations_pending_email_key", || {
-        Error::conflict(
-            Some("email"),
-            "Já existe um convite pendente para este e-mail.",
-        )
-    })?;
+    let invitation =
+        repo::insert(&mut s.tx, tenant, id, email.as_str(), body.role, &token.hash(), s.user.id, expires_at)
+            .await
+            .on_constraint("invitations_pending_email_key", || {
+                Error::conflict(Some("email"), "Já existe um convite pendente para este e-mail.")
+            })?;
     let company = crate::company::repo::summary(&mut s.tx, tenant).await?;
     let link = format!("{}/convite/{}", app.config.frontend_url, token.expose());
     let mail = SendEmail {
@@ -115,10 +96,10 @@ async fn create_invitation(
             body.role.label()
         ),
         html: None,
+        attachments: vec![],
     };
     jobs::enqueue(&mut s.tx, Some(tenant), &mail, EnqueueOptions::default()).await?;
-    s.tx.emit("invitation.created", &serde_json::json!({ "id": id }))
-        .await?;
+    s.tx.emit("invitation.created", &serde_json::json!({ "id": id })).await?;
     s.tx.commit().await?;
     Ok(Created(format!("/api/v1/invitations/{id}"), invitation))
 }
@@ -135,10 +116,7 @@ async fn revoke_invitation(mut s: Session, Path(id): Path<Uuid>) -> Result<Statu
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn open_invitation(
-    app: &App,
-    token: &str,
-) -> Result<(TenantTx, OpaqueToken, repo::PendingInvitation)> {
+async fn open_invitation(app: &App, token: &str) -> Result<(TenantTx, OpaqueToken, repo::PendingInvitation)> {
     let token = OpaqueToken::parse(token).ok_or(Error::NotFound)?;
     let mut tx = TenantTx::begin(&app.db, token.tenant_id).await?;
     let invitation = repo::lock_usable(&mut tx, token.tenant_id, token.id)
@@ -188,18 +166,11 @@ async fn accept_invitation(
     let hash = hash_password(&body.password).await?;
     let role: Role = invitation.role.parse()?;
     let user_id = new_id();
-    users::repo::insert(
-        &mut tx,
-        token.tenant_id,
-        user_id,
-        name,
-        &invitation.email,
-        role,
-    )
-    .await
-    .on_constraint("users_email_key", || {
-        Error::conflict(Some("email"), "Este e-mail já pertence a um usuário.")
-    })?;
+    users::repo::insert(&mut tx, token.tenant_id, user_id, name, &invitation.email, role)
+        .await
+        .on_constraint("users_email_key", || {
+            Error::conflict(Some("email"), "Este e-mail já pertence a um usuário.")
+        })?;
     auth_repo::insert_identity(&mut tx, &invitation.email, token.tenant_id, user_id, &hash)
         .await
         .on_constraint("identities_pkey", || {
@@ -207,8 +178,7 @@ async fn accept_invitation(
         })?;
     repo::mark_accepted(&mut tx, token.tenant_id, token.id).await?;
     let pair = auth_service::issue_pair(&app, &mut tx, user_id, role, None).await?;
-    tx.emit("user.created", &serde_json::json!({ "id": user_id }))
-        .await?;
+    tx.emit("user.created", &serde_json::json!({ "id": user_id })).await?;
     tx.commit().await?;
     Ok(ApiJson(pair))
 }

@@ -11,9 +11,7 @@ use super::model::{ChangePlanRequest, CompanyPlan, Plan};
 use super::repo;
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
-        .routes(routes!(list_plans))
-        .routes(routes!(company_plan, change_plan))
+    OpenApiRouter::new().routes(routes!(list_plans)).routes(routes!(company_plan, change_plan))
 }
 
 /// The plan catalogue (public: the pricing page uses it too).
@@ -63,24 +61,13 @@ async fn change_plan(
         })
     };
     if let Some(e) = too_small("users", usage.users, plan.limits.users, "usuários ativos")
-        .or_else(|| {
-            too_small(
-                "storage_mb",
-                usage.storage_mb,
-                plan.limits.storage_mb,
-                "MB de arquivos",
-            )
-        })
+        .or_else(|| too_small("storage_mb", usage.storage_mb, plan.limits.storage_mb, "MB de arquivos"))
         .or_else(|| too_small("channels", usage.channels, plan.limits.channels, "canais"))
     {
         return Err(e);
     }
     repo::set_company_plan(&mut s.tx, tenant, &plan.code).await?;
-    s.tx.emit(
-        "company.updated",
-        &serde_json::json!({ "plan_code": plan.code }),
-    )
-    .await?;
+    s.tx.emit("company.updated", &serde_json::json!({ "plan_code": plan.code })).await?;
     s.tx.commit().await?;
     Ok(ApiJson(CompanyPlan { plan, usage }))
 }

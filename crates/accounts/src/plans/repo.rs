@@ -89,17 +89,9 @@ pub async fn usage(conn: &mut PgConnection, tenant_id: uuid::Uuid) -> Result<Pla
     })
 }
 
-pub async fn set_company_plan(
-    conn: &mut PgConnection,
-    tenant_id: uuid::Uuid,
-    code: &str,
-) -> Result<()> {
-    sqlx::query!(
-        "update companies set plan_code = $2 where tenant_id = $1",
-        tenant_id,
-        code
-    )
-    .execute(conn)
-    .await?;
+pub async fn set_company_plan(conn: &mut PgConnection, tenant_id: uuid::Uuid, code: &str) -> Result<()> {
+    sqlx::query!("update companies set plan_code = $2 where tenant_id = $1", tenant_id, code)
+        .execute(conn)
+        .await?;
     Ok(())
 }

@@ -42,10 +42,7 @@ pub async fn ensure_room_for_bytes(tx: &mut TenantTx, bytes: i64) -> Result<()> 
             limit: "storage_mb".into(),
             max: max_mb,
             plan: plan.code,
-            message: format!(
-                "O plano {} permite {max_mb} MB de arquivos. Faça upgrade do plano.",
-                plan.name
-            ),
+            message: format!("O plano {} permite {max_mb} MB de arquivos. Faça upgrade do plano.", plan.name),
         });
     }
     Ok(())

@@ -14,9 +14,7 @@ use super::repo;
 use crate::plans;
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
-        .routes(routes!(list_users))
-        .routes(routes!(get_user, update_user))
+    OpenApiRouter::new().routes(routes!(list_users)).routes(routes!(get_user, update_user))
 }
 
 /// The company's users (every role may list them, e.g. to assign work).
@@ -35,9 +33,7 @@ async fn list_users(mut s: Session, Query(params): Query<PageParams>) -> Result<
     params(("id" = Uuid, Path)),
     responses((status = 200, body = User), (status = 404, body = Problem)))]
 async fn get_user(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<User>> {
-    let user = repo::find(&mut s.tx, s.user.tenant_id, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let user = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     Ok(ApiJson(user))
 }
@@ -56,9 +52,7 @@ async fn update_user(
 ) -> Result<ApiJson<User>> {
     s.require(Role::ADMINS)?;
     let tenant = s.user.tenant_id;
-    let target = repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let target = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let mut v = Violations::new();
     let name = body.name.as_deref().map(str::trim);
     if let Some(n) = name
@@ -74,24 +68,16 @@ async fn update_user(
         ));
     }
     if target.role == Role::Owner && body.active == Some(false) && s.user.role != Role::Owner {
-        return Err(Error::Forbidden(
-            "Só um proprietário pode desativar outro proprietário.".into(),
-        ));
+        return Err(Error::Forbidden("Só um proprietário pode desativar outro proprietário.".into()));
     }
     if id == s.user.id && body.active == Some(false) {
-        return Err(Error::conflict(
-            Some("active"),
-            "Você não pode desativar a si mesmo.",
-        ));
+        return Err(Error::conflict(Some("active"), "Você não pode desativar a si mesmo."));
     }
     let loses_owner = target.role == Role::Owner
         && target.active
         && (body.active == Some(false) || body.role.is_some_and(|r| r != Role::Owner));
     if loses_owner && repo::other_active_owners(&mut s.tx, tenant, id).await? == 0 {
-        return Err(Error::conflict(
-            Some("role"),
-            "A empresa precisa de ao menos um proprietário ativo.",
-        ));
+        return Err(Error::conflict(Some("role"), "A empresa precisa de ao menos um proprietário ativo."));
     }
     if !target.active && body.active == Some(true) {
         plans::service::ensure_room_for_user(&mut s.tx, 0).await?;
@@ -101,8 +87,7 @@ async fn update_user(
     if deactivated {
         repo::revoke_refresh_tokens(&mut s.tx, tenant, id).await?;
     }
-    s.tx.emit("user.updated", &serde_json::json!({ "id": id }))
-        .await?;
+    s.tx.emit("user.updated", &serde_json::json!({ "id": id })).await?;
     s.tx.commit().await?;
     if deactivated {
         app.realtime.disconnect_user(id).await;

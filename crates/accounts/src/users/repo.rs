@@ -65,19 +65,11 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<
 }
 
 /// Newest first; `q` matches name or e-mail, accents ignored.
-pub async fn list(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    page: &PageRequest,
-) -> Result<Vec<User>> {
-    let pattern = page.q.as_ref().map(|q| {
-        format!(
-            "%{}%",
-            q.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        )
-    });
+pub async fn list(conn: &mut PgConnection, tenant_id: Uuid, page: &PageRequest) -> Result<Vec<User>> {
+    let pattern = page
+        .q
+        .as_ref()
+        .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
     let rows = sqlx::query_as!(
         UserRow,
         "select id, name, email, role, active, created_at from users
@@ -120,11 +112,7 @@ pub async fn update(
 }
 
 /// Active owners other than `except`.
-pub async fn other_active_owners(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    except: Uuid,
-) -> Result<i64> {
+pub async fn other_active_owners(conn: &mut PgConnection, tenant_id: Uuid, except: Uuid) -> Result<i64> {
     Ok(sqlx::query_scalar!(
         r#"select count(*) as "n!" from users where tenant_id = $1 and role = 'owner' and active and id <> $2"#,
         tenant_id,
@@ -134,11 +122,7 @@ pub async fn other_active_owners(
     .await?)
 }
 
-pub async fn revoke_refresh_tokens(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    user_id: Uuid,
-) -> Result<()> {
+pub async fn revoke_refresh_tokens(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<()> {
     sqlx::query!(
         "update refresh_tokens set revoked_at = now() where tenant_id = $1 and user_id = $2 and revoked_at is null",
         tenant_id,

@@ -39,12 +39,8 @@ async fn create_custom_field(
 ) -> Result<Created<CustomField>> {
     s.require(CRM_ADMINS)?;
     body.check()?;
-    let options: Vec<String> = body
-        .options
-        .iter()
-        .map(|o| o.trim().to_string())
-        .filter(|o| !o.is_empty())
-        .collect();
+    let options: Vec<String> =
+        body.options.iter().map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect();
     let id = new_id();
     let field = repo::insert(
         &mut s.tx,

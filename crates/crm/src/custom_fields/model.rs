@@ -64,15 +64,9 @@ impl CreateCustomFieldRequest {
         let key_ok = !self.key.is_empty()
             && self.key.len() <= 40
             && self.key.starts_with(|c: char| c.is_ascii_lowercase())
-            && self
-                .key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            && self.key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !key_ok {
-            v.add(
-                "key",
-                "Use letras minúsculas, números e _ (até 40), começando por letra.",
-            );
+            v.add("key", "Use letras minúsculas, números e _ (até 40), começando por letra.");
         }
         if self.label.trim().is_empty() || self.label.chars().count() > 100 {
             v.add("label", "Informe um rótulo de até 100 caracteres.");
@@ -90,18 +84,10 @@ impl CreateCustomFieldRequest {
 
 /// Checks `values` against the company's definitions. On create every
 /// required field must be present; on update only the given keys are checked.
-pub fn check_values(
-    defs: &[CustomField],
-    values: &Map<String, Value>,
-    creating: bool,
-    v: &mut Violations,
-) {
+pub fn check_values(defs: &[CustomField], values: &Map<String, Value>, creating: bool, v: &mut Violations) {
     for key in values.keys() {
         if !defs.iter().any(|d| &d.key == key) {
-            v.add(
-                &format!("custom_fields.{key}"),
-                "Campo personalizado inexistente.",
-            );
+            v.add(&format!("custom_fields.{key}"), "Campo personalizado inexistente.");
         }
     }
     for def in defs {
@@ -116,17 +102,12 @@ pub fn check_values(
                 let ok = match def.field_type {
                     FieldType::Text => value.as_str().is_some_and(|s| s.chars().count() <= 1000),
                     FieldType::Number => value.is_number(),
-                    FieldType::Date => value
-                        .as_str()
-                        .is_some_and(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()),
-                    FieldType::Select => value
-                        .as_str()
-                        .is_some_and(|s| def.options.iter().any(|o| o == s)),
+                    FieldType::Date => {
+                        value.as_str().is_some_and(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+                    }
+                    FieldType::Select => value.as_str().is_some_and(|s| def.options.iter().any(|o| o == s)),
                     FieldType::Multiselect => value.as_array().is_some_and(|items| {
-                        items.iter().all(|i| {
-                            i.as_str()
-                                .is_some_and(|s| def.options.iter().any(|o| o == s))
-                        })
+                        items.iter().all(|i| i.as_str().is_some_and(|s| def.options.iter().any(|o| o == s)))
                     }),
                 };
                 if !ok {
@@ -168,12 +149,7 @@ mod tests {
             def("segmento", FieldType::Select, &["varejo", "servicos"], true),
             def("funcionarios", FieldType::Number, &[], false),
             def("fundacao", FieldType::Date, &[], false),
-            def(
-                "canais",
-                FieldType::Multiselect,
-                &["whatsapp", "email"],
-                false,
-            ),
+            def("canais", FieldType::Multiselect, &["whatsapp", "email"], false),
         ];
         let mut v = Violations::new();
         check_values(&defs, values.as_object().expect("object"), creating, &mut v);
@@ -186,7 +162,8 @@ mod tests {
 
     #[test]
     fn valid_values_pass() {
-        let ok = json!({"segmento": "varejo", "funcionarios": 12, "fundacao": "2019-03-01", "canais": ["email"]});
+        let ok =
+            json!({"segmento": "varejo", "funcionarios": 12, "fundacao": "2019-03-01", "canais": ["email"]});
         assert!(errors(ok, true).is_empty());
         assert!(
             errors(json!({"funcionarios": 3}), false).is_empty(),

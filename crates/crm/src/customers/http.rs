@@ -13,8 +13,8 @@ use uuid::Uuid;
 
 use super::model::{
     Contact, ContactRequest, CreateCustomerRequest, CreatedCustomer, Customer, CustomerDetail,
-    CustomerFilter, CustomerPage, DuplicateHint, DuplicateQuery, MergeRequest,
-    UpdateCustomerRequest, clean_emails, clean_phones, parse_document,
+    CustomerFilter, CustomerPage, DuplicateHint, DuplicateQuery, MergeRequest, UpdateCustomerRequest,
+    clean_emails, clean_phones, parse_document,
 };
 use super::{repo, service};
 use crate::CRM_ROLES;
@@ -42,12 +42,7 @@ fn if_match(headers: &HeaderMap) -> Result<Option<i32>> {
     let Some(raw) = headers.get(header::IF_MATCH) else {
         return Ok(None);
     };
-    let text = raw
-        .to_str()
-        .unwrap_or("")
-        .trim()
-        .trim_start_matches("W/")
-        .trim_matches('"');
+    let text = raw.to_str().unwrap_or("").trim().trim_start_matches("W/").trim_matches('"');
     text.parse()
         .map(Some)
         .map_err(|_| Error::BadRequest("If-Match deve ser a versão recebida no ETag.".into()))
@@ -62,17 +57,9 @@ fn with_etag<T: serde::Serialize>(version: i32, body: T) -> Response {
 /// Customers: search (`q`, accents ignored), filters, `sort=name`, cursor pages.
 #[utoipa::path(get, path = "/customers", tag = "crm", security(("bearer" = [])), params(CustomerFilter),
     responses((status = 200, body = CustomerPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn list_customers(
-    mut s: Session,
-    Query(f): Query<CustomerFilter>,
-) -> Result<ApiJson<CustomerPage>> {
+async fn list_customers(mut s: Session, Query(f): Query<CustomerFilter>) -> Result<ApiJson<CustomerPage>> {
     s.require(CRM_ROLES)?;
-    let page = PageParams {
-        limit: f.limit,
-        cursor: f.cursor.clone(),
-        q: f.q.clone(),
-    }
-    .parse()?;
+    let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     if let Some(sort) = f.sort.as_deref()
         && sort != "name"
         && sort != "recent"
@@ -96,10 +83,7 @@ async fn create_customer(
     s.require(CRM_ROLES)?;
     let created = service::create(&mut s.tx, &s.user, &body).await?;
     s.tx.commit().await?;
-    Ok(Created(
-        format!("/api/v1/customers/{}", created.customer.id),
-        created,
-    ))
+    Ok(Created(format!("/api/v1/customers/{}", created.customer.id), created))
 }
 
 /// The customer with contacts; `ETag` carries the version for `If-Match`.
@@ -108,15 +92,10 @@ async fn create_customer(
 async fn get_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<Response> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
-    let customer = repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let customer = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let contacts = repo::contacts(&mut s.tx, tenant, id).await?;
     s.tx.commit().await?;
-    Ok(with_etag(
-        customer.version,
-        CustomerDetail { customer, contacts },
-    ))
+    Ok(with_etag(customer.version, CustomerDetail { customer, contacts }))
 }
 
 /// Partial update. With `If-Match`, a stale version answers 409.
@@ -145,9 +124,7 @@ async fn update_customer(
 async fn delete_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
-    repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     if repo::count_opportunities(&mut s.tx, tenant, id).await? > 0 {
         return Err(Error::conflict(
             None,
@@ -155,8 +132,7 @@ async fn delete_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusC
         ));
     }
     repo::delete(&mut s.tx, tenant, id).await?;
-    s.tx.emit("customer.deleted", &serde_json::json!({ "id": id }))
-        .await?;
+    s.tx.emit("customer.deleted", &serde_json::json!({ "id": id })).await?;
     s.tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -185,42 +161,21 @@ async fn find_duplicates(
 ) -> Result<ApiJson<Vec<DuplicateHint>>> {
     s.require(CRM_ROLES)?;
     let mut v = Violations::new();
-    let document = q
-        .document
-        .as_deref()
-        .filter(|d| !d.trim().is_empty())
-        .map(|d| {
-            let digits: String = d
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_uppercase())
-                .collect();
-            let kind = if digits.len() == 11 {
-                super::model::CustomerKind::Person
-            } else {
-                super::model::CustomerKind::Company
-            };
-            parse_document(kind, d).unwrap_or(digits)
-        });
-    let emails = q
-        .email
-        .as_deref()
-        .map(|e| clean_emails(&mut v, &[e.to_string()]))
-        .unwrap_or_default();
-    let phones = q
-        .phone
-        .as_deref()
-        .map(|p| clean_phones(&mut v, &[p.to_string()]))
-        .unwrap_or_default();
-    let hints = repo::duplicates(
-        &mut s.tx,
-        s.user.tenant_id,
-        document.as_deref(),
-        &emails,
-        &phones,
-        q.exclude,
-    )
-    .await?;
+    let document = q.document.as_deref().filter(|d| !d.trim().is_empty()).map(|d| {
+        let digits: String =
+            d.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
+        let kind = if digits.len() == 11 {
+            super::model::CustomerKind::Person
+        } else {
+            super::model::CustomerKind::Company
+        };
+        parse_document(kind, d).unwrap_or(digits)
+    });
+    let emails = q.email.as_deref().map(|e| clean_emails(&mut v, &[e.to_string()])).unwrap_or_default();
+    let phones = q.phone.as_deref().map(|p| clean_phones(&mut v, &[p.to_string()])).unwrap_or_default();
+    let hints =
+        repo::duplicates(&mut s.tx, s.user.tenant_id, document.as_deref(), &emails, &phones, q.exclude)
+            .await?;
     s.tx.commit().await?;
     Ok(ApiJson(hints))
 }
@@ -231,21 +186,11 @@ async fn find_duplicates(
     responses((status = 200, content_type = "text/csv")))]
 async fn export_customers(mut s: Session, Query(f): Query<CustomerFilter>) -> Result<Response> {
     s.require(CRM_ROLES)?;
-    let page = PageParams {
-        limit: None,
-        cursor: None,
-        q: f.q.clone(),
-    }
-    .parse()?;
-    let page = kernel::pagination::PageRequest {
-        limit: EXPORT_LIMIT - 1,
-        ..page
-    };
+    let page = PageParams { limit: None, cursor: None, q: f.q.clone() }.parse()?;
+    let page = kernel::pagination::PageRequest { limit: EXPORT_LIMIT - 1, ..page };
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, &f).await?;
     s.tx.commit().await?;
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let mut out = csv::WriterBuilder::new().delimiter(b';').from_writer(vec![0xEF, 0xBB, 0xBF]);
     let header = [
         "id",
         "tipo",
@@ -272,28 +217,17 @@ async fn export_customers(mut s: Session, Query(f): Query<CustomerFilter>) -> Re
             c.phones.join(", "),
             c.status.as_str().to_string(),
             c.tags.join(", "),
-            c.address
-                .as_ref()
-                .map(|a| a.city.clone())
-                .unwrap_or_default(),
-            c.address
-                .as_ref()
-                .map(|a| a.state.clone())
-                .unwrap_or_default(),
+            c.address.as_ref().map(|a| a.city.clone()).unwrap_or_default(),
+            c.address.as_ref().map(|a| a.state.clone()).unwrap_or_default(),
             c.created_at.to_rfc3339(),
         ])
         .map_err(anyhow::Error::from)?;
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| Error::internal(e.to_string()))?;
+    let bytes = out.into_inner().map_err(|e| Error::internal(e.to_string()))?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"clientes.csv\"",
-            ),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"clientes.csv\""),
         ],
         bytes,
     )
@@ -325,19 +259,9 @@ fn check_contact(body: &ContactRequest) -> Result<CheckedContact> {
         .filter(|p| !p.trim().is_empty())
         .and_then(|p| v.check("phone", kernel::phone::Phone::parse(p)))
         .map(|p| p.as_str().to_string());
-    let title = body
-        .job_title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .map(str::to_string);
+    let title = body.job_title.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     v.finish()?;
-    Ok(CheckedContact {
-        name,
-        job_title: title,
-        email,
-        phone,
-    })
+    Ok(CheckedContact { name, job_title: title, email, phone })
 }
 
 #[utoipa::path(get, path = "/customers/{id}/contacts", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
@@ -345,9 +269,7 @@ fn check_contact(body: &ContactRequest) -> Result<CheckedContact> {
 async fn list_contacts(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Vec<Contact>>> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
-    repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let contacts = repo::contacts(&mut s.tx, tenant, id).await?;
     s.tx.commit().await?;
     Ok(ApiJson(contacts))
@@ -363,16 +285,9 @@ async fn create_contact(
     ApiJson(body): ApiJson<ContactRequest>,
 ) -> Result<Created<Contact>> {
     s.require(CRM_ROLES)?;
-    let CheckedContact {
-        name,
-        job_title,
-        email,
-        phone,
-    } = check_contact(&body)?;
+    let CheckedContact { name, job_title, email, phone } = check_contact(&body)?;
     let tenant = s.user.tenant_id;
-    repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let contact = Contact {
         id: new_id(),
         customer_id: id,
@@ -391,9 +306,7 @@ async fn create_contact(
     responses((status = 200, body = Contact), (status = 404, body = Problem)))]
 async fn get_contact(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Contact>> {
     s.require(CRM_ROLES)?;
-    let contact = repo::find_contact(&mut s.tx, s.user.tenant_id, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let contact = repo::find_contact(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     Ok(ApiJson(contact))
 }
@@ -408,27 +321,11 @@ async fn update_contact(
 ) -> Result<ApiJson<Contact>> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
-    let existing = repo::find_contact(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let CheckedContact {
-        name,
-        job_title,
-        email,
-        phone,
-    } = check_contact(&body)?;
-    let saved = repo::upsert_contact(
-        &mut s.tx,
-        tenant,
-        &Contact {
-            name,
-            job_title,
-            email,
-            phone,
-            ..existing
-        },
-    )
-    .await?;
+    let existing = repo::find_contact(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    let CheckedContact { name, job_title, email, phone } = check_contact(&body)?;
+    let saved =
+        repo::upsert_contact(&mut s.tx, tenant, &Contact { name, job_title, email, phone, ..existing })
+            .await?;
     s.tx.commit().await?;
     Ok(ApiJson(saved))
 }

@@ -77,7 +77,7 @@ pub struct Customer {
     pub owner_id: Option<Uuid>,
     pub status: CustomerStatus,
     pub notes: Option<String>,
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub custom_fields: Map<String, Value>,
     /// Optimistic concurrency: send it back in `If-Match` when updating.
     pub version: i32,
@@ -135,7 +135,7 @@ pub struct CreateCustomerRequest {
     pub status: Option<CustomerStatus>,
     pub notes: Option<String>,
     #[serde(default)]
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub custom_fields: Map<String, Value>,
 }
 
@@ -164,7 +164,7 @@ pub struct UpdateCustomerRequest {
     #[schema(value_type = Option<String>)]
     pub notes: Option<Option<String>>,
     /// Keys to set; `null` removes a value.
-    #[schema(value_type = Option<Object>)]
+    #[schema(value_type = Option<std::collections::HashMap<String, serde_json::Value>>)]
     pub custom_fields: Option<Map<String, Value>>,
 }
 
@@ -230,12 +230,12 @@ pub struct CustomerData {
 /// CPF for people, CNPJ for companies.
 pub fn parse_document(kind: CustomerKind, raw: &str) -> Result<String, String> {
     match kind {
-        CustomerKind::Person => Cpf::parse(raw)
-            .map(|c| c.as_str().to_string())
-            .map_err(|e| format!("CPF: {e}")),
-        CustomerKind::Company => Cnpj::parse(raw)
-            .map(|c| c.as_str().to_string())
-            .map_err(|e| format!("CNPJ: {e}")),
+        CustomerKind::Person => {
+            Cpf::parse(raw).map(|c| c.as_str().to_string()).map_err(|e| format!("CPF: {e}"))
+        }
+        CustomerKind::Company => {
+            Cnpj::parse(raw).map(|c| c.as_str().to_string()).map_err(|e| format!("CNPJ: {e}"))
+        }
     }
 }
 
@@ -327,10 +327,7 @@ impl UpdateCustomerRequest {
         CustomerData {
             kind: self.kind,
             name,
-            trade_name: self
-                .trade_name
-                .as_ref()
-                .map(|t| opt_text(v, "trade_name", t.as_deref(), 200)),
+            trade_name: self.trade_name.as_ref().map(|t| opt_text(v, "trade_name", t.as_deref(), 200)),
             document: self.document.as_ref().map(|d| {
                 d.as_deref()
                     .filter(|d| !d.trim().is_empty())
@@ -338,17 +335,11 @@ impl UpdateCustomerRequest {
             }),
             emails: self.emails.as_ref().map(|e| clean_emails(v, e)),
             phones: self.phones.as_ref().map(|p| clean_phones(v, p)),
-            address: self
-                .address
-                .as_ref()
-                .map(|a| a.as_ref().map(|a| a.checked("address", v))),
+            address: self.address.as_ref().map(|a| a.as_ref().map(|a| a.checked("address", v))),
             tags: self.tags.as_ref().map(|t| clean_tags(v, t)),
             owner_id: self.owner_id,
             status: self.status,
-            notes: self
-                .notes
-                .as_ref()
-                .map(|n| opt_text(v, "notes", n.as_deref(), 5000)),
+            notes: self.notes.as_ref().map(|n| opt_text(v, "notes", n.as_deref(), 5000)),
             custom_fields: self.custom_fields.clone(),
         }
     }

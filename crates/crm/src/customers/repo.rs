@@ -235,11 +235,7 @@ pub async fn duplicates(
     Ok(hints)
 }
 
-pub async fn count_opportunities(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    id: Uuid,
-) -> Result<i64> {
+pub async fn count_opportunities(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<i64> {
     Ok(sqlx::query_scalar!(
         r#"select count(*) as "n!" from opportunities where tenant_id = $1 and customer_id = $2"#,
         tenant_id,
@@ -262,12 +258,7 @@ pub async fn delete(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Resul
 }
 
 /// Moves everything that points at `merged` to `survivor` and retires `merged`.
-pub async fn merge(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    survivor: Uuid,
-    merged: Uuid,
-) -> Result<()> {
+pub async fn merge(conn: &mut PgConnection, tenant_id: Uuid, survivor: Uuid, merged: Uuid) -> Result<()> {
     sqlx::query!(
         "update contacts set customer_id = $2 where tenant_id = $1 and customer_id = $3",
         tenant_id,
@@ -303,11 +294,7 @@ pub async fn merge(
     Ok(())
 }
 
-pub async fn contacts(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    customer_id: Uuid,
-) -> Result<Vec<Contact>> {
+pub async fn contacts(conn: &mut PgConnection, tenant_id: Uuid, customer_id: Uuid) -> Result<Vec<Contact>> {
     Ok(sqlx::query_as!(
         Contact,
         "select id, customer_id, name, job_title, email, phone, created_at
@@ -319,11 +306,7 @@ pub async fn contacts(
     .await?)
 }
 
-pub async fn find_contact(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    id: Uuid,
-) -> Result<Option<Contact>> {
+pub async fn find_contact(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<Contact>> {
     Ok(sqlx::query_as!(
         Contact,
         "select id, customer_id, name, job_title, email, phone, created_at from contacts where tenant_id = $1 and id = $2",
@@ -334,11 +317,7 @@ pub async fn find_contact(
     .await?)
 }
 
-pub async fn upsert_contact(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    c: &Contact,
-) -> Result<Contact> {
+pub async fn upsert_contact(conn: &mut PgConnection, tenant_id: Uuid, c: &Contact) -> Result<Contact> {
     Ok(sqlx::query_as!(
         Contact,
         "insert into contacts (tenant_id, id, customer_id, name, job_title, email, phone)
@@ -359,13 +338,9 @@ pub async fn upsert_contact(
 }
 
 pub async fn delete_contact(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<bool> {
-    let n = sqlx::query!(
-        "delete from contacts where tenant_id = $1 and id = $2",
-        tenant_id,
-        id
-    )
-    .execute(conn)
-    .await?
-    .rows_affected();
+    let n = sqlx::query!("delete from contacts where tenant_id = $1 and id = $2", tenant_id, id)
+        .execute(conn)
+        .await?
+        .rows_affected();
     Ok(n == 1)
 }

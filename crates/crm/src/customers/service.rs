@@ -10,8 +10,7 @@ use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 use super::model::{
-    CreateCustomerRequest, CreatedCustomer, Customer, CustomerData, CustomerStatus,
-    UpdateCustomerRequest,
+    CreateCustomerRequest, CreatedCustomer, Customer, CustomerData, CustomerStatus, UpdateCustomerRequest,
 };
 use super::repo;
 use crate::custom_fields::{model::check_values, repo as custom_fields};
@@ -25,10 +24,7 @@ fn bad_owner() -> Error {
 }
 
 pub fn stale() -> Error {
-    Error::conflict(
-        None,
-        "Este cliente foi alterado por outra pessoa. Recarregue para ver a versão atual.",
-    )
+    Error::conflict(None, "Este cliente foi alterado por outra pessoa. Recarregue para ver a versão atual.")
 }
 
 fn apply(c: &mut Customer, d: CustomerData) {
@@ -107,18 +103,10 @@ pub async fn create(
         updated_at: now,
     };
     apply(&mut customer, data);
-    let duplicates = repo::duplicates(
-        tx,
-        tenant,
-        customer.document.as_deref(),
-        &customer.emails,
-        &customer.phones,
-        None,
-    )
-    .await?;
-    let saved = repo::insert(tx, tenant, &customer)
-        .await
-        .on_constraint(OWNER_FK, bad_owner)?;
+    let duplicates =
+        repo::duplicates(tx, tenant, customer.document.as_deref(), &customer.emails, &customer.phones, None)
+            .await?;
+    let saved = repo::insert(tx, tenant, &customer).await.on_constraint(OWNER_FK, bad_owner)?;
     timeline::insert(
         tx,
         tenant,
@@ -134,15 +122,8 @@ pub async fn create(
         },
     )
     .await?;
-    tx.emit(
-        "customer.created",
-        &json!({ "id": saved.id, "name": saved.name }),
-    )
-    .await?;
-    Ok(CreatedCustomer {
-        customer: saved,
-        duplicates,
-    })
+    tx.emit("customer.created", &json!({ "id": saved.id, "name": saved.name })).await?;
+    Ok(CreatedCustomer { customer: saved, duplicates })
 }
 
 pub async fn update(
@@ -164,14 +145,9 @@ pub async fn update(
         check_values(&defs, fields, false, &mut v);
     }
     // A kind change must come with a document of the new kind.
-    if req.kind.is_some_and(|k| k != customer.kind)
-        && data.document.is_none()
-        && customer.document.is_some()
+    if req.kind.is_some_and(|k| k != customer.kind) && data.document.is_none() && customer.document.is_some()
     {
-        v.add(
-            "document",
-            "Ao mudar entre pessoa física e jurídica, informe o novo documento.",
-        );
+        v.add("document", "Ao mudar entre pessoa física e jurídica, informe o novo documento.");
     }
     v.finish()?;
     let expected = if_match.unwrap_or(customer.version);
@@ -196,9 +172,7 @@ pub async fn merge(
         return Err(Error::field("merge_id", "Escolha outro cliente para unir."));
     }
     let tenant = tx.tenant_id();
-    let mut survivor = repo::find(tx, tenant, survivor_id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let mut survivor = repo::find(tx, tenant, survivor_id).await?.ok_or(Error::NotFound)?;
     let merged = repo::find(tx, tenant, merged_id)
         .await?
         .ok_or_else(|| Error::field("merge_id", "Cliente a unir não encontrado."))?;
@@ -229,15 +203,10 @@ pub async fn merge(
         (a, b) => a.or(b),
     };
     for (k, v) in merged.custom_fields.iter() {
-        survivor
-            .custom_fields
-            .entry(k.clone())
-            .or_insert_with(|| v.clone());
+        survivor.custom_fields.entry(k.clone()).or_insert_with(|| v.clone());
     }
     repo::merge(tx, tenant, survivor_id, merged_id).await?;
-    let saved = repo::update(tx, tenant, &survivor, expected)
-        .await?
-        .ok_or_else(stale)?;
+    let saved = repo::update(tx, tenant, &survivor, expected).await?.ok_or_else(stale)?;
     timeline::insert(
         tx,
         tenant,
@@ -245,10 +214,7 @@ pub async fn merge(
             customer_id: survivor_id,
             opportunity_id: None,
             kind: "customer.merged",
-            summary: format!(
-                "{} uniu o cadastro de {} a este cliente",
-                user.name, merged.name
-            ),
+            summary: format!("{} uniu o cadastro de {} a este cliente", user.name, merged.name),
             data: json!({ "merged_id": merged_id, "merged_name": merged.name }),
             actor_id: Some(user.id),
             event_id: None,
@@ -257,11 +223,7 @@ pub async fn merge(
     )
     .await?;
     // Other modules move their references on this event.
-    tx.emit(
-        "customer.merged",
-        &json!({ "survivor_id": survivor_id, "merged_id": merged_id }),
-    )
-    .await?;
+    tx.emit("customer.merged", &json!({ "survivor_id": survivor_id, "merged_id": merged_id })).await?;
     Ok(saved)
 }
 

@@ -19,11 +19,7 @@ use crate::CRM_ROLES;
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
         .routes(routes!(list_opportunities, create_opportunity))
-        .routes(routes!(
-            get_opportunity,
-            update_opportunity,
-            delete_opportunity
-        ))
+        .routes(routes!(get_opportunity, update_opportunity, delete_opportunity))
         .routes(routes!(move_opportunity))
 }
 
@@ -31,15 +27,8 @@ fn if_match(headers: &HeaderMap) -> Result<Option<i32>> {
     let Some(raw) = headers.get(header::IF_MATCH) else {
         return Ok(None);
     };
-    let text = raw
-        .to_str()
-        .unwrap_or("")
-        .trim()
-        .trim_start_matches("W/")
-        .trim_matches('"');
-    text.parse()
-        .map(Some)
-        .map_err(|_| Error::BadRequest("If-Match deve ser a versão recebida.".into()))
+    let text = raw.to_str().unwrap_or("").trim().trim_start_matches("W/").trim_matches('"');
+    text.parse().map(Some).map_err(|_| Error::BadRequest("If-Match deve ser a versão recebida.".into()))
 }
 
 /// List view with filters.
@@ -50,12 +39,7 @@ async fn list_opportunities(
     Query(f): Query<OpportunityFilter>,
 ) -> Result<ApiJson<OpportunityPage>> {
     s.require(CRM_ROLES)?;
-    let page = PageParams {
-        limit: f.limit,
-        cursor: f.cursor.clone(),
-        q: f.q.clone(),
-    }
-    .parse()?;
+    let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, &f).await?;
     s.tx.commit().await?;
     let (items, next_cursor) = page.finish(rows, |o| o.id);
@@ -78,9 +62,7 @@ async fn create_opportunity(
     responses((status = 200, body = Opportunity), (status = 404, body = Problem)))]
 async fn get_opportunity(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Opportunity>> {
     s.require(CRM_ROLES)?;
-    let o = repo::find(&mut s.tx, s.user.tenant_id, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let o = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     Ok(ApiJson(o))
 }
@@ -107,15 +89,9 @@ async fn update_opportunity(
 async fn delete_opportunity(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
-    let o = repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let o = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     repo::delete(&mut s.tx, tenant, id).await?;
-    s.tx.emit(
-        "opportunity.deleted",
-        &serde_json::json!({ "id": id, "pipeline_id": o.pipeline_id }),
-    )
-    .await?;
+    s.tx.emit("opportunity.deleted", &serde_json::json!({ "id": id, "pipeline_id": o.pipeline_id })).await?;
     s.tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

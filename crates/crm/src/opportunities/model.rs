@@ -69,7 +69,9 @@ pub struct UpdateOpportunityRequest {
 #[serde(deny_unknown_fields)]
 pub struct MoveRequest {
     pub stage_id: Uuid,
-    /// Place the card after this one in the target column (omit: at the end).
+    /// Place the card after this one in the target column. Omit it to put the
+    /// card at the end; send the nil UUID (`00000000-0000-0000-0000-000000000000`)
+    /// to put it at the top.
     pub after_id: Option<Uuid>,
     /// Required when moving to the lost stage.
     pub lost_reason: Option<String>,

@@ -51,11 +51,7 @@ impl TryFrom<Row> for Opportunity {
     }
 }
 
-pub async fn find(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    id: Uuid,
-) -> Result<Option<Opportunity>> {
+pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<Opportunity>> {
     let row = sqlx::query_as!(
         Row,
         "select o.id, o.customer_id, c.name as customer_name, o.pipeline_id, o.stage_id, s.kind, o.title, o.value_cents,
@@ -78,14 +74,10 @@ pub async fn list(
     page: &PageRequest,
     f: &OpportunityFilter,
 ) -> Result<Vec<Opportunity>> {
-    let pattern = page.q.as_ref().map(|q| {
-        format!(
-            "%{}%",
-            q.replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        )
-    });
+    let pattern = page
+        .q
+        .as_ref()
+        .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
     let rows = sqlx::query_as!(
         Row,
         "select o.id, o.customer_id, c.name as customer_name, o.pipeline_id, o.stage_id, s.kind, o.title, o.value_cents,
@@ -163,10 +155,7 @@ pub async fn stage_totals(
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| (r.stage_id, r.count, r.total))
-        .collect())
+    Ok(rows.into_iter().map(|r| (r.stage_id, r.count, r.total)).collect())
 }
 
 /// Position after `after_id` (between it and the next card), or at the end.
@@ -258,13 +247,9 @@ pub async fn update(
 }
 
 pub async fn delete(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<bool> {
-    Ok(sqlx::query!(
-        "delete from opportunities where tenant_id = $1 and id = $2",
-        tenant_id,
-        id
-    )
-    .execute(conn)
-    .await?
-    .rows_affected()
+    Ok(sqlx::query!("delete from opportunities where tenant_id = $1 and id = $2", tenant_id, id)
+        .execute(conn)
+        .await?
+        .rows_affected()
         == 1)
 }

@@ -93,21 +93,14 @@ pub async fn create(
         currency: "BRL".into(),
         expected_close_date: req.expected_close_date,
         owner_id: req.owner_id.or(Some(user.id)),
-        source: req
-            .source
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string),
+        source: req.source.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string),
         lost_reason: None,
         position,
         stage_entered_at: Utc::now(),
         version: 1,
         created_at: Utc::now(),
     };
-    repo::insert(tx, tenant, &o)
-        .await
-        .on_constraint(OWNER_FK, bad_owner)?;
+    repo::insert(tx, tenant, &o).await.on_constraint(OWNER_FK, bad_owner)?;
     timeline::insert(
         tx,
         tenant,
@@ -115,10 +108,7 @@ pub async fn create(
             customer_id: o.customer_id,
             opportunity_id: Some(o.id),
             kind: "opportunity.created",
-            summary: format!(
-                "Oportunidade \u{201c}{}\u{201d} criada em {}",
-                o.title, stage.name
-            ),
+            summary: format!("Oportunidade \u{201c}{}\u{201d} criada em {}", o.title, stage.name),
             data: json!({ "stage_id": stage.id, "value_cents": o.value_cents }),
             actor_id: Some(user.id),
             event_id: None,
@@ -162,24 +152,13 @@ pub async fn update(
         o.owner_id = owner;
     }
     if let Some(source) = &req.source {
-        o.source = source
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
+        o.source = source.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
     }
     let expected = if_match.unwrap_or(o.version);
-    if !repo::update(tx, tenant, &o, expected, false)
-        .await
-        .on_constraint(OWNER_FK, bad_owner)?
-    {
+    if !repo::update(tx, tenant, &o, expected, false).await.on_constraint(OWNER_FK, bad_owner)? {
         return Err(stale());
     }
-    tx.emit(
-        "opportunity.updated",
-        &json!({ "id": id, "pipeline_id": o.pipeline_id }),
-    )
-    .await?;
+    tx.emit("opportunity.updated", &json!({ "id": id, "pipeline_id": o.pipeline_id })).await?;
     repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)
 }
 
@@ -192,9 +171,7 @@ pub async fn move_to(
 ) -> Result<Opportunity> {
     let tenant = tx.tenant_id();
     let mut o = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    let pipeline = pipelines::find(tx, tenant, o.pipeline_id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let pipeline = pipelines::find(tx, tenant, o.pipeline_id).await?.ok_or(Error::NotFound)?;
     let from = pipeline.stages.iter().find(|s| s.id == o.stage_id).cloned();
     let to = pipeline
         .stages
@@ -202,11 +179,7 @@ pub async fn move_to(
         .find(|s| s.id == req.stage_id)
         .cloned()
         .ok_or_else(|| Error::field("stage_id", "Etapa de outro funil."))?;
-    let lost_reason = req
-        .lost_reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty());
+    let lost_reason = req.lost_reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     if to.kind == StageKind::Lost && lost_reason.is_none() {
         return Err(Error::field("lost_reason", "Informe o motivo da perda."));
     }
@@ -215,11 +188,7 @@ pub async fn move_to(
     let previous_entered = o.stage_entered_at;
     o.position = repo::position_after(tx, tenant, to.id, req.after_id, o.id).await?;
     o.stage_id = to.id;
-    o.lost_reason = if to.kind == StageKind::Lost {
-        lost_reason.map(str::to_string)
-    } else {
-        None
-    };
+    o.lost_reason = if to.kind == StageKind::Lost { lost_reason.map(str::to_string) } else { None };
     if !repo::update(tx, tenant, &o, expected, changed).await? {
         return Err(stale());
     }
@@ -233,10 +202,7 @@ pub async fn move_to(
                 customer_id: o.customer_id,
                 opportunity_id: Some(o.id),
                 kind: "opportunity.stage_changed",
-                summary: format!(
-                    "\u{201c}{}\u{201d} passou de {from_name} para {}",
-                    o.title, to.name
-                ),
+                summary: format!("\u{201c}{}\u{201d} passou de {from_name} para {}", o.title, to.name),
                 data: json!({
                     "from_stage_id": from.as_ref().map(|s| s.id),
                     "to_stage_id": to.id,
@@ -267,21 +233,7 @@ pub async fn move_to(
 pub async fn mark_won(tx: &mut TenantTx, id: Uuid) -> Result<Opportunity> {
     let tenant = tx.tenant_id();
     let o = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    let pipeline = pipelines::find(tx, tenant, o.pipeline_id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let won = pipelines::first_of(&pipeline, StageKind::Won)
-        .ok_or(Error::NotFound)?
-        .id;
-    move_to(
-        tx,
-        None,
-        id,
-        &MoveRequest {
-            stage_id: won,
-            after_id: None,
-            lost_reason: None,
-        },
-    )
-    .await
+    let pipeline = pipelines::find(tx, tenant, o.pipeline_id).await?.ok_or(Error::NotFound)?;
+    let won = pipelines::first_of(&pipeline, StageKind::Won).ok_or(Error::NotFound)?.id;
+    move_to(tx, None, id, &MoveRequest { stage_id: won, after_id: None, lost_reason: None }).await
 }

@@ -45,9 +45,7 @@ async fn create_pipeline(
     responses((status = 200, body = Pipeline), (status = 404, body = Problem)))]
 async fn get_pipeline(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Pipeline>> {
     s.require(CRM_ROLES)?;
-    let p = repo::find(&mut s.tx, s.user.tenant_id, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let p = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     Ok(ApiJson(p))
 }
@@ -74,14 +72,9 @@ async fn update_pipeline(
 async fn delete_pipeline(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ADMINS)?;
     let tenant = s.user.tenant_id;
-    repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     if repo::has_opportunities(&mut s.tx, tenant, id).await? {
-        return Err(Error::conflict(
-            None,
-            "O funil tem oportunidades: mova-as ou exclua-as antes.",
-        ));
+        return Err(Error::conflict(None, "O funil tem oportunidades: mova-as ou exclua-as antes."));
     }
     repo::delete(&mut s.tx, tenant, id).await?;
     s.tx.commit().await?;
@@ -94,9 +87,7 @@ async fn delete_pipeline(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusC
 async fn board(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Board>> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
-    let pipeline = repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let pipeline = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let cards = opportunities::board_cards(&mut s.tx, tenant, id, 200).await?;
     let totals = opportunities::stage_totals(&mut s.tx, tenant, id).await?;
     s.tx.commit().await?;
@@ -104,18 +95,11 @@ async fn board(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Board>> {
         .stages
         .iter()
         .map(|stage| {
-            let (count, total_cents) = totals
-                .iter()
-                .find(|t| t.0 == stage.id)
-                .map(|t| (t.1, t.2))
-                .unwrap_or((0, 0));
+            let (count, total_cents) =
+                totals.iter().find(|t| t.0 == stage.id).map(|t| (t.1, t.2)).unwrap_or((0, 0));
             BoardColumn {
                 stage: stage.clone(),
-                opportunities: cards
-                    .iter()
-                    .filter(|o| o.stage_id == stage.id)
-                    .cloned()
-                    .collect(),
+                opportunities: cards.iter().filter(|o| o.stage_id == stage.id).cloned().collect(),
                 count,
                 total_cents,
             }

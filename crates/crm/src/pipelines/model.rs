@@ -89,16 +89,10 @@ impl PipelineRequest {
         }
         for (i, s) in self.stages.iter().enumerate() {
             if s.name.trim().is_empty() || s.name.chars().count() > 100 {
-                v.add(
-                    &format!("stages.{i}.name"),
-                    "Informe o nome da etapa (até 100 caracteres).",
-                );
+                v.add(&format!("stages.{i}.name"), "Informe o nome da etapa (até 100 caracteres).");
             }
             if !(0..=100).contains(&s.probability) {
-                v.add(
-                    &format!("stages.{i}.probability"),
-                    "Probabilidade de 0 a 100.",
-                );
+                v.add(&format!("stages.{i}.probability"), "Probabilidade de 0 a 100.");
             }
         }
         let count = |k: StageKind| self.stages.iter().filter(|s| s.kind == k).count();
@@ -106,10 +100,7 @@ impl PipelineRequest {
             v.add("stages", "O funil precisa de ao menos uma etapa em aberto.");
         }
         if count(StageKind::Won) != 1 || count(StageKind::Lost) != 1 {
-            v.add(
-                "stages",
-                "O funil precisa de exatamente uma etapa de ganho e uma de perda.",
-            );
+            v.add("stages", "O funil precisa de exatamente uma etapa de ganho e uma de perda.");
         }
         if self.stages.len() > 30 {
             v.add("stages", "Use no máximo 30 etapas.");

@@ -54,12 +54,7 @@ pub async fn list(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<Pipeli
                 kind: parse_enum(&s.kind)?,
             });
         }
-        out.push(Pipeline {
-            id: p.id,
-            name: p.name,
-            stages: list,
-            created_at: p.created_at,
-        });
+        out.push(Pipeline { id: p.id, name: p.name, stages: list, created_at: p.created_at });
     }
     Ok(out)
 }
@@ -84,33 +79,17 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<
     )
     .fetch_all(&mut *conn)
     .await?;
-    let stages = stages
-        .into_iter()
-        .map(Stage::try_from)
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Some(Pipeline {
-        id: p.id,
-        name: p.name,
-        stages,
-        created_at: p.created_at,
-    }))
+    let stages = stages.into_iter().map(Stage::try_from).collect::<Result<Vec<_>>>()?;
+    Ok(Some(Pipeline { id: p.id, name: p.name, stages, created_at: p.created_at }))
 }
 
 pub async fn count(conn: &mut PgConnection, tenant_id: Uuid) -> Result<i64> {
-    Ok(sqlx::query_scalar!(
-        r#"select count(*) as "n!" from pipelines where tenant_id = $1"#,
-        tenant_id
-    )
-    .fetch_one(conn)
-    .await?)
+    Ok(sqlx::query_scalar!(r#"select count(*) as "n!" from pipelines where tenant_id = $1"#, tenant_id)
+        .fetch_one(conn)
+        .await?)
 }
 
-pub async fn upsert_pipeline(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    id: Uuid,
-    name: &str,
-) -> Result<()> {
+pub async fn upsert_pipeline(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, name: &str) -> Result<()> {
     sqlx::query!(
         "insert into pipelines (tenant_id, id, name) values ($1, $2, $3)
          on conflict (tenant_id, id) do update set name = excluded.name",
@@ -177,11 +156,7 @@ pub async fn delete_other_stages(
     Ok(true)
 }
 
-pub async fn has_opportunities(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    pipeline_id: Uuid,
-) -> Result<bool> {
+pub async fn has_opportunities(conn: &mut PgConnection, tenant_id: Uuid, pipeline_id: Uuid) -> Result<bool> {
     Ok(sqlx::query_scalar!(
         r#"select exists(select 1 from opportunities where tenant_id = $1 and pipeline_id = $2) as "e!""#,
         tenant_id,
@@ -192,14 +167,10 @@ pub async fn has_opportunities(
 }
 
 pub async fn delete(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<bool> {
-    Ok(sqlx::query!(
-        "delete from pipelines where tenant_id = $1 and id = $2",
-        tenant_id,
-        id
-    )
-    .execute(conn)
-    .await?
-    .rows_affected()
+    Ok(sqlx::query!("delete from pipelines where tenant_id = $1 and id = $2", tenant_id, id)
+        .execute(conn)
+        .await?
+        .rows_affected()
         == 1)
 }
 

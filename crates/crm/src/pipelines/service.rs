@@ -26,18 +26,9 @@ pub async fn save(tx: &mut TenantTx, id: Option<Uuid>, req: &PipelineRequest) ->
     let mut stages = Vec::new();
     for (i, input) in req.stages.iter().enumerate() {
         let stage_id = match input.id {
-            Some(sid)
-                if existing
-                    .as_ref()
-                    .is_some_and(|p| p.stages.iter().any(|s| s.id == sid)) =>
-            {
-                sid
-            }
+            Some(sid) if existing.as_ref().is_some_and(|p| p.stages.iter().any(|s| s.id == sid)) => sid,
             Some(_) => {
-                return Err(Error::field(
-                    format!("stages.{i}.id"),
-                    "Etapa de outro funil.",
-                ));
+                return Err(Error::field(format!("stages.{i}.id"), "Etapa de outro funil."));
             }
             None => new_id(),
         };
@@ -59,9 +50,7 @@ pub async fn save(tx: &mut TenantTx, id: Option<Uuid>, req: &PipelineRequest) ->
     for stage in &stages {
         repo::upsert_stage(tx, tenant, pipeline_id, stage).await?;
     }
-    repo::find(tx, tenant, pipeline_id)
-        .await?
-        .ok_or(Error::NotFound)
+    repo::find(tx, tenant, pipeline_id).await?.ok_or(Error::NotFound)
 }
 
 pub fn default_request() -> PipelineRequest {
@@ -94,16 +83,14 @@ impl Job for CreateDefaultPipeline {
 }
 
 pub fn register(registry: &mut Registry) {
-    registry.handle(
-        |app: App, _tenant, CreateDefaultPipeline(event)| async move {
-            let mut tx = TenantTx::begin(&app.db, event.tenant_id).await?;
-            // Idempotent: a redelivered event finds the pipeline already there.
-            if repo::count(&mut tx, event.tenant_id).await? == 0 {
-                save(&mut tx, None, &default_request()).await?;
-            }
-            tx.commit().await?;
-            Ok(())
-        },
-    );
+    registry.handle(|app: App, _tenant, CreateDefaultPipeline(event)| async move {
+        let mut tx = TenantTx::begin(&app.db, event.tenant_id).await?;
+        // Idempotent: a redelivered event finds the pipeline already there.
+        if repo::count(&mut tx, event.tenant_id).await? == 0 {
+            save(&mut tx, None, &default_request()).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    });
     registry.subscribe::<CreateDefaultPipeline>("company.created");
 }

@@ -15,9 +15,11 @@ use super::repo;
 use crate::{CRM_ADMINS, CRM_ROLES};
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
-        .routes(routes!(list_products, create_product))
-        .routes(routes!(get_product, update_product, delete_product))
+    OpenApiRouter::new().routes(routes!(list_products, create_product)).routes(routes!(
+        get_product,
+        update_product,
+        delete_product
+    ))
 }
 
 fn sku_taken() -> Error {
@@ -26,17 +28,9 @@ fn sku_taken() -> Error {
 
 #[utoipa::path(get, path = "/products", tag = "crm", security(("bearer" = [])), params(ProductFilter),
     responses((status = 200, body = ProductPage), (status = 403, body = Problem)))]
-async fn list_products(
-    mut s: Session,
-    Query(f): Query<ProductFilter>,
-) -> Result<ApiJson<ProductPage>> {
+async fn list_products(mut s: Session, Query(f): Query<ProductFilter>) -> Result<ApiJson<ProductPage>> {
     s.require(CRM_ROLES)?;
-    let page = PageParams {
-        limit: f.limit,
-        cursor: f.cursor.clone(),
-        q: f.q.clone(),
-    }
-    .parse()?;
+    let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, f.active).await?;
     s.tx.commit().await?;
     let (items, next_cursor) = page.finish(rows, |p| p.id);
@@ -46,21 +40,13 @@ async fn list_products(
 #[utoipa::path(post, path = "/products", tag = "crm", security(("bearer" = [])), request_body = ProductRequest,
     responses((status = 201, body = Product), (status = 403, body = Problem), (status = 409, body = Problem),
               (status = 422, body = Problem)))]
-async fn create_product(
-    mut s: Session,
-    ApiJson(body): ApiJson<ProductRequest>,
-) -> Result<Created<Product>> {
+async fn create_product(mut s: Session, ApiJson(body): ApiJson<ProductRequest>) -> Result<Created<Product>> {
     s.require(CRM_ADMINS)?;
     let product = Product {
         id: new_id(),
         sku: body.sku.trim().to_string(),
         name: body.name.trim().to_string(),
-        description: body
-            .description
-            .as_deref()
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-            .map(str::to_string),
+        description: body.description.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_string),
         unit: body.unit.trim().to_string(),
         price_cents: body.price_cents,
         currency: "BRL".into(),
@@ -80,9 +66,7 @@ async fn create_product(
     responses((status = 200, body = Product), (status = 404, body = Problem)))]
 async fn get_product(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Product>> {
     s.require(CRM_ROLES)?;
-    let product = repo::find(&mut s.tx, s.user.tenant_id, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let product = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     Ok(ApiJson(product))
 }
@@ -98,9 +82,7 @@ async fn update_product(
 ) -> Result<ApiJson<Product>> {
     s.require(CRM_ADMINS)?;
     let tenant = s.user.tenant_id;
-    let mut p = repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let mut p = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     if let Some(v) = body.sku {
         p.sku = v.trim().to_string();
     }
@@ -123,9 +105,7 @@ async fn update_product(
         p.active = v;
     }
     p.check()?;
-    let saved = repo::upsert(&mut s.tx, tenant, &p)
-        .await
-        .on_constraint("products_sku_key", sku_taken)?;
+    let saved = repo::upsert(&mut s.tx, tenant, &p).await.on_constraint("products_sku_key", sku_taken)?;
     s.tx.commit().await?;
     Ok(ApiJson(saved))
 }
@@ -136,9 +116,7 @@ async fn update_product(
 async fn delete_product(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ADMINS)?;
     let tenant = s.user.tenant_id;
-    let mut p = repo::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    let mut p = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     p.active = false;
     repo::upsert(&mut s.tx, tenant, &p).await?;
     s.tx.commit().await?;

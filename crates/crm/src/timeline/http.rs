@@ -30,9 +30,7 @@ async fn customer_timeline(
     s.require(CRM_ROLES)?;
     let page = params.parse()?;
     let tenant = s.user.tenant_id;
-    customers::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    customers::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let rows = repo::list(&mut s.tx, tenant, id, &page).await?;
     s.tx.commit().await?;
     let (items, next_cursor) = page.finish(rows, |e| e.id);
@@ -50,15 +48,10 @@ async fn add_note(
     s.require(CRM_ROLES)?;
     let text = body.text.trim();
     if text.is_empty() || text.chars().count() > 5000 {
-        return Err(Error::field(
-            "text",
-            "Escreva a nota (até 5000 caracteres).",
-        ));
+        return Err(Error::field("text", "Escreva a nota (até 5000 caracteres)."));
     }
     let tenant = s.user.tenant_id;
-    customers::find(&mut s.tx, tenant, id)
-        .await?
-        .ok_or(Error::NotFound)?;
+    customers::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let entry = NewEntry {
         customer_id: id,
         opportunity_id: None,
@@ -71,8 +64,5 @@ async fn add_note(
     };
     repo::insert(&mut s.tx, tenant, entry).await?;
     s.tx.commit().await?;
-    Ok(Created(
-        format!("/api/v1/customers/{id}/timeline"),
-        json!({ "ok": true }),
-    ))
+    Ok(Created(format!("/api/v1/customers/{id}/timeline"), json!({ "ok": true })))
 }

@@ -53,11 +53,7 @@ pub async fn list(
 }
 
 /// Whether the customer exists (live or merged: events may name either).
-pub async fn resolve_customer(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    id: Uuid,
-) -> Result<Option<Uuid>> {
+pub async fn resolve_customer(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<Uuid>> {
     Ok(sqlx::query_scalar!(
         r#"select coalesce(merged_into, id) as "id!" from customers where tenant_id = $1 and id = $2"#,
         tenant_id,

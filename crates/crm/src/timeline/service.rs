@@ -20,20 +20,15 @@ impl Job for RecordTimelineEvent {
 }
 
 pub fn register(registry: &mut Registry) {
-    registry.handle(|app: App, _tenant, RecordTimelineEvent(event)| async move {
-        record(&app, event).await
-    });
-    registry
-        .subscribe_where::<RecordTimelineEvent>(|event| event.payload.get("timeline").is_some());
+    registry.handle(|app: App, _tenant, RecordTimelineEvent(event)| async move { record(&app, event).await });
+    registry.subscribe_where::<RecordTimelineEvent>(|event| event.payload.get("timeline").is_some());
 }
 
 async fn record(app: &App, event: DomainEvent) -> anyhow::Result<()> {
     let hint: TimelineHint = serde_json::from_value(event.payload["timeline"].clone())?;
     let mut tx = TenantTx::begin(&app.db, event.tenant_id).await?;
     // An event about a customer merged or deleted since lands on the survivor, or nowhere.
-    let Some(customer_id) =
-        repo::resolve_customer(&mut tx, event.tenant_id, hint.customer_id).await?
-    else {
+    let Some(customer_id) = repo::resolve_customer(&mut tx, event.tenant_id, hint.customer_id).await? else {
         return Ok(());
     };
     repo::insert(

@@ -20,11 +20,10 @@ pub fn admin_url() -> String {
 /// One migrated template per version of the migrations.
 async fn template() -> String {
     let mut hasher = Sha256::new();
-    let mut files: Vec<_> =
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
+    let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     for f in files {
         hasher.update(std::fs::read(f).unwrap());
@@ -32,34 +31,23 @@ async fn template() -> String {
     let name = format!("conectcrm_tmpl_{}", &hex::encode(hasher.finalize())[..16]);
     let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
     conn.execute("select pg_advisory_lock(4242)").await.unwrap();
-    let exists: bool =
-        sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
-            .bind(&name)
-            .fetch_one(&mut conn)
-            .await
-            .unwrap();
+    let exists: bool = sqlx::query_scalar("select exists(select 1 from pg_database where datname = $1)")
+        .bind(&name)
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
     if !exists {
         let building = format!("{name}_building");
-        conn.execute(sqlx::AssertSqlSafe(format!(
-            "drop database if exists {building} with (force)"
-        )))
-        .await
-        .unwrap();
-        conn.execute(sqlx::AssertSqlSafe(format!("create database {building}")))
+        conn.execute(sqlx::AssertSqlSafe(format!("drop database if exists {building} with (force)")))
             .await
             .unwrap();
-        kernel::db::migrate(&kernel::db::with_database(&admin_url(), &building).unwrap())
+        conn.execute(sqlx::AssertSqlSafe(format!("create database {building}"))).await.unwrap();
+        kernel::db::migrate(&kernel::db::with_database(&admin_url(), &building).unwrap()).await.unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!("alter database {building} rename to {name}")))
             .await
             .unwrap();
-        conn.execute(sqlx::AssertSqlSafe(format!(
-            "alter database {building} rename to {name}"
-        )))
-        .await
-        .unwrap();
     }
-    conn.execute("select pg_advisory_unlock(4242)")
-        .await
-        .unwrap();
+    conn.execute("select pg_advisory_unlock(4242)").await.unwrap();
     name
 }
 
@@ -74,11 +62,7 @@ impl TestDb {
         let tmpl = template().await;
         let name = format!("conectcrm_test_{}", uuid::Uuid::now_v7().simple());
         let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
-        conn.execute(sqlx::AssertSqlSafe(format!(
-            "create database {name} template {tmpl}"
-        )))
-        .await
-        .unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!("create database {name} template {tmpl}"))).await.unwrap();
         let url = kernel::db::with_database(&admin_url(), &name).unwrap();
         Self { name, url }
     }
@@ -87,9 +71,7 @@ impl TestDb {
     pub async fn empty() -> Self {
         let name = format!("conectcrm_test_{}", uuid::Uuid::now_v7().simple());
         let mut conn = PgConnection::connect(&admin_url()).await.unwrap();
-        conn.execute(sqlx::AssertSqlSafe(format!("create database {name}")))
-            .await
-            .unwrap();
+        conn.execute(sqlx::AssertSqlSafe(format!("create database {name}"))).await.unwrap();
         let url = kernel::db::with_database(&admin_url(), &name).unwrap();
         Self { name, url }
     }
@@ -104,16 +86,11 @@ impl Drop for TestDb {
     fn drop(&mut self) {
         let name = self.name.clone();
         let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
             rt.block_on(async {
                 if let Ok(mut conn) = PgConnection::connect(&admin_url()).await {
                     let _ = conn
-                        .execute(sqlx::AssertSqlSafe(format!(
-                            "drop database if exists {name} with (force)"
-                        )))
+                        .execute(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)")))
                         .await;
                 }
             });
@@ -137,8 +114,7 @@ impl TestApp {
 
     pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> Self {
         let db = TestDb::new().await;
-        let data_dir =
-            std::env::temp_dir().join(format!("conectcrm-test-{}", uuid::Uuid::now_v7().simple()));
+        let data_dir = std::env::temp_dir().join(format!("conectcrm-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&data_dir).unwrap();
         let mut config = Config::for_tests(&db.url, &data_dir);
         tweak(&mut config);
@@ -147,20 +123,9 @@ impl TestApp {
         let addr = listener.local_addr().unwrap();
         let router = server::routes::router(app.clone());
         tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .unwrap();
+            axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
         });
-        Self {
-            app,
-            addr,
-            db,
-            data_dir,
-            http: reqwest::Client::new(),
-        }
+        Self { app, addr, db, data_dir, http: reqwest::Client::new() }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -195,8 +160,7 @@ impl TestApp {
         self.call(Method::POST, path, token, Some(body)).await
     }
     pub async fn patch(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
-        self.call(Method::PATCH, path, Some(token), Some(body))
-            .await
+        self.call(Method::PATCH, path, Some(token), Some(body)).await
     }
     pub async fn delete(&self, path: &str, token: &str) -> (StatusCode, Value) {
         self.call(Method::DELETE, path, Some(token), None).await
@@ -233,12 +197,7 @@ impl TestApp {
     }
 
     pub async fn login(&self, email: &str, password: &str) -> (StatusCode, Value) {
-        self.post(
-            "/api/v1/auth/login",
-            None,
-            json!({"email": email, "password": password}),
-        )
-        .await
+        self.post("/api/v1/auth/login", None, json!({"email": email, "password": password})).await
     }
 
     /// Dispatches committed events and runs queued jobs (e-mail, event
@@ -261,16 +220,11 @@ impl TestApp {
         let dir = self.data_dir.join("outbox");
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .map(|d| {
-                d.map(|e| e.unwrap().path())
-                    .filter(|p| p.extension().is_some_and(|e| e == "eml"))
-                    .collect()
+                d.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "eml")).collect()
             })
             .unwrap_or_default();
         files.sort();
-        files
-            .into_iter()
-            .map(|f| std::fs::read_to_string(f).unwrap())
-            .collect()
+        files.into_iter().map(|f| std::fs::read_to_string(f).unwrap()).collect()
     }
 
     /// The token of the last link to `path_prefix` in the outbox. Mail
@@ -284,23 +238,14 @@ impl TestApp {
             .expect("mail with link");
         let text = mail.replace("=\r\n", "").replace("=3D", "=");
         let start = text.find(path_prefix).unwrap() + path_prefix.len();
-        text[start..]
-            .split(|c: char| c.is_whitespace())
-            .next()
-            .unwrap()
-            .to_string()
+        text[start..].split(|c: char| c.is_whitespace()).next().unwrap().to_string()
     }
 
     /// Invites and accepts a user with `role`; returns the new user.
     pub async fn add_user(&self, admin: &Actor, role: &str) -> Actor {
         let email = format!("{role}-{}@equipe.com.br", uuid::Uuid::now_v7().simple());
-        let (s, b) = self
-            .post(
-                "/api/v1/invitations",
-                Some(&admin.token),
-                json!({"email": email, "role": role}),
-            )
-            .await;
+        let (s, b) =
+            self.post("/api/v1/invitations", Some(&admin.token), json!({"email": email, "role": role})).await;
         assert_eq!(s, StatusCode::CREATED, "{b}");
         self.drain_jobs().await;
         let token = self.last_link_token("/convite/");
@@ -340,45 +285,24 @@ pub async fn assert_isolated(
     can_delete: bool,
 ) {
     let (s, b) = t.get(item_path, &outsider.token).await;
-    assert_eq!(
-        s,
-        StatusCode::NOT_FOUND,
-        "GET {item_path} by another company: {b}"
-    );
+    assert_eq!(s, StatusCode::NOT_FOUND, "GET {item_path} by another company: {b}");
     assert_eq!(b["status"], 404);
     if let Some(body) = patch_body {
         let (s, b) = t.patch(item_path, &outsider.token, body).await;
-        assert_eq!(
-            s,
-            StatusCode::NOT_FOUND,
-            "PATCH {item_path} by another company: {b}"
-        );
+        assert_eq!(s, StatusCode::NOT_FOUND, "PATCH {item_path} by another company: {b}");
     }
     if can_delete {
         let (s, b) = t.delete(item_path, &outsider.token).await;
-        assert_eq!(
-            s,
-            StatusCode::NOT_FOUND,
-            "DELETE {item_path} by another company: {b}"
-        );
+        assert_eq!(s, StatusCode::NOT_FOUND, "DELETE {item_path} by another company: {b}");
     }
     if let Some(list) = list_path {
         let (s, b) = t.get(list, &outsider.token).await;
         assert_eq!(s, StatusCode::OK, "{b}");
-        let found = b["items"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|i| i["id"] == object_id);
+        let found = b["items"].as_array().unwrap().iter().any(|i| i["id"] == object_id);
         assert!(!found, "{list} of another company lists {object_id}");
         let sep = if list.contains('?') { '&' } else { '?' };
-        let (_, b) = t
-            .get(&format!("{list}{sep}q={object_id}"), &outsider.token)
-            .await;
-        let found = b["items"]
-            .as_array()
-            .map(|a| a.iter().any(|i| i["id"] == object_id))
-            .unwrap_or(false);
+        let (_, b) = t.get(&format!("{list}{sep}q={object_id}"), &outsider.token).await;
+        let found = b["items"].as_array().map(|a| a.iter().any(|i| i["id"] == object_id)).unwrap_or(false);
         assert!(!found, "search of another company finds {object_id}");
     }
 }

@@ -1,4 +1,11 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 import { cn } from '@/lib/cn';
 
@@ -58,16 +65,79 @@ export type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   error?: string;
   ref?: Ref<HTMLInputElement>;
   wrapperClassName?: string;
+  /** Shown inside the box before the text ("R$"); not part of the value. */
+  prefix?: string;
 };
 
-export function TextField({ label, hint, error, id, required, className, wrapperClassName, ref, ...props }: TextFieldProps) {
+export function TextField({
+  label,
+  hint,
+  error,
+  id,
+  required,
+  className,
+  wrapperClassName,
+  prefix,
+  ref,
+  ...props
+}: TextFieldProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const input = (
+    <input
+      ref={ref}
+      id={inputId}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(inputId, hint, error)}
+      aria-required={required || undefined}
+      className={cn(controlClass, controlState(error), prefix && 'pl-10', className)}
+      {...props}
+    />
+  );
+  return (
+    <FieldShell id={inputId} label={label} hint={hint} error={error} required={required} className={wrapperClassName}>
+      {prefix ? (
+        <div className="relative">
+          <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 left-3 flex items-center text-sm text-slate-500">
+            {prefix}
+          </span>
+          {input}
+        </div>
+      ) : (
+        input
+      )}
+    </FieldShell>
+  );
+}
+
+export type TextAreaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  ref?: Ref<HTMLTextAreaElement>;
+  wrapperClassName?: string;
+};
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  id,
+  required,
+  className,
+  wrapperClassName,
+  ref,
+  rows = 3,
+  ...props
+}: TextAreaFieldProps) {
   const generated = useId();
   const inputId = id ?? generated;
   return (
     <FieldShell id={inputId} label={label} hint={hint} error={error} required={required} className={wrapperClassName}>
-      <input
+      <textarea
         ref={ref}
         id={inputId}
+        rows={rows}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(inputId, hint, error)}
         aria-required={required || undefined}

@@ -33,3 +33,48 @@ export type CompanyPlan = Schemas['CompanyPlan'];
 export type ChangePlanRequest = Schemas['ChangePlanRequest'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
+
+// CRM
+export type Customer = Schemas['Customer'];
+export type CustomerKind = Schemas['CustomerKind'];
+export type CustomerStatus = Schemas['CustomerStatus'];
+export type CustomerDetail = Schemas['CustomerDetail'];
+export type CustomerPage = Schemas['CustomerPage'];
+export type CreateCustomerRequest = Schemas['CreateCustomerRequest'];
+export type UpdateCustomerRequest = Schemas['UpdateCustomerRequest'];
+export type CreatedCustomer = Schemas['CreatedCustomer'];
+export type DuplicateHint = Schemas['DuplicateHint'];
+export type MergeRequest = Schemas['MergeRequest'];
+export type Contact = Schemas['Contact'];
+export type ContactRequest = Schemas['ContactRequest'];
+export type TimelineEntry = Schemas['TimelineEntry'];
+export type TimelinePage = Schemas['TimelinePage'];
+export type NoteRequest = Schemas['NoteRequest'];
+export type CustomField = Schemas['CustomField'];
+export type FieldType = Schemas['FieldType'];
+export type CreateCustomFieldRequest = Schemas['CreateCustomFieldRequest'];
+export type Product = Schemas['Product'];
+export type ProductPage = Schemas['ProductPage'];
+export type ProductRequest = Schemas['ProductRequest'];
+export type UpdateProductRequest = Schemas['UpdateProductRequest'];
+export type Billing = Schemas['Billing'];
+export type Pipeline = Schemas['Pipeline'];
+export type Stage = Schemas['Stage'];
+export type StageKind = Schemas['StageKind'];
+export type StageInput = Schemas['StageInput'];
+export type PipelineRequest = Schemas['PipelineRequest'];
+export type Board = Schemas['Board'];
+export type BoardColumn = Schemas['BoardColumn'];
+export type Opportunity = Schemas['Opportunity'];
+export type OpportunityPage = Schemas['OpportunityPage'];
+export type CreateOpportunityRequest = Schemas['CreateOpportunityRequest'];
+export type UpdateOpportunityRequest = Schemas['UpdateOpportunityRequest'];
+export type MoveRequest = Schemas['MoveRequest'];
+
+/**
+ * Values of a customer's custom fields, by key. The spec types the object as
+ * opaque; these are the shapes the server accepts (text, number, date
+ * `AAAA-MM-DD`, select, multiselect).
+ */
+export type CustomFieldValue = string | number | string[] | null;
+export type CustomFieldValues = Record<string, CustomFieldValue>;

@@ -216,6 +216,121 @@ export interface paths {
         patch: operations["update_contact"];
         trace?: never;
     };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_contracts"];
+        put?: never;
+        /** A contract typed by hand (draft until signed). */
+        post: operations["create_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_contract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Emits `ContractCancelled`: finance stops future invoices. */
+        post: operations["cancel_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["end_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["resume_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft → active; emits `ContractSigned`. */
+        post: operations["sign_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["suspend_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/custom-fields": {
         parameters: {
             query?: never;
@@ -622,6 +737,163 @@ export interface paths {
         patch: operations["update_product"];
         trace?: never;
     };
+    "/api/v1/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_proposals"];
+        put?: never;
+        /** A draft proposal; totals are computed here (see `pricing.rs`). */
+        post: operations["create_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_proposal"];
+        put?: never;
+        post?: never;
+        /** Deletes a draft; a proposal that was sent stays as history. */
+        delete: operations["delete_proposal"];
+        options?: never;
+        head?: never;
+        /**
+         * Edits a draft in place; editing a sent proposal keeps the sent version
+         *     (see `/versions`) and makes a new draft revision.
+         */
+        patch: operations["update_proposal"];
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The proposal as PDF (current revision). */
+        get: operations["proposal_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends by e-mail with the PDF attached and a new public link (the
+         *     previous link stops working).
+         */
+        post: operations["send_proposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["proposal_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/proposals/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shows the proposal (the first view marks it as viewed). */
+        get: operations["view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/proposals/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts with name and CPF/CNPJ or e-mail; time and IP are recorded. */
+        post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/proposals/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/proposals/{token}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -668,6 +940,13 @@ export interface components {
             password: string;
             token: string;
         };
+        AcceptRequest: {
+            /** @description CPF or CNPJ of who accepts (or give an e-mail). */
+            document?: string | null;
+            email?: string | null;
+            /** @description Full name of who accepts. */
+            name: string;
+        };
         Address: {
             /** @description 8 digits, with or without the dash. */
             cep: string;
@@ -703,6 +982,9 @@ export interface components {
              * @description 0 = Sunday … 6 = Saturday.
              */
             weekday: number;
+        };
+        CancelContractRequest: {
+            reason: string;
         };
         ChangePlanRequest: {
             plan_code: string;
@@ -747,6 +1029,68 @@ export interface components {
             name: string;
             phone?: string | null;
         };
+        Contract: {
+            /**
+             * Format: int32
+             * @description Due day each period (1–31; short months use their last day).
+             */
+            billing_day: number;
+            cancel_reason?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["LineItem"][];
+            /** Format: int64 */
+            number: number;
+            /** Format: int64 */
+            one_time_cents: number;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            /** Format: uuid */
+            proposal_id?: string | null;
+            /** @description `one_time`, or the period of the recurring items. */
+            recurrence: components["schemas"]["Billing"];
+            /** Format: int64 */
+            recurring_cents: number;
+            /** Format: date-time */
+            signed_at?: string | null;
+            /** Format: date */
+            start_date: string;
+            status: components["schemas"]["ContractStatus"];
+            /**
+             * Format: int32
+             * @description Months; none = until cancelled.
+             */
+            term_months?: number | null;
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ContractPage: {
+            items: components["schemas"]["Contract"][];
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        ContractStatus: "draft" | "active" | "suspended" | "cancelled" | "ended";
+        CreateContractRequest: {
+            /** Format: int32 */
+            billing_day?: number | null;
+            /** Format: uuid */
+            customer_id: string;
+            items: components["schemas"]["ItemInput"][];
+            /** Format: date */
+            start_date: string;
+            /** Format: int32 */
+            term_months?: number | null;
+            title: string;
+        };
         CreateCustomFieldRequest: {
             field_type: components["schemas"]["FieldType"];
             key: string;
@@ -756,7 +1100,9 @@ export interface components {
         };
         CreateCustomerRequest: {
             address?: components["schemas"]["Address"] | null;
-            custom_fields?: Record<string, never>;
+            custom_fields?: {
+                [key: string]: unknown;
+            };
             document?: string | null;
             emails?: string[];
             kind: components["schemas"]["CustomerKind"];
@@ -792,6 +1138,22 @@ export interface components {
             /** Format: int64 */
             value_cents?: number;
         };
+        CreateProposalRequest: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: int32 */
+            discount_bp?: number;
+            items: components["schemas"]["ItemInput"][];
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            terms?: string;
+            title: string;
+            /**
+             * Format: date
+             * @description Defaults to 15 days from today.
+             */
+            valid_until?: string | null;
+        };
         CreatedCustomer: components["schemas"]["Customer"] & {
             /**
              * @description Customers that already have this CPF/CNPJ, e-mail or phone; the new
@@ -817,7 +1179,9 @@ export interface components {
             address?: components["schemas"]["Address"] | null;
             /** Format: date-time */
             created_at: string;
-            custom_fields: Record<string, never>;
+            custom_fields: {
+                [key: string]: unknown;
+            };
             /** @description CPF or CNPJ, digits (and letters for alphanumeric CNPJ) only. */
             document?: string | null;
             emails: string[];
@@ -908,6 +1272,49 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
         };
+        /** @description A line to price: from the catalogue (`product_id`) or free text. */
+        ItemInput: {
+            billing?: components["schemas"]["Billing"] | null;
+            description?: string | null;
+            /** Format: int32 */
+            discount_bp?: number;
+            /**
+             * Format: uuid
+             * @description From the catalogue: fills description, unit, price and billing unless given.
+             */
+            product_id?: string | null;
+            /** Format: double */
+            quantity: number;
+            unit?: string | null;
+            /** Format: int64 */
+            unit_price_cents?: number | null;
+        };
+        /** @description A priced line of a proposal or contract. */
+        LineItem: {
+            billing: components["schemas"]["Billing"];
+            description: string;
+            /**
+             * Format: int32
+             * @description Item discount in basis points (10% = 1000).
+             */
+            discount_bp: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            product_id?: string | null;
+            /**
+             * Format: double
+             * @description Up to three decimals.
+             */
+            quantity: number;
+            /** Format: int64 */
+            quantity_milli: number;
+            /** Format: int64 */
+            total_cents: number;
+            unit: string;
+            /** Format: int64 */
+            unit_price_cents: number;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -936,7 +1343,9 @@ export interface components {
         MoveRequest: {
             /**
              * Format: uuid
-             * @description Place the card after this one in the target column (omit: at the end).
+             * @description Place the card after this one in the target column. Omit it to put the
+             *     card at the end; send the nil UUID (`00000000-0000-0000-0000-000000000000`)
+             *     to put it at the top.
              */
             after_id?: string | null;
             /** @description Required when moving to the lost stage. */
@@ -1088,8 +1497,118 @@ export interface components {
             sku: string;
             unit?: string;
         };
+        Proposal: {
+            accepted_document?: string | null;
+            accepted_email?: string | null;
+            accepted_ip?: string | null;
+            accepted_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /**
+             * Format: int32
+             * @description Overall discount in basis points.
+             */
+            discount_bp: number;
+            /** Format: int64 */
+            discount_cents: number;
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["LineItem"][];
+            /** Format: int64 */
+            number: number;
+            /**
+             * Format: int64
+             * @description Billed once (after discount).
+             */
+            one_time_cents: number;
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            recurrence: components["schemas"]["Billing"];
+            /**
+             * Format: int64
+             * @description Billed every period (after discount).
+             */
+            recurring_cents: number;
+            rejected_reason?: string | null;
+            /**
+             * Format: int32
+             * @description Content version; editing a sent proposal keeps the old one and bumps this.
+             */
+            revision: number;
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["ProposalStatus"];
+            /** Format: int64 */
+            subtotal_cents: number;
+            terms: string;
+            title: string;
+            /** Format: int64 */
+            total_cents: number;
+            /** Format: date */
+            valid_until: string;
+            /**
+             * Format: int32
+             * @description For `If-Match`.
+             */
+            version: number;
+            /** Format: date-time */
+            viewed_at?: string | null;
+        };
+        ProposalPage: {
+            items: components["schemas"]["Proposal"][];
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        ProposalStatus: "draft" | "sent" | "viewed" | "accepted" | "rejected" | "expired";
+        ProposalVersion: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            revision: number;
+            snapshot: Record<string, never>;
+        };
+        /** @description What the customer sees through the public link. */
+        PublicProposal: {
+            company_name: string;
+            currency: string;
+            customer_name: string;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: int32 */
+            discount_bp: number;
+            /** Format: int64 */
+            discount_cents: number;
+            items: components["schemas"]["LineItem"][];
+            /** Format: int64 */
+            number: number;
+            /** Format: int64 */
+            one_time_cents: number;
+            recurrence: components["schemas"]["Billing"];
+            /** Format: int64 */
+            recurring_cents: number;
+            /** Format: int32 */
+            revision: number;
+            status: components["schemas"]["ProposalStatus"];
+            /** Format: int64 */
+            subtotal_cents: number;
+            terms: string;
+            title: string;
+            /** Format: int64 */
+            total_cents: number;
+            /** Format: date */
+            valid_until: string;
+        };
         RefreshRequest: {
             refresh_token: string;
+        };
+        RejectRequest: {
+            reason: string;
         };
         ResetPasswordRequest: {
             password: string;
@@ -1097,6 +1616,15 @@ export interface components {
         };
         /** @enum {string} */
         Role: "owner" | "admin" | "manager" | "agent" | "sales" | "finance";
+        SendProposalRequest: {
+            /** @description Defaults to the customer's first e-mail. */
+            to?: string | null;
+        };
+        SentProposal: {
+            proposal: components["schemas"]["Proposal"];
+            /** @description The customer's link; shown once (only its hash is kept). Sending again makes a new one. */
+            public_url: string;
+        };
         SignupRequest: {
             company_name: string;
             email: string;
@@ -1178,7 +1706,9 @@ export interface components {
         UpdateCustomerRequest: {
             address?: components["schemas"]["Address"] | null;
             /** @description Keys to set; `null` removes a value. */
-            custom_fields?: Record<string, never> | null;
+            custom_fields?: {
+                [key: string]: unknown;
+            } | null;
             document?: string | null;
             emails?: string[] | null;
             kind?: components["schemas"]["CustomerKind"] | null;
@@ -1210,6 +1740,16 @@ export interface components {
             price_cents?: number | null;
             sku?: string | null;
             unit?: string | null;
+        };
+        UpdateProposalRequest: {
+            /** Format: int32 */
+            discount_bp?: number | null;
+            /** @description Replaces every item. */
+            items?: components["schemas"]["ItemInput"][] | null;
+            terms?: string | null;
+            title?: string | null;
+            /** Format: date */
+            valid_until?: string | null;
         };
         UpdateUserRequest: {
             active?: boolean | null;
@@ -1854,6 +2394,297 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_contracts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Title or customer name. */
+                q?: string;
+                status?: components["schemas"]["ContractStatus"];
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContractRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelContractRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    end_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resume_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suspend_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3246,6 +4077,455 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Product"];
                 };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_proposals: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Title or customer name. */
+                q?: string;
+                status?: components["schemas"]["ProposalStatus"];
+                customer_id?: string;
+                opportunity_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProposalRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_proposal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description version being edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProposalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Proposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposal_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_proposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendProposalRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentProposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposal_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalVersion"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicProposal"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             404: {
                 headers: {

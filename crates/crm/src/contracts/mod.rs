@@ -1,0 +1,4 @@
+pub mod http;
+pub mod model;
+pub mod repo;
+pub mod service;

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+
+import { ContentLayout } from '@/components/layouts/content-layout';
+import { Alert } from '@/components/ui/alert';
+import { PageSpinner } from '@/components/ui/spinner';
+import { paths } from '@/config/paths';
+import { useCustomer } from '@/features/crm/api/get-customer';
+import { ContactsPanel } from '@/features/crm/components/contacts-panel';
+import { CustomerForm } from '@/features/crm/components/customer-form';
+import { CustomerOpportunities } from '@/features/crm/components/customer-opportunities';
+import { CustomerOverview } from '@/features/crm/components/customer-overview';
+import { CustomerTimeline } from '@/features/crm/components/customer-timeline';
+import { formatDocument } from '@/features/crm/components/labels';
+import { problemMessage } from '@/lib/problem';
+
+const back = (
+  <Link to={paths.app.crm.customers.getHref()} className="text-indigo-800 hover:underline">
+    ← Clientes
+  </Link>
+);
+
+export default function CustomerRoute() {
+  const { id = '' } = useParams();
+  const customer = useCustomer(id);
+  const [editing, setEditing] = useState(false);
+
+  if (customer.isPending) return <PageSpinner label="Carregando cliente…" />;
+  if (customer.isError) {
+    return (
+      <ContentLayout title="Cliente" description={back}>
+        <Alert title={customer.error && 'status' in customer.error && customer.error.status === 404 ? 'Cliente não encontrado' : 'Não foi possível carregar o cliente'}>
+          {problemMessage(customer.error, { 404: 'Ele pode ter sido excluído ou unido a outro cadastro.' })}
+        </Alert>
+      </ContentLayout>
+    );
+  }
+  const c = customer.data;
+  const document = formatDocument(c.kind, c.document);
+
+  return (
+    <ContentLayout title={c.name} description={<span className="flex flex-wrap gap-x-3">{back}{document && <span>{document}</span>}</span>}>
+      {editing ? (
+        <CustomerForm key={c.id} customer={c} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-5">
+          <div className="space-y-6 lg:col-span-3">
+            <CustomerOverview customer={c} onEdit={() => setEditing(true)} />
+            <ContactsPanel customerId={c.id} contacts={c.contacts} />
+            <CustomerOpportunities customer={c} />
+          </div>
+          <div className="lg:col-span-2">
+            <CustomerTimeline customerId={c.id} />
+          </div>
+        </div>
+      )}
+    </ContentLayout>
+  );
+}

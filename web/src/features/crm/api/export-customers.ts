@@ -1,0 +1,25 @@
+import { useMutation } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+
+import type { CustomerFilters } from './get-customers';
+
+/** The CSV of the current filter (with the bearer token, so not a plain link). */
+export const exportCustomers = (filters: CustomerFilters) =>
+  api.get<Blob>('/customers/export.csv', { query: filters, responseType: 'blob' });
+
+export function useExportCustomers() {
+  return useMutation({
+    mutationFn: exportCustomers,
+    onSuccess: (blob) => {
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `clientes-${new Date().toISOString().slice(0, 10)}.csv`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    },
+  });
+}

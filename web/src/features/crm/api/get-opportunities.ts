@@ -1,0 +1,39 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+
+import type { OpportunityPage, StageKind } from '@/lib/api/models';
+import { api } from '@/lib/api-client';
+
+export const OPPORTUNITIES_PAGE_SIZE = 50;
+
+/** Every opportunity query (boards and lists) starts with this. */
+export const opportunitiesQueryKey = ['opportunities'] as const;
+
+export type OpportunityFilters = {
+  q?: string;
+  pipeline_id?: string;
+  stage_id?: string;
+  customer_id?: string;
+  owner_id?: string;
+  status?: StageKind | '';
+};
+
+export const getOpportunities = ({
+  filters,
+  cursor,
+  signal,
+}: {
+  filters: OpportunityFilters;
+  cursor?: string | null;
+  signal?: AbortSignal;
+}) => api.get<OpportunityPage>('/opportunities', { query: { ...filters, limit: OPPORTUNITIES_PAGE_SIZE, cursor }, signal });
+
+export const opportunitiesInfiniteQueryOptions = (filters: OpportunityFilters) =>
+  infiniteQueryOptions({
+    queryKey: [...opportunitiesQueryKey, 'list', filters],
+    queryFn: ({ pageParam, signal }) => getOpportunities({ filters, cursor: pageParam, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+export const useOpportunities = (filters: OpportunityFilters) => useInfiniteQuery(opportunitiesInfiniteQueryOptions(filters));

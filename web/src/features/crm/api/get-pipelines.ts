@@ -1,0 +1,20 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import type { Pipeline } from '@/lib/api/models';
+import { api } from '@/lib/api-client';
+
+export const pipelinesQueryKey = ['pipelines'] as const;
+
+export const getPipelines = (signal?: AbortSignal) => api.get<Pipeline[]>('/pipelines', { signal });
+
+export const pipelinesQueryOptions = () =>
+  queryOptions({
+    queryKey: pipelinesQueryKey,
+    queryFn: ({ signal }) => getPipelines(signal),
+    // A new company gets its default pipeline from a background job a moment
+    // after signup: while the list is empty, ask again (for up to a minute).
+    refetchInterval: (query) =>
+      query.state.data?.length === 0 && query.state.dataUpdateCount < 60 ? 1000 : false,
+  });
+
+export const usePipelines = () => useQuery(pipelinesQueryOptions());
