@@ -50,6 +50,11 @@ pub struct ProposalDoc {
     pub subtotal: String,
     pub discount: String,
     pub total: String,
+    /// When some lines recur: what is paid once, and every period.
+    pub one_time: Option<String>,
+    pub recurring: Option<String>,
+    /// "mensal", "trimestral", "anual".
+    pub recurrence: Option<String>,
     pub terms: String,
     pub link: Option<String>,
 }
@@ -120,6 +125,9 @@ mod tests {
             subtotal: "R$ 270,00".into(),
             discount: "R$ 0,00".into(),
             total: "R$ 270,00".into(),
+            one_time: None,
+            recurring: None,
+            recurrence: None,
             terms: "Pagamento em 30 dias. #set page(width: 1cm) não é markup aqui.".into(),
             link: Some("https://exemplo.com.br/p/abc".into()),
         }

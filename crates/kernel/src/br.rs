@@ -64,6 +64,16 @@ impl Cpf {
         &self.0
     }
 
+    /// The CPF whose first nine digits are `base` (for demo and test data).
+    pub fn from_base(base: u32) -> Option<Self> {
+        let mut digits: Vec<u32> =
+            format!("{:09}", base % 1_000_000_000).chars().filter_map(|c| c.to_digit(10)).collect();
+        digits.push(check_digit(&digits, &[10, 9, 8, 7, 6, 5, 4, 3, 2]));
+        digits.push(check_digit(&digits, &[11, 10, 9, 8, 7, 6, 5, 4, 3, 2]));
+        let s: String = digits.iter().filter_map(|d| char::from_digit(*d, 10)).collect();
+        Cpf::parse(&s).ok()
+    }
+
     /// `123.456.789-09`
     pub fn formatted(&self) -> String {
         let s = &self.0;
@@ -100,6 +110,16 @@ impl Cnpj {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The numeric CNPJ of `root` (8 digits) and branch `0001` (for demo and test data).
+    pub fn from_root(root: u32) -> Option<Self> {
+        let mut values: Vec<u32> =
+            format!("{:08}0001", root % 100_000_000).chars().filter_map(|c| c.to_digit(10)).collect();
+        values.push(check_digit(&values, &[5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]));
+        values.push(check_digit(&values, &[6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]));
+        let s: String = values.iter().filter_map(|d| char::from_digit(*d, 10)).collect();
+        Cnpj::parse(&s).ok()
     }
 
     /// `12.345.678/0001-95`
@@ -163,6 +183,13 @@ mod tests {
         assert_eq!(Cnpj::parse("12.abc.345/01de-35").map(|c| c.0), Ok("12ABC34501DE35".into()));
         assert_eq!(Cnpj::parse("12.ABC.345/01DE-36"), Err(DocumentError::CheckDigits));
         assert_eq!(Cnpj::parse("12.ABC.345/01DE-3A"), Err(DocumentError::Character));
+    }
+
+    #[test]
+    fn generated_documents_are_valid() {
+        assert_eq!(Cpf::from_base(529_982_247).map(|c| c.0), Some("52998224725".into()));
+        assert_eq!(Cnpj::from_root(11_222_333).map(|c| c.0), Some("11222333000181".into()));
+        assert!(Cpf::from_base(111_111_111).is_none(), "repeated digits stay invalid");
     }
 
     proptest! {

@@ -3,10 +3,15 @@
 
 use accounts::auth::model::SignupRequest;
 use accounts::auth::{repo as auth_repo, service as auth_service};
-use accounts::company::model::{Address, UpdateCompanyRequest};
+use accounts::company::model::UpdateCompanyRequest;
+use crm::customers::model::CustomerStatus;
 use kernel::App;
+use kernel::address::Address;
 use kernel::auth::{Role, hash_password};
+use kernel::br::{Cnpj, Cpf};
 use kernel::ids::new_id;
+use kernel::session::CurrentUser;
+use kernel::tenant::TenantTx;
 
 pub const DEMO_COMPANY: &str = "Conect Demo Comércio Ltda";
 pub const DEMO_EMAIL: &str = "demo@conectcrm.com.br";
@@ -80,5 +85,347 @@ pub async fn seed_demo(app: &App, company: &str, email: &str, password: &str) ->
         auth_repo::insert_identity(&mut tx, &user_email, created.tenant_id, user_id, &hash).await?;
     }
     tx.commit().await?;
+    let owner = CurrentUser {
+        id: created.owner_id,
+        tenant_id: created.tenant_id,
+        name: "Ana Beatriz Souza".into(),
+        email: email.to_string(),
+        role: Role::Owner,
+    };
+    seed_crm(app, &owner)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo CRM data: {e} {:?}", e.to_problem().errors))?;
     Ok(SeedOutcome { created: true, users })
+}
+
+struct DemoCustomer {
+    person: bool,
+    name: &'static str,
+    trade_name: Option<&'static str>,
+    email: &'static str,
+    phone: &'static str,
+    city: (&'static str, &'static str, &'static str),
+    status: CustomerStatus,
+    tags: &'static [&'static str],
+    segment: &'static str,
+}
+
+const CUSTOMERS: [DemoCustomer; 10] = [
+    DemoCustomer {
+        person: false,
+        name: "Padaria Pão Quente Ltda",
+        trade_name: Some("Pão Quente"),
+        email: "compras@paoquente.com.br",
+        phone: "(11) 3456-7890",
+        city: ("São Paulo", "SP", "01310100"),
+        status: CustomerStatus::Active,
+        tags: &["varejo", "vip"],
+        segment: "Varejo",
+    },
+    DemoCustomer {
+        person: false,
+        name: "Clínica Sorriso Odontologia S/S",
+        trade_name: Some("Clínica Sorriso"),
+        email: "contato@clinicasorriso.com.br",
+        phone: "(21) 2233-4455",
+        city: ("Rio de Janeiro", "RJ", "20040020"),
+        status: CustomerStatus::Active,
+        tags: &["saúde"],
+        segment: "Serviços",
+    },
+    DemoCustomer {
+        person: true,
+        name: "João Araújo da Silva",
+        trade_name: None,
+        email: "joao.araujo@gmail.com",
+        phone: "(31) 98765-4321",
+        city: ("Belo Horizonte", "MG", "30130010"),
+        status: CustomerStatus::Lead,
+        tags: &["indicação"],
+        segment: "Serviços",
+    },
+    DemoCustomer {
+        person: false,
+        name: "Oficina Mecânica Irmãos Costa ME",
+        trade_name: Some("Irmãos Costa"),
+        email: "oficina@irmaoscosta.com.br",
+        phone: "(41) 3344-5566",
+        city: ("Curitiba", "PR", "80010000"),
+        status: CustomerStatus::Lead,
+        tags: &["automotivo"],
+        segment: "Serviços",
+    },
+    DemoCustomer {
+        person: true,
+        name: "Mariana Lúcia Ferreira",
+        trade_name: None,
+        email: "mariana.ferreira@outlook.com",
+        phone: "(51) 99123-4567",
+        city: ("Porto Alegre", "RS", "90010000"),
+        status: CustomerStatus::Active,
+        tags: &[],
+        segment: "Varejo",
+    },
+    DemoCustomer {
+        person: false,
+        name: "Mercado Bom Preço Comércio de Alimentos Ltda",
+        trade_name: Some("Bom Preço"),
+        email: "financeiro@bompreco.com.br",
+        phone: "(71) 3222-1100",
+        city: ("Salvador", "BA", "40020000"),
+        status: CustomerStatus::Active,
+        tags: &["varejo"],
+        segment: "Varejo",
+    },
+    DemoCustomer {
+        person: true,
+        name: "Carlos Eduardo Nunes",
+        trade_name: None,
+        email: "cadu.nunes@yahoo.com.br",
+        phone: "(85) 98888-7777",
+        city: ("Fortaleza", "CE", "60010000"),
+        status: CustomerStatus::Inactive,
+        tags: &[],
+        segment: "Serviços",
+    },
+    DemoCustomer {
+        person: false,
+        name: "Escola Aprender Mais Ltda",
+        trade_name: Some("Aprender Mais"),
+        email: "secretaria@aprendermais.edu.br",
+        phone: "(61) 3033-2211",
+        city: ("Brasília", "DF", "70040010"),
+        status: CustomerStatus::Lead,
+        tags: &["educação"],
+        segment: "Educação",
+    },
+    DemoCustomer {
+        person: false,
+        name: "Studio Bela Forma Estética Ltda",
+        trade_name: Some("Bela Forma"),
+        email: "agenda@belaforma.com.br",
+        phone: "(81) 3456-0099",
+        city: ("Recife", "PE", "50010000"),
+        status: CustomerStatus::Active,
+        tags: &["saúde", "vip"],
+        segment: "Serviços",
+    },
+    DemoCustomer {
+        person: true,
+        name: "Fernanda Oliveira Santos",
+        trade_name: None,
+        email: "fe.oliveira@gmail.com",
+        phone: "(48) 99654-3210",
+        city: ("Florianópolis", "SC", "88010000"),
+        status: CustomerStatus::Lead,
+        tags: &["indicação"],
+        segment: "Educação",
+    },
+];
+
+/// Products, a pipeline with deals in every stage, proposals in several
+/// states and a signed contract, all through the CRM's own rules.
+async fn seed_crm(app: &App, owner: &CurrentUser) -> kernel::Result<()> {
+    use crm::custom_fields::model::{CreateCustomFieldRequest, FieldType};
+    use crm::customers::model::{CreateCustomerRequest, CustomerKind};
+    use crm::opportunities::model::{CreateOpportunityRequest, MoveRequest};
+    use crm::products::model::{Billing, Product};
+    use crm::proposals::model::{AcceptRequest, CreateProposalRequest, ItemInput};
+
+    let tenant = owner.tenant_id;
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let field = CreateCustomFieldRequest {
+        key: "segmento".into(),
+        label: "Segmento".into(),
+        field_type: FieldType::Select,
+        options: vec!["Varejo".into(), "Serviços".into(), "Educação".into()],
+        required: false,
+    };
+    crm::custom_fields::repo::insert(
+        &mut tx,
+        tenant,
+        new_id(),
+        &field.key,
+        &field.label,
+        field.field_type,
+        &field.options,
+        false,
+    )
+    .await?;
+    let catalogue = [
+        ("IMPL-01", "Implantação e treinamento", "h", 18_000, Billing::OneTime),
+        ("PLANO-ESS", "Plano Essencial", "mês", 14_990, Billing::Monthly),
+        ("PLANO-PRO", "Plano Profissional", "mês", 29_990, Billing::Monthly),
+        ("SITE-01", "Site institucional", "un", 350_000, Billing::OneTime),
+        ("SUP-ANUAL", "Suporte premium anual", "ano", 180_000, Billing::Yearly),
+        ("CONS-H", "Consultoria", "h", 25_000, Billing::OneTime),
+    ];
+    let mut products = Vec::new();
+    for (sku, name, unit, price, billing) in catalogue {
+        let p = Product {
+            id: new_id(),
+            sku: sku.into(),
+            name: name.into(),
+            description: None,
+            unit: unit.into(),
+            price_cents: price,
+            currency: "BRL".into(),
+            billing,
+            active: true,
+            created_at: chrono::Utc::now(),
+        };
+        products.push(crm::products::repo::upsert(&mut tx, tenant, &p).await?);
+    }
+    let pipeline =
+        crm::pipelines::service::save(&mut tx, None, &crm::pipelines::service::default_request()).await?;
+    let mut customer_ids = Vec::new();
+    for (i, c) in CUSTOMERS.iter().enumerate() {
+        let document = if c.person {
+            Cpf::from_base(123_456_700 + i as u32 * 7919).map(|d| d.as_str().to_string())
+        } else {
+            Cnpj::from_root(11_222_300 + i as u32 * 104_729).map(|d| d.as_str().to_string())
+        };
+        let req = CreateCustomerRequest {
+            kind: if c.person { CustomerKind::Person } else { CustomerKind::Company },
+            name: c.name.into(),
+            trade_name: c.trade_name.map(str::to_string),
+            document,
+            emails: vec![c.email.into()],
+            phones: vec![c.phone.into()],
+            address: Some(Address {
+                cep: c.city.2.into(),
+                street: "Rua das Flores".into(),
+                number: format!("{}", 100 + i * 37),
+                complement: None,
+                district: "Centro".into(),
+                city: c.city.0.into(),
+                state: c.city.1.into(),
+            }),
+            tags: c.tags.iter().map(|t| t.to_string()).collect(),
+            owner_id: Some(owner.id),
+            status: Some(c.status),
+            notes: None,
+            custom_fields: serde_json::json!({ "segmento": c.segment })
+                .as_object()
+                .cloned()
+                .unwrap_or_default(),
+        };
+        customer_ids.push(crm::customers::service::create(&mut tx, owner, &req).await?.customer.id);
+    }
+    crm::timeline::repo::insert(
+        &mut tx,
+        tenant,
+        crm::timeline::model::NewEntry {
+            customer_id: customer_ids[0],
+            opportunity_id: None,
+            kind: "note",
+            summary: "Cliente pediu integração com a maquininha de cartão. Retornar na segunda.".into(),
+            data: serde_json::json!({}),
+            actor_id: Some(owner.id),
+            event_id: None,
+            occurred_at: None,
+        },
+    )
+    .await?;
+    let deals = [
+        (0, "Sistema de caixa para 3 lojas", 890_000, 3),
+        (1, "Agenda online e lembretes por WhatsApp", 249_000, 2),
+        (2, "Consultoria de processos", 150_000, 0),
+        (3, "Site e atendimento por WhatsApp", 420_000, 1),
+        (5, "Plano Profissional — 5 lojas", 1_799_400, 3),
+        (7, "Portal de matrículas", 680_000, 0),
+        (8, "Plano Essencial", 179_880, 4),
+        (9, "Treinamento da equipe", 90_000, 5),
+    ];
+    let mut opportunity_ids = Vec::new();
+    for (customer, title, value, stage) in deals {
+        let o = crm::opportunities::service::create(
+            &mut tx,
+            owner,
+            &CreateOpportunityRequest {
+                customer_id: customer_ids[customer],
+                pipeline_id: pipeline.id,
+                stage_id: None,
+                title: title.into(),
+                value_cents: value,
+                expected_close_date: Some(
+                    chrono::Utc::now().date_naive() + chrono::Duration::days(20 + value / 100_000),
+                ),
+                owner_id: Some(owner.id),
+                source: Some("Indicação".into()),
+            },
+        )
+        .await?;
+        if stage > 0 {
+            let target = &pipeline.stages[stage];
+            let lost_reason = (target.kind == crm::pipelines::model::StageKind::Lost)
+                .then(|| "Escolheu um concorrente".to_string());
+            crm::opportunities::service::move_to(
+                &mut tx,
+                Some(owner),
+                o.id,
+                &MoveRequest { stage_id: target.id, after_id: None, lost_reason },
+            )
+            .await?;
+        }
+        opportunity_ids.push(o.id);
+    }
+    let proposal =
+        |customer: usize, opportunity: usize, title: &str, items: Vec<ItemInput>| CreateProposalRequest {
+            customer_id: customer_ids[customer],
+            opportunity_id: Some(opportunity_ids[opportunity]),
+            title: title.into(),
+            valid_until: None,
+            terms: "Pagamento em até 15 dias após a assinatura. Preços em reais, impostos inclusos.".into(),
+            discount_bp: 0,
+            items,
+        };
+    let item = |product: &Product, quantity: f64| ItemInput {
+        product_id: Some(product.id),
+        description: None,
+        unit: None,
+        quantity,
+        unit_price_cents: None,
+        discount_bp: 0,
+        billing: None,
+    };
+    crm::proposals::service::create(
+        &mut tx,
+        owner,
+        &proposal(2, 2, "Consultoria de processos", vec![item(&products[5], 6.0)]),
+    )
+    .await?;
+    let sent = crm::proposals::service::create(
+        &mut tx,
+        owner,
+        &proposal(
+            0,
+            0,
+            "Sistema de caixa — 3 lojas",
+            vec![item(&products[0], 12.0), item(&products[2], 3.0)],
+        ),
+    )
+    .await?;
+    let won = crm::proposals::service::create(
+        &mut tx,
+        owner,
+        &proposal(
+            5,
+            4,
+            "Plano Profissional — 5 lojas",
+            vec![item(&products[0], 8.0), item(&products[2], 5.0)],
+        ),
+    )
+    .await?;
+    crm::proposals::service::send(app, &mut tx, owner, sent.id, None).await?;
+    let link = crm::proposals::service::send(app, &mut tx, owner, won.id, None).await?.public_url;
+    tx.commit().await?;
+    let token = link.rsplit('/').next().unwrap_or_default().to_string();
+    let accept = AcceptRequest {
+        name: "Roberto Almeida".into(),
+        document: None,
+        email: Some("financeiro@bompreco.com.br".into()),
+    };
+    crm::proposals::service::accept(app, &token, &accept, "127.0.0.1 (demo)").await?;
+    Ok(())
 }

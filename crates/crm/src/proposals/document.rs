@@ -105,6 +105,9 @@ pub fn to_doc(
         subtotal: brl(p.subtotal_cents),
         discount: brl(p.discount_cents),
         total: brl(p.total_cents),
+        one_time: (p.recurring_cents > 0).then(|| brl(p.one_time_cents)),
+        recurring: (p.recurring_cents > 0).then(|| brl(p.recurring_cents)),
+        recurrence: (p.recurring_cents > 0).then(|| billing_label(p.recurrence).to_string()),
         terms: p.terms.clone(),
         link,
     }
