@@ -68,6 +68,8 @@ pub enum Error {
     PayloadTooLarge(String),
     #[error("unsupported media type: {0}")]
     UnsupportedMediaType(String),
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
     #[error("database: {0}")]
@@ -99,6 +101,7 @@ impl Error {
             Error::Conflict { .. } | Error::PlanTooSmall { .. } => StatusCode::CONFLICT,
             Error::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Error::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Database(sqlx::Error::RowNotFound) => StatusCode::NOT_FOUND,
             Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -121,6 +124,11 @@ impl Error {
             Error::PlanLimit { message, .. } => ("plan-limit", "Limite do plano atingido", message.clone()),
             Error::PlanTooSmall { message, .. } => ("plan-too-small", "Plano insuficiente", message.clone()),
             Error::PayloadTooLarge(m) => ("payload-too-large", "Conteúdo grande demais", m.clone()),
+            Error::MethodNotAllowed => (
+                "method-not-allowed",
+                "Método não permitido",
+                "Este recurso não aceita este método.".to_string(),
+            ),
             Error::UnsupportedMediaType(m) => {
                 ("unsupported-media-type", "Tipo de conteúdo não suportado", m.clone())
             }

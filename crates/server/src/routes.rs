@@ -119,6 +119,7 @@ pub fn router(app: App) -> Router {
         .route("/health/ready", get(ready))
         .route("/metrics", get(metrics_text))
         .fallback(web::serve)
+        .method_not_allowed_fallback(|| async { kernel::Error::MethodNotAllowed })
         .layer(socket::layer(&app))
         .layer(axum::middleware::from_fn(telemetry::track))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -199,6 +199,11 @@ async fn service_endpoints_answer() {
     assert!(doc["paths"]["/api/v1/auth/login"].is_object());
     let res = t.http.get(t.url("/api/v1/nothing-here")).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = t.http.put(t.url("/api/v1/auth/login")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    let res = t.http.get(t.url("/api/docs/")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK, "the API docs page");
     let res = t.http.get(t.url("/health/live")).send().await.unwrap();
     assert!(res.headers().contains_key("x-request-id"));
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
