@@ -55,17 +55,24 @@ E2E_DB=conectcrm_e2e
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $E2E_DB with (force)" -c "create database $E2E_DB" >/dev/null
 E2E_DATA=$(mktemp -d)
 E2E_PORT=${E2E_PORT:-3101}
-DATABASE_URL=postgres://postgres@127.0.0.1:5432/$E2E_DB CONECTCRM_DATA_DIR=$E2E_DATA \
-  CONECTCRM_BIND=127.0.0.1:$E2E_PORT FRONTEND_URL=http://127.0.0.1:$E2E_PORT AUTH_RATE_LIMIT_PER_MINUTE=1000 \
-  ./target/debug/conectcrm serve > "$E2E_DATA/server.log" 2>&1 &
+E2E_PORT_2=$((E2E_PORT + 1))
+# Two nodes of one deployment: same database, Socket.IO fan-out through Redis;
+# the second runs no worker, like a web-only node.
+export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$E2E_DB CONECTCRM_DATA_DIR=$E2E_DATA \
+  FRONTEND_URL=http://127.0.0.1:$E2E_PORT AUTH_RATE_LIMIT_PER_MINUTE=1000 REDIS_URL=redis://127.0.0.1:6379
+CONECTCRM_BIND=127.0.0.1:$E2E_PORT ./target/debug/conectcrm serve > "$E2E_DATA/server.log" 2>&1 &
 server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true' EXIT
+trap 'kill $server_pid ${server2_pid:-} 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$E2E_PORT/health/ready" >/dev/null && break; sleep 0.2; done
+CONECTCRM_BIND=127.0.0.1:$E2E_PORT_2 ./target/debug/conectcrm serve --no-worker --skip-migrations > "$E2E_DATA/server2.log" 2>&1 &
+server2_pid=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$E2E_PORT_2/health/ready" >/dev/null && break; sleep 0.2; done
+unset DATABASE_URL CONECTCRM_DATA_DIR FRONTEND_URL AUTH_RATE_LIMIT_PER_MINUTE REDIS_URL
 set +e
-( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_OUTBOX_DIR=$E2E_DATA/outbox npm run -s e2e ) 2>&1 | tee /tmp/conectcrm-e2e.log
+( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_BASE_URL_2=http://127.0.0.1:$E2E_PORT_2 E2E_OUTBOX_DIR=$E2E_DATA/outbox npm run -s e2e ) 2>&1 | tee /tmp/conectcrm-e2e.log
 e2e_status=${PIPESTATUS[0]}
 set -e
-kill $server_pid 2>/dev/null || true
+kill $server_pid $server2_pid 2>/dev/null || true
 if [ "$e2e_status" != 0 ]; then echo "--- server log ---"; tail -n 50 "$E2E_DATA/server.log"; fi
 
 # --- summary ---------------------------------------------------------------------------

@@ -31,9 +31,12 @@ async function signup(company) {
   return { token: body.access_token, tenantId: me.body.company.id };
 }
 
-function connect(token) {
+// A second node of the same deployment (same database and Redis), started by test.sh.
+const SECOND_NODE = (process.env.E2E_BASE_URL_2 ?? '').replace(/\/$/, '');
+
+function connect(token, origin = BASE_URL) {
   return new Promise((resolve, reject) => {
-    const socket = io(BASE_URL, { auth: { token }, transports: ['websocket'], reconnection: false });
+    const socket = io(origin, { auth: { token }, transports: ['websocket'], reconnection: false });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
       socket.close();
@@ -49,6 +52,7 @@ let beta;
 before(async () => {
   const problem = missingConfig();
   if (problem) throw new Error(problem);
+  if (!SECOND_NODE) throw new Error('set E2E_BASE_URL_2 (a second server sharing the database and REDIS_URL)');
   alfa = await signup('Alfa Tempo Real');
   beta = await signup('Beta Tempo Real');
 });
@@ -85,4 +89,17 @@ test("joining another company's room is refused", async () => {
   await api('/company', { method: 'PATCH', token: beta.token, body: { name: 'Beta Renomeada' } });
   await new Promise((r) => setTimeout(r, 800));
   assert.equal(seen.filter((p) => p.tenant_id === beta.tenantId).length, 0);
+});
+
+test('an event caused on one node reaches a socket on another node through Redis', async () => {
+  const remote = await connect(alfa.token, SECOND_NODE);
+  sockets.push(remote);
+  const received = new Promise((resolve) => remote.once('company.updated', resolve));
+  const { status } = await api('/company', { method: 'PATCH', token: alfa.token, body: { name: 'Alfa Multinó' } });
+  assert.equal(status, 200);
+  const payload = await Promise.race([
+    received,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('no cross-node event within 5 s')), 5000)),
+  ]);
+  assert.equal(payload.tenant_id, alfa.tenantId);
 });

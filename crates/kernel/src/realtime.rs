@@ -1,16 +1,25 @@
 //! Real-time fan-out to Socket.IO rooms. Rooms are `tenant:<id>`,
 //! `user:<id>` and, later, `ticket:<id>`; the server's connect handler puts
 //! a socket only in its own tenant's and user's rooms.
+//!
+//! The kernel only knows a [`Fanout`]: the server plugs in Socket.IO with
+//! the in-process adapter, or with the Redis adapter when `REDIS_URL` is set
+//! so an event emitted on one node reaches sockets on every node.
 
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
-use socketioxide::SocketIo;
 use uuid::Uuid;
+
+#[async_trait::async_trait]
+pub trait Fanout: Send + Sync {
+    async fn emit(&self, room: String, event: &str, data: serde_json::Value);
+    async fn disconnect(&self, room: String);
+}
 
 #[derive(Clone, Default)]
 pub struct Realtime {
-    io: Arc<OnceLock<SocketIo>>,
+    fanout: Arc<OnceLock<Arc<dyn Fanout>>>,
 }
 
 pub fn tenant_room(tenant_id: Uuid) -> String {
@@ -23,30 +32,30 @@ pub fn user_room(user_id: Uuid) -> String {
 
 impl Realtime {
     /// Called once by the server when the Socket.IO layer exists.
-    pub fn attach(&self, io: SocketIo) {
-        let _ = self.io.set(io);
+    pub fn attach(&self, fanout: Arc<dyn Fanout>) {
+        let _ = self.fanout.set(fanout);
+    }
+
+    async fn emit<T: Serialize + ?Sized>(&self, room: String, event: &str, data: &T) {
+        let Some(fanout) = self.fanout.get() else { return };
+        match serde_json::to_value(data) {
+            Ok(value) => fanout.emit(room, event, value).await,
+            Err(e) => tracing::warn!(error = %e, event, "socket.io payload not serialisable"),
+        }
     }
 
     pub async fn emit_to_tenant<T: Serialize + ?Sized>(&self, tenant_id: Uuid, event: &str, data: &T) {
-        if let Some(io) = self.io.get()
-            && let Err(e) = io.to(tenant_room(tenant_id)).emit(event, data).await
-        {
-            tracing::warn!(error = %e, event, "socket.io emit failed");
-        }
+        self.emit(tenant_room(tenant_id), event, data).await;
     }
 
     pub async fn emit_to_user<T: Serialize + ?Sized>(&self, user_id: Uuid, event: &str, data: &T) {
-        if let Some(io) = self.io.get()
-            && let Err(e) = io.to(user_room(user_id)).emit(event, data).await
-        {
-            tracing::warn!(error = %e, event, "socket.io emit failed");
-        }
+        self.emit(user_room(user_id), event, data).await;
     }
 
     /// Closes every socket of a user (deactivated, logged out everywhere).
     pub async fn disconnect_user(&self, user_id: Uuid) {
-        if let Some(io) = self.io.get() {
-            let _ = io.to(user_room(user_id)).disconnect().await;
+        if let Some(fanout) = self.fanout.get() {
+            fanout.disconnect(user_room(user_id)).await;
         }
     }
 }

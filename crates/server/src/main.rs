@@ -101,7 +101,7 @@ async fn main() -> anyhow::Result<()> {
             let listener = tokio::net::TcpListener::bind(bind).await?;
             tracing::info!(%bind, "ConectCRM ouvindo");
             println!("ConectCRM pronto em http://{bind} (links de e-mail usam {public})");
-            let router = server::routes::router(app);
+            let router = server::routes::router(app).await?;
             let stop = shutdown.clone();
             axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
                 .with_graceful_shutdown(async move { stop.cancelled().await })

@@ -109,18 +109,19 @@ fn cors(app: &App) -> CorsLayer {
 /// Body limit for JSON and uploads; larger bodies get 413.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
-pub fn router(app: App) -> Router {
+pub async fn router(app: App) -> anyhow::Result<Router> {
     let (api, doc) = api(&app);
     let request_id = HeaderName::from_static("x-request-id");
-    Router::new()
+    let router = Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc))
         .route("/health/live", get(live))
         .route("/health/ready", get(ready))
         .route("/metrics", get(metrics_text))
         .fallback(web::serve)
-        .method_not_allowed_fallback(|| async { kernel::Error::MethodNotAllowed })
-        .layer(socket::layer(&app))
+        .method_not_allowed_fallback(|| async { kernel::Error::MethodNotAllowed });
+    let router = socket::attach(router, &app).await?;
+    Ok(router
         .layer(axum::middleware::from_fn(telemetry::track))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(cors(&app))
@@ -141,5 +142,5 @@ pub fn router(app: App) -> Router {
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .layer(SetSensitiveRequestHeadersLayer::new([header::AUTHORIZATION, header::COOKIE]))
-        .with_state(app)
+        .with_state(app))
 }

@@ -121,7 +121,7 @@ impl TestApp {
         let app = server::build_app(config).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let router = server::routes::router(app.clone());
+        let router = server::routes::router(app.clone()).await.unwrap();
         tokio::spawn(async move {
             axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).await.unwrap();
         });
