@@ -6,6 +6,7 @@
 pub mod contracts;
 pub mod custom_fields;
 pub mod customers;
+pub mod imports;
 pub mod lines;
 pub mod opportunities;
 pub mod pipelines;
@@ -31,6 +32,7 @@ pub fn public_router() -> OpenApiRouter<App> {
 /// Routes under `/api/v1`.
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
+        .merge(imports::http::router())
         .merge(customers::http::router())
         .merge(custom_fields::http::router())
         .merge(products::http::router())
@@ -45,4 +47,5 @@ pub fn register_jobs(registry: &mut Registry) {
     pipelines::service::register(registry);
     timeline::service::register(registry);
     proposals::service::register(registry);
+    imports::service::register(registry);
 }

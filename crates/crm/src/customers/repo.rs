@@ -344,3 +344,28 @@ pub async fn delete_contact(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) 
         .rows_affected();
     Ok(n == 1)
 }
+
+/// The live customer holding this CPF/CNPJ, or else this e-mail (imports
+/// update instead of duplicating).
+pub async fn find_match(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    document: Option<&str>,
+    email: Option<&str>,
+) -> Result<Option<Customer>> {
+    let id = sqlx::query_scalar!(
+        r#"select id from customers
+            where tenant_id = $1 and merged_into is null
+              and (($2::text is not null and document = $2) or ($3::text is not null and emails @> array[$3]))
+            order by (document is not distinct from $2) desc, id limit 1"#,
+        tenant_id,
+        document,
+        email
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    match id {
+        Some(id) => find(conn, tenant_id, id).await,
+        None => Ok(None),
+    }
+}

@@ -10,7 +10,8 @@ use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 use super::model::{
-    CreateCustomerRequest, CreatedCustomer, Customer, CustomerData, CustomerStatus, UpdateCustomerRequest,
+    CreateCustomerRequest, CreatedCustomer, Customer, CustomerData, CustomerKind, CustomerStatus,
+    UpdateCustomerRequest,
 };
 use super::repo;
 use crate::custom_fields::{model::check_values, repo as custom_fields};
@@ -72,21 +73,12 @@ fn apply(c: &mut Customer, d: CustomerData) {
     }
 }
 
-pub async fn create(
-    tx: &mut TenantTx,
-    user: &CurrentUser,
-    req: &CreateCustomerRequest,
-) -> Result<CreatedCustomer> {
-    let tenant = tx.tenant_id();
-    let mut v = Violations::new();
-    let data = req.parse(&mut v);
-    let defs = custom_fields::list(tx, tenant).await?;
-    check_values(&defs, &req.custom_fields, true, &mut v);
-    v.finish()?;
+/// A customer built from checked data.
+pub fn new_customer(kind: CustomerKind, data: CustomerData) -> Customer {
     let now = chrono::Utc::now();
     let mut customer = Customer {
         id: new_id(),
-        kind: req.kind,
+        kind,
         name: String::new(),
         trade_name: None,
         document: None,
@@ -103,6 +95,61 @@ pub async fn create(
         updated_at: now,
     };
     apply(&mut customer, data);
+    customer
+}
+
+/// An import row over an existing customer: the file's values win, lists
+/// grow, and columns the file does not have (or empty cells) change nothing.
+pub fn apply_import(c: &mut Customer, mut d: CustomerData, kind_given: bool, status_given: bool) {
+    if !kind_given {
+        d.kind = None;
+    }
+    if !status_given {
+        d.status = None;
+    }
+    if let Some(emails) = d.emails.take() {
+        for e in emails {
+            if !c.emails.contains(&e) {
+                c.emails.push(e);
+            }
+        }
+    }
+    if let Some(phones) = d.phones.take() {
+        for p in phones {
+            if !c.phones.contains(&p) {
+                c.phones.push(p);
+            }
+        }
+    }
+    if let Some(tags) = d.tags.take() {
+        for t in tags {
+            if !c.tags.contains(&t) {
+                c.tags.push(t);
+            }
+        }
+    }
+    // Empty cells do not erase what the customer already has.
+    d.trade_name = d.trade_name.filter(|v| v.is_some());
+    d.document = d.document.filter(|v| v.is_some());
+    d.address = d.address.filter(|v| v.is_some());
+    d.notes = d.notes.filter(|v| v.is_some());
+    d.owner_id = None;
+    d.custom_fields = None;
+    apply(c, d);
+}
+
+pub async fn create(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    req: &CreateCustomerRequest,
+) -> Result<CreatedCustomer> {
+    let tenant = tx.tenant_id();
+    let mut v = Violations::new();
+    let data = req.parse(&mut v);
+    let defs = custom_fields::list(tx, tenant).await?;
+    check_values(&defs, &req.custom_fields, true, &mut v);
+    v.finish()?;
+    let customer = new_customer(req.kind, data);
     let duplicates =
         repo::duplicates(tx, tenant, customer.document.as_deref(), &customer.emails, &customer.phones, None)
             .await?;

@@ -423,6 +423,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_imports"];
+        put?: never;
+        /**
+         * Uploads a CSV (UTF-8 or Latin-1, `;` or `,`): answers the columns, a
+         *     preview and a suggested mapping. Nothing is imported yet.
+         */
+        post: operations["upload_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status, progress, counts and the rows that failed. */
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/imports/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts the import with a column mapping (runs as a job). */
+        post: operations["start_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}": {
         parameters: {
             query?: never;
@@ -1208,6 +1262,36 @@ export interface components {
         CustomerDetail: components["schemas"]["Customer"] & {
             contacts: components["schemas"]["Contact"][];
         };
+        CustomerImport: {
+            columns: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            created_count: number;
+            delimiter: string;
+            /** @description `utf-8` or `latin-1`. */
+            encoding: string;
+            errors: components["schemas"]["RowError"][];
+            filename: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Customer field → column. */
+            mapping?: {
+                [key: string]: string;
+            } | null;
+            /** Format: int32 */
+            processed_rows: number;
+            skip_invalid: boolean;
+            /** Format: int32 */
+            skipped_count: number;
+            status: components["schemas"]["ImportStatus"];
+            /** Format: int32 */
+            total_rows: number;
+            /** Format: int32 */
+            updated_count: number;
+        };
         /** @enum {string} */
         CustomerKind: "person" | "company";
         CustomerPage: {
@@ -1252,6 +1336,8 @@ export interface components {
         ForgotPasswordRequest: {
             email: string;
         };
+        /** @enum {string} */
+        ImportStatus: "uploaded" | "queued" | "running" | "done" | "failed";
         Invitation: {
             /** Format: date-time */
             created_at: string;
@@ -1616,6 +1702,15 @@ export interface components {
         };
         /** @enum {string} */
         Role: "owner" | "admin" | "manager" | "agent" | "sales" | "finance";
+        RowError: {
+            field: string;
+            /**
+             * Format: int64
+             * @description Line in the file (the header is line 1).
+             */
+            line: number;
+            message: string;
+        };
         SendProposalRequest: {
             /** @description Defaults to the customer's first e-mail. */
             to?: string | null;
@@ -1657,6 +1752,14 @@ export interface components {
         };
         /** @enum {string} */
         StageKind: "open" | "won" | "lost";
+        StartImportRequest: {
+            /** @description Customer field → column name. `name` is required. */
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Import the good rows and report the bad ones (default: all or nothing). */
+            skip_invalid?: boolean;
+        };
         /** @description One thing that happened to a customer. */
         TimelineEntry: {
             /** Format: uuid */
@@ -1755,6 +1858,17 @@ export interface components {
             active?: boolean | null;
             name?: string | null;
             role?: components["schemas"]["Role"] | null;
+        };
+        /** @description The upload's answer: the import plus what the user needs to map columns. */
+        UploadedImport: components["schemas"]["CustomerImport"] & {
+            /** @description Fields a column can feed. */
+            fields: string[];
+            /** @description The first rows, as read. */
+            preview: string[][];
+            /** @description A guess from the column names. */
+            suggested_mapping: {
+                [key: string]: string;
+            };
         };
         User: {
             active: boolean;
@@ -2941,6 +3055,145 @@ export interface operations {
                 };
                 content: {
                     "text/csv": unknown;
+                };
+            };
+        };
+    };
+    list_imports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerImport"][];
+                };
+            };
+        };
+    };
+    upload_import: {
+        parameters: {
+            query?: {
+                /** @description Original file name, for the history. */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedImport"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerImport"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartImportRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerImport"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
