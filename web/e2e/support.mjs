@@ -97,3 +97,42 @@ export async function waitForEmailLink(to, pathPattern, { timeoutMs = 20_000 } =
   }
   throw new Error(`no e-mail to ${to} with a link matching ${pathPattern} in ${OUTBOX_DIR} after ${timeoutMs} ms`);
 }
+
+/**
+ * Waits for an .eml addressed to `to` whose subject matches `subject` and
+ * returns it parsed by mailparser (text, html, attachments), with its links
+ * whose path matches `pathPattern` rewritten onto E2E_BASE_URL.
+ */
+export async function waitForEmail(to, { subject = /./, pathPattern = /./, timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  const seen = new Set();
+  const wanted = to.toLowerCase();
+  while (Date.now() < deadline) {
+    let names = [];
+    try {
+      names = (await readdir(OUTBOX_DIR, { recursive: true })).filter((name) => name.endsWith('.eml'));
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+    }
+    for (const name of names) {
+      if (seen.has(name)) continue;
+      const path = join(OUTBOX_DIR, name);
+      if (!(await stat(path)).isFile()) continue;
+      const mail = await simpleParser(await readFile(path));
+      const recipients = [mail.to].flat().filter(Boolean).flatMap((group) => group.value ?? []);
+      if (recipients.length === 0) continue; // still being written
+      seen.add(name);
+      if (!recipients.some((address) => address.address?.toLowerCase() === wanted)) continue;
+      if (!subject.test(mail.subject ?? '')) continue;
+      const bodies = [mail.text ?? '', typeof mail.html === 'string' ? mail.html : ''].join('\n');
+      const links = [];
+      for (const match of bodies.matchAll(/https?:\/\/[^\s"'<>]+/g)) {
+        const url = new URL(match[0].replace(/&amp;/g, '&'));
+        if (pathPattern.test(url.pathname)) links.push(`${BASE_URL}${url.pathname}${url.search}`);
+      }
+      return { mail, links };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no e-mail to ${to} with a subject matching ${subject} in ${OUTBOX_DIR} after ${timeoutMs} ms`);
+}

@@ -4,8 +4,10 @@ import { useEffect } from 'react';
 import { env } from '@/config/env';
 import { companyQueryKey } from '@/features/company/api/get-company';
 import { applyOpportunityMoved } from '@/features/crm/api/get-board';
+import { contractsQueryKey } from '@/features/crm/api/get-contracts';
 import { customersQueryKey } from '@/features/crm/api/get-customers';
 import { opportunitiesQueryKey } from '@/features/crm/api/get-opportunities';
+import { proposalsQueryKey } from '@/features/crm/api/get-proposals';
 import { companyPlanQueryKey } from '@/features/plans/api/get-company-plan';
 import { invitationsQueryKey } from '@/features/users/api/get-invitations';
 import { usersQueryKey } from '@/features/users/api/get-users';
@@ -43,6 +45,22 @@ export function RealtimeBridge() {
         applyOpportunityMoved(queryClient, event);
         invalidate([...opportunitiesQueryKey, 'list'], [...customersQueryKey, 'timeline']);
       },
+      // Proposals: the customer viewing, accepting or refusing shows up at
+      // once on open proposal pages (an editor with unsaved changes keeps
+      // them; its save then answers 409).
+      'proposal.created': () => invalidate([...proposalsQueryKey, 'list'], [...customersQueryKey, 'timeline']),
+      'proposal.updated': () => invalidate(proposalsQueryKey),
+      'proposal.sent': () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
+      'proposal.viewed': () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
+      'proposal.accepted': () =>
+        invalidate(proposalsQueryKey, contractsQueryKey, opportunitiesQueryKey, [...customersQueryKey, 'timeline']),
+      'proposal.rejected': () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
+      'proposal.expired': () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
+      ContractSigned: () => invalidate(contractsQueryKey, [...customersQueryKey, 'timeline']),
+      ContractCancelled: () => invalidate(contractsQueryKey, [...customersQueryKey, 'timeline']),
+      'contract.suspended': () => invalidate(contractsQueryKey),
+      'contract.active': () => invalidate(contractsQueryKey),
+      'contract.ended': () => invalidate(contractsQueryKey),
     });
   }, [queryClient, hasSession, hasAccessToken, generation]);
 

@@ -23,6 +23,8 @@ function createAppRouter() {
         { path: paths.auth.forgotPassword.path, lazy: page(() => import('./routes/auth/forgot-password')) },
         { path: paths.auth.resetPassword.path, lazy: page(() => import('./routes/auth/reset-password')) },
         { path: paths.auth.invitation.path, lazy: page(() => import('./routes/auth/accept-invitation')) },
+        // The customer's page for a proposal: no login, outside the app's shell.
+        { path: paths.public.proposal.path, lazy: page(() => import('./routes/public-proposal')) },
         {
           lazy: page(() => import('./routes/app/root')),
           children: [
@@ -45,7 +47,11 @@ function createAppRouter() {
                     { path: paths.app.crm.opportunities.path, lazy: page(() => import('./routes/app/crm/opportunities')) },
                     { path: paths.app.crm.products.path, lazy: page(() => import('./routes/app/crm/products')) },
                     { path: paths.app.crm.proposals.path, lazy: page(() => import('./routes/app/crm/proposals')) },
+                    { path: paths.app.crm.newProposal.path, lazy: page(() => import('./routes/app/crm/new-proposal')) },
+                    { path: paths.app.crm.proposal.path, lazy: page(() => import('./routes/app/crm/proposal')) },
                     { path: paths.app.crm.contracts.path, lazy: page(() => import('./routes/app/crm/contracts')) },
+                    { path: paths.app.crm.newContract.path, lazy: page(() => import('./routes/app/crm/new-contract')) },
+                    { path: paths.app.crm.contract.path, lazy: page(() => import('./routes/app/crm/contract')) },
                     { path: paths.app.crm.settings.path, lazy: page(() => import('./routes/app/crm/settings')) },
                   ],
                 },

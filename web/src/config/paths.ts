@@ -17,6 +17,13 @@ export const paths = {
       getHref: (token: string) => `/convite/${encodeURIComponent(token)}`,
     },
   },
+  /** Outside the signed-in app: what a customer opens from an e-mail. */
+  public: {
+    proposal: {
+      path: '/p/:token',
+      getHref: (token: string) => `/p/${encodeURIComponent(token)}`,
+    },
+  },
   app: {
     root: { path: '/', getHref: () => '/' },
     dashboard: { path: '/dashboard', getHref: () => '/dashboard' },
@@ -35,7 +42,31 @@ export const paths = {
       opportunities: { path: '/crm/oportunidades', getHref: () => '/crm/oportunidades' },
       products: { path: '/crm/produtos', getHref: () => '/crm/produtos' },
       proposals: { path: '/crm/propostas', getHref: () => '/crm/propostas' },
+      newProposal: {
+        path: '/crm/propostas/nova',
+        /** Prefilled with a customer and, optionally, one of their opportunities. */
+        getHref: ({ customerId, opportunityId }: { customerId?: string; opportunityId?: string } = {}) => {
+          const params = new URLSearchParams();
+          if (customerId) params.set('customer_id', customerId);
+          if (opportunityId) params.set('opportunity_id', opportunityId);
+          const search = params.toString();
+          return search ? `/crm/propostas/nova?${search}` : '/crm/propostas/nova';
+        },
+      },
+      proposal: {
+        path: '/crm/propostas/:id',
+        getHref: (id: string) => `/crm/propostas/${encodeURIComponent(id)}`,
+      },
       contracts: { path: '/crm/contratos', getHref: () => '/crm/contratos' },
+      newContract: {
+        path: '/crm/contratos/novo',
+        getHref: (customerId?: string) =>
+          customerId ? `/crm/contratos/novo?customer_id=${encodeURIComponent(customerId)}` : '/crm/contratos/novo',
+      },
+      contract: {
+        path: '/crm/contratos/:id',
+        getHref: (id: string) => `/crm/contratos/${encodeURIComponent(id)}`,
+      },
       settings: { path: '/crm/configuracoes', getHref: () => '/crm/configuracoes' },
     },
     finance: { path: '/financeiro', getHref: () => '/financeiro' },

@@ -29,6 +29,19 @@ export type RealtimeEvents = {
   'opportunity.updated': (payload: { id: string; pipeline_id: string }) => void;
   'opportunity.deleted': (payload: { id: string; pipeline_id: string }) => void;
   'opportunity.moved': (payload: OpportunityMovedEvent) => void;
+  'proposal.created': (payload: { id: string; customer_id: string }) => void;
+  'proposal.updated': (payload: { id: string; revision: number }) => void;
+  'proposal.sent': (payload: { id: string; customer_id: string }) => void;
+  'proposal.viewed': (payload: { id: string }) => void;
+  /** Accepted through the public link: a signed contract exists and the deal is won. */
+  'proposal.accepted': (payload: { id: string; contract_id: string; customer_id: string }) => void;
+  'proposal.rejected': (payload: { id: string }) => void;
+  'proposal.expired': (payload: { id: string }) => void;
+  ContractSigned: (payload: { contract_id: string; customer_id: string }) => void;
+  ContractCancelled: (payload: { contract_id: string; customer_id: string }) => void;
+  'contract.suspended': (payload: { contract_id: string }) => void;
+  'contract.active': (payload: { contract_id: string }) => void;
+  'contract.ended': (payload: { contract_id: string }) => void;
 };
 
 const MAX_AUTH_RETRIES = 3;

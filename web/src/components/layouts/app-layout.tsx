@@ -59,7 +59,7 @@ function UserBox() {
   const { user, company } = useMe();
   const logout = useLogout();
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex min-w-0 items-center gap-3">
       <div className="min-w-0 text-right">
         <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
         <p className="truncate text-xs text-slate-500">
@@ -70,7 +70,7 @@ function UserBox() {
         type="button"
         // The protected routes see the session end and go to /entrar.
         onClick={() => void logout()}
-        className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100"
+        className="shrink-0 rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100"
       >
         Sair
       </button>
@@ -137,7 +137,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <header className="sticky top-0 z-30 flex h-16 items-center justify-between gap-4 border-b border-slate-200 bg-white/95 px-4 backdrop-blur sm:px-6">
           <button
             type="button"
-            className="inline-flex items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 lg:hidden"
+            className="inline-flex shrink-0 items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 lg:hidden"
             aria-expanded={menuOpen}
             aria-controls="menu-mobile"
             onClick={() => setMenuOpenAt(menuOpen ? null : pathname)}

@@ -70,6 +70,27 @@ export type OpportunityPage = Schemas['OpportunityPage'];
 export type CreateOpportunityRequest = Schemas['CreateOpportunityRequest'];
 export type UpdateOpportunityRequest = Schemas['UpdateOpportunityRequest'];
 export type MoveRequest = Schemas['MoveRequest'];
+export type LineItem = Schemas['LineItem'];
+export type ItemInput = Schemas['ItemInput'];
+export type Proposal = Schemas['Proposal'];
+export type ProposalStatus = Schemas['ProposalStatus'];
+export type ProposalPage = Schemas['ProposalPage'];
+/** The spec types `snapshot` as an opaque object; it is the whole proposal as it was at that revision. */
+export type ProposalVersion = Omit<Schemas['ProposalVersion'], 'snapshot'> & { snapshot: Proposal };
+export type CreateProposalRequest = Schemas['CreateProposalRequest'];
+export type UpdateProposalRequest = Schemas['UpdateProposalRequest'];
+export type SendProposalRequest = Schemas['SendProposalRequest'];
+export type SentProposal = Schemas['SentProposal'];
+export type Contract = Schemas['Contract'];
+export type ContractStatus = Schemas['ContractStatus'];
+export type ContractPage = Schemas['ContractPage'];
+export type CreateContractRequest = Schemas['CreateContractRequest'];
+export type CancelContractRequest = Schemas['CancelContractRequest'];
+
+// The customer's side of a proposal (public link, no login).
+export type PublicProposal = Schemas['PublicProposal'];
+export type AcceptProposalRequest = Schemas['AcceptRequest'];
+export type RejectProposalRequest = Schemas['RejectRequest'];
 
 /**
  * Values of a customer's custom fields, by key. The spec types the object as

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 import type { ProductPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
@@ -22,3 +22,15 @@ export const productsInfiniteQueryOptions = (filters: ProductFilters) =>
   });
 
 export const useProducts = (filters: ProductFilters) => useInfiniteQuery(productsInfiniteQueryOptions(filters));
+
+/** The active products that best match `q`, for the item rows of proposals and contracts. */
+export const productSearchQueryOptions = (q: string) =>
+  queryOptions({
+    queryKey: [...productsQueryKey, 'search', q],
+    queryFn: ({ signal }) =>
+      api.get<ProductPage>('/products', { query: { q: q || undefined, active: true, limit: 8 }, signal }),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+
+export const useProductSearch = (q: string, enabled = true) => useQuery({ ...productSearchQueryOptions(q), enabled });

@@ -78,6 +78,9 @@ export function OpportunitiesTable({ filters, pipelines, hideCustomer = false, e
                 <th scope="col" className="px-4 py-3 font-medium">
                   Previsão
                 </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  <span className="sr-only">Ações</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -105,6 +108,15 @@ export function OpportunitiesTable({ filters, pipelines, hideCustomer = false, e
                   <td className="px-4 py-3 text-slate-700">{o.owner_id ? (userNames.get(o.owner_id) ?? '—') : '—'}</td>
                   <td className="px-4 py-3 whitespace-nowrap text-slate-700">
                     {o.expected_close_date ? formatIsoDate(o.expected_close_date) : '—'}
+                  </td>
+                  <td className="px-4 py-3 text-right whitespace-nowrap">
+                    <Link
+                      to={paths.app.crm.newProposal.getHref({ customerId: o.customer_id, opportunityId: o.id })}
+                      aria-label={`Nova proposta para ${o.title}`}
+                      className="text-sm font-medium text-indigo-800 hover:underline"
+                    >
+                      Nova proposta
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Link } from 'react-router';
 import { z } from 'zod';
 
 import { FormErrors } from '@/components/ui/alert';
@@ -9,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { paths } from '@/config/paths';
 import type { Customer, Opportunity, Pipeline } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
@@ -282,9 +284,17 @@ function EditForm({ opportunity, onClose }: { opportunity: Opportunity; onClose:
         <TextField label="Origem" error={errors.source?.message} {...form.register('source')} />
       </div>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-between">
-        <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
-          Excluir oportunidade
-        </Button>
+        <div className="flex flex-col-reverse gap-2 sm:flex-row">
+          <Button variant="ghost" onClick={() => setConfirmDelete(true)}>
+            Excluir oportunidade
+          </Button>
+          <Link
+            to={paths.app.crm.newProposal.getHref({ customerId: opportunity.customer_id, opportunityId: opportunity.id })}
+            className="inline-flex h-10 items-center justify-center rounded-md px-4 text-sm font-medium text-indigo-800 hover:bg-indigo-50"
+          >
+            Nova proposta
+          </Link>
+        </div>
         <div className="flex flex-col-reverse gap-2 sm:flex-row">
           <Button variant="secondary" onClick={onClose} disabled={update.isPending}>
             Cancelar

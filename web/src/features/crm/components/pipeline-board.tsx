@@ -18,7 +18,7 @@ import {
 } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 
 import { Alert } from '@/components/ui/alert';
@@ -403,7 +403,10 @@ function CardBody({
         ) : (
           <span className="font-medium text-slate-900">{card.title}</span>
         )}
-        {handle}
+        <div className="flex shrink-0 items-center">
+          {!overlay && <CardMenu card={card} onOpen={onOpen} />}
+          {handle}
+        </div>
       </div>
       {overlay ? (
         <p className="mt-1 text-slate-600">{card.customer_name}</p>
@@ -421,5 +424,89 @@ function CardBody({
         )}
       </div>
     </article>
+  );
+}
+
+/** The card's "⋯" menu: open it, or start a proposal for this deal. */
+function CardMenu({ card, onOpen }: { card: Opportunity; onOpen?: () => void }) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    // Focus the first item, as a menu button does.
+    rootRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  const itemClass = 'block w-full px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none';
+  return (
+    <div ref={rootRef} className="relative">
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-label={`Ações de ${card.title}`}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((value) => !value)}
+        className="rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+      >
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {open && (
+        <div
+          id={menuId}
+          role="menu"
+          aria-label={`Ações de ${card.title}`}
+          className="absolute right-0 z-20 mt-1 w-44 overflow-hidden rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200"
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+            event.preventDefault();
+            const items = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]'));
+            const index = items.indexOf(document.activeElement as HTMLElement);
+            const next = event.key === 'ArrowDown' ? (index + 1) % items.length : (index - 1 + items.length) % items.length;
+            items[next]?.focus();
+          }}
+        >
+          <Link
+            role="menuitem"
+            to={paths.app.crm.newProposal.getHref({ customerId: card.customer_id, opportunityId: card.id })}
+            className={itemClass}
+          >
+            Nova proposta
+          </Link>
+          {onOpen && (
+            <button
+              type="button"
+              role="menuitem"
+              className={itemClass}
+              onClick={() => {
+                setOpen(false);
+                onOpen();
+              }}
+            >
+              Editar oportunidade
+            </button>
+          )}
+        </div>
+      )}
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
 import type { Billing, Product } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
+import { BILLING_LABELS } from '@/lib/commercial';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { formatMoney } from '@/lib/format';
 import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
@@ -19,8 +20,6 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useProducts, type ProductFilters } from '../api/get-products';
 import { useSaveProduct, useSetProductActive } from '../api/save-product';
-
-import { BILLING_LABELS } from './labels';
 
 const BILLINGS = ['one_time', 'monthly', 'quarterly', 'yearly'] as const;
 

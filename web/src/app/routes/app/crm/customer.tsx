@@ -7,6 +7,7 @@ import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { useCustomer } from '@/features/crm/api/get-customer';
 import { ContactsPanel } from '@/features/crm/components/contacts-panel';
+import { CustomerContracts, CustomerProposals } from '@/features/crm/components/customer-deals';
 import { CustomerForm } from '@/features/crm/components/customer-form';
 import { CustomerOpportunities } from '@/features/crm/components/customer-opportunities';
 import { CustomerOverview } from '@/features/crm/components/customer-overview';
@@ -39,7 +40,20 @@ export default function CustomerRoute() {
   const document = formatDocument(c.kind, c.document);
 
   return (
-    <ContentLayout title={c.name} description={<span className="flex flex-wrap gap-x-3">{back}{document && <span>{document}</span>}</span>}>
+    <ContentLayout
+      title={c.name}
+      description={<span className="flex flex-wrap gap-x-3">{back}{document && <span>{document}</span>}</span>}
+      actions={
+        !editing && (
+          <Link
+            to={paths.app.crm.newProposal.getHref({ customerId: c.id })}
+            className="inline-flex h-10 items-center justify-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
+          >
+            Nova proposta
+          </Link>
+        )
+      }
+    >
       {editing ? (
         <CustomerForm key={c.id} customer={c} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
       ) : (
@@ -48,6 +62,8 @@ export default function CustomerRoute() {
             <CustomerOverview customer={c} onEdit={() => setEditing(true)} />
             <ContactsPanel customerId={c.id} contacts={c.contacts} />
             <CustomerOpportunities customer={c} />
+            <CustomerProposals customer={c} />
+            <CustomerContracts customer={c} />
           </div>
           <div className="lg:col-span-2">
             <CustomerTimeline customerId={c.id} />

@@ -1,17 +1,24 @@
-import { ComingSoon } from '@/components/coming-soon';
+import { Link } from 'react-router';
+
 import { ContentLayout } from '@/components/layouts/content-layout';
+import { paths } from '@/config/paths';
+import { ProposalsList } from '@/features/crm/components/proposals-list';
 
 export default function ProposalsRoute() {
   return (
-    <ContentLayout title="Propostas" description="Propostas comerciais para os seus clientes.">
-      <ComingSoon
-        what="propostas"
-        items={[
-          'Propostas montadas com os produtos e serviços do catálogo, com descontos e condições de pagamento.',
-          'PDF com a sua marca, enviado por e-mail ou WhatsApp, e aceite on-line.',
-          'Proposta aceita move a oportunidade para “Ganho” automaticamente.',
-        ]}
-      />
+    <ContentLayout
+      title="Propostas"
+      description="Propostas comerciais para os seus clientes, com aceite on-line."
+      actions={
+        <Link
+          to={paths.app.crm.newProposal.getHref()}
+          className="inline-flex h-10 items-center justify-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
+        >
+          Nova proposta
+        </Link>
+      }
+    >
+      <ProposalsList />
     </ContentLayout>
   );
 }

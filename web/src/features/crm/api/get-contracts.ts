@@ -1,0 +1,40 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+
+import type { ContractPage, ContractStatus } from '@/lib/api/models';
+import { api } from '@/lib/api-client';
+
+export const CONTRACTS_PAGE_SIZE = 30;
+
+/** Every contract query starts with this. */
+export const contractsQueryKey = ['contracts'] as const;
+
+export type ContractFilters = {
+  /** Title or customer name. */
+  q?: string;
+  status?: ContractStatus;
+  customer_id?: string;
+};
+
+export const getContracts = ({
+  filters,
+  cursor,
+  limit = CONTRACTS_PAGE_SIZE,
+  signal,
+}: {
+  filters: ContractFilters;
+  cursor?: string | null;
+  limit?: number;
+  signal?: AbortSignal;
+}) => api.get<ContractPage>('/contracts', { query: { ...filters, limit, cursor }, signal });
+
+export const contractsInfiniteQueryOptions = (filters: ContractFilters, limit = CONTRACTS_PAGE_SIZE) =>
+  infiniteQueryOptions({
+    queryKey: [...contractsQueryKey, 'list', filters, limit],
+    queryFn: ({ pageParam, signal }) => getContracts({ filters, cursor: pageParam, limit, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+export const useContracts = (filters: ContractFilters, limit?: number) =>
+  useInfiniteQuery(contractsInfiniteQueryOptions(filters, limit));

@@ -1,0 +1,41 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+
+import type { ProposalPage, ProposalStatus } from '@/lib/api/models';
+import { api } from '@/lib/api-client';
+
+export const PROPOSALS_PAGE_SIZE = 30;
+
+/** Every proposal query (lists, details, versions, PDFs) starts with this. */
+export const proposalsQueryKey = ['proposals'] as const;
+
+export type ProposalFilters = {
+  /** Title or customer name. */
+  q?: string;
+  status?: ProposalStatus;
+  customer_id?: string;
+  opportunity_id?: string;
+};
+
+export const getProposals = ({
+  filters,
+  cursor,
+  limit = PROPOSALS_PAGE_SIZE,
+  signal,
+}: {
+  filters: ProposalFilters;
+  cursor?: string | null;
+  limit?: number;
+  signal?: AbortSignal;
+}) => api.get<ProposalPage>('/proposals', { query: { ...filters, limit, cursor }, signal });
+
+export const proposalsInfiniteQueryOptions = (filters: ProposalFilters, limit = PROPOSALS_PAGE_SIZE) =>
+  infiniteQueryOptions({
+    queryKey: [...proposalsQueryKey, 'list', filters, limit],
+    queryFn: ({ pageParam, signal }) => getProposals({ filters, cursor: pageParam, limit, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+export const useProposals = (filters: ProposalFilters, limit?: number) =>
+  useInfiniteQuery(proposalsInfiniteQueryOptions(filters, limit));

@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+
+import { SelectField, TextField } from '@/components/ui/fields';
+import { paths } from '@/config/paths';
+import type { ContractStatus } from '@/lib/api/models';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+
+import type { ContractFilters } from '../api/get-contracts';
+
+import { ContractsTable } from './contracts-table';
+import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES } from './labels';
+
+function readStatus(value: string | null): ContractStatus | '' {
+  return CONTRACT_STATUSES.includes(value as ContractStatus) ? (value as ContractStatus) : '';
+}
+
+/** All contracts: search and status live in the URL, so "back" keeps them. */
+export function ContractsList() {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = useDebouncedValue(search.trim(), 300);
+  const status = readStatus(params.get('situacao'));
+
+  useEffect(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (q) next.set('q', q);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [q, setParams]);
+
+  const filters: ContractFilters = useMemo(() => ({ q: q || undefined, status: status || undefined }), [q, status]);
+  const filtered = Boolean(q || status);
+
+  return (
+    <section aria-labelledby="contracts-title" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <h2 id="contracts-title" className="sr-only">
+        Lista de contratos
+      </h2>
+      <div className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-3 sm:items-end">
+        <TextField
+          label="Buscar contratos"
+          type="search"
+          placeholder="Título ou nome do cliente"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          wrapperClassName="sm:col-span-2"
+        />
+        <SelectField
+          label="Situação"
+          value={status}
+          onChange={(event) =>
+            setParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                if (event.target.value) next.set('situacao', event.target.value);
+                else next.delete('situacao');
+                return next;
+              },
+              { replace: true },
+            )
+          }
+        >
+          <option value="">Todos</option>
+          {CONTRACT_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {CONTRACT_STATUS_LABELS[value]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ContractsTable
+        filters={filters}
+        emptyText={
+          filtered ? (
+            'Nenhum contrato encontrado com estes filtros.'
+          ) : (
+            <>
+              <p className="text-base font-medium text-slate-900">Nenhum contrato ainda</p>
+              <p className="mt-1">Uma proposta aceita pelo cliente vira contrato assinado automaticamente. Você também pode cadastrar um à mão.</p>
+              <Link
+                to={paths.app.crm.newContract.getHref()}
+                className="mt-4 inline-flex h-10 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
+              >
+                Cadastrar contrato
+              </Link>
+            </>
+          )
+        }
+      />
+    </section>
+  );
+}

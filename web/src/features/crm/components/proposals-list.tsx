@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+
+import { SelectField, TextField } from '@/components/ui/fields';
+import { paths } from '@/config/paths';
+import type { ProposalStatus } from '@/lib/api/models';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+
+import type { ProposalFilters } from '../api/get-proposals';
+
+import { PROPOSAL_STATUS_LABELS, PROPOSAL_STATUSES } from './labels';
+import { ProposalsTable } from './proposals-table';
+
+function readStatus(value: string | null): ProposalStatus | '' {
+  return PROPOSAL_STATUSES.includes(value as ProposalStatus) ? (value as ProposalStatus) : '';
+}
+
+/** All proposals: search and status live in the URL, so "back" keeps them. */
+export function ProposalsList() {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = useDebouncedValue(search.trim(), 300);
+  const status = readStatus(params.get('situacao'));
+
+  useEffect(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (q) next.set('q', q);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [q, setParams]);
+
+  const filters: ProposalFilters = useMemo(() => ({ q: q || undefined, status: status || undefined }), [q, status]);
+  const filtered = Boolean(q || status);
+
+  return (
+    <section aria-labelledby="proposals-title" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <h2 id="proposals-title" className="sr-only">
+        Lista de propostas
+      </h2>
+      <div className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-3 sm:items-end">
+        <TextField
+          label="Buscar propostas"
+          type="search"
+          placeholder="Título ou nome do cliente"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          wrapperClassName="sm:col-span-2"
+        />
+        <SelectField
+          label="Situação"
+          value={status}
+          onChange={(event) =>
+            setParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                if (event.target.value) next.set('situacao', event.target.value);
+                else next.delete('situacao');
+                return next;
+              },
+              { replace: true },
+            )
+          }
+        >
+          <option value="">Todas</option>
+          {PROPOSAL_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {PROPOSAL_STATUS_LABELS[value]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <ProposalsTable
+        filters={filters}
+        emptyText={
+          filtered ? (
+            'Nenhuma proposta encontrada com estes filtros.'
+          ) : (
+            <>
+              <p className="text-base font-medium text-slate-900">Nenhuma proposta ainda</p>
+              <p className="mt-1">Monte a primeira com os produtos do catálogo e envie ao cliente com um link para aceite.</p>
+              <Link
+                to={paths.app.crm.newProposal.getHref()}
+                className="mt-4 inline-flex h-10 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
+              >
+                Criar proposta
+              </Link>
+            </>
+          )
+        }
+      />
+    </section>
+  );
+}
