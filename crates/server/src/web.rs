@@ -11,8 +11,10 @@ use rust_embed::RustEmbed;
 #[allow_missing = true]
 struct Assets;
 
+// blob: frames and objects let the app preview PDFs it fetched with the bearer token.
 const CSP: &str = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; \
-                   connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                   connect-src 'self' ws: wss:; frame-src 'self' blob:; object-src 'self' blob:; \
+                   frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 pub async fn serve(uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');

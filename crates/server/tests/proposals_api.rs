@@ -151,6 +151,9 @@ async fn send_view_accept_creates_a_signed_contract_and_wins_the_deal() {
     assert!(accepted["accepted_ip"].as_str().unwrap().contains("127.0.0.1"));
     let (_, contracts) = t.get(&format!("/api/v1/contracts?customer_id={}", d.customer), &owner.token).await;
     let k = &contracts["items"][0];
+    assert_eq!(accepted["contract_id"], k["id"]);
+    let (_, by_number) = t.get("/api/v1/proposals?q=prop-0001", &owner.token).await;
+    assert_eq!(by_number["items"][0]["id"], id);
     assert_eq!(k["status"], "active");
     assert_eq!(k["proposal_id"], id);
     assert_eq!(k["recurrence"], "monthly");

@@ -84,7 +84,7 @@ pub struct CancelContractRequest {
 pub struct ContractFilter {
     pub limit: Option<i64>,
     pub cursor: Option<String>,
-    /// Title or customer name.
+    /// Title, customer name or number (CT-0003).
     pub q: Option<String>,
     pub status: Option<ContractStatus>,
     pub customer_id: Option<Uuid>,

@@ -149,7 +149,8 @@ pub async fn list(
            from contracts k join customers c on c.tenant_id = k.tenant_id and c.id = k.customer_id
           where k.tenant_id = $1
             and ($2::text is null or immutable_unaccent(k.title) ilike immutable_unaccent($2)
-                 or immutable_unaccent(c.name) ilike immutable_unaccent($2))
+                 or immutable_unaccent(c.name) ilike immutable_unaccent($2)
+                 or ('CT-' || lpad(k.number::text, 4, '0')) ilike $2)
             and ($3::text is null or k.status = $3)
             and ($4::uuid is null or k.customer_id = $4)
             and ($5::uuid is null or k.id < $5)

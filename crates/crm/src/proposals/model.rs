@@ -88,6 +88,8 @@ pub struct Proposal {
     pub accepted_email: Option<String>,
     pub accepted_ip: Option<String>,
     pub rejected_reason: Option<String>,
+    /// The contract made when the proposal was accepted.
+    pub contract_id: Option<Uuid>,
     /// For `If-Match`.
     pub version: i32,
     pub created_at: DateTime<Utc>,
@@ -157,7 +159,8 @@ pub struct SentProposal {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProposalVersion {
     pub revision: i32,
-    #[schema(value_type = Object)]
+    /// The proposal as it was.
+    #[schema(value_type = Proposal)]
     pub snapshot: serde_json::Value,
     pub created_at: DateTime<Utc>,
 }
@@ -167,7 +170,7 @@ pub struct ProposalVersion {
 pub struct ProposalFilter {
     pub limit: Option<i64>,
     pub cursor: Option<String>,
-    /// Title or customer name.
+    /// Title, customer name or number (PROP-0007).
     pub q: Option<String>,
     pub status: Option<ProposalStatus>,
     pub customer_id: Option<Uuid>,

@@ -48,6 +48,7 @@ struct Row {
     accepted_email: Option<String>,
     accepted_ip: Option<String>,
     rejected_reason: Option<String>,
+    contract_id: Option<Uuid>,
     version: i32,
     created_at: DateTime<Utc>,
 }
@@ -82,6 +83,7 @@ impl Row {
             accepted_email: self.accepted_email,
             accepted_ip: self.accepted_ip,
             rejected_reason: self.rejected_reason,
+            contract_id: self.contract_id,
             version: self.version,
             created_at: self.created_at,
         })
@@ -163,7 +165,9 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<
         "select p.id, p.number, p.customer_id, c.name as customer_name, p.opportunity_id, p.title, p.status, p.revision,
                 p.valid_until, p.terms, p.discount_bp, p.subtotal_cents, p.discount_cents, p.total_cents, p.one_time_cents,
                 p.recurring_cents, p.recurrence, p.sent_at, p.viewed_at, p.decided_at, p.accepted_name, p.accepted_document,
-                p.accepted_email, p.accepted_ip, p.rejected_reason, p.version, p.created_at
+                p.accepted_email, p.accepted_ip, p.rejected_reason,
+                (select k.id from contracts k where k.tenant_id = p.tenant_id and k.proposal_id = p.id) as contract_id,
+                p.version, p.created_at
            from proposals p join customers c on c.tenant_id = p.tenant_id and c.id = p.customer_id
           where p.tenant_id = $1 and p.id = $2",
         tenant_id,
@@ -191,11 +195,14 @@ pub async fn list(
         "select p.id, p.number, p.customer_id, c.name as customer_name, p.opportunity_id, p.title, p.status, p.revision,
                 p.valid_until, p.terms, p.discount_bp, p.subtotal_cents, p.discount_cents, p.total_cents, p.one_time_cents,
                 p.recurring_cents, p.recurrence, p.sent_at, p.viewed_at, p.decided_at, p.accepted_name, p.accepted_document,
-                p.accepted_email, p.accepted_ip, p.rejected_reason, p.version, p.created_at
+                p.accepted_email, p.accepted_ip, p.rejected_reason,
+                (select k.id from contracts k where k.tenant_id = p.tenant_id and k.proposal_id = p.id) as contract_id,
+                p.version, p.created_at
            from proposals p join customers c on c.tenant_id = p.tenant_id and c.id = p.customer_id
           where p.tenant_id = $1
             and ($2::text is null or immutable_unaccent(p.title) ilike immutable_unaccent($2)
-                 or immutable_unaccent(c.name) ilike immutable_unaccent($2))
+                 or immutable_unaccent(c.name) ilike immutable_unaccent($2)
+                 or ('PROP-' || lpad(p.number::text, 4, '0')) ilike $2)
             and ($3::text is null or p.status = $3)
             and ($4::uuid is null or p.customer_id = $4)
             and ($5::uuid is null or p.opportunity_id = $5)

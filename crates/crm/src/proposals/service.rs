@@ -127,6 +127,7 @@ pub async fn create(tx: &mut TenantTx, user: &CurrentUser, req: &CreateProposalR
         accepted_email: None,
         accepted_ip: None,
         rejected_reason: None,
+        contract_id: None,
         version: 1,
         created_at: Utc::now(),
     };

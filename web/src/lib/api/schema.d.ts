@@ -1588,6 +1588,11 @@ export interface components {
             accepted_email?: string | null;
             accepted_ip?: string | null;
             accepted_name?: string | null;
+            /**
+             * Format: uuid
+             * @description The contract made when the proposal was accepted.
+             */
+            contract_id?: string | null;
             /** Format: date-time */
             created_at: string;
             currency: string;
@@ -1657,7 +1662,8 @@ export interface components {
             created_at: string;
             /** Format: int32 */
             revision: number;
-            snapshot: Record<string, never>;
+            /** @description The proposal as it was. */
+            snapshot: components["schemas"]["Proposal"];
         };
         /** @description What the customer sees through the public link. */
         PublicProposal: {
@@ -2522,7 +2528,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                /** @description Title or customer name. */
+                /** @description Title, customer name or number (CT-0003). */
                 q?: string;
                 status?: components["schemas"]["ContractStatus"];
                 customer_id?: string;
@@ -4362,7 +4368,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                /** @description Title or customer name. */
+                /** @description Title, customer name or number (PROP-0007). */
                 q?: string;
                 status?: components["schemas"]["ProposalStatus"];
                 customer_id?: string;
