@@ -20,6 +20,10 @@ if ! command -v cargo-sqlx >/dev/null; then
   say "Installing sqlx-cli into $TOOLS"
   cargo install sqlx-cli --version '^0.9' --no-default-features --features postgres,rustls --root "$TOOLS" --locked -q
 fi
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  say "Installing aiosmtpd (a real SMTP server for the mail tests)"
+  python3 -m pip install -q aiosmtpd
+fi
 if ! command -v cargo-nextest >/dev/null; then
   cargo install cargo-nextest --locked -q
 fi
