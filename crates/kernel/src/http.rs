@@ -121,6 +121,15 @@ impl<T: Serialize> IntoResponse for Created<T> {
     }
 }
 
+/// Optimistic concurrency: `If-Match: "3"` (or `W/"3"`) → `Some(3)`; absent → `None`.
+pub fn if_match(headers: &axum::http::HeaderMap) -> Result<Option<i32>, Error> {
+    let Some(raw) = headers.get(header::IF_MATCH) else { return Ok(None) };
+    let text = raw.to_str().unwrap_or("").trim().trim_start_matches("W/").trim_matches('"');
+    text.parse()
+        .map(Some)
+        .map_err(|_| Error::BadRequest("If-Match deve ser a versão recebida no ETag.".into()))
+}
+
 /// For PATCH bodies: tells an absent field (`None`) from an explicit `null`
 /// (`Some(None)`). Use with `#[serde(default, deserialize_with = "kernel::http::nullable")]`.
 pub fn nullable<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>

@@ -58,6 +58,13 @@ pub fn decode_cursor(cursor: &str) -> Option<Uuid> {
 }
 
 impl PageRequest {
+    /// `q` as an `ILIKE` pattern matching anywhere, with `%`, `_` and `\` escaped.
+    pub fn like_pattern(&self) -> Option<String> {
+        self.q
+            .as_ref()
+            .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")))
+    }
+
     /// Query with `limit + 1` rows; this trims the extra row and returns the
     /// cursor for the next page if there is one.
     pub fn finish<T>(&self, mut rows: Vec<T>, id_of: impl Fn(&T) -> Uuid) -> (Vec<T>, Option<String>) {
@@ -81,6 +88,12 @@ mod tests {
         let id = crate::ids::new_id();
         assert_eq!(decode_cursor(&encode_cursor(id)), Some(id));
         assert_eq!(decode_cursor("not a cursor"), None);
+    }
+
+    #[test]
+    fn search_text_cannot_inject_wildcards() {
+        let p = PageParams { q: Some(" 50%_off\\ ".into()), ..Default::default() }.parse().expect("ok");
+        assert_eq!(p.like_pattern().as_deref(), Some("%50\\%\\_off\\\\%"));
     }
 
     #[test]

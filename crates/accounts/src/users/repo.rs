@@ -66,10 +66,7 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<
 
 /// Newest first; `q` matches name or e-mail, accents ignored.
 pub async fn list(conn: &mut PgConnection, tenant_id: Uuid, page: &PageRequest) -> Result<Vec<User>> {
-    let pattern = page
-        .q
-        .as_ref()
-        .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let pattern = page.like_pattern();
     let rows = sqlx::query_as!(
         UserRow,
         "select id, name, email, role, active, created_at from users

@@ -137,10 +137,7 @@ pub async fn list(
     page: &PageRequest,
     f: &ContractFilter,
 ) -> Result<Vec<Contract>> {
-    let pattern = page
-        .q
-        .as_ref()
-        .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let pattern = page.like_pattern();
     let rows = sqlx::query_as!(
         Row,
         "select k.id, k.number, k.customer_id, c.name as customer_name, k.proposal_id, k.opportunity_id, k.title, k.status,

@@ -38,15 +38,6 @@ fn etag(version: i32) -> HeaderValue {
 }
 
 /// `If-Match: "3"` (or `W/"3"`) → 3.
-fn if_match(headers: &HeaderMap) -> Result<Option<i32>> {
-    let Some(raw) = headers.get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    let text = raw.to_str().unwrap_or("").trim().trim_start_matches("W/").trim_matches('"');
-    text.parse()
-        .map(Some)
-        .map_err(|_| Error::BadRequest("If-Match deve ser a versão recebida no ETag.".into()))
-}
 
 fn with_etag<T: serde::Serialize>(version: i32, body: T) -> Response {
     let mut r = ApiJson(body).into_response();
@@ -111,7 +102,7 @@ async fn update_customer(
     ApiJson(body): ApiJson<UpdateCustomerRequest>,
 ) -> Result<Response> {
     s.require(CRM_ROLES)?;
-    let expected = if_match(&headers)?;
+    let expected = kernel::http::if_match(&headers)?;
     let customer = service::update(&mut s.tx, id, &body, expected).await?;
     s.tx.commit().await?;
     Ok(with_etag(customer.version, customer))

@@ -1,5 +1,5 @@
 use axum::extract::{Path, Query};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use kernel::error::Problem;
 use kernel::http::{ApiJson, Created};
 use kernel::pagination::PageParams;
@@ -21,14 +21,6 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(list_opportunities, create_opportunity))
         .routes(routes!(get_opportunity, update_opportunity, delete_opportunity))
         .routes(routes!(move_opportunity))
-}
-
-fn if_match(headers: &HeaderMap) -> Result<Option<i32>> {
-    let Some(raw) = headers.get(header::IF_MATCH) else {
-        return Ok(None);
-    };
-    let text = raw.to_str().unwrap_or("").trim().trim_start_matches("W/").trim_matches('"');
-    text.parse().map(Some).map_err(|_| Error::BadRequest("If-Match deve ser a versão recebida.".into()))
 }
 
 /// List view with filters.
@@ -79,7 +71,7 @@ async fn update_opportunity(
     ApiJson(body): ApiJson<UpdateOpportunityRequest>,
 ) -> Result<ApiJson<Opportunity>> {
     s.require(CRM_ROLES)?;
-    let o = service::update(&mut s.tx, id, &body, if_match(&headers)?).await?;
+    let o = service::update(&mut s.tx, id, &body, kernel::http::if_match(&headers)?).await?;
     s.tx.commit().await?;
     Ok(ApiJson(o))
 }

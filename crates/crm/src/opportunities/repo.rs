@@ -74,10 +74,7 @@ pub async fn list(
     page: &PageRequest,
     f: &OpportunityFilter,
 ) -> Result<Vec<Opportunity>> {
-    let pattern = page
-        .q
-        .as_ref()
-        .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let pattern = page.like_pattern();
     let rows = sqlx::query_as!(
         Row,
         "select o.id, o.customer_id, c.name as customer_name, o.pipeline_id, o.stage_id, s.kind, o.title, o.value_cents,

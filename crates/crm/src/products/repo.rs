@@ -80,10 +80,7 @@ pub async fn list(
     page: &PageRequest,
     active: Option<bool>,
 ) -> Result<Vec<Product>> {
-    let pattern = page
-        .q
-        .as_ref()
-        .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let pattern = page.like_pattern();
     let rows = sqlx::query_as!(
         Row,
         "select id, sku, name, description, unit, price_cents, billing, active, created_at

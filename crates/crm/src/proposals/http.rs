@@ -27,12 +27,6 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(send_proposal))
 }
 
-fn if_match(headers: &HeaderMap) -> Result<Option<i32>> {
-    let Some(raw) = headers.get(header::IF_MATCH) else { return Ok(None) };
-    let text = raw.to_str().unwrap_or("").trim().trim_start_matches("W/").trim_matches('"');
-    text.parse().map(Some).map_err(|_| Error::BadRequest("If-Match deve ser a versão recebida.".into()))
-}
-
 #[utoipa::path(get, path = "/proposals", tag = "crm", security(("bearer" = [])), params(ProposalFilter),
     responses((status = 200, body = ProposalPage), (status = 403, body = Problem)))]
 async fn list_proposals(mut s: Session, Query(f): Query<ProposalFilter>) -> Result<ApiJson<ProposalPage>> {
@@ -80,7 +74,7 @@ async fn update_proposal(
     ApiJson(body): ApiJson<UpdateProposalRequest>,
 ) -> Result<ApiJson<Proposal>> {
     s.require(CRM_ROLES)?;
-    let p = service::update(&mut s.tx, id, &body, if_match(&headers)?).await?;
+    let p = service::update(&mut s.tx, id, &body, kernel::http::if_match(&headers)?).await?;
     s.tx.commit().await?;
     Ok(ApiJson(p))
 }

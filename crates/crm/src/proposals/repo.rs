@@ -186,10 +186,7 @@ pub async fn list(
     page: &PageRequest,
     f: &ProposalFilter,
 ) -> Result<Vec<Proposal>> {
-    let pattern = page
-        .q
-        .as_ref()
-        .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let pattern = page.like_pattern();
     let rows = sqlx::query_as!(
         Row,
         "select p.id, p.number, p.customer_id, c.name as customer_name, p.opportunity_id, p.title, p.status, p.revision,
