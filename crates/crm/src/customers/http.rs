@@ -37,8 +37,6 @@ fn etag(version: i32) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
 }
 
-/// `If-Match: "3"` (or `W/"3"`) → 3.
-
 fn with_etag<T: serde::Serialize>(version: i32, body: T) -> Response {
     let mut r = ApiJson(body).into_response();
     r.headers_mut().insert(header::ETAG, etag(version));
