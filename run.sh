@@ -14,8 +14,9 @@ demo=false
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 # --- database ---------------------------------------------------------------
+# CONECTCRM_PRIVATE_PG=1 skips the local server and always uses a private cluster.
 if [ -z "${DATABASE_URL:-}" ]; then
-  if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+  if [ -z "${CONECTCRM_PRIVATE_PG:-}" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
     say "Usando o PostgreSQL local em 127.0.0.1:5432"
     psql -h 127.0.0.1 -U postgres -d postgres -Atqc "select 1 from pg_database where datname = 'conectcrm'" | grep -q 1 \
       || psql -h 127.0.0.1 -U postgres -d postgres -qc 'create database conectcrm'

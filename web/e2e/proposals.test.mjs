@@ -169,10 +169,24 @@ describe('proposals', () => {
     });
 
     await withScreenshot(page, 'proposal-pdf', async () => {
+      const refused = [];
+      const onConsole = (message) => {
+        if (/Refused to (frame|load)/i.test(message.text())) refused.push(message.text());
+      };
+      page.on('console', onConsole);
       await page.getByRole('button', { name: 'Pré-visualizar PDF' }).click();
       const dialog = page.getByRole('dialog', { name: /Pré-visualizar PDF/ });
       const downloadLink = dialog.getByRole('link', { name: 'Baixar PDF' });
       await downloadLink.waitFor();
+      // Shown inline: the server's CSP allows blob: frames.
+      const frame = dialog.locator('iframe[title="PDF da proposta PROP-0001"]');
+      await frame.waitFor();
+      assert.match(await frame.getAttribute('src'), /^blob:/);
+      await dialog.getByRole('link', { name: 'Abrir em nova aba' }).waitFor();
+      await page.waitForTimeout(500);
+      page.off('console', onConsole);
+      assert.deepEqual(refused, [], 'the CSP lets the preview frame load');
+      assert.equal(await dialog.getByText('Este navegador não mostra o PDF dentro da página.').count(), 0);
       const [download] = await Promise.all([page.waitForEvent('download'), downloadLink.click()]);
       assert.equal(download.suggestedFilename(), 'PROP-0001.pdf');
       const pdf = await readDownload(download);

@@ -5,6 +5,7 @@ import { env } from '@/config/env';
 import { companyQueryKey } from '@/features/company/api/get-company';
 import { applyOpportunityMoved } from '@/features/crm/api/get-board';
 import { contractsQueryKey } from '@/features/crm/api/get-contracts';
+import { customerImportsQueryKey } from '@/features/crm/api/get-customer-imports';
 import { customersQueryKey } from '@/features/crm/api/get-customers';
 import { opportunitiesQueryKey } from '@/features/crm/api/get-opportunities';
 import { proposalsQueryKey } from '@/features/crm/api/get-proposals';
@@ -36,6 +37,7 @@ export function RealtimeBridge() {
       'customer.updated': () => invalidate(customersQueryKey, opportunitiesQueryKey),
       'customer.merged': () => invalidate(customersQueryKey, opportunitiesQueryKey),
       'customer.deleted': () => invalidate(customersQueryKey),
+      'customers.imported': () => invalidate(customersQueryKey, customerImportsQueryKey),
       'opportunity.created': () => invalidate(opportunitiesQueryKey, [...customersQueryKey, 'timeline']),
       'opportunity.updated': () => invalidate(opportunitiesQueryKey),
       'opportunity.deleted': () => invalidate(opportunitiesQueryKey),

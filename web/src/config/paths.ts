@@ -35,6 +35,12 @@ export const paths = {
         getHref: (search?: string) => (search ? `/crm/clientes?${search}` : '/crm/clientes'),
       },
       newCustomer: { path: '/crm/clientes/novo', getHref: () => '/crm/clientes/novo' },
+      importCustomers: {
+        path: '/crm/clientes/importar',
+        /** With an import's id, its progress and result. */
+        getHref: (importId?: string) =>
+          importId ? `/crm/clientes/importar?importacao=${encodeURIComponent(importId)}` : '/crm/clientes/importar',
+      },
       customer: {
         path: '/crm/clientes/:id',
         getHref: (id: string) => `/crm/clientes/${encodeURIComponent(id)}`,
@@ -76,6 +82,7 @@ export const paths = {
       company: { path: '/configuracoes/empresa', getHref: () => '/configuracoes/empresa' },
       users: { path: '/configuracoes/usuarios', getHref: () => '/configuracoes/usuarios' },
       plan: { path: '/configuracoes/plano', getHref: () => '/configuracoes/plano' },
+      failedJobs: { path: '/configuracoes/tarefas', getHref: () => '/configuracoes/tarefas' },
     },
   },
 } as const;

@@ -25,6 +25,8 @@ export type RealtimeEvents = {
   'customer.updated': (payload: { id: string }) => void;
   'customer.merged': (payload: { survivor_id: string; merged_id: string }) => void;
   'customer.deleted': (payload: { id: string }) => void;
+  /** A CSV import finished and kept its rows. */
+  'customers.imported': (payload: { import_id: string; created: number; updated: number; skipped: number }) => void;
   'opportunity.created': (payload: { id: string; pipeline_id: string }) => void;
   'opportunity.updated': (payload: { id: string; pipeline_id: string }) => void;
   'opportunity.deleted': (payload: { id: string; pipeline_id: string }) => void;

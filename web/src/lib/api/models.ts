@@ -75,8 +75,7 @@ export type ItemInput = Schemas['ItemInput'];
 export type Proposal = Schemas['Proposal'];
 export type ProposalStatus = Schemas['ProposalStatus'];
 export type ProposalPage = Schemas['ProposalPage'];
-/** The spec types `snapshot` as an opaque object; it is the whole proposal as it was at that revision. */
-export type ProposalVersion = Omit<Schemas['ProposalVersion'], 'snapshot'> & { snapshot: Proposal };
+export type ProposalVersion = Schemas['ProposalVersion'];
 export type CreateProposalRequest = Schemas['CreateProposalRequest'];
 export type UpdateProposalRequest = Schemas['UpdateProposalRequest'];
 export type SendProposalRequest = Schemas['SendProposalRequest'];
@@ -86,6 +85,15 @@ export type ContractStatus = Schemas['ContractStatus'];
 export type ContractPage = Schemas['ContractPage'];
 export type CreateContractRequest = Schemas['CreateContractRequest'];
 export type CancelContractRequest = Schemas['CancelContractRequest'];
+export type CustomerImport = Schemas['CustomerImport'];
+export type UploadedImport = Schemas['UploadedImport'];
+export type ImportStatus = Schemas['ImportStatus'];
+export type ImportRowError = Schemas['RowError'];
+export type StartImportRequest = Schemas['StartImportRequest'];
+
+// Background jobs that failed every attempt (owner/admin).
+export type DeadJob = Schemas['DeadJob'];
+export type DeadJobPage = Schemas['DeadJobPage'];
 
 // The customer's side of a proposal (public link, no login).
 export type PublicProposal = Schemas['PublicProposal'];

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 
 import { api } from '@/lib/api-client';
+import { saveBlob } from '@/lib/download';
 
 import type { CustomerFilters } from './get-customers';
 
@@ -11,15 +12,6 @@ export const exportCustomers = (filters: CustomerFilters) =>
 export function useExportCustomers() {
   return useMutation({
     mutationFn: exportCustomers,
-    onSuccess: (blob) => {
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `clientes-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
-    },
+    onSuccess: (blob) => saveBlob(blob, `clientes-${new Date().toISOString().slice(0, 10)}.csv`),
   });
 }

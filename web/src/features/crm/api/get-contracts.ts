@@ -9,7 +9,7 @@ export const CONTRACTS_PAGE_SIZE = 30;
 export const contractsQueryKey = ['contracts'] as const;
 
 export type ContractFilters = {
-  /** Title or customer name. */
+  /** Title, customer name or number (CT-0003). */
   q?: string;
   status?: ContractStatus;
   customer_id?: string;

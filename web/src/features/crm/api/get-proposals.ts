@@ -9,7 +9,7 @@ export const PROPOSALS_PAGE_SIZE = 30;
 export const proposalsQueryKey = ['proposals'] as const;
 
 export type ProposalFilters = {
-  /** Title or customer name. */
+  /** Title, customer name or number (PROP-0007). */
   q?: string;
   status?: ProposalStatus;
   customer_id?: string;

@@ -46,7 +46,7 @@ export function ContractsList() {
         <TextField
           label="Buscar contratos"
           type="search"
-          placeholder="Título ou nome do cliente"
+          placeholder="Título, cliente ou número (CT-0003)"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           wrapperClassName="sm:col-span-2"

@@ -152,12 +152,20 @@ export function CustomersList() {
           <div className="p-10 text-center">
             <p className="text-base font-medium text-slate-900">Nenhum cliente ainda</p>
             <p className="mt-1 text-sm text-slate-600">Cadastre o primeiro cliente para começar a vender.</p>
-            <Link
-              to={paths.app.crm.newCustomer.getHref()}
-              className="mt-4 inline-flex h-10 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
-            >
-              Cadastrar cliente
-            </Link>
+            <div className="mt-4 flex flex-wrap justify-center gap-2">
+              <Link
+                to={paths.app.crm.newCustomer.getHref()}
+                className="inline-flex h-10 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
+              >
+                Cadastrar cliente
+              </Link>
+              <Link
+                to={paths.app.crm.importCustomers.getHref()}
+                className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+              >
+                Importar de uma planilha (CSV)
+              </Link>
+            </div>
           </div>
         )
       ) : (

@@ -13,9 +13,11 @@ const linkClass =
   'inline-flex h-10 items-center justify-center rounded-md px-4 text-sm font-medium';
 
 /**
- * The saved proposal as PDF, fetched with the bearer token and shown through
- * an object URL. When the page's Content-Security-Policy refuses to frame
- * `blob:` URLs the preview says so and offers the new tab and the download.
+ * The saved proposal as PDF, fetched with the bearer token and shown inline
+ * through an object URL (the server's Content-Security-Policy allows `blob:`
+ * frames), with "Abrir em nova aba" and "Baixar PDF" next to it. A browser
+ * without a PDF viewer (`navigator.pdfViewerEnabled === false`, many phones)
+ * or a policy that still refuses `blob:` frames gets only the two links.
  */
 export function ProposalPdfDialog({
   open,
@@ -38,6 +40,8 @@ export function ProposalPdfDialog({
 function PdfPreview({ proposal, unsavedChanges }: { proposal: Pick<Proposal, 'id' | 'number' | 'version'>; unsavedChanges: boolean }) {
   const pdf = useProposalPdfUrl(proposal.id, proposal.version);
   const [blocked, setBlocked] = useState(false);
+  // A frame would download the file instead of showing it.
+  const noViewer = typeof navigator !== 'undefined' && navigator.pdfViewerEnabled === false;
   const url = pdf.data;
 
   useEffect(() => {
@@ -60,7 +64,7 @@ function PdfPreview({ proposal, unsavedChanges }: { proposal: Pick<Proposal, 'id
         <Alert title="Não foi possível gerar o PDF">{problemMessage(pdf.error)}</Alert>
       ) : (
         <>
-          {blocked ? (
+          {blocked || noViewer ? (
             <Alert tone="info">
               Este navegador não mostra o PDF dentro da página. Abra em uma nova aba ou baixe o arquivo.
             </Alert>

@@ -10,7 +10,7 @@ import { formatCpfOrCnpj } from '@/lib/br/cpf-cnpj';
 import { contractNumber } from '@/lib/commercial';
 import { formatDateTime } from '@/lib/format';
 
-import { useContractOfProposal } from '../api/get-contract';
+import { useContract } from '../api/get-contract';
 
 import { AmountsSummary } from './amounts-summary';
 import { formatIsoDate } from './labels';
@@ -19,7 +19,9 @@ import { ProposalPdfDialog } from './proposal-pdf-dialog';
 import { ProposalVersionsDialog } from './proposal-versions-dialog';
 
 function Decision({ proposal }: { proposal: Proposal }) {
-  const contract = useContractOfProposal(proposal.customer_id, proposal.id, proposal.status === 'accepted');
+  // Set when the proposal was accepted: the contract made from it.
+  const contractId = proposal.contract_id ?? null;
+  const contract = useContract(contractId ?? '', contractId !== null);
   if (proposal.status === 'accepted') {
     return (
       <Alert tone="success" title={`Aceita${proposal.decided_at ? ` em ${formatDateTime(proposal.decided_at)}` : ''}`}>
@@ -42,14 +44,14 @@ function Decision({ proposal }: { proposal: Proposal }) {
           <dd>{proposal.accepted_ip ?? '—'}</dd>
           <dt className="font-medium">Contrato</dt>
           <dd>
-            {contract.isPending ? (
-              <Spinner size="sm" label="Procurando o contrato…" />
-            ) : contract.data ? (
-              <Link to={paths.app.crm.contract.getHref(contract.data.id)} className="font-medium text-emerald-900 underline">
-                {contractNumber(contract.data.number)} — {contract.data.title}
-              </Link>
+            {contractId === null ? (
+              '—'
+            ) : contract.isPending ? (
+              <Spinner size="sm" label="Carregando o contrato…" />
             ) : (
-              'não encontrado'
+              <Link to={paths.app.crm.contract.getHref(contractId)} className="font-medium text-emerald-900 underline">
+                {contract.data ? `${contractNumber(contract.data.number)} — ${contract.data.title}` : 'Abrir o contrato'}
+              </Link>
             )}
           </dd>
         </dl>

@@ -46,7 +46,7 @@ export function ProposalsList() {
         <TextField
           label="Buscar propostas"
           type="search"
-          placeholder="Título ou nome do cliente"
+          placeholder="Título, cliente ou número (PROP-0007)"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           wrapperClassName="sm:col-span-2"

@@ -1,0 +1,54 @@
+// Browser test of Configurações → Tarefas com falha against a running server
+// that serves the built app (see web/README.md): the owner finds it in the
+// settings navigation, and a new company has none.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { BASE_URL, launchBrowser, missingConfig, newPage, uniqueEmail, withScreenshot } from './support.mjs';
+
+const missing = missingConfig();
+if (missing) throw new Error(`e2e: ${missing}`);
+
+const PASSWORD = 'senha-forte-2026';
+
+async function signupOwner(companyName) {
+  const email = uniqueEmail('tarefas-dono');
+  const response = await fetch(`${BASE_URL}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ company_name: companyName, name: 'Dona Clara', email, password: PASSWORD }),
+  });
+  assert.equal(response.status, 201, await response.text());
+  return { email };
+}
+
+describe('failed jobs', () => {
+  let browser;
+
+  before(async () => {
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('the owner opens "Tarefas com falha" from the settings and a new company has none', async () => {
+    const owner = await signupOwner(`Tarefas E2E ${Date.now()}`);
+    const { context, page } = await newPage(browser);
+    await withScreenshot(page, 'failed-jobs', async () => {
+      await page.goto('/entrar');
+      await page.getByLabel(/^E-mail/).fill(owner.email);
+      await page.getByLabel(/^Senha/).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForURL('**/dashboard');
+      await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Configurações' }).click();
+      await page.getByRole('navigation', { name: 'Configurações' }).getByRole('link', { name: 'Tarefas com falha' }).click();
+      await page.waitForURL('**/configuracoes/tarefas');
+      await page.getByRole('heading', { level: 1, name: 'Tarefas com falha' }).waitFor();
+      await page.getByText('Nenhuma tarefa falhou').waitFor();
+      await page.getByText(/como o envio de e-mails/).waitFor();
+    });
+    await context.close();
+  });
+});
