@@ -11,9 +11,14 @@ PORT=${PORT:-3201}
 DB=conectcrm_bench
 PG=postgres://postgres@127.0.0.1:5432
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-PROFILE=${CONECTCRM_PROFILE:-release}
-SQLX_OFFLINE=true cargo build --profile "$PROFILE" -q --bin conectcrm
-BIN=target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")/conectcrm
+# CONECTCRM_BIN=path uses an existing binary instead of building one.
+if [ -n "${CONECTCRM_BIN:-}" ]; then
+  BIN=$CONECTCRM_BIN
+else
+  PROFILE=${CONECTCRM_PROFILE:-release}
+  SQLX_OFFLINE=true cargo build --profile "$PROFILE" -q --bin conectcrm
+  BIN=target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")/conectcrm
+fi
 psql "$PG/postgres" -qc "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
 DATA=$(mktemp -d)
 export DATABASE_URL=$PG/$DB CONECTCRM_DATA_DIR=$DATA CONECTCRM_BIND=127.0.0.1:$PORT AUTH_RATE_LIMIT_PER_MINUTE=100000000 RUST_LOG=warn
@@ -29,9 +34,9 @@ wrk.body = '$BODY'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 echo "## POST /api/v1/auth/login (argon2id per request), 64 connections"
-wrk -t2 -c64 -d"$DURATION" --latency -s "$DATA/login.lua" "http://127.0.0.1:$PORT/api/v1/auth/login" | grep -E "Requests/sec|50%|99%|Non-2xx"
+wrk -t2 -c64 -d"$DURATION" --latency -s "$DATA/login.lua" "http://127.0.0.1:$PORT/api/v1/auth/login" | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx"
 echo "## GET /api/v1/me (JWT + tenant transaction + 2 queries), 64 connections"
-wrk -t2 -c64 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me" | grep -E "Requests/sec|50%|99%|Non-2xx"
+wrk -t2 -c64 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me" | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx"
 echo "## tenant transaction vs bare query (pgbench, 8 clients, as conectcrm_app)"
 TID=$(psql "$PG/$DB" -Atc "select tenant_id from companies limit 1")
 cat > "$DATA/bare.sql" <<SQL

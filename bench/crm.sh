@@ -14,9 +14,14 @@ PORT=${PORT:-3202}
 DB=conectcrm_bench_crm
 PG=postgres://postgres@127.0.0.1:5432
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
-PROFILE=${CONECTCRM_PROFILE:-release}
-SQLX_OFFLINE=true cargo build --profile "$PROFILE" -q --bin conectcrm
-BIN=target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")/conectcrm
+# CONECTCRM_BIN=path uses an existing binary instead of building one.
+if [ -n "${CONECTCRM_BIN:-}" ]; then
+  BIN=$CONECTCRM_BIN
+else
+  PROFILE=${CONECTCRM_PROFILE:-release}
+  SQLX_OFFLINE=true cargo build --profile "$PROFILE" -q --bin conectcrm
+  BIN=target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")/conectcrm
+fi
 DATA=$(mktemp -d)
 export DATABASE_URL=$PG/$DB CONECTCRM_DATA_DIR=$DATA CONECTCRM_BIND=127.0.0.1:$PORT AUTH_RATE_LIMIT_PER_MINUTE=100000000 RUST_LOG=warn
 psql "$PG/postgres" -qc "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
@@ -30,7 +35,6 @@ curl -fs -XPOST "http://127.0.0.1:$PORT/api/v1/auth/signup" -H 'content-type: ap
 echo "## generating $COMPANIES companies, $CUSTOMERS customers …"
 start=$(date +%s)
 psql "$PG/$DB" -qv ON_ERROR_STOP=1 <<SQL
-set role conectcrm_owner;
 create temp table first_names(n) as select unnest(array['Ana','João','Maria','José','Francisca','Antônio','Adriana','Carlos','Juliana','Paulo','Márcia','Lucas','Fernanda','Rafael','Patrícia','Gabriel','Aline','Bruno','Camila','Diego']);
 create temp table last_names(n) as select unnest(array['Silva','Santos','Oliveira','Souza','Rodrigues','Ferreira','Alves','Pereira','Lima','Gomes','Costa','Ribeiro','Martins','Carvalho','Araújo','Melo','Barbosa','Rocha','Dias','Nascimento']);
 with c as (select gen_random_uuid() as id, g from generate_series(1, $COMPANIES - 1) g)
@@ -62,7 +66,6 @@ for _ in $(seq 1 50); do
   [ -n "$PIPELINE" ] && break; sleep 0.2
 done
 psql "$PG/$DB" -qv ON_ERROR_STOP=1 <<SQL
-set role conectcrm_owner;
 with t as (select tenant_id from companies where name = 'Bench 0'),
      s as (select id, row_number() over (order by position) - 1 as k from pipeline_stages where pipeline_id = '$PIPELINE' and kind = 'open'),
      c as (select id, row_number() over () as g from customers where tenant_id = (select tenant_id from t) limit 5000)
@@ -75,7 +78,7 @@ CUSTOMER=$(curl -fs "http://127.0.0.1:$PORT/api/v1/customers?limit=1" -H "Author
 run() {
   local name=$1 path=$2
   printf '%s\n' "## $name"
-  wrk -t2 -c64 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$path" | grep -E "Requests/sec|50%|99%|Non-2xx"
+  wrk -t2 -c64 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$path" | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx"
 }
 echo "customers in the bench company: $(psql "$PG/$DB" -Atc "select count(*) from customers c join companies co using (tenant_id) where co.name = 'Bench 0'")"
 run "search q=silva (full text, 1 of 1,000 companies)" "/api/v1/customers?q=silva"

@@ -136,6 +136,8 @@ async fn a_large_comma_separated_file_imports_with_progress_counts() {
             i
         ));
     }
+    // The same customer twice in one file: the second line updates the first.
+    csv.push_str("Cliente Zero,cliente0@exemplo.com.br,,varejo\n");
     let (s, up) = upload(&t, &owner, csv.into_bytes()).await;
     assert_eq!(s, StatusCode::CREATED);
     assert_eq!(up["encoding"], "utf-8");
@@ -148,7 +150,11 @@ async fn a_large_comma_separated_file_imports_with_progress_counts() {
     let (_, done) = t.get(&format!("/api/v1/customers/imports/{id}"), &owner.token).await;
     assert_eq!(done["status"], "done", "{done}");
     assert_eq!(done["created_count"], 1500);
-    assert_eq!(done["processed_rows"], 1500);
+    assert_eq!(done["updated_count"], 1);
+    assert_eq!(done["processed_rows"], 1501);
+    let (_, zero) = t.get("/api/v1/customers?q=cliente0%40exemplo.com.br", &owner.token).await;
+    assert_eq!(zero["items"].as_array().unwrap().len(), 1);
+    assert_eq!(zero["items"][0]["tags"], json!(["atacado", "sp", "varejo"]));
     let (_, vip) = t.get("/api/v1/customers?tag=atacado&limit=200", &owner.token).await;
     assert_eq!(vip["items"].as_array().unwrap().len(), 200);
 }

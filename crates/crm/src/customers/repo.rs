@@ -345,27 +345,27 @@ pub async fn delete_contact(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) 
     Ok(n == 1)
 }
 
-/// The live customer holding this CPF/CNPJ, or else this e-mail (imports
-/// update instead of duplicating).
-pub async fn find_match(
+/// Every live customer's id by CPF/CNPJ and by e-mail, loaded once so an
+/// import matches rows in memory instead of one query per row.
+pub async fn identity_index(
     conn: &mut PgConnection,
     tenant_id: Uuid,
-    document: Option<&str>,
-    email: Option<&str>,
-) -> Result<Option<Customer>> {
-    let id = sqlx::query_scalar!(
-        r#"select id from customers
-            where tenant_id = $1 and merged_into is null
-              and (($2::text is not null and document = $2) or ($3::text is not null and emails @> array[$3]))
-            order by (document is not distinct from $2) desc, id limit 1"#,
-        tenant_id,
-        document,
-        email
+) -> Result<(std::collections::HashMap<String, Uuid>, std::collections::HashMap<String, Uuid>)> {
+    let rows = sqlx::query!(
+        "select id, document, emails from customers where tenant_id = $1 and merged_into is null",
+        tenant_id
     )
-    .fetch_optional(&mut *conn)
+    .fetch_all(conn)
     .await?;
-    match id {
-        Some(id) => find(conn, tenant_id, id).await,
-        None => Ok(None),
+    let mut by_document = std::collections::HashMap::new();
+    let mut by_email = std::collections::HashMap::new();
+    for r in rows {
+        if let Some(d) = r.document {
+            by_document.insert(d, r.id);
+        }
+        for e in r.emails {
+            by_email.entry(e).or_insert(r.id);
+        }
     }
+    Ok((by_document, by_email))
 }

@@ -124,6 +124,7 @@ async fn run(app: &App, tenant: Uuid, job: RunImport) -> Result<()> {
     // Imported customers belong to whoever imported them.
     let user_id = job.user_id;
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let (mut by_document, mut by_email) = customers::identity_index(&mut tx, tenant).await?;
     let (mut created, mut updated, mut skipped) = (0i32, 0i32, 0i32);
     let mut errors: Vec<RowError> = Vec::new();
     for (i, row) in file.rows.iter().enumerate() {
@@ -144,23 +145,38 @@ async fn run(app: &App, tenant: Uuid, job: RunImport) -> Result<()> {
                 }
             }
         } else {
-            let email = data.emails.as_ref().and_then(|e| e.first()).cloned();
             let document = data.document.clone().flatten();
-            match customers::find_match(&mut tx, tenant, document.as_deref(), email.as_deref()).await? {
+            let existing_id = document
+                .as_ref()
+                .and_then(|d| by_document.get(d))
+                .or_else(|| data.emails.as_ref().and_then(|e| e.iter().find_map(|e| by_email.get(e))))
+                .copied();
+            let existing = match existing_id {
+                Some(id) => customers::find(&mut tx, tenant, id).await?,
+                None => None,
+            };
+            let saved = match existing {
                 Some(existing) => {
                     let mut merged = existing.clone();
                     let kind_given = mapping.contains_key("kind");
                     let status_given = req.status.is_some();
                     customer_rules::apply_import(&mut merged, data, kind_given, status_given);
-                    customers::update(&mut tx, tenant, &merged, existing.version).await?;
                     updated += 1;
+                    customers::update(&mut tx, tenant, &merged, existing.version).await?.unwrap_or(merged)
                 }
                 None => {
                     let mut customer = customer_rules::new_customer(req.kind, data);
                     customer.owner_id = Some(user_id);
-                    customers::insert(&mut tx, tenant, &customer).await?;
                     created += 1;
+                    customers::insert(&mut tx, tenant, &customer).await?
                 }
+            };
+            // Later rows of the same file match this one too.
+            if let Some(d) = &saved.document {
+                by_document.insert(d.clone(), saved.id);
+            }
+            for e in &saved.emails {
+                by_email.entry(e.clone()).or_insert(saved.id);
             }
         }
         if (i + 1) % PROGRESS_EVERY == 0 {
