@@ -13,6 +13,7 @@ pub mod db;
 pub mod email;
 pub mod error;
 pub mod http;
+pub mod idempotency;
 pub mod ids;
 pub mod jobs;
 pub mod mail;

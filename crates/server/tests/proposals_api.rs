@@ -390,3 +390,38 @@ async fn another_company_cannot_reach_proposals_or_contracts() {
         assert_ne!(s, StatusCode::OK);
     }
 }
+
+#[tokio::test]
+async fn a_retried_send_with_the_same_idempotency_key_sends_once() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let d = deal(&t, &owner).await;
+    let (_, p) = t.post("/api/v1/proposals", Some(&owner.token), proposal_body(&d)).await;
+    let id = p["id"].as_str().unwrap();
+    let send = |key: &'static str, body: Value| {
+        t.http
+            .post(t.url(&format!("/api/v1/proposals/{id}/send")))
+            .bearer_auth(&owner.token)
+            .header("idempotency-key", key)
+            .json(&body)
+            .send()
+    };
+    let first = send("envio-1", json!({})).await.unwrap();
+    assert_eq!(first.status(), StatusCode::OK);
+    assert!(first.headers().get("idempotent-replayed").is_none());
+    let first: Value = first.json().await.unwrap();
+    let again = send("envio-1", json!({})).await.unwrap();
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    let again: Value = again.json().await.unwrap();
+    assert_eq!(again["public_url"], first["public_url"], "the same link, not a new one");
+    let other = send("envio-1", json!({"to": "outra@paoquente.com.br"})).await.unwrap();
+    assert_eq!(other.status(), StatusCode::UNPROCESSABLE_ENTITY, "a key belongs to one request");
+    t.drain_jobs().await;
+    let mails = t.outbox().into_iter().filter(|m| m.contains("PROP-0001.pdf")).count();
+    assert_eq!(mails, 1, "one e-mail for the retried send");
+    // The first link still works: the retry did not replace it.
+    let token = first["public_url"].as_str().unwrap().rsplit('/').next().unwrap();
+    let (s, _) = t.call(reqwest::Method::GET, &format!("/api/v1/public/proposals/{token}"), None, None).await;
+    assert_eq!(s, StatusCode::OK);
+}

@@ -231,3 +231,44 @@ async fn users_list_paginates_and_searches_without_accents() {
     let (s, _) = t.get("/api/v1/users?cursor=@@@", &owner.token).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_retried_invitation_with_the_same_idempotency_key_is_made_once() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let invite = || {
+        t.http
+            .post(t.url("/api/v1/invitations"))
+            .bearer_auth(&owner.token)
+            .header("idempotency-key", "convite-bia")
+            .json(&json!({"email": "bia@alfa.com.br", "role": "agent"}))
+            .send()
+    };
+    let first = invite().await.unwrap();
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: serde_json::Value = first.json().await.unwrap();
+    let again = invite().await.unwrap();
+    assert_eq!(again.status(), StatusCode::CREATED);
+    let again: serde_json::Value = again.json().await.unwrap();
+    assert_eq!(again["id"], first["id"]);
+    t.drain_jobs().await;
+    assert_eq!(t.outbox().len(), 1, "one e-mail");
+    // Without a key, the same request is a conflict, not a second invitation.
+    let (s, _) = t
+        .post("/api/v1/invitations", Some(&owner.token), json!({"email": "bia@alfa.com.br", "role": "agent"}))
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT);
+    // Keys are per company: another company's same key is a new request.
+    let other = t.signup("Beta").await;
+    let res = t
+        .http
+        .post(t.url("/api/v1/invitations"))
+        .bearer_auth(&other.token)
+        .header("idempotency-key", "convite-bia")
+        .json(&json!({"email": "bia2@beta.com.br", "role": "agent"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    assert!(res.headers().get("idempotent-replayed").is_none());
+}

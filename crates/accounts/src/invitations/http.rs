@@ -1,10 +1,12 @@
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use kernel::auth::{OpaqueToken, Role, check_password_strength, hash_password};
 use kernel::email::Email;
 use kernel::error::{OnConstraint, Problem, Violations};
 use kernel::http::{ApiJson, Created};
+use kernel::idempotency::{self, IdempotencyKey};
 use kernel::ids::new_id;
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::mail::SendEmail;
@@ -52,16 +54,26 @@ async fn list_invitations(
 }
 
 /// Invites someone by e-mail with a single-use link valid for 7 days.
+/// Honours `Idempotency-Key` (a retry sends no second e-mail).
 #[utoipa::path(post, path = "/invitations", tag = "users", security(("bearer" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "retry-safe key")),
     request_body = CreateInvitationRequest,
     responses((status = 201, body = Invitation), (status = 403, body = Problem), (status = 409, body = Problem),
               (status = 422, body = Problem)))]
 async fn create_invitation(
     State(app): State<App>,
     mut s: Session,
+    IdempotencyKey(idempotency_key): IdempotencyKey,
     ApiJson(body): ApiJson<CreateInvitationRequest>,
-) -> Result<Created<Invitation>> {
+) -> Result<Response> {
     s.require(Role::ADMINS)?;
+    let fingerprint = idempotency::fingerprint("POST", "/invitations", &body);
+    if let Some(key) = &idempotency_key
+        && let Some(replayed) = idempotency::replay(&mut s.tx, key, &fingerprint).await?
+    {
+        s.tx.commit().await?;
+        return Ok(replayed);
+    }
     let email = Email::parse(&body.email).map_err(|e| Error::field("email", e.to_string()))?;
     if body.role == Role::Owner {
         return Err(Error::field("role", "Convide como administrador; depois promova a proprietário."));
@@ -100,8 +112,11 @@ async fn create_invitation(
     };
     jobs::enqueue(&mut s.tx, Some(tenant), &mail, EnqueueOptions::default()).await?;
     s.tx.emit("invitation.created", &serde_json::json!({ "id": id })).await?;
+    if let Some(key) = &idempotency_key {
+        idempotency::remember(&mut s.tx, key, &fingerprint, StatusCode::CREATED, &invitation).await?;
+    }
     s.tx.commit().await?;
-    Ok(Created(format!("/api/v1/invitations/{id}"), invitation))
+    Ok(Created(format!("/api/v1/invitations/{id}"), invitation).into_response())
 }
 
 #[utoipa::path(delete, path = "/invitations/{id}", tag = "users", security(("bearer" = [])),

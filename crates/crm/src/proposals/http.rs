@@ -3,6 +3,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kernel::error::Problem;
 use kernel::http::{ApiJson, Created};
+use kernel::idempotency::{self, IdempotencyKey};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
@@ -131,20 +132,33 @@ async fn proposal_pdf(State(app): State<App>, mut s: Session, Path(id): Path<Uui
 }
 
 /// Sends by e-mail with the PDF attached and a new public link (the
-/// previous link stops working).
+/// previous link stops working). Honours `Idempotency-Key`: a retry with the
+/// same key gets the first answer and sends nothing.
 #[utoipa::path(post, path = "/proposals/{id}/send", tag = "crm", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), request_body = SendProposalRequest,
+    params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "retry-safe key")),
+    request_body = SendProposalRequest,
     responses((status = 200, body = SentProposal), (status = 404, body = Problem), (status = 409, body = Problem),
               (status = 422, body = Problem)))]
 async fn send_proposal(
     State(app): State<App>,
     mut s: Session,
     Path(id): Path<Uuid>,
+    IdempotencyKey(key): IdempotencyKey,
     ApiJson(body): ApiJson<SendProposalRequest>,
-) -> Result<ApiJson<SentProposal>> {
+) -> Result<Response> {
     s.require(CRM_ROLES)?;
+    let fingerprint = idempotency::fingerprint("POST", &format!("/proposals/{id}/send"), &body);
+    if let Some(key) = &key
+        && let Some(replayed) = idempotency::replay(&mut s.tx, key, &fingerprint).await?
+    {
+        s.tx.commit().await?;
+        return Ok(replayed);
+    }
     let user = s.user.clone();
     let sent = service::send(&app, &mut s.tx, &user, id, body.to.as_deref()).await?;
+    if let Some(key) = &key {
+        idempotency::remember(&mut s.tx, key, &fingerprint, StatusCode::OK, &sent).await?;
+    }
     s.tx.commit().await?;
-    Ok(ApiJson(sent))
+    Ok(ApiJson(sent).into_response())
 }

@@ -142,7 +142,7 @@ pub struct UpdateProposalRequest {
     pub items: Option<Vec<ItemInput>>,
 }
 
-#[derive(Debug, Default, Deserialize, ToSchema)]
+#[derive(Debug, Default, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SendProposalRequest {
     /// Defaults to the customer's first e-mail.

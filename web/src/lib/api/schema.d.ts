@@ -560,7 +560,10 @@ export interface paths {
         /** Pending invitations (owner/admin). */
         get: operations["list_invitations"];
         put?: never;
-        /** Invites someone by e-mail with a single-use link valid for 7 days. */
+        /**
+         * Invites someone by e-mail with a single-use link valid for 7 days.
+         *     Honours `Idempotency-Key` (a retry sends no second e-mail).
+         */
         post: operations["create_invitation"];
         delete?: never;
         options?: never;
@@ -857,7 +860,8 @@ export interface paths {
         put?: never;
         /**
          * Sends by e-mail with the PDF attached and a new public link (the
-         *     previous link stops working).
+         *     previous link stops working). Honours `Idempotency-Key`: a retry with the
+         *     same key gets the first answer and sends nothing.
          */
         post: operations["send_proposal"];
         delete?: never;
@@ -3543,7 +3547,10 @@ export interface operations {
     create_invitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description retry-safe key */
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4585,7 +4592,10 @@ export interface operations {
     send_proposal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description retry-safe key */
+                "Idempotency-Key"?: string | null;
+            };
             path: {
                 id: string;
             };
