@@ -319,8 +319,19 @@ async fn contracts_by_hand_sign_and_cancel_with_events() {
     assert_eq!(k["billing_day"], 31);
     assert_eq!(k["recurring_cents"], 39980);
     let id = k["id"].as_str().unwrap();
+    let (s, b) = t.patch(&format!("/api/v1/contracts/{id}"), &owner.token, json!({"billing_day": 0})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(b["errors"][0]["field"], "billing_day");
+    let (s, k) = t
+        .patch(&format!("/api/v1/contracts/{id}"), &owner.token, json!({"title": "Suporte 2027 (revisado)", "billing_day": 10, "items": [{"product_id": d.product, "quantity": 3}]}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{k}");
+    assert_eq!(k["billing_day"], 10);
+    assert_eq!(k["recurring_cents"], 59970);
     let (s, k) = t.post(&format!("/api/v1/contracts/{id}/sign"), Some(&owner.token), json!({})).await;
     assert_eq!(s, StatusCode::OK);
+    let (s, _) = t.patch(&format!("/api/v1/contracts/{id}"), &owner.token, json!({"title": "Outro"})).await;
+    assert_eq!(s, StatusCode::CONFLICT, "a signed contract does not change");
     assert_eq!(k["status"], "active");
     assert!(k["signed_at"].is_string());
     let (s, _) = t.post(&format!("/api/v1/contracts/{id}/sign"), Some(&owner.token), json!({})).await;

@@ -1,4 +1,5 @@
 use axum::extract::{Path, Query};
+use axum::http::HeaderMap;
 use kernel::error::Problem;
 use kernel::http::{ApiJson, Created};
 use kernel::pagination::PageParams;
@@ -10,6 +11,7 @@ use uuid::Uuid;
 
 use super::model::{
     CancelContractRequest, Contract, ContractFilter, ContractPage, ContractStatus, CreateContractRequest,
+    UpdateContractRequest,
 };
 use super::{repo, service};
 use crate::CRM_ROLES;
@@ -17,7 +19,7 @@ use crate::CRM_ROLES;
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
         .routes(routes!(list_contracts, create_contract))
-        .routes(routes!(get_contract))
+        .routes(routes!(get_contract, update_contract))
         .routes(routes!(sign_contract))
         .routes(routes!(cancel_contract))
         .routes(routes!(suspend_contract))
@@ -54,6 +56,24 @@ async fn create_contract(
 async fn get_contract(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Contract>> {
     s.require(CRM_ROLES)?;
     let k = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
+    s.tx.commit().await?;
+    Ok(ApiJson(k))
+}
+
+/// Edits a draft (title, dates, billing day, items); signed contracts do not change.
+#[utoipa::path(patch, path = "/contracts/{id}", tag = "crm", security(("bearer" = [])),
+    params(("id" = Uuid, Path), ("If-Match" = Option<String>, Header, description = "version being edited")),
+    request_body = UpdateContractRequest,
+    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem),
+              (status = 422, body = Problem)))]
+async fn update_contract(
+    mut s: Session,
+    Path(id): Path<Uuid>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<UpdateContractRequest>,
+) -> Result<ApiJson<Contract>> {
+    s.require(CRM_ROLES)?;
+    let k = service::update(&mut s.tx, id, &body, kernel::http::if_match(&headers)?).await?;
     s.tx.commit().await?;
     Ok(ApiJson(k))
 }

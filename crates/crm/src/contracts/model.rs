@@ -73,6 +73,20 @@ pub struct CreateContractRequest {
     pub items: Vec<ItemInput>,
 }
 
+/// Changes to a draft contract; a signed contract no longer changes.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateContractRequest {
+    pub title: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "kernel::http::nullable")]
+    #[schema(value_type = Option<i32>)]
+    pub term_months: Option<Option<i32>>,
+    pub billing_day: Option<i32>,
+    /// Replaces every item.
+    pub items: Option<Vec<ItemInput>>,
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CancelContractRequest {

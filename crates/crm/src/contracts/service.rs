@@ -9,7 +9,7 @@ use kernel::{Error, Result};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::model::{Contract, ContractSigned, ContractStatus, CreateContractRequest};
+use super::model::{Contract, ContractSigned, ContractStatus, CreateContractRequest, UpdateContractRequest};
 use super::repo;
 use crate::customers::repo as customers;
 use crate::lines;
@@ -109,6 +109,56 @@ pub async fn from_accepted_proposal(tx: &mut TenantTx, p: &Proposal, today: Naiv
     };
     repo::save(tx, tenant, &contract).await?;
     sign(tx, contract.id).await
+}
+
+pub async fn update(
+    tx: &mut TenantTx,
+    id: Uuid,
+    req: &UpdateContractRequest,
+    if_match: Option<i32>,
+) -> Result<Contract> {
+    let tenant = tx.tenant_id();
+    let mut k = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    if k.status != ContractStatus::Draft {
+        return Err(Error::conflict(None, "Só contratos em rascunho podem ser alterados."));
+    }
+    if if_match.is_some_and(|v| v != k.version) {
+        return Err(Error::conflict(
+            None,
+            "Este contrato foi alterado por outra pessoa. Recarregue para ver a versão atual.",
+        ));
+    }
+    let mut v = Violations::new();
+    if let Some(title) = &req.title {
+        if title.trim().is_empty() || title.chars().count() > 200 {
+            v.add("title", "Informe o título (até 200 caracteres).");
+        }
+        k.title = title.trim().to_string();
+    }
+    if let Some(d) = req.start_date {
+        k.start_date = d;
+    }
+    if let Some(t) = req.term_months {
+        k.term_months = t;
+    }
+    if let Some(b) = req.billing_day {
+        k.billing_day = b;
+    }
+    check_terms(&mut v, k.term_months, k.billing_day);
+    let priced = match &req.items {
+        Some(items) => lines::price(tx, items, 0, &mut v).await?,
+        None => None,
+    };
+    v.finish()?;
+    if let Some(priced) = priced {
+        k.items = priced.items;
+        k.recurrence = priced.recurrence;
+        k.one_time_cents = priced.totals.one_time_cents;
+        k.recurring_cents = priced.totals.recurring_cents;
+    }
+    repo::save(tx, tenant, &k).await?;
+    tx.emit("contract.updated", &json!({ "contract_id": id })).await?;
+    repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)
 }
 
 pub async fn sign(tx: &mut TenantTx, id: Uuid) -> Result<Contract> {

@@ -246,7 +246,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edits a draft (title, dates, billing day, items); signed contracts do not change. */
+        patch: operations["update_contract"];
         trace?: never;
     };
     "/api/v1/contracts/{id}/cancel": {
@@ -1816,6 +1817,18 @@ export interface components {
             timezone?: string | null;
             trade_name?: string | null;
         };
+        /** @description Changes to a draft contract; a signed contract no longer changes. */
+        UpdateContractRequest: {
+            /** Format: int32 */
+            billing_day?: number | null;
+            /** @description Replaces every item. */
+            items?: components["schemas"]["ItemInput"][] | null;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: int32 */
+            term_months?: number | null;
+            title?: string | null;
+        };
         UpdateCustomerRequest: {
             address?: components["schemas"]["Address"] | null;
             /** @description Keys to set; `null` removes a value. */
@@ -2612,6 +2625,58 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_contract: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description version being edited */
+                "If-Match"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContractRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
