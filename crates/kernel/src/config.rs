@@ -8,7 +8,7 @@
 //! | `CONECTCRM_BIND` | `127.0.0.1:3001` | address of API, Socket.IO and web app |
 //! | `CONECTCRM_DATA_DIR` | `./data` | JWT secret (development), e-mail outbox, local files |
 //! | `JWT_SECRET` | generated into the data dir | HMAC key for access tokens, ≥ 32 bytes; required with `--production` |
-//! | `REDIS_URL` | unset (in-process) | Redis for cache and Socket.IO fan-out across nodes |
+//! | `REDIS_URL` | unset (in-process) | Redis for Socket.IO fan-out across nodes |
 //! | `STORAGE_URL` | `file://<data dir>/files` | `s3://bucket` uses `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT` |
 //! | `SMTP_URL` | unset (outbox folder) | e.g. `smtp://user:pass@host:587` or `smtps://…` |
 //! | `MAIL_FROM` | `ConectCRM <nao-responda@conectcrm.local>` | sender of every e-mail |
