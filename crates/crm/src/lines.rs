@@ -1,11 +1,16 @@
 //! Priced lines shared by proposals and contracts: catalogue or free text,
 //! validated field by field, totals by `proposals::pricing`.
 
+use std::collections::HashMap;
+
 use kernel::error::Violations;
 use kernel::ids::new_id;
 use kernel::tenant::TenantTx;
 use kernel::{Error, Result};
 
+use uuid::Uuid;
+
+use crate::customers::model::parse_enum;
 use crate::products::model::Billing;
 use crate::products::repo as products;
 use crate::proposals::model::{ItemInput, LineItem};
@@ -118,4 +123,39 @@ pub async fn price(
         item.total_cents = t.total_cents;
     }
     Ok(Some(Priced { items, totals, recurrence: recurrence.unwrap_or(Billing::OneTime) }))
+}
+
+/// A stored line of `proposal_items` or `contract_items`; `owner_id` is the
+/// proposal or contract it belongs to (selected `as owner_id`).
+pub struct LineRow {
+    pub owner_id: Uuid,
+    pub id: Uuid,
+    pub product_id: Option<Uuid>,
+    pub description: String,
+    pub unit: String,
+    pub quantity_milli: i64,
+    pub unit_price_cents: i64,
+    pub discount_bp: i32,
+    pub billing: String,
+    pub total_cents: i64,
+}
+
+/// Stored lines grouped by their proposal or contract, in stored order.
+pub fn group(rows: Vec<LineRow>) -> Result<HashMap<Uuid, Vec<LineItem>>> {
+    let mut out: HashMap<Uuid, Vec<LineItem>> = HashMap::new();
+    for r in rows {
+        out.entry(r.owner_id).or_default().push(LineItem {
+            id: r.id,
+            product_id: r.product_id,
+            description: r.description,
+            unit: r.unit,
+            quantity: r.quantity_milli as f64 / 1000.0,
+            quantity_milli: r.quantity_milli,
+            unit_price_cents: r.unit_price_cents,
+            discount_bp: r.discount_bp,
+            billing: parse_enum(&r.billing)?,
+            total_cents: r.total_cents,
+        });
+    }
+    Ok(out)
 }

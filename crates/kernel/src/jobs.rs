@@ -158,6 +158,53 @@ impl Registry {
     }
 }
 
+/// A job that failed every attempt, as its company's admins see it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct DeadJob {
+    pub id: i64,
+    pub kind: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub dead_at: Option<DateTime<Utc>>,
+}
+
+/// A company's dead jobs, newest first. `jobs` is global: the tenant
+/// filter here is the isolation.
+pub async fn dead_of_tenant(conn: &mut PgConnection, tenant_id: Uuid, limit: i64) -> Result<Vec<DeadJob>> {
+    Ok(sqlx::query_as!(
+        DeadJob,
+        "select id, kind, attempts, last_error, created_at, dead_at from jobs
+          where tenant_id = $1 and dead_at is not null order by id desc limit $2",
+        tenant_id,
+        limit
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Puts a company's dead job back in the queue with fresh attempts.
+pub async fn retry_dead(conn: &mut PgConnection, tenant_id: Uuid, id: i64) -> Result<bool> {
+    Ok(sqlx::query!(
+        "update jobs set dead_at = null, attempts = 0, run_at = now()
+          where id = $1 and tenant_id = $2 and dead_at is not null",
+        id,
+        tenant_id
+    )
+    .execute(conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Removes jobs finished more than a week ago; returns how many.
+pub async fn purge_done(db: &sqlx::PgPool) -> Result<u64> {
+    Ok(sqlx::query!("delete from jobs where done_at < now() - interval '7 days'")
+        .execute(db)
+        .await?
+        .rows_affected())
+}
+
 fn backoff(attempt: i32) -> Duration {
     // 2s, 4s, 8s … capped at one hour.
     Duration::from_secs(2u64.saturating_pow(attempt.clamp(1, 12) as u32).min(3600))

@@ -55,6 +55,14 @@ pub(crate) async fn record(
     Ok(event_id)
 }
 
+/// Removes events dispatched more than a week ago; returns how many.
+pub async fn purge_dispatched(db: &sqlx::PgPool) -> Result<u64> {
+    Ok(sqlx::query!("delete from outbox_events where dispatched_at < now() - interval '7 days'")
+        .execute(db)
+        .await?
+        .rows_affected())
+}
+
 /// Dispatches up to one batch of pending events; returns how many.
 pub async fn dispatch_pending(app: &App) -> Result<usize> {
     let mut tx = app.db.begin().await?;

@@ -3,11 +3,10 @@
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
 use kernel::auth::Role;
 use kernel::error::Problem;
 use kernel::http::ApiJson;
-use kernel::jobs::Job;
+use kernel::jobs::{DeadJob, Job};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
@@ -25,26 +24,10 @@ impl Job for Janitor {
 }
 
 pub async fn janitor(app: &App) -> anyhow::Result<()> {
-    let jobs = sqlx::query!("delete from jobs where done_at < now() - interval '7 days'")
-        .execute(&app.db)
-        .await?
-        .rows_affected();
-    let events = sqlx::query!("delete from outbox_events where dispatched_at < now() - interval '7 days'")
-        .execute(&app.db)
-        .await?
-        .rows_affected();
+    let jobs = kernel::jobs::purge_done(&app.db).await?;
+    let events = kernel::outbox::purge_dispatched(&app.db).await?;
     tracing::info!(jobs, events, "janitor removed old rows");
     Ok(())
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct DeadJob {
-    pub id: i64,
-    pub kind: String,
-    pub attempts: i32,
-    pub last_error: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub dead_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -62,16 +45,7 @@ pub fn router() -> OpenApiRouter<App> {
 async fn dead_jobs(mut s: Session, Query(params): Query<PageParams>) -> Result<ApiJson<DeadJobPage>> {
     s.require(Role::ADMINS)?;
     let page = params.parse()?;
-    // `jobs` is global: the tenant filter here is the isolation.
-    let items = sqlx::query_as!(
-        DeadJob,
-        "select id, kind, attempts, last_error, created_at, dead_at from jobs
-          where tenant_id = $1 and dead_at is not null order by id desc limit $2",
-        s.user.tenant_id,
-        page.limit
-    )
-    .fetch_all(&mut *s.tx)
-    .await?;
+    let items = kernel::jobs::dead_of_tenant(&mut s.tx, s.user.tenant_id, page.limit).await?;
     s.tx.commit().await?;
     Ok(ApiJson(DeadJobPage { items }))
 }
@@ -82,16 +56,7 @@ async fn dead_jobs(mut s: Session, Query(params): Query<PageParams>) -> Result<A
     responses((status = 202), (status = 403, body = Problem), (status = 404, body = Problem)))]
 async fn retry_job(mut s: Session, Path(id): Path<i64>) -> Result<StatusCode> {
     s.require(Role::ADMINS)?;
-    let n = sqlx::query!(
-        "update jobs set dead_at = null, attempts = 0, run_at = now()
-          where id = $1 and tenant_id = $2 and dead_at is not null",
-        id,
-        s.user.tenant_id
-    )
-    .execute(&mut *s.tx)
-    .await?
-    .rows_affected();
-    if n == 0 {
+    if !kernel::jobs::retry_dead(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);
     }
     s.tx.commit().await?;

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::model::{Contract, ContractFilter, ContractStatus};
 use crate::customers::model::parse_enum;
-use crate::proposals::model::LineItem;
+use crate::lines::{self, LineRow};
 
 struct Row {
     id: Uuid,
@@ -30,37 +30,11 @@ struct Row {
     created_at: DateTime<Utc>,
 }
 
-struct ItemRow {
-    id: Uuid,
-    contract_id: Uuid,
-    product_id: Option<Uuid>,
-    description: String,
-    unit: String,
-    quantity_milli: i64,
-    unit_price_cents: i64,
-    discount_bp: i32,
-    billing: String,
-    total_cents: i64,
-}
-
-fn assemble(rows: Vec<Row>, items: Vec<ItemRow>) -> Result<Vec<Contract>> {
+fn assemble(rows: Vec<Row>, items: Vec<LineRow>) -> Result<Vec<Contract>> {
+    let mut items = lines::group(items)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let mut lines = Vec::new();
-        for i in items.iter().filter(|i| i.contract_id == r.id) {
-            lines.push(LineItem {
-                id: i.id,
-                product_id: i.product_id,
-                description: i.description.clone(),
-                unit: i.unit.clone(),
-                quantity: i.quantity_milli as f64 / 1000.0,
-                quantity_milli: i.quantity_milli,
-                unit_price_cents: i.unit_price_cents,
-                discount_bp: i.discount_bp,
-                billing: parse_enum(&i.billing)?,
-                total_cents: i.total_cents,
-            });
-        }
+        let lines = items.remove(&r.id).unwrap_or_default();
         out.push(Contract {
             id: r.id,
             number: r.number,
@@ -88,10 +62,11 @@ fn assemble(rows: Vec<Row>, items: Vec<ItemRow>) -> Result<Vec<Contract>> {
     Ok(out)
 }
 
-async fn items_of(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]) -> Result<Vec<ItemRow>> {
+async fn items_of(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]) -> Result<Vec<LineRow>> {
     Ok(sqlx::query_as!(
-        ItemRow,
-        "select id, contract_id, product_id, description, unit, quantity_milli, unit_price_cents, discount_bp, billing, total_cents
+        LineRow,
+        "select contract_id as owner_id, id, product_id, description, unit, quantity_milli, unit_price_cents,
+                discount_bp, billing, total_cents
            from contract_items where tenant_id = $1 and contract_id = any($2) order by contract_id, position",
         tenant_id,
         ids

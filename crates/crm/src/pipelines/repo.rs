@@ -42,20 +42,19 @@ pub async fn list(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<Pipeli
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut out = Vec::with_capacity(pipelines.len());
-    for p in pipelines {
-        let mut list = Vec::new();
-        for s in stages.iter().filter(|s| s.pipeline_id == p.id) {
-            list.push(Stage {
-                id: s.id,
-                name: s.name.clone(),
-                position: s.position,
-                probability: s.probability,
-                kind: parse_enum(&s.kind)?,
-            });
-        }
-        out.push(Pipeline { id: p.id, name: p.name, stages: list, created_at: p.created_at });
+    let mut by_pipeline: std::collections::HashMap<Uuid, Vec<Stage>> = std::collections::HashMap::new();
+    for s in stages {
+        by_pipeline.entry(s.pipeline_id).or_default().push(Stage::try_from(s)?);
     }
+    let out = pipelines
+        .into_iter()
+        .map(|p| Pipeline {
+            id: p.id,
+            stages: by_pipeline.remove(&p.id).unwrap_or_default(),
+            name: p.name,
+            created_at: p.created_at,
+        })
+        .collect();
     Ok(out)
 }
 

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::model::{LineItem, Proposal, ProposalFilter, ProposalStatus, ProposalVersion};
 use crate::customers::model::parse_enum;
+use crate::lines::{self, LineRow};
 
 /// The next number of a per-company gapless series (`proposals`, `contracts`…).
 pub async fn next_number(conn: &mut PgConnection, tenant_id: Uuid, series: &str) -> Result<i64> {
@@ -90,41 +91,11 @@ impl Row {
     }
 }
 
-struct ItemRow {
-    id: Uuid,
-    proposal_id: Uuid,
-    product_id: Option<Uuid>,
-    description: String,
-    unit: String,
-    quantity_milli: i64,
-    unit_price_cents: i64,
-    discount_bp: i32,
-    billing: String,
-    total_cents: i64,
-}
-
-impl TryFrom<ItemRow> for LineItem {
-    type Error = kernel::Error;
-    fn try_from(r: ItemRow) -> Result<Self> {
-        Ok(LineItem {
-            id: r.id,
-            product_id: r.product_id,
-            description: r.description,
-            unit: r.unit,
-            quantity: r.quantity_milli as f64 / 1000.0,
-            quantity_milli: r.quantity_milli,
-            unit_price_cents: r.unit_price_cents,
-            discount_bp: r.discount_bp,
-            billing: parse_enum(&r.billing)?,
-            total_cents: r.total_cents,
-        })
-    }
-}
-
-async fn items_of(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]) -> Result<Vec<ItemRow>> {
+async fn items_of(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]) -> Result<Vec<LineRow>> {
     Ok(sqlx::query_as!(
-        ItemRow,
-        "select id, proposal_id, product_id, description, unit, quantity_milli, unit_price_cents, discount_bp, billing, total_cents
+        LineRow,
+        "select proposal_id as owner_id, id, product_id, description, unit, quantity_milli, unit_price_cents,
+                discount_bp, billing, total_cents
            from proposal_items where tenant_id = $1 and proposal_id = any($2) order by proposal_id, position",
         tenant_id,
         ids
@@ -133,30 +104,14 @@ async fn items_of(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]) -> Res
     .await?)
 }
 
-fn attach(rows: Vec<Row>, items: Vec<ItemRow>) -> Result<Vec<Proposal>> {
-    let mut out = Vec::with_capacity(rows.len());
-    for r in rows {
-        let mine = items
-            .iter()
-            .filter(|i| i.proposal_id == r.id)
-            .map(|i| {
-                LineItem::try_from(ItemRow {
-                    id: i.id,
-                    proposal_id: i.proposal_id,
-                    product_id: i.product_id,
-                    description: i.description.clone(),
-                    unit: i.unit.clone(),
-                    quantity_milli: i.quantity_milli,
-                    unit_price_cents: i.unit_price_cents,
-                    discount_bp: i.discount_bp,
-                    billing: i.billing.clone(),
-                    total_cents: i.total_cents,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        out.push(r.into_proposal(mine)?);
-    }
-    Ok(out)
+fn attach(rows: Vec<Row>, items: Vec<LineRow>) -> Result<Vec<Proposal>> {
+    let mut items = lines::group(items)?;
+    rows.into_iter()
+        .map(|r| {
+            let mine = items.remove(&r.id).unwrap_or_default();
+            r.into_proposal(mine)
+        })
+        .collect()
 }
 
 pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<Proposal>> {

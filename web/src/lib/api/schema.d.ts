@@ -1305,6 +1305,7 @@ export interface components {
         };
         /** @enum {string} */
         CustomerStatus: "lead" | "active" | "inactive";
+        /** @description A job that failed every attempt, as its company's admins see it. */
         DeadJob: {
             /** Format: int32 */
             attempts: number;
