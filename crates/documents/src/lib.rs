@@ -11,6 +11,7 @@ use typst_as_lib::typst_kit_options::TypstKitFontOptions;
 use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
 
 const PROPOSAL_TEMPLATE: &str = include_str!("../templates/proposal.typ");
+const INVOICE_TEMPLATE: &str = include_str!("../templates/invoice.typ");
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Party {
@@ -59,34 +60,98 @@ pub struct ProposalDoc {
     pub link: Option<String>,
 }
 
+fn build(template: &'static str) -> TypstEngine<TypstTemplateMainFile> {
+    TypstEngine::builder()
+        .main_file(template)
+        .search_fonts_with(
+            TypstKitFontOptions::default().include_system_fonts(false).include_embedded_fonts(true),
+        )
+        .build()
+}
+
 fn engine() -> &'static TypstEngine<TypstTemplateMainFile> {
     static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        TypstEngine::builder()
-            .main_file(PROPOSAL_TEMPLATE)
-            .search_fonts_with(
-                TypstKitFontOptions::default().include_system_fonts(false).include_embedded_fonts(true),
-            )
-            .build()
-    })
+    ENGINE.get_or_init(|| build(PROPOSAL_TEMPLATE))
+}
+
+fn invoice_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
+    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    ENGINE.get_or_init(|| build(INVOICE_TEMPLATE))
+}
+
+/// A line of an invoice, formatted.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvoiceLine {
+    pub description: String,
+    pub quantity: String,
+    pub unit_price: String,
+    pub total: String,
+}
+
+/// Everything printed on an invoice, already formatted for pt-BR.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvoiceDoc {
+    pub number: String,
+    pub status: String,
+    pub issued_on: String,
+    pub due_on: String,
+    pub period: Option<String>,
+    pub description: String,
+    pub company: Party,
+    pub customer: Party,
+    pub lines: Vec<InvoiceLine>,
+    pub subtotal: String,
+    pub discount: String,
+    pub total: String,
+    pub paid: Option<String>,
+    /// Due today with fees, when it differs from the total.
+    pub amount_due: Option<String>,
+    pub fees_note: Option<String>,
+    /// PIX copia e cola.
+    pub pix_payload: Option<String>,
+    pub boleto_line: Option<String>,
+    pub card_link: Option<String>,
+    pub link: Option<String>,
+}
+
+/// Renders an invoice; `pix_qr_svg` is the PIX QR code as SVG.
+pub fn invoice_pdf(
+    doc: &InvoiceDoc,
+    logo: Option<Vec<u8>>,
+    pix_qr_svg: Option<String>,
+) -> anyhow::Result<Vec<u8>> {
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), serde_json::to_string(doc)?.into_value());
+    if let Some(svg) = pix_qr_svg {
+        inputs.insert("qr".into(), Bytes::new(svg.into_bytes()).into_value());
+    }
+    compile(invoice_engine(), inputs, logo)
 }
 
 /// Renders a proposal; `logo` is a PNG/JPEG/WebP image or nothing.
 pub fn proposal_pdf(doc: &ProposalDoc, logo: Option<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
     let mut inputs = Dict::new();
     inputs.insert("data".into(), serde_json::to_string(doc)?.into_value());
+    compile(engine(), inputs, logo)
+}
+
+fn compile(
+    engine: &TypstEngine<TypstTemplateMainFile>,
+    mut inputs: Dict,
+    logo: Option<Vec<u8>>,
+) -> anyhow::Result<Vec<u8>> {
     if let Some(logo) = logo {
         inputs.insert("logo".into(), Bytes::new(logo).into_value());
     }
     let has_logo = inputs.contains("logo");
-    let compiled = engine().compile_with_input(inputs.clone());
+    let compiled = engine.compile_with_input(inputs.clone());
     let document = match compiled.output {
         Ok(doc) => doc,
         // A logo Typst cannot decode must not stop the proposal: print without it.
         Err(_) if has_logo => {
             let mut without = inputs;
             without.remove("logo".into(), None).map_err(|e| anyhow::anyhow!("{e:?}"))?;
-            engine().compile_with_input(without).output.map_err(|e| anyhow::anyhow!("typst: {e:?}"))?
+            engine.compile_with_input(without).output.map_err(|e| anyhow::anyhow!("typst: {e:?}"))?
         }
         Err(e) => return Err(anyhow::anyhow!("typst: {e:?}")),
     };

@@ -20,6 +20,25 @@ pub struct Address {
     pub state: String,
 }
 
+impl Address {
+    /// "Rua X, 10, sala 2 — Centro, São Paulo/SP — CEP 01001-000", for documents.
+    pub fn one_line(&self) -> String {
+        let complement = self.complement.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
+        let split = self.cep.len().min(5);
+        format!(
+            "{}, {}{} — {}, {}/{} — CEP {}-{}",
+            self.street,
+            self.number,
+            complement,
+            self.district,
+            self.city,
+            self.state,
+            &self.cep[..split],
+            &self.cep[split..]
+        )
+    }
+}
+
 pub const UFS: [&str; 27] = [
     "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR", "PE",
     "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",

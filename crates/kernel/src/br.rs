@@ -147,6 +147,15 @@ macro_rules! serde_as_string {
 serde_as_string!(Cpf);
 serde_as_string!(Cnpj);
 
+/// "CPF 123.456.789-09" or "CNPJ 11.222.333/0001-81" from stored digits.
+pub fn document_label(doc: &str) -> String {
+    if doc.len() == 11 {
+        Cpf::parse(doc).map(|c| format!("CPF {}", c.formatted())).unwrap_or_else(|_| doc.to_string())
+    } else {
+        Cnpj::parse(doc).map(|c| format!("CNPJ {}", c.formatted())).unwrap_or_else(|_| doc.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,3 +224,4 @@ mod tests {
         }
     }
 }
+

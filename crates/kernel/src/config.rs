@@ -8,6 +8,7 @@
 //! | `CONECTCRM_BIND` | `127.0.0.1:3001` | address of API, Socket.IO and web app |
 //! | `CONECTCRM_DATA_DIR` | `./data` | JWT secret (development), e-mail outbox, local files |
 //! | `JWT_SECRET` | generated into the data dir | HMAC key for access tokens, ≥ 32 bytes; required with `--production` |
+//! | `SECRETS_KEY` | generated into the data dir | 32 bytes (64 hex characters) sealing stored credentials (AES-256-GCM); required with `--production`; changing it makes stored gateway keys unreadable |
 //! | `REDIS_URL` | unset (in-process) | Redis for Socket.IO fan-out across nodes |
 //! | `STORAGE_URL` | `file://<data dir>/files` | `s3://bucket` uses `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT` |
 //! | `SMTP_URL` | unset (outbox folder) | e.g. `smtp://user:pass@host:587` or `smtps://…` |
@@ -51,6 +52,7 @@ pub struct Config {
     pub bind: SocketAddr,
     pub data_dir: PathBuf,
     pub jwt_secret: Secret,
+    pub secrets_key: SecretsKey,
     pub redis_url: Option<Secret>,
     pub storage_url: Option<String>,
     pub smtp_url: Option<Secret>,
@@ -103,7 +105,15 @@ impl Config {
             Some(s) if s.len() >= 32 => Secret::new(s),
             Some(_) => return Err(err("JWT_SECRET", "must be at least 32 characters")),
             None if production => return Err(err("JWT_SECRET", "is required with --production")),
-            None => Secret::new(dev_jwt_secret(&data_dir)?),
+            None => Secret::new(dev_secret(&data_dir, "jwt_secret", "JWT_SECRET")?),
+        };
+        let secrets_key = match var("SECRETS_KEY") {
+            Some(s) => {
+                SecretsKey::from_hex(&s).ok_or_else(|| err("SECRETS_KEY", "must be 64 hex characters"))?
+            }
+            None if production => return Err(err("SECRETS_KEY", "is required with --production")),
+            None => SecretsKey::from_hex(&dev_secret(&data_dir, "secrets_key", "SECRETS_KEY")?)
+                .ok_or_else(|| err("SECRETS_KEY", "the generated key in the data dir is damaged"))?,
         };
         let frontend_url =
             var("FRONTEND_URL").unwrap_or_else(|| format!("http://{bind}")).trim_end_matches('/').to_string();
@@ -133,6 +143,7 @@ impl Config {
             bind,
             data_dir,
             jwt_secret,
+            secrets_key,
             redis_url: var("REDIS_URL").map(Secret::new),
             storage_url,
             smtp_url,
@@ -154,6 +165,7 @@ impl Config {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             data_dir: data_dir.to_path_buf(),
             jwt_secret: Secret::new("test-secret-test-secret-test-secret-0123456789"),
+            secrets_key: SecretsKey([7; 32]),
             redis_url: None,
             storage_url: None,
             smtp_url: None,
@@ -172,20 +184,43 @@ impl Config {
     }
 }
 
+/// The 32-byte key that seals stored credentials; never printed.
+#[derive(Clone)]
+pub struct SecretsKey(pub [u8; 32]);
+
+impl SecretsKey {
+    fn from_hex(s: &str) -> Option<Self> {
+        hex::decode(s.trim()).ok()?.try_into().ok().map(SecretsKey)
+    }
+}
+
+impl std::ops::Deref for SecretsKey {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretsKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretsKey(***)")
+    }
+}
+
 /// Development convenience: a random key kept in the data dir, so tokens
-/// survive restarts without anyone choosing a secret.
-fn dev_jwt_secret(data_dir: &Path) -> Result<String, ConfigError> {
-    let path = data_dir.join("jwt_secret");
+/// and sealed credentials survive restarts without anyone choosing a secret.
+fn dev_secret(data_dir: &Path, file: &str, variable: &'static str) -> Result<String, ConfigError> {
+    let path = data_dir.join(file);
     if let Ok(existing) = std::fs::read_to_string(&path)
         && existing.trim().len() >= 32
     {
         return Ok(existing.trim().to_string());
     }
-    let mut bytes = [0u8; 48];
+    let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let secret = hex::encode(bytes);
     std::fs::write(&path, &secret)
-        .map_err(|e| err("JWT_SECRET", format!("cannot write {}: {e}", path.display())))?;
+        .map_err(|e| err(variable, format!("cannot write {}: {e}", path.display())))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

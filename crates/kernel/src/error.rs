@@ -70,6 +70,9 @@ pub enum Error {
     UnsupportedMediaType(String),
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// An outside provider (payment gateway, messaging API) failed or could not be reached (502).
+    #[error("provider unavailable: {0}")]
+    Unavailable(String),
     #[error("rate limited")]
     RateLimited { retry_after_secs: u64 },
     #[error("database: {0}")]
@@ -103,6 +106,7 @@ impl Error {
             Error::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Error::Unavailable(_) => StatusCode::BAD_GATEWAY,
             Error::Database(sqlx::Error::RowNotFound) => StatusCode::NOT_FOUND,
             Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -132,6 +136,7 @@ impl Error {
             Error::UnsupportedMediaType(m) => {
                 ("unsupported-media-type", "Tipo de conteúdo não suportado", m.clone())
             }
+            Error::Unavailable(m) => ("provider-unavailable", "Provedor indisponível", m.clone()),
             Error::RateLimited { retry_after_secs } => (
                 "rate-limited",
                 "Muitas tentativas",

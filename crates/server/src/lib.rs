@@ -22,6 +22,7 @@ pub fn registry() -> anyhow::Result<Registry> {
     r.schedule::<ops::Janitor>("janitor", "0 17 * * * *")?;
     accounts::register_jobs(&mut r);
     crm::register_jobs(&mut r);
+    finance::register_jobs(&mut r);
     Ok(r)
 }
 

@@ -49,7 +49,7 @@ impl Modify for BearerAuth {
 fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
     // Routes without a login — sign-in and the customer's proposal link —
     // are rate-limited per IP against guessing.
-    let mut public = accounts::auth_router().merge(crm::public_router());
+    let mut public = accounts::auth_router().merge(crm::public_router()).merge(finance::public_router());
     if let Some(limiter) = limiter {
         public = public.layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit));
     }
@@ -57,6 +57,7 @@ fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
         .merge(public)
         .merge(accounts::router())
         .merge(crm::router())
+        .merge(finance::router())
         .merge(ops::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
@@ -115,6 +116,7 @@ pub async fn router(app: App) -> anyhow::Result<Router> {
     let router = Router::new()
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc))
+        .merge(finance::hooks_router())
         .route("/health/live", get(live))
         .route("/health/ready", get(ready))
         .route("/metrics", get(metrics_text))

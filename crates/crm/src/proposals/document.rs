@@ -1,7 +1,7 @@
 //! Proposal → PDF (through the `documents` adapter) and its e-mail.
 
 use kernel::App;
-use kernel::br::{Cnpj, Cpf};
+use kernel::br::{Cnpj, document_label};
 use kernel::money::Money;
 use kernel::phone::Phone;
 
@@ -22,29 +22,6 @@ pub fn billing_label(b: Billing) -> &'static str {
         Billing::Quarterly => "trimestral",
         Billing::Yearly => "anual",
     }
-}
-
-fn document_label(doc: &str) -> String {
-    if doc.len() == 11 {
-        Cpf::parse(doc).map(|c| format!("CPF {}", c.formatted())).unwrap_or_else(|_| doc.to_string())
-    } else {
-        Cnpj::parse(doc).map(|c| format!("CNPJ {}", c.formatted())).unwrap_or_else(|_| doc.to_string())
-    }
-}
-
-fn address_line(a: &kernel::address::Address) -> String {
-    let complement = a.complement.as_deref().map(|c| format!(", {c}")).unwrap_or_default();
-    format!(
-        "{}, {}{} — {}, {}/{} — CEP {}-{}",
-        a.street,
-        a.number,
-        complement,
-        a.district,
-        a.city,
-        a.state,
-        &a.cep[..a.cep.len().min(5)],
-        &a.cep[a.cep.len().min(5)..]
-    )
 }
 
 pub fn number_label(n: i64) -> String {
@@ -76,14 +53,14 @@ pub fn to_doc(
                 .phone
                 .as_deref()
                 .map(|p| Phone::parse(p).map(|p| p.display()).unwrap_or(p.to_string())),
-            address: company.address.as_ref().map(|a| address_line(&a.0)),
+            address: company.address.as_ref().map(|a| a.0.one_line()),
         },
         customer: documents::Party {
             name: customer.name.clone(),
             document: customer.document.as_deref().map(document_label),
             email: customer.emails.first().cloned(),
             phone: customer.phones.first().map(|p| Phone::parse(p).map(|p| p.display()).unwrap_or(p.clone())),
-            address: customer.address.as_ref().map(address_line),
+            address: customer.address.as_ref().map(|a| a.one_line()),
         },
         lines: p
             .items

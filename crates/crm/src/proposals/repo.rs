@@ -11,17 +11,7 @@ use crate::customers::model::parse_enum;
 use crate::lines::{self, LineRow};
 
 /// The next number of a per-company gapless series (`proposals`, `contracts`…).
-pub async fn next_number(conn: &mut PgConnection, tenant_id: Uuid, series: &str) -> Result<i64> {
-    Ok(sqlx::query_scalar!(
-        "insert into tenant_counters (tenant_id, name, value) values ($1, $2, 1)
-         on conflict (tenant_id, name) do update set value = tenant_counters.value + 1
-         returning value",
-        tenant_id,
-        series
-    )
-    .fetch_one(conn)
-    .await?)
-}
+pub use kernel::counters::next as next_number;
 
 struct Row {
     id: Uuid,

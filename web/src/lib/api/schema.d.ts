@@ -517,6 +517,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["customer_credit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/merge": {
         parameters: {
             query?: never;
@@ -545,6 +561,141 @@ export interface paths {
         get: operations["customer_timeline"];
         put?: never;
         post: operations["add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/gateways": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_gateways"];
+        put?: never;
+        /**
+         * Connects (or replaces) the company's account at a provider. The key is
+         *     sealed at rest and never shown again, only its last four characters.
+         */
+        post: operations["save_gateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/gateways/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_gateway"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/gateways/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The gateway's webhook log: what arrived, and what became of it. */
+        get: operations["gateway_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/gateways/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calls the provider with the stored key. */
+        post: operations["test_gateway"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["receivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/finance/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/webhook-events/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Processes a stored event again (after fixing what made it fail). */
+        post: operations["replay_event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -583,6 +734,190 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["revoke_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_invoices"];
+        put?: never;
+        /** An invoice typed by hand (open, or a draft to issue later). */
+        post: operations["create_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice list as CSV (same filters as the list; up to 50 000 rows). */
+        get: operations["export_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/apply-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pays the invoice with the customer's credit (as far as it goes). */
+        post: operations["apply_credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancel_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/charge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates a charge at a gateway: card (Stripe Checkout) or PIX + boleto (Asaas). */
+        post: operations["charge_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft → open: payable, reminders scheduled. */
+        post: operations["issue_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's payment page (stable; anyone with it can see and pay the invoice). */
+        get: operations["invoice_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["invoice_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** PIX copia e cola and QR code for what is due today (404 when there is no PIX key or nothing to pay). */
+        get: operations["invoice_pix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mails the invoice (PDF attached, payment link in the text). */
+        post: operations["send_invoice"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -686,6 +1021,78 @@ export interface paths {
          *     the company receives `opportunity.moved`.
          */
         post: operations["move_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_payments"];
+        put?: never;
+        /**
+         * Registers money received (PIX, transfer, cash…), settling the given
+         *     invoices in order — or the customer's open ones, oldest first. What is
+         *     left becomes customer credit. Send an `Idempotency-Key` so a retry
+         *     never registers twice.
+         */
+        post: operations["register_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_payment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts a payment held for review (its amount did not match): it is applied to its invoice. */
+        post: operations["accept_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives money back, fully or in part (never more than was received and not yet refunded). */
+        post: operations["refund_payment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -887,6 +1294,55 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/invoices/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invoices/{token}/card": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opens a card checkout (Stripe) for what is due today; the page redirects to it. */
+        post: operations["pay_by_card"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invoices/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/proposals/{token}": {
         parameters: {
             query?: never;
@@ -947,6 +1403,89 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_subscriptions"];
+        put?: never;
+        /** A subscription without a contract (contracts create theirs when signed). */
+        post: operations["create_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_subscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Plan change: new amount from the next period, the rest of this one prorated by day on the next invoice. */
+        patch: operations["change_plan"];
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["cancel_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["pause_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Periods that started while paused are not billed. */
+        post: operations["resume_subscription"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1017,6 +1556,13 @@ export interface components {
             state: string;
             street: string;
         };
+        Allocation: {
+            /** Format: int64 */
+            amount_cents: number;
+            /** Format: uuid */
+            invoice_id: string;
+            invoice_label: string;
+        };
         /** @enum {string} */
         Billing: "one_time" | "monthly" | "quarterly" | "yearly";
         Board: {
@@ -1029,6 +1575,12 @@ export interface components {
             /** @description Opportunities in the stage, by position (first 200). */
             opportunities: components["schemas"]["Opportunity"][];
             stage: components["schemas"]["Stage"];
+            /** Format: int64 */
+            total_cents: number;
+        };
+        Bucket: {
+            /** Format: int64 */
+            count: number;
             /** Format: int64 */
             total_cents: number;
         };
@@ -1045,8 +1597,25 @@ export interface components {
         CancelContractRequest: {
             reason: string;
         };
+        CancelInvoiceRequest: {
+            reason: string;
+        };
+        CancelSubscriptionRequest: {
+            reason: string;
+        };
+        CardCheckout: {
+            url: string;
+        };
         ChangePlanRequest: {
             plan_code: string;
+        };
+        /**
+         * @description How the customer wants to pay, for a charge at a gateway.
+         * @enum {string}
+         */
+        ChargeMethod: "card" | "pix_boleto";
+        ChargeRequest: {
+            method: components["schemas"]["ChargeMethod"];
         };
         Company: {
             address?: components["schemas"]["Address"] | null;
@@ -1069,6 +1638,10 @@ export interface components {
         CompanyPlan: {
             plan: components["schemas"]["Plan"];
             usage: components["schemas"]["PlanUsage"];
+        };
+        ConnectionTest: {
+            message: string;
+            ok: boolean;
         };
         Contact: {
             /** Format: date-time */
@@ -1178,6 +1751,28 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
         };
+        CreateInvoiceRequest: {
+            /** Format: uuid */
+            contract_id?: string | null;
+            /** Format: uuid */
+            customer_id: string;
+            description?: string;
+            /**
+             * Format: int64
+             * @description Discount on the whole invoice.
+             */
+            discount_cents?: number;
+            /** @description true keeps it as a draft (not payable, no reminders) until issued. */
+            draft?: boolean;
+            /** Format: date */
+            due_date: string;
+            /**
+             * Format: date
+             * @description Default: today.
+             */
+            issue_date?: string | null;
+            items: components["schemas"]["NewInvoiceItem"][];
+        };
         CreateOpportunityRequest: {
             /** Format: uuid */
             customer_id: string;
@@ -1212,6 +1807,30 @@ export interface components {
              * @description Defaults to 15 days from today.
              */
             valid_until?: string | null;
+        };
+        CreateSubscriptionRequest: {
+            /** Format: int64 */
+            amount_cents: number;
+            /**
+             * Format: int32
+             * @description Default: the start date's day.
+             */
+            anchor_day?: number | null;
+            /** Format: uuid */
+            customer_id: string;
+            description: string;
+            /** Format: date */
+            ends_on?: string | null;
+            /**
+             * Format: int32
+             * @description 1, 3 or 12.
+             */
+            interval_months: number;
+            /**
+             * Format: date
+             * @description Default: today.
+             */
+            start_date?: string | null;
         };
         CreatedCustomer: components["schemas"]["Customer"] & {
             /**
@@ -1263,6 +1882,13 @@ export interface components {
              * @description Optimistic concurrency: send it back in `If-Match` when updating.
              */
             version: number;
+        };
+        CustomerCredit: {
+            /** Format: int64 */
+            balance_cents: number;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
         };
         CustomerDetail: components["schemas"]["Customer"] & {
             contacts: components["schemas"]["Contact"][];
@@ -1339,8 +1965,76 @@ export interface components {
         };
         /** @enum {string} */
         FieldType: "text" | "number" | "date" | "select" | "multiselect";
+        FinanceSettings: {
+            /**
+             * Format: int32
+             * @description Days between issue and due date for invoices from subscriptions.
+             */
+            due_in_days: number;
+            dunning_enabled: boolean;
+            /** @description Days relative to the due date when a reminder is sent (−3 = three days before). */
+            dunning_offsets: number[];
+            /**
+             * Format: int32
+             * @description Fine on late payment, basis points (2 % = 200, the maximum).
+             */
+            fine_bp: number;
+            /**
+             * Format: int32
+             * @description Interest a month, basis points, charged pro rata per day (1 % = 100, the maximum).
+             */
+            interest_bp_month: number;
+            /** @description City on the PIX code (up to 15 characters). */
+            merchant_city?: string | null;
+            /** @description Name on the PIX code (up to 25 characters; defaults to the company's name). */
+            merchant_name?: string | null;
+            pix_key?: string | null;
+            /** @description cpf, cnpj, email, phone or random. */
+            pix_key_kind?: string | null;
+        };
+        FinanceSummary: {
+            /** Format: int64 */
+            active_subscriptions: number;
+            /** Format: int64 */
+            arr_cents: number;
+            cash_by_month: components["schemas"]["MonthCash"][];
+            /**
+             * Format: int64
+             * @description MRR of subscriptions cancelled in the period.
+             */
+            churned_mrr_cents: number;
+            /** Format: int64 */
+            churned_subscriptions: number;
+            currency: string;
+            /** Format: date */
+            from: string;
+            /**
+             * Format: int64
+             * @description Monthly recurring revenue of active subscriptions.
+             */
+            mrr_cents: number;
+            /** Format: int64 */
+            received_cents: number;
+            /** Format: date */
+            to: string;
+        };
         ForgotPasswordRequest: {
             email: string;
+        };
+        Gateway: {
+            base_url: string;
+            /** Format: date-time */
+            created_at: string;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Last four characters of the API key. */
+            key_hint: string;
+            provider: components["schemas"]["Provider"];
+            /** @description Only in the answer that created it, when we generated it (Asaas): paste it as the webhook's token. */
+            webhook_secret?: string | null;
+            /** @description Paste this into the provider's webhook settings. */
+            webhook_url: string;
         };
         /** @enum {string} */
         ImportStatus: "uploaded" | "queued" | "running" | "done" | "failed";
@@ -1364,6 +2058,93 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
         };
+        Invoice: {
+            /**
+             * Format: int64
+             * @description What settles it today: open principal plus fees up to today.
+             */
+            amount_due_cents: number;
+            boleto_line?: string | null;
+            boleto_url?: string | null;
+            cancel_reason?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            card_url?: string | null;
+            /** Format: uuid */
+            contract_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            description: string;
+            /** Format: int64 */
+            discount_cents: number;
+            /** Format: date */
+            due_date: string;
+            /**
+             * Format: int64
+             * @description The fee part of `amount_due_cents`.
+             */
+            fees_due_cents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            issue_date: string;
+            items: components["schemas"]["InvoiceItem"][];
+            /** @description "FAT-0042". */
+            label: string;
+            /**
+             * Format: int64
+             * @description Fine and interest already charged (materialised when paid late).
+             */
+            late_fee_cents: number;
+            /** Format: int64 */
+            number: number;
+            /** Format: date-time */
+            paid_at?: string | null;
+            /** Format: int64 */
+            paid_cents: number;
+            /** Format: date */
+            period_end?: string | null;
+            /** Format: date */
+            period_start?: string | null;
+            /** Format: int64 */
+            refunded_cents: number;
+            status: components["schemas"]["InvoiceStatus"];
+            /** Format: uuid */
+            subscription_id?: string | null;
+            /** Format: int64 */
+            subtotal_cents: number;
+            /** Format: int64 */
+            total_cents: number;
+            /** Format: int32 */
+            version: number;
+        };
+        InvoiceItem: {
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: double
+             * @description Up to three decimals.
+             */
+            quantity: number;
+            /**
+             * Format: int64
+             * @description Negative for credits and proration adjustments.
+             */
+            total_cents: number;
+            /** Format: int64 */
+            unit_price_cents: number;
+        };
+        InvoicePage: {
+            items: components["schemas"]["Invoice"][];
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        InvoiceStatus: "draft" | "open" | "partially_paid" | "paid" | "overdue" | "cancelled" | "refunded";
         /** @description A line to price: from the catalogue (`product_id`) or free text. */
         ItemInput: {
             billing?: components["schemas"]["Billing"] | null;
@@ -1432,6 +2213,14 @@ export interface components {
              */
             merge_id: string;
         };
+        MonthCash: {
+            /** @description "2026-11". */
+            month: string;
+            /** Format: int64 */
+            received_cents: number;
+            /** Format: int64 */
+            refunded_cents: number;
+        };
         MoveRequest: {
             /**
              * Format: uuid
@@ -1444,6 +2233,16 @@ export interface components {
             lost_reason?: string | null;
             /** Format: uuid */
             stage_id: string;
+        };
+        NewInvoiceItem: {
+            description: string;
+            /**
+             * Format: double
+             * @description Default 1; up to three decimals.
+             */
+            quantity?: number | null;
+            /** Format: int64 */
+            unit_price_cents: number;
         };
         NoteRequest: {
             text: string;
@@ -1486,6 +2285,45 @@ export interface components {
             items: components["schemas"]["Opportunity"][];
             next_cursor?: string | null;
         };
+        Payment: {
+            allocations: components["schemas"]["Allocation"][];
+            /** Format: int64 */
+            amount_cents: number;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description The part that went to the customer's credit.
+             */
+            credited_cents: number;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /** @description stripe or asaas, for payments a gateway reported. */
+            gateway?: string | null;
+            gateway_payment_id?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            intended_invoice_id?: string | null;
+            method: components["schemas"]["PaymentMethod"];
+            /** Format: date */
+            received_on: string;
+            reference: string;
+            /** Format: int64 */
+            refunded_cents: number;
+            review_reason?: string | null;
+            status: components["schemas"]["PaymentStatus"];
+        };
+        /** @enum {string} */
+        PaymentMethod: "pix" | "transfer" | "cash" | "boleto" | "card" | "credit" | "other";
+        PaymentPage: {
+            items: components["schemas"]["Payment"][];
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        PaymentStatus: "confirmed" | "review" | "rejected";
         Pipeline: {
             /** Format: date-time */
             created_at: string;
@@ -1499,6 +2337,17 @@ export interface components {
             name: string;
             /** @description In board order; at least one open stage, exactly one won and one lost. */
             stages: components["schemas"]["StageInput"][];
+        };
+        /** @description PIX data for an invoice: the copy-and-paste code and its QR code. */
+        PixCharge: {
+            /** Format: int64 */
+            amount_cents: number;
+            /** @description "PIX copia e cola". */
+            payload: string;
+            /** @description The QR code as an SVG document. */
+            qr_svg: string;
+            /** @description "gateway" (Asaas) or "static" (the company's own key; confirmed by hand). */
+            source: string;
         };
         Plan: {
             code: string;
@@ -1671,6 +2520,43 @@ export interface components {
             /** @description The proposal as it was. */
             snapshot: components["schemas"]["Proposal"];
         };
+        /** @enum {string} */
+        Provider: "stripe" | "asaas";
+        /** @description What the customer sees behind the public link. */
+        PublicInvoice: {
+            /** Format: int64 */
+            amount_due_cents: number;
+            boleto_line?: string | null;
+            boleto_url?: string | null;
+            /** @description Card payment is offered (a Stripe account is connected). */
+            card_available: boolean;
+            company_document?: string | null;
+            company_name: string;
+            currency: string;
+            customer_name: string;
+            description: string;
+            /** Format: int64 */
+            discount_cents: number;
+            /** Format: date */
+            due_date: string;
+            /** Format: int64 */
+            fees_due_cents: number;
+            /** Format: date */
+            issue_date: string;
+            items: components["schemas"]["InvoiceItem"][];
+            label: string;
+            /** Format: int64 */
+            paid_cents: number;
+            pix?: components["schemas"]["PixCharge"] | null;
+            status: components["schemas"]["InvoiceStatus"];
+            /** Format: int64 */
+            subtotal_cents: number;
+            /** Format: int64 */
+            total_cents: number;
+        };
+        PublicLink: {
+            link: string;
+        };
         /** @description What the customer sees through the public link. */
         PublicProposal: {
             company_name: string;
@@ -1702,8 +2588,53 @@ export interface components {
             /** Format: date */
             valid_until: string;
         };
+        Receivables: {
+            currency: string;
+            /** @description Open, due within the next 7 days. */
+            due_soon: components["schemas"]["Bucket"];
+            /** @description Gateway payments waiting for a person to confirm. */
+            in_review: components["schemas"]["Bucket"];
+            /** @description Open, due later than that. */
+            not_due: components["schemas"]["Bucket"];
+            /** @description Past due (open principal, without fees). */
+            overdue: components["schemas"]["Bucket"];
+            overdue_1_30: components["schemas"]["Bucket"];
+            overdue_31_60: components["schemas"]["Bucket"];
+            overdue_61_90: components["schemas"]["Bucket"];
+            overdue_over_90: components["schemas"]["Bucket"];
+            /** @description Confirmed money received this month (credit use excluded). */
+            received_this_month: components["schemas"]["Bucket"];
+            /** Format: date */
+            today: string;
+        };
         RefreshRequest: {
             refresh_token: string;
+        };
+        RefundRequest: {
+            /**
+             * Format: int64
+             * @description Default: everything not yet refunded.
+             */
+            amount_cents?: number | null;
+            reason: string;
+        };
+        RegisterPaymentRequest: {
+            /** Format: int64 */
+            amount_cents: number;
+            /**
+             * Format: uuid
+             * @description Required when no invoice is given.
+             */
+            customer_id?: string | null;
+            /** @description Invoices to settle, in this order; empty = the customer's open invoices, oldest due first. */
+            invoice_ids?: string[];
+            method: components["schemas"]["PaymentMethod"];
+            /**
+             * Format: date
+             * @description Default: today.
+             */
+            received_on?: string | null;
+            reference?: string;
         };
         RejectRequest: {
             reason: string;
@@ -1723,9 +2654,28 @@ export interface components {
             line: number;
             message: string;
         };
+        SaveGatewayRequest: {
+            api_key: string;
+            /** @description Another API address (a proxy, or a local test server). */
+            base_url?: string | null;
+            enabled?: boolean | null;
+            provider: components["schemas"]["Provider"];
+            /** @description Asaas sandbox instead of production. */
+            sandbox?: boolean;
+            /** @description Stripe: required (whsec_…). Asaas: generated when empty. */
+            webhook_secret?: string | null;
+        };
+        SendInvoiceRequest: {
+            /** @description Default: the customer's first e-mail. */
+            to?: string | null;
+        };
         SendProposalRequest: {
             /** @description Defaults to the customer's first e-mail. */
             to?: string | null;
+        };
+        SentInvoice: {
+            link: string;
+            to: string;
         };
         SentProposal: {
             proposal: components["schemas"]["Proposal"];
@@ -1772,6 +2722,65 @@ export interface components {
             /** @description Import the good rows and report the bad ones (default: all or nothing). */
             skip_invalid?: boolean;
         };
+        Subscription: {
+            /**
+             * Format: int64
+             * @description Per period.
+             */
+            amount_cents: number;
+            /**
+             * Format: int32
+             * @description Day of the month the period starts; 29–31 fall back to the month's last day.
+             */
+            anchor_day: number;
+            cancel_reason?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            /** Format: uuid */
+            contract_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            description: string;
+            /** Format: date */
+            ends_on?: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int32
+             * @description 1 (monthly), 3 (quarterly) or 12 (yearly).
+             */
+            interval_months: number;
+            /**
+             * Format: int64
+             * @description Monthly recurring revenue of this subscription.
+             */
+            mrr_cents: number;
+            /**
+             * Format: date
+             * @description The next period's start, when its invoice is issued.
+             */
+            next_billing_date: string;
+            /** Format: date-time */
+            paused_at?: string | null;
+            /**
+             * Format: int64
+             * @description Proration from plan changes, added to the next invoice (negative = credit).
+             */
+            pending_adjustment_cents: number;
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Format: int32 */
+            version: number;
+        };
+        SubscriptionPage: {
+            items: components["schemas"]["Subscription"][];
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        SubscriptionStatus: "active" | "paused" | "cancelled" | "ended";
         /** @description One thing that happened to a customer. */
         TimelineEntry: {
             /** Format: uuid */
@@ -1848,6 +2857,20 @@ export interface components {
             tags?: string[] | null;
             trade_name?: string | null;
         };
+        /** @description Every field optional: only what is sent changes. `pix_key: ""` removes the key. */
+        UpdateFinanceSettings: {
+            /** Format: int32 */
+            due_in_days?: number | null;
+            dunning_enabled?: boolean | null;
+            dunning_offsets?: number[] | null;
+            /** Format: int32 */
+            fine_bp?: number | null;
+            /** Format: int32 */
+            interest_bp_month?: number | null;
+            merchant_city?: string | null;
+            merchant_name?: string | null;
+            pix_key?: string | null;
+        };
         UpdateOpportunityRequest: {
             /** Format: date */
             expected_close_date?: string | null;
@@ -1906,6 +2929,27 @@ export interface components {
         };
         UserPage: {
             items: components["schemas"]["User"][];
+            next_cursor?: string | null;
+        };
+        WebhookEvent: {
+            /** @description Why it was ignored or failed. */
+            error?: string | null;
+            event_id: string;
+            /** Format: uuid */
+            gateway_id: string;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: date-time */
+            processed_at?: string | null;
+            provider: components["schemas"]["Provider"];
+            /** Format: date-time */
+            received_at: string;
+            /** @description pending, processed, ignored, failed. */
+            status: string;
+        };
+        WebhookEventPage: {
+            items: components["schemas"]["WebhookEvent"][];
             next_cursor?: string | null;
         };
     };
@@ -3460,6 +4504,35 @@ export interface operations {
             };
         };
     };
+    customer_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerCredit"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     merge_customers: {
         parameters: {
             query?: never;
@@ -3567,6 +4640,330 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_gateways: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gateway"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_gateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveGatewayRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gateway"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_gateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    gateway_events: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description pending, processed, ignored, failed. */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test_gateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionTest"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receivables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receivables"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSettings"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFinanceSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSettings"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    summary: {
+        parameters: {
+            query?: {
+                /** @description Default: first day of the month eleven months ago. */
+                from?: string;
+                /** @description Default: today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSummary"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replay_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3686,6 +5083,474 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_invoices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Number ("42", "FAT-0042") or customer name. */
+                q?: string;
+                /** @description draft, open, partially_paid, paid, overdue, cancelled, refunded. */
+                status?: string;
+                customer_id?: string;
+                contract_id?: string;
+                subscription_id?: string;
+                /** @description Due on or after. */
+                due_from?: string;
+                /** @description Due on or before. */
+                due_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvoiceRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_invoices: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Number ("42", "FAT-0042") or customer name. */
+                q?: string;
+                /** @description draft, open, partially_paid, paid, overdue, cancelled, refunded. */
+                status?: string;
+                customer_id?: string;
+                contract_id?: string;
+                subscription_id?: string;
+                /** @description Due on or after. */
+                due_from?: string;
+                /** @description Due on or before. */
+                due_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    apply_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelInvoiceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    charge_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChargeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issue_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invoice_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicLink"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invoice_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invoice_pix: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PixCharge"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_invoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendInvoiceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentInvoice"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3996,6 +5861,208 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_payments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Customer name or reference. */
+                q?: string;
+                customer_id?: string;
+                invoice_id?: string;
+                /** @description confirmed, review, rejected. */
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterPaymentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refund_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
                 };
             };
             404: {
@@ -4752,6 +6819,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/json": components["schemas"]["PublicInvoice"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pay_by_card: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CardCheckout"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
                     "application/json": components["schemas"]["PublicProposal"];
                 };
             };
@@ -4879,6 +7049,273 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_subscriptions: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Customer name or description. */
+                q?: string;
+                /** @description active, paused, cancelled, ended. */
+                status?: string;
+                customer_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSubscriptionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePlanRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSubscriptionRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pause_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resume_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscription"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,211 @@
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use kernel::error::{Problem, Violations};
+use kernel::http::{ApiJson, Created};
+use kernel::jobs::{self, EnqueueOptions};
+use kernel::pagination::PageParams;
+use kernel::session::Session;
+use kernel::{App, Error, Result};
+use payments::{asaas, stripe};
+use rand::RngCore;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use super::charges::{self, to_model};
+use super::model::{
+    ConnectionTest, Credentials, Gateway, Provider, SaveGatewayRequest, WebhookEvent, WebhookEventFilter,
+    WebhookEventPage,
+};
+use super::repo;
+use super::webhooks::ProcessWebhook;
+use crate::FINANCE_ADMINS;
+
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
+        .routes(routes!(list_gateways, save_gateway))
+        .routes(routes!(delete_gateway))
+        .routes(routes!(test_gateway))
+        .routes(routes!(gateway_events))
+        .routes(routes!(replay_event))
+}
+
+#[utoipa::path(get, path = "/finance/gateways", tag = "finance", security(("bearer" = [])),
+    responses((status = 200, body = Vec<Gateway>), (status = 403, body = Problem)))]
+async fn list_gateways(State(app): State<App>, mut s: Session) -> Result<ApiJson<Vec<Gateway>>> {
+    s.require(FINANCE_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let rows = repo::list(&mut s.tx, tenant).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(rows.into_iter().map(|r| to_model(&app, tenant, r)).collect::<Result<_>>()?))
+}
+
+/// Connects (or replaces) the company's account at a provider. The key is
+/// sealed at rest and never shown again, only its last four characters.
+#[utoipa::path(post, path = "/finance/gateways", tag = "finance", security(("bearer" = [])),
+    request_body = SaveGatewayRequest,
+    responses((status = 201, body = Gateway), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn save_gateway(
+    State(app): State<App>,
+    mut s: Session,
+    ApiJson(body): ApiJson<SaveGatewayRequest>,
+) -> Result<Created<Gateway>> {
+    s.require(FINANCE_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let mut v = Violations::new();
+    let api_key = body.api_key.trim().to_string();
+    if api_key.len() < 8 || api_key.len() > 500 || api_key.contains(char::is_whitespace) {
+        v.add("api_key", "Cole a chave de API completa, sem espaços.");
+    }
+    let base_url = match (body.base_url.as_deref().map(str::trim).filter(|u| !u.is_empty()), body.provider) {
+        (Some(url), _) => {
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 300 {
+                v.add("base_url", "Endereço deve começar com https://.");
+            }
+            url.trim_end_matches('/').to_string()
+        }
+        (None, Provider::Stripe) => stripe::DEFAULT_BASE_URL.to_string(),
+        (None, Provider::Asaas) if body.sandbox => asaas::SANDBOX_BASE_URL.to_string(),
+        (None, Provider::Asaas) => asaas::PRODUCTION_BASE_URL.to_string(),
+    };
+    let given_secret =
+        body.webhook_secret.as_deref().map(str::trim).filter(|w| !w.is_empty()).map(str::to_string);
+    let (webhook_secret, generated) = match (given_secret, body.provider) {
+        (Some(secret), _) => {
+            if secret.len() < 8 || secret.len() > 300 {
+                v.add("webhook_secret", "O segredo do webhook deve ter de 8 a 300 caracteres.");
+            }
+            (secret, false)
+        }
+        (None, Provider::Stripe) => {
+            v.add(
+                "webhook_secret",
+                "Informe o segredo de assinatura do webhook (whsec_…) do painel do Stripe.",
+            );
+            (String::new(), false)
+        }
+        (None, Provider::Asaas) => {
+            let mut bytes = [0u8; 24];
+            rand::rng().fill_bytes(&mut bytes);
+            (hex::encode(bytes), true)
+        }
+    };
+    v.finish()?;
+    let hint: String = api_key.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    let sealed = kernel::secrets::seal_json(
+        &app.config,
+        tenant,
+        &Credentials { api_key, webhook_secret: webhook_secret.clone() },
+    )?;
+    let id = repo::upsert(
+        &mut s.tx,
+        tenant,
+        &repo::NewGateway {
+            id: kernel::ids::new_id(),
+            provider: body.provider.as_str(),
+            base_url: &base_url,
+            credentials: &sealed,
+            key_hint: &hint,
+            enabled: body.enabled.unwrap_or(true),
+        },
+    )
+    .await?;
+    let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    s.tx.commit().await?;
+    let mut gateway = to_model(&app, tenant, row)?;
+    if generated {
+        gateway.webhook_secret = Some(webhook_secret);
+    }
+    Ok(Created(format!("/api/v1/finance/gateways/{id}"), gateway))
+}
+
+#[utoipa::path(delete, path = "/finance/gateways/{id}", tag = "finance", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem)))]
+async fn delete_gateway(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    s.require(FINANCE_ADMINS)?;
+    if !repo::delete(&mut s.tx, s.user.tenant_id, id).await? {
+        return Err(Error::NotFound);
+    }
+    s.tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Calls the provider with the stored key.
+#[utoipa::path(post, path = "/finance/gateways/{id}/test", tag = "finance", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), responses((status = 200, body = ConnectionTest), (status = 404, body = Problem)))]
+async fn test_gateway(
+    State(app): State<App>,
+    mut s: Session,
+    Path(id): Path<Uuid>,
+) -> Result<ApiJson<ConnectionTest>> {
+    s.require(FINANCE_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    s.tx.commit().await?;
+    let (ok, message) = charges::test(&app, tenant, &row).await?;
+    Ok(ApiJson(ConnectionTest { ok, message }))
+}
+
+/// The gateway's webhook log: what arrived, and what became of it.
+#[utoipa::path(get, path = "/finance/gateways/{id}/events", tag = "finance", security(("bearer" = [])),
+    params(("id" = Uuid, Path), WebhookEventFilter),
+    responses((status = 200, body = WebhookEventPage), (status = 404, body = Problem)))]
+async fn gateway_events(
+    mut s: Session,
+    Path(id): Path<Uuid>,
+    Query(f): Query<WebhookEventFilter>,
+) -> Result<ApiJson<WebhookEventPage>> {
+    s.require(FINANCE_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: None }.parse()?;
+    let rows = repo::list_events(&mut s.tx, tenant, id, &page, f.status.as_deref()).await?;
+    s.tx.commit().await?;
+    let events = rows
+        .into_iter()
+        .map(|r| WebhookEvent {
+            id: r.id,
+            gateway_id: r.gateway_id,
+            provider: Provider::parse(&r.provider).unwrap_or(Provider::Stripe),
+            event_id: r.event_id,
+            kind: r.kind,
+            status: r.status,
+            error: r.error,
+            received_at: r.received_at,
+            processed_at: r.processed_at,
+        })
+        .collect();
+    let (items, next_cursor) = page.finish(events, |e| e.id);
+    Ok(ApiJson(WebhookEventPage { items, next_cursor }))
+}
+
+/// Processes a stored event again (after fixing what made it fail).
+#[utoipa::path(post, path = "/finance/webhook-events/{id}/replay", tag = "finance", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), responses((status = 202), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn replay_event(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    s.require(FINANCE_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let row = repo::find_event(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    if row.event_id.starts_with("unreadable:") {
+        return Err(Error::conflict(
+            None,
+            "Este conteúdo não pôde ser lido; reenvie o evento pelo painel do provedor.",
+        ));
+    }
+    if row.status == "processed" {
+        return Err(Error::conflict(None, "Este evento já foi processado."));
+    }
+    repo::reset_event(&mut s.tx, tenant, id).await?;
+    jobs::enqueue(
+        &mut s.tx,
+        Some(tenant),
+        &ProcessWebhook { event_row_id: id },
+        EnqueueOptions {
+            dedupe_key: Some(format!("fwh:{id}:{}", kernel::ids::new_id())),
+            ..Default::default()
+        },
+    )
+    .await?;
+    s.tx.commit().await?;
+    Ok(StatusCode::ACCEPTED)
+}

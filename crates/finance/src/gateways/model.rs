@@ -1,0 +1,116 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Provider {
+    Stripe,
+    Asaas,
+}
+
+impl Provider {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Stripe => "stripe",
+            Self::Asaas => "asaas",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "stripe" => Some(Self::Stripe),
+            "asaas" => Some(Self::Asaas),
+            _ => None,
+        }
+    }
+}
+
+/// Stored sealed (AES-256-GCM); never returned by the API.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Credentials {
+    pub api_key: String,
+    /// Stripe: the endpoint's signing secret (whsec_…). Asaas: the token sent in `asaas-access-token`.
+    pub webhook_secret: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Gateway {
+    pub id: Uuid,
+    pub provider: Provider,
+    pub base_url: String,
+    /// Last four characters of the API key.
+    pub key_hint: String,
+    pub enabled: bool,
+    /// Paste this into the provider's webhook settings.
+    pub webhook_url: String,
+    /// Only in the answer that created it, when we generated it (Asaas): paste it as the webhook's token.
+    pub webhook_secret: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+pub struct SaveGatewayRequest {
+    pub provider: Provider,
+    pub api_key: String,
+    /// Stripe: required (whsec_…). Asaas: generated when empty.
+    pub webhook_secret: Option<String>,
+    /// Asaas sandbox instead of production.
+    #[serde(default)]
+    pub sandbox: bool,
+    /// Another API address (a proxy, or a local test server).
+    pub base_url: Option<String>,
+    pub enabled: Option<bool>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ConnectionTest {
+    pub ok: bool,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct WebhookEvent {
+    pub id: Uuid,
+    pub gateway_id: Uuid,
+    pub provider: Provider,
+    pub event_id: String,
+    pub kind: String,
+    /// pending, processed, ignored, failed.
+    pub status: String,
+    /// Why it was ignored or failed.
+    pub error: Option<String>,
+    pub received_at: DateTime<Utc>,
+    pub processed_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct WebhookEventPage {
+    pub items: Vec<WebhookEvent>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WebhookEventFilter {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    /// pending, processed, ignored, failed.
+    pub status: Option<String>,
+}
+
+/// How the customer wants to pay, for a charge at a gateway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChargeMethod {
+    /// Stripe Checkout.
+    Card,
+    /// Asaas charge with PIX QR code and boleto.
+    PixBoleto,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+pub struct ChargeRequest {
+    pub method: ChargeMethod,
+}
