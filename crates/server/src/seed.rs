@@ -92,9 +92,12 @@ pub async fn seed_demo(app: &App, company: &str, email: &str, password: &str) ->
         email: email.to_string(),
         role: Role::Owner,
     };
-    seed_crm(app, &owner)
+    let customers = seed_crm(app, &owner)
         .await
         .map_err(|e| anyhow::anyhow!("demo CRM data: {e} {:?}", e.to_problem().errors))?;
+    seed_finance(app, &owner, &customers)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo finance data: {e} {:?}", e.to_problem().errors))?;
     Ok(SeedOutcome { created: true, users })
 }
 
@@ -225,7 +228,7 @@ const CUSTOMERS: [DemoCustomer; 10] = [
 
 /// Products, a pipeline with deals in every stage, proposals in several
 /// states and a signed contract, all through the CRM's own rules.
-async fn seed_crm(app: &App, owner: &CurrentUser) -> kernel::Result<()> {
+async fn seed_crm(app: &App, owner: &CurrentUser) -> kernel::Result<Vec<uuid::Uuid>> {
     use crm::custom_fields::model::{CreateCustomFieldRequest, FieldType};
     use crm::customers::model::{CreateCustomerRequest, CustomerKind};
     use crm::opportunities::model::{CreateOpportunityRequest, MoveRequest};
@@ -427,5 +430,124 @@ async fn seed_crm(app: &App, owner: &CurrentUser) -> kernel::Result<()> {
         email: Some("financeiro@bompreco.com.br".into()),
     };
     crm::proposals::service::accept(app, &token, &accept, "127.0.0.1 (demo)").await?;
+    Ok(customer_ids)
+}
+
+/// Invoices in every status, subscriptions (one catching up four months,
+/// one quarterly, one cancelled), payments, a refund and the PIX key —
+/// all through finance's own rules.
+async fn seed_finance(app: &App, owner: &CurrentUser, customers: &[uuid::Uuid]) -> kernel::Result<()> {
+    use chrono::{Duration, Months};
+    use finance::invoices::model::{CreateInvoiceRequest, NewInvoiceItem};
+    use finance::ledger::model::{PaymentMethod, RefundRequest, RegisterPaymentRequest};
+    use finance::settings::model::FinanceSettings;
+    use finance::subscriptions::model::CreateSubscriptionRequest;
+
+    let tenant = owner.tenant_id;
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let settings = FinanceSettings {
+        pix_key: Some("11222333000181".into()),
+        pix_key_kind: Some("cnpj".into()),
+        merchant_city: Some("Sao Paulo".into()),
+        ..FinanceSettings::default()
+    };
+    finance::settings::repo::save(&mut tx, tenant, &settings).await?;
+    let today = finance::parties::company(&mut tx, tenant).await?.today();
+    let day = |offset: i64| today + Duration::days(offset);
+    let invoice = |customer: uuid::Uuid, issue: i64, due: i64, text: &str, cents: i64, draft: bool| {
+        CreateInvoiceRequest {
+            customer_id: customer,
+            contract_id: None,
+            issue_date: Some(day(issue)),
+            due_date: day(due),
+            description: text.to_string(),
+            items: vec![NewInvoiceItem {
+                description: text.to_string(),
+                quantity: Some(1.0),
+                unit_price_cents: cents,
+            }],
+            discount_cents: 0,
+            draft,
+        }
+    };
+    let c = |i: usize| customers[i % customers.len()];
+    let pay = |invoice: uuid::Uuid, cents: i64, method: PaymentMethod, on: i64| RegisterPaymentRequest {
+        customer_id: None,
+        invoice_ids: vec![invoice],
+        method,
+        amount_cents: cents,
+        received_on: Some(day(on)),
+        reference: "Demonstração".into(),
+    };
+    let svc = finance::invoices::service::create;
+    svc(&mut tx, owner.id, &invoice(c(1), -2, 10, "Manutenção preventiva de equipamentos", 45_000, false))
+        .await?;
+    svc(&mut tx, owner.id, &invoice(c(2), -40, -25, "Treinamento da equipe — 8 h", 200_000, false)).await?;
+    let partial =
+        svc(&mut tx, owner.id, &invoice(c(3), -15, 5, "Desenvolvimento do site — 1ª etapa", 120_000, false))
+            .await?;
+    finance::ledger::service::register(&mut tx, owner.id, &pay(partial.id, 50_000, PaymentMethod::Pix, -3))
+        .await?;
+    let paid =
+        svc(&mut tx, owner.id, &invoice(c(4), -20, -5, "Consultoria de processos", 89_000, false)).await?;
+    finance::ledger::service::register(&mut tx, owner.id, &pay(paid.id, 89_000, PaymentMethod::Transfer, -6))
+        .await?;
+    svc(&mut tx, owner.id, &invoice(c(5), 0, 15, "Campanha de marketing (rascunho)", 75_000, true)).await?;
+    let cancelled =
+        svc(&mut tx, owner.id, &invoice(c(6), -10, 0, "Serviço lançado em duplicidade", 30_000, false))
+            .await?;
+    finance::invoices::service::cancel(&mut tx, cancelled.id, "Lançada em duplicidade").await?;
+    let refunded = svc(&mut tx, owner.id, &invoice(c(7), -30, -20, "Visita técnica", 30_000, false)).await?;
+    let p = finance::ledger::service::register(
+        &mut tx,
+        owner.id,
+        &pay(refunded.id, 30_000, PaymentMethod::Pix, -21),
+    )
+    .await?;
+    let refund = RefundRequest { amount_cents: None, reason: "Visita não realizada".into() };
+    finance::ledger::service::refund(&mut tx, Some(owner.id), p.id, &refund, None).await?;
+
+    let subscription =
+        |customer: uuid::Uuid, text: &str, cents: i64, months: i32, started: u32| CreateSubscriptionRequest {
+            customer_id: customer,
+            description: text.into(),
+            amount_cents: cents,
+            interval_months: months,
+            start_date: today.checked_sub_months(Months::new(started)),
+            anchor_day: None,
+            ends_on: None,
+        };
+    let monthly = finance::subscriptions::service::create(
+        &mut tx,
+        &subscription(c(8), "Plano Profissional", 29_990, 1, 4),
+    )
+    .await?;
+    finance::subscriptions::service::create(
+        &mut tx,
+        &subscription(c(9), "Suporte premium trimestral", 45_000, 3, 1),
+    )
+    .await?;
+    let churned = finance::subscriptions::service::create(
+        &mut tx,
+        &subscription(c(0), "Plano Essencial", 14_990, 1, 0),
+    )
+    .await?;
+    finance::subscriptions::service::cancel(&mut tx, churned.id, "Cliente migrou para outro sistema").await?;
+    // The three oldest periods of the monthly plan were paid on time.
+    let filter =
+        finance::invoices::model::InvoiceFilter { subscription_id: Some(monthly.id), ..Default::default() };
+    let page = kernel::pagination::PageParams { limit: Some(50), ..Default::default() }.parse()?;
+    let mut periods = finance::invoices::repo::list(&mut tx, tenant, &page, &filter, today).await?;
+    periods.sort_by_key(|i| i.period_start);
+    for inv in periods.iter().take(3) {
+        let on = (inv.due_date - today).num_days() - 1;
+        finance::ledger::service::register(
+            &mut tx,
+            owner.id,
+            &pay(inv.id, inv.total_cents, PaymentMethod::Pix, on),
+        )
+        .await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
