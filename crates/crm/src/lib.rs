@@ -21,6 +21,8 @@ use utoipa_axum::router::OpenApiRouter;
 
 /// Who works in the CRM.
 pub const CRM_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::Sales];
+/// Who may read customers (finance bills them; it does not edit them).
+pub const CUSTOMER_READERS: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::Sales, Role::Finance];
 /// Who configures it (custom fields, pipelines).
 pub const CRM_ADMINS: &[Role] = &[Role::Owner, Role::Admin, Role::Manager];
 

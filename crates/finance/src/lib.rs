@@ -48,7 +48,7 @@ pub fn public_router() -> OpenApiRouter<App> {
     invoices::public_http::router()
 }
 
-/// Provider webhooks at `/hooks/*` (outside `/api/v1`, signed by the provider).
+/// GatewayProvider webhooks at `/hooks/*` (outside `/api/v1`, signed by the provider).
 pub fn hooks_router() -> Router<App> {
     gateways::hooks::router()
 }

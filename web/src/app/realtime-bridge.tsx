@@ -9,6 +9,7 @@ import { customerImportsQueryKey } from '@/features/crm/api/get-customer-imports
 import { customersQueryKey } from '@/features/crm/api/get-customers';
 import { opportunitiesQueryKey } from '@/features/crm/api/get-opportunities';
 import { proposalsQueryKey } from '@/features/crm/api/get-proposals';
+import { financeQueryKey } from '@/features/finance/api/query-keys';
 import { companyPlanQueryKey } from '@/features/plans/api/get-company-plan';
 import { invitationsQueryKey } from '@/features/users/api/get-invitations';
 import { usersQueryKey } from '@/features/users/api/get-users';
@@ -63,6 +64,22 @@ export function RealtimeBridge() {
       'contract.suspended': () => invalidate(contractsQueryKey),
       'contract.active': () => invalidate(contractsQueryKey),
       'contract.ended': () => invalidate(contractsQueryKey),
+      // Finance: a payment (by hand, or a gateway's webhook) changes invoices,
+      // credit and the dashboard at once; the customer's timeline tells it.
+      InvoiceIssued: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
+      InvoiceCancelled: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
+      InvoicePaid: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
+      InvoiceReminderDue: () => invalidate([...customersQueryKey, 'timeline']),
+      'invoice.sent': () => invalidate([...customersQueryKey, 'timeline']),
+      PaymentReceived: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
+      PaymentNeedsReview: () => invalidate(financeQueryKey),
+      PaymentRefunded: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
+      PaymentFailed: () => invalidate(financeQueryKey),
+      SubscriptionStarted: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
+      SubscriptionChanged: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
+      SubscriptionPaused: () => invalidate(financeQueryKey),
+      SubscriptionResumed: () => invalidate(financeQueryKey),
+      SubscriptionCancelled: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
     });
   }, [queryClient, hasSession, hasAccessToken, generation]);
 

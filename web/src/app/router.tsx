@@ -25,6 +25,8 @@ function createAppRouter() {
         { path: paths.auth.invitation.path, lazy: page(() => import('./routes/auth/accept-invitation')) },
         // The customer's page for a proposal: no login, outside the app's shell.
         { path: paths.public.proposal.path, lazy: page(() => import('./routes/public-proposal')) },
+        // The customer's payment page for an invoice: no login either.
+        { path: paths.public.invoice.path, lazy: page(() => import('./routes/public-invoice')) },
         {
           lazy: page(() => import('./routes/app/root')),
           children: [
@@ -59,8 +61,24 @@ function createAppRouter() {
               ],
             },
             {
+              path: paths.app.finance.root.path,
               element: <SectionGuard section="finance" />,
-              children: [{ path: paths.app.finance.path, lazy: page(() => import('./routes/app/finance')) }],
+              children: [
+                {
+                  lazy: page(() => import('./routes/app/finance/layout')),
+                  children: [
+                    { index: true, lazy: page(() => import('./routes/app/finance/dashboard')) },
+                    { path: paths.app.finance.invoices.path, lazy: page(() => import('./routes/app/finance/invoices')) },
+                    { path: paths.app.finance.newInvoice.path, lazy: page(() => import('./routes/app/finance/new-invoice')) },
+                    { path: paths.app.finance.invoice.path, lazy: page(() => import('./routes/app/finance/invoice')) },
+                    { path: paths.app.finance.payments.path, lazy: page(() => import('./routes/app/finance/payments')) },
+                    { path: paths.app.finance.subscriptions.path, lazy: page(() => import('./routes/app/finance/subscriptions')) },
+                    { path: paths.app.finance.newSubscription.path, lazy: page(() => import('./routes/app/finance/new-subscription')) },
+                    { path: paths.app.finance.subscription.path, lazy: page(() => import('./routes/app/finance/subscription')) },
+                    { path: paths.app.finance.settings.path, lazy: page(() => import('./routes/app/finance/settings')) },
+                  ],
+                },
+              ],
             },
             {
               element: <SectionGuard section="automation" />,

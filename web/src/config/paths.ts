@@ -23,6 +23,11 @@ export const paths = {
       path: '/p/:token',
       getHref: (token: string) => `/p/${encodeURIComponent(token)}`,
     },
+    /** The invoice's payment page (the server builds `${FRONTEND_URL}/fatura/{token}`). */
+    invoice: {
+      path: '/fatura/:token',
+      getHref: (token: string) => `/fatura/${encodeURIComponent(token)}`,
+    },
   },
   app: {
     root: { path: '/', getHref: () => '/' },
@@ -75,7 +80,39 @@ export const paths = {
       },
       settings: { path: '/crm/configuracoes', getHref: () => '/crm/configuracoes' },
     },
-    finance: { path: '/financeiro', getHref: () => '/financeiro' },
+    finance: {
+      root: { path: '/financeiro', getHref: () => '/financeiro' },
+      invoices: {
+        path: '/financeiro/faturas',
+        getHref: (search?: string) => (search ? `/financeiro/faturas?${search}` : '/financeiro/faturas'),
+      },
+      newInvoice: {
+        path: '/financeiro/faturas/nova',
+        getHref: (customerId?: string) =>
+          customerId ? `/financeiro/faturas/nova?customer_id=${encodeURIComponent(customerId)}` : '/financeiro/faturas/nova',
+      },
+      invoice: {
+        path: '/financeiro/faturas/:id',
+        getHref: (id: string) => `/financeiro/faturas/${encodeURIComponent(id)}`,
+      },
+      payments: {
+        path: '/financeiro/pagamentos',
+        getHref: (search?: string) => (search ? `/financeiro/pagamentos?${search}` : '/financeiro/pagamentos'),
+      },
+      subscriptions: { path: '/financeiro/assinaturas', getHref: () => '/financeiro/assinaturas' },
+      newSubscription: {
+        path: '/financeiro/assinaturas/nova',
+        getHref: (customerId?: string) =>
+          customerId
+            ? `/financeiro/assinaturas/nova?customer_id=${encodeURIComponent(customerId)}`
+            : '/financeiro/assinaturas/nova',
+      },
+      subscription: {
+        path: '/financeiro/assinaturas/:id',
+        getHref: (id: string) => `/financeiro/assinaturas/${encodeURIComponent(id)}`,
+      },
+      settings: { path: '/financeiro/configuracoes', getHref: () => '/financeiro/configuracoes' },
+    },
     automation: { path: '/automacao', getHref: () => '/automacao' },
     settings: {
       root: { path: '/configuracoes', getHref: () => '/configuracoes/empresa' },

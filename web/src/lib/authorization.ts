@@ -45,3 +45,6 @@ export const canChangePlan = (role: Role) => role === 'owner';
 
 /** Configuring the CRM: custom fields, pipelines and the product catalogue. */
 export const canConfigureCrm = (role: Role) => role === 'owner' || role === 'admin' || role === 'manager';
+
+/** Configuring finance: payment gateways and their keys, late fees, PIX key, dunning. */
+export const canConfigureFinance = (role: Role) => role === 'owner' || role === 'admin' || role === 'finance';

@@ -44,6 +44,21 @@ export type RealtimeEvents = {
   'contract.suspended': (payload: { contract_id: string }) => void;
   'contract.active': (payload: { contract_id: string }) => void;
   'contract.ended': (payload: { contract_id: string }) => void;
+  // Finance: invoices, payments and subscriptions (from people, contracts, jobs and gateway webhooks).
+  InvoiceIssued: (payload: { invoice_id: string; customer_id: string }) => void;
+  InvoiceCancelled: (payload: { invoice_id: string; customer_id: string }) => void;
+  InvoicePaid: (payload: { invoice_id: string; customer_id: string }) => void;
+  InvoiceReminderDue: (payload: unknown) => void;
+  'invoice.sent': (payload: { invoice_id: string; to: string }) => void;
+  PaymentReceived: (payload: { payment_id: string; customer_id: string }) => void;
+  PaymentNeedsReview: (payload: unknown) => void;
+  PaymentRefunded: (payload: unknown) => void;
+  PaymentFailed: (payload: unknown) => void;
+  SubscriptionStarted: (payload: { subscription_id: string; customer_id: string }) => void;
+  SubscriptionChanged: (payload: { subscription_id: string; customer_id: string }) => void;
+  SubscriptionPaused: (payload: { subscription_id: string }) => void;
+  SubscriptionResumed: (payload: { subscription_id: string }) => void;
+  SubscriptionCancelled: (payload: { subscription_id: string; customer_id: string }) => void;
 };
 
 const MAX_AUTH_RETRIES = 3;

@@ -17,7 +17,7 @@ use super::model::{
     clean_emails, clean_phones, parse_document,
 };
 use super::{repo, service};
-use crate::CRM_ROLES;
+use crate::{CRM_ROLES, CUSTOMER_READERS};
 
 /// Largest CSV export, in rows.
 const EXPORT_LIMIT: i64 = 100_000;
@@ -47,7 +47,7 @@ fn with_etag<T: serde::Serialize>(version: i32, body: T) -> Response {
 #[utoipa::path(get, path = "/customers", tag = "crm", security(("bearer" = [])), params(CustomerFilter),
     responses((status = 200, body = CustomerPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn list_customers(mut s: Session, Query(f): Query<CustomerFilter>) -> Result<ApiJson<CustomerPage>> {
-    s.require(CRM_ROLES)?;
+    s.require(CUSTOMER_READERS)?;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     if let Some(sort) = f.sort.as_deref()
         && sort != "name"
@@ -79,7 +79,7 @@ async fn create_customer(
 #[utoipa::path(get, path = "/customers/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = CustomerDetail), (status = 404, body = Problem)))]
 async fn get_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<Response> {
-    s.require(CRM_ROLES)?;
+    s.require(CUSTOMER_READERS)?;
     let tenant = s.user.tenant_id;
     let customer = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let contacts = repo::contacts(&mut s.tx, tenant, id).await?;

@@ -27,7 +27,7 @@ async fn customer_timeline(
     Path(id): Path<Uuid>,
     Query(params): Query<PageParams>,
 ) -> Result<ApiJson<TimelinePage>> {
-    s.require(CRM_ROLES)?;
+    s.require(crate::CUSTOMER_READERS)?;
     let page = params.parse()?;
     let tenant = s.user.tenant_id;
     customers::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;

@@ -1,4 +1,4 @@
-//! Charges at a gateway for an invoice. Provider calls happen outside any
+//! Charges at a gateway for an invoice. GatewayProvider calls happen outside any
 //! database transaction: read, call, then store what the provider said.
 
 use kernel::tenant::TenantTx;
@@ -6,7 +6,7 @@ use kernel::{App, Error, Result};
 use payments::{asaas, stripe};
 use uuid::Uuid;
 
-use super::model::{ChargeMethod, Credentials, Gateway, Provider};
+use super::model::{ChargeMethod, Credentials, Gateway, GatewayProvider};
 use super::repo::{self, GatewayRow};
 use crate::invoices::model::Invoice;
 use crate::invoices::repo::{self as invoices, GatewayCharge};
@@ -18,7 +18,8 @@ pub fn credentials(app: &App, tenant_id: Uuid, row: &GatewayRow) -> Result<Crede
 }
 
 pub fn to_model(app: &App, tenant_id: Uuid, row: GatewayRow) -> Result<Gateway> {
-    let provider = Provider::parse(&row.provider).ok_or_else(|| Error::internal("gateway provider"))?;
+    let provider =
+        GatewayProvider::parse(&row.provider).ok_or_else(|| Error::internal("gateway provider"))?;
     Ok(Gateway {
         webhook_url: format!(
             "{}/hooks/{}/{tenant_id}.{}",
@@ -52,8 +53,8 @@ pub fn provider_error(provider: &str, e: payments::Error) -> Error {
 /// the invoice. Returns the invoice as now seen.
 pub async fn charge(app: &App, tenant_id: Uuid, invoice_id: Uuid, method: ChargeMethod) -> Result<Invoice> {
     let provider = match method {
-        ChargeMethod::Card => Provider::Stripe,
-        ChargeMethod::PixBoleto => Provider::Asaas,
+        ChargeMethod::Card => GatewayProvider::Stripe,
+        ChargeMethod::PixBoleto => GatewayProvider::Asaas,
     };
     let mut tx = TenantTx::begin(&app.db, tenant_id).await?;
     let inv = invoice::get(&mut tx, invoice_id).await?;
@@ -64,10 +65,10 @@ pub async fn charge(app: &App, tenant_id: Uuid, invoice_id: Uuid, method: Charge
         return Err(Error::conflict(
             None,
             match provider {
-                Provider::Stripe => {
+                GatewayProvider::Stripe => {
                     "Pagamento por cartão indisponível: conecte uma conta Stripe em Financeiro › Gateways."
                 }
-                Provider::Asaas => {
+                GatewayProvider::Asaas => {
                     "PIX e boleto pelo Asaas indisponíveis: conecte uma conta Asaas em Financeiro › Gateways."
                 }
             },
@@ -83,7 +84,7 @@ pub async fn charge(app: &App, tenant_id: Uuid, invoice_id: Uuid, method: Charge
     let idempotency_key = format!("{invoice_id}:{amount}:{today}");
     let link = invoice::public_link(app, tenant_id, invoice_id);
     let stored = match provider {
-        Provider::Stripe => {
+        GatewayProvider::Stripe => {
             let client = stripe::Client::new(&row.base_url, &creds.api_key);
             let session = client
                 .create_checkout_session(
@@ -101,7 +102,7 @@ pub async fn charge(app: &App, tenant_id: Uuid, invoice_id: Uuid, method: Charge
                 .map_err(|e| provider_error("Stripe", e))?;
             (session.payment_intent, session.url, None, None, None, None)
         }
-        Provider::Asaas => {
+        GatewayProvider::Asaas => {
             let client = asaas::Client::new(&row.base_url, &creds.api_key);
             let customer_ref = client
                 .create_customer(&asaas::NewCustomer {
@@ -162,9 +163,9 @@ pub async fn charge(app: &App, tenant_id: Uuid, invoice_id: Uuid, method: Charge
 /// Calls the provider with the stored key ("test connection").
 pub async fn test(app: &App, tenant_id: Uuid, row: &GatewayRow) -> Result<(bool, String)> {
     let creds = credentials(app, tenant_id, row)?;
-    let result = match Provider::parse(&row.provider) {
-        Some(Provider::Stripe) => stripe::Client::new(&row.base_url, &creds.api_key).check().await,
-        Some(Provider::Asaas) => asaas::Client::new(&row.base_url, &creds.api_key).check().await,
+    let result = match GatewayProvider::parse(&row.provider) {
+        Some(GatewayProvider::Stripe) => stripe::Client::new(&row.base_url, &creds.api_key).check().await,
+        Some(GatewayProvider::Asaas) => asaas::Client::new(&row.base_url, &creds.api_key).check().await,
         None => return Err(Error::internal("gateway provider")),
     };
     Ok(match result {

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::charges::credentials;
-use super::model::Provider;
+use super::model::GatewayProvider;
 use super::repo;
 use super::webhooks::ProcessWebhook;
 
@@ -45,7 +45,7 @@ struct Parsed {
 async fn accept(
     app: &App,
     account: &str,
-    provider: Provider,
+    provider: GatewayProvider,
     body: &Bytes,
     verify: impl FnOnce(&str) -> std::result::Result<(), String>,
     parse: impl FnOnce(&[u8]) -> std::result::Result<(String, String), String>,
@@ -113,7 +113,7 @@ async fn stripe_hook(
     accept(
         &app,
         &account,
-        Provider::Stripe,
+        GatewayProvider::Stripe,
         &body,
         |secret| {
             stripe::verify_signature(&header, &for_verify, secret, now, STRIPE_TOLERANCE_SECS)
@@ -134,7 +134,7 @@ async fn asaas_hook(
     accept(
         &app,
         &account,
-        Provider::Asaas,
+        GatewayProvider::Asaas,
         &body,
         |secret| {
             if asaas::verify_token(token.as_deref(), secret) {

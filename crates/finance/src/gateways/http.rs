@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use super::charges::{self, to_model};
 use super::model::{
-    ConnectionTest, Credentials, Gateway, Provider, SaveGatewayRequest, WebhookEvent, WebhookEventFilter,
-    WebhookEventPage,
+    ConnectionTest, Credentials, Gateway, GatewayProvider, SaveGatewayRequest, WebhookEvent,
+    WebhookEventFilter, WebhookEventPage,
 };
 use super::repo;
 use super::webhooks::ProcessWebhook;
@@ -64,9 +64,9 @@ async fn save_gateway(
             }
             url.trim_end_matches('/').to_string()
         }
-        (None, Provider::Stripe) => stripe::DEFAULT_BASE_URL.to_string(),
-        (None, Provider::Asaas) if body.sandbox => asaas::SANDBOX_BASE_URL.to_string(),
-        (None, Provider::Asaas) => asaas::PRODUCTION_BASE_URL.to_string(),
+        (None, GatewayProvider::Stripe) => stripe::DEFAULT_BASE_URL.to_string(),
+        (None, GatewayProvider::Asaas) if body.sandbox => asaas::SANDBOX_BASE_URL.to_string(),
+        (None, GatewayProvider::Asaas) => asaas::PRODUCTION_BASE_URL.to_string(),
     };
     let given_secret =
         body.webhook_secret.as_deref().map(str::trim).filter(|w| !w.is_empty()).map(str::to_string);
@@ -77,14 +77,14 @@ async fn save_gateway(
             }
             (secret, false)
         }
-        (None, Provider::Stripe) => {
+        (None, GatewayProvider::Stripe) => {
             v.add(
                 "webhook_secret",
                 "Informe o segredo de assinatura do webhook (whsec_…) do painel do Stripe.",
             );
             (String::new(), false)
         }
-        (None, Provider::Asaas) => {
+        (None, GatewayProvider::Asaas) => {
             let mut bytes = [0u8; 24];
             rand::rng().fill_bytes(&mut bytes);
             (hex::encode(bytes), true)
@@ -166,7 +166,7 @@ async fn gateway_events(
         .map(|r| WebhookEvent {
             id: r.id,
             gateway_id: r.gateway_id,
-            provider: Provider::parse(&r.provider).unwrap_or(Provider::Stripe),
+            provider: GatewayProvider::parse(&r.provider).unwrap_or(GatewayProvider::Stripe),
             event_id: r.event_id,
             kind: r.kind,
             status: r.status,

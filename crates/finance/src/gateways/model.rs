@@ -5,12 +5,12 @@ use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum Provider {
+pub enum GatewayProvider {
     Stripe,
     Asaas,
 }
 
-impl Provider {
+impl GatewayProvider {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Stripe => "stripe",
@@ -38,7 +38,7 @@ pub struct Credentials {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Gateway {
     pub id: Uuid,
-    pub provider: Provider,
+    pub provider: GatewayProvider,
     pub base_url: String,
     /// Last four characters of the API key.
     pub key_hint: String,
@@ -52,7 +52,7 @@ pub struct Gateway {
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 pub struct SaveGatewayRequest {
-    pub provider: Provider,
+    pub provider: GatewayProvider,
     pub api_key: String,
     /// Stripe: required (whsec_…). Asaas: generated when empty.
     pub webhook_secret: Option<String>,
@@ -74,7 +74,7 @@ pub struct ConnectionTest {
 pub struct WebhookEvent {
     pub id: Uuid,
     pub gateway_id: Uuid,
-    pub provider: Provider,
+    pub provider: GatewayProvider,
     pub event_id: String,
     pub kind: String,
     /// pending, processed, ignored, failed.

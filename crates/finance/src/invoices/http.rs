@@ -144,7 +144,7 @@ async fn invoice_link(
     Ok(ApiJson(PublicLink { link: service::public_link(&app, tenant, id) }))
 }
 
-/// PIX copia e cola and QR code for what is due today (404 when there is no PIX key or nothing to pay).
+/// PIX copia e cola and QR code for what is due today (409 when there is no PIX key or nothing to pay).
 #[utoipa::path(get, path = "/invoices/{id}/pix", tag = "finance", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = PixCharge), (status = 404, body = Problem), (status = 409, body = Problem)))]
 async fn invoice_pix(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<PixCharge>> {

@@ -14,7 +14,7 @@ use super::http::pdf_response;
 use super::model::{CardCheckout, PublicInvoice};
 use super::{document, service};
 use crate::gateways::charges;
-use crate::gateways::model::{ChargeMethod, Provider};
+use crate::gateways::model::{ChargeMethod, GatewayProvider};
 use crate::gateways::repo as gateways;
 use crate::parties;
 use crate::settings::repo as settings;
@@ -34,7 +34,7 @@ async fn view(State(app): State<App>, Path(token): Path<String>) -> Result<ApiJs
     }
     let company = parties::company(&mut tx, tenant).await?;
     let cfg = settings::get(&mut tx, tenant).await?;
-    let card = gateways::find_enabled(&mut tx, tenant, Provider::Stripe.as_str()).await?.is_some();
+    let card = gateways::find_enabled(&mut tx, tenant, GatewayProvider::Stripe.as_str()).await?.is_some();
     tx.commit().await?;
     let receivable = inv.status.is_receivable();
     Ok(ApiJson(PublicInvoice {

@@ -65,7 +65,7 @@ pub enum PaymentStatus {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Allocation {
+pub struct PaymentAllocation {
     pub invoice_id: Uuid,
     pub invoice_label: String,
     pub amount_cents: i64,
@@ -87,7 +87,7 @@ pub struct Payment {
     pub status: PaymentStatus,
     pub review_reason: Option<String>,
     pub intended_invoice_id: Option<Uuid>,
-    pub allocations: Vec<Allocation>,
+    pub allocations: Vec<PaymentAllocation>,
     /// The part that went to the customer's credit.
     pub credited_cents: i64,
     pub refunded_cents: i64,

@@ -4,7 +4,7 @@ use kernel::{Error, Result};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::model::{Allocation, Payment, PaymentFilter, PaymentMethod, PaymentStatus};
+use super::model::{Payment, PaymentAllocation, PaymentFilter, PaymentMethod, PaymentStatus};
 use crate::invoices::repo::label;
 
 struct Row {
@@ -45,10 +45,10 @@ async fn assemble(conn: &mut PgConnection, tenant_id: Uuid, rows: Vec<Row>) -> R
     .await?;
     rows.into_iter()
         .map(|r| {
-            let allocations: Vec<Allocation> = allocs
+            let allocations: Vec<PaymentAllocation> = allocs
                 .iter()
                 .filter(|a| a.payment_id == r.id)
-                .map(|a| Allocation {
+                .map(|a| PaymentAllocation {
                     invoice_id: a.invoice_id,
                     invoice_label: label(a.number),
                     amount_cents: a.amount_cents,

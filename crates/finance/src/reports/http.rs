@@ -34,7 +34,7 @@ async fn receivables(mut s: Session) -> Result<ApiJson<Receivables>> {
     let r = repo::receivables(&mut s.tx, tenant, today).await?;
     s.tx.commit().await?;
     let [o1, o2, o3, o4] = r.overdue;
-    let overdue = super::model::Bucket {
+    let overdue = super::model::ReceivableBucket {
         count: o1.count + o2.count + o3.count + o4.count,
         total_cents: o1.total_cents + o2.total_cents + o3.total_cents + o4.total_cents,
     };

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Bucket {
+pub struct ReceivableBucket {
     pub count: i64,
     pub total_cents: i64,
 }
@@ -13,19 +13,19 @@ pub struct Receivables {
     pub today: NaiveDate,
     pub currency: String,
     /// Open, due within the next 7 days.
-    pub due_soon: Bucket,
+    pub due_soon: ReceivableBucket,
     /// Open, due later than that.
-    pub not_due: Bucket,
+    pub not_due: ReceivableBucket,
     /// Past due (open principal, without fees).
-    pub overdue: Bucket,
-    pub overdue_1_30: Bucket,
-    pub overdue_31_60: Bucket,
-    pub overdue_61_90: Bucket,
-    pub overdue_over_90: Bucket,
+    pub overdue: ReceivableBucket,
+    pub overdue_1_30: ReceivableBucket,
+    pub overdue_31_60: ReceivableBucket,
+    pub overdue_61_90: ReceivableBucket,
+    pub overdue_over_90: ReceivableBucket,
     /// Confirmed money received this month (credit use excluded).
-    pub received_this_month: Bucket,
+    pub received_this_month: ReceivableBucket,
     /// Gateway payments waiting for a person to confirm.
-    pub in_review: Bucket,
+    pub in_review: ReceivableBucket,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -3,14 +3,14 @@ use kernel::Result;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::model::{Bucket, MonthCash};
+use super::model::{MonthCash, ReceivableBucket};
 
 pub struct ReceivableRows {
-    pub due_soon: Bucket,
-    pub not_due: Bucket,
-    pub overdue: [Bucket; 4],
-    pub received_this_month: Bucket,
-    pub in_review: Bucket,
+    pub due_soon: ReceivableBucket,
+    pub not_due: ReceivableBucket,
+    pub overdue: [ReceivableBucket; 4],
+    pub received_this_month: ReceivableBucket,
+    pub in_review: ReceivableBucket,
 }
 
 /// One pass over the receivable index; open principal only (fees are per day, shown per invoice).
@@ -59,7 +59,7 @@ pub async fn receivables(
     )
     .fetch_one(&mut *conn)
     .await?;
-    let b = |count: i64, total_cents: i64| Bucket { count, total_cents };
+    let b = |count: i64, total_cents: i64| ReceivableBucket { count, total_cents };
     Ok(ReceivableRows {
         due_soon: b(r.soon_n, r.soon),
         not_due: b(r.later_n, r.later),

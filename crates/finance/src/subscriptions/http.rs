@@ -9,7 +9,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::model::{
-    CancelSubscriptionRequest, ChangePlanRequest, CreateSubscriptionRequest, Subscription,
+    CancelSubscriptionRequest, ChangeSubscriptionPlanRequest, CreateSubscriptionRequest, Subscription,
     SubscriptionFilter, SubscriptionPage, SubscriptionStatus,
 };
 use super::{repo, service};
@@ -66,13 +66,13 @@ async fn get_subscription(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJso
 
 /// Plan change: new amount from the next period, the rest of this one prorated by day on the next invoice.
 #[utoipa::path(patch, path = "/subscriptions/{id}", tag = "finance", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), request_body = ChangePlanRequest,
+    params(("id" = Uuid, Path)), request_body = ChangeSubscriptionPlanRequest,
     responses((status = 200, body = Subscription), (status = 404, body = Problem), (status = 409, body = Problem),
               (status = 422, body = Problem)))]
 async fn change_plan(
     mut s: Session,
     Path(id): Path<Uuid>,
-    ApiJson(body): ApiJson<ChangePlanRequest>,
+    ApiJson(body): ApiJson<ChangeSubscriptionPlanRequest>,
 ) -> Result<ApiJson<Subscription>> {
     s.require(FINANCE_ROLES)?;
     let sub = service::change_plan(&mut s.tx, id, &body).await?;

@@ -98,7 +98,7 @@ pub struct CreateSubscriptionRequest {
 /// A plan change: the new amount applies from the next period; the rest of
 /// the current period is prorated by day onto the next invoice.
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
-pub struct ChangePlanRequest {
+pub struct ChangeSubscriptionPlanRequest {
     pub amount_cents: i64,
     pub description: Option<String>,
 }

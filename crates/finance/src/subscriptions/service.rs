@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::model::{ChangePlanRequest, CreateSubscriptionRequest, Subscription, SubscriptionStatus};
+use super::model::{
+    ChangeSubscriptionPlanRequest, CreateSubscriptionRequest, Subscription, SubscriptionStatus,
+};
 use super::repo::{self, NewSubscription};
 use crate::invoices::model::InvoiceStatus;
 use crate::invoices::repo::{self as invoice_repo, NewInvoice, NewItem};
@@ -225,7 +227,11 @@ pub async fn bill_due(tx: &mut TenantTx, id: Uuid) -> Result<usize> {
 
 /// The new amount applies from the next period; the remaining days of the
 /// current one are charged (or credited) pro rata on the next invoice.
-pub async fn change_plan(tx: &mut TenantTx, id: Uuid, req: &ChangePlanRequest) -> Result<Subscription> {
+pub async fn change_plan(
+    tx: &mut TenantTx,
+    id: Uuid,
+    req: &ChangeSubscriptionPlanRequest,
+) -> Result<Subscription> {
     let tenant = tx.tenant_id();
     let sub = repo::find(tx, tenant, id, true).await?.ok_or(Error::NotFound)?;
     if matches!(sub.status, SubscriptionStatus::Cancelled | SubscriptionStatus::Ended) {

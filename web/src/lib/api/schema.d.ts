@@ -896,7 +896,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** PIX copia e cola and QR code for what is due today (404 when there is no PIX key or nothing to pay). */
+        /** PIX copia e cola and QR code for what is due today (409 when there is no PIX key or nothing to pay). */
         get: operations["invoice_pix"];
         put?: never;
         post?: never;
@@ -1556,13 +1556,6 @@ export interface components {
             state: string;
             street: string;
         };
-        Allocation: {
-            /** Format: int64 */
-            amount_cents: number;
-            /** Format: uuid */
-            invoice_id: string;
-            invoice_label: string;
-        };
         /** @enum {string} */
         Billing: "one_time" | "monthly" | "quarterly" | "yearly";
         Board: {
@@ -1575,12 +1568,6 @@ export interface components {
             /** @description Opportunities in the stage, by position (first 200). */
             opportunities: components["schemas"]["Opportunity"][];
             stage: components["schemas"]["Stage"];
-            /** Format: int64 */
-            total_cents: number;
-        };
-        Bucket: {
-            /** Format: int64 */
-            count: number;
             /** Format: int64 */
             total_cents: number;
         };
@@ -1608,6 +1595,15 @@ export interface components {
         };
         ChangePlanRequest: {
             plan_code: string;
+        };
+        /**
+         * @description A plan change: the new amount applies from the next period; the rest of
+         *     the current period is prorated by day onto the next invoice.
+         */
+        ChangeSubscriptionPlanRequest: {
+            /** Format: int64 */
+            amount_cents: number;
+            description?: string | null;
         };
         /**
          * @description How the customer wants to pay, for a charge at a gateway.
@@ -2030,12 +2026,14 @@ export interface components {
             id: string;
             /** @description Last four characters of the API key. */
             key_hint: string;
-            provider: components["schemas"]["Provider"];
+            provider: components["schemas"]["GatewayProvider"];
             /** @description Only in the answer that created it, when we generated it (Asaas): paste it as the webhook's token. */
             webhook_secret?: string | null;
             /** @description Paste this into the provider's webhook settings. */
             webhook_url: string;
         };
+        /** @enum {string} */
+        GatewayProvider: "stripe" | "asaas";
         /** @enum {string} */
         ImportStatus: "uploaded" | "queued" | "running" | "done" | "failed";
         Invitation: {
@@ -2286,7 +2284,7 @@ export interface components {
             next_cursor?: string | null;
         };
         Payment: {
-            allocations: components["schemas"]["Allocation"][];
+            allocations: components["schemas"]["PaymentAllocation"][];
             /** Format: int64 */
             amount_cents: number;
             /** Format: date-time */
@@ -2315,6 +2313,13 @@ export interface components {
             refunded_cents: number;
             review_reason?: string | null;
             status: components["schemas"]["PaymentStatus"];
+        };
+        PaymentAllocation: {
+            /** Format: int64 */
+            amount_cents: number;
+            /** Format: uuid */
+            invoice_id: string;
+            invoice_label: string;
         };
         /** @enum {string} */
         PaymentMethod: "pix" | "transfer" | "cash" | "boleto" | "card" | "credit" | "other";
@@ -2520,8 +2525,6 @@ export interface components {
             /** @description The proposal as it was. */
             snapshot: components["schemas"]["Proposal"];
         };
-        /** @enum {string} */
-        Provider: "stripe" | "asaas";
         /** @description What the customer sees behind the public link. */
         PublicInvoice: {
             /** Format: int64 */
@@ -2588,22 +2591,28 @@ export interface components {
             /** Format: date */
             valid_until: string;
         };
+        ReceivableBucket: {
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            total_cents: number;
+        };
         Receivables: {
             currency: string;
             /** @description Open, due within the next 7 days. */
-            due_soon: components["schemas"]["Bucket"];
+            due_soon: components["schemas"]["ReceivableBucket"];
             /** @description Gateway payments waiting for a person to confirm. */
-            in_review: components["schemas"]["Bucket"];
+            in_review: components["schemas"]["ReceivableBucket"];
             /** @description Open, due later than that. */
-            not_due: components["schemas"]["Bucket"];
+            not_due: components["schemas"]["ReceivableBucket"];
             /** @description Past due (open principal, without fees). */
-            overdue: components["schemas"]["Bucket"];
-            overdue_1_30: components["schemas"]["Bucket"];
-            overdue_31_60: components["schemas"]["Bucket"];
-            overdue_61_90: components["schemas"]["Bucket"];
-            overdue_over_90: components["schemas"]["Bucket"];
+            overdue: components["schemas"]["ReceivableBucket"];
+            overdue_1_30: components["schemas"]["ReceivableBucket"];
+            overdue_31_60: components["schemas"]["ReceivableBucket"];
+            overdue_61_90: components["schemas"]["ReceivableBucket"];
+            overdue_over_90: components["schemas"]["ReceivableBucket"];
             /** @description Confirmed money received this month (credit use excluded). */
-            received_this_month: components["schemas"]["Bucket"];
+            received_this_month: components["schemas"]["ReceivableBucket"];
             /** Format: date */
             today: string;
         };
@@ -2659,7 +2668,7 @@ export interface components {
             /** @description Another API address (a proxy, or a local test server). */
             base_url?: string | null;
             enabled?: boolean | null;
-            provider: components["schemas"]["Provider"];
+            provider: components["schemas"]["GatewayProvider"];
             /** @description Asaas sandbox instead of production. */
             sandbox?: boolean;
             /** @description Stripe: required (whsec_…). Asaas: generated when empty. */
@@ -2942,7 +2951,7 @@ export interface components {
             kind: string;
             /** Format: date-time */
             processed_at?: string | null;
-            provider: components["schemas"]["Provider"];
+            provider: components["schemas"]["GatewayProvider"];
             /** Format: date-time */
             received_at: string;
             /** @description pending, processed, ignored, failed. */
@@ -7164,7 +7173,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ChangePlanRequest"];
+                "application/json": components["schemas"]["ChangeSubscriptionPlanRequest"];
             };
         };
         responses: {

@@ -13,6 +13,9 @@ import { CustomerOpportunities } from '@/features/crm/components/customer-opport
 import { CustomerOverview } from '@/features/crm/components/customer-overview';
 import { CustomerTimeline } from '@/features/crm/components/customer-timeline';
 import { formatDocument } from '@/features/crm/components/labels';
+import { CustomerInvoices } from '@/features/finance/components/customer-invoices';
+import { useMe } from '@/lib/auth';
+import { canAccess } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem';
 
 const back = (
@@ -25,6 +28,7 @@ export default function CustomerRoute() {
   const { id = '' } = useParams();
   const customer = useCustomer(id);
   const [editing, setEditing] = useState(false);
+  const { user } = useMe();
 
   if (customer.isPending) return <PageSpinner label="Carregando cliente…" />;
   if (customer.isError) {
@@ -64,6 +68,7 @@ export default function CustomerRoute() {
             <CustomerOpportunities customer={c} />
             <CustomerProposals customer={c} />
             <CustomerContracts customer={c} />
+            {canAccess(user.role, 'finance') && <CustomerInvoices customer={c} />}
           </div>
           <div className="lg:col-span-2">
             <CustomerTimeline customerId={c.id} />

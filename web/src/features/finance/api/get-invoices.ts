@@ -1,0 +1,31 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+
+import { invoicesQueryKey } from './query-keys';
+import type { InvoiceFilter, InvoicePage } from './types';
+
+export const INVOICES_PAGE_SIZE = 30;
+
+export const getInvoices = ({
+  filters,
+  cursor,
+  limit = INVOICES_PAGE_SIZE,
+  signal,
+}: {
+  filters: InvoiceFilter;
+  cursor?: string | null;
+  limit?: number;
+  signal?: AbortSignal;
+}) => api.get<InvoicePage>('/invoices', { query: { ...filters, limit, cursor }, signal });
+
+export const invoicesInfiniteQueryOptions = (filters: InvoiceFilter, limit = INVOICES_PAGE_SIZE) =>
+  infiniteQueryOptions({
+    queryKey: [...invoicesQueryKey, 'list', filters, limit],
+    queryFn: ({ pageParam, signal }) => getInvoices({ filters, cursor: pageParam, limit, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+export const useInvoices = (filters: InvoiceFilter, limit?: number) => useInfiniteQuery(invoicesInfiniteQueryOptions(filters, limit));

@@ -1,0 +1,41 @@
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+
+import { subscriptionsQueryKey } from './query-keys';
+import type { Subscription, SubscriptionFilter, SubscriptionPage } from './types';
+
+export const SUBSCRIPTIONS_PAGE_SIZE = 30;
+
+export const getSubscriptions = ({
+  filters,
+  cursor,
+  limit = SUBSCRIPTIONS_PAGE_SIZE,
+  signal,
+}: {
+  filters: SubscriptionFilter;
+  cursor?: string | null;
+  limit?: number;
+  signal?: AbortSignal;
+}) => api.get<SubscriptionPage>('/subscriptions', { query: { ...filters, limit, cursor }, signal });
+
+export const subscriptionsInfiniteQueryOptions = (filters: SubscriptionFilter, limit = SUBSCRIPTIONS_PAGE_SIZE) =>
+  infiniteQueryOptions({
+    queryKey: [...subscriptionsQueryKey, 'list', filters, limit],
+    queryFn: ({ pageParam, signal }) => getSubscriptions({ filters, cursor: pageParam, limit, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+
+export const useSubscriptions = (filters: SubscriptionFilter, limit?: number) =>
+  useInfiniteQuery(subscriptionsInfiniteQueryOptions(filters, limit));
+
+export const subscriptionQueryKey = (id: string) => [...subscriptionsQueryKey, 'detail', id] as const;
+
+export const getSubscription = (id: string, signal?: AbortSignal) => api.get<Subscription>(`/subscriptions/${id}`, { signal });
+
+export const subscriptionQueryOptions = (id: string) =>
+  queryOptions({ queryKey: subscriptionQueryKey(id), queryFn: ({ signal }) => getSubscription(id, signal) });
+
+export const useSubscription = (id: string) => useQuery(subscriptionQueryOptions(id));

@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/fields';
+import { paths } from '@/config/paths';
+import { problemMessage } from '@/lib/problem';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+
+import { useExportInvoices } from '../api/invoice-files';
+import type { InvoiceFilter, InvoiceStatus } from '../api/types';
+
+import { FilterChips } from './filter-chips';
+import { InvoicesTable } from './invoices-table';
+import { INVOICE_STATUS_LABELS, INVOICE_STATUSES } from './labels';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function readStatus(value: string | null): InvoiceStatus | '' {
+  return INVOICE_STATUSES.includes(value as InvoiceStatus) ? (value as InvoiceStatus) : '';
+}
+
+const readDate = (value: string | null) => (value && ISO_DATE.test(value) ? value : '');
+
+const CHIPS = [{ value: '' as const, label: 'Todas' }, ...INVOICE_STATUSES.map((value) => ({ value, label: INVOICE_STATUS_LABELS[value] }))];
+
+/** All invoices: search, status and due-date range live in the URL, so "back" keeps them. */
+export function InvoicesList() {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = useDebouncedValue(search.trim(), 300);
+  const status = readStatus(params.get('situacao'));
+  const dueFrom = readDate(params.get('vence_de'));
+  const dueTo = readDate(params.get('vence_ate'));
+  const exportCsv = useExportInvoices();
+
+  const setParam = (name: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+
+  useEffect(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (q) next.set('q', q);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [q, setParams]);
+
+  const filters: InvoiceFilter = useMemo(
+    () => ({ q: q || undefined, status: status || undefined, due_from: dueFrom || undefined, due_to: dueTo || undefined }),
+    [q, status, dueFrom, dueTo],
+  );
+  const filtered = Boolean(q || status || dueFrom || dueTo);
+
+  return (
+    <section aria-labelledby="invoices-title" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <h2 id="invoices-title" className="sr-only">
+        Lista de faturas
+      </h2>
+      <div className="space-y-3 border-b border-slate-200 p-4">
+        <FilterChips label="Situação" chips={CHIPS} value={status} onChange={(value) => setParam('situacao', value)} />
+        <div className="grid gap-3 sm:grid-cols-4 sm:items-end">
+          <TextField
+            label="Buscar faturas"
+            type="search"
+            placeholder="Número (FAT-0001) ou cliente"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            wrapperClassName="sm:col-span-2"
+          />
+          <TextField label="Vencimento de" type="date" value={dueFrom} max={dueTo || undefined} onChange={(event) => setParam('vence_de', event.target.value)} />
+          <TextField label="Vencimento até" type="date" value={dueTo} min={dueFrom || undefined} onChange={(event) => setParam('vence_ate', event.target.value)} />
+        </div>
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {filtered && (
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => {
+                setSearch('');
+                setParams(new URLSearchParams(), { replace: true });
+              }}
+            >
+              Limpar filtros
+            </Button>
+          )}
+          <Button variant="secondary" size="sm" onClick={() => exportCsv.mutate(filters)} isLoading={exportCsv.isPending}>
+            Exportar CSV
+          </Button>
+        </div>
+        <div aria-live="assertive">
+          {exportCsv.isError && <Alert title="Não foi possível exportar">{problemMessage(exportCsv.error)}</Alert>}
+        </div>
+      </div>
+      <InvoicesTable
+        filters={filters}
+        emptyText={
+          filtered ? (
+            'Nenhuma fatura encontrada com estes filtros.'
+          ) : (
+            <>
+              <p className="text-base font-medium text-slate-900">Nenhuma fatura ainda</p>
+              <p className="mt-1">
+                Contratos assinados geram as faturas automaticamente: a parte única na assinatura e a recorrente a cada período. Você
+                também pode emitir uma fatura avulsa.
+              </p>
+              <Link
+                to={paths.app.finance.newInvoice.getHref()}
+                className="mt-4 inline-flex h-10 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
+              >
+                Emitir fatura
+              </Link>
+            </>
+          )
+        }
+      />
+    </section>
+  );
+}

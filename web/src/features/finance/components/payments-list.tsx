@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+import { TextField } from '@/components/ui/fields';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+
+import type { PaymentFilter, PaymentStatus } from '../api/types';
+
+import { FilterChips } from './filter-chips';
+import { PAYMENT_STATUSES } from './labels';
+import { PaymentsTable } from './payments-table';
+
+function readStatus(value: string | null): PaymentStatus | '' {
+  return PAYMENT_STATUSES.includes(value as PaymentStatus) ? (value as PaymentStatus) : '';
+}
+
+const CHIPS: { value: PaymentStatus | ''; label: string }[] = [
+  { value: '', label: 'Todos' },
+  { value: 'confirmed', label: 'Confirmados' },
+  { value: 'review', label: 'A conferir' },
+  { value: 'rejected', label: 'Rejeitados' },
+];
+
+/** Every payment received (by hand or from a gateway): status and search in the URL. */
+export function PaymentsList() {
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const q = useDebouncedValue(search.trim(), 300);
+  const status = readStatus(params.get('situacao'));
+
+  useEffect(() => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (q) next.set('q', q);
+        else next.delete('q');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [q, setParams]);
+
+  const filters: PaymentFilter = useMemo(() => ({ q: q || undefined, status: status || undefined }), [q, status]);
+  const filtered = Boolean(q || status);
+
+  return (
+    <section aria-labelledby="payments-title" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+      <h2 id="payments-title" className="sr-only">
+        Lista de pagamentos
+      </h2>
+      <div className="space-y-3 border-b border-slate-200 p-4">
+        <FilterChips
+          label="Situação"
+          chips={CHIPS}
+          value={status}
+          onChange={(value) =>
+            setParams(
+              (current) => {
+                const next = new URLSearchParams(current);
+                if (value) next.set('situacao', value);
+                else next.delete('situacao');
+                return next;
+              },
+              { replace: true },
+            )
+          }
+        />
+        <TextField
+          label="Buscar pagamentos"
+          type="search"
+          placeholder="Cliente ou referência"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        {status === 'review' && (
+          <p className="text-sm text-slate-600">
+            Pagamentos informados pelo provedor com valor diferente do cobrado ficam retidos aqui até alguém conferir: aceite para aplicá-los à
+            fatura, ou estorne.
+          </p>
+        )}
+      </div>
+      <PaymentsTable
+        filters={filters}
+        emptyText={
+          status === 'review'
+            ? 'Nenhum pagamento a conferir.'
+            : filtered
+              ? 'Nenhum pagamento encontrado com estes filtros.'
+              : 'Nenhum pagamento ainda. Registre um na página da fatura, ou conecte o Stripe ou o Asaas para a baixa automática.'
+        }
+      />
+    </section>
+  );
+}

@@ -1,0 +1,181 @@
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { PageSpinner } from '@/components/ui/spinner';
+import { paths } from '@/config/paths';
+import { formatIsoDate, formatMoney } from '@/lib/format';
+import { problemMessage } from '@/lib/problem';
+
+import { usePayments } from '../api/get-payments';
+import { useAcceptPayment } from '../api/save-payment';
+import type { Payment, PaymentFilter } from '../api/types';
+
+import { CustomerLink } from './customer-link';
+import { PAYMENT_METHOD_LABELS, PROVIDER_LABELS } from './labels';
+import { RefundPaymentDialog } from './refund-payment-dialog';
+import { PaymentStatusBadge } from './status-badges';
+
+type PaymentsTableProps = {
+  filters: PaymentFilter;
+  hideCustomer?: boolean;
+  emptyText: ReactNode;
+  caption?: string;
+};
+
+/** Money can still be given back (credit use is not money received). */
+export const isRefundable = (payment: Payment) =>
+  payment.status !== 'rejected' && payment.method !== 'credit' && payment.amount_cents > payment.refunded_cents;
+
+/** Payments as rows (newest first) with "Estornar" and, for those held for review, "Aceitar". */
+export function PaymentsTable({ filters, hideCustomer = false, emptyText, caption = 'Pagamentos' }: PaymentsTableProps) {
+  const list = usePayments(filters);
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const [refunding, setRefunding] = useState<Payment | null>(null);
+  const [accepting, setAccepting] = useState<Payment | null>(null);
+  const accept = useAcceptPayment();
+
+  if (list.isPending) return <PageSpinner label="Carregando pagamentos…" />;
+  if (list.isError) {
+    return (
+      <div className="p-4">
+        <Alert title="Não foi possível carregar os pagamentos">{problemMessage(list.error)}</Alert>
+      </div>
+    );
+  }
+  return (
+    <div>
+      <div aria-live="assertive">
+        {accept.isError && (
+          <div className="p-4 pb-0">
+            <Alert title="Não foi possível aceitar o pagamento">{problemMessage(accept.error)}</Alert>
+          </div>
+        )}
+      </div>
+      {items.length === 0 ? (
+        <div role="status" className="p-6 text-center text-sm text-slate-600">
+          {emptyText}
+        </div>
+      ) : (
+        <div className="relative overflow-x-auto">
+          <table className="w-full min-w-[48rem] text-left text-sm">
+            <caption className="sr-only">{caption}</caption>
+            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Recebido em
+                </th>
+                {!hideCustomer && (
+                  <th scope="col" className="px-4 py-3 font-medium">
+                    Cliente
+                  </th>
+                )}
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Forma
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Situação
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Faturas
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Valor
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  <span className="sr-only">Ações</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((payment) => (
+                <tr key={payment.id} className="align-top hover:bg-slate-50">
+                  <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatIsoDate(payment.received_on)}</td>
+                  {!hideCustomer && (
+                    <td className="px-4 py-3">
+                      <CustomerLink id={payment.customer_id} name={payment.customer_name} className="text-slate-700" />
+                    </td>
+                  )}
+                  <td className="px-4 py-3 text-slate-700">
+                    <span className="block">{PAYMENT_METHOD_LABELS[payment.method]}</span>
+                    {payment.gateway && <span className="block text-xs text-slate-500">via {PROVIDER_LABELS[payment.gateway] ?? payment.gateway}</span>}
+                    {payment.reference && <span className="block max-w-48 truncate text-xs text-slate-500">{payment.reference}</span>}
+                  </td>
+                  <td className="px-4 py-3">
+                    <PaymentStatusBadge status={payment.status} />
+                    {payment.status === 'review' && payment.review_reason && (
+                      <p className="mt-1 max-w-56 text-xs text-amber-900">{payment.review_reason}</p>
+                    )}
+                  </td>
+                  <td className="px-4 py-3 text-slate-700">
+                    {payment.allocations.length === 0 && payment.credited_cents === 0 && <span className="text-slate-400">—</span>}
+                    <ul className="space-y-0.5">
+                      {payment.allocations.map((allocation) => (
+                        <li key={allocation.invoice_id} className="whitespace-nowrap">
+                          <Link to={paths.app.finance.invoice.getHref(allocation.invoice_id)} className="font-mono text-xs text-indigo-800 hover:underline">
+                            {allocation.invoice_label}
+                          </Link>{' '}
+                          <span className="text-xs text-slate-500">{formatMoney(allocation.amount_cents)}</span>
+                        </li>
+                      ))}
+                      {payment.credited_cents > 0 && (
+                        <li className="text-xs whitespace-nowrap text-slate-500">Crédito: {formatMoney(payment.credited_cents)}</li>
+                      )}
+                    </ul>
+                  </td>
+                  <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">
+                    <span className="font-medium text-slate-900">{formatMoney(payment.amount_cents)}</span>
+                    {payment.refunded_cents > 0 && (
+                      <span className="block text-xs text-amber-900">estornado {formatMoney(payment.refunded_cents)}</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3 text-right whitespace-nowrap">
+                    <div className="flex justify-end gap-1">
+                      {payment.status === 'review' && (
+                        <Button size="sm" onClick={() => setAccepting(payment)}>
+                          Aceitar
+                        </Button>
+                      )}
+                      {isRefundable(payment) && (
+                        <Button size="sm" variant="ghost" className="text-red-700" onClick={() => setRefunding(payment)}>
+                          Estornar
+                        </Button>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {list.hasNextPage && (
+        <div className="border-t border-slate-200 p-4 text-center">
+          <Button variant="secondary" onClick={() => list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
+            Carregar mais
+          </Button>
+        </div>
+      )}
+      <RefundPaymentDialog payment={refunding} onClose={() => setRefunding(null)} />
+      <ConfirmDialog
+        open={accepting !== null}
+        title="Aceitar pagamento?"
+        confirmLabel="Aceitar"
+        cancelLabel="Voltar"
+        isLoading={accept.isPending}
+        onCancel={() => setAccepting(null)}
+        onConfirm={() => accepting && accept.mutate(accepting.id, { onSettled: () => setAccepting(null) })}
+      >
+        {accepting && (
+          <p>
+            {formatMoney(accepting.amount_cents)} de {accepting.customer_name} ficou retido porque o valor não conferiu
+            {accepting.review_reason ? ` (${accepting.review_reason})` : ''}. Aceitando, ele é aplicado à fatura; o que sobrar vira crédito do
+            cliente.
+          </p>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}
