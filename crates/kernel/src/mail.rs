@@ -110,6 +110,35 @@ impl Mailer {
         Ok(message)
     }
 
+    /// Sends a message built elsewhere (support's replies, with their own
+    /// threading headers) to `to`, from `from`.
+    pub async fn send_raw(&self, from: &str, to: &str, bytes: &[u8]) -> anyhow::Result<()> {
+        match self {
+            Mailer::Smtp { transport, .. } => {
+                let envelope = lettre::address::Envelope::new(Some(from.parse()?), vec![to.parse()?])?;
+                transport.send_raw(&envelope, bytes).await?;
+                tracing::info!("raw e-mail sent by SMTP");
+            }
+            Mailer::Outbox { dir, .. } => {
+                let name = format!(
+                    "{}-{}.eml",
+                    chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f"),
+                    crate::ids::new_id()
+                );
+                let tmp = dir.join(format!(".{name}.tmp"));
+                tokio::fs::write(&tmp, bytes).await?;
+                tokio::fs::rename(&tmp, dir.join(&name)).await?;
+                tracing::info!(file = %name, "raw e-mail written to the outbox folder");
+            }
+        }
+        Ok(())
+    }
+
+    /// The configured sender address (MAIL_FROM), for channels without their own.
+    pub fn from_address(&self) -> String {
+        self.from().email.to_string()
+    }
+
     pub async fn send(&self, email: &SendEmail) -> anyhow::Result<()> {
         let message = self.build(email)?;
         match self {

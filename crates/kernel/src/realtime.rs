@@ -48,6 +48,11 @@ impl Realtime {
         self.emit(tenant_room(tenant_id), event, data).await;
     }
 
+    /// Any other room (a ticket, a web-chat visitor).
+    pub async fn emit_to_room<T: Serialize + ?Sized>(&self, room: String, event: &str, data: &T) {
+        self.emit(room, event, data).await;
+    }
+
     pub async fn emit_to_user<T: Serialize + ?Sized>(&self, user_id: Uuid, event: &str, data: &T) {
         self.emit(user_room(user_id), event, data).await;
     }

@@ -1,6 +1,7 @@
 //! The `conectcrm` server: the only crate that knows every module. It wires
 //! routes, Socket.IO, the worker and the web app together.
 
+pub mod directory;
 pub mod ops;
 pub mod ratelimit;
 pub mod routes;
@@ -23,6 +24,8 @@ pub fn registry() -> anyhow::Result<Registry> {
     accounts::register_jobs(&mut r);
     crm::register_jobs(&mut r);
     finance::register_jobs(&mut r);
+    support::register_jobs(&mut r);
+    support::directory::install(std::sync::Arc::new(directory::CrmDirectory));
     Ok(r)
 }
 

@@ -49,7 +49,10 @@ impl Modify for BearerAuth {
 fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
     // Routes without a login — sign-in and the customer's proposal link —
     // are rate-limited per IP against guessing.
-    let mut public = accounts::auth_router().merge(crm::public_router()).merge(finance::public_router());
+    let mut public = accounts::auth_router()
+        .merge(crm::public_router())
+        .merge(finance::public_router())
+        .merge(support::public_router());
     if let Some(limiter) = limiter {
         public = public.layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit));
     }
@@ -58,6 +61,7 @@ fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
         .merge(accounts::router())
         .merge(crm::router())
         .merge(finance::router())
+        .merge(support::router())
         .merge(ops::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
@@ -94,15 +98,21 @@ async fn metrics_text() -> impl IntoResponse {
     }
 }
 
+/// The app's own origin for everything; any origin for the web-chat
+/// widget's public endpoints, which run on customers' sites (no cookies or
+/// tokens of ours travel there: the visitor token is a header of its own).
 fn cors(app: &App) -> CorsLayer {
     let origin = HeaderValue::from_str(&app.config.frontend_url).unwrap_or(HeaderValue::from_static("null"));
     CorsLayer::new()
-        .allow_origin(AllowOrigin::exact(origin))
+        .allow_origin(AllowOrigin::predicate(move |given, parts| {
+            *given == origin || parts.uri.path().starts_with("/api/v1/public/webchat")
+        }))
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::PUT, Method::DELETE])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,
             HeaderName::from_static("idempotency-key"),
+            HeaderName::from_static("x-visitor-token"),
         ])
         .max_age(Duration::from_secs(600))
 }
@@ -117,6 +127,7 @@ pub async fn router(app: App) -> anyhow::Result<Router> {
         .merge(api)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", doc))
         .merge(finance::hooks_router())
+        .merge(support::hooks_router())
         .route("/health/live", get(live))
         .route("/health/ready", get(ready))
         .route("/metrics", get(metrics_text))

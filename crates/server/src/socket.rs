@@ -43,6 +43,9 @@ async fn authenticate<A: Adapter>(
     s.join(tenant_room(session.user.tenant_id));
     s.join(user_room(session.user.id));
     s.on("join", on_join::<A>);
+    s.on("leave", on_leave::<A>);
+    s.on("typing", on_typing::<A>);
+    s.on("presence", on_presence::<A>);
     s.extensions.insert(session.user);
     Ok(())
 }
@@ -58,26 +61,160 @@ async fn on_connect<A: Adapter>(s: SocketRef<A>) {
     }
 }
 
-/// Rooms other than the automatic two are resources (a ticket, later);
-/// each module will register how to check that one belongs to the tenant.
-/// Until then every such request is refused.
-async fn on_join<A: Adapter>(s: SocketRef<A>, Data(request): Data<JoinRequest>, ack: AckSender<A>) {
-    let allowed = s
-        .extensions
-        .get::<CurrentUser>()
-        .is_some_and(|u| request.room == tenant_room(u.tenant_id) || request.room == user_room(u.id));
+/// Rooms other than the automatic two are resources; a socket joins one
+/// only after a check that it belongs to the socket's tenant. A ticket's
+/// room carries typing and "who is viewing"; everyone already in it hears
+/// that this user opened the ticket.
+async fn on_join<A: Adapter>(
+    s: SocketRef<A>,
+    Data(request): Data<JoinRequest>,
+    ack: AckSender<A>,
+    State(app): State<App>,
+) {
+    let Some(user) = s.extensions.get::<CurrentUser>() else {
+        let _ = ack.send(&serde_json::json!({ "ok": false }));
+        return;
+    };
+    let allowed = if request.room == tenant_room(user.tenant_id) || request.room == user_room(user.id) {
+        true
+    } else if let Some(ticket) =
+        request.room.strip_prefix("ticket:").and_then(|t| t.parse::<uuid::Uuid>().ok())
+    {
+        ticket_belongs(&app, user.tenant_id, ticket).await
+    } else {
+        false
+    };
     if allowed {
-        s.join(request.room);
+        s.join(request.room.clone());
+        if request.room.starts_with("ticket:") {
+            let _ = s
+                .to(request.room.clone())
+                .emit(
+                    "viewing",
+                    &serde_json::json!({ "room": request.room, "user_id": user.id, "name": user.name }),
+                )
+                .await;
+        }
     }
     let _ = ack.send(&serde_json::json!({ "ok": allowed }));
 }
+
+async fn ticket_belongs(app: &App, tenant: uuid::Uuid, ticket: uuid::Uuid) -> bool {
+    let Ok(mut tx) = kernel::tenant::TenantTx::begin(&app.db, tenant).await else { return false };
+    let found = support::tickets::repo::find(&mut tx, tenant, ticket, false).await.ok().flatten().is_some();
+    let _ = tx.commit().await;
+    found
+}
+
+async fn on_leave<A: Adapter>(s: SocketRef<A>, Data(request): Data<JoinRequest>) {
+    if let Some(user) = s.extensions.get::<CurrentUser>()
+        && request.room.starts_with("ticket:")
+    {
+        let _ = s
+            .to(request.room.clone())
+            .emit("left", &serde_json::json!({ "room": request.room, "user_id": user.id }))
+            .await;
+    }
+    s.leave(request.room);
+}
+
+#[derive(Debug, Deserialize)]
+struct TypingRequest {
+    ticket_id: uuid::Uuid,
+}
+
+/// An agent typing: the others viewing the ticket see it, and so does a
+/// web-chat visitor.
+async fn on_typing<A: Adapter>(s: SocketRef<A>, Data(request): Data<TypingRequest>, State(app): State<App>) {
+    let Some(user) = s.extensions.get::<CurrentUser>() else { return };
+    let room = format!("ticket:{}", request.ticket_id);
+    if !s.rooms().iter().any(|r| *r == room) {
+        return;
+    }
+    let _ = s
+        .to(room)
+        .emit(
+            "typing",
+            &serde_json::json!({ "ticket_id": request.ticket_id, "user_id": user.id, "name": user.name }),
+        )
+        .await;
+    let Ok(mut tx) = kernel::tenant::TenantTx::begin(&app.db, user.tenant_id).await else { return };
+    if let Ok(Some(t)) = support::tickets::repo::find(&mut tx, user.tenant_id, request.ticket_id, false).await
+        && let Some(visitor) = t.contact_address.strip_prefix("visitor:")
+    {
+        app.realtime
+            .emit_to_room(support::webchat::visitor_room(visitor), "typing", &serde_json::json!({}))
+            .await;
+    }
+    let _ = tx.commit().await;
+}
+
+#[derive(Debug, Deserialize)]
+struct PresenceRequest {
+    status: String,
+}
+
+async fn on_presence<A: Adapter>(
+    s: SocketRef<A>,
+    Data(request): Data<PresenceRequest>,
+    State(app): State<App>,
+) {
+    let Some(user) = s.extensions.get::<CurrentUser>() else { return };
+    let Ok(mut tx) = kernel::tenant::TenantTx::begin(&app.db, user.tenant_id).await else { return };
+    if support::teams::http::presence(&app, &mut tx, user.tenant_id, user.id, &request.status).await.is_ok() {
+        let _ = tx.commit().await;
+    }
+}
+
+/// The web-chat widget's namespace: a visitor token in the handshake, one
+/// room per visitor; agents' replies and typing arrive there.
+async fn authenticate_visitor<A: Adapter>(
+    s: SocketRef<A>,
+    TryData(auth): TryData<Handshake>,
+    State(app): State<App>,
+) -> Result<(), SocketAuthError> {
+    let auth = auth.map_err(|_| SocketAuthError::Unauthorized)?;
+    let visitor = support::webchat::verify(&app, &auth.token).map_err(|_| SocketAuthError::Unauthorized)?;
+    s.join(support::webchat::visitor_room(&visitor.visitor_id.to_string()));
+    s.on("typing", on_visitor_typing::<A>);
+    s.extensions.insert(VisitorIdentity { tenant_id: visitor.tenant_id, visitor_id: visitor.visitor_id });
+    Ok(())
+}
+
+#[derive(Clone)]
+struct VisitorIdentity {
+    tenant_id: uuid::Uuid,
+    visitor_id: uuid::Uuid,
+}
+
+async fn on_visitor_typing<A: Adapter>(s: SocketRef<A>, State(app): State<App>) {
+    if let Some(v) = s.extensions.get::<VisitorIdentity>() {
+        app.realtime
+            .emit_to_tenant(
+                v.tenant_id,
+                "visitor_typing",
+                &serde_json::json!({ "contact_address": format!("visitor:{}", v.visitor_id) }),
+            )
+            .await;
+    }
+}
+
+async fn on_visitor_connect<A: Adapter>(_s: SocketRef<A>) {}
 
 struct SocketFanout<A: Adapter>(SocketIo<A>);
 
 #[async_trait::async_trait]
 impl<A: Adapter> Fanout for SocketFanout<A> {
     async fn emit(&self, room: String, event: &str, data: serde_json::Value) {
-        if let Err(e) = self.0.to(room).emit(event, &data).await {
+        // Web-chat visitors live in their own namespace.
+        let ops = match room.starts_with("webchat:") {
+            true => match self.0.of("/webchat") {
+                Some(ns) => ns.to(room),
+                None => return,
+            },
+            false => self.0.to(room),
+        };
+        if let Err(e) = ops.emit(event, &data).await {
             tracing::warn!(error = %e, event, "socket.io emit failed");
         }
     }
@@ -94,6 +231,7 @@ pub async fn attach(router: Router<App>, app: &App) -> anyhow::Result<Router<App
         None => {
             let (layer, io) = SocketIo::builder().with_state(app.clone()).build_layer();
             io.ns("/", on_connect::<LocalAdapter>.with(authenticate::<LocalAdapter>));
+            io.ns("/webchat", on_visitor_connect::<LocalAdapter>.with(authenticate_visitor::<LocalAdapter>));
             app.realtime.attach(Arc::new(SocketFanout(io)));
             Ok(router.layer(layer))
         }
@@ -112,6 +250,11 @@ pub async fn attach(router: Router<App>, app: &App) -> anyhow::Result<Router<App
                 .with_adapter::<FredAdapter<_>>(adapter)
                 .build_layer();
             io.ns("/", on_connect::<FredAdapter<_>>.with(authenticate::<FredAdapter<_>>)).await?;
+            io.ns(
+                "/webchat",
+                on_visitor_connect::<FredAdapter<_>>.with(authenticate_visitor::<FredAdapter<_>>),
+            )
+            .await?;
             app.realtime.attach(Arc::new(SocketFanout(io)));
             tracing::info!("Socket.IO fan-out through Redis");
             Ok(router.layer(layer))

@@ -282,3 +282,55 @@ pub fn value_text(v: &Value) -> String {
         other => other.to_string(),
     }
 }
+
+/// The customer with this e-mail or phone, or a new lead with them —
+/// for messages that arrive from someone (support's intake). A customer
+/// merged into another resolves to the survivor.
+pub async fn find_or_create_contact(
+    tx: &mut TenantTx,
+    name: Option<&str>,
+    email: Option<&str>,
+    phone: Option<&str>,
+) -> Result<Uuid> {
+    let tenant = tx.tenant_id();
+    let emails: Vec<String> =
+        email.map(|e| e.trim().to_lowercase()).filter(|e| !e.is_empty()).into_iter().collect();
+    let phones: Vec<String> =
+        phone.map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).into_iter().collect();
+    if let Some(hit) = repo::duplicates(tx, tenant, None, &emails, &phones, None).await?.into_iter().next() {
+        return Ok(hit.customer_id);
+    }
+    let shown = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .or_else(|| emails.first().cloned())
+        .or_else(|| phones.first().cloned())
+        .unwrap_or_else(|| "Visitante do site".into());
+    let data = crate::customers::model::CustomerData {
+        kind: Some(crate::customers::model::CustomerKind::Person),
+        name: Some(shown.chars().take(200).collect()),
+        emails: Some(emails),
+        phones: Some(phones),
+        ..Default::default()
+    };
+    let customer = new_customer(crate::customers::model::CustomerKind::Person, data);
+    let saved = repo::insert(tx, tenant, &customer).await?;
+    timeline::insert(
+        tx,
+        tenant,
+        NewEntry {
+            customer_id: saved.id,
+            opportunity_id: None,
+            kind: "customer.created",
+            summary: "Cliente criado pelo atendimento (primeiro contato)".into(),
+            data: json!({}),
+            actor_id: None,
+            event_id: None,
+            occurred_at: None,
+        },
+    )
+    .await?;
+    tx.emit("customer.created", &json!({ "id": saved.id, "name": saved.name })).await?;
+    Ok(saved.id)
+}

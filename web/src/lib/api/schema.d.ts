@@ -144,6 +144,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/canned-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_canned"];
+        put?: never;
+        post: operations["create_canned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/canned-responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_canned"];
+        options?: never;
+        head?: never;
+        patch: operations["update_canned"];
+        trace?: never;
+    };
+    "/api/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_channels"];
+        put?: never;
+        post: operations["create_channel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channel_id}/events/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Processes a stored payload again (after fixing what made it fail). */
+        post: operations["replay_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_channel"];
+        put?: never;
+        post?: never;
+        /** Deletes an unused channel; one with tickets is disabled instead. */
+        delete: operations["delete_channel"];
+        options?: never;
+        head?: never;
+        /** Saves settings and secrets (secrets not sent keep their stored value). */
+        patch: operations["update_channel"];
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["channel_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calls the provider with the stored credentials. */
+        post: operations["test_channel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/company": {
         parameters: {
             query?: never;
@@ -974,6 +1090,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The agent's presence (the inbox also sets it over Socket.IO); routing only picks online agents. */
+        put: operations["set_presence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opportunities": {
         parameters: {
             query?: never;
@@ -1409,6 +1542,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/webchat/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visitor's conversation on this channel (oldest first, last 200). */
+        get: operations["visitor_messages"];
+        put?: never;
+        /** A visitor's message: stored (once per `client_id`) and processed like any webhook. */
+        post: operations["visitor_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/webchat/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the widget shows before anything is typed. */
+        get: operations["widget_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/webchat/{channel}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A visitor token for this browser. */
+        post: operations["start_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_queues"];
+        put?: never;
+        post: operations["create_queue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_queue"];
+        options?: never;
+        head?: never;
+        patch: operations["update_queue"];
+        trace?: never;
+    };
+    "/api/v1/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_policies"];
+        /** Replaces the targets (business minutes) of the priorities given. */
+        put: operations["save_policies"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscriptions": {
         parameters: {
             query?: never;
@@ -1492,6 +1726,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_teams"];
+        put?: never;
+        post: operations["create_team"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_team"];
+        options?: never;
+        head?: never;
+        patch: operations["update_team"];
+        trace?: never;
+    };
+    "/api/v1/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox list: views mine / unassigned / my_teams / all, filters, latest activity first. */
+        get: operations["list_tickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open tickets per view, and how many have unread customer messages. */
+        get: operations["ticket_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_ticket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Status (resolving asks the customer for a rating), priority, subject, category, tags. */
+        patch: operations["update_ticket"];
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change: who, what and when. */
+        get: operations["ticket_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["download_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/canned/{canned_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A canned response with this ticket's variables filled in. */
+        get: operations["render_canned"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves this ticket's messages into another and closes this one. */
+        post: operations["merge_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation, newest first, in pages (`cursor` = older). */
+        get: operations["list_messages"];
+        put?: never;
+        /**
+         * A reply to the customer (queued, or scheduled with `send_at`) or an internal note.
+         *     Send an `Idempotency-Key` so a retried request never sends twice.
+         */
+        post: operations["post_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/messages/{message_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a failed message again. */
+        post: operations["retry_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks the customer's messages as read. */
+        post: operations["read_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pending until a date; then it reopens by itself (or when the customer writes). */
+        post: operations["snooze_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** To another agent, team or queue, with a note. */
+        post: operations["transfer_ticket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_rules"];
+        /** Replaces the rules; the first that matches wins, in this order. */
+        put: operations["save_rules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1545,6 +2035,17 @@ export interface components {
             /** @description Full name of who accepts. */
             name: string;
         };
+        Activity: {
+            /** Format: uuid */
+            actor_id?: string | null;
+            actor_name?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            data: Record<string, never>;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+        };
         Address: {
             /** @description 8 digits, with or without the dash. */
             cep: string;
@@ -1555,6 +2056,19 @@ export interface components {
             /** @description UF, two letters. */
             state: string;
             street: string;
+        };
+        AttachmentInfo: {
+            content_type: string;
+            filename: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int64 */
+            size_bytes: number;
+            /** @description Download (authenticated). */
+            url: string;
+        };
+        BTreeMap: {
+            [key: string]: string;
         };
         /** @enum {string} */
         Billing: "one_time" | "monthly" | "quarterly" | "yearly";
@@ -1581,6 +2095,17 @@ export interface components {
              */
             weekday: number;
         };
+        BusinessWindow: {
+            /** @description "18:00". */
+            closes: string;
+            /** @description "08:00". */
+            opens: string;
+            /**
+             * Format: int32
+             * @description 1 = Monday … 7 = Sunday.
+             */
+            weekday: number;
+        };
         CancelContractRequest: {
             reason: string;
         };
@@ -1589,6 +2114,15 @@ export interface components {
         };
         CancelSubscriptionRequest: {
             reason: string;
+        };
+        CannedResponse: {
+            /** @description May use {{customer.name}}, {{customer.first_name}}, {{agent.name}}, {{ticket.number}}. */
+            body: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Typed after "/" in the composer. */
+            shortcut: string;
+            title: string;
         };
         CardCheckout: {
             url: string;
@@ -1604,6 +2138,31 @@ export interface components {
             /** Format: int64 */
             amount_cents: number;
             description?: string | null;
+        };
+        Channel: {
+            /** @description Plain settings: phone_number_id, account_sid, from, address, color, greeting, prechat… */
+            config: Record<string, never>;
+            /** Format: date-time */
+            created_at: string;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ChannelKind"];
+            name: string;
+            /** @description `<tenant>.<channel>`: the web-chat widget's `data-channel`, and the last part of webhook URLs. */
+            public_id: string;
+            /** @description Names of the secrets stored (never their values). */
+            secrets: string[];
+            /** Format: uuid */
+            team_id?: string | null;
+            /** @description Paste into the provider (WhatsApp, Twilio, SendGrid Inbound Parse, or any MIME forwarder). */
+            webhook_url?: string | null;
+        };
+        /** @enum {string} */
+        ChannelKind: "webchat" | "email" | "whatsapp" | "twilio_sms" | "twilio_whatsapp";
+        ChannelTest: {
+            message: string;
+            ok: boolean;
         };
         /**
          * @description How the customer wants to pay, for a charge at a gateway.
@@ -1943,6 +2502,10 @@ export interface components {
         DeadJobPage: {
             items: components["schemas"]["DeadJob"][];
         };
+        /** @enum {string} */
+        DeliveryStatus: "scheduled" | "queued" | "sent" | "delivered" | "read" | "failed";
+        /** @enum {string} */
+        Direction: "in" | "out" | "note";
         /** @description Another customer that shares a document, e-mail or phone. */
         DuplicateHint: {
             /** Format: uuid */
@@ -2036,6 +2599,24 @@ export interface components {
         GatewayProvider: "stripe" | "asaas";
         /** @enum {string} */
         ImportStatus: "uploaded" | "queued" | "running" | "done" | "failed";
+        InboundEvent: {
+            /** Format: uuid */
+            channel_id: string;
+            dedupe_key: string;
+            error?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            processed_at?: string | null;
+            /** Format: date-time */
+            received_at: string;
+            /** @description pending, processed, ignored, failed. */
+            status: string;
+        };
+        InboundEventPage: {
+            items: components["schemas"]["InboundEvent"][];
+            next_cursor?: string | null;
+        };
         Invitation: {
             /** Format: date-time */
             created_at: string;
@@ -2204,12 +2785,61 @@ export interface components {
             plan_code: string;
             trade_name?: string | null;
         };
+        Member: {
+            /** Format: int32 */
+            capacity: number;
+            name: string;
+            /** Format: int64 */
+            open_tickets: number;
+            /** @description online, away, offline. */
+            presence: string;
+            /** Format: uuid */
+            user_id: string;
+        };
+        MemberInput: {
+            /**
+             * Format: int32
+             * @description Default 10.
+             */
+            capacity?: number | null;
+            /** Format: uuid */
+            user_id: string;
+        };
         MergeRequest: {
             /**
              * Format: uuid
              * @description The customer that disappears into the one in the path.
              */
             merge_id: string;
+        };
+        Message: {
+            attachments: components["schemas"]["AttachmentInfo"][];
+            /** Format: uuid */
+            author_id?: string | null;
+            author_name: string;
+            /** Format: date-time */
+            created_at: string;
+            delivery_status?: components["schemas"]["DeliveryStatus"] | null;
+            direction: components["schemas"]["Direction"];
+            /** @description Media, location, contacts, interactive reply, refused attachments… */
+            extra: Record<string, never>;
+            failure_reason?: string | null;
+            /** @description Sanitised HTML (e-mail). */
+            html?: string | null;
+            /** Format: uuid */
+            id: string;
+            mentions: string[];
+            /** Format: date-time */
+            send_at?: string | null;
+            text: string;
+            /** Format: uuid */
+            ticket_id: string;
+        };
+        MessagePage: {
+            /** @description Newest first. */
+            items: components["schemas"]["Message"][];
+            /** @description Older messages. */
+            next_cursor?: string | null;
         };
         MonthCash: {
             /** @description "2026-11". */
@@ -2395,6 +3025,12 @@ export interface components {
              */
             users: number;
         };
+        PresenceRequest: {
+            /** @description online, away, offline. */
+            status: string;
+        };
+        /** @enum {string} */
+        Priority: "low" | "normal" | "high" | "urgent";
         /** @description RFC 9457 problem details. */
         Problem: {
             detail: string;
@@ -2591,6 +3227,14 @@ export interface components {
             /** Format: date */
             valid_until: string;
         };
+        Queue: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            routing: components["schemas"]["Routing"];
+            /** Format: uuid */
+            team_id: string;
+        };
         ReceivableBucket: {
             /** Format: int64 */
             count: number;
@@ -2648,12 +3292,30 @@ export interface components {
         RejectRequest: {
             reason: string;
         };
+        RenderedCanned: {
+            text: string;
+        };
+        ReplyRequest: {
+            /** @description Users mentioned in a note (they are notified). */
+            mentions?: string[];
+            /** @description An internal note (never sent to the customer). */
+            note?: boolean;
+            /**
+             * Format: date-time
+             * @description Send later.
+             */
+            send_at?: string | null;
+            template?: components["schemas"]["TemplateRef"] | null;
+            text?: string;
+        };
         ResetPasswordRequest: {
             password: string;
             token: string;
         };
         /** @enum {string} */
         Role: "owner" | "admin" | "manager" | "agent" | "sales" | "finance";
+        /** @enum {string} */
+        Routing: "round_robin" | "least_busy" | "manual";
         RowError: {
             field: string;
             /**
@@ -2662,6 +3324,21 @@ export interface components {
              */
             line: number;
             message: string;
+        };
+        SaveCannedRequest: {
+            body: string;
+            shortcut: string;
+            title: string;
+        };
+        SaveChannelRequest: {
+            config?: Record<string, never>;
+            enabled?: boolean | null;
+            kind: components["schemas"]["ChannelKind"];
+            name: string;
+            /** @description Replaces the stored secrets given here; others stay. */
+            secrets?: components["schemas"]["BTreeMap"];
+            /** Format: uuid */
+            team_id?: string | null;
         };
         SaveGatewayRequest: {
             api_key: string;
@@ -2673,6 +3350,17 @@ export interface components {
             sandbox?: boolean;
             /** @description Stripe: required (whsec_…). Asaas: generated when empty. */
             webhook_secret?: string | null;
+        };
+        SaveQueueRequest: {
+            name: string;
+            routing: components["schemas"]["Routing"];
+            /** Format: uuid */
+            team_id: string;
+        };
+        SaveTeamRequest: {
+            business_hours?: components["schemas"]["BusinessWindow"][];
+            members?: components["schemas"]["MemberInput"][];
+            name: string;
         };
         SendInvoiceRequest: {
             /** @description Default: the customer's first e-mail. */
@@ -2696,6 +3384,19 @@ export interface components {
             email: string;
             name: string;
             password: string;
+        };
+        SlaPolicy: {
+            /** Format: int32 */
+            first_response_minutes: number;
+            priority: components["schemas"]["Priority"];
+            /** Format: int32 */
+            resolution_minutes: number;
+        };
+        /** @enum {string} */
+        SlaStatus: "none" | "ok" | "warning" | "breached" | "met";
+        SnoozeRequest: {
+            /** Format: date-time */
+            until: string;
         };
         Stage: {
             /** Format: uuid */
@@ -2730,6 +3431,10 @@ export interface components {
             };
             /** @description Import the good rows and report the bad ones (default: all or nothing). */
             skip_invalid?: boolean;
+        };
+        StartSessionRequest: {
+            email?: string | null;
+            name?: string | null;
         };
         Subscription: {
             /**
@@ -2790,6 +3495,81 @@ export interface components {
         };
         /** @enum {string} */
         SubscriptionStatus: "active" | "paused" | "cancelled" | "ended";
+        Team: {
+            /** @description Empty: the company's hours. */
+            business_hours: components["schemas"]["BusinessWindow"][];
+            /** Format: uuid */
+            id: string;
+            members: components["schemas"]["Member"][];
+            name: string;
+        };
+        /** @description An approved WhatsApp template (required outside the 24-hour window). */
+        TemplateRef: {
+            /** @description e.g. "pt_BR". */
+            language: string;
+            name: string;
+            params?: string[];
+        };
+        Ticket: {
+            /** Format: uuid */
+            assignee_id?: string | null;
+            assignee_name?: string | null;
+            category?: string | null;
+            /** Format: uuid */
+            channel_id: string;
+            /** @description webchat, email, whatsapp, twilio_sms, twilio_whatsapp. */
+            channel_kind: string;
+            channel_name: string;
+            /** @description Phone, e-mail or web-chat visitor of the customer on this channel. */
+            contact_address: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            csat_score?: number | null;
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /** Format: date-time */
+            first_response_at?: string | null;
+            /** Format: date-time */
+            first_response_due?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_inbound_at?: string | null;
+            /** Format: date-time */
+            last_message_at: string;
+            /** Format: uuid */
+            merged_into?: string | null;
+            /** Format: int64 */
+            number: number;
+            priority: components["schemas"]["Priority"];
+            /** Format: uuid */
+            queue_id?: string | null;
+            /** Format: date-time */
+            resolution_due?: string | null;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            sla_status: components["schemas"]["SlaStatus"];
+            /** Format: date-time */
+            snoozed_until?: string | null;
+            status: components["schemas"]["TicketStatus"];
+            subject: string;
+            tags: string[];
+            /** Format: uuid */
+            team_id?: string | null;
+            team_name?: string | null;
+            /** Format: int32 */
+            unread: number;
+            /** Format: int32 */
+            version: number;
+        };
+        TicketPage: {
+            items: components["schemas"]["Ticket"][];
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        TicketStatus: "open" | "pending" | "waiting_customer" | "resolved" | "closed";
         /** @description One thing that happened to a customer. */
         TimelineEntry: {
             /** Format: uuid */
@@ -2824,6 +3604,38 @@ export interface components {
             refresh_token: string;
             /** @description Always `Bearer`. */
             token_type: string;
+        };
+        TransferRequest: {
+            /**
+             * Format: uuid
+             * @description Who takes it (null = nobody: back to the queue).
+             */
+            assignee_id?: string | null;
+            /** @description Why (kept as an internal note). */
+            note?: string | null;
+            /** Format: uuid */
+            queue_id?: string | null;
+            /** Format: uuid */
+            team_id?: string | null;
+        };
+        TriageRule: {
+            category?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Any of these words (case and accents ignored) matches. */
+            keywords: string[];
+            /** Format: int32 */
+            position: number;
+            priority?: components["schemas"]["Priority"] | null;
+            /** Format: uuid */
+            team_id?: string | null;
+        };
+        TriageRuleInput: {
+            category?: string | null;
+            keywords: string[];
+            priority?: components["schemas"]["Priority"] | null;
+            /** Format: uuid */
+            team_id?: string | null;
         };
         /** @description Every field optional; `null` clears an optional field. */
         UpdateCompanyRequest: {
@@ -2910,6 +3722,13 @@ export interface components {
             /** Format: date */
             valid_until?: string | null;
         };
+        UpdateTicketRequest: {
+            category?: string | null;
+            priority?: components["schemas"]["Priority"] | null;
+            status?: components["schemas"]["TicketStatus"] | null;
+            subject?: string | null;
+            tags?: string[] | null;
+        };
         UpdateUserRequest: {
             active?: boolean | null;
             name?: string | null;
@@ -2940,6 +3759,44 @@ export interface components {
             items: components["schemas"]["User"][];
             next_cursor?: string | null;
         };
+        ViewCounts: {
+            /** Format: int64 */
+            all: number;
+            /** Format: int64 */
+            mine: number;
+            /** Format: int64 */
+            my_teams: number;
+            /** Format: int64 */
+            unassigned: number;
+            /**
+             * Format: int64
+             * @description Open tickets with unread customer messages.
+             */
+            unread: number;
+        };
+        VisitorMessage: {
+            author_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description "in" (visitor) or "out" (agent). */
+            direction: string;
+            /** Format: uuid */
+            id: string;
+            text: string;
+        };
+        VisitorMessageRequest: {
+            /** @description The widget's own id for this message: a resend is not stored twice. */
+            client_id: string;
+            email?: string | null;
+            name?: string | null;
+            text: string;
+        };
+        WebchatSession: {
+            /** @description Keep it (localStorage); send it as `X-Visitor-Token` and in the Socket.IO handshake. */
+            token: string;
+            /** Format: uuid */
+            visitor_id: string;
+        };
         WebhookEvent: {
             /** @description Why it was ignored or failed. */
             error?: string | null;
@@ -2960,6 +3817,14 @@ export interface components {
         WebhookEventPage: {
             items: components["schemas"]["WebhookEvent"][];
             next_cursor?: string | null;
+        };
+        WidgetConfig: {
+            /** @description "#2563eb". */
+            color: string;
+            greeting: string;
+            name: string;
+            /** @description Ask name and e-mail before the first message. */
+            prechat: boolean;
         };
     };
     responses: never;
@@ -3233,6 +4098,404 @@ export interface operations {
                 };
             };
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_canned: {
+        parameters: {
+            query?: {
+                /** @description Shortcut or title starts with / contains. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_canned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCannedRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_canned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_canned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveCannedRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_channels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_channel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveChannelRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replay_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_channel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_channel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_channel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveChannelRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    channel_events: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundEventPage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    test_channel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelTest"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5665,6 +6928,35 @@ export interface operations {
             };
         };
     };
+    set_presence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenceRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_opportunities: {
         parameters: {
             query?: {
@@ -7067,6 +8359,336 @@ export interface operations {
             };
         };
     };
+    visitor_messages: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Visitor-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VisitorMessage"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    visitor_send: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Visitor-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VisitorMessageRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    widget_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetConfig"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    start_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSessionRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebchatSession"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_queues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queue"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveQueueRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queue"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveQueueRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queue"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_policies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_policies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicy"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicy"][];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_subscriptions: {
         parameters: {
             query?: {
@@ -7325,6 +8947,752 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_teams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveTeamRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveTeamRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_tickets: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                /** @description Subject, customer name or number ("1042", "#1042"). */
+                q?: string;
+                /** @description mine, unassigned, my_teams, all (default). */
+                view?: string;
+                /** @description open (default: open, pending and waiting_customer), pending, waiting_customer, resolved, closed, any. */
+                status?: string;
+                channel_id?: string;
+                customer_id?: string;
+                tag?: string;
+                /** @description warning or breached. */
+                sla?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ticket_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewCounts"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ticket_activities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    download_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    render_canned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                canned_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedCanned"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_messages: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_message: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    read_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    snooze_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnoozeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transfer_ticket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageRule"][];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    save_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TriageRuleInput"][];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageRule"][];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,157 @@
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use kernel::error::{OnConstraint, Problem, Violations};
+use kernel::http::{ApiJson, Created};
+use kernel::session::Session;
+use kernel::{App, Error, Result};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
+
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
+        .routes(routes!(list_canned, create_canned))
+        .routes(routes!(update_canned, delete_canned))
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CannedResponse {
+    pub id: Uuid,
+    /// Typed after "/" in the composer.
+    pub shortcut: String,
+    pub title: String,
+    /// May use {{customer.name}}, {{customer.first_name}}, {{agent.name}}, {{ticket.number}}.
+    pub body: String,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SaveCannedRequest {
+    pub shortcut: String,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CannedFilter {
+    /// Shortcut or title starts with / contains.
+    pub q: Option<String>,
+}
+
+fn check(b: &SaveCannedRequest) -> Result<()> {
+    let mut v = Violations::new();
+    let shortcut = b.shortcut.trim();
+    if shortcut.is_empty()
+        || shortcut.len() > 40
+        || !shortcut.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    {
+        v.add("shortcut", "Atalho com letras minúsculas, números, - ou _ (até 40).");
+    }
+    if b.title.trim().is_empty() || b.title.chars().count() > 100 {
+        v.add("title", "Título com até 100 caracteres.");
+    }
+    if b.body.trim().is_empty() || b.body.chars().count() > 5000 {
+        v.add("body", "Texto com até 5000 caracteres.");
+    }
+    v.finish()
+}
+
+#[utoipa::path(get, path = "/canned-responses", tag = "support", security(("bearer" = [])), params(CannedFilter),
+    responses((status = 200, body = Vec<CannedResponse>), (status = 403, body = Problem)))]
+async fn list_canned(mut s: Session, Query(f): Query<CannedFilter>) -> Result<ApiJson<Vec<CannedResponse>>> {
+    s.require(SUPPORT_ROLES)?;
+    let like =
+        f.q.as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(|q| format!("%{}%", q.replace('%', "\\%").replace('_', "\\_")));
+    let rows = sqlx::query_as!(
+        CannedResponse,
+        "select id, shortcut, title, body from canned_responses
+          where tenant_id = $1 and ($2::text is null or shortcut ilike $2 or title ilike $2) order by shortcut limit 200",
+        s.user.tenant_id,
+        like
+    )
+    .fetch_all(&mut *s.tx)
+    .await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(rows))
+}
+
+#[utoipa::path(post, path = "/canned-responses", tag = "support", security(("bearer" = [])), request_body = SaveCannedRequest,
+    responses((status = 201, body = CannedResponse), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn create_canned(
+    mut s: Session,
+    ApiJson(b): ApiJson<SaveCannedRequest>,
+) -> Result<Created<CannedResponse>> {
+    s.require(SUPPORT_ADMINS)?;
+    check(&b)?;
+    let c = sqlx::query_as!(
+        CannedResponse,
+        "insert into canned_responses (tenant_id, id, shortcut, title, body) values ($1, $2, $3, $4, $5)
+         returning id, shortcut, title, body",
+        s.user.tenant_id,
+        kernel::ids::new_id(),
+        b.shortcut.trim(),
+        b.title.trim(),
+        b.body.trim()
+    )
+    .fetch_one(&mut *s.tx)
+    .await
+    .on_constraint("canned_responses_shortcut_key", || {
+        Error::conflict(Some("shortcut"), "Este atalho já existe.")
+    })?;
+    s.tx.commit().await?;
+    Ok(Created(format!("/api/v1/canned-responses/{}", c.id), c))
+}
+
+#[utoipa::path(patch, path = "/canned-responses/{id}", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), request_body = SaveCannedRequest,
+    responses((status = 200, body = CannedResponse), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn update_canned(
+    mut s: Session,
+    Path(id): Path<Uuid>,
+    ApiJson(b): ApiJson<SaveCannedRequest>,
+) -> Result<ApiJson<CannedResponse>> {
+    s.require(SUPPORT_ADMINS)?;
+    check(&b)?;
+    let c = sqlx::query_as!(
+        CannedResponse,
+        "update canned_responses set shortcut = $3, title = $4, body = $5 where tenant_id = $1 and id = $2
+         returning id, shortcut, title, body",
+        s.user.tenant_id,
+        id,
+        b.shortcut.trim(),
+        b.title.trim(),
+        b.body.trim()
+    )
+    .fetch_optional(&mut *s.tx)
+    .await
+    .on_constraint("canned_responses_shortcut_key", || {
+        Error::conflict(Some("shortcut"), "Este atalho já existe.")
+    })?
+    .ok_or(Error::NotFound)?;
+    s.tx.commit().await?;
+    Ok(ApiJson(c))
+}
+
+#[utoipa::path(delete, path = "/canned-responses/{id}", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem)))]
+async fn delete_canned(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    s.require(SUPPORT_ADMINS)?;
+    let n =
+        sqlx::query!("delete from canned_responses where tenant_id = $1 and id = $2", s.user.tenant_id, id)
+            .execute(&mut *s.tx)
+            .await?
+            .rows_affected();
+    if n == 0 {
+        return Err(Error::NotFound);
+    }
+    s.tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,284 @@
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use kernel::error::{Problem, Violations};
+use kernel::http::{ApiJson, Created};
+use kernel::jobs::{self, EnqueueOptions};
+use kernel::pagination::PageParams;
+use kernel::session::Session;
+use kernel::{App, Error, Result};
+use rand::RngCore;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use super::model::{
+    Channel, ChannelKind, ChannelTest, InboundEvent, InboundEventFilter, InboundEventPage, SaveChannelRequest,
+};
+use super::repo::{self, SaveChannel};
+use crate::inbound::intake::ProcessInbound;
+use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
+
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::new()
+        .routes(routes!(list_channels, create_channel))
+        .routes(routes!(get_channel, update_channel, delete_channel))
+        .routes(routes!(test_channel))
+        .routes(routes!(channel_events))
+        .routes(routes!(replay_event))
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 18];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+fn check(
+    body: &SaveChannelRequest,
+    stored: &super::model::Secrets,
+    config: &mut serde_json::Value,
+) -> Result<()> {
+    let mut v = Violations::new();
+    let name = body.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        v.add("name", "Dê um nome ao canal (até 100 caracteres).");
+    }
+    if !config.is_object() {
+        *config = serde_json::json!({});
+    }
+    let (secrets, settings) = body.kind.required();
+    for key in secrets {
+        if body.secrets.get(*key).is_none_or(|s| s.trim().is_empty()) && !stored.contains_key(*key) {
+            v.add(&format!("secrets.{key}"), "Obrigatório para este canal.");
+        }
+    }
+    for key in settings {
+        if config.get(*key).and_then(|x| x.as_str()).is_none_or(|s| s.trim().is_empty()) {
+            v.add(&format!("config.{key}"), "Obrigatório para este canal.");
+        }
+    }
+    if body.kind == ChannelKind::Email
+        && let Some(address) = config.get("address").and_then(|a| a.as_str())
+        && kernel::email::Email::parse(address).is_err()
+    {
+        v.add("config.address", "E-mail inválido.");
+    }
+    if let Some(from) = config.get("from").and_then(|a| a.as_str())
+        && body.kind == ChannelKind::TwilioSms
+        && kernel::phone::Phone::parse(from).is_err()
+    {
+        v.add("config.from", "Número inválido: use o formato +5511999998888.");
+    }
+    // Tokens the provider must send back to us: generated when not given.
+    let obj = config.as_object_mut().ok_or_else(|| Error::internal("config"))?;
+    match body.kind {
+        ChannelKind::Whatsapp if !obj.contains_key("verify_token") => {
+            obj.insert("verify_token".into(), random_token().into());
+        }
+        ChannelKind::Email if !obj.contains_key("inbound_token") => {
+            obj.insert("inbound_token".into(), random_token().into());
+        }
+        _ => {}
+    }
+    v.finish()
+}
+
+async fn save(
+    app: &App,
+    s: &mut Session,
+    id: Uuid,
+    body: SaveChannelRequest,
+    existing: Option<repo::ChannelRow>,
+) -> Result<Channel> {
+    let tenant = s.user.tenant_id;
+    let mut stored = match &existing {
+        Some(row) => row.secrets(app, tenant)?,
+        None => Default::default(),
+    };
+    let mut config = body.config.clone();
+    if let (Some(row), Some(obj)) = (&existing, config.as_object_mut()) {
+        // Generated tokens survive edits that do not mention them.
+        for key in ["verify_token", "inbound_token"] {
+            if let Some(v) = row.config.get(key)
+                && !obj.contains_key(key)
+            {
+                obj.insert(key.into(), v.clone());
+            }
+        }
+    }
+    check(&body, &stored, &mut config)?;
+    if let Some(team) = body.team_id
+        && crate::teams::repo::find_team(&mut s.tx, tenant, team).await?.is_none()
+    {
+        return Err(Error::field("team_id", "Equipe não encontrada."));
+    }
+    for (k, v) in &body.secrets {
+        if !v.trim().is_empty() {
+            stored.insert(k.clone(), v.trim().to_string());
+        }
+    }
+    let sealed = if stored.is_empty() {
+        None
+    } else {
+        Some(kernel::secrets::seal_json(&app.config, tenant, &stored)?)
+    };
+    repo::upsert(
+        &mut s.tx,
+        tenant,
+        &SaveChannel {
+            id,
+            kind: body.kind.as_str(),
+            name: body.name.trim(),
+            config: &config,
+            credentials: sealed.as_deref(),
+            enabled: body.enabled.unwrap_or(true),
+            team_id: body.team_id,
+        },
+    )
+    .await?;
+    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?.to_model(app, tenant)
+}
+
+#[utoipa::path(get, path = "/channels", tag = "support", security(("bearer" = [])),
+    responses((status = 200, body = Vec<Channel>), (status = 403, body = Problem)))]
+async fn list_channels(State(app): State<App>, mut s: Session) -> Result<ApiJson<Vec<Channel>>> {
+    s.require(SUPPORT_ROLES)?;
+    let tenant = s.user.tenant_id;
+    let rows = repo::list(&mut s.tx, tenant).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(rows.iter().map(|r| r.to_model(&app, tenant)).collect::<Result<_>>()?))
+}
+
+#[utoipa::path(post, path = "/channels", tag = "support", security(("bearer" = [])), request_body = SaveChannelRequest,
+    responses((status = 201, body = Channel), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn create_channel(
+    State(app): State<App>,
+    mut s: Session,
+    ApiJson(body): ApiJson<SaveChannelRequest>,
+) -> Result<Created<Channel>> {
+    s.require(SUPPORT_ADMINS)?;
+    let channel = save(&app, &mut s, kernel::ids::new_id(), body, None).await?;
+    s.tx.commit().await?;
+    Ok(Created(format!("/api/v1/channels/{}", channel.id), channel))
+}
+
+#[utoipa::path(get, path = "/channels/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = Channel), (status = 404, body = Problem)))]
+async fn get_channel(
+    State(app): State<App>,
+    mut s: Session,
+    Path(id): Path<Uuid>,
+) -> Result<ApiJson<Channel>> {
+    s.require(SUPPORT_ROLES)?;
+    let tenant = s.user.tenant_id;
+    let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    s.tx.commit().await?;
+    Ok(ApiJson(row.to_model(&app, tenant)?))
+}
+
+/// Saves settings and secrets (secrets not sent keep their stored value).
+#[utoipa::path(patch, path = "/channels/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    request_body = SaveChannelRequest,
+    responses((status = 200, body = Channel), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn update_channel(
+    State(app): State<App>,
+    mut s: Session,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<SaveChannelRequest>,
+) -> Result<ApiJson<Channel>> {
+    s.require(SUPPORT_ADMINS)?;
+    let row = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
+    if row.kind()? != body.kind {
+        return Err(Error::field("kind", "O tipo de um canal não muda; crie outro canal."));
+    }
+    let channel = save(&app, &mut s, id, body, Some(row)).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(channel))
+}
+
+/// Deletes an unused channel; one with tickets is disabled instead.
+#[utoipa::path(delete, path = "/channels/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 204), (status = 404, body = Problem)))]
+async fn delete_channel(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    s.require(SUPPORT_ADMINS)?;
+    if !repo::delete(&mut s.tx, s.user.tenant_id, id).await? {
+        return Err(Error::NotFound);
+    }
+    s.tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Calls the provider with the stored credentials.
+#[utoipa::path(post, path = "/channels/{id}/test", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = ChannelTest), (status = 404, body = Problem)))]
+async fn test_channel(
+    State(app): State<App>,
+    mut s: Session,
+    Path(id): Path<Uuid>,
+) -> Result<ApiJson<ChannelTest>> {
+    s.require(SUPPORT_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    s.tx.commit().await?;
+    let (ok, message) = crate::tickets::outbound::test_channel(&app, tenant, &row).await?;
+    Ok(ApiJson(ChannelTest { ok, message }))
+}
+
+#[utoipa::path(get, path = "/channels/{id}/events", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path), InboundEventFilter),
+    responses((status = 200, body = InboundEventPage), (status = 404, body = Problem)))]
+async fn channel_events(
+    mut s: Session,
+    Path(id): Path<Uuid>,
+    Query(f): Query<InboundEventFilter>,
+) -> Result<ApiJson<InboundEventPage>> {
+    s.require(SUPPORT_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: None }.parse()?;
+    let rows = repo::list_events(&mut s.tx, tenant, id, &page, f.status.as_deref()).await?;
+    s.tx.commit().await?;
+    let events = rows
+        .into_iter()
+        .map(|r| InboundEvent {
+            id: r.id,
+            channel_id: r.channel_id,
+            dedupe_key: r.dedupe_key,
+            status: r.status,
+            error: r.error,
+            received_at: r.received_at,
+            processed_at: r.processed_at,
+        })
+        .collect();
+    let (items, next_cursor) = page.finish(events, |e| e.id);
+    Ok(ApiJson(InboundEventPage { items, next_cursor }))
+}
+
+/// Processes a stored payload again (after fixing what made it fail).
+#[utoipa::path(post, path = "/channels/{channel_id}/events/{id}/replay", tag = "support", security(("bearer" = [])),
+    params(("channel_id" = Uuid, Path), ("id" = Uuid, Path)),
+    responses((status = 202), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn replay_event(mut s: Session, Path((channel_id, id)): Path<(Uuid, Uuid)>) -> Result<StatusCode> {
+    s.require(SUPPORT_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let event = crate::inbound::repo::find_event(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    if event.channel_id != channel_id {
+        return Err(Error::NotFound);
+    }
+    if event.status == "processed" {
+        return Err(Error::conflict(None, "Este evento já foi processado."));
+    }
+    crate::inbound::repo::reset_event(&mut s.tx, tenant, id).await?;
+    jobs::enqueue(
+        &mut s.tx,
+        Some(tenant),
+        &ProcessInbound { event_id: id },
+        EnqueueOptions {
+            dedupe_key: Some(format!("inbound:{id}:{}", kernel::ids::new_id())),
+            ..Default::default()
+        },
+    )
+    .await?;
+    s.tx.commit().await?;
+    Ok(StatusCode::ACCEPTED)
+}

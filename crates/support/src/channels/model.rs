@@ -1,0 +1,128 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    Webchat,
+    Email,
+    Whatsapp,
+    TwilioSms,
+    TwilioWhatsapp,
+}
+
+impl ChannelKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Webchat => "webchat",
+            Self::Email => "email",
+            Self::Whatsapp => "whatsapp",
+            Self::TwilioSms => "twilio_sms",
+            Self::TwilioWhatsapp => "twilio_whatsapp",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "webchat" => Self::Webchat,
+            "email" => Self::Email,
+            "whatsapp" => Self::Whatsapp,
+            "twilio_sms" => Self::TwilioSms,
+            "twilio_whatsapp" => Self::TwilioWhatsapp,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Webchat => "chat do site",
+            Self::Email => "e-mail",
+            Self::Whatsapp => "WhatsApp",
+            Self::TwilioSms => "SMS",
+            Self::TwilioWhatsapp => "WhatsApp (Twilio)",
+        }
+    }
+
+    /// Secrets each kind needs (sealed), and settings (plain).
+    pub fn required(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            Self::Webchat => (&[], &[]),
+            Self::Email => (&[], &["address"]),
+            Self::Whatsapp => (&["access_token", "app_secret"], &["phone_number_id"]),
+            Self::TwilioSms | Self::TwilioWhatsapp => (&["auth_token"], &["account_sid", "from"]),
+        }
+    }
+}
+
+/// Secrets as stored (sealed JSON): access_token, app_secret, verify_token,
+/// auth_token, sendgrid_api_key, inbound_token…
+pub type Secrets = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Channel {
+    pub id: Uuid,
+    pub kind: ChannelKind,
+    pub name: String,
+    /// Plain settings: phone_number_id, account_sid, from, address, color, greeting, prechat…
+    #[schema(value_type = Object)]
+    pub config: serde_json::Value,
+    pub enabled: bool,
+    pub team_id: Option<Uuid>,
+    /// `<tenant>.<channel>`: the web-chat widget's `data-channel`, and the last part of webhook URLs.
+    pub public_id: String,
+    /// Paste into the provider (WhatsApp, Twilio, SendGrid Inbound Parse, or any MIME forwarder).
+    pub webhook_url: Option<String>,
+    /// Names of the secrets stored (never their values).
+    pub secrets: Vec<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+pub struct SaveChannelRequest {
+    pub kind: ChannelKind,
+    pub name: String,
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub config: serde_json::Value,
+    /// Replaces the stored secrets given here; others stay.
+    #[serde(default)]
+    pub secrets: Secrets,
+    pub enabled: Option<bool>,
+    pub team_id: Option<Uuid>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ChannelTest {
+    pub ok: bool,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct InboundEvent {
+    pub id: Uuid,
+    pub channel_id: Uuid,
+    pub dedupe_key: String,
+    /// pending, processed, ignored, failed.
+    pub status: String,
+    pub error: Option<String>,
+    pub received_at: DateTime<Utc>,
+    pub processed_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InboundEventPage {
+    pub items: Vec<InboundEvent>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InboundEventFilter {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    pub status: Option<String>,
+}

@@ -1,0 +1,34 @@
+//! How support finds the customer behind a phone number or an e-mail
+//! address, and creates one when it is new. Customers belong to the CRM;
+//! support does not import it. The server plugs the CRM in at start-up.
+
+use std::sync::{Arc, OnceLock};
+
+use kernel::Result;
+use kernel::tenant::TenantTx;
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Default)]
+pub struct ContactHint {
+    pub name: Option<String>,
+    /// E.164.
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+#[async_trait::async_trait]
+pub trait CustomerDirectory: Send + Sync {
+    /// The customer with this phone or e-mail, or a new one (a lead).
+    async fn find_or_create(&self, tx: &mut TenantTx, hint: &ContactHint) -> Result<Uuid>;
+}
+
+static DIRECTORY: OnceLock<Arc<dyn CustomerDirectory>> = OnceLock::new();
+
+/// Called once by the server.
+pub fn install(directory: Arc<dyn CustomerDirectory>) {
+    let _ = DIRECTORY.set(directory);
+}
+
+pub fn get() -> Result<&'static Arc<dyn CustomerDirectory>> {
+    DIRECTORY.get().ok_or_else(|| kernel::Error::internal("no customer directory installed"))
+}

@@ -1,0 +1,352 @@
+//! SLA: first-response and resolution targets per priority, counted in
+//! business minutes of the ticket's team (or the company's hours). A
+//! delayed job per ticket and target fires at 80 % of the window (warning)
+//! and at the due time (breach); it does nothing when the target was met.
+
+use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use kernel::error::{Problem, Violations};
+use kernel::http::ApiJson;
+use kernel::jobs::{self, EnqueueOptions, Job, Registry};
+use kernel::session::Session;
+use kernel::tenant::TenantTx;
+use kernel::{App, Result};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sqlx::PgConnection;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use uuid::Uuid;
+
+use crate::teams::model::BusinessWindow;
+use crate::tickets::model::Priority;
+use crate::tickets::repo as tickets;
+use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
+
+/// Open windows per ISO weekday (1 = Monday); empty means always open.
+#[derive(Debug, Clone, Default)]
+pub struct Hours(Vec<(u32, NaiveTime, NaiveTime)>);
+
+impl Hours {
+    pub fn from_windows(windows: &[BusinessWindow]) -> Self {
+        let mut out: Vec<_> = windows
+            .iter()
+            .filter_map(|w| {
+                let opens = NaiveTime::parse_from_str(&w.opens, "%H:%M").ok()?;
+                let closes = NaiveTime::parse_from_str(&w.closes, "%H:%M").ok()?;
+                let day = if w.weekday == 0 { 7 } else { w.weekday };
+                (opens < closes && (1..=7).contains(&day)).then_some((day, opens, closes))
+            })
+            .collect();
+        out.sort();
+        Self(out)
+    }
+}
+
+/// `start` plus `minutes` of open time, in the company's timezone.
+pub fn add_business_minutes(start: DateTime<Utc>, minutes: i64, tz: Tz, hours: &Hours) -> DateTime<Utc> {
+    if hours.0.is_empty() {
+        return start + Duration::minutes(minutes);
+    }
+    let mut left = Duration::minutes(minutes);
+    let mut cursor = start.with_timezone(&tz);
+    // Two years of days is more than any target; the bound keeps bad data from looping.
+    for _ in 0..730 {
+        let day = cursor.date_naive();
+        let weekday = day.weekday().number_from_monday();
+        for &(d, opens, closes) in hours.0.iter().filter(|w| w.0 == weekday) {
+            let _ = d;
+            let (Some(open_at), Some(close_at)) = (
+                tz.from_local_datetime(&day.and_time(opens)).earliest(),
+                tz.from_local_datetime(&day.and_time(closes)).earliest(),
+            ) else {
+                continue;
+            };
+            let from = cursor.max(open_at);
+            if from >= close_at {
+                continue;
+            }
+            let available = close_at - from;
+            if available >= left {
+                return (from + left).with_timezone(&Utc);
+            }
+            left -= available;
+            cursor = close_at;
+        }
+        let next = day.succ_opt().unwrap_or(day);
+        cursor = tz
+            .from_local_datetime(&next.and_time(NaiveTime::MIN))
+            .earliest()
+            .unwrap_or(cursor + Duration::days(1));
+    }
+    start + Duration::minutes(minutes)
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SlaPolicy {
+    pub priority: Priority,
+    pub first_response_minutes: i32,
+    pub resolution_minutes: i32,
+}
+
+/// Defaults until a company sets its own (business minutes).
+pub fn default_policy(p: Priority) -> SlaPolicy {
+    let (first, resolution) = match p {
+        Priority::Urgent => (30, 240),
+        Priority::High => (60, 480),
+        Priority::Normal => (240, 1440),
+        Priority::Low => (480, 2880),
+    };
+    SlaPolicy { priority: p, first_response_minutes: first, resolution_minutes: resolution }
+}
+
+const PRIORITIES: [Priority; 4] = [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent];
+
+pub async fn policies(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<SlaPolicy>> {
+    let rows = sqlx::query!(
+        "select priority, first_response_minutes, resolution_minutes from sla_policies where tenant_id = $1",
+        tenant_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(PRIORITIES
+        .iter()
+        .map(|p| {
+            rows.iter()
+                .find(|r| r.priority == p.as_str())
+                .map(|r| SlaPolicy {
+                    priority: *p,
+                    first_response_minutes: r.first_response_minutes,
+                    resolution_minutes: r.resolution_minutes,
+                })
+                .unwrap_or_else(|| default_policy(*p))
+        })
+        .collect())
+}
+
+pub async fn policy(conn: &mut PgConnection, tenant_id: Uuid, p: Priority) -> Result<SlaPolicy> {
+    Ok(policies(conn, tenant_id)
+        .await?
+        .into_iter()
+        .find(|x| x.priority == p)
+        .unwrap_or_else(|| default_policy(p)))
+}
+
+/// The hours that count for a team: its own, else the company's.
+pub async fn hours_for(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    team_id: Option<Uuid>,
+) -> Result<(Tz, Hours)> {
+    let company =
+        sqlx::query!("select timezone, business_hours from companies where tenant_id = $1", tenant_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    let tz: Tz = company.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let team_hours = match team_id {
+        Some(t) => {
+            crate::teams::repo::find_team(conn, tenant_id, t).await?.map(|t| t.hours()).unwrap_or_default()
+        }
+        None => vec![],
+    };
+    let windows = if team_hours.is_empty() {
+        serde_json::from_value(company.business_hours).unwrap_or_default()
+    } else {
+        team_hours
+    };
+    Ok((tz, Hours::from_windows(&windows)))
+}
+
+/// Due times for a ticket opened `at`.
+pub async fn due_times(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    team_id: Option<Uuid>,
+    priority: Priority,
+    at: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, DateTime<Utc>)> {
+    let p = policy(conn, tenant_id, priority).await?;
+    let (tz, hours) = hours_for(conn, tenant_id, team_id).await?;
+    Ok((
+        add_business_minutes(at, p.first_response_minutes as i64, tz, &hours),
+        add_business_minutes(at, p.resolution_minutes as i64, tz, &hours),
+    ))
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CheckSla {
+    pub ticket_id: Uuid,
+    /// "first_response" or "resolution".
+    pub target: String,
+    pub breach: bool,
+}
+
+impl Job for CheckSla {
+    const KIND: &'static str = "support.sla_check";
+}
+
+/// Schedules the warning (at 80 % of the window) and breach checks.
+pub async fn schedule(
+    tx: &mut TenantTx,
+    ticket_id: Uuid,
+    opened: DateTime<Utc>,
+    targets: &[(&str, DateTime<Utc>)],
+) -> Result<()> {
+    let tenant = tx.tenant_id();
+    for (target, due) in targets {
+        let warn = opened + (*due - opened) * 4 / 5;
+        for (breach, at) in [(false, warn), (true, *due)] {
+            jobs::enqueue(
+                tx,
+                Some(tenant),
+                &CheckSla { ticket_id, target: target.to_string(), breach },
+                EnqueueOptions {
+                    run_at: Some(at),
+                    dedupe_key: Some(format!("sla:{ticket_id}:{target}:{breach}:{}", due.timestamp())),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+pub fn register(registry: &mut Registry) {
+    registry.handle(|app: App, tenant, job: CheckSla| async move {
+        let tenant = tenant.ok_or_else(|| anyhow::anyhow!("sla check without tenant"))?;
+        let mut tx = TenantTx::begin(&app.db, tenant).await?;
+        check(&mut tx, &job, Utc::now()).await?;
+        tx.commit().await?;
+        Ok(())
+    });
+}
+
+/// Marks and announces a warning or breach when the target is still unmet.
+pub async fn check(tx: &mut TenantTx, job: &CheckSla, now: DateTime<Utc>) -> Result<bool> {
+    let tenant = tx.tenant_id();
+    let Some(t) = tickets::find(tx, tenant, job.ticket_id, true).await? else { return Ok(false) };
+    let (due, done) = match job.target.as_str() {
+        "first_response" => (t.first_response_due, t.first_response_at),
+        _ => (t.resolution_due, t.resolved_at),
+    };
+    let Some(due) = due else { return Ok(false) };
+    if done.is_some() || !t.status.is_open() || (job.breach && now < due) {
+        return Ok(false);
+    }
+    tickets::set_sla_mark(tx, tenant, t.id, job.breach).await?;
+    let kind = if job.breach { "SlaBreached" } else { "SlaWarning" };
+    tx.emit(
+        kind,
+        &json!({ "ticket_id": t.id, "number": t.number, "target": job.target, "due": due,
+                 "assignee_id": t.assignee_id, "team_id": t.team_id }),
+    )
+    .await?;
+    tickets::log(
+        tx,
+        tenant,
+        t.id,
+        None,
+        if job.breach { "sla.breached" } else { "sla.warning" },
+        json!({ "target": job.target }),
+    )
+    .await?;
+    Ok(true)
+}
+
+pub fn router() -> OpenApiRouter<App> {
+    OpenApiRouter::new().routes(routes!(list_policies, save_policies))
+}
+
+#[utoipa::path(get, path = "/sla-policies", tag = "support", security(("bearer" = [])),
+    responses((status = 200, body = Vec<SlaPolicy>), (status = 403, body = Problem)))]
+async fn list_policies(mut s: Session) -> Result<ApiJson<Vec<SlaPolicy>>> {
+    s.require(SUPPORT_ROLES)?;
+    let p = policies(&mut s.tx, s.user.tenant_id).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(p))
+}
+
+/// Replaces the targets (business minutes) of the priorities given.
+#[utoipa::path(put, path = "/sla-policies", tag = "support", security(("bearer" = [])), request_body = Vec<SlaPolicy>,
+    responses((status = 200, body = Vec<SlaPolicy>), (status = 422, body = Problem)))]
+async fn save_policies(
+    mut s: Session,
+    ApiJson(body): ApiJson<Vec<SlaPolicy>>,
+) -> Result<ApiJson<Vec<SlaPolicy>>> {
+    s.require(SUPPORT_ADMINS)?;
+    let mut v = Violations::new();
+    for (i, p) in body.iter().enumerate() {
+        if !(1..=525_600).contains(&p.first_response_minutes)
+            || !(1..=525_600).contains(&p.resolution_minutes)
+        {
+            v.add(&format!("[{i}]"), "Prazos entre 1 minuto e 1 ano.");
+        } else if p.first_response_minutes > p.resolution_minutes {
+            v.add(
+                &format!("[{i}].first_response_minutes"),
+                "A primeira resposta não pode vir depois da resolução.",
+            );
+        }
+    }
+    v.finish()?;
+    let tenant = s.user.tenant_id;
+    for p in &body {
+        sqlx::query!(
+            "insert into sla_policies (tenant_id, priority, first_response_minutes, resolution_minutes)
+             values ($1, $2, $3, $4) on conflict (tenant_id, priority) do update
+             set first_response_minutes = excluded.first_response_minutes, resolution_minutes = excluded.resolution_minutes",
+            tenant,
+            p.priority.as_str(),
+            p.first_response_minutes,
+            p.resolution_minutes
+        )
+        .execute(&mut *s.tx)
+        .await?;
+    }
+    let p = policies(&mut s.tx, tenant).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(p))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn weekdays_8_to_18() -> Hours {
+        Hours::from_windows(
+            &(1..=5)
+                .map(|d| BusinessWindow { weekday: d, opens: "08:00".into(), closes: "18:00".into() })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn sp(s: &str) -> DateTime<Utc> {
+        let naive = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        chrono_tz::America::Sao_Paulo.from_local_datetime(&naive).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn counts_only_open_hours_and_skips_the_weekend() {
+        let tz = chrono_tz::America::Sao_Paulo;
+        let h = weekdays_8_to_18();
+        // Friday 17:00 + 2 h → Monday 09:00.
+        assert_eq!(add_business_minutes(sp("2026-11-27 17:00"), 120, tz, &h), sp("2026-11-30 09:00"));
+        // Saturday night + 30 min → Monday 08:30.
+        assert_eq!(add_business_minutes(sp("2026-11-28 22:00"), 30, tz, &h), sp("2026-11-30 08:30"));
+        // Inside hours on a weekday.
+        assert_eq!(add_business_minutes(sp("2026-12-01 10:00"), 60, tz, &h), sp("2026-12-01 11:00"));
+        // 24 business hours = two full days and a bit.
+        assert_eq!(add_business_minutes(sp("2026-12-01 08:00"), 24 * 60, tz, &h), sp("2026-12-03 12:00"));
+    }
+
+    #[test]
+    fn no_hours_means_always_open() {
+        let t = sp("2026-11-28 22:00");
+        assert_eq!(
+            add_business_minutes(t, 30, chrono_tz::America::Sao_Paulo, &Hours::default()),
+            t + Duration::minutes(30)
+        );
+    }
+}

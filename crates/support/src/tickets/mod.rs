@@ -1,0 +1,8 @@
+//! Tickets and their messages, notes and activities; the inbox's API; the
+//! outbound delivery jobs.
+
+pub mod http;
+pub mod model;
+pub mod outbound;
+pub mod repo;
+pub mod service;

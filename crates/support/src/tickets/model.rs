@@ -1,0 +1,253 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+macro_rules! text_enum {
+    ($name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub fn as_str(self) -> &'static str { match self { $(Self::$variant => $text),+ } }
+            pub fn parse(s: &str) -> Option<Self> { match s { $($text => Some(Self::$variant),)+ _ => None } }
+        }
+    };
+}
+
+text_enum!(TicketStatus { Open => "open", Pending => "pending", WaitingCustomer => "waiting_customer", Resolved => "resolved", Closed => "closed" });
+text_enum!(Priority { Low => "low", Normal => "normal", High => "high", Urgent => "urgent" });
+text_enum!(Direction { In => "in", Out => "out", Note => "note" });
+text_enum!(DeliveryStatus { Scheduled => "scheduled", Queued => "queued", Sent => "sent", Delivered => "delivered", Read => "read", Failed => "failed" });
+
+impl TicketStatus {
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Open | Self::Pending | Self::WaitingCustomer)
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "aberto",
+            Self::Pending => "pendente",
+            Self::WaitingCustomer => "aguardando cliente",
+            Self::Resolved => "resolvido",
+            Self::Closed => "fechado",
+        }
+    }
+}
+
+impl DeliveryStatus {
+    /// Provider statuses only move forward (sent → delivered → read); a
+    /// late "sent" after "read" changes nothing.
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::Scheduled => 0,
+            Self::Queued => 1,
+            Self::Sent => 2,
+            Self::Delivered => 3,
+            Self::Read => 4,
+            Self::Failed => 5,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SlaStatus {
+    /// No target (resolved before one applied, or no policy).
+    None,
+    Ok,
+    Warning,
+    Breached,
+    /// Targets met.
+    Met,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Ticket {
+    pub id: Uuid,
+    pub number: i64,
+    pub subject: String,
+    pub status: TicketStatus,
+    pub priority: Priority,
+    pub category: Option<String>,
+    pub channel_id: Uuid,
+    /// webchat, email, whatsapp, twilio_sms, twilio_whatsapp.
+    pub channel_kind: String,
+    pub channel_name: String,
+    pub customer_id: Uuid,
+    pub customer_name: String,
+    /// Phone, e-mail or web-chat visitor of the customer on this channel.
+    pub contact_address: String,
+    pub team_id: Option<Uuid>,
+    pub team_name: Option<String>,
+    pub queue_id: Option<Uuid>,
+    pub assignee_id: Option<Uuid>,
+    pub assignee_name: Option<String>,
+    pub tags: Vec<String>,
+    pub first_response_due: Option<DateTime<Utc>>,
+    pub resolution_due: Option<DateTime<Utc>>,
+    pub first_response_at: Option<DateTime<Utc>>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub sla_status: SlaStatus,
+    pub snoozed_until: Option<DateTime<Utc>>,
+    pub merged_into: Option<Uuid>,
+    pub csat_score: Option<i32>,
+    pub unread: i32,
+    pub last_message_at: DateTime<Utc>,
+    pub last_inbound_at: Option<DateTime<Utc>>,
+    pub version: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketPage {
+    pub items: Vec<Ticket>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TicketFilter {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+    /// Subject, customer name or number ("1042", "#1042").
+    pub q: Option<String>,
+    /// mine, unassigned, my_teams, all (default).
+    pub view: Option<String>,
+    /// open (default: open, pending and waiting_customer), pending, waiting_customer, resolved, closed, any.
+    pub status: Option<String>,
+    pub channel_id: Option<Uuid>,
+    pub customer_id: Option<Uuid>,
+    pub tag: Option<String>,
+    /// warning or breached.
+    pub sla: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ViewCounts {
+    pub mine: i64,
+    pub unassigned: i64,
+    pub my_teams: i64,
+    pub all: i64,
+    /// Open tickets with unread customer messages.
+    pub unread: i64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct AttachmentInfo {
+    pub id: Uuid,
+    pub filename: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    /// Download (authenticated).
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Message {
+    pub id: Uuid,
+    pub ticket_id: Uuid,
+    pub direction: Direction,
+    pub author_id: Option<Uuid>,
+    pub author_name: String,
+    pub text: String,
+    /// Sanitised HTML (e-mail).
+    pub html: Option<String>,
+    /// Media, location, contacts, interactive reply, refused attachments…
+    #[schema(value_type = Object)]
+    pub extra: serde_json::Value,
+    pub attachments: Vec<AttachmentInfo>,
+    pub delivery_status: Option<DeliveryStatus>,
+    pub failure_reason: Option<String>,
+    pub send_at: Option<DateTime<Utc>>,
+    pub mentions: Vec<Uuid>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessagePage {
+    /// Newest first.
+    pub items: Vec<Message>,
+    /// Older messages.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MessageFilter {
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// An approved WhatsApp template (required outside the 24-hour window).
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
+pub struct TemplateRef {
+    pub name: String,
+    /// e.g. "pt_BR".
+    pub language: String,
+    #[serde(default)]
+    pub params: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReplyRequest {
+    #[serde(default)]
+    pub text: String,
+    /// An internal note (never sent to the customer).
+    #[serde(default)]
+    pub note: bool,
+    /// Users mentioned in a note (they are notified).
+    #[serde(default)]
+    pub mentions: Vec<Uuid>,
+    /// Send later.
+    pub send_at: Option<DateTime<Utc>>,
+    pub template: Option<TemplateRef>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTicketRequest {
+    pub status: Option<TicketStatus>,
+    pub priority: Option<Priority>,
+    pub subject: Option<String>,
+    pub category: Option<String>,
+    pub tags: Option<Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransferRequest {
+    /// Who takes it (null = nobody: back to the queue).
+    #[serde(default, deserialize_with = "kernel::http::nullable")]
+    #[schema(value_type = Option<Uuid>)]
+    pub assignee_id: Option<Option<Uuid>>,
+    pub team_id: Option<Uuid>,
+    pub queue_id: Option<Uuid>,
+    /// Why (kept as an internal note).
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SnoozeRequest {
+    pub until: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MergeRequest {
+    /// The ticket that stays; this one is closed into it.
+    pub into_ticket_id: Uuid,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Activity {
+    pub id: Uuid,
+    pub actor_id: Option<Uuid>,
+    pub actor_name: Option<String>,
+    pub kind: String,
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+}

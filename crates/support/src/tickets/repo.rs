@@ -1,0 +1,888 @@
+use chrono::{DateTime, Utc};
+use kernel::{Error, Result};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+use super::model::{
+    Activity, AttachmentInfo, DeliveryStatus, Direction, Message, Priority, SlaStatus, Ticket, TicketFilter,
+    TicketStatus,
+};
+
+struct Row {
+    id: Uuid,
+    number: i64,
+    subject: String,
+    status: String,
+    priority: String,
+    category: Option<String>,
+    channel_id: Uuid,
+    channel_kind: String,
+    channel_name: String,
+    customer_id: Uuid,
+    customer_name: String,
+    contact_address: String,
+    team_id: Option<Uuid>,
+    team_name: Option<String>,
+    queue_id: Option<Uuid>,
+    assignee_id: Option<Uuid>,
+    assignee_name: Option<String>,
+    tags: Vec<String>,
+    first_response_due: Option<DateTime<Utc>>,
+    resolution_due: Option<DateTime<Utc>>,
+    first_response_at: Option<DateTime<Utc>>,
+    resolved_at: Option<DateTime<Utc>>,
+    sla_warned_at: Option<DateTime<Utc>>,
+    sla_breached_at: Option<DateTime<Utc>>,
+    snoozed_until: Option<DateTime<Utc>>,
+    merged_into: Option<Uuid>,
+    csat_score: Option<i32>,
+    unread: i32,
+    last_message_at: DateTime<Utc>,
+    last_inbound_at: Option<DateTime<Utc>>,
+    version: i32,
+    created_at: DateTime<Utc>,
+}
+
+/// Met, breached (a target passed unmet), warning (80 % of a window used) or ok.
+fn sla_status(r: &Row, now: DateTime<Utc>) -> SlaStatus {
+    let targets = [(r.first_response_due, r.first_response_at), (r.resolution_due, r.resolved_at)];
+    if targets.iter().all(|(due, _)| due.is_none()) {
+        return SlaStatus::None;
+    }
+    if r.sla_breached_at.is_some()
+        || targets.iter().any(|(due, done)| due.is_some_and(|d| done.map_or(now > d, |t| t > d)))
+    {
+        return SlaStatus::Breached;
+    }
+    if targets.iter().all(|(due, done)| due.is_none() || done.is_some()) {
+        return SlaStatus::Met;
+    }
+    if r.sla_warned_at.is_some() {
+        return SlaStatus::Warning;
+    }
+    SlaStatus::Ok
+}
+
+fn to_model(r: Row, now: DateTime<Utc>) -> Result<Ticket> {
+    Ok(Ticket {
+        sla_status: sla_status(&r, now),
+        id: r.id,
+        number: r.number,
+        subject: r.subject,
+        status: TicketStatus::parse(&r.status).ok_or_else(|| Error::internal("ticket status"))?,
+        priority: Priority::parse(&r.priority).ok_or_else(|| Error::internal("ticket priority"))?,
+        category: r.category,
+        channel_id: r.channel_id,
+        channel_kind: r.channel_kind,
+        channel_name: r.channel_name,
+        customer_id: r.customer_id,
+        customer_name: r.customer_name,
+        contact_address: r.contact_address,
+        team_id: r.team_id,
+        team_name: r.team_name,
+        queue_id: r.queue_id,
+        assignee_id: r.assignee_id,
+        assignee_name: r.assignee_name,
+        tags: r.tags,
+        first_response_due: r.first_response_due,
+        resolution_due: r.resolution_due,
+        first_response_at: r.first_response_at,
+        resolved_at: r.resolved_at,
+        snoozed_until: r.snoozed_until,
+        merged_into: r.merged_into,
+        csat_score: r.csat_score,
+        unread: r.unread,
+        last_message_at: r.last_message_at,
+        last_inbound_at: r.last_inbound_at,
+        version: r.version,
+        created_at: r.created_at,
+    })
+}
+
+pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, lock: bool) -> Result<Option<Ticket>> {
+    if lock {
+        sqlx::query!("select id from tickets where tenant_id = $1 and id = $2 for update", tenant_id, id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    }
+    let row = sqlx::query_as!(
+        Row,
+        r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel_id, ch.kind as channel_kind,
+                ch.name as channel_name, t.customer_id, c.name as customer_name, t.contact_address, t.team_id,
+                tm.name as "team_name?", t.queue_id, t.assignee_id, u.name as "assignee_name?", t.tags,
+                t.first_response_due, t.resolution_due, t.first_response_at, t.resolved_at, t.sla_warned_at,
+                t.sla_breached_at, t.snoozed_until, t.merged_into, t.csat_score, t.unread, t.last_message_at,
+                t.last_inbound_at, t.version, t.created_at
+           from tickets t
+           join support_channels ch on ch.tenant_id = t.tenant_id and ch.id = t.channel_id
+           join customers c on c.tenant_id = t.tenant_id and c.id = t.customer_id
+           left join teams tm on tm.tenant_id = t.tenant_id and tm.id = t.team_id
+           left join users u on u.tenant_id = t.tenant_id and u.id = t.assignee_id
+          where t.tenant_id = $1 and t.id = $2"#,
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| to_model(r, Utc::now())).transpose()
+}
+
+/// Keyset on (last_message_at, id): the inbox shows the latest activity first.
+pub fn encode_cursor(t: &Ticket) -> String {
+    format!("{}_{}", t.last_message_at.timestamp_micros(), t.id)
+}
+
+fn decode_cursor(c: &str) -> Option<(DateTime<Utc>, Uuid)> {
+    let (ts, id) = c.split_once('_')?;
+    Some((DateTime::from_timestamp_micros(ts.parse().ok()?)?, id.parse().ok()?))
+}
+
+pub async fn list(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    f: &TicketFilter,
+    limit: i64,
+) -> Result<Vec<Ticket>> {
+    let cursor = match f.cursor.as_deref().filter(|c| !c.is_empty()) {
+        Some(c) => Some(decode_cursor(c).ok_or_else(|| Error::field("cursor", "Cursor inválido."))?),
+        None => None,
+    };
+    let q = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    let number: Option<i64> = q.and_then(|q| q.trim_start_matches('#').parse().ok());
+    let like = q.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let rows = sqlx::query_as!(
+        Row,
+        r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel_id, ch.kind as channel_kind,
+                ch.name as channel_name, t.customer_id, c.name as customer_name, t.contact_address, t.team_id,
+                tm.name as "team_name?", t.queue_id, t.assignee_id, u.name as "assignee_name?", t.tags,
+                t.first_response_due, t.resolution_due, t.first_response_at, t.resolved_at, t.sla_warned_at,
+                t.sla_breached_at, t.snoozed_until, t.merged_into, t.csat_score, t.unread, t.last_message_at,
+                t.last_inbound_at, t.version, t.created_at
+           from tickets t
+           join support_channels ch on ch.tenant_id = t.tenant_id and ch.id = t.channel_id
+           join customers c on c.tenant_id = t.tenant_id and c.id = t.customer_id
+           left join teams tm on tm.tenant_id = t.tenant_id and tm.id = t.team_id
+           left join users u on u.tenant_id = t.tenant_id and u.id = t.assignee_id
+          where t.tenant_id = $1
+            and ($2::timestamptz is null or (t.last_message_at, t.id) < ($2, $3))
+            and (case coalesce($4::text, 'open')
+                   when 'open' then t.status in ('open', 'pending', 'waiting_customer')
+                   when 'any' then true
+                   else t.status = $4 end)
+            and (case coalesce($5::text, 'all')
+                   when 'mine' then t.assignee_id = $6
+                   when 'unassigned' then t.assignee_id is null
+                   when 'my_teams' then t.team_id in (select team_id from team_members where tenant_id = $1 and user_id = $6)
+                   else true end)
+            and ($7::uuid is null or t.channel_id = $7)
+            and ($8::uuid is null or t.customer_id = $8)
+            and ($9::text is null or $9 = any(t.tags))
+            and (case $10::text
+                   when 'breached' then t.sla_breached_at is not null
+                      or (t.first_response_at is null and t.first_response_due < now())
+                      or (t.resolved_at is null and t.resolution_due < now())
+                   when 'warning' then t.sla_warned_at is not null and t.sla_breached_at is null
+                   else true end)
+            and ($11::text is null or t.subject ilike $11 or c.name ilike $11 or t.number = $12)
+          order by t.last_message_at desc, t.id desc
+          limit $13"#,
+        tenant_id,
+        cursor.map(|c| c.0),
+        cursor.map(|c| c.1),
+        f.status,
+        f.view,
+        user_id,
+        f.channel_id,
+        f.customer_id,
+        f.tag,
+        f.sla,
+        like,
+        number,
+        limit + 1
+    )
+    .fetch_all(conn)
+    .await?;
+    let now = Utc::now();
+    rows.into_iter().map(|r| to_model(r, now)).collect()
+}
+
+pub struct Counts {
+    pub mine: i64,
+    pub unassigned: i64,
+    pub my_teams: i64,
+    pub all: i64,
+    pub unread: i64,
+}
+
+pub async fn counts(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<Counts> {
+    let r = sqlx::query!(
+        r#"select count(*) filter (where assignee_id = $2) as "mine!",
+                  count(*) filter (where assignee_id is null) as "unassigned!",
+                  count(*) filter (where team_id in (select team_id from team_members where tenant_id = $1 and user_id = $2)) as "my_teams!",
+                  count(*) as "all!",
+                  count(*) filter (where unread > 0) as "unread!"
+             from tickets where tenant_id = $1 and status in ('open', 'pending', 'waiting_customer')"#,
+        tenant_id,
+        user_id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(Counts { mine: r.mine, unassigned: r.unassigned, my_teams: r.my_teams, all: r.all, unread: r.unread })
+}
+
+pub struct NewTicket<'a> {
+    pub id: Uuid,
+    pub number: i64,
+    pub subject: &'a str,
+    pub priority: Priority,
+    pub category: Option<&'a str>,
+    pub channel_id: Uuid,
+    pub customer_id: Uuid,
+    pub contact_address: &'a str,
+    pub team_id: Option<Uuid>,
+    pub queue_id: Option<Uuid>,
+    pub assignee_id: Option<Uuid>,
+    pub first_response_due: Option<DateTime<Utc>>,
+    pub resolution_due: Option<DateTime<Utc>>,
+}
+
+pub async fn insert(conn: &mut PgConnection, tenant_id: Uuid, t: &NewTicket<'_>) -> Result<()> {
+    sqlx::query!(
+        "insert into tickets (tenant_id, id, number, subject, priority, category, channel_id, customer_id,
+                              contact_address, team_id, queue_id, first_response_due, resolution_due, assignee_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+        tenant_id,
+        t.id,
+        t.number,
+        t.subject,
+        t.priority.as_str(),
+        t.category,
+        t.channel_id,
+        t.customer_id,
+        t.contact_address,
+        t.team_id,
+        t.queue_id,
+        t.first_response_due,
+        t.resolution_due,
+        t.assignee_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The customer's ticket still open on this channel.
+pub async fn open_for_contact(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    channel_id: Uuid,
+    customer_id: Uuid,
+) -> Result<Option<Uuid>> {
+    Ok(sqlx::query_scalar!(
+        "select id from tickets
+          where tenant_id = $1 and channel_id = $2 and customer_id = $3
+            and status in ('open', 'pending', 'waiting_customer') and merged_into is null
+          order by last_message_at desc limit 1",
+        tenant_id,
+        channel_id,
+        customer_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// The latest resolved (not closed) ticket of the customer on this channel.
+pub async fn resolved_for_contact(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    channel_id: Uuid,
+    customer_id: Uuid,
+) -> Result<Option<Uuid>> {
+    Ok(sqlx::query_scalar!(
+        "select id from tickets
+          where tenant_id = $1 and channel_id = $2 and customer_id = $3 and status = 'resolved' and merged_into is null
+          order by resolved_at desc nulls last limit 1",
+        tenant_id,
+        channel_id,
+        customer_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// The ticket an e-mail replies to (by Message-ID / In-Reply-To / References).
+pub async fn by_email_thread(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    channel_id: Uuid,
+    ids: &[String],
+) -> Result<Option<Uuid>> {
+    if ids.is_empty() {
+        return Ok(None);
+    }
+    Ok(sqlx::query_scalar!(
+        "select id from tickets
+          where tenant_id = $1 and channel_id = $2 and email_thread_ids && $3 and status <> 'closed'
+          order by last_message_at desc limit 1",
+        tenant_id,
+        channel_id,
+        ids
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// After a message: activity time, unread, e-mail thread, and reopening.
+pub async fn touch(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    inbound: bool,
+    thread_id: Option<&str>,
+) -> Result<()> {
+    sqlx::query!(
+        "update tickets set last_message_at = now(),
+                last_inbound_at = case when $3 then now() else last_inbound_at end,
+                unread = case when $3 then unread + 1 else unread end,
+                status = case when $3 and status in ('pending', 'waiting_customer', 'resolved') then 'open' else status end,
+                resolved_at = case when $3 and status = 'resolved' then null else resolved_at end,
+                snoozed_until = case when $3 then null else snoozed_until end,
+                email_thread_ids = case when $4::text is null or $4 = any(email_thread_ids) then email_thread_ids
+                                        else array_append(email_thread_ids, $4) end,
+                version = version + 1
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        inbound,
+        thread_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn mark_read(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update tickets set unread = 0 where tenant_id = $1 and id = $2 and unread > 0",
+        tenant_id,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub struct Changes<'a> {
+    pub status: TicketStatus,
+    pub priority: Priority,
+    pub subject: &'a str,
+    pub category: Option<&'a str>,
+    pub tags: &'a [String],
+    pub team_id: Option<Uuid>,
+    pub queue_id: Option<Uuid>,
+    pub assignee_id: Option<Uuid>,
+    pub snoozed_until: Option<DateTime<Utc>>,
+}
+
+pub async fn save(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, c: &Changes<'_>) -> Result<()> {
+    sqlx::query!(
+        "update tickets set status = $3, priority = $4, subject = $5, category = $6, tags = $7, team_id = $8,
+                queue_id = $9, assignee_id = $10, snoozed_until = $11,
+                resolved_at = case when $3 = 'resolved' then coalesce(resolved_at, now())
+                                   when $3 in ('open', 'pending', 'waiting_customer') then null else resolved_at end,
+                closed_at = case when $3 = 'closed' then coalesce(closed_at, now()) else null end,
+                version = version + 1
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        c.status.as_str(),
+        c.priority.as_str(),
+        c.subject,
+        c.category,
+        c.tags,
+        c.team_id,
+        c.queue_id,
+        c.assignee_id,
+        c.snoozed_until
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_first_response(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update tickets set first_response_at = coalesce(first_response_at, now()) where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_sla_mark(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, breached: bool) -> Result<()> {
+    sqlx::query!(
+        "update tickets set sla_warned_at = case when $3 then sla_warned_at else coalesce(sla_warned_at, now()) end,
+                sla_breached_at = case when $3 then coalesce(sla_breached_at, now()) else sla_breached_at end
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        breached
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_csat(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    requested: bool,
+    score: Option<i32>,
+) -> Result<()> {
+    sqlx::query!(
+        "update tickets set csat_requested_at = case when $3 then now() else csat_requested_at end,
+                csat_score = coalesce($4, csat_score)
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        requested,
+        score
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// A CSAT answer is expected: requested, unanswered, in the last 7 days.
+pub async fn awaiting_csat(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<bool> {
+    Ok(sqlx::query_scalar!(
+        r#"select exists(select 1 from tickets where tenant_id = $1 and id = $2 and csat_score is null
+                           and csat_requested_at > now() - interval '7 days') as "e!""#,
+        tenant_id,
+        id
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Moves every message of `from` into `into` and closes `from`.
+pub async fn merge(conn: &mut PgConnection, tenant_id: Uuid, from: Uuid, into: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update ticket_messages set ticket_id = $3 where tenant_id = $1 and ticket_id = $2",
+        tenant_id,
+        from,
+        into
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "update tickets set merged_into = $3, status = 'closed', closed_at = now(), version = version + 1
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        from,
+        into
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "update tickets t set email_thread_ids = t.email_thread_ids || f.email_thread_ids,
+                last_message_at = greatest(t.last_message_at, f.last_message_at), version = t.version + 1
+           from tickets f where t.tenant_id = $1 and t.id = $3 and f.tenant_id = $1 and f.id = $2",
+        tenant_id,
+        from,
+        into
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+// --- messages -------------------------------------------------------------------------
+
+struct MessageRow {
+    id: Uuid,
+    ticket_id: Uuid,
+    direction: String,
+    author_id: Option<Uuid>,
+    author_name: String,
+    text: String,
+    html: Option<String>,
+    extra: serde_json::Value,
+    delivery_status: Option<String>,
+    failure_reason: Option<String>,
+    send_at: Option<DateTime<Utc>>,
+    mentions: Vec<Uuid>,
+    created_at: DateTime<Utc>,
+}
+
+struct AttachmentRow {
+    id: Uuid,
+    message_id: Uuid,
+    filename: String,
+    content_type: String,
+    size_bytes: i64,
+}
+
+async fn assemble(conn: &mut PgConnection, tenant_id: Uuid, rows: Vec<MessageRow>) -> Result<Vec<Message>> {
+    let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+    let atts = sqlx::query_as!(
+        AttachmentRow,
+        "select id, message_id, filename, content_type, size_bytes from ticket_attachments
+          where tenant_id = $1 and message_id = any($2) order by id",
+        tenant_id,
+        &ids
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Message {
+                attachments: atts
+                    .iter()
+                    .filter(|a| a.message_id == r.id)
+                    .map(|a| AttachmentInfo {
+                        id: a.id,
+                        filename: a.filename.clone(),
+                        content_type: a.content_type.clone(),
+                        size_bytes: a.size_bytes,
+                        url: format!("/api/v1/tickets/{}/attachments/{}", r.ticket_id, a.id),
+                    })
+                    .collect(),
+                id: r.id,
+                ticket_id: r.ticket_id,
+                direction: Direction::parse(&r.direction).ok_or_else(|| Error::internal("direction"))?,
+                author_id: r.author_id,
+                author_name: r.author_name,
+                text: r.text,
+                html: r.html,
+                extra: r.extra,
+                delivery_status: r.delivery_status.as_deref().and_then(DeliveryStatus::parse),
+                failure_reason: r.failure_reason,
+                send_at: r.send_at,
+                mentions: r.mentions,
+                created_at: r.created_at,
+            })
+        })
+        .collect()
+}
+
+pub async fn message(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    lock: bool,
+) -> Result<Option<Message>> {
+    if lock {
+        sqlx::query!(
+            "select id from ticket_messages where tenant_id = $1 and id = $2 for update",
+            tenant_id,
+            id
+        )
+        .fetch_optional(&mut *conn)
+        .await?;
+    }
+    let rows = sqlx::query_as!(
+        MessageRow,
+        "select id, ticket_id, direction, author_id, author_name, text, html, extra, delivery_status, failure_reason,
+                send_at, mentions, created_at
+           from ticket_messages where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(assemble(conn, tenant_id, rows).await?.pop())
+}
+
+pub async fn messages(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+    before: Option<Uuid>,
+    limit: i64,
+    include_notes: bool,
+) -> Result<Vec<Message>> {
+    let rows = sqlx::query_as!(
+        MessageRow,
+        "select id, ticket_id, direction, author_id, author_name, text, html, extra, delivery_status, failure_reason,
+                send_at, mentions, created_at
+           from ticket_messages
+          where tenant_id = $1 and ticket_id = $2 and ($3::uuid is null or id < $3) and ($4 or direction <> 'note')
+          order by id desc limit $5",
+        tenant_id,
+        ticket_id,
+        before,
+        include_notes,
+        limit
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    assemble(conn, tenant_id, rows).await
+}
+
+pub struct NewMessage<'a> {
+    pub id: Uuid,
+    pub ticket_id: Uuid,
+    pub direction: Direction,
+    pub author_id: Option<Uuid>,
+    pub author_name: &'a str,
+    pub text: &'a str,
+    pub html: Option<&'a str>,
+    pub extra: &'a serde_json::Value,
+    pub provider_message_id: Option<&'a str>,
+    pub delivery_status: Option<DeliveryStatus>,
+    pub send_at: Option<DateTime<Utc>>,
+    pub mentions: &'a [Uuid],
+}
+
+/// False when a message with this provider id exists (a duplicate).
+pub async fn insert_message(conn: &mut PgConnection, tenant_id: Uuid, m: &NewMessage<'_>) -> Result<bool> {
+    Ok(sqlx::query!(
+        "insert into ticket_messages (tenant_id, id, ticket_id, direction, author_id, author_name, text, html, extra,
+                                      provider_message_id, delivery_status, send_at, mentions)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         on conflict (tenant_id, provider_message_id) where provider_message_id is not null do nothing",
+        tenant_id,
+        m.id,
+        m.ticket_id,
+        m.direction.as_str(),
+        m.author_id,
+        m.author_name,
+        m.text,
+        m.html,
+        m.extra,
+        m.provider_message_id,
+        m.delivery_status.map(|d| d.as_str()),
+        m.send_at,
+        m.mentions
+    )
+    .execute(conn)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+pub async fn message_exists(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    provider_message_id: &str,
+) -> Result<bool> {
+    Ok(sqlx::query_scalar!(
+        r#"select exists(select 1 from ticket_messages where tenant_id = $1 and provider_message_id = $2) as "e!""#,
+        tenant_id,
+        provider_message_id
+    )
+    .fetch_one(conn)
+    .await?)
+}
+
+/// Moves a sent message's status forward (never back); returns its ticket when it changed.
+pub async fn advance_delivery(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    provider_message_id: &str,
+    to: DeliveryStatus,
+    reason: Option<&str>,
+) -> Result<Option<(Uuid, Uuid)>> {
+    let current = sqlx::query!(
+        "select id, ticket_id, delivery_status from ticket_messages
+          where tenant_id = $1 and provider_message_id = $2 for update",
+        tenant_id,
+        provider_message_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(current) = current else { return Err(Error::NotFound) };
+    let from = current.delivery_status.as_deref().and_then(DeliveryStatus::parse);
+    let forward = match (from, to) {
+        (Some(DeliveryStatus::Failed), _) => false,
+        (Some(f), DeliveryStatus::Failed) => f.rank() <= DeliveryStatus::Sent.rank(),
+        (Some(f), t) => t.rank() > f.rank(),
+        (None, _) => true,
+    };
+    if !forward {
+        return Ok(None);
+    }
+    sqlx::query!(
+        "update ticket_messages set delivery_status = $3, failure_reason = coalesce($4, failure_reason)
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        current.id,
+        to.as_str(),
+        reason
+    )
+    .execute(conn)
+    .await?;
+    Ok(Some((current.ticket_id, current.id)))
+}
+
+pub struct Delivery<'a> {
+    pub status: DeliveryStatus,
+    pub provider_message_id: Option<&'a str>,
+    pub failure_reason: Option<&'a str>,
+}
+
+pub async fn set_delivery(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    d: &Delivery<'_>,
+) -> Result<()> {
+    sqlx::query!(
+        "update ticket_messages set delivery_status = $3, provider_message_id = coalesce($4, provider_message_id),
+                failure_reason = $5
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        d.status.as_str(),
+        d.provider_message_id,
+        d.failure_reason
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Counts a failed try; returns how many there were.
+pub async fn count_attempt(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, reason: &str) -> Result<i32> {
+    Ok(sqlx::query_scalar!(
+        "update ticket_messages set extra = jsonb_set(extra, '{send_attempts}',
+                to_jsonb(coalesce((extra->>'send_attempts')::int, 0) + 1)), failure_reason = $3
+          where tenant_id = $1 and id = $2
+          returning (extra->>'send_attempts')::int",
+        tenant_id,
+        id,
+        reason
+    )
+    .fetch_one(conn)
+    .await?
+    .unwrap_or(1))
+}
+
+pub async fn insert_attachment(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    message_id: Uuid,
+    filename: &str,
+    content_type: &str,
+    size: i64,
+    key: &str,
+) -> Result<Uuid> {
+    let id = kernel::ids::new_id();
+    sqlx::query!(
+        "insert into ticket_attachments (tenant_id, id, message_id, filename, content_type, size_bytes, object_key)
+         values ($1, $2, $3, $4, $5, $6, $7)",
+        tenant_id,
+        id,
+        message_id,
+        filename,
+        content_type,
+        size,
+        key
+    )
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+pub struct StoredAttachment {
+    pub filename: String,
+    pub content_type: String,
+    pub object_key: String,
+}
+
+pub async fn attachment(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+    id: Uuid,
+) -> Result<Option<StoredAttachment>> {
+    Ok(sqlx::query_as!(
+        StoredAttachment,
+        "select a.filename, a.content_type, a.object_key from ticket_attachments a
+           join ticket_messages m on m.tenant_id = a.tenant_id and m.id = a.message_id
+          where a.tenant_id = $1 and m.ticket_id = $2 and a.id = $3",
+        tenant_id,
+        ticket_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+// --- activities ------------------------------------------------------------------------
+
+pub async fn log(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+    actor: Option<Uuid>,
+    kind: &str,
+    data: serde_json::Value,
+) -> Result<()> {
+    sqlx::query!(
+        "insert into ticket_activities (tenant_id, id, ticket_id, actor_id, kind, data) values ($1, $2, $3, $4, $5, $6)",
+        tenant_id,
+        kernel::ids::new_id(),
+        ticket_id,
+        actor,
+        kind,
+        data
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn activities(conn: &mut PgConnection, tenant_id: Uuid, ticket_id: Uuid) -> Result<Vec<Activity>> {
+    Ok(sqlx::query_as!(
+        Activity,
+        r#"select a.id, a.actor_id, u.name as "actor_name?", a.kind, a.data, a.created_at
+             from ticket_activities a left join users u on u.tenant_id = a.tenant_id and u.id = a.actor_id
+            where a.tenant_id = $1 and a.ticket_id = $2 order by a.id limit 500"#,
+        tenant_id,
+        ticket_id
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A web-chat visitor's messages on a channel (no internal notes).
+pub async fn visitor_history(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    channel_id: Uuid,
+    address: &str,
+) -> Result<Vec<Message>> {
+    let rows = sqlx::query_as!(
+        MessageRow,
+        "select m.id, m.ticket_id, m.direction, m.author_id, m.author_name, m.text, m.html, m.extra, m.delivery_status,
+                m.failure_reason, m.send_at, m.mentions, m.created_at
+           from ticket_messages m join tickets t on t.tenant_id = m.tenant_id and t.id = m.ticket_id
+          where m.tenant_id = $1 and t.channel_id = $2 and t.contact_address = $3 and m.direction <> 'note'
+            and (m.delivery_status is null or m.delivery_status not in ('scheduled', 'queued', 'failed'))
+          order by m.id desc limit 200",
+        tenant_id,
+        channel_id,
+        address
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = assemble(conn, tenant_id, rows).await?;
+    out.reverse();
+    Ok(out)
+}
+
+pub async fn thread_ids(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar!(
+        "select email_thread_ids from tickets where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .fetch_one(conn)
+    .await?)
+}

@@ -1,0 +1,806 @@
+//! Ticket rules: intake of a normalised inbound message (customer, ticket,
+//! triage, routing, SLA), replies and notes, status changes with CSAT,
+//! transfer, snooze and merge, and who may act on a ticket.
+
+use std::sync::Arc;
+
+use chrono::{Duration, Utc};
+use kernel::jobs::{self, EnqueueOptions, Job, Registry};
+use kernel::session::CurrentUser;
+use kernel::tenant::TenantTx;
+use kernel::{App, Error, Result};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::model::{
+    DeliveryStatus, Direction, MergeRequest, Message, Priority, ReplyRequest, SnoozeRequest, Ticket,
+    TicketStatus, TransferRequest, UpdateTicketRequest,
+};
+use super::outbound::SendMessage;
+use super::repo::{self, Changes, NewMessage, NewTicket};
+use crate::channels::model::ChannelKind;
+use crate::channels::repo::ChannelRow;
+use crate::directory::{self, ContactHint};
+use crate::teams::{repo as teams, routing};
+use crate::triage::Triage;
+use crate::triage::keywords::KeywordTriage;
+use crate::{SUPPORT_ADMINS, sla};
+
+/// Largest attachment kept, and the types an inbox shows.
+pub const MAX_ATTACHMENT_BYTES: usize = 16 * 1024 * 1024;
+const ALLOWED_TYPES: &[&str] = &[
+    "image/",
+    "audio/",
+    "video/",
+    "application/pdf",
+    "text/plain",
+    "text/csv",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument",
+    "application/vnd.ms-excel",
+    "application/zip",
+];
+
+/// Why an attachment is refused, if it is.
+pub fn refuse_attachment(content_type: &str, size: usize) -> Option<String> {
+    if size > MAX_ATTACHMENT_BYTES {
+        return Some(format!("maior que {} MB", MAX_ATTACHMENT_BYTES / 1024 / 1024));
+    }
+    if !ALLOWED_TYPES.iter().any(|t| content_type.starts_with(t)) {
+        return Some(format!("tipo {content_type} não permitido"));
+    }
+    None
+}
+
+pub struct IncomingFile {
+    pub filename: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One inbound message, normalised from any channel.
+#[derive(Default)]
+pub struct Incoming {
+    pub provider_message_id: String,
+    /// The customer's address on the channel (phone, e-mail, `visitor:<id>`).
+    pub address: String,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub subject: Option<String>,
+    pub text: String,
+    pub html: Option<String>,
+    pub extra: serde_json::Value,
+    /// E-mail: the Message-IDs this replies to.
+    pub thread_ids: Vec<String>,
+    pub files: Vec<IncomingFile>,
+    /// Attachments not kept, with the reason (shown to the agent).
+    pub refused: Vec<String>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ingested {
+    Duplicate,
+    Added { ticket_id: Uuid, message_id: Uuid, new_ticket: bool },
+    CsatAnswer { ticket_id: Uuid, score: i32 },
+}
+
+fn triage() -> Arc<dyn Triage> {
+    Arc::new(KeywordTriage)
+}
+
+fn csat_score(text: &str) -> Option<i32> {
+    let t = text.trim();
+    (t.len() == 1).then(|| t.parse::<i32>().ok()).flatten().filter(|n| (1..=5).contains(n))
+}
+
+/// Intake: the customer, their ticket (or a new one, triaged and routed), the message.
+pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incoming) -> Result<Ingested> {
+    let tenant = tx.tenant_id();
+    if repo::message_exists(tx, tenant, &m.provider_message_id).await? {
+        return Ok(Ingested::Duplicate);
+    }
+    let hint = ContactHint { name: m.name.clone(), phone: m.phone.clone(), email: m.email.clone() };
+    let customer_id = directory::get()?.find_or_create(tx, &hint).await?;
+    let mut ticket_id = repo::by_email_thread(tx, tenant, channel.id, &m.thread_ids).await?;
+    if ticket_id.is_none() {
+        ticket_id = repo::open_for_contact(tx, tenant, channel.id, customer_id).await?;
+    }
+    if ticket_id.is_none()
+        && let Some(resolved) = repo::resolved_for_contact(tx, tenant, channel.id, customer_id).await?
+    {
+        if let Some(score) = csat_score(&m.text)
+            && repo::awaiting_csat(tx, tenant, resolved).await?
+        {
+            repo::set_csat(tx, tenant, resolved, false, Some(score)).await?;
+            add_message(tx, resolved, &m, Direction::In).await?;
+            repo::log(tx, tenant, resolved, None, "csat", json!({ "score": score })).await?;
+            tx.emit("CsatReceived", &json!({ "ticket_id": resolved, "score": score })).await?;
+            return Ok(Ingested::CsatAnswer { ticket_id: resolved, score });
+        }
+        // The customer wrote again: the resolved ticket reopens.
+        repo::log(tx, tenant, resolved, None, "reopened", json!({ "by": "customer" })).await?;
+        ticket_id = Some(resolved);
+    }
+    let (ticket_id, new_ticket) = match ticket_id {
+        Some(id) => (id, false),
+        None => (open_ticket(tx, channel, customer_id, &m).await?, true),
+    };
+    let message_id = add_message(tx, ticket_id, &m, Direction::In).await?;
+    for file in &m.files {
+        let key = format!("{tenant}/tickets/{ticket_id}/{message_id}/{}", kernel::ids::new_id());
+        app.storage.put(&key, bytes::Bytes::from(file.bytes.clone())).await.map_err(Error::Internal)?;
+        repo::insert_attachment(
+            tx,
+            tenant,
+            message_id,
+            &file.filename,
+            &file.content_type,
+            file.bytes.len() as i64,
+            &key,
+        )
+        .await?;
+    }
+    let is_email = channel.kind()? == ChannelKind::Email;
+    let thread = is_email.then_some(m.provider_message_id.as_str());
+    repo::touch(tx, tenant, ticket_id, true, thread).await?;
+    tx.emit(
+        "MessageReceived",
+        &json!({ "ticket_id": ticket_id, "message_id": message_id, "channel": channel.kind, "customer_id": customer_id,
+                 "preview": m.text.chars().take(140).collect::<String>() }),
+    )
+    .await?;
+    Ok(Ingested::Added { ticket_id, message_id, new_ticket })
+}
+
+async fn add_message(tx: &mut TenantTx, ticket_id: Uuid, m: &Incoming, direction: Direction) -> Result<Uuid> {
+    let tenant = tx.tenant_id();
+    let id = kernel::ids::new_id();
+    let mut extra = if m.extra.is_object() { m.extra.clone() } else { json!({}) };
+    if !m.refused.is_empty() {
+        extra["refused_attachments"] = json!(m.refused);
+    }
+    let author = m.name.clone().unwrap_or_else(|| m.address.clone());
+    let inserted = repo::insert_message(
+        tx,
+        tenant,
+        &NewMessage {
+            id,
+            ticket_id,
+            direction,
+            author_id: None,
+            author_name: &author,
+            text: &m.text,
+            html: m.html.as_deref(),
+            extra: &extra,
+            provider_message_id: Some(&m.provider_message_id),
+            delivery_status: None,
+            send_at: None,
+            mentions: &[],
+        },
+    )
+    .await?;
+    if !inserted {
+        return Err(Error::conflict(None, "duplicate provider message"));
+    }
+    Ok(id)
+}
+
+/// A new ticket: number, triage, team and queue, routing, SLA.
+async fn open_ticket(
+    tx: &mut TenantTx,
+    channel: &ChannelRow,
+    customer_id: Uuid,
+    m: &Incoming,
+) -> Result<Uuid> {
+    let tenant = tx.tenant_id();
+    let subject: String = m
+        .subject
+        .clone()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| m.text.lines().next().unwrap_or("").chars().take(80).collect());
+    let verdict = triage().classify(tx, &subject, &m.text).await?;
+    let priority = verdict.priority.unwrap_or(Priority::Normal);
+    let team_id = verdict.team_id.or(channel.team_id);
+    let queue = match team_id {
+        Some(t) => teams::queue_of_team(tx, tenant, t).await?,
+        None => None,
+    };
+    let assignee = match &queue {
+        Some(q) => routing::assign(tx, q).await?,
+        None => None,
+    };
+    let now = Utc::now();
+    let (first_due, resolution_due) = sla::due_times(tx, tenant, team_id, priority, now).await?;
+    let id = kernel::ids::new_id();
+    let number = kernel::counters::next(tx, tenant, "tickets").await?;
+    repo::insert(
+        tx,
+        tenant,
+        &NewTicket {
+            id,
+            number,
+            subject: &subject,
+            priority,
+            category: verdict.category.as_deref(),
+            channel_id: channel.id,
+            customer_id,
+            contact_address: &m.address,
+            team_id,
+            queue_id: queue.as_ref().map(|q| q.id),
+            assignee_id: assignee,
+            first_response_due: Some(first_due),
+            resolution_due: Some(resolution_due),
+        },
+    )
+    .await?;
+    repo::log(tx, tenant, id, None, "created", json!({ "channel": channel.kind })).await?;
+    repo::log(
+        tx,
+        tenant,
+        id,
+        None,
+        "triaged",
+        json!({ "category": verdict.category, "priority": priority.as_str(), "team_id": team_id }),
+    )
+    .await?;
+    sla::schedule(tx, id, now, &[("first_response", first_due), ("resolution", resolution_due)]).await?;
+    let label =
+        crate::channels::model::ChannelKind::parse(&channel.kind).map(|k| k.label()).unwrap_or("canal");
+    tx.emit(
+        "TicketCreated",
+        &json!({ "ticket_id": id, "number": number, "customer_id": customer_id, "team_id": team_id,
+                 "assignee_id": assignee, "priority": priority.as_str(),
+                 "timeline": { "customer_id": customer_id, "summary": format!("Ticket #{number} aberto pelo {label}: {subject}"),
+                               "data": { "ticket_id": id } } }),
+    )
+    .await?;
+    if let Some(user) = assignee {
+        repo::log(tx, tenant, id, None, "assigned", json!({ "assignee_id": user, "by": "routing" })).await?;
+        tx.emit("TicketAssigned", &json!({ "ticket_id": id, "number": number, "assignee_id": user })).await?;
+    }
+    Ok(id)
+}
+
+/// Admins and managers act on any ticket; an agent on tickets assigned to
+/// them, of their teams, or of no team.
+pub async fn can_act(tx: &mut TenantTx, user: &CurrentUser, t: &Ticket) -> Result<()> {
+    if SUPPORT_ADMINS.contains(&user.role) || t.assignee_id == Some(user.id) || t.team_id.is_none() {
+        return Ok(());
+    }
+    let mine = teams::teams_of(tx, user.tenant_id, user.id).await?;
+    if t.team_id.is_some_and(|team| mine.contains(&team)) {
+        return Ok(());
+    }
+    Err(Error::Forbidden("Este ticket é de outra equipe: peça a transferência a um gestor.".into()))
+}
+
+pub async fn get_for_action(tx: &mut TenantTx, user: &CurrentUser, id: Uuid) -> Result<Ticket> {
+    let t = repo::find(tx, user.tenant_id, id, true).await?.ok_or(Error::NotFound)?;
+    can_act(tx, user, &t).await?;
+    Ok(t)
+}
+
+/// The WhatsApp customer-service window: free-form messages only within 24
+/// hours of the customer's last message; after that, approved templates.
+pub fn outside_window(kind: ChannelKind, t: &Ticket) -> bool {
+    matches!(kind, ChannelKind::Whatsapp | ChannelKind::TwilioWhatsapp)
+        && t.last_inbound_at.is_none_or(|at| Utc::now() - at > Duration::hours(24))
+}
+
+/// A reply (queued for delivery, or scheduled) or an internal note.
+pub async fn reply(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    ticket_id: Uuid,
+    req: &ReplyRequest,
+) -> Result<Message> {
+    let tenant = tx.tenant_id();
+    let t = get_for_action(tx, user, ticket_id).await?;
+    let text = req.text.trim();
+    if req.template.is_none() && (text.is_empty() || text.chars().count() > 10_000) {
+        return Err(Error::field("text", "Escreva a mensagem (até 10.000 caracteres)."));
+    }
+    if t.merged_into.is_some() || t.status == TicketStatus::Closed {
+        return Err(Error::conflict(None, "Ticket fechado: abra um novo para falar com o cliente."));
+    }
+    let id = kernel::ids::new_id();
+    if req.note {
+        let known = teams::active_users(tx, tenant, &req.mentions).await?;
+        if known.len() != req.mentions.len() {
+            return Err(Error::field("mentions", "Mencione apenas usuários ativos da empresa."));
+        }
+        repo::insert_message(
+            tx,
+            tenant,
+            &NewMessage {
+                id,
+                ticket_id,
+                direction: Direction::Note,
+                author_id: Some(user.id),
+                author_name: &user.name,
+                text,
+                html: None,
+                extra: &json!({}),
+                provider_message_id: None,
+                delivery_status: None,
+                send_at: None,
+                mentions: &req.mentions,
+            },
+        )
+        .await?;
+        if !req.mentions.is_empty() {
+            tx.emit(
+                "TicketMention",
+                &json!({ "ticket_id": ticket_id, "number": t.number, "by": user.name, "user_ids": req.mentions,
+                         "preview": text.chars().take(140).collect::<String>() }),
+            )
+            .await?;
+        }
+        tx.emit("NoteAdded", &json!({ "ticket_id": ticket_id, "message_id": id })).await?;
+        return repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound);
+    }
+    let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
+    let kind = channel.kind()?;
+    if outside_window(kind, &t) && req.template.is_none() {
+        return Err(Error::field(
+            "template",
+            "Passaram-se mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite enviar um modelo aprovado. Escolha um modelo.",
+        ));
+    }
+    if req.template.is_some() && !matches!(kind, ChannelKind::Whatsapp) {
+        return Err(Error::field("template", "Modelos só existem no WhatsApp."));
+    }
+    let now = Utc::now();
+    let send_at = match req.send_at {
+        Some(at) if at <= now + Duration::seconds(30) => {
+            return Err(Error::field("send_at", "Agende para daqui a pelo menos 1 minuto."));
+        }
+        Some(at) if at > now + Duration::days(90) => {
+            return Err(Error::field("send_at", "Agende para até 90 dias."));
+        }
+        other => other,
+    };
+    let extra = match &req.template {
+        Some(tpl) => json!({ "template": tpl }),
+        None => json!({}),
+    };
+    let shown = if text.is_empty() {
+        req.template.as_ref().map(|t| format!("[modelo {}]", t.name)).unwrap_or_default()
+    } else {
+        text.to_string()
+    };
+    repo::insert_message(
+        tx,
+        tenant,
+        &NewMessage {
+            id,
+            ticket_id,
+            direction: Direction::Out,
+            author_id: Some(user.id),
+            author_name: &user.name,
+            text: &shown,
+            html: None,
+            extra: &extra,
+            provider_message_id: None,
+            delivery_status: Some(if send_at.is_some() {
+                DeliveryStatus::Scheduled
+            } else {
+                DeliveryStatus::Queued
+            }),
+            send_at,
+            mentions: &[],
+        },
+    )
+    .await?;
+    jobs::enqueue(
+        tx,
+        Some(tenant),
+        &SendMessage { message_id: id },
+        EnqueueOptions { run_at: send_at, dedupe_key: Some(format!("send:{id}:0")), max_attempts: Some(8) },
+    )
+    .await?;
+    repo::touch(tx, tenant, ticket_id, false, None).await?;
+    repo::mark_read(tx, tenant, ticket_id).await?;
+    repo::log(
+        tx,
+        tenant,
+        ticket_id,
+        Some(user.id),
+        if send_at.is_some() { "scheduled" } else { "replied" },
+        json!({ "message_id": id }),
+    )
+    .await?;
+    tx.emit("MessageQueued", &json!({ "ticket_id": ticket_id, "message_id": id })).await?;
+    repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound)
+}
+
+/// Queues a failed message again.
+pub async fn retry(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    ticket_id: Uuid,
+    message_id: Uuid,
+) -> Result<Message> {
+    let tenant = tx.tenant_id();
+    get_for_action(tx, user, ticket_id).await?;
+    let m = repo::message(tx, tenant, message_id, true)
+        .await?
+        .filter(|m| m.ticket_id == ticket_id)
+        .ok_or(Error::NotFound)?;
+    if m.delivery_status != Some(DeliveryStatus::Failed) {
+        return Err(Error::conflict(None, "Só uma mensagem que falhou pode ser reenviada."));
+    }
+    repo::set_delivery(
+        tx,
+        tenant,
+        message_id,
+        &repo::Delivery { status: DeliveryStatus::Queued, provider_message_id: None, failure_reason: None },
+    )
+    .await?;
+    jobs::enqueue(
+        tx,
+        Some(tenant),
+        &SendMessage { message_id },
+        EnqueueOptions {
+            dedupe_key: Some(format!("send:{message_id}:{}", kernel::ids::new_id())),
+            max_attempts: Some(8),
+            ..Default::default()
+        },
+    )
+    .await?;
+    repo::log(tx, tenant, ticket_id, Some(user.id), "retried", json!({ "message_id": message_id })).await?;
+    repo::message(tx, tenant, message_id, false).await?.ok_or(Error::NotFound)
+}
+
+const CSAT_REQUEST: &str =
+    "Seu atendimento foi concluído. Como você avalia? Responda com uma nota de 1 (ruim) a 5 (ótimo).";
+
+pub async fn update(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    id: Uuid,
+    req: &UpdateTicketRequest,
+) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    let t = get_for_action(tx, user, id).await?;
+    let mut v = kernel::error::Violations::new();
+    let subject = req.subject.as_deref().map(str::trim).unwrap_or(&t.subject).to_string();
+    if subject.chars().count() > 200 {
+        v.add("subject", "Assunto com até 200 caracteres.");
+    }
+    let tags: Vec<String> = match &req.tags {
+        Some(tags) => {
+            let mut clean: Vec<String> =
+                tags.iter().map(|x| x.trim().to_lowercase()).filter(|x| !x.is_empty()).collect();
+            clean.sort();
+            clean.dedup();
+            if clean.len() > 20 || clean.iter().any(|x| x.chars().count() > 40) {
+                v.add("tags", "Até 20 etiquetas de até 40 caracteres.");
+            }
+            clean
+        }
+        None => t.tags.clone(),
+    };
+    v.finish()?;
+    let status = req.status.unwrap_or(t.status);
+    if t.merged_into.is_some() && status != TicketStatus::Closed {
+        return Err(Error::conflict(None, "Este ticket foi mesclado em outro."));
+    }
+    let category = req.category.clone().or(t.category.clone());
+    repo::save(
+        tx,
+        tenant,
+        id,
+        &Changes {
+            status,
+            priority: req.priority.unwrap_or(t.priority),
+            subject: &subject,
+            category: category.as_deref(),
+            tags: &tags,
+            team_id: t.team_id,
+            queue_id: t.queue_id,
+            assignee_id: t.assignee_id,
+            snoozed_until: if status.is_open() { t.snoozed_until } else { None },
+        },
+    )
+    .await?;
+    if status != t.status {
+        repo::log(
+            tx,
+            tenant,
+            id,
+            Some(user.id),
+            "status",
+            json!({ "from": t.status.as_str(), "to": status.as_str() }),
+        )
+        .await?;
+        tx.emit("TicketStatusChanged", &json!({ "ticket_id": id, "status": status.as_str() })).await?;
+        if status == TicketStatus::Resolved {
+            tx.emit(
+                "TicketResolved",
+                &json!({ "ticket_id": id, "customer_id": t.customer_id,
+                         "timeline": { "customer_id": t.customer_id, "summary": format!("Ticket #{} resolvido por {}", t.number, user.name),
+                                       "data": { "ticket_id": id } } }),
+            )
+            .await?;
+            request_csat(tx, &t).await?;
+        }
+    }
+    if req.priority.is_some_and(|p| p != t.priority) {
+        repo::log(
+            tx,
+            tenant,
+            id,
+            Some(user.id),
+            "priority",
+            json!({ "to": req.priority.map(|p| p.as_str()) }),
+        )
+        .await?;
+    }
+    repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
+}
+
+/// On resolve: the customer is asked for a 1–5 rating on the same channel.
+async fn request_csat(tx: &mut TenantTx, t: &Ticket) -> Result<()> {
+    let tenant = tx.tenant_id();
+    if t.csat_score.is_some() {
+        return Ok(());
+    }
+    let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
+    if outside_window(channel.kind()?, t) {
+        return Ok(());
+    }
+    let id = kernel::ids::new_id();
+    repo::insert_message(
+        tx,
+        tenant,
+        &NewMessage {
+            id,
+            ticket_id: t.id,
+            direction: Direction::Out,
+            author_id: None,
+            author_name: "Pesquisa de satisfação",
+            text: CSAT_REQUEST,
+            html: None,
+            extra: &json!({ "csat": true }),
+            provider_message_id: None,
+            delivery_status: Some(DeliveryStatus::Queued),
+            send_at: None,
+            mentions: &[],
+        },
+    )
+    .await?;
+    jobs::enqueue(
+        tx,
+        Some(tenant),
+        &SendMessage { message_id: id },
+        EnqueueOptions {
+            dedupe_key: Some(format!("send:{id}:0")),
+            max_attempts: Some(8),
+            ..Default::default()
+        },
+    )
+    .await?;
+    repo::set_csat(tx, tenant, t.id, true, None).await
+}
+
+pub async fn transfer(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    id: Uuid,
+    req: &TransferRequest,
+) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    let t = get_for_action(tx, user, id).await?;
+    let mut v = kernel::error::Violations::new();
+    let assignee = match req.assignee_id {
+        Some(Some(a)) => {
+            if teams::active_users(tx, tenant, &[a]).await?.is_empty() {
+                v.add("assignee_id", "Usuário não encontrado ou inativo.");
+            }
+            Some(a)
+        }
+        Some(None) => None,
+        None => t.assignee_id,
+    };
+    let team_id = match req.team_id {
+        Some(team) => {
+            if teams::find_team(tx, tenant, team).await?.is_none() {
+                v.add("team_id", "Equipe não encontrada.");
+            }
+            Some(team)
+        }
+        None => t.team_id,
+    };
+    let queue_id = match req.queue_id {
+        Some(q) => {
+            match teams::find_queue(tx, tenant, q).await? {
+                None => v.add("queue_id", "Fila não encontrada."),
+                Some(queue) if Some(queue.team_id) != team_id => {
+                    v.add("queue_id", "A fila é de outra equipe.")
+                }
+                Some(_) => {}
+            }
+            Some(q)
+        }
+        None if req.team_id.is_some() && team_id != t.team_id => match team_id {
+            Some(team) => teams::queue_of_team(tx, tenant, team).await?.map(|q| q.id),
+            None => None,
+        },
+        None => t.queue_id,
+    };
+    if let Some(note) = &req.note
+        && note.chars().count() > 2000
+    {
+        v.add("note", "Nota com até 2000 caracteres.");
+    }
+    v.finish()?;
+    repo::save(
+        tx,
+        tenant,
+        id,
+        &Changes {
+            status: t.status,
+            priority: t.priority,
+            subject: &t.subject,
+            category: t.category.as_deref(),
+            tags: &t.tags,
+            team_id,
+            queue_id,
+            assignee_id: assignee,
+            snoozed_until: t.snoozed_until,
+        },
+    )
+    .await?;
+    repo::log(
+        tx,
+        tenant,
+        id,
+        Some(user.id),
+        "transferred",
+        json!({ "assignee_id": assignee, "team_id": team_id, "queue_id": queue_id, "note": req.note }),
+    )
+    .await?;
+    if let Some(note) = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        let note_req = ReplyRequest {
+            text: format!("Transferência: {note}"),
+            note: true,
+            mentions: vec![],
+            send_at: None,
+            template: None,
+        };
+        reply(tx, user, id, &note_req).await?;
+    }
+    tx.emit(
+        "TicketAssigned",
+        &json!({ "ticket_id": id, "number": t.number, "assignee_id": assignee, "team_id": team_id }),
+    )
+    .await?;
+    repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
+}
+
+/// Wakes a snoozed ticket.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct WakeTicket {
+    pub ticket_id: Uuid,
+}
+
+impl Job for WakeTicket {
+    const KIND: &'static str = "support.wake_ticket";
+}
+
+pub fn register(registry: &mut Registry) {
+    registry.handle(|app: App, tenant, job: WakeTicket| async move {
+        let tenant = tenant.ok_or_else(|| anyhow::anyhow!("wake without tenant"))?;
+        let mut tx = TenantTx::begin(&app.db, tenant).await?;
+        if let Some(t) = repo::find(&mut tx, tenant, job.ticket_id, true).await?
+            && t.snoozed_until.is_some_and(|u| u <= Utc::now())
+            && t.status == TicketStatus::Pending
+        {
+            repo::save(
+                &mut tx,
+                tenant,
+                t.id,
+                &Changes {
+                    status: TicketStatus::Open,
+                    priority: t.priority,
+                    subject: &t.subject,
+                    category: t.category.as_deref(),
+                    tags: &t.tags,
+                    team_id: t.team_id,
+                    queue_id: t.queue_id,
+                    assignee_id: t.assignee_id,
+                    snoozed_until: None,
+                },
+            )
+            .await?;
+            repo::log(&mut tx, tenant, t.id, None, "woke", json!({})).await?;
+            tx.emit("TicketStatusChanged", &json!({ "ticket_id": t.id, "status": "open" })).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    });
+}
+
+pub async fn snooze(tx: &mut TenantTx, user: &CurrentUser, id: Uuid, req: &SnoozeRequest) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    let t = get_for_action(tx, user, id).await?;
+    if req.until <= Utc::now() || req.until > Utc::now() + Duration::days(365) {
+        return Err(Error::field("until", "Escolha uma data futura (até 1 ano)."));
+    }
+    if !t.status.is_open() {
+        return Err(Error::conflict(None, "Só tickets em aberto podem ser adiados."));
+    }
+    repo::save(
+        tx,
+        tenant,
+        id,
+        &Changes {
+            status: TicketStatus::Pending,
+            priority: t.priority,
+            subject: &t.subject,
+            category: t.category.as_deref(),
+            tags: &t.tags,
+            team_id: t.team_id,
+            queue_id: t.queue_id,
+            assignee_id: t.assignee_id,
+            snoozed_until: Some(req.until),
+        },
+    )
+    .await?;
+    jobs::enqueue(
+        tx,
+        Some(tenant),
+        &WakeTicket { ticket_id: id },
+        EnqueueOptions {
+            run_at: Some(req.until),
+            dedupe_key: Some(format!("wake:{id}:{}", req.until.timestamp())),
+            ..Default::default()
+        },
+    )
+    .await?;
+    repo::log(tx, tenant, id, Some(user.id), "snoozed", json!({ "until": req.until })).await?;
+    tx.emit("TicketStatusChanged", &json!({ "ticket_id": id, "status": "pending" })).await?;
+    repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
+}
+
+pub async fn merge(tx: &mut TenantTx, user: &CurrentUser, id: Uuid, req: &MergeRequest) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    if id == req.into_ticket_id {
+        return Err(Error::field("into_ticket_id", "Escolha outro ticket."));
+    }
+    // Both locked, in id order.
+    let (a, b) = if id < req.into_ticket_id { (id, req.into_ticket_id) } else { (req.into_ticket_id, id) };
+    let first = get_for_action(tx, user, a).await?;
+    let second = get_for_action(tx, user, b).await.map_err(|e| match e {
+        Error::NotFound => Error::field("into_ticket_id", "Ticket não encontrado."),
+        other => other,
+    })?;
+    let (from, into) = if first.id == id { (first, second) } else { (second, first) };
+    if from.merged_into.is_some() || into.merged_into.is_some() {
+        return Err(Error::conflict(None, "Um dos tickets já foi mesclado."));
+    }
+    repo::merge(tx, tenant, from.id, into.id).await?;
+    repo::log(
+        tx,
+        tenant,
+        from.id,
+        Some(user.id),
+        "merged",
+        json!({ "into": into.id, "number": into.number }),
+    )
+    .await?;
+    repo::log(
+        tx,
+        tenant,
+        into.id,
+        Some(user.id),
+        "merged_from",
+        json!({ "from": from.id, "number": from.number }),
+    )
+    .await?;
+    tx.emit("TicketMerged", &json!({ "ticket_id": from.id, "into": into.id })).await?;
+    repo::find(tx, tenant, into.id, false).await?.ok_or(Error::NotFound)
+}
