@@ -10,6 +10,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+use super::repo;
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
 
 pub fn router() -> OpenApiRouter<App> {
@@ -70,15 +71,7 @@ async fn list_canned(mut s: Session, Query(f): Query<CannedFilter>) -> Result<Ap
             .map(str::trim)
             .filter(|q| !q.is_empty())
             .map(|q| format!("%{}%", q.replace('%', "\\%").replace('_', "\\_")));
-    let rows = sqlx::query_as!(
-        CannedResponse,
-        "select id, shortcut, title, body from canned_responses
-          where tenant_id = $1 and ($2::text is null or shortcut ilike $2 or title ilike $2) order by shortcut limit 200",
-        s.user.tenant_id,
-        like
-    )
-    .fetch_all(&mut *s.tx)
-    .await?;
+    let rows = repo::list(&mut s.tx, s.user.tenant_id, like.as_deref()).await?;
     s.tx.commit().await?;
     Ok(ApiJson(rows))
 }
@@ -91,21 +84,11 @@ async fn create_canned(
 ) -> Result<Created<CannedResponse>> {
     s.require(SUPPORT_ADMINS)?;
     check(&b)?;
-    let c = sqlx::query_as!(
-        CannedResponse,
-        "insert into canned_responses (tenant_id, id, shortcut, title, body) values ($1, $2, $3, $4, $5)
-         returning id, shortcut, title, body",
-        s.user.tenant_id,
-        kernel::ids::new_id(),
-        b.shortcut.trim(),
-        b.title.trim(),
-        b.body.trim()
-    )
-    .fetch_one(&mut *s.tx)
-    .await
-    .on_constraint("canned_responses_shortcut_key", || {
-        Error::conflict(Some("shortcut"), "Este atalho já existe.")
-    })?;
+    let c = repo::insert(&mut s.tx, s.user.tenant_id, &b)
+        .await
+        .on_constraint("canned_responses_shortcut_key", || {
+            Error::conflict(Some("shortcut"), "Este atalho já existe.")
+        })?;
     s.tx.commit().await?;
     Ok(Created(format!("/api/v1/canned-responses/{}", c.id), c))
 }
@@ -120,22 +103,12 @@ async fn update_canned(
 ) -> Result<ApiJson<CannedResponse>> {
     s.require(SUPPORT_ADMINS)?;
     check(&b)?;
-    let c = sqlx::query_as!(
-        CannedResponse,
-        "update canned_responses set shortcut = $3, title = $4, body = $5 where tenant_id = $1 and id = $2
-         returning id, shortcut, title, body",
-        s.user.tenant_id,
-        id,
-        b.shortcut.trim(),
-        b.title.trim(),
-        b.body.trim()
-    )
-    .fetch_optional(&mut *s.tx)
-    .await
-    .on_constraint("canned_responses_shortcut_key", || {
-        Error::conflict(Some("shortcut"), "Este atalho já existe.")
-    })?
-    .ok_or(Error::NotFound)?;
+    let c = repo::update(&mut s.tx, s.user.tenant_id, id, &b)
+        .await
+        .on_constraint("canned_responses_shortcut_key", || {
+            Error::conflict(Some("shortcut"), "Este atalho já existe.")
+        })?
+        .ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     Ok(ApiJson(c))
 }
@@ -144,11 +117,7 @@ async fn update_canned(
     params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem)))]
 async fn delete_canned(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
     s.require(SUPPORT_ADMINS)?;
-    let n =
-        sqlx::query!("delete from canned_responses where tenant_id = $1 and id = $2", s.user.tenant_id, id)
-            .execute(&mut *s.tx)
-            .await?
-            .rows_affected();
+    let n = repo::delete(&mut s.tx, s.user.tenant_id, id).await?;
     if n == 0 {
         return Err(Error::NotFound);
     }

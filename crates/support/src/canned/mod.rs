@@ -2,6 +2,7 @@
 //! `{{customer.name}}`, `{{agent.name}}`, `{{ticket.number}}` are filled in.
 
 pub mod http;
+pub mod repo;
 
 /// Fills the variables a canned response may use.
 pub fn render(body: &str, customer: &str, agent: &str, ticket_number: i64) -> String {

@@ -289,14 +289,7 @@ async fn render_canned(
     s.require(SUPPORT_ROLES)?;
     let tenant = s.user.tenant_id;
     let t = repo::find(&mut s.tx, tenant, id, false).await?.ok_or(Error::NotFound)?;
-    let body = sqlx::query_scalar!(
-        "select body from canned_responses where tenant_id = $1 and id = $2",
-        tenant,
-        canned_id
-    )
-    .fetch_optional(&mut *s.tx)
-    .await?
-    .ok_or(Error::NotFound)?;
+    let body = crate::canned::repo::body(&mut s.tx, tenant, canned_id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     Ok(ApiJson(RenderedCanned {
         text: crate::canned::render(&body, &t.customer_name, &s.user.name, t.number),

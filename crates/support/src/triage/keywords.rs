@@ -1,7 +1,6 @@
 use kernel::Result;
 use kernel::tenant::TenantTx;
 use serde::{Deserialize, Serialize};
-use sqlx::PgConnection;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -51,44 +50,7 @@ pub fn first_match<'a>(rules: &'a [TriageRule], text: &str) -> Option<&'a Triage
     })
 }
 
-pub async fn rules(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<TriageRule>> {
-    Ok(sqlx::query!(
-        "select id, position, keywords, category, priority, team_id from triage_rules where tenant_id = $1 order by position, id",
-        tenant_id
-    )
-    .fetch_all(conn)
-    .await?
-    .into_iter()
-    .map(|r| TriageRule {
-        id: r.id,
-        position: r.position,
-        keywords: r.keywords,
-        category: r.category,
-        priority: r.priority.as_deref().and_then(Priority::parse),
-        team_id: r.team_id,
-    })
-    .collect())
-}
-
-pub async fn replace(conn: &mut PgConnection, tenant_id: Uuid, rules: &[TriageRule]) -> Result<()> {
-    sqlx::query!("delete from triage_rules where tenant_id = $1", tenant_id).execute(&mut *conn).await?;
-    for r in rules {
-        sqlx::query!(
-            "insert into triage_rules (tenant_id, id, position, keywords, category, priority, team_id)
-             values ($1, $2, $3, $4, $5, $6, $7)",
-            tenant_id,
-            r.id,
-            r.position,
-            &r.keywords,
-            r.category,
-            r.priority.map(|p| p.as_str()),
-            r.team_id
-        )
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
+pub use super::repo::{replace, rules};
 
 /// The built-in triage: the company's keyword rules.
 pub struct KeywordTriage;

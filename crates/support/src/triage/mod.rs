@@ -6,6 +6,7 @@
 
 pub mod http;
 pub mod keywords;
+pub mod repo;
 
 use kernel::Result;
 use kernel::tenant::TenantTx;

@@ -24,6 +24,8 @@ use crate::tickets::model::Priority;
 use crate::tickets::repo as tickets;
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
 
+mod repo;
+
 /// Open windows per ISO weekday (1 = Monday); empty means always open.
 #[derive(Debug, Clone, Default)]
 pub struct Hours(Vec<(u32, NaiveTime, NaiveTime)>);
@@ -104,24 +106,10 @@ pub fn default_policy(p: Priority) -> SlaPolicy {
 const PRIORITIES: [Priority; 4] = [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent];
 
 pub async fn policies(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<SlaPolicy>> {
-    let rows = sqlx::query!(
-        "select priority, first_response_minutes, resolution_minutes from sla_policies where tenant_id = $1",
-        tenant_id
-    )
-    .fetch_all(conn)
-    .await?;
+    let rows = repo::stored(conn, tenant_id).await?;
     Ok(PRIORITIES
         .iter()
-        .map(|p| {
-            rows.iter()
-                .find(|r| r.priority == p.as_str())
-                .map(|r| SlaPolicy {
-                    priority: *p,
-                    first_response_minutes: r.first_response_minutes,
-                    resolution_minutes: r.resolution_minutes,
-                })
-                .unwrap_or_else(|| default_policy(*p))
-        })
+        .map(|p| rows.iter().find(|r| r.priority == *p).cloned().unwrap_or_else(|| default_policy(*p)))
         .collect())
 }
 
@@ -139,10 +127,7 @@ pub async fn hours_for(
     tenant_id: Uuid,
     team_id: Option<Uuid>,
 ) -> Result<(Tz, Hours)> {
-    let company =
-        sqlx::query!("select timezone, business_hours from companies where tenant_id = $1", tenant_id)
-            .fetch_one(&mut *conn)
-            .await?;
+    let company = repo::company_hours(conn, tenant_id).await?;
     let tz: Tz = company.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
     let team_hours = match team_id {
         Some(t) => {
@@ -292,17 +277,7 @@ async fn save_policies(
     v.finish()?;
     let tenant = s.user.tenant_id;
     for p in &body {
-        sqlx::query!(
-            "insert into sla_policies (tenant_id, priority, first_response_minutes, resolution_minutes)
-             values ($1, $2, $3, $4) on conflict (tenant_id, priority) do update
-             set first_response_minutes = excluded.first_response_minutes, resolution_minutes = excluded.resolution_minutes",
-            tenant,
-            p.priority.as_str(),
-            p.first_response_minutes,
-            p.resolution_minutes
-        )
-        .execute(&mut *s.tx)
-        .await?;
+        repo::save(&mut s.tx, tenant, p).await?;
     }
     let p = policies(&mut s.tx, tenant).await?;
     s.tx.commit().await?;
