@@ -12,6 +12,7 @@ use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
 
 const PROPOSAL_TEMPLATE: &str = include_str!("../templates/proposal.typ");
 const INVOICE_TEMPLATE: &str = include_str!("../templates/invoice.typ");
+const RECEIPT_TEMPLATE: &str = include_str!("../templates/receipt.typ");
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Party {
@@ -126,6 +127,35 @@ pub fn invoice_pdf(
         inputs.insert("qr".into(), Bytes::new(svg.into_bytes()).into_value());
     }
     compile(invoice_engine(), inputs, logo)
+}
+
+fn receipt_engine() -> &'static TypstEngine<TypstTemplateMainFile> {
+    static ENGINE: OnceLock<TypstEngine<TypstTemplateMainFile>> = OnceLock::new();
+    ENGINE.get_or_init(|| build(RECEIPT_TEMPLATE))
+}
+
+/// A payment receipt, formatted for pt-BR.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReceiptDoc {
+    pub number: String,
+    pub company: Party,
+    pub customer: Party,
+    /// "R$ 1.299,90".
+    pub amount: String,
+    /// "PIX", "transferência"…
+    pub method: String,
+    pub received_on: String,
+    pub reference: String,
+    /// Invoice labels the payment settled.
+    pub invoices: Vec<String>,
+    pub refunded: Option<String>,
+    pub issued_on: String,
+}
+
+pub fn receipt_pdf(doc: &ReceiptDoc, logo: Option<Vec<u8>>) -> anyhow::Result<Vec<u8>> {
+    let mut inputs = Dict::new();
+    inputs.insert("data".into(), serde_json::to_string(doc)?.into_value());
+    compile(receipt_engine(), inputs, logo)
 }
 
 /// Renders a proposal; `logo` is a PNG/JPEG/WebP image or nothing.

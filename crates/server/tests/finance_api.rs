@@ -187,6 +187,10 @@ async fn payments_partial_over_credit_refund_and_their_bad_input() {
     assert_eq!(inv["paid_cents"], 10000);
     let (_, credit) = t.get(&format!("/api/v1/customers/{c}/credit"), &owner.token).await;
     assert_eq!(credit["balance_cents"], 2000);
+    // A receipt for the money received.
+    let res = t.http.get(t.url(&format!("/api/v1/payments/{}/receipt", p2["id"].as_str().unwrap()))).bearer_auth(&owner.token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
 
     // Paying a paid invoice, or cancelling it, is a conflict.
     let (s, _) = t
@@ -813,6 +817,7 @@ async fn another_company_and_other_roles_cannot_reach_finance() {
         format!("/api/v1/invoices/{id}/pix"),
         format!("/api/v1/invoices/{id}/link"),
         format!("/api/v1/customers/{c}/credit"),
+        format!("/api/v1/payments/{pid}/receipt"),
         format!("/api/v1/finance/gateways/{gid}/events"),
     ] {
         let (s, _) = t.get(&path, &other.token).await;

@@ -25,6 +25,7 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(refund_payment))
         .routes(routes!(accept_payment))
         .routes(routes!(customer_credit))
+        .routes(routes!(payment_receipt))
 }
 
 #[utoipa::path(get, path = "/payments", tag = "finance", security(("bearer" = [])), params(PaymentFilter),
@@ -128,4 +129,59 @@ async fn customer_credit(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson
     let balance = repo::credit_balance(&mut s.tx, tenant, id).await?;
     s.tx.commit().await?;
     Ok(ApiJson(CustomerCredit { customer_id: id, balance_cents: balance, currency: "BRL".into() }))
+}
+
+/// The receipt (recibo) of a payment, as a PDF.
+#[utoipa::path(get, path = "/payments/{id}/receipt", tag = "finance", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem), (status = 409, body = Problem)))]
+async fn payment_receipt(
+    axum::extract::State(app): axum::extract::State<App>,
+    mut s: Session,
+    Path(id): Path<Uuid>,
+) -> Result<Response> {
+    s.require(FINANCE_ROLES)?;
+    let tenant = s.user.tenant_id;
+    let p = repo::find(&mut s.tx, tenant, id, false).await?.ok_or(Error::NotFound)?;
+    if p.status != super::model::PaymentStatus::Confirmed {
+        return Err(Error::conflict(None, "Recibo só de pagamento confirmado."));
+    }
+    let company = crate::parties::company(&mut s.tx, tenant).await?;
+    let customer = crate::parties::customer(&mut s.tx, tenant, p.customer_id).await?;
+    s.tx.commit().await?;
+    let brl = |c: i64| kernel::money::Money::brl(c).format_brl();
+    let label = format!("REC-{}", &p.id.simple().to_string()[..8].to_uppercase());
+    let doc = documents::ReceiptDoc {
+        number: label.clone(),
+        company: documents::Party {
+            name: company.display_name().to_string(),
+            document: company.cnpj.as_deref().map(kernel::br::document_label),
+            email: company.email.clone(),
+            phone: company.phone.clone(),
+            address: company.address.as_ref().map(|a| a.0.one_line()),
+        },
+        customer: documents::Party {
+            name: p.customer_name.clone(),
+            document: customer.as_ref().and_then(|c| c.document.as_deref()).map(kernel::br::document_label),
+            email: None,
+            phone: None,
+            address: None,
+        },
+        amount: brl(p.amount_cents),
+        method: p.method.label().to_string(),
+        received_on: p.received_on.format("%d/%m/%Y").to_string(),
+        reference: p.reference.clone(),
+        invoices: p.allocations.iter().map(|a| a.invoice_label.clone()).collect(),
+        refunded: (p.refunded_cents > 0).then(|| brl(p.refunded_cents)),
+        issued_on: company.today().format("%d/%m/%Y").to_string(),
+    };
+    let logo = match &company.logo_key {
+        Some(key) => app.storage.get(key).await.ok().map(|b| b.to_vec()),
+        None => None,
+    };
+    let bytes = tokio::task::spawn_blocking(move || documents::receipt_pdf(&doc, logo))
+        .await
+        .map_err(anyhow::Error::from)?
+        .map_err(Error::Internal)?;
+    Ok(crate::invoices::http::pdf_response(&label, bytes))
 }
