@@ -188,7 +188,13 @@ async fn payments_partial_over_credit_refund_and_their_bad_input() {
     let (_, credit) = t.get(&format!("/api/v1/customers/{c}/credit"), &owner.token).await;
     assert_eq!(credit["balance_cents"], 2000);
     // A receipt for the money received.
-    let res = t.http.get(t.url(&format!("/api/v1/payments/{}/receipt", p2["id"].as_str().unwrap()))).bearer_auth(&owner.token).send().await.unwrap();
+    let res = t
+        .http
+        .get(t.url(&format!("/api/v1/payments/{}/receipt", p2["id"].as_str().unwrap())))
+        .bearer_auth(&owner.token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
 
@@ -837,4 +843,47 @@ async fn another_company_and_other_roles_cannot_reach_finance() {
     assert_eq!(s, StatusCode::OK);
     let (s, _) = t.get("/api/v1/finance/gateways", &manager.token).await;
     assert_eq!(s, StatusCode::FORBIDDEN, "only admins and finance touch gateway keys");
+}
+
+#[tokio::test]
+async fn a_refund_that_overtakes_its_payment_waits_for_it_and_applies_once() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let secret = "whsec_ordem";
+    let (_, gw) = t
+        .post(
+            "/api/v1/finance/gateways",
+            Some(&owner.token),
+            json!({"provider": "stripe", "api_key": "sk_test_ordem_12345678", "webhook_secret": secret}),
+        )
+        .await;
+    let hook = format!("/hooks/stripe/{}.{}", owner.tenant_id, gw["id"].as_str().unwrap());
+    let c = customer(&t, &owner, "Cliente").await;
+    let inv = invoice(&t, &owner, &c, 20000, today(), today() + Duration::days(5)).await;
+    let id = inv["id"].as_str().unwrap();
+    let t = &t;
+    let send = |evt: &str, kind: &str, object: Value| {
+        let body = json!({"id": evt, "object": "event", "type": kind, "created": Utc::now().timestamp(), "data": {"object": object}}).to_string();
+        let sig = payments::stripe::signature_header(body.as_bytes(), secret, Utc::now().timestamp());
+        let hook = hook.clone();
+        async move { post_raw(t, &hook, &[("stripe-signature", sig)], &body).await }
+    };
+    let (s, _) = send("evt_ref", "charge.refunded", json!({"id": "ch_9", "object": "charge", "payment_intent": "pi_9", "amount": 20000, "amount_refunded": 5000})).await;
+    assert_eq!(s, StatusCode::OK);
+    t.drain_jobs().await;
+    let (s, _) = send("evt_pay", "payment_intent.succeeded", json!({"id": "pi_9", "object": "payment_intent", "amount": 20000, "amount_received": 20000, "metadata": {"invoice_id": id}})).await;
+    assert_eq!(s, StatusCode::OK);
+    t.drain_jobs().await;
+    // The refund's job was put back for later; its time comes.
+    let mut admin = t.db.admin().await;
+    sqlx::query("update jobs set run_at = now() where kind = 'finance.process_webhook' and done_at is null")
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    t.drain_jobs().await;
+    let (_, pays) = t.get(&format!("/api/v1/payments?invoice_id={id}"), &owner.token).await;
+    assert_eq!(pays["items"].as_array().unwrap().len(), 1);
+    assert_eq!(pays["items"][0]["refunded_cents"], 5000);
+    let (_, inv) = t.get(&format!("/api/v1/invoices/{id}"), &owner.token).await;
+    assert_eq!((inv["status"].as_str(), inv["refunded_cents"].as_i64()), (Some("paid"), Some(5000)));
 }
