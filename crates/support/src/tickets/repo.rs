@@ -385,6 +385,23 @@ pub struct Changes<'a> {
     pub snoozed_until: Option<DateTime<Utc>>,
 }
 
+impl<'a> Changes<'a> {
+    /// The ticket as it is; callers change what they mean to.
+    pub fn of(t: &'a Ticket) -> Self {
+        Self {
+            status: t.status,
+            priority: t.priority,
+            subject: &t.subject,
+            category: t.category.as_deref(),
+            tags: &t.tags,
+            team_id: t.team_id,
+            queue_id: t.queue_id,
+            assignee_id: t.assignee_id,
+            snoozed_until: t.snoozed_until,
+        }
+    }
+}
+
 pub async fn save(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, c: &Changes<'_>) -> Result<()> {
     sqlx::query!(
         "update tickets set status = $3, priority = $4, subject = $5, category = $6, tags = $7, team_id = $8,

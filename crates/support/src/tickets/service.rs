@@ -499,10 +499,8 @@ pub async fn update(
             subject: &subject,
             category: category.as_deref(),
             tags: &tags,
-            team_id: t.team_id,
-            queue_id: t.queue_id,
-            assignee_id: t.assignee_id,
             snoozed_until: if status.is_open() { t.snoozed_until } else { None },
+            ..Changes::of(&t)
         },
     )
     .await?;
@@ -637,23 +635,8 @@ pub async fn transfer(
         v.add("note", "Nota com até 2000 caracteres.");
     }
     v.finish()?;
-    repo::save(
-        tx,
-        tenant,
-        id,
-        &Changes {
-            status: t.status,
-            priority: t.priority,
-            subject: &t.subject,
-            category: t.category.as_deref(),
-            tags: &t.tags,
-            team_id,
-            queue_id,
-            assignee_id: assignee,
-            snoozed_until: t.snoozed_until,
-        },
-    )
-    .await?;
+    repo::save(tx, tenant, id, &Changes { team_id, queue_id, assignee_id: assignee, ..Changes::of(&t) })
+        .await?;
     repo::log(
         tx,
         tenant,
@@ -703,17 +686,7 @@ pub fn register(registry: &mut Registry) {
                 &mut tx,
                 tenant,
                 t.id,
-                &Changes {
-                    status: TicketStatus::Open,
-                    priority: t.priority,
-                    subject: &t.subject,
-                    category: t.category.as_deref(),
-                    tags: &t.tags,
-                    team_id: t.team_id,
-                    queue_id: t.queue_id,
-                    assignee_id: t.assignee_id,
-                    snoozed_until: None,
-                },
+                &Changes { status: TicketStatus::Open, snoozed_until: None, ..Changes::of(&t) },
             )
             .await?;
             repo::log(&mut tx, tenant, t.id, None, "woke", json!({})).await?;
@@ -737,17 +710,7 @@ pub async fn snooze(tx: &mut TenantTx, user: &CurrentUser, id: Uuid, req: &Snooz
         tx,
         tenant,
         id,
-        &Changes {
-            status: TicketStatus::Pending,
-            priority: t.priority,
-            subject: &t.subject,
-            category: t.category.as_deref(),
-            tags: &t.tags,
-            team_id: t.team_id,
-            queue_id: t.queue_id,
-            assignee_id: t.assignee_id,
-            snoozed_until: Some(req.until),
-        },
+        &Changes { status: TicketStatus::Pending, snoozed_until: Some(req.until), ..Changes::of(&t) },
     )
     .await?;
     jobs::enqueue(
