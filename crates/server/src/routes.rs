@@ -46,18 +46,24 @@ impl Modify for BearerAuth {
     }
 }
 
-fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
-    // Routes without a login — sign-in and the customer's proposal link —
-    // are rate-limited per IP against guessing.
-    let mut public = accounts::auth_router()
-        .merge(crm::public_router())
-        .merge(finance::public_router())
-        .merge(support::public_router());
+/// Web-chat visitors talk much more than people sign in (and whole offices
+/// share one address): their public routes get this many times the limit.
+const WEBCHAT_RATE_FACTOR: u32 = 30;
+
+fn documented(limiter: Option<AuthLimiter>, webchat_limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
+    // Routes without a login — sign-in and the customer's proposal and
+    // invoice links — are rate-limited per IP against guessing.
+    let mut public = accounts::auth_router().merge(crm::public_router()).merge(finance::public_router());
     if let Some(limiter) = limiter {
         public = public.layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit));
     }
+    let mut webchat = support::public_router();
+    if let Some(limiter) = webchat_limiter {
+        webchat = webchat.layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit));
+    }
     let v1 = OpenApiRouter::new()
         .merge(public)
+        .merge(webchat)
         .merge(accounts::router())
         .merge(crm::router())
         .merge(finance::router())
@@ -68,13 +74,18 @@ fn documented(limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
 
 /// `/api/v1` routes and the OpenAPI document describing them.
 pub fn api(app: &App) -> (Router<App>, utoipa::openapi::OpenApi) {
-    documented(Some(AuthLimiter::per_minute(app.config.auth_rate_limit_per_minute))).split_for_parts()
+    let per_minute = app.config.auth_rate_limit_per_minute;
+    documented(
+        Some(AuthLimiter::per_minute(per_minute)),
+        Some(AuthLimiter::per_minute(per_minute.saturating_mul(WEBCHAT_RATE_FACTOR))),
+    )
+    .split_for_parts()
 }
 
 /// The OpenAPI document alone (`conectcrm openapi`; the web app's types
 /// are generated from it).
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    documented(None).split_for_parts().1
+    documented(None, None).split_for_parts().1
 }
 
 async fn live() -> &'static str {

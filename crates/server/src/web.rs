@@ -40,7 +40,15 @@ pub async fn serve(uri: Uri) -> Response {
     if let Ok(v) = HeaderValue::from_str(&mime) {
         headers.insert(header::CONTENT_TYPE, v);
     }
-    let cache = if name.starts_with("assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
+    // Hashed assets never change; the web-chat widget loads on every page of
+    // customers' sites, so it may be reused for five minutes.
+    let cache = if name.starts_with("assets/") {
+        "public, max-age=31536000, immutable"
+    } else if name == "widget.js" {
+        "public, max-age=300"
+    } else {
+        "no-cache"
+    };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     response

@@ -845,3 +845,62 @@ async fn a_worker_that_dies_mid_intake_loses_nothing_and_doubles_nothing() {
             .unwrap();
     assert_eq!(counts, (1, 1));
 }
+
+#[tokio::test]
+async fn an_anonymous_visitor_stays_one_conversation_and_a_borrowed_email_opens_no_one_elses() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ch = channel(&t, &owner, json!({"kind": "webchat", "name": "Site"})).await;
+    let public = ch["public_id"].as_str().unwrap().to_string();
+    let session = |t: &TestApp| {
+        let public = public.clone();
+        let http = t.http.clone();
+        let url = t.url(&format!("/api/v1/public/webchat/{public}/sessions"));
+        async move {
+            http.post(url).json(&json!({})).send().await.unwrap().json::<Value>().await.unwrap()["token"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    let say = |token: String, id: &'static str, text: &'static str, email: Option<&'static str>| {
+        t.http
+            .post(t.url("/api/v1/public/webchat/messages"))
+            .header("x-visitor-token", token)
+            .json(&json!({"client_id": id, "text": text, "email": email}))
+            .send()
+    };
+    let anon = session(&t).await;
+    say(anon.clone(), "a1", "Oi", None).await.unwrap();
+    t.drain_jobs().await;
+    say(anon.clone(), "a2", "Tem alguém aí?", None).await.unwrap();
+    t.drain_jobs().await;
+    let list = tickets(&t, &owner, "").await;
+    assert_eq!(list.len(), 1, "one conversation: {list:?}");
+    assert_eq!(messages(&t, &owner, list[0]["id"].as_str().unwrap()).await.len(), 2);
+    let mut admin = t.db.admin().await;
+    let customers: i64 =
+        sqlx::query_scalar("select count(*) from customers").fetch_one(&mut admin).await.unwrap();
+    assert_eq!(customers, 1);
+
+    // Someone else types the first visitor's e-mail: a conversation of their own.
+    let real = session(&t).await;
+    say(real, "r1", "Sou a Ana", Some("ana@cliente.com.br")).await.unwrap();
+    t.drain_jobs().await;
+    let spoofer = session(&t).await;
+    say(spoofer, "s1", "Também sou a Ana", Some("ana@cliente.com.br")).await.unwrap();
+    t.drain_jobs().await;
+    let list = tickets(&t, &owner, "").await;
+    assert_eq!(list.len(), 3);
+    for ticket in &list {
+        let texts: Vec<String> = messages(&t, &owner, ticket["id"].as_str().unwrap())
+            .await
+            .iter()
+            .map(|m| m["text"].as_str().unwrap().to_string())
+            .collect();
+        assert!(
+            !(texts.contains(&"Sou a Ana".to_string()) && texts.contains(&"Também sou a Ana".to_string())),
+            "two visitors in one ticket: {texts:?}"
+        );
+    }
+}

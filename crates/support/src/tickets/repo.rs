@@ -272,40 +272,43 @@ pub async fn insert(conn: &mut PgConnection, tenant_id: Uuid, t: &NewTicket<'_>)
     Ok(())
 }
 
-/// The customer's ticket still open on this channel.
+/// The ticket still open with this address (phone, e-mail, web-chat
+/// visitor) on this channel. By address, not by customer: a web-chat
+/// visitor who types someone else's e-mail never lands in that person's
+/// conversation.
 pub async fn open_for_contact(
     conn: &mut PgConnection,
     tenant_id: Uuid,
     channel_id: Uuid,
-    customer_id: Uuid,
+    address: &str,
 ) -> Result<Option<Uuid>> {
     Ok(sqlx::query_scalar!(
         "select id from tickets
-          where tenant_id = $1 and channel_id = $2 and customer_id = $3
+          where tenant_id = $1 and channel_id = $2 and contact_address = $3
             and status in ('open', 'pending', 'waiting_customer') and merged_into is null
           order by last_message_at desc limit 1",
         tenant_id,
         channel_id,
-        customer_id
+        address
     )
     .fetch_optional(conn)
     .await?)
 }
 
-/// The latest resolved (not closed) ticket of the customer on this channel.
+/// The latest resolved (not closed) ticket with this address on this channel.
 pub async fn resolved_for_contact(
     conn: &mut PgConnection,
     tenant_id: Uuid,
     channel_id: Uuid,
-    customer_id: Uuid,
+    address: &str,
 ) -> Result<Option<Uuid>> {
     Ok(sqlx::query_scalar!(
         "select id from tickets
-          where tenant_id = $1 and channel_id = $2 and customer_id = $3 and status = 'resolved' and merged_into is null
+          where tenant_id = $1 and channel_id = $2 and contact_address = $3 and status = 'resolved' and merged_into is null
           order by resolved_at desc nulls last limit 1",
         tenant_id,
         channel_id,
-        customer_id
+        address
     )
     .fetch_optional(conn)
     .await?)
@@ -901,5 +904,23 @@ pub async fn thread_ids(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> R
         id
     )
     .fetch_one(conn)
+    .await?)
+}
+
+/// The customer this address was last seen as on this channel (a returning web-chat visitor).
+pub async fn customer_of_address(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    channel_id: Uuid,
+    address: &str,
+) -> Result<Option<Uuid>> {
+    Ok(sqlx::query_scalar!(
+        "select customer_id from tickets where tenant_id = $1 and channel_id = $2 and contact_address = $3
+          order by last_message_at desc limit 1",
+        tenant_id,
+        channel_id,
+        address
+    )
+    .fetch_optional(conn)
     .await?)
 }

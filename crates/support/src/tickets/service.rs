@@ -101,14 +101,19 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
     if repo::message_exists(tx, tenant, &m.provider_message_id).await? {
         return Ok(Ingested::Duplicate);
     }
-    let hint = ContactHint { name: m.name.clone(), phone: m.phone.clone(), email: m.email.clone() };
-    let customer_id = directory::get()?.find_or_create(tx, &hint).await?;
+    let customer_id = match repo::customer_of_address(tx, tenant, channel.id, &m.address).await? {
+        Some(known) => known,
+        None => {
+            let hint = ContactHint { name: m.name.clone(), phone: m.phone.clone(), email: m.email.clone() };
+            directory::get()?.find_or_create(tx, &hint).await?
+        }
+    };
     let mut ticket_id = repo::by_email_thread(tx, tenant, channel.id, &m.thread_ids).await?;
     if ticket_id.is_none() {
-        ticket_id = repo::open_for_contact(tx, tenant, channel.id, customer_id).await?;
+        ticket_id = repo::open_for_contact(tx, tenant, channel.id, &m.address).await?;
     }
     if ticket_id.is_none()
-        && let Some(resolved) = repo::resolved_for_contact(tx, tenant, channel.id, customer_id).await?
+        && let Some(resolved) = repo::resolved_for_contact(tx, tenant, channel.id, &m.address).await?
     {
         if let Some(score) = csat_score(&m.text)
             && repo::awaiting_csat(tx, tenant, resolved).await?
