@@ -78,8 +78,10 @@ pub async fn seed_demo(app: &App, company: &str, email: &str, password: &str) ->
     accounts::company::repo::update(&mut tx, created.tenant_id, &change).await?;
     accounts::plans::repo::set_company_plan(&mut tx, created.tenant_id, "pro").await?;
     let hash = hash_password(password).await?;
+    let mut team_ids = Vec::new();
     for (role, tag, name) in TEAM {
         let user_id = new_id();
+        team_ids.push((role, user_id, name));
         let user_email = team_email(email.as_str(), tag);
         accounts::users::repo::insert(&mut tx, created.tenant_id, user_id, name, &user_email, role).await?;
         auth_repo::insert_identity(&mut tx, &user_email, created.tenant_id, user_id, &hash).await?;
@@ -98,6 +100,9 @@ pub async fn seed_demo(app: &App, company: &str, email: &str, password: &str) ->
     seed_finance(app, &owner, &customers)
         .await
         .map_err(|e| anyhow::anyhow!("demo finance data: {e} {:?}", e.to_problem().errors))?;
+    seed_support(app, &owner, &team_ids)
+        .await
+        .map_err(|e| anyhow::anyhow!("demo support data: {e} {:?}", e.to_problem().errors))?;
     Ok(SeedOutcome { created: true, users })
 }
 
@@ -548,6 +553,152 @@ async fn seed_finance(app: &App, owner: &CurrentUser, customers: &[uuid::Uuid]) 
         )
         .await?;
     }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A support team with a queue, web-chat and e-mail channels, canned
+/// responses, triage rules and a few conversations — through support's
+/// own intake, so tickets are triaged, routed and timed like real ones.
+async fn seed_support(
+    app: &App,
+    owner: &CurrentUser,
+    team: &[(Role, uuid::Uuid, &str)],
+) -> kernel::Result<()> {
+    use serde_json::json;
+    use support::tickets::service::{Incoming, ingest};
+
+    let tenant = owner.tenant_id;
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let team_id = new_id();
+    let hours = json!(
+        (1..=5).map(|d| json!({"weekday": d, "opens": "08:00", "closes": "18:00"})).collect::<Vec<_>>()
+    );
+    support::teams::repo::save_team(&mut tx, tenant, team_id, "Atendimento", &hours).await?;
+    let members: Vec<(uuid::Uuid, i32)> = team
+        .iter()
+        .filter(|(role, ..)| matches!(role, Role::Agent | Role::Manager))
+        .map(|(_, id, _)| (*id, 10))
+        .collect();
+    support::teams::repo::set_members(&mut tx, tenant, team_id, &members).await?;
+    support::teams::repo::save_queue(
+        &mut tx,
+        tenant,
+        new_id(),
+        "Geral",
+        team_id,
+        support::teams::model::Routing::RoundRobin,
+    )
+    .await?;
+    for (id, _) in &members {
+        support::teams::repo::set_presence(&mut tx, tenant, *id, "online").await?;
+    }
+    let webchat_id = new_id();
+    let config = json!({"greeting": "Olá! Como podemos ajudar?", "color": "#2563eb", "prechat": true});
+    let channel = |id, kind, name, config| support::channels::repo::SaveChannel {
+        id,
+        kind,
+        name,
+        config,
+        credentials: None,
+        enabled: true,
+        team_id: Some(team_id),
+    };
+    support::channels::repo::upsert(
+        &mut tx,
+        tenant,
+        &channel(webchat_id, "webchat", "Chat do site", &config),
+    )
+    .await?;
+    let email_config = json!({"address": "suporte@conectdemo.com.br", "from_name": "Suporte Conect Demo",
+                              "inbound_token": new_id().simple().to_string()});
+    let email_id = new_id();
+    support::channels::repo::upsert(
+        &mut tx,
+        tenant,
+        &channel(email_id, "email", "E-mail do suporte", &email_config),
+    )
+    .await?;
+    for (shortcut, title, body) in [
+        ("ola", "Saudação", "Olá, {{customer.first_name}}! Aqui é {{agent.name}}. Como posso ajudar?"),
+        (
+            "prazo",
+            "Prazo de entrega",
+            "O prazo de entrega é de 3 a 5 dias úteis após a confirmação do pagamento.",
+        ),
+        (
+            "obrigado",
+            "Encerramento",
+            "Obrigado pelo contato, {{customer.first_name}}! Qualquer dúvida, é só chamar.",
+        ),
+    ] {
+        let req = support::canned::http::SaveCannedRequest {
+            shortcut: shortcut.into(),
+            title: title.into(),
+            body: body.into(),
+        };
+        support::canned::repo::insert(&mut tx, tenant, &req).await?;
+    }
+    let rule = |position, words: &[&str], category: &str, priority| support::triage::keywords::TriageRule {
+        id: new_id(),
+        position,
+        keywords: words.iter().map(|w| w.to_string()).collect(),
+        category: Some(category.into()),
+        priority: Some(priority),
+        team_id: Some(team_id),
+    };
+    use support::tickets::model::Priority;
+    support::triage::keywords::replace(
+        &mut tx,
+        tenant,
+        &[
+            rule(0, &["boleto", "fatura", "pagamento", "pix"], "financeiro", Priority::High),
+            rule(1, &["erro", "travou", "não funciona", "bug"], "suporte técnico", Priority::Urgent),
+            rule(2, &["orçamento", "preço", "plano"], "vendas", Priority::Normal),
+        ],
+    )
+    .await?;
+    let webchat =
+        support::channels::repo::find(&mut tx, tenant, webchat_id).await?.ok_or(kernel::Error::NotFound)?;
+    let email =
+        support::channels::repo::find(&mut tx, tenant, email_id).await?.ok_or(kernel::Error::NotFound)?;
+    let chats = [
+        (
+            "Roberto Almeida",
+            "compras@paoquente.com.br",
+            "Bom dia! O boleto de novembro ainda não chegou, podem reenviar?",
+        ),
+        ("Marina Lopes", "marina.lopes@gmail.com", "Vocês têm plano para 3 lojas? Queria um orçamento."),
+        (
+            "Clínica Sorriso",
+            "contato@clinicasorriso.com.br",
+            "O sistema travou na hora de emitir a nota, é urgente!",
+        ),
+    ];
+    for (i, (name, mail, text)) in chats.iter().enumerate() {
+        let visitor = new_id();
+        let incoming = Incoming {
+            provider_message_id: format!("webchat:{visitor}:demo{i}"),
+            address: format!("visitor:{visitor}"),
+            name: Some(name.to_string()),
+            email: Some(mail.to_string()),
+            text: text.to_string(),
+            extra: json!({}),
+            ..Default::default()
+        };
+        ingest(app, &mut tx, &webchat, incoming).await?;
+    }
+    let incoming = Incoming {
+        provider_message_id: format!("demo-{}@cliente.com.br", new_id()),
+        address: "financeiro@bompreco.com.br".into(),
+        name: Some("Supermercado Bom Preço".into()),
+        email: Some("financeiro@bompreco.com.br".into()),
+        subject: Some("Segunda via da nota fiscal de outubro".into()),
+        text: "Olá, precisamos da segunda via da nota fiscal de outubro para o fechamento. Obrigado!".into(),
+        extra: json!({}),
+        ..Default::default()
+    };
+    ingest(app, &mut tx, &email, incoming).await?;
     tx.commit().await?;
     Ok(())
 }
