@@ -11,8 +11,10 @@ import { opportunitiesQueryKey } from '@/features/crm/api/get-opportunities';
 import { proposalsQueryKey } from '@/features/crm/api/get-proposals';
 import { financeQueryKey } from '@/features/finance/api/query-keys';
 import { companyPlanQueryKey } from '@/features/plans/api/get-company-plan';
+import { supportRealtimeHandlers } from '@/features/support/api/live-updates';
 import { invitationsQueryKey } from '@/features/users/api/get-invitations';
 import { usersQueryKey } from '@/features/users/api/get-users';
+import type { Me } from '@/lib/api/models';
 import { meQueryKey } from '@/lib/auth';
 import { connectRealtime } from '@/lib/realtime';
 import { useSession } from '@/lib/session';
@@ -30,6 +32,7 @@ export function RealtimeBridge() {
     const invalidate = (...keys: ReadonlyArray<readonly unknown[]>) => {
       for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
     };
+    const support = supportRealtimeHandlers(queryClient, () => queryClient.getQueryData<Me>(meQueryKey)?.user.id ?? null);
     return connectRealtime({
       'user.updated': () => invalidate(usersQueryKey, invitationsQueryKey, meQueryKey, companyPlanQueryKey),
       'company.updated': () => invalidate(companyQueryKey, meQueryKey, companyPlanQueryKey),
@@ -80,6 +83,15 @@ export function RealtimeBridge() {
       SubscriptionPaused: () => invalidate(financeQueryKey),
       SubscriptionResumed: () => invalidate(financeQueryKey),
       SubscriptionCancelled: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
+      // Support: the inbox's lists, the open ticket and its conversation are
+      // patched in place (see features/support/api/live-updates.ts); a new
+      // ticket or a resolution also shows on the customer's timeline.
+      ...support,
+      TicketCreated: (event) => {
+        support.TicketCreated?.(event);
+        invalidate([...customersQueryKey, 'timeline']);
+      },
+      TicketResolved: () => invalidate([...customersQueryKey, 'timeline']),
     });
   }, [queryClient, hasSession, hasAccessToken, generation]);
 

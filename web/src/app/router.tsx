@@ -32,8 +32,33 @@ function createAppRouter() {
           children: [
             { path: paths.app.dashboard.path, lazy: page(() => import('./routes/app/dashboard')) },
             {
+              path: paths.app.support.root.path,
               element: <SectionGuard section="support" />,
-              children: [{ path: paths.app.support.path, lazy: page(() => import('./routes/app/support')) }],
+              children: [
+                {
+                  // One inbox for the list and the open ticket: it stays mounted while tickets change.
+                  lazy: page(() => import('./routes/app/support/inbox')),
+                  children: [{ index: true }, { path: paths.app.support.ticket.path }],
+                },
+                {
+                  path: paths.app.support.settings.root.path,
+                  element: <SectionGuard section="support_settings" />,
+                  children: [
+                    {
+                      lazy: page(() => import('./routes/app/support/settings-layout')),
+                      children: [
+                        { index: true, element: <Navigate to={paths.app.support.settings.channels.getHref()} replace /> },
+                        { path: paths.app.support.settings.channels.path, lazy: page(() => import('./routes/app/support/channels')) },
+                        { path: paths.app.support.settings.teams.path, lazy: page(() => import('./routes/app/support/teams')) },
+                        { path: paths.app.support.settings.queues.path, lazy: page(() => import('./routes/app/support/queues')) },
+                        { path: paths.app.support.settings.sla.path, lazy: page(() => import('./routes/app/support/sla')) },
+                        { path: paths.app.support.settings.canned.path, lazy: page(() => import('./routes/app/support/canned')) },
+                        { path: paths.app.support.settings.triage.path, lazy: page(() => import('./routes/app/support/triage')) },
+                      ],
+                    },
+                  ],
+                },
+              ],
             },
             {
               path: paths.app.crm.root.path,

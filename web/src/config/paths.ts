@@ -32,7 +32,30 @@ export const paths = {
   app: {
     root: { path: '/', getHref: () => '/' },
     dashboard: { path: '/dashboard', getHref: () => '/dashboard' },
-    support: { path: '/atendimento', getHref: () => '/atendimento' },
+    support: {
+      /** The inbox; `search` keeps the list's view and filters ("visao=mine&situacao=open"). */
+      root: {
+        path: '/atendimento',
+        getHref: (search?: string) => (search ? `/atendimento?${search}` : '/atendimento'),
+      },
+      ticket: {
+        path: '/atendimento/:ticketId',
+        getHref: (id: string, search?: string) =>
+          search ? `/atendimento/${encodeURIComponent(id)}?${search}` : `/atendimento/${encodeURIComponent(id)}`,
+      },
+      settings: {
+        root: { path: '/atendimento/configuracoes', getHref: () => '/atendimento/configuracoes/canais' },
+        channels: { path: '/atendimento/configuracoes/canais', getHref: () => '/atendimento/configuracoes/canais' },
+        teams: { path: '/atendimento/configuracoes/equipes', getHref: () => '/atendimento/configuracoes/equipes' },
+        queues: { path: '/atendimento/configuracoes/filas', getHref: () => '/atendimento/configuracoes/filas' },
+        sla: { path: '/atendimento/configuracoes/sla', getHref: () => '/atendimento/configuracoes/sla' },
+        canned: {
+          path: '/atendimento/configuracoes/respostas-prontas',
+          getHref: () => '/atendimento/configuracoes/respostas-prontas',
+        },
+        triage: { path: '/atendimento/configuracoes/triagem', getHref: () => '/atendimento/configuracoes/triagem' },
+      },
+    },
     crm: {
       root: { path: '/crm', getHref: () => '/crm' },
       customers: {

@@ -11,10 +11,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   finance: 'Financeiro',
 };
 
-export type Section = 'support' | 'crm' | 'finance' | 'automation' | 'dashboard' | 'settings';
+export type Section = 'support' | 'support_settings' | 'crm' | 'finance' | 'automation' | 'dashboard' | 'settings';
 
 export const SECTION_LABELS: Record<Section, string> = {
   support: 'Atendimento',
+  support_settings: 'Configurações do atendimento',
   crm: 'CRM',
   finance: 'Financeiro',
   automation: 'Automação',
@@ -26,6 +27,8 @@ export const SECTION_LABELS: Record<Section, string> = {
 // to hide what a role cannot open and to explain a refusal.
 const SECTION_ROLES: Record<Section, readonly Role[]> = {
   support: ['owner', 'admin', 'manager', 'agent'],
+  // Channels, teams, queues, SLA, canned responses, triage rules; agents work in the inbox only.
+  support_settings: ['owner', 'admin', 'manager'],
   crm: ['owner', 'admin', 'manager', 'sales'],
   finance: ['owner', 'admin', 'manager', 'finance'],
   automation: ['owner', 'admin', 'manager'],
@@ -48,3 +51,10 @@ export const canConfigureCrm = (role: Role) => role === 'owner' || role === 'adm
 
 /** Configuring finance: payment gateways and their keys, late fees, PIX key, dunning. */
 export const canConfigureFinance = (role: Role) => role === 'owner' || role === 'admin' || role === 'finance';
+
+/** Configuring support (channels, teams, queues, SLA, canned responses, triage) and acting on any team's tickets. */
+export const canConfigureSupport = (role: Role) => canAccess(role, 'support_settings');
+
+/** Reading a customer's CRM record (the inbox's side panel); agents see only what the ticket says. */
+export const canReadCustomers = (role: Role) =>
+  role === 'owner' || role === 'admin' || role === 'manager' || role === 'sales' || role === 'finance';

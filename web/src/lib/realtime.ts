@@ -1,3 +1,4 @@
+import { useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
 
 import { env } from '@/config/env';
@@ -17,6 +18,28 @@ export type OpportunityMovedEvent = {
   position: number;
   version: number;
 };
+
+// Support (omnichannel inbox). Every domain event is emitted to the tenant's
+// room under its kind; the payloads below are what the server puts in them.
+export type TicketCreatedEvent = {
+  ticket_id: string;
+  number: number;
+  customer_id?: string;
+  team_id: string | null;
+  assignee_id: string | null;
+  priority: string;
+};
+export type TicketAssignedEvent = { ticket_id: string; number: number; assignee_id: string | null; team_id?: string | null };
+export type MessageReceivedEvent = { ticket_id: string; message_id: string; preview: string; channel: string; customer_id?: string };
+export type MessageStatusEvent = { ticket_id: string; message_id: string; status: string; reason?: string | null };
+export type TicketStatusChangedEvent = { ticket_id: string; status: string };
+export type TicketMentionEvent = { ticket_id: string; number?: number; user_ids: string[]; by: string; preview: string };
+export type SlaEvent = { ticket_id: string; number?: number; target?: string; due?: string; assignee_id?: string | null; team_id?: string | null };
+/** Someone opened the ticket whose room this socket is in. */
+export type ViewingEvent = { room: string; user_id: string; name: string };
+export type LeftEvent = { room: string; user_id: string };
+export type TypingEvent = { ticket_id: string; user_id: string; name: string };
+export type PresenceEvent = { user_id: string; status: 'online' | 'away' | 'offline' };
 
 export type RealtimeEvents = {
   'user.updated': (payload: unknown) => void;
@@ -59,7 +82,78 @@ export type RealtimeEvents = {
   SubscriptionPaused: (payload: { subscription_id: string }) => void;
   SubscriptionResumed: (payload: { subscription_id: string }) => void;
   SubscriptionCancelled: (payload: { subscription_id: string; customer_id: string }) => void;
+  // Support: tickets and messages (tenant room).
+  TicketCreated: (payload: TicketCreatedEvent) => void;
+  TicketAssigned: (payload: TicketAssignedEvent) => void;
+  MessageReceived: (payload: MessageReceivedEvent) => void;
+  MessageQueued: (payload: { ticket_id: string; message_id: string }) => void;
+  MessageStatus: (payload: MessageStatusEvent) => void;
+  NoteAdded: (payload: { ticket_id: string; message_id: string }) => void;
+  TicketStatusChanged: (payload: TicketStatusChangedEvent) => void;
+  TicketResolved: (payload: { ticket_id: string; customer_id: string }) => void;
+  TicketMention: (payload: TicketMentionEvent) => void;
+  SlaWarning: (payload: SlaEvent) => void;
+  SlaBreached: (payload: SlaEvent) => void;
+  CsatReceived: (payload: { ticket_id: string; score: number }) => void;
+  TicketMerged: (payload: { ticket_id: string; into: string }) => void;
+  presence: (payload: PresenceEvent) => void;
+  /** A web-chat visitor is typing (`contact_address` = `visitor:<id>`). */
+  visitor_typing: (payload: { contact_address: string }) => void;
+  // A ticket's room (after `join {room: "ticket:<id>"}`): who else has it open, who is typing.
+  viewing: (payload: ViewingEvent) => void;
+  left: (payload: LeftEvent) => void;
+  typing: (payload: TypingEvent) => void;
 };
+
+/** What the client sends: a room to join (answered `{ok}`) or leave, typing in a ticket, the agent's presence. */
+export type RealtimeEmits = {
+  join: { room: string };
+  leave: { room: string };
+  typing: { ticket_id: string };
+  presence: { status: 'online' | 'away' | 'offline' };
+};
+
+// The tab's socket, for features that emit or listen to rooms of their own
+// (a ticket being viewed). `connectRealtime` sets it; the hooks below follow it.
+let currentSocket: Socket | null = null;
+const socketListeners = new Set<() => void>();
+
+function setCurrentSocket(socket: Socket | null) {
+  currentSocket = socket;
+  for (const listener of socketListeners) listener();
+}
+
+function subscribeSocket(listener: () => void) {
+  socketListeners.add(listener);
+  return () => {
+    socketListeners.delete(listener);
+  };
+}
+
+/** The tab's Socket.IO connection (null while signed out or with real time off); re-renders when it is replaced. */
+export function useRealtimeSocket(): Socket | null {
+  return useSyncExternalStore(subscribeSocket, () => currentSocket, () => null);
+}
+
+/** Emits on the tab's socket, if there is one and it is connected; false otherwise. */
+export function emitRealtime<K extends keyof RealtimeEmits>(event: K, payload: RealtimeEmits[K]): boolean {
+  if (!currentSocket?.connected) return false;
+  currentSocket.emit(event, payload);
+  return true;
+}
+
+/**
+ * Joins a room and resolves with the server's answer (`{ok}`); false when
+ * there is no connection, the server refused, or it did not answer in time.
+ */
+export async function joinRealtimeRoom(socket: Socket, room: string, timeoutMs = 5000): Promise<boolean> {
+  try {
+    const answer = (await socket.timeout(timeoutMs).emitWithAck('join', { room })) as { ok?: boolean } | undefined;
+    return answer?.ok === true;
+  } catch {
+    return false;
+  }
+}
 
 const MAX_AUTH_RETRIES = 3;
 
@@ -70,6 +164,7 @@ export function connectRealtime(handlers: Partial<RealtimeEvents>): () => void {
     auth: (cb: (data: object) => void) => cb({ token: getAccessToken() }),
   };
   const socket: Socket = env.SOCKET_URL ? io(env.SOCKET_URL, options) : io(options);
+  setCurrentSocket(socket);
 
   for (const [event, handler] of Object.entries(handlers)) {
     if (handler) socket.on(event, handler as (...args: unknown[]) => void);
@@ -99,6 +194,7 @@ export function connectRealtime(handlers: Partial<RealtimeEvents>): () => void {
 
   return () => {
     clearTimeout(timer);
+    if (currentSocket === socket) setCurrentSocket(null);
     socket.removeAllListeners();
     socket.disconnect();
   };

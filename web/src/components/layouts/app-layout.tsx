@@ -17,7 +17,7 @@ const icon = (d: string) => (
 
 const NAV_ITEMS: NavItem[] = [
   { section: 'dashboard', to: paths.app.dashboard.getHref(), match: paths.app.dashboard.path, icon: icon('M4 19V9m6 10V5m6 14v-7m4 7H2') },
-  { section: 'support', to: paths.app.support.getHref(), match: paths.app.support.path, icon: icon('M4 5h16v10H8l-4 4V5z') },
+  { section: 'support', to: paths.app.support.root.getHref(), match: paths.app.support.root.path, icon: icon('M4 5h16v10H8l-4 4V5z') },
   { section: 'crm', to: paths.app.crm.root.getHref(), match: paths.app.crm.root.path, icon: icon('M16 19v-1a4 4 0 0 0-8 0v1m4-8a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm7 8v-1a3 3 0 0 0-2-2.8M5 19v-1a3 3 0 0 1 2-2.8') },
   { section: 'finance', to: paths.app.finance.root.getHref(), match: paths.app.finance.root.path, icon: icon('M3 7h18v10H3V7zm9 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4z') },
   { section: 'automation', to: paths.app.automation.getHref(), match: paths.app.automation.path, icon: icon('M13 3 5 14h6l-1 7 8-11h-6l1-7z') },
@@ -78,7 +78,8 @@ function UserBox() {
   );
 }
 
-export function AppLayout({ children }: { children: ReactNode }) {
+/** `headerExtra`: what the app puts next to the user in the header (the agent's presence). */
+export function AppLayout({ children, headerExtra }: { children: ReactNode; headerExtra?: ReactNode }) {
   const { pathname } = useLocation();
   // The mobile menu is open for the page it was opened on: navigating closes it.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
@@ -148,7 +149,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
             Menu
           </button>
           <div className="hidden lg:block" />
-          <UserBox />
+          <div className="flex min-w-0 items-center gap-3">
+            {headerExtra}
+            <UserBox />
+          </div>
         </header>
         <main id="conteudo" tabIndex={-1} className="outline-none">
           {children}

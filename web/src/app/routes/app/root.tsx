@@ -7,7 +7,10 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import { DesktopNotifications } from '@/features/support/components/desktop-notifications';
+import { PresenceSwitch } from '@/features/support/components/presence-switch';
 import { meQueryOptions, useLogout } from '@/lib/auth';
+import { canAccess } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem';
 import { useSession } from '@/lib/session';
 
@@ -40,8 +43,11 @@ export default function ProtectedRoot() {
     );
   }
 
+  // Agents: their availability in the header, and desktop notifications on any page.
+  const agent = canAccess(me.data.user.role, 'support');
   return (
-    <AppLayout>
+    <AppLayout headerExtra={agent ? <PresenceSwitch /> : undefined}>
+      {agent && <DesktopNotifications />}
       <Suspense fallback={<PageSpinner />}>
         <Outlet />
       </Suspense>

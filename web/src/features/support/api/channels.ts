@@ -1,0 +1,79 @@
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '@/lib/api-client';
+
+import { channelsQueryKey } from './query-keys';
+import type { Channel, ChannelTest, InboundEventPage, SaveChannelRequest } from './types';
+
+export const getChannels = (signal?: AbortSignal) => api.get<Channel[]>('/channels', { signal });
+
+export const channelsQueryOptions = () =>
+  queryOptions({ queryKey: channelsQueryKey, queryFn: ({ signal }) => getChannels(signal), staleTime: 5 * 60_000 });
+
+export const useChannels = () => useQuery(channelsQueryOptions());
+
+/** The server generates the WhatsApp `verify_token` and the e-mail `inbound_token` when they are missing. */
+export const createChannel = (input: SaveChannelRequest) => api.post<Channel>('/channels', input);
+
+/** The whole channel (kind, name, config); secrets not sent keep their stored value. */
+export const updateChannel = ({ id, input }: { id: string; input: SaveChannelRequest }) => api.patch<Channel>(`/channels/${id}`, input);
+
+/** Deletes an unused channel; one with tickets is disabled instead. */
+export const deleteChannel = (id: string) => api.delete(`/channels/${id}`);
+
+/** Calls the provider with the stored credentials. */
+export const testChannel = (id: string) => api.post<ChannelTest>(`/channels/${id}/test`);
+
+function useChannelsChanged() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: channelsQueryKey });
+}
+
+export function useCreateChannel() {
+  const changed = useChannelsChanged();
+  return useMutation({ mutationFn: createChannel, onSuccess: changed });
+}
+
+export function useUpdateChannel() {
+  const changed = useChannelsChanged();
+  return useMutation({ mutationFn: updateChannel, onSuccess: changed });
+}
+
+export function useDeleteChannel() {
+  const changed = useChannelsChanged();
+  return useMutation({ mutationFn: deleteChannel, onSuccess: changed });
+}
+
+export function useTestChannel() {
+  return useMutation({ mutationFn: testChannel });
+}
+
+export const CHANNEL_EVENTS_PAGE_SIZE = 20;
+
+export const channelEventsQueryKey = (channelId: string) => [...channelsQueryKey, channelId, 'events'] as const;
+
+/** What the provider sent to the channel's webhook, newest first. */
+export const getChannelEvents = ({ channelId, cursor, signal }: { channelId: string; cursor?: string | null; signal?: AbortSignal }) =>
+  api.get<InboundEventPage>(`/channels/${channelId}/events`, { query: { limit: CHANNEL_EVENTS_PAGE_SIZE, cursor }, signal });
+
+export const channelEventsInfiniteQueryOptions = (channelId: string) =>
+  infiniteQueryOptions({
+    queryKey: channelEventsQueryKey(channelId),
+    queryFn: ({ pageParam, signal }) => getChannelEvents({ channelId, cursor: pageParam, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+  });
+
+export const useChannelEvents = (channelId: string) => useInfiniteQuery(channelEventsInfiniteQueryOptions(channelId));
+
+/** Processes a stored payload again (202); 409 when it was already processed. */
+export const replayChannelEvent = ({ channelId, eventId }: { channelId: string; eventId: string }) =>
+  api.post<void>(`/channels/${channelId}/events/${eventId}/replay`);
+
+export function useReplayChannelEvent(channelId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: replayChannelEvent,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: channelEventsQueryKey(channelId) }),
+  });
+}

@@ -1,0 +1,120 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import type { MessagePages } from '../utils/messages';
+import { makeMessage, makeTicket } from '../utils/test-fixtures';
+import type { TicketPages } from '../utils/ticket-list';
+
+import { ticketsListQueryKey } from './get-tickets';
+import { supportRealtimeHandlers } from './live-updates';
+import { messagesQueryKey, ticketQueryKey } from './query-keys';
+import type { Ticket, TicketFilter } from './types';
+
+const ME = 'u-me';
+
+function setup() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const handlers = supportRealtimeHandlers(client, () => ME);
+  const seedList = (filters: TicketFilter, tickets: Ticket[]) => {
+    const key = ticketsListQueryKey(filters);
+    client.setQueryData<TicketPages>(key, { pages: [{ items: tickets, next_cursor: null }], pageParams: [null] });
+    return key;
+  };
+  const listIds = (key: readonly unknown[]) => client.getQueryData<TicketPages>(key)?.pages.flatMap((page) => page.items.map((ticket) => ticket.id));
+  return { client, handlers, seedList, listIds };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('support live updates', () => {
+  it('moves a ticket with a new customer message to the top, counts it unread and reopens it', () => {
+    const { client, handlers, seedList, listIds } = setup();
+    const key = seedList({ view: 'all' }, [makeTicket({ id: 'a' }), makeTicket({ id: 'b', status: 'waiting_customer', unread: 2 })]);
+    client.setQueryData(ticketQueryKey('b'), makeTicket({ id: 'b', status: 'waiting_customer', unread: 2 }));
+
+    handlers.MessageReceived?.({ ticket_id: 'b', message_id: 'm1', preview: 'oi', channel: 'whatsapp' });
+
+    expect(listIds(key)).toEqual(['b', 'a']);
+    const moved = client.getQueryData<TicketPages>(key)?.pages[0].items[0];
+    expect(moved).toMatchObject({ unread: 3, status: 'open' });
+    expect(client.getQueryData<Ticket>(ticketQueryKey('b'))).toMatchObject({ unread: 3, status: 'open' });
+  });
+
+  it('takes a ticket assigned to someone else out of "Meus" and refetches only lists that may gain one', () => {
+    const { client, handlers, seedList, listIds } = setup();
+    const mine = seedList({ view: 'mine' }, [makeTicket({ id: 'a', assignee_id: ME })]);
+    const unassigned = seedList({ view: 'unassigned' }, []);
+    const resolved = seedList({ view: 'all', status: 'resolved' }, []);
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+
+    handlers.TicketAssigned?.({ ticket_id: 'a', number: 1001, assignee_id: 'someone' });
+    expect(listIds(mine)).toEqual([]);
+
+    invalidate.mockClear();
+    handlers.TicketCreated?.({ ticket_id: 'new', number: 1002, team_id: null, assignee_id: null, priority: 'normal' });
+    const refetched = invalidate.mock.calls.map(([filters]) => JSON.stringify(filters?.queryKey));
+    expect(refetched).toContain(JSON.stringify(unassigned));
+    expect(refetched).not.toContain(JSON.stringify(mine));
+    expect(refetched).not.toContain(JSON.stringify(resolved));
+  });
+
+  it('drops a resolved ticket from the open list and keeps it where any status shows', () => {
+    const { handlers, seedList, listIds } = setup();
+    const open = seedList({ view: 'all' }, [makeTicket({ id: 'a' })]);
+    const any = seedList({ view: 'all', status: 'any' }, [makeTicket({ id: 'a' })]);
+    handlers.TicketStatusChanged?.({ ticket_id: 'a', status: 'resolved' });
+    expect(listIds(open)).toEqual([]);
+    expect(listIds(any)).toEqual(['a']);
+  });
+
+  it('marks SLA warnings and breaches', () => {
+    const { client, handlers, seedList } = setup();
+    const key = seedList({}, [makeTicket({ id: 'a' })]);
+    handlers.SlaWarning?.({ ticket_id: 'a' });
+    expect(client.getQueryData<TicketPages>(key)?.pages[0].items[0].sla_status).toBe('warning');
+    handlers.SlaBreached?.({ ticket_id: 'a' });
+    handlers.SlaWarning?.({ ticket_id: 'a' });
+    expect(client.getQueryData<TicketPages>(key)?.pages[0].items[0].sla_status).toBe('breached');
+  });
+
+  it('patches delivery statuses forward only, and shows why a message failed', () => {
+    const { client, handlers } = setup();
+    client.setQueryData<MessagePages>(messagesQueryKey('t1'), {
+      pages: [{ items: [makeMessage({ id: 'm1', direction: 'out', delivery_status: 'delivered' })], next_cursor: null }],
+      pageParams: [null],
+    });
+    const status = () => client.getQueryData<MessagePages>(messagesQueryKey('t1'))?.pages[0].items[0];
+
+    handlers.MessageStatus?.({ ticket_id: 't1', message_id: 'm1', status: 'sent' });
+    expect(status()?.delivery_status).toBe('delivered');
+    handlers.MessageStatus?.({ ticket_id: 't1', message_id: 'm1', status: 'read' });
+    expect(status()?.delivery_status).toBe('read');
+    handlers.MessageStatus?.({ ticket_id: 't1', message_id: 'm1', status: 'failed', reason: 'Número sem WhatsApp' });
+    expect(status()).toMatchObject({ delivery_status: 'failed', failure_reason: 'Número sem WhatsApp' });
+  });
+
+  it('fetches the newest messages of an open conversation when the customer writes', async () => {
+    const { client, handlers } = setup();
+    client.setQueryData<MessagePages>(messagesQueryKey('t1'), {
+      pages: [{ items: [makeMessage({ id: 'm1' })], next_cursor: null }],
+      pageParams: [null],
+    });
+    const fetchMock = vi.fn(
+      async (_url: string) =>
+        new Response(JSON.stringify({ items: [makeMessage({ id: 'm2', text: 'Ainda espero' }), makeMessage({ id: 'm1' })], next_cursor: null }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const { useSession } = await import('@/lib/session');
+    useSession.getState().setTokens({ access_token: 'a', refresh_token: 'r', token_type: 'Bearer', expires_in: 900 });
+
+    handlers.MessageReceived?.({ ticket_id: 't1', message_id: 'm2', preview: 'Ainda espero', channel: 'email' });
+    await vi.waitFor(() => expect(client.getQueryData<MessagePages>(messagesQueryKey('t1'))?.pages[0].items.map((m) => m.id)).toEqual(['m2', 'm1']));
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/tickets/t1/messages?limit=100');
+    useSession.getState().clear();
+  });
+});

@@ -1,0 +1,24 @@
+// Every support query starts with `supportQueryKey`, so one invalidation
+// refreshes the inbox, the settings and the customer panel together.
+export const supportQueryKey = ['support'] as const;
+export const ticketsQueryKey = [...supportQueryKey, 'tickets'] as const;
+/** Ticket lists (every view and filter). */
+export const ticketListsQueryKey = [...ticketsQueryKey, 'list'] as const;
+export const ticketCountsQueryKey = [...ticketsQueryKey, 'counts'] as const;
+export const ticketQueryKey = (id: string) => [...ticketsQueryKey, 'detail', id] as const;
+export const messagesQueryKey = (ticketId: string) => [...ticketsQueryKey, 'messages', ticketId] as const;
+export const activitiesQueryKey = (ticketId: string) => [...ticketsQueryKey, 'activities', ticketId] as const;
+/** A customer's tickets, for the side panel (a plain page, not an inbox list). */
+export const customerTicketsQueryKey = (customerId: string) => [...ticketsQueryKey, 'customer', customerId] as const;
+export const attachmentQueryKey = (ticketId: string, attachmentId: string) =>
+  [...ticketsQueryKey, 'attachment', ticketId, attachmentId] as const;
+export const channelsQueryKey = [...supportQueryKey, 'channels'] as const;
+export const teamsQueryKey = [...supportQueryKey, 'teams'] as const;
+export const queuesQueryKey = [...supportQueryKey, 'queues'] as const;
+export const slaPoliciesQueryKey = [...supportQueryKey, 'sla-policies'] as const;
+export const cannedQueryKey = [...supportQueryKey, 'canned'] as const;
+export const triageRulesQueryKey = [...supportQueryKey, 'triage-rules'] as const;
+/** The CRM's side of a ticket's customer, as the inbox's panel reads it. */
+export const supportCustomerQueryKey = (customerId: string) => [...supportQueryKey, 'customer', customerId] as const;
+// Under the ['users'] prefix, so `user.updated` refreshes it with the team pages.
+export const supportUsersQueryKey = ['users', 'support-options'] as const;

@@ -1,0 +1,55 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+import { applyTicketChange, mayEnterList, type TicketListContext, type TicketPages } from '../utils/ticket-list';
+
+import { ticketCountsQueryKey, ticketListsQueryKey, ticketQueryKey } from './query-keys';
+import type { Ticket, TicketFilter, TicketStatus } from './types';
+
+// Applies what is known about a ticket to every cached list, and refetches
+// only the lists that may have to show a ticket they do not hold.
+
+/** The list filters are the third element of a list's query key (see `ticketsListQueryKey`). */
+function filtersOf(queryKey: readonly unknown[]): TicketFilter {
+  const filters = queryKey[3];
+  return filters && typeof filters === 'object' ? (filters as TicketFilter) : {};
+}
+
+export type KnownFields = { status?: TicketStatus; assignee_id?: string | null; channel_id?: string };
+
+export function updateTicketLists(
+  queryClient: QueryClient,
+  ticketId: string,
+  change: (ticket: Ticket) => Ticket,
+  {
+    meId,
+    moveToTop = false,
+    known,
+  }: {
+    meId: string;
+    moveToTop?: boolean;
+    /** What the event says about the ticket, to decide whether lists that lack it may need it; omit when it cannot enter a list. */
+    known?: KnownFields;
+  },
+) {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: ticketListsQueryKey })) {
+    const data = query.state.data as TicketPages | undefined;
+    if (!data) continue;
+    const ctx: TicketListContext = { filters: filtersOf(query.queryKey), meId };
+    const result = applyTicketChange(data, ticketId, change, ctx, { moveToTop });
+    if (result.outcome === 'updated' || result.outcome === 'removed' || result.outcome === 'unknown') {
+      queryClient.setQueryData(query.queryKey, result.data);
+    }
+    const refetch = result.outcome === 'unknown' || (result.outcome === 'missing' && known !== undefined && mayEnterList(known, ctx));
+    if (refetch) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+  }
+}
+
+/** A ticket as the server answered a change (this agent's own): the detail, the lists and the counts. */
+export function storeTicket(queryClient: QueryClient, ticket: Ticket, meId: string) {
+  queryClient.setQueryData(ticketQueryKey(ticket.id), ticket);
+  updateTicketLists(queryClient, ticket.id, () => ticket, {
+    meId,
+    known: { status: ticket.status, assignee_id: ticket.assignee_id, channel_id: ticket.channel_id },
+  });
+  void queryClient.invalidateQueries({ queryKey: ticketCountsQueryKey });
+}

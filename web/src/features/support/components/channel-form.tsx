@@ -1,0 +1,346 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch } from 'react-hook-form';
+import { z } from 'zod';
+
+import { FormErrors } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextField } from '@/components/ui/fields';
+import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
+import { problemMessage } from '@/lib/problem';
+
+import { useCreateChannel, useUpdateChannel } from '../api/channels';
+import { useTeams } from '../api/teams';
+import type { Channel, ChannelKind, SaveChannelRequest } from '../api/types';
+
+// One form for every kind of channel; each kind shows and requires its own
+// fields (what `ChannelKind::required` on the server asks for). Secrets are
+// never shown again: on an edit, an empty secret keeps the stored one.
+
+export type ChannelValues = {
+  name: string;
+  enabled: boolean;
+  team_id: string;
+  // WhatsApp Cloud API
+  phone_number_id: string;
+  access_token: string;
+  app_secret: string;
+  // Twilio
+  account_sid: string;
+  from: string;
+  auth_token: string;
+  // E-mail
+  address: string;
+  from_name: string;
+  sendgrid_api_key: string;
+  // Web chat
+  greeting: string;
+  color: string;
+  prechat: boolean;
+};
+
+const SECRET_FIELDS: Record<ChannelKind, (keyof ChannelValues)[]> = {
+  whatsapp: ['access_token', 'app_secret'],
+  twilio_sms: ['auth_token'],
+  twilio_whatsapp: ['auth_token'],
+  email: ['sendgrid_api_key'],
+  webchat: [],
+};
+
+const CONFIG_FIELDS: Record<ChannelKind, (keyof ChannelValues)[]> = {
+  whatsapp: ['phone_number_id'],
+  twilio_sms: ['account_sid', 'from'],
+  twilio_whatsapp: ['account_sid', 'from'],
+  email: ['address', 'from_name'],
+  webchat: ['greeting', 'color', 'prechat'],
+};
+
+/** Settings and secrets each kind cannot work without. */
+const REQUIRED: Record<ChannelKind, { config: (keyof ChannelValues)[]; secrets: (keyof ChannelValues)[] }> = {
+  whatsapp: { config: ['phone_number_id'], secrets: ['access_token', 'app_secret'] },
+  twilio_sms: { config: ['account_sid', 'from'], secrets: ['auth_token'] },
+  twilio_whatsapp: { config: ['account_sid', 'from'], secrets: ['auth_token'] },
+  email: { config: ['address'], secrets: [] },
+  webchat: { config: [], secrets: [] },
+};
+
+const FIELDS = [
+  'name',
+  'enabled',
+  'team_id',
+  'phone_number_id',
+  'access_token',
+  'app_secret',
+  'account_sid',
+  'from',
+  'auth_token',
+  'address',
+  'from_name',
+  'sendgrid_api_key',
+  'greeting',
+  'color',
+  'prechat',
+] as const;
+
+/** "config.phone_number_id" / "secrets.access_token" → the form's field. */
+const rename = (path: string) => path.replace(/^(config|secrets)\./, '');
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+export function channelSchema(kind: ChannelKind, storedSecrets: readonly string[]) {
+  return z
+    .object({
+      name: z.string().trim().min(1, 'Dê um nome ao canal.').max(100, 'Até 100 caracteres.'),
+      enabled: z.boolean(),
+      team_id: z.string(),
+      phone_number_id: z.string().trim().max(100),
+      access_token: z.string().trim().max(2000),
+      app_secret: z.string().trim().max(500),
+      account_sid: z.string().trim().max(100),
+      from: z.string().trim().max(100),
+      auth_token: z.string().trim().max(500),
+      address: z.string().trim().max(254),
+      from_name: z.string().trim().max(100),
+      sendgrid_api_key: z.string().trim().max(500),
+      greeting: z.string().trim().max(300, 'Até 300 caracteres.'),
+      color: z.string().trim(),
+      prechat: z.boolean(),
+    })
+    .superRefine((values, ctx) => {
+      for (const field of REQUIRED[kind].config) {
+        if (!String(values[field]).trim()) ctx.addIssue({ code: 'custom', path: [field], message: 'Obrigatório para este canal.' });
+      }
+      for (const field of REQUIRED[kind].secrets) {
+        if (!String(values[field]).trim() && !storedSecrets.includes(field)) {
+          ctx.addIssue({ code: 'custom', path: [field], message: 'Obrigatório para este canal.' });
+        }
+      }
+      if (kind === 'email' && values.address && !z.email().safeParse(values.address).success) {
+        ctx.addIssue({ code: 'custom', path: ['address'], message: 'E-mail inválido.' });
+      }
+      if (kind === 'twilio_sms' && values.from && !/^\+[1-9]\d{7,14}$/.test(values.from)) {
+        ctx.addIssue({ code: 'custom', path: ['from'], message: 'Número no formato +5511999998888.' });
+      }
+      if (kind === 'twilio_whatsapp' && values.from && !/^(whatsapp:)?\+[1-9]\d{7,14}$/.test(values.from)) {
+        ctx.addIssue({ code: 'custom', path: ['from'], message: 'Número no formato whatsapp:+5511999998888.' });
+      }
+      if (kind === 'webchat' && values.color && !/^#[0-9a-f]{6}$/i.test(values.color)) {
+        ctx.addIssue({ code: 'custom', path: ['color'], message: 'Cor no formato #2563eb.' });
+      }
+    });
+}
+
+export function channelDefaults(channel: Channel | null): ChannelValues {
+  const config = channel?.config ?? {};
+  return {
+    name: channel?.name ?? '',
+    enabled: channel?.enabled ?? true,
+    team_id: channel?.team_id ?? '',
+    phone_number_id: str(config.phone_number_id),
+    access_token: '',
+    app_secret: '',
+    account_sid: str(config.account_sid),
+    from: str(config.from),
+    auth_token: '',
+    address: str(config.address),
+    from_name: str(config.from_name),
+    sendgrid_api_key: '',
+    greeting: str(config.greeting) || (channel ? '' : 'Olá! Como podemos ajudar?'),
+    color: str(config.color) || '#2563eb',
+    prechat: config.prechat === true,
+  };
+}
+
+/**
+ * The request for these values: the kind's settings over what the channel
+ * had (generated tokens and other keys survive), and only the secrets typed.
+ */
+export function toSaveChannelRequest(kind: ChannelKind, values: ChannelValues, channel: Channel | null): SaveChannelRequest {
+  const config: Record<string, unknown> = { ...(channel?.config ?? {}) };
+  for (const field of CONFIG_FIELDS[kind]) {
+    const value = values[field];
+    if (typeof value === 'boolean') config[field] = value;
+    else if (value.trim()) config[field] = value.trim();
+    else delete config[field];
+  }
+  const secrets: Record<string, string> = {};
+  for (const field of SECRET_FIELDS[kind]) {
+    const value = String(values[field]).trim();
+    if (value) secrets[field] = value;
+  }
+  return { kind, name: values.name.trim(), config, secrets, enabled: values.enabled, team_id: values.team_id || null };
+}
+
+type Props = {
+  kind: ChannelKind;
+  channel: Channel | null;
+  onSaved: (channel: Channel) => void;
+  onCancel: () => void;
+};
+
+export function ChannelForm({ kind, channel, onSaved, onCancel }: Props) {
+  const stored = channel?.secrets ?? [];
+  const form = useForm<ChannelValues>({ resolver: zodResolver(channelSchema(kind, stored)), defaultValues: channelDefaults(channel) });
+  const { errors } = form.formState;
+  const color = useWatch({ control: form.control, name: 'color' });
+  const teams = useTeams();
+  const create = useCreateChannel();
+  const update = useUpdateChannel();
+  const save = channel ? update : create;
+  const secretHint = (name: string) =>
+    stored.includes(name) ? 'Guardado. Deixe em branco para manter; preencha para trocar.' : undefined;
+  const secretPlaceholder = (name: string) => (stored.includes(name) ? '•••••••• (guardado)' : undefined);
+
+  return (
+    <form
+      noValidate
+      aria-label={channel ? 'Editar canal' : 'Novo canal'}
+      className="space-y-4"
+      onSubmit={form.handleSubmit((values) => {
+        const input = toSaveChannelRequest(kind, values, channel);
+        const options = {
+          onSuccess: onSaved,
+          onError: (error: unknown) => applyFieldErrors(error, form.setError, FIELDS, rename),
+        };
+        if (channel) update.mutate({ id: channel.id, input }, options);
+        else create.mutate(input, options);
+      })}
+    >
+      <FormErrors message={save.error ? problemMessage(save.error) : null} extra={unmatchedFieldErrors(save.error, FIELDS, rename)} />
+      <TextField label="Nome do canal" required autoFocus placeholder="ex.: WhatsApp Vendas" error={errors.name?.message} {...form.register('name')} />
+
+      {kind === 'whatsapp' && (
+        <>
+          <TextField
+            label="ID do número de telefone (phone_number_id)"
+            required
+            autoComplete="off"
+            hint="No painel da Meta: WhatsApp › Configuração da API › Identificação do número de telefone."
+            error={errors.phone_number_id?.message}
+            {...form.register('phone_number_id')}
+          />
+          <TextField
+            label="Token de acesso"
+            type="password"
+            autoComplete="off"
+            required={!stored.includes('access_token')}
+            placeholder={secretPlaceholder('access_token')}
+            hint={secretHint('access_token') ?? 'Um token permanente de usuário do sistema, com permissão whatsapp_business_messaging.'}
+            error={errors.access_token?.message}
+            {...form.register('access_token')}
+          />
+          <TextField
+            label="Chave secreta do app (App Secret)"
+            type="password"
+            autoComplete="off"
+            required={!stored.includes('app_secret')}
+            placeholder={secretPlaceholder('app_secret')}
+            hint={secretHint('app_secret') ?? 'Configurações do app › Básico. Confere a assinatura dos avisos da Meta.'}
+            error={errors.app_secret?.message}
+            {...form.register('app_secret')}
+          />
+        </>
+      )}
+
+      {(kind === 'twilio_sms' || kind === 'twilio_whatsapp') && (
+        <>
+          <TextField label="Account SID" required autoComplete="off" placeholder="AC…" error={errors.account_sid?.message} {...form.register('account_sid')} />
+          <TextField
+            label="Número de origem"
+            required
+            placeholder={kind === 'twilio_sms' ? '+5511999998888' : 'whatsapp:+5511999998888'}
+            hint={kind === 'twilio_sms' ? 'O número Twilio, com + e código do país.' : 'O remetente WhatsApp aprovado na Twilio.'}
+            error={errors.from?.message}
+            {...form.register('from')}
+          />
+          <TextField
+            label="Auth Token"
+            type="password"
+            autoComplete="off"
+            required={!stored.includes('auth_token')}
+            placeholder={secretPlaceholder('auth_token')}
+            hint={secretHint('auth_token')}
+            error={errors.auth_token?.message}
+            {...form.register('auth_token')}
+          />
+        </>
+      )}
+
+      {kind === 'email' && (
+        <>
+          <TextField
+            label="Endereço de atendimento"
+            type="email"
+            required
+            placeholder="suporte@suaempresa.com.br"
+            hint="Respostas saem deste endereço; os e-mails recebidos nele chegam pelo encaminhamento (veja a URL de entrada depois de salvar)."
+            error={errors.address?.message}
+            {...form.register('address')}
+          />
+          <TextField label="Nome do remetente (opcional)" placeholder="Suporte ACME" error={errors.from_name?.message} {...form.register('from_name')} />
+          <TextField
+            label="Chave de API do SendGrid (opcional)"
+            type="password"
+            autoComplete="off"
+            placeholder={secretPlaceholder('sendgrid_api_key')}
+            hint={secretHint('sendgrid_api_key') ?? 'Vazio: as respostas saem pelo servidor de e-mail da instalação (SMTP).'}
+            error={errors.sendgrid_api_key?.message}
+            {...form.register('sendgrid_api_key')}
+          />
+        </>
+      )}
+
+      {kind === 'webchat' && (
+        <>
+          <TextField
+            label="Saudação"
+            placeholder="Olá! Como podemos ajudar?"
+            hint="A primeira mensagem que o visitante vê no chat."
+            error={errors.greeting?.message}
+            {...form.register('greeting')}
+          />
+          <div className="flex items-end gap-3">
+            <TextField label="Cor" placeholder="#2563eb" error={errors.color?.message} wrapperClassName="flex-1" {...form.register('color')} />
+            <input
+              type="color"
+              aria-label="Escolher a cor"
+              className="h-10 w-14 cursor-pointer rounded-md border border-slate-300 bg-white"
+              value={/^#[0-9a-f]{6}$/i.test(color) ? color : '#2563eb'}
+              onChange={(event) => form.setValue('color', event.target.value, { shouldDirty: true, shouldValidate: true })}
+            />
+          </div>
+          <label className="flex items-center gap-2 text-sm text-slate-800">
+            <input type="checkbox" className="size-4" {...form.register('prechat')} />
+            Pedir nome e e-mail antes da conversa
+          </label>
+        </>
+      )}
+
+      <SelectField
+        label="Equipe que recebe os tickets"
+        hint="As regras de triagem podem mandar um ticket para outra equipe."
+        error={errors.team_id?.message}
+        {...form.register('team_id')}
+      >
+        <option value="">Nenhuma (sem equipe)</option>
+        {(teams.data ?? []).map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </SelectField>
+      <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+        <input type="checkbox" role="switch" className="size-4" {...form.register('enabled')} />
+        Canal ativo
+      </label>
+
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={onCancel} disabled={save.isPending}>
+          Voltar
+        </Button>
+        <Button type="submit" isLoading={save.isPending}>
+          {channel ? 'Salvar canal' : 'Criar canal'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import { cn } from '@/lib/cn';
+
+// Small line icons (emoji fonts are missing on some systems).
+const PATHS = {
+  bell: 'M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8m4.3 13a2 2 0 0 0 3.4 0',
+  bellOff: 'M6 8a6 6 0 0 1 9.3-5M18 8c0 7 3 8 3 8H9m-6 0s3-1 3-8m4.3 13a2 2 0 0 0 3.4 0M3 3l18 18',
+  paperclip: 'M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L10.2 17.7a1.7 1.7 0 0 1-2.4-2.4L15.5 7.6',
+  pin: 'M12 21s-7-6.2-7-11.5a7 7 0 1 1 14 0C19 14.8 12 21 12 21zm0-9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+  user: 'M20 21a8 8 0 0 0-16 0m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+  clock: 'M12 7v5l3 2m6-2a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
+  eye: 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zm10 3a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
+} as const;
+
+export function Icon({ name, className }: { name: keyof typeof PATHS; className?: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" className={cn('inline-block size-4 shrink-0', className)}>
+      <path strokeLinecap="round" strokeLinejoin="round" d={PATHS[name]} />
+    </svg>
+  );
+}

@@ -1,0 +1,15 @@
+import type { Channel } from '../api/types';
+
+// What an administrator pastes into a provider or a site for a channel.
+
+/** The snippet a site pastes before </body> to show the web chat. */
+export function widgetSnippet(publicId: string, origin: string): string {
+  return `<script src="${origin}/widget.js" data-channel="${publicId}" async></script>`;
+}
+
+/** Where a forwarder or SendGrid Inbound Parse posts the e-mails: the webhook URL with the channel's token. */
+export function emailInboundUrl(channel: Pick<Channel, 'webhook_url' | 'config'>): string | null {
+  if (!channel.webhook_url) return null;
+  const token = channel.config.inbound_token;
+  return typeof token === 'string' && token ? `${channel.webhook_url}?token=${encodeURIComponent(token)}` : channel.webhook_url;
+}

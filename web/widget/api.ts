@@ -1,0 +1,88 @@
+// The public web-chat API (/api/v1/public/webchat), called cross-origin from
+// the customer's site: no cookies, the visitor token travels as a header.
+import type { ServerMessage } from './messages';
+
+export interface WidgetConfig {
+  name: string;
+  greeting: string;
+  color: string;
+  prechat: boolean;
+}
+
+export interface Session {
+  token: string;
+  visitor_id: string;
+}
+
+export interface Contact {
+  name?: string;
+  email?: string;
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly errors: FieldError[];
+
+  constructor(status: number, detail: string, errors: FieldError[] = []) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.errors = errors;
+  }
+}
+
+export interface Api {
+  config(channel: string): Promise<WidgetConfig>;
+  startSession(channel: string, contact: Contact): Promise<Session>;
+  history(token: string): Promise<ServerMessage[]>;
+  send(token: string, message: Contact & { client_id: string; text: string }): Promise<void>;
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+async function problem(response: Response): Promise<ApiError> {
+  let detail = 'Não foi possível falar com o atendimento. Tente de novo em instantes.';
+  let errors: FieldError[] = [];
+  try {
+    const body = (await response.json()) as { detail?: unknown; errors?: unknown };
+    if (typeof body.detail === 'string' && body.detail) detail = body.detail;
+    if (Array.isArray(body.errors)) errors = body.errors as FieldError[];
+  } catch {
+    // Not problem+json: keep the generic message.
+  }
+  return new ApiError(response.status, detail, errors);
+}
+
+export function createApi(origin: string, fetcher: Fetch = (input, init) => fetch(input, init)): Api {
+  const base = `${origin}/api/v1/public/webchat`;
+
+  async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+    const { token, headers, ...rest } = init;
+    const response = await fetcher(`${base}${path}`, {
+      ...rest,
+      credentials: 'omit',
+      headers: {
+        accept: 'application/json',
+        ...(rest.body ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { 'x-visitor-token': token } : {}),
+        ...headers,
+      },
+    });
+    if (!response.ok) throw await problem(response);
+    if (response.status === 202 || response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  return {
+    config: (channel) => call<WidgetConfig>(`/${encodeURIComponent(channel)}`),
+    startSession: (channel, contact) =>
+      call<Session>(`/${encodeURIComponent(channel)}/sessions`, { method: 'POST', body: JSON.stringify(contact) }),
+    history: (token) => call<ServerMessage[]>('/messages', { token }),
+    send: (token, message) => call<void>('/messages', { method: 'POST', token, body: JSON.stringify(message) }),
+  };
+}

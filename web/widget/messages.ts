@@ -1,0 +1,96 @@
+// The conversation as the widget shows it: what the server has (history and
+// live replies, deduplicated by id) and what the visitor sent and the server
+// has not yet processed (optimistic, matched to the server's copy by text
+// once it shows up in the history).
+
+export interface ServerMessage {
+  id: string;
+  direction: 'in' | 'out';
+  text: string;
+  author_name: string;
+  created_at: string;
+}
+
+/** pending: being posted; sent: accepted (202), not yet in the history; failed: not accepted; delivered: in the history. */
+export type Status = 'pending' | 'sent' | 'failed' | 'delivered';
+
+export interface ChatItem {
+  /** Stable across reconciliation (keys the DOM node). */
+  key: string;
+  serverId?: string;
+  clientId?: string;
+  direction: 'in' | 'out';
+  text: string;
+  author: string;
+  createdAt: string;
+  status: Status;
+}
+
+export function localItem(clientId: string, text: string, author: string, now: Date = new Date()): ChatItem {
+  return {
+    key: `c:${clientId}`,
+    clientId,
+    direction: 'in',
+    text: text.trim(),
+    author,
+    createdAt: now.toISOString(),
+    status: 'pending',
+  };
+}
+
+function fromServer(m: ServerMessage): ChatItem {
+  return {
+    key: `s:${m.id}`,
+    serverId: m.id,
+    direction: m.direction,
+    text: m.text,
+    author: m.author_name,
+    createdAt: m.created_at,
+    status: 'delivered',
+  };
+}
+
+const time = (iso: string) => {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? 0 : t;
+};
+
+/**
+ * Adds server messages to the conversation: a message already shown (same
+ * id) is updated, a visitor message matching an optimistic one (same text,
+ * first unmatched in send order) replaces it in place. Server messages come
+ * in their time order; optimistic ones not yet matched stay at the end, in
+ * the order they were sent.
+ */
+export function mergeServer(items: readonly ChatItem[], incoming: readonly ServerMessage[]): ChatItem[] {
+  const known = new Map<string, ChatItem>();
+  for (const item of items) if (item.serverId) known.set(item.serverId, item);
+  const locals = items.filter((item) => !item.serverId);
+  const matched = new Set<string>();
+  for (const m of incoming) {
+    const existing = known.get(m.id);
+    if (existing) {
+      known.set(m.id, { ...existing, text: m.text, author: m.author_name, createdAt: m.created_at, status: 'delivered' });
+      continue;
+    }
+    const local =
+      m.direction === 'in' ? locals.find((l) => !matched.has(l.key) && l.text === m.text.trim()) : undefined;
+    if (local) {
+      matched.add(local.key);
+      known.set(m.id, { ...local, serverId: m.id, text: m.text, author: m.author_name, createdAt: m.created_at, status: 'delivered' });
+    } else {
+      known.set(m.id, fromServer(m));
+    }
+  }
+  const server = [...known.values()].sort((a, b) => time(a.createdAt) - time(b.createdAt));
+  return [...server, ...locals.filter((l) => !matched.has(l.key))];
+}
+
+export function withStatus(items: readonly ChatItem[], clientId: string, status: Status): ChatItem[] {
+  return items.map((item) => (item.clientId === clientId && !item.serverId ? { ...item, status } : item));
+}
+
+/** Whether some of the visitor's messages are not yet confirmed by the history. */
+export function hasUnconfirmed(items: readonly ChatItem[]): boolean {
+  return items.some((item) => !item.serverId);
+}
