@@ -21,8 +21,9 @@ use utoipa_axum::router::OpenApiRouter;
 
 /// Who works in the CRM.
 pub const CRM_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::Sales];
-/// Who may read customers (finance bills them; it does not edit them).
-pub const CUSTOMER_READERS: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::Sales, Role::Finance];
+/// Who may read customers (finance bills them, support talks to them; neither edits them).
+pub const CUSTOMER_READERS: &[Role] =
+    &[Role::Owner, Role::Admin, Role::Manager, Role::Sales, Role::Finance, Role::Agent];
 /// Who configures it (custom fields, pipelines).
 pub const CRM_ADMINS: &[Role] = &[Role::Owner, Role::Admin, Role::Manager];
 

@@ -126,6 +126,7 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
         }
         // The customer wrote again: the resolved ticket reopens.
         repo::log(tx, tenant, resolved, None, "reopened", json!({ "by": "customer" })).await?;
+        tx.emit("TicketStatusChanged", &json!({ "ticket_id": resolved, "status": "open" })).await?;
         ticket_id = Some(resolved);
     }
     let (ticket_id, new_ticket) = match ticket_id {
