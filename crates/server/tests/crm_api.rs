@@ -439,10 +439,15 @@ async fn roles_outside_sales_cannot_use_the_crm() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
     let agent = t.add_user(&owner, "agent").await;
-    for path in ["/api/v1/customers", "/api/v1/products", "/api/v1/pipelines", "/api/v1/opportunities"] {
+    for path in ["/api/v1/products", "/api/v1/pipelines", "/api/v1/opportunities"] {
         let (s, _) = t.get(path, &agent.token).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{path}");
     }
+    // Support agents read customers (the inbox shows who writes) but do not edit them.
+    let (s, _) = t.get("/api/v1/customers", &agent.token).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, _) = t.post("/api/v1/customers", Some(&agent.token), json!({"kind": "person", "name": "Novo"})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "agents do not create customers");
     let sales = t.add_user(&owner, "sales").await;
     let (s, _) = t.get("/api/v1/customers", &sales.token).await;
     assert_eq!(s, StatusCode::OK);
