@@ -60,9 +60,13 @@ t1=$(date +%s.%N)
 python3 -c "import sys; n=$stored; d=$t1-$t0; print(f'{n} messages in {d:.1f} s = {n/d:.0f} messages/s')"
 echo "tickets: $(psql "$PG/$DB" -Atc "select count(*) from tickets"), messages: $(psql "$PG/$DB" -Atc "select count(*) from ticket_messages"), customers: $(psql "$PG/$DB" -Atc "select count(*) from customers")"
 
-echo "## 3. webhook → agent's Socket.IO event (worker running)"
-node bench/support-socket.mjs latency "$BASE" "$TOKEN" "$HOOK" "$SECRET" 300
 kill $wpid; wait $wpid 2>/dev/null || true; unset wpid
+echo "## 3. webhook → agent's Socket.IO event (one serve process with its worker)"
+kill $pid; wait $pid 2>/dev/null || true
+"$BIN" serve --skip-migrations > "$DATA/server-worker.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do curl -fs "$BASE/health/ready" >/dev/null && break; sleep 0.1; done
+node bench/support-socket.mjs latency "$BASE" "$TOKEN" "$HOOK" "$SECRET" 300
 
 echo "## 4. ticket list at $TICKETS tickets in one company"
 psql "$PG/$DB" -qv ON_ERROR_STOP=1 <<SQL

@@ -143,7 +143,9 @@ create index invoices_contract_idx on invoices (tenant_id, contract_id);
 create index invoices_subscription_idx on invoices (tenant_id, subscription_id);
 create index invoices_created_by_idx on invoices (tenant_id, created_by);
 create index invoices_list_idx on invoices (tenant_id, id desc);
+-- Covering: the receivables view sums open invoices with an index-only scan.
 create index invoices_receivable_idx on invoices (tenant_id, due_date)
+    include (total_cents, paid_cents, late_fee_cents)
     where status in ('open', 'partially_paid', 'overdue');
 create index invoices_stripe_idx on invoices (tenant_id, stripe_intent_id) where stripe_intent_id is not null;
 create index invoices_asaas_idx on invoices (tenant_id, asaas_payment_id) where asaas_payment_id is not null;

@@ -81,7 +81,16 @@ async fn main() -> anyhow::Result<()> {
             }
         }
         Command::Worker { concurrency } => {
+            let redis = config.redis_url.is_some();
             let app = server::build_app(config).await?;
+            // The dispatcher emits live events; from a worker-only process they
+            // reach the serving nodes' sockets only through the Redis adapter.
+            let _socket = server::socket::attach(axum::Router::new(), &app).await?;
+            if !redis {
+                tracing::warn!(
+                    "worker without REDIS_URL: live (Socket.IO) events of jobs run here reach no browser"
+                );
+            }
             let shutdown = shutdown_signal();
             let background = spawn_background(&app, concurrency, &shutdown);
             shutdown.cancelled().await;

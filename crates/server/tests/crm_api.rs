@@ -446,7 +446,8 @@ async fn roles_outside_sales_cannot_use_the_crm() {
     // Support agents read customers (the inbox shows who writes) but do not edit them.
     let (s, _) = t.get("/api/v1/customers", &agent.token).await;
     assert_eq!(s, StatusCode::OK);
-    let (s, _) = t.post("/api/v1/customers", Some(&agent.token), json!({"kind": "person", "name": "Novo"})).await;
+    let (s, _) =
+        t.post("/api/v1/customers", Some(&agent.token), json!({"kind": "person", "name": "Novo"})).await;
     assert_eq!(s, StatusCode::FORBIDDEN, "agents do not create customers");
     let sales = t.add_user(&owner, "sales").await;
     let (s, _) = t.get("/api/v1/customers", &sales.token).await;

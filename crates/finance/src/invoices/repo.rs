@@ -158,6 +158,20 @@ pub async fn list(
         .as_deref()
         .map(|q| q.trim().to_uppercase().trim_start_matches("FAT-").trim_start_matches('#').to_string())
         .and_then(|q| q.parse().ok());
+    // A number is looked up by the unique (tenant, number) index, not scanned for.
+    if let Some(number) = number {
+        let id = sqlx::query_scalar!(
+            "select id from invoices where tenant_id = $1 and number = $2",
+            tenant_id,
+            number
+        )
+        .fetch_optional(&mut *conn)
+        .await?;
+        return Ok(match id {
+            Some(id) if page.after.is_none() => find(conn, tenant_id, id, false).await?.into_iter().collect(),
+            _ => vec![],
+        });
+    }
     let rows = sqlx::query_as!(
         Row,
         r#"select i.id, i.number, i.customer_id, c.name as customer_name, i.contract_id, i.subscription_id,
@@ -169,23 +183,22 @@ pub async fn list(
            from invoices i join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
           where i.tenant_id = $1
             and ($2::uuid is null or i.id < $2)
-            and ($3::text is null or c.name ilike $3 or i.number = $4)
-            and (case $5::text
-                   when 'overdue' then i.status in ('open', 'partially_paid') and i.due_date < $6
-                   when 'open' then i.status = 'open' and i.due_date >= $6
-                   when 'partially_paid' then i.status = 'partially_paid' and i.due_date >= $6
-                   else $5::text is null or i.status = $5 end)
-            and ($7::uuid is null or i.customer_id = $7)
-            and ($8::uuid is null or i.contract_id = $8)
-            and ($9::uuid is null or i.subscription_id = $9)
-            and ($10::date is null or i.due_date >= $10)
-            and ($11::date is null or i.due_date <= $11)
+            and ($3::text is null or c.name ilike $3)
+            and (case $4::text
+                   when 'overdue' then i.status in ('open', 'partially_paid') and i.due_date < $5
+                   when 'open' then i.status = 'open' and i.due_date >= $5
+                   when 'partially_paid' then i.status = 'partially_paid' and i.due_date >= $5
+                   else $4::text is null or i.status = $4 end)
+            and ($6::uuid is null or i.customer_id = $6)
+            and ($7::uuid is null or i.contract_id = $7)
+            and ($8::uuid is null or i.subscription_id = $8)
+            and ($9::date is null or i.due_date >= $9)
+            and ($10::date is null or i.due_date <= $10)
           order by i.id desc
-          limit $12"#,
+          limit $11"#,
         tenant_id,
         page.after,
         page.like_pattern(),
-        number,
         f.status,
         today,
         f.customer_id,
