@@ -173,6 +173,9 @@ create table tickets (
     foreign key (tenant_id, merged_into) references tickets (tenant_id, id)
 );
 create index tickets_list_idx on tickets (tenant_id, last_message_at desc, id desc);
+-- The inbox's view counts: an index-only scan over open tickets.
+create index tickets_open_counts_idx on tickets (tenant_id) include (assignee_id, team_id, unread)
+    where status in ('open', 'pending', 'waiting_customer');
 create index tickets_open_by_contact_idx on tickets (tenant_id, channel_id, customer_id)
     where status in ('open', 'pending', 'waiting_customer');
 create index tickets_assignee_idx on tickets (tenant_id, assignee_id, status);

@@ -150,6 +150,20 @@ pub async fn list(
     };
     let q = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
     let number: Option<i64> = q.and_then(|q| q.trim_start_matches('#').parse().ok());
+    // "#1042" is looked up by the unique (tenant, number) index, not scanned for.
+    if let Some(number) = number {
+        let id = sqlx::query_scalar!(
+            "select id from tickets where tenant_id = $1 and number = $2",
+            tenant_id,
+            number
+        )
+        .fetch_optional(&mut *conn)
+        .await?;
+        return Ok(match id {
+            Some(id) if cursor.is_none() => find(conn, tenant_id, id, false).await?.into_iter().collect(),
+            _ => vec![],
+        });
+    }
     let like = q.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
     let rows = sqlx::query_as!(
         Row,
