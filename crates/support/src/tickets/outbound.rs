@@ -9,7 +9,8 @@
 //! deduplicate.)
 
 use channels::{sendgrid, twilio, whatsapp};
-use kernel::jobs::{Job, Registry};
+use chrono::{DateTime, Utc};
+use kernel::jobs::{self, EnqueueOptions, Job, Registry};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,25 @@ pub struct SendMessage {
 impl Job for SendMessage {
     const KIND: &'static str = "support.send_message";
     const MAX_ATTEMPTS: i32 = 8;
+}
+
+/// Queues a message's delivery (at `run_at` for send-later); `again` for a
+/// retry, which needs a fresh dedupe key.
+pub async fn queue(
+    tx: &mut TenantTx,
+    message_id: Uuid,
+    run_at: Option<DateTime<Utc>>,
+    again: bool,
+) -> Result<()> {
+    let tenant = tx.tenant_id();
+    let suffix = if again { kernel::ids::new_id().to_string() } else { "0".into() };
+    let options = EnqueueOptions {
+        run_at,
+        dedupe_key: Some(format!("send:{message_id}:{suffix}")),
+        ..Default::default()
+    };
+    jobs::enqueue(tx, Some(tenant), &SendMessage { message_id }, options).await?;
+    Ok(())
 }
 
 pub fn register(registry: &mut Registry) {

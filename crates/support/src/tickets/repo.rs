@@ -198,9 +198,9 @@ pub async fn list(
                       or (t.resolved_at is null and t.resolution_due < now())
                    when 'warning' then t.sla_warned_at is not null and t.sla_breached_at is null
                    else true end)
-            and ($11::text is null or t.subject ilike $11 or c.name ilike $11 or t.number = $12)
+            and ($11::text is null or t.subject ilike $11 or c.name ilike $11)
           order by t.last_message_at desc, t.id desc
-          limit $13"#,
+          limit $12"#,
         tenant_id,
         cursor.map(|c| c.0),
         cursor.map(|c| c.1),
@@ -212,7 +212,6 @@ pub async fn list(
         f.tag,
         f.sla,
         like,
-        number,
         limit + 1
     )
     .fetch_all(conn)

@@ -17,7 +17,7 @@ use super::model::{
     DeliveryStatus, Direction, MergeRequest, Message, Priority, ReplyRequest, SnoozeRequest, Ticket,
     TicketStatus, TransferRequest, UpdateTicketRequest,
 };
-use super::outbound::SendMessage;
+use super::outbound;
 use super::repo::{self, Changes, NewMessage, NewTicket};
 use crate::channels::model::ChannelKind;
 use crate::channels::repo::ChannelRow;
@@ -400,13 +400,7 @@ pub async fn reply(
         },
     )
     .await?;
-    jobs::enqueue(
-        tx,
-        Some(tenant),
-        &SendMessage { message_id: id },
-        EnqueueOptions { run_at: send_at, dedupe_key: Some(format!("send:{id}:0")), max_attempts: Some(8) },
-    )
-    .await?;
+    outbound::queue(tx, id, send_at, false).await?;
     repo::touch(tx, tenant, ticket_id, false, None).await?;
     repo::mark_read(tx, tenant, ticket_id).await?;
     repo::log(
@@ -445,17 +439,7 @@ pub async fn retry(
         &repo::Delivery { status: DeliveryStatus::Queued, provider_message_id: None, failure_reason: None },
     )
     .await?;
-    jobs::enqueue(
-        tx,
-        Some(tenant),
-        &SendMessage { message_id },
-        EnqueueOptions {
-            dedupe_key: Some(format!("send:{message_id}:{}", kernel::ids::new_id())),
-            max_attempts: Some(8),
-            ..Default::default()
-        },
-    )
-    .await?;
+    outbound::queue(tx, message_id, None, true).await?;
     repo::log(tx, tenant, ticket_id, Some(user.id), "retried", json!({ "message_id": message_id })).await?;
     repo::message(tx, tenant, message_id, false).await?.ok_or(Error::NotFound)
 }
@@ -576,17 +560,7 @@ async fn request_csat(tx: &mut TenantTx, t: &Ticket) -> Result<()> {
         },
     )
     .await?;
-    jobs::enqueue(
-        tx,
-        Some(tenant),
-        &SendMessage { message_id: id },
-        EnqueueOptions {
-            dedupe_key: Some(format!("send:{id}:0")),
-            max_attempts: Some(8),
-            ..Default::default()
-        },
-    )
-    .await?;
+    outbound::queue(tx, id, None, false).await?;
     repo::set_csat(tx, tenant, t.id, true, None).await
 }
 
