@@ -43,9 +43,13 @@ pub fn provider_error(provider: &str, e: payments::Error) -> Error {
         payments::Error::Provider { status, message } if status < 500 => {
             Error::conflict(None, format!("O {provider} recusou a cobrança: {message}"))
         }
-        other => Error::Unavailable(format!(
-            "Não foi possível falar com o {provider} agora ({other}). Tente de novo."
-        )),
+        // Transport details (addresses, TLS) stay in the log, not in the answer.
+        other => {
+            tracing::warn!(provider, error = %other, "payment gateway unavailable");
+            Error::Unavailable(format!(
+                "Não foi possível falar com o {provider} agora. Tente de novo em instantes."
+            ))
+        }
     }
 }
 

@@ -105,11 +105,13 @@ pub async fn gather(app: &App, tx: &mut TenantTx, inv: &Invoice) -> Result<Docum
     })
 }
 
+/// The company's logo for a document; a missing file prints without it.
+pub async fn logo(app: &App, key: Option<&str>) -> Option<Vec<u8>> {
+    app.storage.get(key?).await.ok().map(|b| b.to_vec())
+}
+
 pub async fn render(app: &App, data: DocumentData) -> Result<Vec<u8>> {
-    let logo = match &data.logo_key {
-        Some(key) => app.storage.get(key).await.ok().map(|b| b.to_vec()),
-        None => None,
-    };
+    let logo = logo(app, data.logo_key.as_deref()).await;
     let DocumentData { doc, qr_svg, .. } = data;
     tokio::task::spawn_blocking(move || documents::invoice_pdf(&doc, logo, qr_svg))
         .await

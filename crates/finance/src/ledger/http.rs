@@ -175,10 +175,7 @@ async fn payment_receipt(
         refunded: (p.refunded_cents > 0).then(|| brl(p.refunded_cents)),
         issued_on: company.today().format("%d/%m/%Y").to_string(),
     };
-    let logo = match &company.logo_key {
-        Some(key) => app.storage.get(key).await.ok().map(|b| b.to_vec()),
-        None => None,
-    };
+    let logo = crate::invoices::document::logo(&app, company.logo_key.as_deref()).await;
     let bytes = tokio::task::spawn_blocking(move || documents::receipt_pdf(&doc, logo))
         .await
         .map_err(anyhow::Error::from)?
