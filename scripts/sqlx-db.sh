@@ -4,10 +4,11 @@
 # the offline data in .sqlx/ with `cargo sqlx prepare`.
 #   scripts/sqlx-db.sh            recreate + migrate only
 #   scripts/sqlx-db.sh prepare    … and regenerate .sqlx/
+#   SQLX_DB=name                  another database name (parallel work trees)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PGURL=${PGURL:-postgres://postgres@127.0.0.1:5432}
-DB=conectcrm_sqlx
+DB=${SQLX_DB:-conectcrm_sqlx}
 psql "$PGURL/postgres" -qv ON_ERROR_STOP=1 -c "drop database if exists $DB with (force)" -c "create database $DB" >/dev/null
 psql "$PGURL/$DB" -qv ON_ERROR_STOP=1 >/dev/null <<'SQL'
 do $$ begin
