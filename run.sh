@@ -12,8 +12,14 @@ demo=false
 [ "${1:-}" = "--demo" ] && demo=true
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Each stage says how long it took, or that it was skipped, so a slow start
+# shows where the time went.
+stage_started=0
+stage() { stage_started=$(date +%s%N); say "$*"; }
+took() { printf '    %s (%s s)\n' "$1" "$(awk -v a="$stage_started" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')"; }
 
 # --- database ---------------------------------------------------------------
+stage "Banco de dados"
 # CONECTCRM_PRIVATE_PG=1 skips the local server and always uses a private cluster.
 if [ -z "${DATABASE_URL:-}" ]; then
   if [ -z "${CONECTCRM_PRIVATE_PG:-}" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
@@ -44,19 +50,45 @@ if [ -z "${DATABASE_URL:-}" ]; then
     export DATABASE_URL=postgres://postgres@127.0.0.1:$PGPORT/conectcrm
   fi
 fi
+took "pronto"
 
 # --- web app ------------------------------------------------------------------
-say "Compilando o app web"
-( cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build --silent )
+# The build is skipped when none of its inputs changed since the last one:
+# rebuilding rewrites web/dist, and the server embeds web/dist, so a needless
+# web build would also re-link the server.
+stage "App web"
+web_inputs() {
+  ( cd web && find src widget public index.html package.json package-lock.json vite.config.ts vite.widget.config.ts \
+      tsconfig.json tsconfig.app.json tsconfig.node.json tsconfig.widget.json -type f -print0 2>/dev/null \
+    | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1 )
+}
+mkdir -p target
+lock_sum=$(sha256sum web/package-lock.json | cut -d' ' -f1)
+if [ ! -d web/node_modules ] || [ "$(cat web/node_modules/.conectcrm-lock 2>/dev/null)" != "$lock_sum" ]; then
+  ( cd web && npm ci --no-audit --no-fund --loglevel=error ) && echo "$lock_sum" > web/node_modules/.conectcrm-lock
+fi
+web_sum=$(web_inputs)
+if [ -f web/dist/index.html ] && [ "$(cat target/.web-build-stamp 2>/dev/null)" = "$web_sum" ]; then
+  took "sem mudanças, compilação pulada"
+else
+  ( cd web && npm run build --silent ) && echo "$web_sum" > target/.web-build-stamp
+  took "compilado"
+fi
 
 # --- server -------------------------------------------------------------------
-say "Compilando o servidor"
+stage "Servidor"
 # CONECTCRM_PROFILE=dev skips the optimised build (faster to compile, slower to run).
 PROFILE=${CONECTCRM_PROFILE:-release}
-SQLX_OFFLINE=true cargo build --profile "$PROFILE" --bin conectcrm
+# Always from the committed offline query data, and without DATABASE_URL in
+# the environment: sqlx's macros track that variable, so a database on
+# another port would otherwise recompile every domain crate.
+env -u DATABASE_URL SQLX_OFFLINE=true cargo build --profile "$PROFILE" --bin conectcrm
 BIN=target/$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")/conectcrm
+took "pronto ($BIN)"
+stage "Migrações"
 "$BIN" migrate
-if $demo; then "$BIN" seed-demo; fi
+took "pronto"
+if $demo; then stage "Empresa demo"; "$BIN" seed-demo; took "pronta"; fi
 bind=${CONECTCRM_BIND:-127.0.0.1:3001}
 say "Abra http://$bind — crie sua empresa em /cadastro ou entre com a conta demo (./run.sh --demo)"
 exec "$BIN" serve --skip-migrations
