@@ -8,16 +8,18 @@
 //! take plain strings and return the provider's message id. Deciding which
 //! ticket a message belongs to is the `support` crate's job.
 //!
-//! Every client takes its base URL so tests can point it at a local server;
-//! production URLs are the `*_BASE_URL` constants. Every signature check is
-//! constant-time and refuses an empty secret.
+//! Every client takes the process's [`egress::Egress`] (the one outbound
+//! HTTP policy) and its base URL, so tests can point it at a local server
+//! the operator's allow-list names; production URLs are the `*_BASE_URL`
+//! constants and the hosts a call may reach are each module's `API` and
+//! `MEDIA` scopes. Every signature check is constant-time and refuses an
+//! empty secret.
 //!
 //! Provider error codes travel inside [`Error::Provider`]'s message as a
 //! `(#code)` prefix — the way the Graph API writes them itself — so helpers
 //! such as [`whatsapp::outside_window_error`] can recognise them.
 
 pub mod email;
-mod http;
 mod message;
 mod phone;
 pub mod sendgrid;
@@ -37,9 +39,11 @@ pub enum Error {
     /// gave one.
     #[error("provider answered {status}: {message}")]
     Provider { status: u16, message: String },
-    /// No answer: connection refused, DNS failure, timeout.
-    #[error("could not reach the provider: {0}")]
-    Transport(String),
+    /// The call failed before the provider could answer it, or its answer
+    /// could not be used: address not allowed, no answer, answer too large
+    /// or unreadable. Shown to users as is (the class, never the details).
+    #[error("{0}")]
+    Egress(egress::Error),
     /// Something we cannot read: a response or webhook that is not the
     /// provider's format, or a message we cannot build.
     #[error("unexpected data: {0}")]
@@ -50,7 +54,7 @@ impl Error {
     /// Whether trying the same call again later can succeed.
     pub fn is_retryable(&self) -> bool {
         match self {
-            Error::Transport(_) => true,
+            Error::Egress(e) => e.is_retryable(),
             Error::Provider { status, .. } => *status >= 500 || *status == 429,
             Error::Decode(_) => false,
         }
@@ -64,6 +68,20 @@ impl Error {
             _ => None,
         }
     }
+}
+
+impl From<egress::Error> for Error {
+    fn from(e: egress::Error) -> Error {
+        match e {
+            egress::Error::Status { status, message } => Error::Provider { status, message },
+            other => Error::Egress(other),
+        }
+    }
+}
+
+/// Reads a webhook body (from the provider, or a client's request) as `T`.
+pub(crate) fn decode<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    serde_json::from_slice(body).map_err(|e| Error::Decode(e.to_string()))
 }
 
 /// Writes a provider reason as `(#code) text`, the Graph API's own style.
@@ -91,7 +109,9 @@ mod tests {
     #[test]
     fn only_outages_and_rate_limits_are_retryable() {
         let provider = |status| Error::Provider { status, message: String::new() };
-        assert!(Error::Transport("timeout".into()).is_retryable());
+        assert!(Error::Egress(egress::Error::Unreachable).is_retryable());
+        assert!(!Error::Egress(egress::Error::Refused).is_retryable());
+        assert!(!Error::Egress(egress::Error::TooLarge).is_retryable());
         assert!(provider(500).is_retryable());
         assert!(provider(503).is_retryable());
         assert!(provider(429).is_retryable());

@@ -3,6 +3,11 @@
 //! SendGrid's error JSON.
 #![allow(clippy::unwrap_used)]
 
+/// The fake provider runs on 127.0.0.1, which the operator allow-list must name.
+fn egress() -> egress::Egress {
+    egress::Egress::new(egress::HostList::parse(&["127.0.0.1"]).unwrap()).unwrap()
+}
+
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -95,7 +100,7 @@ fn reply() -> Outbound {
 #[tokio::test]
 async fn send_posts_the_mail_send_json_and_returns_the_message_id() {
     let (base, seen) = spawn().await;
-    let client = Client::new(&format!("{base}/"), KEY);
+    let client = Client::new(&egress(), &format!("{base}/"), KEY);
     let id = client.send(&reply(), Some("Suporte Empresa")).await.unwrap();
     assert_eq!(id.as_deref(), Some("W1a2B3c4D5e6F7g8H9i0Jk"));
     let body = seen.lock().unwrap()[0].clone();
@@ -136,7 +141,7 @@ async fn a_first_plain_message_sends_only_what_it_has() {
         attachments: vec![],
         ..reply()
     };
-    Client::new(&base, KEY).send(&out, None).await.unwrap();
+    Client::new(&egress(), &base, KEY).send(&out, None).await.unwrap();
     let body = seen.lock().unwrap()[0].clone();
     assert_eq!(body["from"], json!({"email": "suporte@empresa.com.br", "name": "Empresa"}));
     assert_eq!(
@@ -153,13 +158,13 @@ async fn a_first_plain_message_sends_only_what_it_has() {
 #[tokio::test]
 async fn sendgrid_errors_are_explained() {
     let (base, _) = spawn().await;
-    let e = Client::new(&base, "SG.wrong").send(&reply(), None).await.unwrap_err();
+    let e = Client::new(&egress(), &base, "SG.wrong").send(&reply(), None).await.unwrap_err();
     assert!(
         matches!(&e, Error::Provider { status: 401, message } if message.contains("authorization grant"))
     );
     assert!(!e.is_retryable());
 
-    let client = Client::new(&base, KEY);
+    let client = Client::new(&egress(), &base, KEY);
     let e = client
         .send(&Outbound { from: "unverified@empresa.com.br".into(), ..reply() }, None)
         .await
@@ -178,12 +183,15 @@ async fn sendgrid_errors_are_explained() {
 #[tokio::test]
 async fn check_lists_the_keys_scopes() {
     let (base, _) = spawn().await;
-    Client::new(&base, KEY).check().await.unwrap();
-    assert!(matches!(Client::new(&base, "SG.x").check().await, Err(Error::Provider { status: 401, .. })));
+    Client::new(&egress(), &base, KEY).check().await.unwrap();
+    assert!(matches!(
+        Client::new(&egress(), &base, "SG.x").check().await,
+        Err(Error::Provider { status: 401, .. })
+    ));
 }
 
 #[test]
 fn debug_hides_the_key() {
-    let shown = format!("{:?}", Client::new("https://api.sendgrid.com", KEY));
+    let shown = format!("{:?}", Client::new(&egress(), "https://api.sendgrid.com", KEY));
     assert!(!shown.contains(KEY), "{shown}");
 }

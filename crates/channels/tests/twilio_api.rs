@@ -3,6 +3,11 @@
 //! JSON answers and errors.
 #![allow(clippy::unwrap_used)]
 
+/// The fake provider runs on 127.0.0.1, which the operator allow-list must name.
+fn egress() -> egress::Egress {
+    egress::Egress::new(egress::HostList::parse(&["127.0.0.1"]).unwrap()).unwrap()
+}
+
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -118,7 +123,7 @@ fn pairs(form: &[(String, String)]) -> Vec<(&str, &str)> {
 #[tokio::test]
 async fn send_posts_the_form_with_basic_auth_and_returns_the_sid() {
     let (base, seen) = spawn().await;
-    let client = Client::new(&format!("{base}/"), SID, TOKEN);
+    let client = Client::new(&egress(), &format!("{base}/"), SID, TOKEN);
     let sid = client
         .send(
             "whatsapp:+14155238886",
@@ -151,7 +156,7 @@ async fn send_posts_the_form_with_basic_auth_and_returns_the_sid() {
 #[tokio::test]
 async fn twilio_errors_keep_their_code() {
     let (base, _) = spawn().await;
-    let e = Client::new(&base, SID, "wrong-token")
+    let e = Client::new(&egress(), &base, SID, "wrong-token")
         .send("+551140028922", "+5511987654321", "x", None, None)
         .await
         .unwrap_err();
@@ -164,7 +169,7 @@ async fn twilio_errors_keep_their_code() {
     }
     assert!(!e.is_retryable());
 
-    let client = Client::new(&base, SID, TOKEN);
+    let client = Client::new(&egress(), &base, SID, TOKEN);
     let e = client.send("+551140028922", "+5500000", "x", None, None).await.unwrap_err();
     assert_eq!(e.provider_code(), Some(21211));
     assert!(!outside_window_error(&e));
@@ -172,15 +177,19 @@ async fn twilio_errors_keep_their_code() {
         client.send("whatsapp:+14155238886", "whatsapp:+5511900000000", "x", None, None).await.unwrap_err();
     assert!(outside_window_error(&e));
     let e = client.send("+551140028922", "+5511500500500", "x", None, None).await.unwrap_err();
-    assert!(matches!(&e, Error::Provider { status: 503, message } if message == "<html>busy</html>"));
+    // A body that is not Twilio's error JSON is never quoted back.
+    assert!(
+        matches!(&e, Error::Provider { status: 503, message } if message == "Service Unavailable"),
+        "{e:?}"
+    );
     assert!(e.is_retryable());
 }
 
 #[tokio::test]
 async fn check_reads_the_account() {
     let (base, _) = spawn().await;
-    Client::new(&base, SID, TOKEN).check().await.unwrap();
-    let e = Client::new(&base, SID, "nope").check().await.unwrap_err();
+    Client::new(&egress(), &base, SID, TOKEN).check().await.unwrap();
+    let e = Client::new(&egress(), &base, SID, "nope").check().await.unwrap_err();
     assert!(matches!(e, Error::Provider { status: 401, .. }));
 }
 
@@ -188,14 +197,65 @@ async fn check_reads_the_account() {
 async fn received_media_is_downloaded_with_the_account_credentials() {
     let (base, _) = spawn().await;
     let url = format!("{base}/2010-04-01/Accounts/{SID}/Messages/MM9f/Media/ME111");
-    assert_eq!(Client::new(&base, SID, TOKEN).download(&url).await.unwrap(), b"\xFF\xD8\xFFphoto");
-    let e = Client::new(&base, SID, "nope").download(&url).await.unwrap_err();
+    assert_eq!(
+        Client::new(&egress(), &base, SID, TOKEN).download(&url, 1024).await.unwrap(),
+        b"\xFF\xD8\xFFphoto"
+    );
+    let e = Client::new(&egress(), &base, SID, "nope").download(&url, 1024).await.unwrap_err();
     assert!(matches!(e, Error::Provider { status: 401, .. }));
+}
+
+/// Storage on another host, recording the Authorization header it gets.
+async fn storage_elsewhere() -> (String, Arc<Mutex<Vec<Option<String>>>>) {
+    let seen: Arc<Mutex<Vec<Option<String>>>> = Arc::default();
+    let record = seen.clone();
+    let app = Router::new().route(
+        "/ME111.jpg",
+        get(move |headers: HeaderMap| async move {
+            record.lock().unwrap().push(headers.get("authorization").map(|v| v.to_str().unwrap().to_owned()));
+            ([("content-type", "image/jpeg")], b"\xFF\xD8\xFFphoto".to_vec()).into_response()
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/ME111.jpg", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, seen)
+}
+
+#[tokio::test]
+async fn media_credentials_stay_with_the_api_host() {
+    let (storage, storage_seen) = storage_elsewhere().await;
+    let location = storage.clone();
+    let api = Router::new().route(
+        "/2010-04-01/Accounts/{sid}/Messages/{message}/Media/{media}",
+        get(move |headers: HeaderMap| async move {
+            if !authorised(&headers) {
+                return twilio_error(StatusCode::UNAUTHORIZED, 20003, "Authenticate");
+            }
+            (StatusCode::TEMPORARY_REDIRECT, [("location", location)]).into_response()
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, api).await.unwrap() });
+    let client = Client::new(&egress(), &base, SID, TOKEN);
+
+    // Basic auth reaches the API host (which checks it), and the redirect to
+    // storage on another port goes without it.
+    let url = format!("{base}/2010-04-01/Accounts/{SID}/Messages/MM9f/Media/ME111");
+    assert_eq!(client.download(&url, 1024).await.unwrap(), b"\xFF\xD8\xFFphoto");
+    assert_eq!(*storage_seen.lock().unwrap(), vec![None]);
+
+    // A MediaUrl naming another host directly is refused before any request,
+    // even when the operator's list would allow that host.
+    let e = client.download(&storage, 1024).await.unwrap_err();
+    assert!(matches!(e, Error::Egress(egress::Error::Refused)), "{e:?}");
+    assert_eq!(storage_seen.lock().unwrap().len(), 1);
 }
 
 #[test]
 fn debug_hides_the_auth_token() {
-    let shown = format!("{:?}", Client::new("https://api.twilio.com", SID, TOKEN));
+    let shown = format!("{:?}", Client::new(&egress(), "https://api.twilio.com", SID, TOKEN));
     assert!(!shown.contains(TOKEN), "{shown}");
     assert!(shown.contains(SID));
 }

@@ -3,6 +3,11 @@
 //! error JSON.
 #![allow(clippy::unwrap_used)]
 
+/// The fake provider runs on 127.0.0.1, which the operator allow-list must name.
+fn egress() -> egress::Egress {
+    egress::Egress::new(egress::HostList::parse(&["127.0.0.1"]).unwrap()).unwrap()
+}
+
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -146,7 +151,7 @@ fn last(fake: &Shared) -> (String, Value) {
 #[tokio::test]
 async fn text_goes_to_the_numbers_messages_edge_with_digits_only() {
     let (base, fake) = spawn().await;
-    let client = Client::new(&format!("{base}/"), TOKEN, PHONE_NUMBER_ID);
+    let client = Client::new(&egress(), &format!("{base}/"), TOKEN, PHONE_NUMBER_ID);
     let wamid = client.send_text("+55 11 98765-4321", "Sua fatura está disponível.", None).await.unwrap();
     assert_eq!(wamid, "wamid.HBgNNTUxMTk4NzY1NDMyMRUCABEYEj1");
     let (path, body) = last(&fake);
@@ -169,7 +174,7 @@ async fn text_goes_to_the_numbers_messages_edge_with_digits_only() {
 #[tokio::test]
 async fn template_carries_name_language_and_body_parameters() {
     let (base, fake) = spawn().await;
-    let client = Client::new(&base, TOKEN, PHONE_NUMBER_ID);
+    let client = Client::new(&egress(), &base, TOKEN, PHONE_NUMBER_ID);
     let params = ["Ana".to_owned(), "FAT-0042".to_owned(), "R$ 129,90".to_owned()];
     client.send_template("+5511987654321", "lembrete_fatura", "pt_BR", &params).await.unwrap();
     let (_, body) = last(&fake);
@@ -194,7 +199,7 @@ async fn template_carries_name_language_and_body_parameters() {
 #[tokio::test]
 async fn media_goes_by_link_with_caption_and_filename_where_allowed() {
     let (base, fake) = spawn().await;
-    let client = Client::new(&base, TOKEN, PHONE_NUMBER_ID);
+    let client = Client::new(&egress(), &base, TOKEN, PHONE_NUMBER_ID);
     let link = "https://files.conectcrm.com.br/s/fatura-42.pdf?sig=abc";
     client
         .send_media("+5511987654321", MediaKind::Document, link, Some("Sua fatura"), Some("fatura-42.pdf"))
@@ -216,11 +221,13 @@ async fn media_goes_by_link_with_caption_and_filename_where_allowed() {
 #[tokio::test]
 async fn received_media_is_resolved_then_downloaded_with_the_token() {
     let (base, _) = spawn().await;
-    let client = Client::new(&base, TOKEN, PHONE_NUMBER_ID);
+    let client = Client::new(&egress(), &base, TOKEN, PHONE_NUMBER_ID);
     let (url, mime) = client.media_url("1003383421387256").await.unwrap();
     assert!(url.starts_with(&format!("{base}/lookaside/")));
     assert_eq!(mime.as_deref(), Some("image/jpeg"));
-    assert_eq!(client.download(&url).await.unwrap(), b"\xFF\xD8\xFFjpegdata");
+    assert_eq!(client.download(&url, 1024).await.unwrap(), b"\xFF\xD8\xFFjpegdata");
+    let e = client.download(&url, 4).await.unwrap_err();
+    assert!(matches!(e, Error::Egress(egress::Error::TooLarge)), "{e:?}");
 
     let missing = client.media_url("999").await.unwrap_err();
     assert!(
@@ -231,7 +238,7 @@ async fn received_media_is_resolved_then_downloaded_with_the_token() {
 #[tokio::test]
 async fn closed_window_is_recognised_and_not_retryable() {
     let (base, _) = spawn().await;
-    let client = Client::new(&base, TOKEN, PHONE_NUMBER_ID);
+    let client = Client::new(&egress(), &base, TOKEN, PHONE_NUMBER_ID);
     let e = client.send_text("+5511987654321", "late", None).await.unwrap_err();
     assert!(outside_window_error(&e), "{e}");
     assert!(!e.is_retryable());
@@ -251,7 +258,7 @@ async fn closed_window_is_recognised_and_not_retryable() {
 #[tokio::test]
 async fn outages_and_rate_limits_are_retryable() {
     let (base, _) = spawn().await;
-    let client = Client::new(&base, TOKEN, PHONE_NUMBER_ID);
+    let client = Client::new(&egress(), &base, TOKEN, PHONE_NUMBER_ID);
     let e = client.send_text("+5511987654321", "explode", None).await.unwrap_err();
     assert!(matches!(e, Error::Provider { status: 500, .. }));
     assert!(e.is_retryable());
@@ -259,26 +266,47 @@ async fn outages_and_rate_limits_are_retryable() {
     let e = client.send_text("+5511987654321", "slow down", None).await.unwrap_err();
     assert!(matches!(e, Error::Provider { status: 429, .. }) && e.is_retryable());
 
-    // Nothing listens on a closed port: a transport error, retryable.
+    // Nothing listens on a closed port: no answer, retryable.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let dead = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    let e = Client::new(&dead, TOKEN, PHONE_NUMBER_ID).check().await.unwrap_err();
-    assert!(matches!(e, Error::Transport(_)) && e.is_retryable(), "{e:?}");
+    let e = Client::new(&egress(), &dead, TOKEN, PHONE_NUMBER_ID).check().await.unwrap_err();
+    assert!(matches!(e, Error::Egress(egress::Error::Unreachable)) && e.is_retryable(), "{e:?}");
 }
 
 #[tokio::test]
 async fn check_proves_the_token_and_number() {
     let (base, _) = spawn().await;
-    Client::new(&base, TOKEN, PHONE_NUMBER_ID).check().await.unwrap();
-    let e = Client::new(&base, "wrong", PHONE_NUMBER_ID).check().await.unwrap_err();
+    Client::new(&egress(), &base, TOKEN, PHONE_NUMBER_ID).check().await.unwrap();
+    let e = Client::new(&egress(), &base, "wrong", PHONE_NUMBER_ID).check().await.unwrap_err();
     assert!(matches!(&e, Error::Provider { status: 401, message } if message.starts_with("(#190)")));
-    assert!(Client::new(&base, TOKEN, "000").check().await.is_err());
+    assert!(Client::new(&egress(), &base, TOKEN, "000").check().await.is_err());
 }
 
 #[test]
 fn debug_hides_the_token() {
-    let shown = format!("{:?}", Client::new("https://graph.facebook.com", TOKEN, PHONE_NUMBER_ID));
+    let shown = format!("{:?}", Client::new(&egress(), "https://graph.facebook.com", TOKEN, PHONE_NUMBER_ID));
     assert!(!shown.contains(TOKEN), "{shown}");
     assert!(shown.contains(PHONE_NUMBER_ID));
+}
+
+#[tokio::test]
+async fn the_token_goes_only_to_the_graph_host_and_meta_media() {
+    let (base, _) = spawn().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let elsewhere = format!("http://{}/lookaside/x", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = seen.clone();
+    tokio::spawn(async move {
+        while listener.accept().await.is_ok() {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    // Even a host the operator allows gets no token unless the Graph API
+    // is there: a media URL elsewhere is refused without a connection.
+    let e =
+        Client::new(&egress(), &base, TOKEN, PHONE_NUMBER_ID).download(&elsewhere, 1024).await.unwrap_err();
+    assert!(matches!(e, Error::Egress(egress::Error::Refused)), "{e:?}");
+    assert_eq!(e.to_string(), "endereço não permitido");
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 0);
 }

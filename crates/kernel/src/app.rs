@@ -21,6 +21,9 @@ pub struct AppInner {
     pub storage: Storage,
     pub realtime: Realtime,
     pub jobs: Registry,
+    /// The one client for outbound HTTP (providers, media, later AI and
+    /// webhooks), with the operator's allow-list.
+    pub egress: egress::Egress,
 }
 
 #[derive(Clone)]
@@ -37,7 +40,17 @@ impl App {
         let tokens = Tokens::new(config.jwt_secret.expose().as_bytes(), config.access_token_ttl)?;
         let mailer = Mailer::from_config(&config)?;
         let storage = Storage::from_config(&config)?;
-        Ok(Self::new(AppInner { config, db, tokens, mailer, storage, realtime: Realtime::default(), jobs }))
+        let egress = egress::Egress::new(config.egress_allow_hosts.clone())?;
+        Ok(Self::new(AppInner {
+            config,
+            db,
+            tokens,
+            mailer,
+            storage,
+            realtime: Realtime::default(),
+            jobs,
+            egress,
+        }))
     }
 }
 

@@ -17,6 +17,7 @@
 //! | `ACCESS_TOKEN_TTL_SECS` | `900` | lifetime of an access token |
 //! | `REFRESH_TOKEN_TTL_SECS` | `2592000` | lifetime of a refresh token (30 days) |
 //! | `AUTH_RATE_LIMIT_PER_MINUTE` | `20` | requests per minute per IP on `/api/v1/auth/*` |
+//! | `EGRESS_ALLOW_HOSTS` | unset (providers' own hosts only) | comma-separated `host`, `host:port` or `*.domain` the server may call besides the providers' documented hosts (a sandbox, an internal proxy); only these may be internal addresses — see `docs/SECURITY.md` |
 //! | `LOG_FORMAT` | `text` (`json` with `--production`) | log output |
 //! | `RUST_LOG` | `info` | log filter |
 
@@ -61,6 +62,8 @@ pub struct Config {
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     pub auth_rate_limit_per_minute: u32,
+    /// Hosts outbound calls may reach besides the providers' own.
+    pub egress_allow_hosts: egress::HostList,
     pub json_logs: bool,
     pub production: bool,
 }
@@ -137,6 +140,8 @@ impl Config {
         if rate == 0 {
             return Err(err("AUTH_RATE_LIMIT_PER_MINUTE", "must be at least 1"));
         }
+        let egress_allow_hosts = egress::HostList::parse_csv(&var("EGRESS_ALLOW_HOSTS").unwrap_or_default())
+            .map_err(|e| err("EGRESS_ALLOW_HOSTS", e.to_string()))?;
         Ok(Self {
             database_url,
             app_database_url: var("APP_DATABASE_URL").map(Secret::new),
@@ -152,6 +157,7 @@ impl Config {
             access_token_ttl: Duration::from_secs(parsed("ACCESS_TOKEN_TTL_SECS", 900)?),
             refresh_token_ttl: Duration::from_secs(parsed("REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?),
             auth_rate_limit_per_minute: rate,
+            egress_allow_hosts,
             json_logs,
             production,
         })
@@ -174,6 +180,7 @@ impl Config {
             access_token_ttl: Duration::from_secs(900),
             refresh_token_ttl: Duration::from_secs(3600),
             auth_rate_limit_per_minute: 1000,
+            egress_allow_hosts: egress::HostList::default(),
             json_logs: false,
             production: false,
         }

@@ -2,6 +2,11 @@
 //! `access_token` header, JSON bodies, reais as numbers, `errors` arrays.
 #![allow(clippy::unwrap_used)]
 
+/// The fake provider runs on 127.0.0.1, which the operator allow-list must name.
+fn egress() -> egress::Egress {
+    egress::Egress::new(egress::HostList::parse(&["127.0.0.1"]).unwrap()).unwrap()
+}
+
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
@@ -163,7 +168,7 @@ fn charge(billing_type: BillingType, value_cents: i64) -> NewCharge {
 #[tokio::test]
 async fn customer_is_created_with_asaas_field_names_and_headers() {
     let (base, seen) = spawn().await;
-    let client = Client::new(&base, KEY);
+    let client = Client::new(&egress(), &base, KEY);
     let customer = NewCustomer {
         name: "Padaria Pão Quente Ltda".into(),
         cpf_cnpj: Some("11222333000181".into()),
@@ -193,14 +198,15 @@ async fn customer_without_document_or_email_omits_them() {
         email: None,
         external_reference: "cust-2".into(),
     };
-    Client::new(&base, KEY).create_customer(&customer).await.unwrap();
+    Client::new(&egress(), &base, KEY).create_customer(&customer).await.unwrap();
     assert_eq!(seen.lock().unwrap()[0].body, json!({"name": "Maria", "externalReference": "cust-2"}));
 }
 
 #[tokio::test]
 async fn pix_charge_sends_reais_and_the_due_date() {
     let (base, seen) = spawn().await;
-    let created = Client::new(&base, KEY).create_charge(&charge(BillingType::Pix, 12990)).await.unwrap();
+    let created =
+        Client::new(&egress(), &base, KEY).create_charge(&charge(BillingType::Pix, 12990)).await.unwrap();
     assert_eq!(created.id, "pay_080225913252");
     assert_eq!(created.status, "PENDING");
     assert_eq!(created.value_cents, 12990);
@@ -220,7 +226,10 @@ async fn pix_charge_sends_reais_and_the_due_date() {
 #[tokio::test]
 async fn boleto_charge_has_a_bank_slip() {
     let (base, seen) = spawn().await;
-    let created = Client::new(&base, KEY).create_charge(&charge(BillingType::Boleto, 100_000)).await.unwrap();
+    let created = Client::new(&egress(), &base, KEY)
+        .create_charge(&charge(BillingType::Boleto, 100_000))
+        .await
+        .unwrap();
     assert_eq!(created.value_cents, 100_000);
     assert_eq!(created.bank_slip_url.as_deref(), Some("https://sandbox.asaas.com/b/pdf/080225913252"));
     let body = seen.lock().unwrap()[0].body.clone();
@@ -241,7 +250,8 @@ fn billing_types_use_asaas_spelling() {
 #[tokio::test]
 async fn zero_value_is_refused_with_asaas_description() {
     let (base, _) = spawn().await;
-    let err = Client::new(&base, KEY).create_charge(&charge(BillingType::Pix, 0)).await.unwrap_err();
+    let err =
+        Client::new(&egress(), &base, KEY).create_charge(&charge(BillingType::Pix, 0)).await.unwrap_err();
     assert!(
         matches!(&err, Error::Provider { status: 400, message } if message == "O valor da cobrança deve ser maior que zero."),
         "{err:?}"
@@ -252,7 +262,7 @@ async fn zero_value_is_refused_with_asaas_description() {
 #[tokio::test]
 async fn wrong_key_is_refused() {
     let (base, _) = spawn().await;
-    let client = Client::new(&base, "$aact_wrong");
+    let client = Client::new(&egress(), &base, "$aact_wrong");
     let err = client.create_charge(&charge(BillingType::Pix, 12990)).await.unwrap_err();
     assert!(
         matches!(&err, Error::Provider { status: 401, message } if message == "A chave de API fornecida é inválida"),
@@ -264,7 +274,7 @@ async fn wrong_key_is_refused() {
 #[tokio::test]
 async fn check_passes_with_a_valid_key() {
     let (base, seen) = spawn().await;
-    Client::new(&base, KEY).check().await.unwrap();
+    Client::new(&egress(), &base, KEY).check().await.unwrap();
     assert!(seen.lock().unwrap().is_empty(), "check reads, it creates nothing");
 }
 
@@ -273,7 +283,7 @@ async fn unavailable_asaas_is_retryable_even_without_a_body() {
     let (base, _) = spawn().await;
     let customer =
         NewCustomer { name: "explode".into(), cpf_cnpj: None, email: None, external_reference: "c".into() };
-    let err = Client::new(&base, KEY).create_customer(&customer).await.unwrap_err();
+    let err = Client::new(&egress(), &base, KEY).create_customer(&customer).await.unwrap_err();
     assert!(
         matches!(&err, Error::Provider { status: 503, message } if message == "Service Unavailable"),
         "{err:?}"
@@ -284,7 +294,7 @@ async fn unavailable_asaas_is_retryable_even_without_a_body() {
 #[tokio::test]
 async fn pix_qr_code_and_boleto_line_of_a_charge() {
     let (base, seen) = spawn().await;
-    let client = Client::new(&base, KEY);
+    let client = Client::new(&egress(), &base, KEY);
     let qr = client.pix_qr_code("pay_080225913252").await.unwrap();
     assert_eq!(qr.payload, BR_CODE);
     assert!(qr.encoded_image.starts_with("iVBORw0KGgo"), "a base64 PNG");
@@ -341,7 +351,7 @@ fn webhook_events_become_payment_events() {
 
 #[test]
 fn debug_output_hides_the_api_key() {
-    let debug = format!("{:?}", Client::new(asaas::SANDBOX_BASE_URL, KEY));
+    let debug = format!("{:?}", Client::new(&egress(), asaas::SANDBOX_BASE_URL, KEY));
     assert!(!debug.contains(KEY), "{debug}");
     assert!(debug.contains("api-sandbox.asaas.com"), "{debug}");
 }

@@ -2,6 +2,11 @@
 //! bodies, Bearer keys, idempotency keys and Stripe's error JSON.
 #![allow(clippy::unwrap_used)]
 
+/// The fake provider runs on 127.0.0.1, which the operator allow-list must name.
+fn egress() -> egress::Egress {
+    egress::Egress::new(egress::HostList::parse(&["127.0.0.1"]).unwrap()).unwrap()
+}
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -167,7 +172,7 @@ fn intent_request(amount_cents: i64, description: &str) -> PaymentIntentRequest 
 #[tokio::test]
 async fn payment_intent_is_created_with_stripes_form_fields() {
     let (base, fake) = spawn().await;
-    let client = Client::new(&format!("{base}/"), KEY);
+    let client = Client::new(&egress(), &format!("{base}/"), KEY);
     let intent = client
         .create_payment_intent(&intent_request(12990, "Fatura 42 — Plano Pro"), "inv-42-try")
         .await
@@ -196,7 +201,7 @@ async fn payment_intent_is_created_with_stripes_form_fields() {
 #[tokio::test]
 async fn repeating_an_idempotency_key_returns_the_same_intent() {
     let (base, fake) = spawn().await;
-    let client = Client::new(&base, KEY);
+    let client = Client::new(&egress(), &base, KEY);
     let first = client.create_payment_intent(&intent_request(5000, "Fatura 7"), "inv-7").await.unwrap();
     let again = client.create_payment_intent(&intent_request(5000, "Fatura 7"), "inv-7").await.unwrap();
     let other = client.create_payment_intent(&intent_request(5000, "Fatura 8"), "inv-8").await.unwrap();
@@ -208,7 +213,7 @@ async fn repeating_an_idempotency_key_returns_the_same_intent() {
 #[tokio::test]
 async fn checkout_session_sends_line_item_urls_and_metadata() {
     let (base, fake) = spawn().await;
-    let client = Client::new(&base, KEY);
+    let client = Client::new(&egress(), &base, KEY);
     let request = CheckoutRequest {
         amount_cents: 29900,
         name: "Fatura 0001 — ConectCRM".into(),
@@ -246,7 +251,7 @@ async fn checkout_session_sends_line_item_urls_and_metadata() {
 #[tokio::test]
 async fn wrong_key_is_a_provider_error_with_stripes_message() {
     let (base, _) = spawn().await;
-    let client = Client::new(&base, "sk_test_wrong");
+    let client = Client::new(&egress(), &base, "sk_test_wrong");
     let err = client.create_payment_intent(&intent_request(5000, "x"), "k").await.unwrap_err();
     assert!(
         matches!(&err, Error::Provider { status: 401, message } if message == "Invalid API Key provided"),
@@ -259,13 +264,13 @@ async fn wrong_key_is_a_provider_error_with_stripes_message() {
 #[tokio::test]
 async fn check_passes_with_a_valid_key() {
     let (base, _) = spawn().await;
-    Client::new(&base, KEY).check().await.unwrap();
+    Client::new(&egress(), &base, KEY).check().await.unwrap();
 }
 
 #[tokio::test]
 async fn server_error_is_retryable() {
     let (base, _) = spawn().await;
-    let err = Client::new(&base, KEY)
+    let err = Client::new(&egress(), &base, KEY)
         .create_payment_intent(&intent_request(5000, "explode"), "k")
         .await
         .unwrap_err();
@@ -278,8 +283,10 @@ async fn server_error_is_retryable() {
 #[tokio::test]
 async fn bad_request_is_final_and_carries_stripes_message() {
     let (base, _) = spawn().await;
-    let err =
-        Client::new(&base, KEY).create_payment_intent(&intent_request(10, "tiny"), "k").await.unwrap_err();
+    let err = Client::new(&egress(), &base, KEY)
+        .create_payment_intent(&intent_request(10, "tiny"), "k")
+        .await
+        .unwrap_err();
     assert!(
         matches!(&err, Error::Provider { status: 400, message } if message == "Amount must be at least R$0.50 brl")
     );
@@ -288,30 +295,32 @@ async fn bad_request_is_final_and_carries_stripes_message() {
 }
 
 #[tokio::test]
-async fn a_body_that_is_not_stripe_json_is_a_decode_error() {
+async fn a_body_that_is_not_stripe_json_is_unreadable_and_not_quoted() {
     let (base, _) = spawn().await;
-    let err = Client::new(&base, KEY)
+    let err = Client::new(&egress(), &base, KEY)
         .create_payment_intent(&intent_request(5000, "garble"), "k")
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Decode(_)), "{err:?}");
+    assert!(matches!(err, Error::Egress(egress::Error::Unreadable(_))), "{err:?}");
+    assert!(!err.to_string().contains("gateway"), "{err}");
     assert!(!err.is_retryable());
 }
 
 #[tokio::test]
-async fn unreachable_stripe_is_a_retryable_transport_error() {
+async fn unreachable_stripe_is_a_retryable_class_error() {
     // A port that was just free: nothing listens there.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    let err = Client::new(&base, KEY).check().await.unwrap_err();
-    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    let err = Client::new(&egress(), &base, KEY).check().await.unwrap_err();
+    assert!(matches!(err, Error::Egress(egress::Error::Unreachable)), "{err:?}");
+    assert_eq!(err.to_string(), "o provedor não respondeu");
     assert!(err.is_retryable());
 }
 
 #[test]
 fn debug_output_hides_the_secret_key() {
-    let debug = format!("{:?}", Client::new(payments::stripe::DEFAULT_BASE_URL, KEY));
+    let debug = format!("{:?}", Client::new(&egress(), payments::stripe::DEFAULT_BASE_URL, KEY));
     assert!(!debug.contains(KEY), "{debug}");
     assert!(debug.contains("api.stripe.com"), "{debug}");
 }

@@ -887,3 +887,49 @@ async fn a_refund_that_overtakes_its_payment_waits_for_it_and_applies_once() {
     let (_, inv) = t.get(&format!("/api/v1/invoices/{id}"), &owner.token).await;
     assert_eq!((inv["status"].as_str(), inv["refunded_cents"].as_i64()), (Some("paid"), Some(5000)));
 }
+
+/// Issue 9, SSRF: a gateway's base URL is a tenant admin's input and the
+/// server sends the company's API key there. An internal listener the
+/// operator did not allow is refused when saved, and a row stored before
+/// the allow-list existed does not reach it on "Testar conexão", whose
+/// answer names the failure class only.
+#[tokio::test]
+async fn a_tenant_cannot_point_a_gateway_at_an_internal_address() {
+    use std::sync::atomic::Ordering;
+    let (internal, seen) = common::recorder().await;
+    let (base, _fake) = fake_provider().await;
+    let allowed = base.trim_start_matches("http://").to_string();
+    let t =
+        TestApp::spawn_with(|c| c.egress_allow_hosts = egress::HostList::parse(&[allowed]).unwrap()).await;
+    let owner = t.signup("Alfa").await;
+    let asaas = |base_url: &str| json!({"provider": "asaas", "api_key": "$aact_YTU5YTE0M2M2N2I4MTliNzk0YTI5N2U5MzdjNWZmNDQ6OjAwMDAwMDAwMDAwMDAwMDAwMDA6OiRhYWNoXzRlNTU", "base_url": base_url});
+    let localhost = internal.replace("127.0.0.1", "localhost");
+    for url in [
+        internal.as_str(),
+        localhost.as_str(),
+        "http://[::ffff:127.0.0.1]:9",
+        "https://api.asaas.com.evil.com",
+    ] {
+        let (s, b) = t.post("/api/v1/finance/gateways", Some(&owner.token), asaas(url)).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{url}: {b}");
+        assert_eq!(b["errors"][0]["field"], "base_url", "{b}");
+        assert!(b["errors"][0]["message"].as_str().unwrap().starts_with("Endereço não permitido"), "{b}");
+    }
+    let (s, gw) = t.post("/api/v1/finance/gateways", Some(&owner.token), asaas(&base)).await;
+    assert_eq!(s, StatusCode::CREATED, "{gw}");
+    let gid = gw["id"].as_str().unwrap();
+
+    let mut admin = t.db.admin().await;
+    sqlx::query("update payment_gateways set base_url = $1 where id = $2::uuid")
+        .bind(&internal)
+        .bind(gid)
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let (s, b) = t.post(&format!("/api/v1/finance/gateways/{gid}/test"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(b["ok"], false);
+    assert_eq!(b["message"], "Falhou: endereço não permitido");
+
+    assert_eq!(seen.load(Ordering::SeqCst), 0, "the internal listener was contacted");
+}

@@ -904,3 +904,96 @@ async fn an_anonymous_visitor_stays_one_conversation_and_a_borrowed_email_opens_
         );
     }
 }
+
+/// Issue 9, SSRF: a tenant admin chooses a channel's base URL and signs
+/// Twilio webhooks with its own token, so both are attacker input. A
+/// listener on 127.0.0.1 that the operator did not allow must never see a
+/// connection: not when saved as a base URL, not as a MediaUrl, not from
+/// "Testar" on a row stored before the allow-list existed.
+#[tokio::test]
+async fn a_tenant_cannot_point_channels_or_media_at_internal_addresses() {
+    use std::sync::atomic::Ordering;
+    let (internal, seen) = common::recorder().await;
+    let (base, _fake) = fake_providers().await;
+    let allowed = base.trim_start_matches("http://").to_string();
+    let t =
+        TestApp::spawn_with(|c| c.egress_allow_hosts = egress::HostList::parse(&[allowed]).unwrap()).await;
+    let owner = t.signup("Alfa").await;
+    let twilio = |base_url: &str| {
+        json!({"kind": "twilio_sms", "name": "SMS",
+            "config": {"account_sid": "AC0123456789abcdef0123456789abcdef", "from": "+5511955550000", "base_url": base_url},
+            "secrets": {"auth_token": "twilio-auth-token"}})
+    };
+    let localhost = internal.replace("127.0.0.1", "localhost");
+    for url in
+        [internal.as_str(), localhost.as_str(), "http://169.254.169.254/latest", "https://evil.example.com"]
+    {
+        let (s, b) = t.post("/api/v1/channels", Some(&owner.token), twilio(url)).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{url}: {b}");
+        assert_eq!(b["errors"][0]["field"], "config.base_url", "{b}");
+        assert!(b["errors"][0]["message"].as_str().unwrap().starts_with("Endereço não permitido"), "{b}");
+    }
+    let (s, b) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            json!({"kind": "whatsapp", "name": "WhatsApp",
+            "config": {"phone_number_id": "106540352242922", "base_url": format!("{internal}/")},
+            "secrets": {"access_token": "EAAG-token", "app_secret": "app-secret"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+
+    // The operator's host is accepted; editing it to an internal one is not.
+    let ch = channel(&t, &owner, twilio(&base)).await;
+    let id = ch["id"].as_str().unwrap();
+    let (s, b) = t.patch(&format!("/api/v1/channels/{id}"), &owner.token, twilio(&internal)).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+
+    // A signed inbound message whose MediaUrl0 is the internal listener: the
+    // message is kept, the attachment refused, and no request is made.
+    let path = format!("/hooks/twilio/{}", ch["public_id"].as_str().unwrap());
+    let url = format!("{}{path}", t.app.config.frontend_url);
+    let params: Vec<(String, String)> = [
+        ("MessageSid", "MM11111111111111111111111111111111"),
+        ("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+        ("From", "+5511987651234"),
+        ("To", "+5511955550000"),
+        ("Body", "Segue o comprovante"),
+        ("NumMedia", "1"),
+        ("MediaUrl0", &format!("{internal}/latest/meta-data")),
+        ("MediaContentType0", "image/jpeg"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let sig = channels::twilio::signature("twilio-auth-token", &url, &params);
+    let body = serde_urlencoded::to_string(&params).unwrap().into_bytes();
+    let (s, _) =
+        post_raw(&t, &path, &[("x-twilio-signature", sig)], "application/x-www-form-urlencoded", body).await;
+    assert_eq!(s, StatusCode::OK);
+    t.drain_jobs().await;
+    let list = tickets(&t, &owner, "").await;
+    let msgs = messages(&t, &owner, list[0]["id"].as_str().unwrap()).await;
+    let inbound = msgs.iter().find(|m| m["text"] == "Segue o comprovante").unwrap();
+    assert_eq!(
+        inbound["extra"]["refused_attachments"],
+        json!(["anexo-1: não foi possível baixar (endereço não permitido)"])
+    );
+    assert!(inbound["attachments"].as_array().is_none_or(|a| a.is_empty()), "{inbound}");
+
+    // A row saved before the allow-list existed: "Testar" names the class
+    // and still connects nowhere.
+    let mut admin = t.db.admin().await;
+    sqlx::query("update support_channels set config = jsonb_set(config, '{base_url}', to_jsonb($1::text)) where id = $2::uuid")
+        .bind(&internal)
+        .bind(id)
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let (s, b) = t.post(&format!("/api/v1/channels/{id}/test"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(b, json!({"ok": false, "message": "Falhou: endereço não permitido"}));
+
+    assert_eq!(seen.load(Ordering::SeqCst), 0, "the internal listener was contacted");
+}

@@ -8,14 +8,17 @@ use lettre::message::{Mailbox, Mailboxes};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use egress::Egress;
+
+use super::API;
+use crate::Error;
 use crate::email::{Outbound, bare_id};
-use crate::{Error, http};
 
 #[derive(Clone)]
 pub struct Client {
     base_url: String,
     api_key: String,
-    http: reqwest::Client,
+    http: Egress,
 }
 
 impl fmt::Debug for Client {
@@ -29,8 +32,8 @@ impl fmt::Debug for Client {
 
 impl Client {
     /// `base_url` is [`super::API_BASE_URL`] in production.
-    pub fn new(base_url: &str, api_key: &str) -> Client {
-        Client { base_url: http::base_url(base_url), api_key: api_key.to_owned(), http: http::client() }
+    pub fn new(http: &Egress, base_url: &str, api_key: &str) -> Client {
+        Client { base_url: egress::base_url(base_url), api_key: api_key.to_owned(), http: http.clone() }
     }
 
     /// Sends `out` with its threading headers, our Message-ID included, so
@@ -40,10 +43,10 @@ impl Client {
     pub async fn send(&self, out: &Outbound, from_name: Option<&str>) -> Result<Option<String>, Error> {
         let request = self
             .http
-            .post(format!("{}/v3/mail/send", self.base_url))
+            .post(&format!("{}/v3/mail/send", self.base_url))
             .bearer_auth(&self.api_key)
             .json(&mail(out, from_name)?);
-        let answer = http::send(request, error_message).await?;
+        let answer = self.http.send(request, API, error_message).await?;
         Ok(answer
             .headers
             .get("x-message-id")
@@ -55,8 +58,9 @@ impl Client {
     /// Proves the key works (the "test connection" button): listing the
     /// key's scopes changes nothing.
     pub async fn check(&self) -> Result<(), Error> {
-        let request = self.http.get(format!("{}/v3/scopes", self.base_url)).bearer_auth(&self.api_key);
-        http::send(request, error_message).await.map(drop)
+        let request = self.http.get(&format!("{}/v3/scopes", self.base_url)).bearer_auth(&self.api_key);
+        self.http.send(request, API, error_message).await?;
+        Ok(())
     }
 }
 

@@ -8,3 +8,6 @@ pub use client::Client;
 pub use inbound::{InboundField, parse_inbound, parse_inbound_multipart};
 
 pub const API_BASE_URL: &str = "https://api.sendgrid.com";
+
+/// Where API calls may go without the operator's say-so.
+pub const API: egress::Scope = egress::Scope(&["api.sendgrid.com"]);

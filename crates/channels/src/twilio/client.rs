@@ -4,8 +4,10 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::OUTSIDE_WINDOW_CODE;
-use crate::{Error, http, reason};
+use egress::Egress;
+
+use super::{API, MEDIA, OUTSIDE_WINDOW_CODE};
+use crate::{Error, reason};
 
 /// A Twilio client for one account, authenticated with HTTP Basic
 /// `account_sid:auth_token`.
@@ -14,7 +16,7 @@ pub struct Client {
     base_url: String,
     account_sid: String,
     auth_token: String,
-    http: reqwest::Client,
+    http: Egress,
 }
 
 impl fmt::Debug for Client {
@@ -36,12 +38,12 @@ pub fn outside_window_error(e: &Error) -> bool {
 
 impl Client {
     /// `base_url` is [`super::API_BASE_URL`] in production.
-    pub fn new(base_url: &str, account_sid: &str, auth_token: &str) -> Client {
+    pub fn new(http: &Egress, base_url: &str, account_sid: &str, auth_token: &str) -> Client {
         Client {
-            base_url: http::base_url(base_url),
+            base_url: egress::base_url(base_url),
             account_sid: account_sid.to_owned(),
             auth_token: auth_token.to_owned(),
-            http: http::client(),
+            http: http.clone(),
         }
     }
 
@@ -70,28 +72,38 @@ impl Client {
         let url = format!(
             "{}/2010-04-01/Accounts/{}/Messages.json",
             self.base_url,
-            http::path_segment(&self.account_sid)
+            egress::path_segment(&self.account_sid)
         );
-        let request = self.http.post(url).basic_auth(&self.account_sid, Some(&self.auth_token)).form(&form);
-        let sent: Sent = http::send_json(request, error_message).await?;
+        let request = self.http.post(&url).basic_auth(&self.account_sid, Some(&self.auth_token)).form(&form);
+        let sent: Sent = self.http.send_json(request, API, error_message).await?;
         Ok(sent.sid)
     }
 
-    /// Downloads a received `MediaUrl{N}`. Accounts may require HTTP Basic
-    /// for media, so the credentials go along; Twilio answers with a
-    /// redirect to storage, on which reqwest drops them (another host).
-    pub async fn download(&self, url: &str) -> Result<Vec<u8>, Error> {
-        let request = self.http.get(url).basic_auth(&self.account_sid, Some(&self.auth_token));
-        Ok(http::send(request, error_message).await?.body)
+    /// Downloads a received `MediaUrl{N}` of at most `max_bytes`. The URL
+    /// comes from a webhook anyone holding the auth token can sign, so only
+    /// this client's API host (with HTTP Basic, which accounts may require
+    /// for media) and Twilio's media CDN (without) are fetched; anything
+    /// else is refused without a connection. Twilio answers with a redirect
+    /// to storage, on which the credentials are dropped (another host).
+    pub async fn download(&self, url: &str, max_bytes: usize) -> Result<Vec<u8>, Error> {
+        let request = if egress::same_host(url, &self.base_url) {
+            self.http.get(url).basic_auth(&self.account_sid, Some(&self.auth_token))
+        } else if MEDIA.contains(url) {
+            self.http.get(url)
+        } else {
+            return Err(Error::Egress(egress::Error::Refused));
+        };
+        Ok(self.http.download(request, MEDIA, max_bytes, error_message).await?.body)
     }
 
     /// Proves the credentials work (the "test connection" button): reading
     /// the account changes nothing.
     pub async fn check(&self) -> Result<(), Error> {
         let url =
-            format!("{}/2010-04-01/Accounts/{}.json", self.base_url, http::path_segment(&self.account_sid));
-        let request = self.http.get(url).basic_auth(&self.account_sid, Some(&self.auth_token));
-        http::send(request, error_message).await.map(drop)
+            format!("{}/2010-04-01/Accounts/{}.json", self.base_url, egress::path_segment(&self.account_sid));
+        let request = self.http.get(&url).basic_auth(&self.account_sid, Some(&self.auth_token));
+        self.http.send(request, API, error_message).await?;
+        Ok(())
     }
 }
 

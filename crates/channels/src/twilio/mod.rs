@@ -12,5 +12,12 @@ pub use webhook::{Event, is_whatsapp, outside_window_status, parse_webhook};
 
 pub const API_BASE_URL: &str = "https://api.twilio.com";
 
+/// Where API calls may go without the operator's say-so.
+pub const API: egress::Scope = egress::Scope(&["api.twilio.com"]);
+
+/// Where a received `MediaUrl{N}` may point: the API host (which redirects
+/// to storage) or Twilio's media CDN.
+pub const MEDIA: egress::Scope = egress::Scope(&["api.twilio.com", "*.twiliocdn.com"]);
+
 /// Twilio error for a free-form WhatsApp message outside the 24-hour window.
 pub const OUTSIDE_WINDOW_CODE: u64 = 63016;

@@ -5,9 +5,11 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{GRAPH_API_VERSION, OUTSIDE_WINDOW_CODE};
+use egress::Egress;
+
+use super::{API, GRAPH_API_VERSION, MEDIA, OUTSIDE_WINDOW_CODE};
 use crate::message::MediaKind;
-use crate::{Error, http, phone, reason};
+use crate::{Error, phone, reason};
 
 /// A Cloud API client for one business phone number.
 #[derive(Clone)]
@@ -15,7 +17,7 @@ pub struct Client {
     base_url: String,
     access_token: String,
     phone_number_id: String,
-    http: reqwest::Client,
+    http: Egress,
 }
 
 impl fmt::Debug for Client {
@@ -36,12 +38,12 @@ pub fn outside_window_error(e: &Error) -> bool {
 
 impl Client {
     /// `base_url` is [`super::GRAPH_BASE_URL`] in production.
-    pub fn new(base_url: &str, access_token: &str, phone_number_id: &str) -> Client {
+    pub fn new(http: &Egress, base_url: &str, access_token: &str, phone_number_id: &str) -> Client {
         Client {
-            base_url: http::base_url(base_url),
+            base_url: egress::base_url(base_url),
             access_token: access_token.to_owned(),
             phone_number_id: phone_number_id.to_owned(),
-            http: http::client(),
+            http: http.clone(),
         }
     }
 
@@ -112,26 +114,32 @@ impl Client {
             url: String,
             mime_type: Option<String>,
         }
-        let url = format!("{}/{GRAPH_API_VERSION}/{}", self.base_url, http::path_segment(media_id));
-        let request = self.http.get(url).bearer_auth(&self.access_token);
-        let media: Media = http::send_json(request, error_message).await?;
+        let url = format!("{}/{GRAPH_API_VERSION}/{}", self.base_url, egress::path_segment(media_id));
+        let request = self.http.get(&url).bearer_auth(&self.access_token);
+        let media: Media = self.http.send_json(request, API, error_message).await?;
         Ok((media.url, media.mime_type))
     }
 
-    /// Downloads a media URL returned by [`Client::media_url`]. The access
-    /// token goes with the request, so pass only URLs Meta gave.
-    pub async fn download(&self, url: &str) -> Result<Vec<u8>, Error> {
+    /// Downloads a media URL returned by [`Client::media_url`], of at most
+    /// `max_bytes`. The access token goes with the request, so only the
+    /// Graph host this client calls and Meta's media hosts are fetched;
+    /// any other URL is refused without a connection.
+    pub async fn download(&self, url: &str, max_bytes: usize) -> Result<Vec<u8>, Error> {
+        if !(egress::same_host(url, &self.base_url) || MEDIA.contains(url)) {
+            return Err(Error::Egress(egress::Error::Refused));
+        }
         let request = self.http.get(url).bearer_auth(&self.access_token);
-        Ok(http::send(request, error_message).await?.body)
+        Ok(self.http.download(request, MEDIA, max_bytes, error_message).await?.body)
     }
 
     /// Proves the token and number work (the "test connection" button):
     /// reading the number changes nothing.
     pub async fn check(&self) -> Result<(), Error> {
         let url =
-            format!("{}/{GRAPH_API_VERSION}/{}", self.base_url, http::path_segment(&self.phone_number_id));
-        let request = self.http.get(url).bearer_auth(&self.access_token);
-        http::send(request, error_message).await.map(drop)
+            format!("{}/{GRAPH_API_VERSION}/{}", self.base_url, egress::path_segment(&self.phone_number_id));
+        let request = self.http.get(&url).bearer_auth(&self.access_token);
+        self.http.send(request, API, error_message).await?;
+        Ok(())
     }
 
     fn envelope(&self, to: &str, kind: &str) -> Value {
@@ -156,10 +164,10 @@ impl Client {
         let url = format!(
             "{}/{GRAPH_API_VERSION}/{}/messages",
             self.base_url,
-            http::path_segment(&self.phone_number_id)
+            egress::path_segment(&self.phone_number_id)
         );
-        let request = self.http.post(url).bearer_auth(&self.access_token).json(message);
-        let sent: Sent = http::send_json(request, error_message).await?;
+        let request = self.http.post(&url).bearer_auth(&self.access_token).json(message);
+        let sent: Sent = self.http.send_json(request, API, error_message).await?;
         sent.messages
             .into_iter()
             .next()

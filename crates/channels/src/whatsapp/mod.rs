@@ -15,6 +15,13 @@ pub use webhook::{Notification, outside_window_status, parse_webhook, parse_webh
 
 pub const GRAPH_BASE_URL: &str = "https://graph.facebook.com";
 
+/// Where API calls may go without the operator's say-so.
+pub const API: egress::Scope = egress::Scope(&["graph.facebook.com"]);
+
+/// Where a media URL the Graph API hands out may point: Meta serves media
+/// from `lookaside.fbsbx.com` and wants the access token there too.
+pub const MEDIA: egress::Scope = egress::Scope(&["graph.facebook.com", "lookaside.fbsbx.com"]);
+
 /// The Graph API version every call is pinned to, so a Meta default-version
 /// change cannot alter the payloads under us.
 pub const GRAPH_API_VERSION: &str = "v21.0";

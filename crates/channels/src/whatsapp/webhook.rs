@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::message::{
     DeliveryState, InboundMedia, InboundMessage, Location, MediaKind, SharedContact, StatusUpdate,
 };
-use crate::{Error, http, phone, reason};
+use crate::{Error, phone, reason};
 
 /// What one webhook call reported.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,7 +41,7 @@ pub fn parse_webhook(body: &[u8]) -> Result<Notification, Error> {
 /// number it concerns. Changes that are not about messages (template or
 /// account updates) are left out.
 pub fn parse_webhook_all(body: &[u8]) -> Result<Vec<Notification>, Error> {
-    let envelope: Envelope = http::decode(body)?;
+    let envelope: Envelope = crate::decode(body)?;
     if envelope.object != "whatsapp_business_account" {
         return Err(Error::Decode(format!("not a WhatsApp webhook (object {:?})", envelope.object)));
     }

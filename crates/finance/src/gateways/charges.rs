@@ -37,12 +37,28 @@ pub fn to_model(app: &App, tenant_id: Uuid, row: GatewayRow) -> Result<Gateway> 
     })
 }
 
+/// The provider hosts a gateway's `base_url` may name without the
+/// operator's `EGRESS_ALLOW_HOSTS`.
+pub fn api_scope(provider: GatewayProvider) -> egress::Scope {
+    match provider {
+        GatewayProvider::Stripe => stripe::API,
+        GatewayProvider::Asaas => asaas::API,
+    }
+}
+
 /// A provider error as the user sees it.
 pub fn provider_error(provider: &str, e: payments::Error) -> Error {
     match e {
         payments::Error::Provider { status, message } if status < 500 => {
             Error::conflict(None, format!("O {provider} recusou a cobrança: {message}"))
         }
+        // A gateway saved before the allow-list existed may point anywhere.
+        payments::Error::Egress(egress::Error::Refused) => Error::conflict(
+            None,
+            format!(
+                "O endereço configurado para o {provider} não é permitido. Corrija-o em Financeiro › Gateways."
+            ),
+        ),
         // Transport details (addresses, TLS) stay in the log, not in the answer.
         other => {
             tracing::warn!(provider, error = %other, "payment gateway unavailable");
@@ -89,7 +105,7 @@ pub async fn charge(app: &App, tenant_id: Uuid, invoice_id: Uuid, method: Charge
     let link = invoice::public_link(app, tenant_id, invoice_id);
     let stored = match provider {
         GatewayProvider::Stripe => {
-            let client = stripe::Client::new(&row.base_url, &creds.api_key);
+            let client = stripe::Client::new(&app.egress, &row.base_url, &creds.api_key);
             let session = client
                 .create_checkout_session(
                     &stripe::CheckoutRequest {
@@ -107,7 +123,7 @@ pub async fn charge(app: &App, tenant_id: Uuid, invoice_id: Uuid, method: Charge
             (session.payment_intent, session.url, None, None, None, None)
         }
         GatewayProvider::Asaas => {
-            let client = asaas::Client::new(&row.base_url, &creds.api_key);
+            let client = asaas::Client::new(&app.egress, &row.base_url, &creds.api_key);
             let customer_ref = client
                 .create_customer(&asaas::NewCustomer {
                     name: customer.name.clone(),
@@ -168,8 +184,12 @@ pub async fn charge(app: &App, tenant_id: Uuid, invoice_id: Uuid, method: Charge
 pub async fn test(app: &App, tenant_id: Uuid, row: &GatewayRow) -> Result<(bool, String)> {
     let creds = credentials(app, tenant_id, row)?;
     let result = match GatewayProvider::parse(&row.provider) {
-        Some(GatewayProvider::Stripe) => stripe::Client::new(&row.base_url, &creds.api_key).check().await,
-        Some(GatewayProvider::Asaas) => asaas::Client::new(&row.base_url, &creds.api_key).check().await,
+        Some(GatewayProvider::Stripe) => {
+            stripe::Client::new(&app.egress, &row.base_url, &creds.api_key).check().await
+        }
+        Some(GatewayProvider::Asaas) => {
+            asaas::Client::new(&app.egress, &row.base_url, &creds.api_key).check().await
+        }
         None => return Err(Error::internal("gateway provider")),
     };
     Ok(match result {
@@ -178,6 +198,8 @@ pub async fn test(app: &App, tenant_id: Uuid, row: &GatewayRow) -> Result<(bool,
         | Err(payments::Error::Provider { status: 403, .. }) => {
             (false, "A chave foi recusada pelo provedor. Confira se copiou a chave certa.".into())
         }
+        // The class of failure only (egress errors never carry the remote
+        // body or the socket error), so the button cannot probe addresses.
         Err(e) => (false, format!("Falhou: {e}")),
     })
 }

@@ -58,9 +58,15 @@ async fn save_gateway(
         v.add("api_key", "Cole a chave de API completa, sem espaços.");
     }
     let base_url = match (body.base_url.as_deref().map(str::trim).filter(|u| !u.is_empty()), body.provider) {
-        (Some(url), _) => {
+        (Some(url), provider) => {
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 300 {
                 v.add("base_url", "Endereço deve começar com https://.");
+            } else if app.egress.check(url, charges::api_scope(provider)).is_err() {
+                // The server calls this URL with the company's API key.
+                v.add(
+                    "base_url",
+                    "Endereço não permitido: use o endereço do provedor ou um liberado pelo administrador da instalação.",
+                );
             }
             url.trim_end_matches('/').to_string()
         }

@@ -4,14 +4,17 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, http};
+use egress::Egress;
+
+use super::API;
+use crate::{Error, wire};
 
 /// An Asaas API client for one account (one API key).
 #[derive(Clone)]
 pub struct Client {
     base_url: String,
     api_key: String,
-    http: reqwest::Client,
+    http: Egress,
 }
 
 impl fmt::Debug for Client {
@@ -137,8 +140,8 @@ struct RawBoletoLine {
 impl Client {
     /// `base_url` is [`super::PRODUCTION_BASE_URL`] or
     /// [`super::SANDBOX_BASE_URL`].
-    pub fn new(base_url: &str, api_key: &str) -> Client {
-        Client { base_url: http::base_url(base_url), api_key: api_key.to_owned(), http: http::client() }
+    pub fn new(http: &Egress, base_url: &str, api_key: &str) -> Client {
+        Client { base_url: egress::base_url(base_url), api_key: api_key.to_owned(), http: http.clone() }
     }
 
     /// Registers a customer and returns its `cus_…` id. Asaas requires the
@@ -150,7 +153,7 @@ impl Client {
             email: c.email.as_deref(),
             external_reference: &c.external_reference,
         };
-        let created: Created = http::send_json(self.post("/v3/customers").json(&body), error_message).await?;
+        let created: Created = self.send_json(self.post("/v3/customers").json(&body)).await?;
         Ok(created.id)
     }
 
@@ -159,14 +162,14 @@ impl Client {
         let body = ChargeBody {
             customer: &c.customer,
             billing_type: c.billing_type,
-            value: http::cents_to_reais(c.value_cents),
+            value: wire::cents_to_reais(c.value_cents),
             due_date: c.due_date.format("%Y-%m-%d").to_string(),
             description: &c.description,
             external_reference: &c.external_reference,
         };
-        let raw: RawCharge = http::send_json(self.post("/v3/payments").json(&body), error_message).await?;
+        let raw: RawCharge = self.send_json(self.post("/v3/payments").json(&body)).await?;
         Ok(Charge {
-            value_cents: http::reais_to_cents(raw.value)
+            value_cents: wire::reais_to_cents(raw.value)
                 .ok_or_else(|| Error::Decode(format!("charge value {}", raw.value)))?,
             id: raw.id,
             status: raw.status,
@@ -177,35 +180,43 @@ impl Client {
 
     /// The PIX QR code of a charge (any billing type but boleto-only ones).
     pub async fn pix_qr_code(&self, payment_id: &str) -> Result<PixQrCode, Error> {
-        let raw: RawPixQrCode =
-            http::send_json(self.payment_get(payment_id, "pixQrCode"), error_message).await?;
+        let raw: RawPixQrCode = self.send_json(self.payment_get(payment_id, "pixQrCode")).await?;
         Ok(PixQrCode { encoded_image: raw.encoded_image, payload: raw.payload })
     }
 
     /// The boleto's typeable line and bar code.
     pub async fn boleto_line(&self, payment_id: &str) -> Result<BoletoLine, Error> {
         let request = self.payment_get(payment_id, "identificationField");
-        let raw: RawBoletoLine = http::send_json(request, error_message).await?;
+        let raw: RawBoletoLine = self.send_json(request).await?;
         Ok(BoletoLine { identification_field: raw.identification_field, bar_code: raw.bar_code })
     }
 
     /// Proves the key works (the "test connection" button) by reading the
     /// balance, which needs a valid key and changes nothing.
     pub async fn check(&self) -> Result<(), Error> {
-        http::send(self.request(reqwest::Method::GET, "/v3/finance/balance"), error_message).await.map(drop)
+        let request = self.request(egress::Method::GET, "/v3/finance/balance");
+        self.http.send(request, API, error_message).await?;
+        Ok(())
     }
 
-    fn post(&self, path: &str) -> reqwest::RequestBuilder {
-        self.request(reqwest::Method::POST, path)
+    async fn send_json<T: serde::de::DeserializeOwned>(
+        &self,
+        request: egress::RequestBuilder,
+    ) -> Result<T, Error> {
+        Ok(self.http.send_json(request, API, error_message).await?)
     }
 
-    fn payment_get(&self, payment_id: &str, what: &str) -> reqwest::RequestBuilder {
-        let path = format!("/v3/payments/{}/{what}", http::path_segment(payment_id));
-        self.request(reqwest::Method::GET, &path)
+    fn post(&self, path: &str) -> egress::RequestBuilder {
+        self.request(egress::Method::POST, path)
     }
 
-    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-        self.http.request(method, format!("{}{path}", self.base_url)).header("access_token", &self.api_key)
+    fn payment_get(&self, payment_id: &str, what: &str) -> egress::RequestBuilder {
+        let path = format!("/v3/payments/{}/{what}", egress::path_segment(payment_id));
+        self.request(egress::Method::GET, &path)
+    }
+
+    fn request(&self, method: egress::Method, path: &str) -> egress::RequestBuilder {
+        self.http.request(method, &format!("{}{path}", self.base_url)).header("access_token", &self.api_key)
     }
 }
 

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::{Error, http};
+use crate::{Error, wire};
 
 /// Whether the `asaas-access-token` header equals the configured token.
 /// An empty configured token accepts nothing.
@@ -72,7 +72,7 @@ struct RawPayment {
 
 /// Reads a webhook body. Check its token with [`verify_token`] first.
 pub fn parse_event(payload: &[u8]) -> Result<Event, Error> {
-    let raw: RawEvent = http::decode(payload)?;
+    let raw: RawEvent = wire::decode(payload)?;
     if raw.id.is_empty() {
         return Err(Error::Decode("event without id".into()));
     }
@@ -87,7 +87,7 @@ fn payment_event(kind: &str, payment: Option<RawPayment>) -> Result<Option<Payme
     let payment = payment.ok_or_else(|| Error::Decode(format!("{kind} without payment")))?;
     let cents = |reais: Option<f64>| {
         reais
-            .and_then(http::reais_to_cents)
+            .and_then(wire::reais_to_cents)
             .ok_or_else(|| Error::Decode(format!("{kind} without a valid payment value")))
     };
     let external_reference = payment.external_reference.filter(|r| !r.is_empty());

@@ -11,3 +11,8 @@ pub use event::{Event, PaymentEvent, parse_event, verify_token};
 
 pub const PRODUCTION_BASE_URL: &str = "https://api.asaas.com";
 pub const SANDBOX_BASE_URL: &str = "https://api-sandbox.asaas.com";
+
+/// Where API calls may go without the operator's say-so: production and
+/// both sandbox hosts Asaas has documented.
+pub const API: egress::Scope =
+    egress::Scope(&["api.asaas.com", "api-sandbox.asaas.com", "sandbox.asaas.com"]);

@@ -4,14 +4,17 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use crate::{Error, http};
+use egress::Egress;
+
+use super::API;
+use crate::Error;
 
 /// A Stripe API client for one account (one secret key).
 #[derive(Clone)]
 pub struct Client {
     base_url: String,
     secret_key: String,
-    http: reqwest::Client,
+    http: Egress,
 }
 
 impl fmt::Debug for Client {
@@ -66,8 +69,8 @@ pub struct CheckoutSession {
 
 impl Client {
     /// `base_url` is [`super::DEFAULT_BASE_URL`] in production.
-    pub fn new(base_url: &str, secret_key: &str) -> Client {
-        Client { base_url: http::base_url(base_url), secret_key: secret_key.to_owned(), http: http::client() }
+    pub fn new(http: &Egress, base_url: &str, secret_key: &str) -> Client {
+        Client { base_url: egress::base_url(base_url), secret_key: secret_key.to_owned(), http: http.clone() }
     }
 
     /// Creates a card PaymentIntent in BRL. Reusing `idempotency_key` returns
@@ -87,7 +90,7 @@ impl Client {
             ("metadata[tenant_id]", req.tenant_id.clone()),
         ];
         let request = self.post("/v1/payment_intents", idempotency_key).form(&form);
-        http::send_json(request, error_message).await
+        Ok(self.http.send_json(request, API, error_message).await?)
     }
 
     /// Creates a one-line hosted Checkout Session in BRL. The invoice id goes
@@ -113,19 +116,20 @@ impl Client {
             ("client_reference_id", req.invoice_id.clone()),
         ];
         let request = self.post("/v1/checkout/sessions", idempotency_key).form(&form);
-        http::send_json(request, error_message).await
+        Ok(self.http.send_json(request, API, error_message).await?)
     }
 
     /// Proves the key works (the "test connection" button): reading the
     /// balance needs a valid key and changes nothing.
     pub async fn check(&self) -> Result<(), Error> {
-        let request = self.http.get(format!("{}/v1/balance", self.base_url)).bearer_auth(&self.secret_key);
-        http::send(request, error_message).await.map(drop)
+        let request = self.http.get(&format!("{}/v1/balance", self.base_url)).bearer_auth(&self.secret_key);
+        self.http.send(request, API, error_message).await?;
+        Ok(())
     }
 
-    fn post(&self, path: &str, idempotency_key: &str) -> reqwest::RequestBuilder {
+    fn post(&self, path: &str, idempotency_key: &str) -> egress::RequestBuilder {
         self.http
-            .post(format!("{}{path}", self.base_url))
+            .post(&format!("{}{path}", self.base_url))
             .bearer_auth(&self.secret_key)
             .header("Idempotency-Key", idempotency_key)
     }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use crate::{Error, http};
+use crate::{Error, wire};
 
 /// A webhook event. `payment` is None for event types that do not move money
 /// for an invoice; those are acknowledged and ignored, not errors.
@@ -87,7 +87,7 @@ struct PaymentError {
 /// Reads a webhook body. Check its signature with
 /// [`super::verify_signature`] first.
 pub fn parse_event(payload: &[u8]) -> Result<Event, Error> {
-    let raw: RawEvent = http::decode(payload)?;
+    let raw: RawEvent = wire::decode(payload)?;
     if raw.id.is_empty() {
         return Err(Error::Decode("event without id".into()));
     }

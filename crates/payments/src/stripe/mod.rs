@@ -12,3 +12,6 @@ pub use event::{Event, PaymentEvent, parse_event};
 pub use signature::{SignatureError, signature_header, verify_signature};
 
 pub const DEFAULT_BASE_URL: &str = "https://api.stripe.com";
+
+/// Where API calls may go without the operator's say-so.
+pub const API: egress::Scope = egress::Scope(&["api.stripe.com"]);

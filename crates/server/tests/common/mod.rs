@@ -97,6 +97,21 @@ impl Drop for TestDb {
     }
 }
 
+/// A TCP listener on 127.0.0.1 that only counts the connections it gets:
+/// proof that nothing was sent to an address a tenant chose.
+pub async fn recorder() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = seen.clone();
+    tokio::spawn(async move {
+        while listener.accept().await.is_ok() {
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        }
+    });
+    (url, seen)
+}
+
 pub struct TestApp {
     pub app: App,
     pub addr: SocketAddr,
@@ -115,6 +130,10 @@ impl TestApp {
         let data_dir = std::env::temp_dir().join(format!("conectcrm-test-{}", uuid::Uuid::now_v7().simple()));
         std::fs::create_dir_all(&data_dir).unwrap();
         let mut config = Config::for_tests(&db.url, &data_dir);
+        // The fake providers listen on 127.0.0.1 (random ports): the
+        // operator's allow-list names that host, as a staging install would
+        // name its sandbox. Tests of the egress policy narrow it in `tweak`.
+        config.egress_allow_hosts = egress::HostList::parse(&["127.0.0.1"]).unwrap();
         tweak(&mut config);
         let app = server::build_app(config).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -11,6 +11,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+use super::clients::api_scope;
 use super::model::{
     Channel, ChannelKind, ChannelTest, InboundEvent, InboundEventFilter, InboundEventPage, SaveChannelRequest,
 };
@@ -34,6 +35,7 @@ fn random_token() -> String {
 }
 
 fn check(
+    egress: &egress::Egress,
     body: &SaveChannelRequest,
     stored: &super::model::Secrets,
     config: &mut serde_json::Value,
@@ -56,6 +58,17 @@ fn check(
         if config.get(*key).and_then(|x| x.as_str()).is_none_or(|s| s.trim().is_empty()) {
             v.add(&format!("config.{key}"), "Obrigatório para este canal.");
         }
+    }
+    // The server calls this URL with the channel's credentials: only the
+    // provider's own hosts, or hosts the operator allowed, are accepted.
+    if let Some(scope) = api_scope(body.kind)
+        && let Some(url) = config.get("base_url").and_then(|u| u.as_str()).filter(|u| !u.trim().is_empty())
+        && egress.check(url.trim(), scope).is_err()
+    {
+        v.add(
+            "config.base_url",
+            "Endereço não permitido: use o endereço do provedor ou um liberado pelo administrador da instalação.",
+        );
     }
     if body.kind == ChannelKind::Email
         && let Some(address) = config.get("address").and_then(|a| a.as_str())
@@ -106,7 +119,7 @@ async fn save(
             }
         }
     }
-    check(&body, &stored, &mut config)?;
+    check(&app.egress, &body, &stored, &mut config)?;
     if let Some(team) = body.team_id
         && crate::teams::repo::find_team(&mut s.tx, tenant, team).await?.is_none()
     {

@@ -2,6 +2,7 @@
 //! and WhatsApp. Secrets are sealed at rest; each channel has the webhook
 //! URL to paste into its provider and a log of what arrived.
 
+pub mod clients;
 pub mod http;
 pub mod model;
 pub mod repo;

@@ -19,7 +19,7 @@ use super::repo;
 use crate::channels::model::ChannelKind;
 use crate::channels::repo::{self as channels_repo, ChannelRow, EventRow};
 use crate::tickets::outbound::apply_status;
-use crate::tickets::service::{self, Incoming, IncomingFile, refuse_attachment};
+use crate::tickets::service::{self, Incoming, IncomingFile, MAX_ATTACHMENT_BYTES, refuse_attachment};
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ProcessInbound {
@@ -197,44 +197,32 @@ async fn fetch_media(
         return Ok(());
     }
     let secrets = channel.secrets(app, tenant)?;
-    let secret = |k: &str| secrets.get(k).cloned().unwrap_or_default();
     for (i, x) in media.iter().enumerate() {
         let name = x.filename.clone().unwrap_or_else(|| format!("anexo-{}", i + 1));
+        // Reading stops at the attachment limit: a bigger file is refused
+        // without being held in memory.
         let fetched = match channel.kind()? {
             ChannelKind::Whatsapp => {
-                let base = channel
-                    .setting("base_url")
-                    .unwrap_or_else(|| channels::whatsapp::GRAPH_BASE_URL.to_string());
-                let client = channels::whatsapp::Client::new(
-                    &base,
-                    &secret("access_token"),
-                    &channel.setting("phone_number_id").unwrap_or_default(),
-                );
+                let client = channel.whatsapp(app, &secrets);
                 match &x.provider_id {
                     Some(id) => match client.media_url(id).await {
-                        Ok((url, mime)) => {
-                            client.download(&url).await.map(|b| (b, mime.or(x.mime_type.clone())))
-                        }
+                        Ok((url, mime)) => client
+                            .download(&url, MAX_ATTACHMENT_BYTES)
+                            .await
+                            .map(|b| (b, mime.or(x.mime_type.clone()))),
                         Err(e) => Err(e),
                     },
                     None => continue,
                 }
             }
+            // The client sends the account's Basic auth to its own API host
+            // only, and refuses a URL anywhere but Twilio's hosts.
             ChannelKind::TwilioSms | ChannelKind::TwilioWhatsapp => match &x.url {
-                // Twilio media URLs need the account's Basic auth; the client knows it.
-                Some(url) => {
-                    let base = channel
-                        .setting("base_url")
-                        .unwrap_or_else(|| channels::twilio::API_BASE_URL.to_string());
-                    channels::twilio::Client::new(
-                        &base,
-                        &channel.setting("account_sid").unwrap_or_default(),
-                        &secret("auth_token"),
-                    )
-                    .download(url)
+                Some(url) => channel
+                    .twilio(app, &secrets)
+                    .download(url, MAX_ATTACHMENT_BYTES)
                     .await
-                    .map(|b| (b, x.mime_type.clone()))
-                }
+                    .map(|b| (b, x.mime_type.clone())),
                 None => continue,
             },
             _ => continue,

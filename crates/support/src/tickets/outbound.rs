@@ -8,7 +8,7 @@
 //! no idempotency key; e-mail carries our Message-ID, which receivers
 //! deduplicate.)
 
-use channels::{sendgrid, twilio, whatsapp};
+use channels::whatsapp;
 use chrono::{DateTime, Utc};
 use kernel::jobs::{self, EnqueueOptions, Job, Registry};
 use kernel::tenant::TenantTx;
@@ -126,23 +126,14 @@ async fn deliver(
                     Err(e) => Sent::Failed(e.to_string()),
                 }
             } else {
-                let base = channel.setting("base_url").unwrap_or_else(|| sendgrid::API_BASE_URL.to_string());
-                match sendgrid::Client::new(&base, &key)
-                    .send(&out, channel.setting("from_name").as_deref())
-                    .await
-                {
+                match channel.sendgrid(app, &key).send(&out, channel.setting("from_name").as_deref()).await {
                     Ok(_) => Sent::Ok(Some(own_id)),
                     Err(e) => outcome(e),
                 }
             }
         }
         ChannelKind::Whatsapp => {
-            let base = channel.setting("base_url").unwrap_or_else(|| whatsapp::GRAPH_BASE_URL.to_string());
-            let client = whatsapp::Client::new(
-                &base,
-                &secret("access_token"),
-                &channel.setting("phone_number_id").unwrap_or_default(),
-            );
+            let client = channel.whatsapp(app, &secrets);
             let result = match extra.get("template") {
                 Some(tpl) => {
                     let name = tpl["name"].as_str().unwrap_or_default();
@@ -164,12 +155,7 @@ async fn deliver(
             }
         }
         kind @ (ChannelKind::TwilioSms | ChannelKind::TwilioWhatsapp) => {
-            let base = channel.setting("base_url").unwrap_or_else(|| twilio::API_BASE_URL.to_string());
-            let client = twilio::Client::new(
-                &base,
-                &channel.setting("account_sid").unwrap_or_default(),
-                &secret("auth_token"),
-            );
+            let client = channel.twilio(app, &secrets);
             let prefix = if kind == ChannelKind::TwilioWhatsapp { "whatsapp:" } else { "" };
             let from = format!("{prefix}{}", channel.setting("from").unwrap_or_default());
             let to = format!("{prefix}{}", t.contact_address);
@@ -300,35 +286,18 @@ pub async fn test_channel(app: &App, tenant: Uuid, channel: &ChannelRow) -> Resu
             if key.is_empty() {
                 return Ok((true, "Envio pelo servidor de e-mail da instalação (SMTP).".into()));
             }
-            let base = channel.setting("base_url").unwrap_or_else(|| sendgrid::API_BASE_URL.to_string());
-            sendgrid::Client::new(&base, &key).check().await
+            channel.sendgrid(app, &key).check().await
         }
-        ChannelKind::Whatsapp => {
-            let base = channel.setting("base_url").unwrap_or_else(|| whatsapp::GRAPH_BASE_URL.to_string());
-            whatsapp::Client::new(
-                &base,
-                &secret("access_token"),
-                &channel.setting("phone_number_id").unwrap_or_default(),
-            )
-            .check()
-            .await
-        }
-        ChannelKind::TwilioSms | ChannelKind::TwilioWhatsapp => {
-            let base = channel.setting("base_url").unwrap_or_else(|| twilio::API_BASE_URL.to_string());
-            twilio::Client::new(
-                &base,
-                &channel.setting("account_sid").unwrap_or_default(),
-                &secret("auth_token"),
-            )
-            .check()
-            .await
-        }
+        ChannelKind::Whatsapp => channel.whatsapp(app, &secrets).check().await,
+        ChannelKind::TwilioSms | ChannelKind::TwilioWhatsapp => channel.twilio(app, &secrets).check().await,
     };
     Ok(match result {
         Ok(()) => (true, "Conexão funcionando: as credenciais foram aceitas.".into()),
         Err(channels::Error::Provider { status: 401 | 403, .. }) => {
             (false, "O provedor recusou as credenciais. Confira o token e o identificador.".into())
         }
+        // The class of failure only (egress errors never carry the remote
+        // body or the socket error), so the button cannot probe addresses.
         Err(e) => (false, format!("Falhou: {e}")),
     })
 }
