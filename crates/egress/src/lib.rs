@@ -168,6 +168,10 @@ impl Egress {
                 attempt.error(Blocked)
             }
         });
+        // Providers speak https only. One TLS backend for the whole binary
+        // (aws-lc-rs, as sqlx and lettre use): reqwest asks rustls for the
+        // process default, which is installed here when nobody did before.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let client = reqwest::Client::builder()
             .user_agent("ConectCRM")
             .connect_timeout(CONNECT_TIMEOUT)

@@ -104,6 +104,18 @@ async fn literal_internal_addresses_get_no_connection() {
     assert_eq!(seen.load(Ordering::SeqCst), 0);
 }
 
+/// Providers are https: the client must dial an https URL and start a TLS
+/// handshake (a client built without TLS refuses the scheme before
+/// connecting, and every real provider call would fail).
+#[tokio::test]
+async fn https_urls_are_dialled_with_tls() {
+    let (port, seen) = recorder().await;
+    let e = egress(&format!("127.0.0.1:{port}"));
+    let err = e.send(e.get(&format!("https://127.0.0.1:{port}/")), NOWHERE, no_message).await.unwrap_err();
+    assert_ne!(err, Error::Refused);
+    assert!(seen.load(Ordering::SeqCst) >= 1, "the https URL was never dialled: {err}");
+}
+
 #[tokio::test]
 async fn a_listed_host_answers_and_its_other_ports_stay_closed() {
     let (other, seen) = recorder().await;
