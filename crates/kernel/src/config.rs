@@ -17,6 +17,7 @@
 //! | `ACCESS_TOKEN_TTL_SECS` | `900` | lifetime of an access token |
 //! | `REFRESH_TOKEN_TTL_SECS` | `2592000` | lifetime of a refresh token (30 days) |
 //! | `AUTH_RATE_LIMIT_PER_MINUTE` | `20` | requests per minute per IP on `/api/v1/auth/*` |
+//! | `TRUSTED_PROXIES` | empty | comma-separated CIDRs (`10.0.0.0/8,127.0.0.1/32`) of the reverse proxies in front of the server; only a request whose TCP peer is inside one has its `X-Forwarded-For` read (the rightmost address that is not a trusted proxy is the client) — for rate limits and the IP recorded on a proposal acceptance |
 //! | `LOG_FORMAT` | `text` (`json` with `--production`) | log output |
 //! | `RUST_LOG` | `info` | log filter |
 
@@ -61,6 +62,7 @@ pub struct Config {
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     pub auth_rate_limit_per_minute: u32,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub json_logs: bool,
     pub production: bool,
 }
@@ -137,6 +139,8 @@ impl Config {
         if rate == 0 {
             return Err(err("AUTH_RATE_LIMIT_PER_MINUTE", "must be at least 1"));
         }
+        let trusted_proxies = parse_proxies(var("TRUSTED_PROXIES").as_deref().unwrap_or(""))
+            .map_err(|bad| err("TRUSTED_PROXIES", format!("{bad:?} is not an address or CIDR")))?;
         Ok(Self {
             database_url,
             app_database_url: var("APP_DATABASE_URL").map(Secret::new),
@@ -152,6 +156,7 @@ impl Config {
             access_token_ttl: Duration::from_secs(parsed("ACCESS_TOKEN_TTL_SECS", 900)?),
             refresh_token_ttl: Duration::from_secs(parsed("REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?),
             auth_rate_limit_per_minute: rate,
+            trusted_proxies,
             json_logs,
             production,
         })
@@ -174,6 +179,7 @@ impl Config {
             access_token_ttl: Duration::from_secs(900),
             refresh_token_ttl: Duration::from_secs(3600),
             auth_rate_limit_per_minute: 1000,
+            trusted_proxies: vec![],
             json_logs: false,
             production: false,
         }
@@ -182,6 +188,19 @@ impl Config {
     pub fn outbox_dir(&self) -> PathBuf {
         self.data_dir.join("outbox")
     }
+}
+
+/// `10.0.0.0/8, 192.168.1.7` → networks (a bare address is a /32 or /128).
+fn parse_proxies(list: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<ipnet::IpNet>()
+                .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| s.to_string())
+        })
+        .collect()
 }
 
 /// The 32-byte key that seals stored credentials; never printed.
