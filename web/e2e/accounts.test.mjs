@@ -3,15 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import {
-  BASE_URL,
-  launchBrowser,
-  missingConfig,
-  newPage,
-  uniqueEmail,
-  waitForEmailLink,
-  withScreenshot,
-} from './support.mjs';
+import { launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, waitForEmailLink, withScreenshot } from './support.mjs';
 
 // Missing configuration is an error, not a skip: a CI run that silently
 // tested nothing would look green.
@@ -107,12 +99,7 @@ describe('accounts', () => {
     const newPassword = 'nova-senha-2026!';
 
     // Set-up through the API: a company and its owner.
-    const signup = await fetch(`${BASE_URL}/api/v1/auth/signup`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ company_name: `Oficina E2E ${Date.now()}`, name: 'Carlos Souza', email, password: PASSWORD }),
-    });
-    assert.equal(signup.status, 201, await signup.text());
+    await signupConfirmed({ company_name: `Oficina E2E ${Date.now()}`, name: 'Carlos Souza', email, password: PASSWORD });
 
     const { context, page } = await newPage(browser);
     await withScreenshot(page, 'reset-request', async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, launchBrowser, missingConfig, newPage, uniqueEmail, withScreenshot } from './support.mjs';
+import { BASE_URL, launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -58,12 +58,7 @@ describe('company settings', () => {
 
   test('the owner fixes a bad CNPJ, saves, uploads a logo and sees the plan', async () => {
     const email = uniqueEmail('empresa-dono');
-    const signup = await fetch(`${BASE_URL}/api/v1/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ company_name: 'Ateliê Flor de Lis', name: 'Dona Rosa', email, password: PASSWORD }),
-    });
-    assert.equal(signup.status, 201, await signup.text());
+    await signupConfirmed({ company_name: 'Ateliê Flor de Lis', name: 'Dona Rosa', email, password: PASSWORD });
     const { context, page } = await newPage(browser);
     await withScreenshot(page, 'company-settings', async () => {
       await page.goto('/entrar');

@@ -4,15 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import {
-  BASE_URL,
-  launchBrowser,
-  missingConfig,
-  newPage,
-  uniqueEmail,
-  waitForEmailLink,
-  withScreenshot,
-} from './support.mjs';
+import { BASE_URL, launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, waitForEmailLink, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -35,12 +27,8 @@ async function api(path, { method = 'GET', token, body } = {}) {
 /** A new company and its owner, through the API. */
 async function signupOwner(companyName) {
   const email = uniqueEmail('crm-dono');
-  const { status, body } = await api('/auth/signup', {
-    method: 'POST',
-    body: { company_name: companyName, name: 'Dona Clara', email, password: PASSWORD },
-  });
-  assert.equal(status, 201, JSON.stringify(body));
-  return { email, token: body.access_token };
+  const pair = await signupConfirmed({ company_name: companyName, name: 'Dona Clara', email, password: PASSWORD });
+  return { email, token: pair.access_token };
 }
 
 /** Invites a salesperson and accepts the e-mailed invitation through the API. */

@@ -1,10 +1,9 @@
 // Browser test of Configurações → Tarefas com falha against a running server
 // that serves the built app (see web/README.md): the owner finds it in the
 // settings navigation, and a new company has none.
-import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, launchBrowser, missingConfig, newPage, uniqueEmail, withScreenshot } from './support.mjs';
+import { launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -13,12 +12,7 @@ const PASSWORD = 'senha-forte-2026';
 
 async function signupOwner(companyName) {
   const email = uniqueEmail('tarefas-dono');
-  const response = await fetch(`${BASE_URL}/api/v1/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ company_name: companyName, name: 'Dona Clara', email, password: PASSWORD }),
-  });
-  assert.equal(response.status, 201, await response.text());
+  await signupConfirmed({ company_name: companyName, name: 'Dona Clara', email, password: PASSWORD });
   return { email };
 }
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, launchBrowser, missingConfig, newPage, uniqueEmail, withScreenshot } from './support.mjs';
+import { BASE_URL, launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -29,12 +29,8 @@ async function api(path, { method = 'GET', token, body } = {}) {
 /** A new company and its owner, through the API. */
 async function signupOwner(companyName) {
   const email = uniqueEmail('import-dono');
-  const { status, body } = await api('/auth/signup', {
-    method: 'POST',
-    body: { company_name: companyName, name: 'Dona Clara', email, password: PASSWORD },
-  });
-  assert.equal(status, 201, JSON.stringify(body));
-  return { email, token: body.access_token };
+  const pair = await signupConfirmed({ company_name: companyName, name: 'Dona Clara', email, password: PASSWORD });
+  return { email, token: pair.access_token };
 }
 
 async function login(page, email) {

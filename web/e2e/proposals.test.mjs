@@ -5,15 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import {
-  BASE_URL,
-  launchBrowser,
-  missingConfig,
-  newPage,
-  uniqueEmail,
-  waitForEmail,
-  withScreenshot,
-} from './support.mjs';
+import { BASE_URL, launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, waitForEmail, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -36,12 +28,8 @@ async function api(path, { method = 'GET', token, body } = {}) {
 
 async function signupOwner(companyName) {
   const email = uniqueEmail('prop-dono');
-  const { status, body } = await api('/auth/signup', {
-    method: 'POST',
-    body: { company_name: companyName, name: 'Dona Clara', email, password: PASSWORD },
-  });
-  assert.equal(status, 201, JSON.stringify(body));
-  return { email, token: body.access_token };
+  const pair = await signupConfirmed({ company_name: companyName, name: 'Dona Clara', email, password: PASSWORD });
+  return { email, token: pair.access_token };
 }
 
 async function login(page, email) {

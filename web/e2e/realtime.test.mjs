@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 
 import { io } from 'socket.io-client';
 
-import { BASE_URL, missingConfig, uniqueEmail } from './support.mjs';
+import { BASE_URL, missingConfig, signupConfirmed, uniqueEmail } from './support.mjs';
 
 async function api(path, { method = 'GET', token, body } = {}) {
   const response = await fetch(`${BASE_URL}/api/v1${path}`, {
@@ -22,11 +22,12 @@ async function api(path, { method = 'GET', token, body } = {}) {
 }
 
 async function signup(company) {
-  const { status, body } = await api('/auth/signup', {
-    method: 'POST',
-    body: { company_name: company, name: 'Dono', email: uniqueEmail('rt'), password: 'senha-segura-2026' },
+  const body = await signupConfirmed({
+    company_name: company,
+    name: 'Dono',
+    email: uniqueEmail('rt'),
+    password: 'senha-segura-2026',
   });
-  assert.equal(status, 201);
   const me = await api('/me', { token: body.access_token });
   return { token: body.access_token, tenantId: me.body.company.id };
 }

@@ -136,3 +136,26 @@ export async function waitForEmail(to, { subject = /./, pathPattern = /./, timeo
   }
   throw new Error(`no e-mail to ${to} with a subject matching ${subject} in ${OUTBOX_DIR} after ${timeoutMs} ms`);
 }
+
+/**
+ * Signs up a company through the API and confirms the e-mailed link (which
+ * signs the owner in); returns the token pair. Sign-up answers 202 alike for
+ * free and taken addresses, so the link is the only way to its tokens.
+ */
+export async function signupConfirmed({ company_name, name, email, password }) {
+  const signup = await fetch(`${BASE_URL}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ company_name, name, email, password }),
+  });
+  if (signup.status !== 202) throw new Error(`signup: ${signup.status} ${await signup.text()}`);
+  const link = await waitForEmailLink(email, /^\/confirmar-email\//);
+  const token = decodeURIComponent(new URL(link).pathname.split('/').pop());
+  const confirmed = await fetch(`${BASE_URL}/api/v1/auth/confirm-email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
+  if (confirmed.status !== 200) throw new Error(`confirm-email: ${confirmed.status} ${await confirmed.text()}`);
+  return confirmed.json();
+}

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { io } from 'socket.io-client';
 
-import { BASE_URL, launchBrowser, missingConfig, newPage, uniqueEmail, withScreenshot } from './support.mjs';
+import { BASE_URL, launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -46,11 +46,7 @@ async function api(path, { method = 'GET', token, body } = {}) {
 
 async function signupOwner(companyName) {
   const email = uniqueEmail('sup-dono');
-  const { status, body } = await api('/auth/signup', {
-    method: 'POST',
-    body: { company_name: companyName, name: 'Dona Helena', email, password: PASSWORD },
-  });
-  assert.equal(status, 201, JSON.stringify(body));
+  const body = await signupConfirmed({ company_name: companyName, name: 'Dona Helena', email, password: PASSWORD });
   const me = await api('/me', { token: body.access_token });
   assert.equal(me.status, 200, JSON.stringify(me.body));
   return { email, token: body.access_token, tenantId: me.body.company.id };

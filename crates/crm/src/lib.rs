@@ -20,7 +20,7 @@ use kernel::jobs::Registry;
 use utoipa_axum::router::OpenApiRouter;
 
 /// Who works in the CRM.
-pub const CRM_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::Sales];
+pub const CRM_ROLES: &[Role] = kernel::auth::Area::Crm.roles();
 /// Who may read customers (finance bills them, support talks to them; neither edits them).
 pub const CUSTOMER_READERS: &[Role] =
     &[Role::Owner, Role::Admin, Role::Manager, Role::Sales, Role::Finance, Role::Agent];

@@ -28,7 +28,7 @@ use kernel::jobs::Registry;
 use utoipa_axum::router::OpenApiRouter;
 
 /// Who works with money.
-pub const FINANCE_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::Finance];
+pub const FINANCE_ROLES: &[Role] = kernel::auth::Area::Finance.roles();
 /// Who configures it (gateways and their keys, late fees, PIX key, dunning).
 pub const FINANCE_ADMINS: &[Role] = &[Role::Owner, Role::Admin, Role::Finance];
 

@@ -59,6 +59,48 @@ impl Role {
     }
 }
 
+/// What a role may see, by domain: the one role→permission map. REST
+/// handlers `require(Area::X.roles())` (through each domain's constant) and
+/// Socket.IO puts a socket in `tenant:<id>:<area>` for each area its role
+/// has, so an event reaches exactly the people its endpoints would show it to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Area {
+    /// The inbox: tickets, messages, notes, presence.
+    Support,
+    /// Pipelines, opportunities, proposals, contracts.
+    Crm,
+    /// Invoices, payments, subscriptions.
+    Finance,
+    /// The company, its users, invitations and plan.
+    Admin,
+}
+
+impl Area {
+    pub const ALL: [Area; 4] = [Area::Support, Area::Crm, Area::Finance, Area::Admin];
+
+    pub const fn roles(self) -> &'static [Role] {
+        match self {
+            Area::Support => &[Role::Owner, Role::Admin, Role::Manager, Role::Agent],
+            Area::Crm => &[Role::Owner, Role::Admin, Role::Manager, Role::Sales],
+            Area::Finance => &[Role::Owner, Role::Admin, Role::Manager, Role::Finance],
+            Area::Admin => Role::ADMINS,
+        }
+    }
+
+    pub fn allows(self, role: Role) -> bool {
+        self.roles().contains(&role)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Support => "support",
+            Area::Crm => "crm",
+            Area::Finance => "finance",
+            Area::Admin => "admin",
+        }
+    }
+}
+
 impl FromStr for Role {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
@@ -72,10 +114,14 @@ impl FromStr for Role {
 /// Claims of an access token. The role is informative: the session
 /// extractor reads the user's current role and status from the database,
 /// so a role change or deactivation applies to the very next request.
+/// `sid` names the login (the refresh-token family) the token was issued
+/// for: when that login is revoked (logout, password change), the token
+/// stops working at once instead of living until `exp`.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
     pub sub: Uuid,
     pub tid: Uuid,
+    pub sid: Uuid,
     pub role: Role,
     pub iat: i64,
     pub exp: i64,
@@ -101,11 +147,18 @@ impl Tokens {
         })
     }
 
-    pub fn issue_access(&self, user_id: Uuid, tenant_id: Uuid, role: Role) -> Result<String> {
+    pub fn issue_access(
+        &self,
+        user_id: Uuid,
+        tenant_id: Uuid,
+        session_id: Uuid,
+        role: Role,
+    ) -> Result<String> {
         let now = chrono::Utc::now().timestamp();
         let claims = Claims {
             sub: user_id,
             tid: tenant_id,
+            sid: session_id,
             role,
             iat: now,
             exp: now + self.access_ttl.as_secs() as i64,
@@ -259,13 +312,13 @@ mod tests {
     #[test]
     fn access_tokens_verify_and_reject_tampering() {
         let tokens = Tokens::new(b"0123456789abcdef0123456789abcdef", Duration::from_secs(60)).expect("keys");
-        let (u, t) = (Uuid::now_v7(), Uuid::now_v7());
-        let jwt = tokens.issue_access(u, t, Role::Agent).expect("issue");
+        let (u, t, sid) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let jwt = tokens.issue_access(u, t, sid, Role::Agent).expect("issue");
         let claims = tokens.verify_access(&jwt).expect("valid");
-        assert_eq!((claims.sub, claims.tid, claims.role), (u, t, Role::Agent));
+        assert_eq!((claims.sub, claims.tid, claims.sid, claims.role), (u, t, sid, Role::Agent));
         let other = Tokens::new(b"another-secret-another-secret-xx", Duration::from_secs(60)).expect("keys");
         assert!(other.verify_access(&jwt).is_err());
-        let past = Claims { sub: u, tid: t, role: Role::Agent, iat: 0, exp: 1 };
+        let past = Claims { sub: u, tid: t, sid, role: Role::Agent, iat: 0, exp: 1 };
         let stale =
             jsonwebtoken::encode(&Header::new(Algorithm::HS256), &past, &tokens.encoding).expect("enc");
         assert!(matches!(tokens.verify_access(&stale), Err(Error::Unauthorized(_))));

@@ -18,6 +18,7 @@
 //! | `REFRESH_TOKEN_TTL_SECS` | `2592000` | lifetime of a refresh token (30 days) |
 //! | `AUTH_RATE_LIMIT_PER_MINUTE` | `20` | requests per minute per IP on `/api/v1/auth/*` |
 //! | `EGRESS_ALLOW_HOSTS` | unset (providers' own hosts only) | comma-separated `host`, `host:port` or `*.domain` the server may call besides the providers' documented hosts (a sandbox, an internal proxy); only these may be internal addresses — see `docs/SECURITY.md` |
+//! | `TRUSTED_PROXIES` | empty | comma-separated CIDRs (`10.0.0.0/8,127.0.0.1/32`) of the reverse proxies in front of the server; only a request whose TCP peer is inside one has its `X-Forwarded-For` read (the rightmost address that is not a trusted proxy is the client) — for rate limits and the IP recorded on a proposal acceptance |
 //! | `LOG_FORMAT` | `text` (`json` with `--production`) | log output |
 //! | `RUST_LOG` | `info` | log filter |
 
@@ -64,6 +65,7 @@ pub struct Config {
     pub auth_rate_limit_per_minute: u32,
     /// Hosts outbound calls may reach besides the providers' own.
     pub egress_allow_hosts: egress::HostList,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     pub json_logs: bool,
     pub production: bool,
 }
@@ -142,6 +144,8 @@ impl Config {
         }
         let egress_allow_hosts = egress::HostList::parse_csv(&var("EGRESS_ALLOW_HOSTS").unwrap_or_default())
             .map_err(|e| err("EGRESS_ALLOW_HOSTS", e.to_string()))?;
+        let trusted_proxies = parse_proxies(var("TRUSTED_PROXIES").as_deref().unwrap_or(""))
+            .map_err(|bad| err("TRUSTED_PROXIES", format!("{bad:?} is not an address or CIDR")))?;
         Ok(Self {
             database_url,
             app_database_url: var("APP_DATABASE_URL").map(Secret::new),
@@ -158,6 +162,7 @@ impl Config {
             refresh_token_ttl: Duration::from_secs(parsed("REFRESH_TOKEN_TTL_SECS", 30 * 24 * 3600)?),
             auth_rate_limit_per_minute: rate,
             egress_allow_hosts,
+            trusted_proxies,
             json_logs,
             production,
         })
@@ -181,6 +186,7 @@ impl Config {
             refresh_token_ttl: Duration::from_secs(3600),
             auth_rate_limit_per_minute: 1000,
             egress_allow_hosts: egress::HostList::default(),
+            trusted_proxies: vec![],
             json_logs: false,
             production: false,
         }
@@ -189,6 +195,19 @@ impl Config {
     pub fn outbox_dir(&self) -> PathBuf {
         self.data_dir.join("outbox")
     }
+}
+
+/// `10.0.0.0/8, 192.168.1.7` → networks (a bare address is a /32 or /128).
+fn parse_proxies(list: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<ipnet::IpNet>()
+                .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| s.to_string())
+        })
+        .collect()
 }
 
 /// The 32-byte key that seals stored credentials; never printed.

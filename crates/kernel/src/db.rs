@@ -6,6 +6,11 @@
 //!   what the server's pool acts as: not a superuser, no BYPASSRLS, owns
 //!   nothing, so row-level security always applies to it.
 //!
+//! `APP_DATABASE_URL=postgres://conectcrm_app:<password>@…` gives the
+//! runtime role a login: [`prepare`] sets that password on the role (the
+//! operator chooses it; nothing else needs to know it), so production runs
+//! with a pool that could not leave the role even by `RESET ROLE`.
+//!
 //! When `APP_DATABASE_URL` is not set, the pool connects with
 //! `DATABASE_URL` and switches to the runtime role with `SET ROLE` on every
 //! new connection — even a superuser URL then acts as `conectcrm_app`.
@@ -70,6 +75,39 @@ pub async fn migrate(database_url: &str) -> anyhow::Result<()> {
     let mut conn = PgConnection::connect(database_url).await?;
     conn.execute("set role conectcrm_owner").await?;
     MIGRATOR.run(&mut conn).await?;
+    Ok(())
+}
+
+/// Migrates, and when `APP_DATABASE_URL` logs in as `conectcrm_app` with a
+/// password, lets that role log in with it (idempotent: every start sets
+/// the password the configuration holds).
+pub async fn prepare(config: &Config) -> anyhow::Result<()> {
+    migrate(config.database_url.expose()).await?;
+    let Some(app_url) = &config.app_database_url else { return Ok(()) };
+    let parsed = url::Url::parse(app_url.expose())?;
+    let password =
+        parsed.password().map(|p| percent_encoding::percent_decode_str(p).decode_utf8_lossy().into_owned());
+    if parsed.username() != APP_ROLE {
+        return Ok(());
+    }
+    let Some(password) = password else {
+        anyhow::bail!("APP_DATABASE_URL logs in as {APP_ROLE} without a password");
+    };
+    let mut conn = PgConnection::connect(config.database_url.expose()).await?;
+    // ALTER ROLE takes no bind parameters: the password travels as a
+    // session setting and is quoted by format(%L) inside the server.
+    sqlx::query("select set_config('conectcrm.app_password', $1, false)")
+        .bind(&password)
+        .execute(&mut conn)
+        .await?;
+    conn.execute(
+        "do $$ begin
+           execute format('alter role conectcrm_app login password %L',
+                          current_setting('conectcrm.app_password'));
+         end $$",
+    )
+    .await?;
+    conn.close().await?;
     Ok(())
 }
 

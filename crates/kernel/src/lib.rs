@@ -8,6 +8,7 @@ pub mod address;
 pub mod app;
 pub mod auth;
 pub mod br;
+pub mod client_ip;
 pub mod config;
 pub mod counters;
 pub mod db;
@@ -25,6 +26,7 @@ pub mod phone;
 pub mod realtime;
 pub mod secrets;
 pub mod session;
+pub mod sheet;
 pub mod storage;
 pub mod tenant;
 

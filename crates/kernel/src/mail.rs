@@ -10,7 +10,8 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::jobs::Job;
+use crate::error::Result;
+use crate::jobs::{self, EnqueueOptions, Job};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SendEmail {
@@ -53,6 +54,46 @@ mod base64_bytes {
 impl Job for SendEmail {
     const KIND: &'static str = "mail.send";
     const MAX_ATTEMPTS: i32 = 8;
+}
+
+/// A [`SendEmail`] that carries a secret link (sign-up confirmation,
+/// invitation, password reset): sealed with `SECRETS_KEY` and the tenant id
+/// ([`crate::secrets`]) before it is written to `jobs`, so the queue, its
+/// backups and the dead-job listing never hold a usable link in clear.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SendSealedEmail {
+    /// base64 of `nonce ‖ ciphertext` of the JSON [`SendEmail`].
+    pub sealed: String,
+}
+
+impl Job for SendSealedEmail {
+    const KIND: &'static str = "mail.send_sealed";
+    const MAX_ATTEMPTS: i32 = 8;
+}
+
+impl SendSealedEmail {
+    pub fn open(&self, config: &Config, tenant_id: uuid::Uuid) -> Result<SendEmail> {
+        use base64::Engine;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&self.sealed)
+            .map_err(|_| crate::Error::internal("sealed e-mail is not base64"))?;
+        let plain = crate::secrets::open(config, tenant_id, &bytes)?;
+        Ok(serde_json::from_slice(&plain).map_err(anyhow::Error::from)?)
+    }
+}
+
+/// Enqueues `mail` sealed (see [`SendSealedEmail`]) in the caller's transaction.
+pub async fn enqueue_sealed(
+    conn: &mut sqlx::PgConnection,
+    config: &Config,
+    tenant_id: uuid::Uuid,
+    mail: &SendEmail,
+) -> Result<bool> {
+    use base64::Engine;
+    let plain = serde_json::to_vec(mail).map_err(anyhow::Error::from)?;
+    let sealed = crate::secrets::seal(config, tenant_id, &plain)?;
+    let job = SendSealedEmail { sealed: base64::engine::general_purpose::STANDARD.encode(sealed) };
+    jobs::enqueue(conn, Some(tenant_id), &job, EnqueueOptions::default()).await
 }
 
 pub enum Mailer {

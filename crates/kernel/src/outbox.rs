@@ -6,7 +6,8 @@
 //! 1. enqueues one job per subscriber of the event's kind (deduplicated by
 //!    event id and subscriber, in the same transaction that marks the event
 //!    dispatched) — delivery is at-least-once and consumers are idempotent;
-//! 2. emits the event to the tenant's Socket.IO room.
+//! 2. emits the event to the Socket.IO room of those who may see it
+//!    ([`crate::realtime::area_of`]).
 
 use std::time::Duration;
 

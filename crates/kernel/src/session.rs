@@ -20,6 +20,11 @@ pub struct CurrentUser {
     pub name: String,
     pub email: String,
     pub role: Role,
+    /// The login this request belongs to (the access token's `sid`); none
+    /// while a login or refresh is being completed.
+    pub session_id: Option<Uuid>,
+    /// Whether the owner has confirmed the sign-up address.
+    pub company_confirmed: bool,
 }
 
 pub struct Session {
@@ -40,18 +45,50 @@ impl Session {
         }
     }
 
-    /// Opens a session for a known user id (token already verified, or a
-    /// freshly authenticated login).
-    pub async fn open(app: &App, tenant_id: Uuid, user_id: Uuid) -> Result<Self> {
+    /// 403 until the owner has confirmed the sign-up address: before that a
+    /// company sends nothing to customers (e-mails, proposals, invoices), so
+    /// a sign-up with someone else's address cannot mail in their name.
+    pub fn require_confirmed_company(&self) -> Result<()> {
+        if self.user.company_confirmed {
+            Ok(())
+        } else {
+            Err(Error::Forbidden(
+                "Confirme o e-mail do cadastro da empresa antes de enviar mensagens, propostas ou faturas \
+                 aos clientes: abra o link que enviamos ao proprietário."
+                    .into(),
+            ))
+        }
+    }
+
+    /// Opens a session for a known user id: from a verified access token
+    /// (`session_id` = its `sid`), or for a login or refresh being
+    /// completed (`None`).
+    ///
+    /// A token's login must not be revoked: the revocation set is the
+    /// refresh-token families (`revoked_at`), read in the same query as the
+    /// user, so logout and a password change end access tokens at once for
+    /// the price of an index lookup.
+    pub async fn open(app: &App, tenant_id: Uuid, user_id: Uuid, session_id: Option<Uuid>) -> Result<Self> {
         let mut tx = TenantTx::begin(&app.db, tenant_id).await?;
         let row = sqlx::query!(
-            "select id, tenant_id, name, email, role, active from users where tenant_id = $1 and id = $2",
+            r#"select u.id, u.tenant_id, u.name, u.email, u.role, u.active,
+                      ($3::uuid is null or exists(
+                          select 1 from refresh_tokens r
+                           where r.tenant_id = u.tenant_id and r.family_id = $3
+                             and r.user_id = u.id and r.revoked_at is null)) as "live!",
+                      c.email_confirmed_at is not null as "confirmed!"
+                 from users u join companies c on c.tenant_id = u.tenant_id
+                where u.tenant_id = $1 and u.id = $2"#,
             tenant_id,
-            user_id
+            user_id,
+            session_id
         )
         .fetch_optional(&mut *tx)
         .await?;
         match row {
+            Some(u) if u.active && !u.live => {
+                Err(Error::Unauthorized("Sessão encerrada. Entre novamente.".into()))
+            }
             Some(u) if u.active => Ok(Session {
                 user: CurrentUser {
                     id: u.id,
@@ -59,6 +96,8 @@ impl Session {
                     name: u.name,
                     email: u.email,
                     role: u.role.parse()?,
+                    session_id,
+                    company_confirmed: u.confirmed,
                 },
                 tx,
             }),
@@ -83,6 +122,6 @@ where
         let token = bearer(parts)
             .ok_or_else(|| Error::Unauthorized("Envie o cabeçalho Authorization: Bearer <token>.".into()))?;
         let claims = app.tokens.verify_access(token)?;
-        Session::open(&app, claims.tid, claims.sub).await
+        Session::open(&app, claims.tid, claims.sub, Some(claims.sid)).await
     }
 }

@@ -13,12 +13,16 @@ pub mod web;
 use kernel::App;
 use kernel::config::Config;
 use kernel::jobs::Registry;
-use kernel::mail::SendEmail;
+use kernel::mail::{SendEmail, SendSealedEmail};
 
 /// Every job and subscription of every module.
 pub fn registry() -> anyhow::Result<Registry> {
     let mut r = Registry::default();
     r.handle(|app: App, _tenant, mail: SendEmail| async move { app.mailer.send(&mail).await });
+    r.handle(|app: App, tenant, mail: SendSealedEmail| async move {
+        let tenant = tenant.ok_or_else(|| anyhow::anyhow!("a sealed e-mail without its tenant"))?;
+        app.mailer.send(&mail.open(&app.config, tenant)?).await
+    });
     r.handle(|app: App, _tenant, _: ops::Janitor| async move { ops::janitor(&app).await });
     r.schedule::<ops::Janitor>("janitor", "0 17 * * * *")?;
     accounts::register_jobs(&mut r);

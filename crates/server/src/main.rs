@@ -1,4 +1,4 @@
-//! `conectcrm`: serve | worker | migrate | seed-demo | openapi.
+//! `conectcrm`: serve | worker | migrate | seed-demo | openapi | plan set.
 
 use std::net::SocketAddr;
 
@@ -44,6 +44,24 @@ enum Command {
     },
     /// Prints the OpenAPI document.
     Openapi,
+    /// Company plans (operators only, until plans are billed).
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PlanCommand {
+    /// Moves a company to another plan (refused if it uses more than the plan allows).
+    Set {
+        /// The company's id (tenant id) or CNPJ.
+        #[arg(long)]
+        company: String,
+        /// Plan code: starter, pro, enterprise.
+        #[arg(long)]
+        plan: String,
+    },
 }
 
 #[tokio::main]
@@ -63,11 +81,11 @@ async fn main() -> anyhow::Result<()> {
     server::telemetry::init_logs(config.json_logs);
     match cli.command {
         Command::Migrate => {
-            kernel::db::migrate(config.database_url.expose()).await?;
+            kernel::db::prepare(&config).await?;
             tracing::info!("migrations applied");
         }
         Command::SeedDemo { company, email, password } => {
-            kernel::db::migrate(config.database_url.expose()).await?;
+            kernel::db::prepare(&config).await?;
             let app = server::build_app(config).await?;
             let outcome = server::seed::seed_demo(&app, &company, &email, &password).await?;
             if outcome.created {
@@ -79,6 +97,14 @@ async fn main() -> anyhow::Result<()> {
             for (role, email) in outcome.users {
                 println!("  {:<14} {email}", role.label());
             }
+        }
+        Command::Plan { command: PlanCommand::Set { company, plan } } => {
+            let app = server::build_app(config).await?;
+            let changed = server::ops::set_plan(&app, &company, &plan).await?;
+            println!(
+                "Plano agora: {} ({} usuários ativos de {}).",
+                changed.plan.name, changed.usage.users, changed.plan.limits.users
+            );
         }
         Command::Worker { concurrency } => {
             let redis = config.redis_url.is_some();
@@ -100,7 +126,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Serve { no_worker, skip_migrations } => {
             if !skip_migrations {
-                kernel::db::migrate(config.database_url.expose()).await?;
+                kernel::db::prepare(&config).await?;
             }
             let bind = config.bind;
             let public = config.frontend_url.clone();

@@ -1,5 +1,6 @@
-//! Operations: housekeeping of the queue and outbox, and the dead-letter
-//! view that lets a company's admins see and retry failed jobs.
+//! Operations: housekeeping of the queue and outbox, the dead-letter view
+//! that lets a company's admins see and retry failed jobs, and operator
+//! commands (`conectcrm plan set`).
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -11,9 +12,44 @@ use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
 use serde::{Deserialize, Serialize};
+use sqlx::Connection;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+/// `conectcrm plan set --company <id or CNPJ> --plan <code>`: the only way
+/// to change a company's plan until plans are billed. A CNPJ is looked up
+/// on the operator's connection (`DATABASE_URL`); the change itself runs
+/// in the company's tenant transaction like any other.
+pub async fn set_plan(
+    app: &App,
+    company: &str,
+    plan: &str,
+) -> anyhow::Result<accounts::plans::model::CompanyPlan> {
+    let tenant = match uuid::Uuid::parse_str(company.trim()) {
+        Ok(id) => id,
+        Err(_) => {
+            let cnpj = kernel::br::Cnpj::parse(company)
+                .map_err(|e| anyhow::anyhow!("--company: nem id nem CNPJ válido ({e})"))?;
+            let mut conn = sqlx::PgConnection::connect(app.config.database_url.expose()).await?;
+            accounts::plans::repo::company_by_cnpj(&mut conn, cnpj.as_str())
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("nenhuma empresa com o CNPJ {}", cnpj.as_str()))?
+        }
+    };
+    let mut tx = kernel::tenant::TenantTx::begin(&app.db, tenant).await?;
+    if accounts::company::repo::summary(&mut tx, tenant).await.is_err() {
+        anyhow::bail!("nenhuma empresa com o id {tenant}");
+    }
+    let changed = accounts::plans::service::change(&mut tx, plan).await.map_err(|e| {
+        let problem = e.to_problem();
+        let fields = problem.errors.unwrap_or_default().into_iter().map(|f| f.message).collect::<Vec<_>>();
+        anyhow::anyhow!("{} {}", problem.detail, fields.join(" "))
+    })?;
+    tx.commit().await?;
+    tracing::info!(tenant_id = %tenant, plan, "plan changed by an operator");
+    Ok(changed)
+}
 
 /// Removes finished jobs and dispatched events older than a week.
 #[derive(Debug, Default, Serialize, Deserialize)]

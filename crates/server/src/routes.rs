@@ -75,9 +75,10 @@ fn documented(limiter: Option<AuthLimiter>, webchat_limiter: Option<AuthLimiter>
 /// `/api/v1` routes and the OpenAPI document describing them.
 pub fn api(app: &App) -> (Router<App>, utoipa::openapi::OpenApi) {
     let per_minute = app.config.auth_rate_limit_per_minute;
+    let proxies = &app.config.trusted_proxies;
     documented(
-        Some(AuthLimiter::per_minute(per_minute)),
-        Some(AuthLimiter::per_minute(per_minute.saturating_mul(WEBCHAT_RATE_FACTOR))),
+        Some(AuthLimiter::per_minute(per_minute, proxies.clone())),
+        Some(AuthLimiter::per_minute(per_minute.saturating_mul(WEBCHAT_RATE_FACTOR), proxies.clone())),
     )
     .split_for_parts()
 }
@@ -128,6 +129,64 @@ fn cors(app: &App) -> CorsLayer {
         .max_age(Duration::from_secs(600))
 }
 
+/// Headers that tell browsers what our own documents may do.
+#[derive(Clone)]
+struct SecurityHeaders {
+    /// For the web app (and Swagger UI): our own scripts only; network to
+    /// our own origin only, its WebSocket included; blob: frames and objects
+    /// let the app preview PDFs it fetched with the bearer token.
+    app_csp: HeaderValue,
+    /// For API answers, attachments and webhooks: nothing runs, nothing
+    /// loads, no framing — an uploaded HTML or SVG opened directly stays inert.
+    api_csp: HeaderValue,
+    /// HSTS with `--production` (behind TLS); absent in development, where
+    /// it would pin `localhost` to HTTPS.
+    hsts: Option<HeaderValue>,
+}
+
+impl SecurityHeaders {
+    fn new(app: &App) -> Self {
+        let origin = app.config.frontend_url.trim_end_matches('/');
+        // Browsers before CSP 3 do not count ws(s) of our origin as 'self'.
+        let socket = origin.replacen("https://", "wss://", 1).replacen("http://", "ws://", 1);
+        let app_csp = format!(
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; \
+             font-src 'self' data:; connect-src 'self' {socket}; frame-src 'self' blob:; object-src 'self' blob:; \
+             base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        );
+        Self {
+            app_csp: HeaderValue::from_str(&app_csp)
+                .unwrap_or(HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'")),
+            api_csp: HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
+            hsts: app
+                .config
+                .production
+                .then(|| HeaderValue::from_static("max-age=31536000; includeSubDomains")),
+        }
+    }
+}
+
+/// Adds the CSP (and HSTS) to every response. `/widget.js` and the public
+/// web-chat endpoints run inside customers' pages: there the host page's
+/// CSP applies, ours only governs documents we serve, so they need no
+/// exception.
+async fn security_headers(
+    State(headers): State<SecurityHeaders>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let path = request.uri().path();
+    let api = (path.starts_with("/api/") && !path.starts_with("/api/docs")) || path.starts_with("/hooks/");
+    let csp = if api { headers.api_csp.clone() } else { headers.app_csp.clone() };
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, csp);
+    if let Some(hsts) = headers.hsts {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, hsts);
+    }
+    response
+}
+
 /// Body limit for JSON and uploads; larger bodies get 413.
 pub const BODY_LIMIT: usize = 2 * 1024 * 1024;
 
@@ -149,6 +208,7 @@ pub async fn router(app: App) -> anyhow::Result<Router> {
         .layer(axum::middleware::from_fn(telemetry::track))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(cors(&app))
+        .layer(axum::middleware::from_fn_with_state(SecurityHeaders::new(&app), security_headers))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -161,7 +221,7 @@ pub async fn router(app: App) -> anyhow::Result<Router> {
         .layer(CatchPanicLayer::custom(|_| kernel::Error::internal("handler panicked").into_response()))
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("http", method = %req.method(), path = %req.uri().path(), request_id = %id)
+            tracing::info_span!("http", method = %req.method(), path = %telemetry::redacted_path(req.uri().path()), request_id = %id)
         }))
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))

@@ -77,6 +77,8 @@ pub async fn seed_demo(app: &App, company: &str, email: &str, password: &str) ->
     .map_err(|e| anyhow::anyhow!("demo company data: {e}"))?;
     accounts::company::repo::update(&mut tx, created.tenant_id, &change).await?;
     accounts::plans::repo::set_company_plan(&mut tx, created.tenant_id, "pro").await?;
+    // The demo owner's address is the operator's own: no confirmation link.
+    auth_repo::confirm_company_email(&mut tx, created.tenant_id).await?;
     let hash = hash_password(password).await?;
     let mut team_ids = Vec::new();
     for (role, tag, name) in TEAM {
@@ -93,6 +95,8 @@ pub async fn seed_demo(app: &App, company: &str, email: &str, password: &str) ->
         name: "Ana Beatriz Souza".into(),
         email: email.to_string(),
         role: Role::Owner,
+        session_id: None,
+        company_confirmed: true,
     };
     let customers = seed_crm(app, &owner)
         .await

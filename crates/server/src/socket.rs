@@ -1,13 +1,19 @@
 //! Socket.IO: authenticated by the access token in the handshake
-//! (`auth: {token}`); a socket joins only its own tenant's and user's rooms,
-//! and any other room only after a check that it belongs to the tenant.
+//! (`auth: {token}`). A socket joins its tenant's room, the room of each
+//! area its role may read (`tenant:<id>:support`, `:crm`, `:finance`,
+//! `:admin` — the same [`Area`] map the REST handlers require), its user's
+//! and its login's rooms, and a ticket's room only if it may read that
+//! ticket. The login is re-checked every [`RECHECK`]: a revoked login or a
+//! deactivated user is disconnected, a changed role changes the rooms.
 //! With `REDIS_URL`, the Redis adapter carries emits across nodes.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use kernel::App;
-use kernel::realtime::{Fanout, tenant_room, user_room};
+use kernel::auth::Area;
+use kernel::realtime::{Fanout, area_room, session_room, tenant_room, user_room};
 use kernel::session::{CurrentUser, Session};
 use serde::Deserialize;
 use socketioxide::SocketIo;
@@ -15,6 +21,11 @@ use socketioxide::adapter::{Adapter, LocalAdapter};
 use socketioxide::extract::{AckSender, Data, SocketRef, State, TryData};
 use socketioxide::handler::ConnectHandler;
 use socketioxide_redis::{FredAdapter, RedisAdapterConfig, RedisAdapterCtr};
+
+/// How often a connected socket's login and role are checked again. An
+/// explicit logout or password change disconnects at once; this catches
+/// what happens elsewhere (a node that missed it, a role change).
+pub const RECHECK: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Deserialize)]
 pub struct Handshake {
@@ -34,14 +45,17 @@ async fn authenticate<A: Adapter>(
 ) -> Result<(), SocketAuthError> {
     let auth = auth.map_err(|_| SocketAuthError::Unauthorized)?;
     let claims = app.tokens.verify_access(&auth.token).map_err(|_| SocketAuthError::Unauthorized)?;
-    let session =
-        Session::open(&app, claims.tid, claims.sub).await.map_err(|_| SocketAuthError::Unauthorized)?;
+    let session = Session::open(&app, claims.tid, claims.sub, Some(claims.sid))
+        .await
+        .map_err(|_| SocketAuthError::Unauthorized)?;
     let _ = session.tx.commit().await;
     // Rooms and handlers are set up here, before the CONNECT answer is sent:
     // socketioxide runs the connect handler only after that answer, so a
     // client emitting right after `connect` would otherwise race it.
     s.join(tenant_room(session.user.tenant_id));
     s.join(user_room(session.user.id));
+    s.join(session_room(claims.sid));
+    sync_area_rooms(&s, &session.user);
     s.on("join", on_join::<A>);
     s.on("leave", on_leave::<A>);
     s.on("typing", on_typing::<A>);
@@ -50,21 +64,70 @@ async fn authenticate<A: Adapter>(
     Ok(())
 }
 
+/// The area rooms of the user's role, and none other.
+fn sync_area_rooms<A: Adapter>(s: &SocketRef<A>, user: &CurrentUser) {
+    for area in Area::ALL {
+        let room = area_room(user.tenant_id, area);
+        if area.allows(user.role) {
+            s.join(room);
+        } else {
+            s.leave(room);
+        }
+    }
+}
+
+/// Re-reads the login every [`RECHECK`] while the socket lives.
+async fn recheck<A: Adapter>(s: SocketRef<A>, app: App) {
+    let mut tick = tokio::time::interval(RECHECK);
+    tick.tick().await;
+    loop {
+        tick.tick().await;
+        if !s.connected() {
+            return;
+        }
+        let Some(user) = s.extensions.get::<CurrentUser>() else { return };
+        match Session::open(&app, user.tenant_id, user.id, user.session_id).await {
+            Ok(session) => {
+                let _ = session.tx.commit().await;
+                if session.user.role != user.role {
+                    leave_ticket_rooms(&s);
+                    sync_area_rooms(&s, &session.user);
+                }
+                s.extensions.insert(session.user);
+            }
+            Err(kernel::Error::Unauthorized(_)) => {
+                let _ = s.disconnect();
+                return;
+            }
+            // The database is briefly unreachable: keep the socket, try again.
+            Err(e) => tracing::warn!(error = %e, "socket session re-check failed"),
+        }
+    }
+}
+
+fn leave_ticket_rooms<A: Adapter>(s: &SocketRef<A>) {
+    for room in s.rooms() {
+        if room.starts_with("ticket:") {
+            s.leave(room);
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct JoinRequest {
     room: String,
 }
 
-async fn on_connect<A: Adapter>(s: SocketRef<A>) {
+async fn on_connect<A: Adapter>(s: SocketRef<A>, State(app): State<App>) {
     if let Some(user) = s.extensions.get::<CurrentUser>() {
         tracing::debug!(user_id = %user.id, socket = %s.id, "socket connected");
     }
+    tokio::spawn(recheck(s, app));
 }
 
-/// Rooms other than the automatic two are resources; a socket joins one
-/// only after a check that it belongs to the socket's tenant. A ticket's
-/// room carries typing and "who is viewing"; everyone already in it hears
-/// that this user opened the ticket.
+/// Rooms other than the automatic ones are resources; a socket joins one
+/// only if its user may read it. A ticket's room carries typing and "who is
+/// viewing"; everyone already in it hears that this user opened the ticket.
 async fn on_join<A: Adapter>(
     s: SocketRef<A>,
     Data(request): Data<JoinRequest>,
@@ -80,7 +143,7 @@ async fn on_join<A: Adapter>(
     } else if let Some(ticket) =
         request.room.strip_prefix("ticket:").and_then(|t| t.parse::<uuid::Uuid>().ok())
     {
-        ticket_belongs(&app, user.tenant_id, ticket).await
+        may_read_ticket(&app, &user, ticket).await
     } else {
         false
     };
@@ -99,11 +162,12 @@ async fn on_join<A: Adapter>(
     let _ = ack.send(&serde_json::json!({ "ok": allowed }));
 }
 
-async fn ticket_belongs(app: &App, tenant: uuid::Uuid, ticket: uuid::Uuid) -> bool {
-    let Ok(mut tx) = kernel::tenant::TenantTx::begin(&app.db, tenant).await else { return false };
-    let found = support::tickets::repo::find(&mut tx, tenant, ticket, false).await.ok().flatten().is_some();
+/// The same rule as `GET /tickets/{id}` (support's own).
+async fn may_read_ticket(app: &App, user: &CurrentUser, ticket: uuid::Uuid) -> bool {
+    let Ok(mut tx) = kernel::tenant::TenantTx::begin(&app.db, user.tenant_id).await else { return false };
+    let readable = support::tickets::service::can_read(&mut tx, user, ticket).await.unwrap_or(false);
     let _ = tx.commit().await;
-    found
+    readable
 }
 
 async fn on_leave<A: Adapter>(s: SocketRef<A>, Data(request): Data<JoinRequest>) {

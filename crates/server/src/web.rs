@@ -11,11 +11,6 @@ use rust_embed::RustEmbed;
 #[allow_missing = true]
 struct Assets;
 
-// blob: frames and objects let the app preview PDFs it fetched with the bearer token.
-const CSP: &str = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; \
-                   connect-src 'self' ws: wss:; frame-src 'self' blob:; object-src 'self' blob:; \
-                   frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-
 pub async fn serve(uri: Uri) -> Response {
     let path = uri.path().trim_start_matches('/');
     if path.starts_with("api/") || path.starts_with("hooks/") || path.starts_with("health/") {
@@ -50,6 +45,6 @@ pub async fn serve(uri: Uri) -> Response {
         "no-cache"
     };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    // The Content-Security-Policy comes from the router's security headers.
     response
 }

@@ -115,7 +115,7 @@ async fn each_company_reads_and_changes_only_its_own_settings() {
 }
 
 #[tokio::test]
-async fn plans_are_listed_and_only_the_owner_changes_them() {
+async fn plans_are_listed_and_only_an_operator_changes_them() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
     let (s, plans) = t.call(reqwest::Method::GET, "/api/v1/plans", None, None).await;
@@ -123,26 +123,29 @@ async fn plans_are_listed_and_only_the_owner_changes_them() {
     let codes: Vec<&str> = plans.as_array().unwrap().iter().map(|p| p["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["starter", "pro", "enterprise"]);
     assert_eq!(plans[0]["currency"], "BRL");
-    let admin = t.add_user(&owner, "admin").await;
-    let (s, _) = t
-        .call(
-            reqwest::Method::PUT,
-            "/api/v1/company/plan",
-            Some(&admin.token),
-            Some(json!({"plan_code": "pro"})),
-        )
-        .await;
-    assert_eq!(s, StatusCode::FORBIDDEN);
+    // No plan is billed yet: not even the owner may pick one through the API.
     let (s, b) = t
         .call(
             reqwest::Method::PUT,
             "/api/v1/company/plan",
             Some(&owner.token),
-            Some(json!({"plan_code": "ouro"})),
+            Some(json!({"plan_code": "enterprise"})),
         )
         .await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(b["errors"][0]["field"], "plan_code");
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED, "{b}");
+    let (_, plan) = t.get("/api/v1/company/plan", &owner.token).await;
+    assert_eq!(plan["plan"]["code"], "starter");
+    // An operator may, by id or by CNPJ; an unknown plan is refused.
+    t.set_plan(&owner, "pro").await;
+    let (_, plan) = t.get("/api/v1/company/plan", &owner.token).await;
+    assert_eq!(plan["plan"]["code"], "pro");
+    let (s, b) = t.patch("/api/v1/company", &owner.token, json!({"cnpj": "11.222.333/0001-81"})).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    server::ops::set_plan(&t.app, "11.222.333/0001-81", "enterprise").await.unwrap();
+    let (_, plan) = t.get("/api/v1/company/plan", &owner.token).await;
+    assert_eq!(plan["plan"]["code"], "enterprise");
+    let err = server::ops::set_plan(&t.app, &owner.tenant_id, "ouro").await.unwrap_err();
+    assert!(err.to_string().contains("Plano inexistente"), "{err}");
 }
 
 #[tokio::test]
@@ -194,7 +197,8 @@ async fn two_workers_never_run_the_same_job_twice() {
     let (w1, w2) = (t.app.clone(), t.app.clone());
     let run = |app: kernel::App| async move { while kernel::jobs::work_once(&app).await.unwrap() {} };
     tokio::join!(run(w1), run(w2));
-    assert_eq!(t.outbox().len(), 20, "each e-mail job ran exactly once");
+    let resets = t.outbox().into_iter().filter(|m| m.contains("/redefinir-senha/")).count();
+    assert_eq!(resets, 20, "each e-mail job ran exactly once");
     let mut admin = t.db.admin().await;
     let pending: i64 = sqlx::query_scalar("select count(*) from jobs where done_at is null")
         .fetch_one(&mut admin)

@@ -612,3 +612,26 @@ async fn events_naming_a_customer_land_on_its_timeline_once() {
     assert_eq!(paid[0]["summary"], "Fatura #12 paga");
     let _ = Method::GET;
 }
+
+#[tokio::test]
+async fn a_customer_named_like_a_formula_exports_as_text() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    customer(
+        &t,
+        &owner,
+        json!({"kind": "person", "name": "=HYPERLINK(\"http://x\",\"y\")", "tags": ["@vip"]}),
+    )
+    .await;
+    let res =
+        t.http.get(t.url("/api/v1/customers/export.csv")).bearer_auth(&owner.token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let csv = res.text().await.unwrap();
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row.get(headers.iter().position(|h| h == name).unwrap()).unwrap().to_string();
+    assert_eq!(cell("nome"), "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(cell("etiquetas"), "'@vip");
+}

@@ -933,3 +933,22 @@ async fn a_tenant_cannot_point_a_gateway_at_an_internal_address() {
 
     assert_eq!(seen.load(Ordering::SeqCst), 0, "the internal listener was contacted");
 }
+
+#[tokio::test]
+async fn the_invoice_export_keeps_amounts_numeric_and_customer_formulas_inert() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let c = customer(&t, &owner, "-2+3+cmd|' /C calc'!A0").await;
+    invoice(&t, &owner, &c, 12345, today(), today() + Duration::days(10)).await;
+    let res =
+        t.http.get(t.url("/api/v1/invoices/export.csv")).bearer_auth(&owner.token).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let csv = res.text().await.unwrap();
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row.get(headers.iter().position(|h| h == name).unwrap()).unwrap().to_string();
+    assert_eq!(cell("cliente"), "'-2+3+cmd|' /C calc'!A0");
+    assert_eq!(cell("total"), "123.45", "amounts are numbers, not text");
+    assert!(cell("a_pagar_hoje").parse::<f64>().is_ok());
+}

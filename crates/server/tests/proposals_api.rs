@@ -136,19 +136,22 @@ async fn send_view_accept_creates_a_signed_contract_and_wins_the_deal() {
     let (s, b) =
         t.post(&format!("/api/v1/public/proposals/{token}/accept"), None, json!({"name": "Rita"})).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
-    let (s, _) = t
-        .post(
-            &format!("/api/v1/public/proposals/{token}/accept"),
-            None,
-            json!({"name": "Rita Oliveira", "document": "529.982.247-25"}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::NO_CONTENT);
+    // A forged X-Forwarded-For from a peer that is no proxy of ours is not
+    // what gets recorded.
+    let res = t
+        .http
+        .post(t.url(&format!("/api/v1/public/proposals/{token}/accept")))
+        .header("x-forwarded-for", "203.0.113.66")
+        .json(&json!({"name": "Rita Oliveira", "document": "529.982.247-25"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let (_, accepted) = t.get(&format!("/api/v1/proposals/{id}"), &owner.token).await;
     assert_eq!(accepted["status"], "accepted");
     assert_eq!(accepted["accepted_name"], "Rita Oliveira");
     assert_eq!(accepted["accepted_document"], "52998224725");
-    assert!(accepted["accepted_ip"].as_str().unwrap().contains("127.0.0.1"));
+    assert_eq!(accepted["accepted_ip"], "127.0.0.1");
     let (_, contracts) = t.get(&format!("/api/v1/contracts?customer_id={}", d.customer), &owner.token).await;
     let k = &contracts["items"][0];
     assert_eq!(accepted["contract_id"], k["id"]);
@@ -435,4 +438,31 @@ async fn a_retried_send_with_the_same_idempotency_key_sends_once() {
     let token = first["public_url"].as_str().unwrap().rsplit('/').next().unwrap();
     let (s, _) = t.call(reqwest::Method::GET, &format!("/api/v1/public/proposals/{token}"), None, None).await;
     assert_eq!(s, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_company_sends_nothing_to_customers_before_the_owner_confirms_the_email() {
+    let t = TestApp::spawn().await;
+    let email = t.signup_unconfirmed("Alfa").await;
+    let (s, pair) = t.login(&email, common::PASSWORD).await;
+    assert_eq!(s, StatusCode::OK, "the owner may sign in and set things up");
+    let owner = t.actor(&email, &pair).await;
+    let d = deal(&t, &owner).await;
+    let (s, p) = t.post("/api/v1/proposals", Some(&owner.token), proposal_body(&d)).await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    let send = format!("/api/v1/proposals/{}/send", p["id"].as_str().unwrap());
+    let (s, b) = t.post(&send, Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+    assert!(b["detail"].as_str().unwrap().contains("Confirme o e-mail"), "{b}");
+    let random = uuid::Uuid::now_v7();
+    let (s, _) = t.post(&format!("/api/v1/invoices/{random}/send"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "invoices wait for the confirmation too");
+
+    let token = t.last_link_token("/confirmar-email/");
+    let (s, _) = t.post("/api/v1/auth/confirm-email", None, json!({"token": token})).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, b) = t.post(&send, Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK, "after the confirmation: {b}");
+    let (s, _) = t.post("/api/v1/auth/confirm-email", None, json!({"token": token})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "the link works once");
 }

@@ -133,16 +133,8 @@ async fn plan_user_limit_names_the_limit() {
     let (s, p) = t.get("/api/v1/company/plan", &owner.token).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(p["usage"]["users"], 2);
-    // Upgrading makes room.
-    let (s, _) = t
-        .call(
-            reqwest::Method::PUT,
-            "/api/v1/company/plan",
-            Some(&owner.token),
-            Some(json!({"plan_code": "pro"})),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK);
+    // Upgrading (by an operator) makes room.
+    t.set_plan(&owner, "pro").await;
     let (s, _) = t
         .post("/api/v1/invitations", Some(&owner.token), json!({"email": "d@alfa.com.br", "role": "sales"}))
         .await;
@@ -206,13 +198,7 @@ async fn another_company_cannot_see_or_touch_users_or_invitations() {
 async fn users_list_paginates_and_searches_without_accents() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    t.call(
-        reqwest::Method::PUT,
-        "/api/v1/company/plan",
-        Some(&owner.token),
-        Some(json!({"plan_code": "pro"})),
-    )
-    .await;
+    t.set_plan(&owner, "pro").await;
     let joao = t.add_user(&owner, "sales").await;
     t.patch(&format!("/api/v1/users/{}", joao.user_id), &owner.token, json!({"name": "João Araújo"})).await;
     t.add_user(&owner, "agent").await;
@@ -252,7 +238,8 @@ async fn a_retried_invitation_with_the_same_idempotency_key_is_made_once() {
     let again: serde_json::Value = again.json().await.unwrap();
     assert_eq!(again["id"], first["id"]);
     t.drain_jobs().await;
-    assert_eq!(t.outbox().len(), 1, "one e-mail");
+    let invitations = t.outbox().into_iter().filter(|m| m.contains("bia@alfa.com.br")).count();
+    assert_eq!(invitations, 1, "one e-mail");
     // Without a key, the same request is a conflict, not a second invitation.
     let (s, _) = t
         .post("/api/v1/invitations", Some(&owner.token), json!({"email": "bia@alfa.com.br", "role": "agent"}))

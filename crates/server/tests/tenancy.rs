@@ -166,3 +166,26 @@ async fn migrations_apply_twice_and_every_foreign_key_has_an_index() {
             .unwrap();
     assert_eq!(owner, "conectcrm_owner");
 }
+
+#[tokio::test]
+async fn app_database_url_logs_in_as_the_runtime_role_with_its_password() {
+    let db = TestDb::new().await;
+    let data_dir = std::env::temp_dir().join(format!("conectcrm-test-{}", uuid::Uuid::now_v7().simple()));
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let mut config = kernel::config::Config::for_tests(&db.url, &data_dir);
+    assert!(db.url.starts_with("postgres://postgres@"), "the harness's admin URL: {}", db.url);
+    // `%40` is an `@` in the password: the URL's encoding is undone.
+    let app_url = db.url.replacen("postgres://postgres@", "postgres://conectcrm_app:senha%40app-2026@", 1);
+    config.app_database_url = Some(kernel::config::Secret::new(app_url));
+    kernel::db::prepare(&config).await.unwrap();
+    let app = server::build_app(config).await.unwrap();
+    let who: String = sqlx::query_scalar("select current_user::text").fetch_one(&app.db).await.unwrap();
+    assert_eq!(who, "conectcrm_app", "the pool logs in as the runtime role, no SET ROLE");
+    let mut admin = db.admin().await;
+    let row = sqlx::query("select rolcanlogin, rolpassword is not null as has_password from pg_authid where rolname = 'conectcrm_app'")
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
+    assert!(row.get::<bool, _>("rolcanlogin"));
+    assert!(row.get::<bool, _>("has_password"));
+}

@@ -24,7 +24,7 @@ use kernel::jobs::Registry;
 use utoipa_axum::router::OpenApiRouter;
 
 /// Who works in the inbox.
-pub const SUPPORT_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, Role::Agent];
+pub const SUPPORT_ROLES: &[Role] = kernel::auth::Area::Support.roles();
 /// Who configures it (channels, teams, queues, SLA, rules) and may act on any team's tickets.
 pub const SUPPORT_ADMINS: &[Role] = &[Role::Owner, Role::Admin, Role::Manager];
 

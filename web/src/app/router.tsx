@@ -23,6 +23,7 @@ function createAppRouter() {
         { path: paths.auth.forgotPassword.path, lazy: page(() => import('./routes/auth/forgot-password')) },
         { path: paths.auth.resetPassword.path, lazy: page(() => import('./routes/auth/reset-password')) },
         { path: paths.auth.invitation.path, lazy: page(() => import('./routes/auth/accept-invitation')) },
+        { path: paths.auth.confirmEmail.path, lazy: page(() => import('./routes/auth/confirm-email')) },
         // The customer's page for a proposal: no login, outside the app's shell.
         { path: paths.public.proposal.path, lazy: page(() => import('./routes/public-proposal')) },
         // The customer's payment page for an invoice: no login either.

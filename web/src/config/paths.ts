@@ -16,6 +16,10 @@ export const paths = {
       path: '/convite/:token',
       getHref: (token: string) => `/convite/${encodeURIComponent(token)}`,
     },
+    confirmEmail: {
+      path: '/confirmar-email/:token',
+      getHref: (token: string) => `/confirmar-email/${encodeURIComponent(token)}`,
+    },
   },
   /** Outside the signed-in app: what a customer opens from an e-mail. */
   public: {

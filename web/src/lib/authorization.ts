@@ -43,9 +43,6 @@ export function canAccess(role: Role, section: Section): boolean {
 /** Changing roles, (de)activating users, inviting, editing the company. */
 export const canManageCompany = (role: Role) => role === 'owner' || role === 'admin';
 
-/** Only the owner changes the plan (it changes the bill). */
-export const canChangePlan = (role: Role) => role === 'owner';
-
 /** Configuring the CRM: custom fields, pipelines and the product catalogue. */
 export const canConfigureCrm = (role: Role) => role === 'owner' || role === 'admin' || role === 'manager';
 

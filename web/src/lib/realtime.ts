@@ -7,7 +7,9 @@ import { refreshAccessToken } from './api-client';
 import { getAccessToken, useSession } from './session';
 
 // One Socket.IO connection per signed-in tab. The server authenticates the
-// handshake with the access token and puts the socket in the tenant's room.
+// handshake with the access token and puts the socket in the rooms its role
+// may read (support, CRM, finance, admin): a tab hears only the events its
+// user could load through the API. Logout closes the socket from the server.
 
 /** `opportunity.moved`: a card changed stage or place on a kanban. */
 export type OpportunityMovedEvent = {
@@ -19,8 +21,8 @@ export type OpportunityMovedEvent = {
   version: number;
 };
 
-// Support (omnichannel inbox). Every domain event is emitted to the tenant's
-// room under its kind; the payloads below are what the server puts in them.
+// Support (omnichannel inbox). Every domain event is emitted under its kind
+// to the room of its area; the payloads below are what the server puts in them.
 export type TicketCreatedEvent = {
   ticket_id: string;
   number: number;

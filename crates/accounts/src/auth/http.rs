@@ -1,15 +1,15 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use kernel::error::Problem;
-use kernel::http::{ApiJson, Created};
+use kernel::http::ApiJson;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::model::{
-    ForgotPasswordRequest, LoginRequest, LogoutRequest, Me, RefreshRequest, ResetPasswordRequest,
-    SignupRequest, TokenPair,
+    ChangePasswordRequest, ConfirmEmailRequest, ForgotPasswordRequest, LoginRequest, LogoutRequest, Me,
+    RefreshRequest, ResetPasswordRequest, SignupAccepted, SignupRequest, TokenPair,
 };
 use super::service;
 use crate::company;
@@ -20,6 +20,7 @@ use crate::users;
 pub fn public_router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
         .routes(routes!(signup))
+        .routes(routes!(confirm_email))
         .routes(routes!(login))
         .routes(routes!(refresh))
         .routes(routes!(logout))
@@ -29,16 +30,39 @@ pub fn public_router() -> OpenApiRouter<App> {
 }
 
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new().routes(routes!(me))
+    OpenApiRouter::new().routes(routes!(me)).routes(routes!(change_password))
 }
 
-/// Creates a company (tenant) with its owner and signs the owner in.
+/// Creates a company (tenant) with its owner and e-mails a link that
+/// confirms the address. Always 202 with the same body: an address that
+/// already has an account gets a notice by e-mail instead, so the answer
+/// never tells who has an account. The owner may sign in right away;
+/// sending to customers waits for the confirmation.
 #[utoipa::path(post, path = "/auth/signup", tag = "auth", request_body = SignupRequest,
-    responses((status = 201, body = TokenPair), (status = 409, body = Problem), (status = 422, body = Problem),
+    responses((status = 202, body = SignupAccepted), (status = 422, body = Problem), (status = 429, body = Problem)))]
+async fn signup(
+    State(app): State<App>,
+    ApiJson(body): ApiJson<SignupRequest>,
+) -> Result<(StatusCode, ApiJson<SignupAccepted>)> {
+    service::signup(&app, &body).await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        ApiJson(SignupAccepted {
+            message: "Enviamos um e-mail para confirmar o endereço. Abra o link para concluir o cadastro."
+                .into(),
+        }),
+    ))
+}
+
+/// Confirms the sign-up address with the e-mailed link and signs in.
+#[utoipa::path(post, path = "/auth/confirm-email", tag = "auth", request_body = ConfirmEmailRequest,
+    responses((status = 200, body = TokenPair), (status = 401, body = Problem), (status = 422, body = Problem),
               (status = 429, body = Problem)))]
-async fn signup(State(app): State<App>, ApiJson(body): ApiJson<SignupRequest>) -> Result<Created<TokenPair>> {
-    let pair = service::signup(&app, &body).await?;
-    Ok(Created("/api/v1/me".into(), pair))
+async fn confirm_email(
+    State(app): State<App>,
+    ApiJson(body): ApiJson<ConfirmEmailRequest>,
+) -> Result<ApiJson<TokenPair>> {
+    Ok(ApiJson(service::confirm_email(&app, &body.token).await?))
 }
 
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
@@ -57,7 +81,7 @@ async fn refresh(
     Ok(ApiJson(service::refresh(&app, &body.refresh_token).await?))
 }
 
-/// Revokes the refresh token (and every token rotated from the same login).
+/// Ends the login: its refresh tokens, its access tokens and its sockets.
 #[utoipa::path(post, path = "/auth/logout", tag = "auth", request_body = LogoutRequest,
     responses((status = 204)))]
 async fn logout(State(app): State<App>, ApiJson(body): ApiJson<LogoutRequest>) -> Result<StatusCode> {
@@ -95,4 +119,18 @@ async fn me(mut s: Session) -> Result<ApiJson<Me>> {
     let company = company::repo::summary(&mut s.tx, tenant).await?;
     s.tx.commit().await?;
     Ok(ApiJson(Me { user, company }))
+}
+
+/// Changes the signed-in user's password. Every other login of the user
+/// ends at once; this one stays signed in.
+#[utoipa::path(post, path = "/me/password", tag = "auth", security(("bearer" = [])),
+    request_body = ChangePasswordRequest,
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = Problem)))]
+async fn change_password(
+    State(app): State<App>,
+    s: Session,
+    ApiJson(body): ApiJson<ChangePasswordRequest>,
+) -> Result<StatusCode> {
+    service::change_password(&app, s, &body.current_password, &body.new_password).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

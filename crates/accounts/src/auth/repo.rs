@@ -45,6 +45,42 @@ pub async fn insert_identity(
     Ok(())
 }
 
+pub async fn password_hash_of(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar!(
+        "select password_hash from identities where tenant_id = $1 and user_id = $2",
+        tenant_id,
+        user_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Revokes every login of the user but `keep`; returns the ended ones.
+pub async fn revoke_other_sessions(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    keep: Option<Uuid>,
+) -> Result<Vec<Uuid>> {
+    Ok(sqlx::query_scalar!(
+        r#"with ended as (
+               update refresh_tokens set revoked_at = now()
+                where tenant_id = $1 and user_id = $2 and revoked_at is null
+                  and family_id is distinct from $3
+               returning family_id)
+           select distinct family_id as "family_id!" from ended"#,
+        tenant_id,
+        user_id,
+        keep
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
 pub async fn set_password(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid, hash: &str) -> Result<()> {
     sqlx::query!(
         "update identities set password_hash = $3, updated_at = now() where tenant_id = $1 and user_id = $2",
@@ -169,6 +205,71 @@ pub async fn mark_reset_used(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid)
         "update password_resets set used_at = now() where tenant_id = $1 and id = $2",
         tenant_id,
         id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub struct ConfirmationRow {
+    pub user_id: Uuid,
+    pub token_hash: Vec<u8>,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
+}
+
+pub async fn insert_confirmation(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    user_id: Uuid,
+    hash: &[u8],
+    expires_at: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query!(
+        "insert into email_confirmations (tenant_id, id, user_id, token_hash, expires_at) values ($1, $2, $3, $4, $5)",
+        tenant_id,
+        id,
+        user_id,
+        hash,
+        expires_at
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn lock_confirmation(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<Option<ConfirmationRow>> {
+    Ok(sqlx::query_as!(
+        ConfirmationRow,
+        "select user_id, token_hash, expires_at, used_at from email_confirmations
+          where tenant_id = $1 and id = $2 for update",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn mark_confirmation_used(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update email_confirmations set used_at = now() where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn confirm_company_email(conn: &mut PgConnection, tenant_id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update companies set email_confirmed_at = coalesce(email_confirmed_at, now()) where tenant_id = $1",
+        tenant_id
     )
     .execute(conn)
     .await?;

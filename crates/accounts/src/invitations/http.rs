@@ -8,8 +8,7 @@ use kernel::error::{OnConstraint, Problem, Violations};
 use kernel::http::{ApiJson, Created};
 use kernel::idempotency::{self, IdempotencyKey};
 use kernel::ids::new_id;
-use kernel::jobs::{self, EnqueueOptions};
-use kernel::mail::SendEmail;
+use kernel::mail::{self, SendEmail};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::tenant::TenantTx;
@@ -79,9 +78,16 @@ async fn create_invitation(
         return Err(Error::field("role", "Convide como administrador; depois promova a proprietário."));
     }
     let tenant = s.user.tenant_id;
-    if auth_repo::email_taken(&mut s.tx, email.as_str()).await? {
-        return Err(Error::conflict(Some("email"), "Este e-mail já pertence a um usuário."));
-    }
+    // Our own users may be named; an address of another company must not
+    // be revealed: the invitation is made as usual, and that address gets
+    // a notice instead of a link (an e-mail belongs to one company).
+    let elsewhere = match auth_repo::identity_by_email(&mut s.tx, email.as_str()).await? {
+        Some(i) if i.tenant_id == tenant => {
+            return Err(Error::conflict(Some("email"), "Este e-mail já pertence a um usuário da empresa."));
+        }
+        Some(_) => true,
+        None => false,
+    };
     repo::close_expired(&mut s.tx, tenant, email.as_str()).await?;
     let pending = repo::count_pending(&mut s.tx, tenant).await?;
     plans::service::ensure_room_for_user(&mut s.tx, pending).await?;
@@ -96,21 +102,38 @@ async fn create_invitation(
             })?;
     let company = crate::company::repo::summary(&mut s.tx, tenant).await?;
     let link = format!("{}/convite/{}", app.config.frontend_url, token.expose());
-    let mail = SendEmail {
-        to: email.as_str().to_string(),
-        subject: format!("Convite para a equipe {} no ConectCRM", company.name),
-        text: format!(
-            "Olá!\n\n{} convidou você para a equipe da {} no ConectCRM, como {}.\n\n\
+    let mail = if elsewhere {
+        SendEmail {
+            to: email.as_str().to_string(),
+            subject: format!("Convite para a equipe {} no ConectCRM", company.name),
+            text: format!(
+                "Olá!\n\n{} convidou você para a equipe da {} no ConectCRM, como {}.\n\n\
+                 Este e-mail já é usado por outra empresa no ConectCRM, e cada e-mail entra em uma só \
+                 empresa. Para aceitar, peça que o convite seja feito para outro endereço seu.\n",
+                s.user.name,
+                company.name,
+                body.role.label()
+            ),
+            html: None,
+            attachments: vec![],
+        }
+    } else {
+        SendEmail {
+            to: email.as_str().to_string(),
+            subject: format!("Convite para a equipe {} no ConectCRM", company.name),
+            text: format!(
+                "Olá!\n\n{} convidou você para a equipe da {} no ConectCRM, como {}.\n\n\
              Aceite o convite em até {INVITATION_TTL_DAYS} dias:\n\n{link}\n\n\
              Se você não esperava este convite, ignore este e-mail.\n",
-            s.user.name,
-            company.name,
-            body.role.label()
-        ),
-        html: None,
-        attachments: vec![],
+                s.user.name,
+                company.name,
+                body.role.label()
+            ),
+            html: None,
+            attachments: vec![],
+        }
     };
-    jobs::enqueue(&mut s.tx, Some(tenant), &mail, EnqueueOptions::default()).await?;
+    mail::enqueue_sealed(&mut s.tx, &app.config, tenant, &mail).await?;
     s.tx.emit("invitation.created", &serde_json::json!({ "id": id })).await?;
     if let Some(key) = &idempotency_key {
         idempotency::remember(&mut s.tx, key, &fingerprint, StatusCode::CREATED, &invitation).await?;

@@ -1,4 +1,4 @@
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -35,10 +35,4 @@ pub struct PlanUsage {
 pub struct CompanyPlan {
     pub plan: Plan,
     pub usage: PlanUsage,
-}
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChangePlanRequest {
-    pub plan_code: String,
 }

@@ -95,3 +95,12 @@ pub async fn set_company_plan(conn: &mut PgConnection, tenant_id: uuid::Uuid, co
         .await?;
     Ok(())
 }
+
+/// The company with this CNPJ, for operators: reads across tenants, so it
+/// finds something only on the operator's connection (`DATABASE_URL`, which
+/// RLS does not bind), never on the runtime pool.
+pub async fn company_by_cnpj(conn: &mut PgConnection, cnpj: &str) -> Result<Option<uuid::Uuid>> {
+    Ok(sqlx::query_scalar!("select tenant_id from companies where cnpj = $1", cnpj)
+        .fetch_optional(conn)
+        .await?)
+}

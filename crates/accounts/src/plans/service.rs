@@ -3,7 +3,39 @@
 use kernel::tenant::TenantTx;
 use kernel::{Error, Result};
 
+use super::model::CompanyPlan;
 use super::repo;
+
+/// Moves the company of `tx` to another plan. A plan too small for what
+/// the company already uses is refused, naming the limit. Only operators
+/// call this (`conectcrm plan set`): no plan is billed yet, so no user may
+/// pick one.
+pub async fn change(tx: &mut TenantTx, plan_code: &str) -> Result<CompanyPlan> {
+    let tenant = tx.tenant_id();
+    let plan =
+        repo::find(tx, plan_code).await?.ok_or_else(|| Error::field("plan_code", "Plano inexistente."))?;
+    let usage = repo::usage(tx, tenant).await?;
+    let too_small = |limit: &str, used: i64, max: i32, what: &str| {
+        (used > i64::from(max)).then(|| Error::PlanTooSmall {
+            limit: limit.into(),
+            max: i64::from(max),
+            plan: plan.code.clone(),
+            message: format!(
+                "O plano {} permite {max} {what}, e a empresa usa {used}. Reduza o uso antes de mudar.",
+                plan.name
+            ),
+        })
+    };
+    if let Some(e) = too_small("users", usage.users, plan.limits.users, "usuários ativos")
+        .or_else(|| too_small("storage_mb", usage.storage_mb, plan.limits.storage_mb, "MB de arquivos"))
+        .or_else(|| too_small("channels", usage.channels, plan.limits.channels, "canais"))
+    {
+        return Err(e);
+    }
+    repo::set_company_plan(tx, tenant, &plan.code).await?;
+    tx.emit("company.updated", &serde_json::json!({ "plan_code": plan.code })).await?;
+    Ok(CompanyPlan { plan, usage })
+}
 
 /// Fails with a plan-limit problem when one more active user would not fit.
 /// Pending invitations count, so a company cannot invite past its limit.

@@ -6,6 +6,7 @@ use kernel::http::{ApiJson, Created};
 use kernel::ids::new_id;
 use kernel::pagination::PageParams;
 use kernel::session::Session;
+use kernel::sheet;
 use kernel::{App, Error, Result};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -196,7 +197,9 @@ async fn export_customers(mut s: Session, Query(f): Query<CustomerFilter>) -> Re
     ];
     out.write_record(header).map_err(anyhow::Error::from)?;
     for c in rows {
-        out.write_record([
+        let city = c.address.as_ref().map(|a| a.city.clone()).unwrap_or_default();
+        let state = c.address.as_ref().map(|a| a.state.clone()).unwrap_or_default();
+        let cells = [
             c.id.to_string(),
             c.kind.as_str().to_string(),
             c.name,
@@ -206,11 +209,13 @@ async fn export_customers(mut s: Session, Query(f): Query<CustomerFilter>) -> Re
             c.phones.join(", "),
             c.status.as_str().to_string(),
             c.tags.join(", "),
-            c.address.as_ref().map(|a| a.city.clone()).unwrap_or_default(),
-            c.address.as_ref().map(|a| a.state.clone()).unwrap_or_default(),
+            city,
+            state,
             c.created_at.to_rfc3339(),
-        ])
-        .map_err(anyhow::Error::from)?;
+        ];
+        // Phones start with `+`: as text they get the `'` too, which keeps
+        // the spreadsheet from reading `+55…` as a number or formula.
+        out.write_record(cells.iter().map(|cell| sheet::text(cell))).map_err(anyhow::Error::from)?;
     }
     let bytes = out.into_inner().map_err(|e| Error::internal(e.to_string()))?;
     Ok((

@@ -137,8 +137,8 @@ async fn proposal_pdf(State(app): State<App>, mut s: Session, Path(id): Path<Uui
 #[utoipa::path(post, path = "/proposals/{id}/send", tag = "crm", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header, description = "retry-safe key")),
     request_body = SendProposalRequest,
-    responses((status = 200, body = SentProposal), (status = 404, body = Problem), (status = 409, body = Problem),
-              (status = 422, body = Problem)))]
+    responses((status = 200, body = SentProposal), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn send_proposal(
     State(app): State<App>,
     mut s: Session,
@@ -147,6 +147,7 @@ async fn send_proposal(
     ApiJson(body): ApiJson<SendProposalRequest>,
 ) -> Result<Response> {
     s.require(CRM_ROLES)?;
+    s.require_confirmed_company()?;
     let fingerprint = idempotency::fingerprint("POST", &format!("/proposals/{id}/send"), &body);
     if let Some(key) = &key
         && let Some(replayed) = idempotency::replay(&mut s.tx, key, &fingerprint).await?

@@ -1,11 +1,10 @@
 //! The customer's side of a proposal: no login, only the unguessable link.
 //! A wrong, replaced or other-company token is a plain 404.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
+use kernel::client_ip::ClientIp;
 use kernel::error::Problem;
 use kernel::http::ApiJson;
 use kernel::{App, Error, Result};
@@ -22,16 +21,6 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(pdf))
         .routes(routes!(accept))
         .routes(routes!(reject))
-}
-
-/// Who is on the other end: the peer address, and the proxy's
-/// `X-Forwarded-For` when there is one.
-fn client_ip(headers: &HeaderMap, peer: SocketAddr) -> String {
-    let peer = peer.ip().to_string();
-    match headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next()) {
-        Some(forwarded) => format!("{} (via {peer})", forwarded.trim()),
-        None => peer,
-    }
 }
 
 /// Shows the proposal (the first view marks it as viewed).
@@ -60,12 +49,10 @@ async fn pdf(State(app): State<App>, Path(token): Path<String>) -> Result<Respon
 async fn accept(
     State(app): State<App>,
     Path(token): Path<String>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
+    ClientIp(ip): ClientIp,
     ApiJson(body): ApiJson<AcceptRequest>,
 ) -> Result<StatusCode> {
-    let ip = client_ip(&headers, peer);
-    service::accept(&app, &token, &body, &ip).await?;
+    service::accept(&app, &token, &body, &ip.to_string()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

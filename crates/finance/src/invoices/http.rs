@@ -165,7 +165,8 @@ async fn invoice_pix(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Pix
 /// E-mails the invoice (PDF attached, payment link in the text).
 #[utoipa::path(post, path = "/invoices/{id}/send", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("Idempotency-Key" = Option<String>, Header)), request_body = SendInvoiceRequest,
-    responses((status = 200, body = SentInvoice), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = SentInvoice), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 422, body = Problem)))]
 async fn send_invoice(
     State(app): State<App>,
     mut s: Session,
@@ -174,6 +175,7 @@ async fn send_invoice(
     ApiJson(body): ApiJson<SendInvoiceRequest>,
 ) -> Result<Response> {
     s.require(FINANCE_ROLES)?;
+    s.require_confirmed_company()?;
     let fingerprint = idempotency::fingerprint("POST", &format!("/invoices/{id}/send"), &body);
     if let Some(key) = &key
         && let Some(replayed) = idempotency::replay(&mut s.tx, key, &fingerprint).await?

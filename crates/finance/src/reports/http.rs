@@ -6,6 +6,7 @@ use kernel::error::Problem;
 use kernel::http::ApiJson;
 use kernel::pagination::PageParams;
 use kernel::session::Session;
+use kernel::sheet;
 use kernel::{App, Error, Result};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -86,10 +87,6 @@ async fn summary(mut s: Session, Query(p): Query<PeriodParams>) -> Result<ApiJso
     }))
 }
 
-fn reais(cents: i64) -> String {
-    format!("{}{}.{:02}", if cents < 0 { "-" } else { "" }, cents.abs() / 100, cents.abs() % 100)
-}
-
 /// The invoice list as CSV (same filters as the list; up to 50 000 rows).
 #[utoipa::path(get, path = "/invoices/export.csv", tag = "finance", security(("bearer" = [])), params(InvoiceFilter),
     responses((status = 200, content_type = "text/csv"), (status = 403, body = Problem)))]
@@ -120,15 +117,15 @@ async fn export_invoices(mut s: Session, Query(f): Query<InvoiceFilter>) -> Resu
         for inv in rows {
             let inv = with_balance(inv, &cfg, today);
             out.write_record([
-                inv.label.as_str(),
-                inv.customer_name.as_str(),
-                inv.status.label(),
-                &inv.issue_date.to_string(),
-                &inv.due_date.to_string(),
-                &reais(inv.total_cents),
-                &reais(inv.paid_cents),
-                &reais(inv.refunded_cents),
-                &reais(inv.amount_due_cents),
+                sheet::text(&inv.label),
+                sheet::text(&inv.customer_name),
+                sheet::text(inv.status.label()),
+                inv.issue_date.to_string(),
+                inv.due_date.to_string(),
+                sheet::money(inv.total_cents),
+                sheet::money(inv.paid_cents),
+                sheet::money(inv.refunded_cents),
+                sheet::money(inv.amount_due_cents),
             ])
             .map_err(anyhow::Error::from)?;
             written += 1;

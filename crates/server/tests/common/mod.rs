@@ -183,8 +183,20 @@ impl TestApp {
         self.call(Method::DELETE, path, Some(token), None).await
     }
 
-    /// Signs up a company; returns its owner.
+    /// Signs up a company and confirms its e-mail with the mailed link;
+    /// returns its owner, signed in by the confirmation.
     pub async fn signup(&self, company: &str) -> Actor {
+        let email = self.signup_unconfirmed(company).await;
+        self.drain_jobs().await;
+        let token = self.last_link_token("/confirmar-email/");
+        let (status, pair) = self.post("/api/v1/auth/confirm-email", None, json!({"token": token})).await;
+        assert_eq!(status, StatusCode::OK, "{pair}");
+        self.actor(&email, &pair).await
+    }
+
+    /// Signs up a company and leaves its e-mail unconfirmed; returns the
+    /// owner's e-mail (sign in with [`PASSWORD`]).
+    pub async fn signup_unconfirmed(&self, company: &str) -> String {
         let email = format!(
             "dono-{}@{}.com.br",
             uuid::Uuid::now_v7().simple(),
@@ -197,8 +209,8 @@ impl TestApp {
                 json!({"company_name": company, "name": "Dono", "email": email, "password": PASSWORD}),
             )
             .await;
-        assert_eq!(status, StatusCode::CREATED, "{body}");
-        self.actor(&email, &body).await
+        assert_eq!(status, StatusCode::ACCEPTED, "{body}");
+        email
     }
 
     pub async fn actor(&self, email: &str, pair: &Value) -> Actor {
@@ -256,6 +268,11 @@ impl TestApp {
         let text = mail.replace("=\r\n", "").replace("=3D", "=");
         let start = text.find(path_prefix).unwrap() + path_prefix.len();
         text[start..].split(|c: char| c.is_whitespace()).next().unwrap().to_string()
+    }
+
+    /// Moves the actor's company to `plan` as an operator would (`conectcrm plan set`).
+    pub async fn set_plan(&self, who: &Actor, plan: &str) {
+        server::ops::set_plan(&self.app, &who.tenant_id, plan).await.unwrap();
     }
 
     /// Invites and accepts a user with `role`; returns the new user.
@@ -321,5 +338,116 @@ pub async fn assert_isolated(
         let (_, b) = t.get(&format!("{list}{sep}q={object_id}"), &outsider.token).await;
         let found = b["items"].as_array().map(|a| a.iter().any(|i| i["id"] == object_id)).unwrap_or(false);
         assert!(!found, "search of another company finds {object_id}");
+    }
+}
+
+/// A Socket.IO v4 client over a plain WebSocket (Engine.IO v4 framing),
+/// enough to connect with a token, join rooms and watch what arrives.
+pub struct TestSocket {
+    ws: tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>,
+    next_ack: u64,
+    /// Events received while waiting for something else.
+    pub events: Vec<(String, Value)>,
+    pub closed: bool,
+}
+
+impl TestSocket {
+    /// Connects to the main namespace; `None` when the server refuses.
+    pub async fn connect(t: &TestApp, token: &str) -> Option<Self> {
+        use futures::{SinkExt, StreamExt};
+        use tokio_tungstenite::tungstenite::Message;
+        let url = format!("ws://{}/socket.io/?EIO=4&transport=websocket", t.addr);
+        let (mut ws, _) = tokio_tungstenite::connect_async(url).await.unwrap();
+        let open = ws.next().await.unwrap().unwrap();
+        assert!(open.to_text().unwrap().starts_with('0'), "engine.io open: {open:?}");
+        ws.send(Message::text(format!("40{}", json!({ "token": token })))).await.unwrap();
+        let mut socket = Self { ws, next_ack: 1, events: vec![], closed: false };
+        loop {
+            // Socket.IO packet types: 0 CONNECT (accepted), 4 CONNECT_ERROR.
+            let text = socket.next_text(std::time::Duration::from_secs(5)).await?;
+            if text.starts_with('0') {
+                return Some(socket);
+            }
+            if text.starts_with('4') {
+                return None;
+            }
+        }
+    }
+
+    /// The next Socket.IO packet, answering pings; `None` on close or timeout.
+    async fn next_text(&mut self, within: std::time::Duration) -> Option<String> {
+        use futures::{SinkExt, StreamExt};
+        use tokio_tungstenite::tungstenite::Message;
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let msg = match tokio::time::timeout_at(deadline, self.ws.next()).await {
+                Err(_) => return None,
+                Ok(None) | Ok(Some(Err(_))) | Ok(Some(Ok(Message::Close(_)))) => {
+                    self.closed = true;
+                    return None;
+                }
+                Ok(Some(Ok(m))) => m,
+            };
+            let Ok(text) = msg.to_text() else { continue };
+            match text {
+                "2" => {
+                    let _ = self.ws.send(Message::text("3")).await;
+                }
+                "1" | "41" => {
+                    self.closed = true;
+                    return None;
+                }
+                t if t.starts_with('4') => return Some(t[1..].to_string()),
+                _ => {}
+            }
+        }
+    }
+
+    /// `join` with an acknowledgement: whether the server let us in.
+    pub async fn join(&mut self, room: &str) -> bool {
+        use futures::SinkExt;
+        use tokio_tungstenite::tungstenite::Message;
+        let id = self.next_ack;
+        self.next_ack += 1;
+        let packet = format!("42{id}{}", json!(["join", { "room": room }]));
+        self.ws.send(Message::text(packet)).await.unwrap();
+        let prefix = format!("3{id}");
+        while let Some(text) = self.next_text(std::time::Duration::from_secs(5)).await {
+            if let Some(rest) = text.strip_prefix(&prefix) {
+                let answer: Value = serde_json::from_str(rest).unwrap();
+                return answer[0]["ok"] == true;
+            }
+            self.record(&text);
+        }
+        false
+    }
+
+    fn record(&mut self, text: &str) {
+        if let Some(rest) = text.strip_prefix('2')
+            && let Ok(Value::Array(parts)) = serde_json::from_str::<Value>(rest)
+            && let Some(kind) = parts.first().and_then(Value::as_str)
+        {
+            self.events.push((kind.to_string(), parts.get(1).cloned().unwrap_or(Value::Null)));
+        }
+    }
+
+    /// Collects events for `within`; returns every event seen so far.
+    pub async fn collect(&mut self, within: std::time::Duration) -> &[(String, Value)] {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            match self.next_text(left).await {
+                Some(text) => self.record(&text),
+                None => break,
+            }
+        }
+        &self.events
+    }
+
+    pub fn kinds(&self) -> Vec<&str> {
+        self.events.iter().map(|(k, _)| k.as_str()).collect()
     }
 }

@@ -25,7 +25,7 @@ use crate::directory::{self, ContactHint};
 use crate::teams::{repo as teams, routing};
 use crate::triage::Triage;
 use crate::triage::keywords::KeywordTriage;
-use crate::{SUPPORT_ADMINS, sla};
+use crate::{SUPPORT_ADMINS, SUPPORT_ROLES, sla};
 
 /// Largest attachment kept, and the types an inbox shows.
 pub const MAX_ATTACHMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -267,6 +267,15 @@ async fn open_ticket(
         tx.emit("TicketAssigned", &json!({ "ticket_id": id, "number": number, "assignee_id": user })).await?;
     }
     Ok(id)
+}
+
+/// Who may read a ticket (its page, its Socket.IO room): anyone who works
+/// in the inbox, for a ticket of their company — as `GET /tickets/{id}`.
+pub async fn can_read(tx: &mut TenantTx, user: &CurrentUser, id: Uuid) -> Result<bool> {
+    if !SUPPORT_ROLES.contains(&user.role) {
+        return Ok(false);
+    }
+    Ok(repo::find(tx, user.tenant_id, id, false).await?.is_some())
 }
 
 /// Admins and managers act on any ticket; an agent on tickets assigned to

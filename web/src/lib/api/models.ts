@@ -6,6 +6,9 @@ type Schemas = components['schemas'];
 
 export type TokenPair = Schemas['TokenPair'];
 export type SignupRequest = Schemas['SignupRequest'];
+export type SignupAccepted = Schemas['SignupAccepted'];
+export type ConfirmEmailRequest = Schemas['ConfirmEmailRequest'];
+export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];
 export type LoginRequest = Schemas['LoginRequest'];
 export type RefreshRequest = Schemas['RefreshRequest'];
 export type LogoutRequest = Schemas['LogoutRequest'];
@@ -30,7 +33,6 @@ export type Plan = Schemas['Plan'];
 export type PlanLimits = Schemas['PlanLimits'];
 export type PlanUsage = Schemas['PlanUsage'];
 export type CompanyPlan = Schemas['CompanyPlan'];
-export type ChangePlanRequest = Schemas['ChangePlanRequest'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
 

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/v1/auth/confirm-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms the sign-up address with the e-mailed link and signs in. */
+        post: operations["confirm_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/forgot-password": {
         parameters: {
             query?: never;
@@ -86,7 +103,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revokes the refresh token (and every token rotated from the same login). */
+        /** Ends the login: its refresh tokens, its access tokens and its sockets. */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -136,7 +153,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates a company (tenant) with its owner and signs the owner in. */
+        /**
+         * Creates a company (tenant) with its owner and e-mails a link that
+         *     confirms the address. Always 202 with the same body: an address that
+         *     already has an account gets a notice by e-mail instead, so the answer
+         *     never tells who has an account. The owner may sign in right away;
+         *     sending to customers waits for the confirmation.
+         */
         post: operations["signup"];
         delete?: never;
         options?: never;
@@ -304,11 +327,7 @@ export interface paths {
         };
         /** The company's plan and what it uses of each limit. */
         get: operations["company_plan"];
-        /**
-         * Moves the company to another plan (owner only). A plan too small for
-         *     what the company already uses is refused, naming the limit.
-         */
-        put: operations["change_plan"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1084,6 +1103,26 @@ export interface paths {
         get: operations["me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes the signed-in user's password. Every other login of the user
+         *     ends at once; this one stays signed in.
+         */
+        post: operations["change_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2144,8 +2183,9 @@ export interface components {
         CardCheckout: {
             url: string;
         };
-        ChangePlanRequest: {
-            plan_code: string;
+        ChangePasswordRequest: {
+            current_password: string;
+            new_password: string;
         };
         /**
          * @description A plan change: the new amount applies from the next period; the rest of
@@ -2210,6 +2250,9 @@ export interface components {
         CompanyPlan: {
             plan: components["schemas"]["Plan"];
             usage: components["schemas"]["PlanUsage"];
+        };
+        ConfirmEmailRequest: {
+            token: string;
         };
         ConnectionTest: {
             message: string;
@@ -3396,6 +3439,10 @@ export interface components {
             /** @description The customer's link; shown once (only its hash is kept). Sending again makes a new one. */
             public_url: string;
         };
+        /** @description The same answer whether the address was free or already had an account. */
+        SignupAccepted: {
+            message: string;
+        };
         SignupRequest: {
             company_name: string;
             email: string;
@@ -3852,6 +3899,53 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    confirm_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmailRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     forgot_password: {
         parameters: {
             query?: never;
@@ -4090,20 +4184,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
-                };
-            };
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["SignupAccepted"];
                 };
             };
             422: {
@@ -4721,53 +4807,6 @@ export interface operations {
                 };
             };
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    change_plan: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ChangePlanRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CompanyPlan"];
-                };
-            };
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6831,6 +6870,14 @@ export interface operations {
                     "application/json": components["schemas"]["SentInvoice"];
                 };
             };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6936,6 +6983,43 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8101,6 +8185,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SentProposal"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             404: {

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 
-import { FormErrors } from '@/components/ui/alert';
+import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
@@ -31,6 +31,14 @@ export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
   const { errors } = form.formState;
   const signup = useSignup({ onSuccess });
 
+  if (signup.isSuccess && signup.data === null) {
+    return (
+      <Alert tone="success" title="Confira seu e-mail">
+        Enviamos uma mensagem para {signup.variables.email} com o próximo passo.
+      </Alert>
+    );
+  }
+
   return (
     <form
       noValidate
@@ -40,7 +48,7 @@ export function SignupForm({ onSuccess }: { onSuccess: () => void }) {
       )}
     >
       <FormErrors
-        message={signup.error ? problemMessage(signup.error, { 409: 'Este e-mail já tem uma conta. Entre ou recupere a senha.' }) : null}
+        message={signup.error ? problemMessage(signup.error) : null}
         extra={unmatchedFieldErrors(signup.error, FIELDS)}
       />
       <TextField

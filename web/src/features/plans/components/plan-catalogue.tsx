@@ -1,48 +1,24 @@
-import { useState } from 'react';
-
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { Plan } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatMoney } from '@/lib/format';
-import { isApiError, problemMessage } from '@/lib/problem';
 
-import { useChangePlan } from '../api/change-plan';
+import { describeLimit, featureLabel, LIMITS } from './plan-labels';
 
-import { describeLimit, featureLabel, LIMIT_LABELS, LIMITS } from './plan-labels';
+type PlanCatalogueProps = { plans: Plan[]; currentCode: string };
 
-type PlanCatalogueProps = { plans: Plan[]; currentCode: string; canChange: boolean };
-
-export function PlanCatalogue({ plans, currentCode, canChange }: PlanCatalogueProps) {
-  const change = useChangePlan();
-  const [choosing, setChoosing] = useState<Plan | null>(null);
-  const limit = isApiError(change.error) ? change.error.planLimit : null;
-
+/**
+ * The plans, to compare. No plan is billed yet, so nobody changes it here:
+ * the ConectCRM team moves a company to another plan on request.
+ */
+export function PlanCatalogue({ plans, currentCode }: PlanCatalogueProps) {
   return (
     <section aria-labelledby="catalogue-title" className="space-y-4">
       <h2 id="catalogue-title" className="text-lg font-semibold text-slate-900">
         Planos disponíveis
       </h2>
-      {!canChange && (
-        <p className="text-sm text-slate-600">Apenas o proprietário da empresa pode mudar o plano.</p>
-      )}
-      <div aria-live="assertive" aria-atomic="true">
-        {change.isError && (
-          <Alert title={limit ? 'O uso atual não cabe no novo plano' : 'Não foi possível mudar o plano'}>
-            {problemMessage(change.error)}
-            {limit && LIMIT_LABELS[limit.limit] && (
-              <p className="mt-1">
-                Limite excedido: {LIMIT_LABELS[limit.limit]}
-                {limit.max !== null ? ` (máximo ${limit.max})` : ''}. Reduza o uso antes de mudar.
-              </p>
-            )}
-          </Alert>
-        )}
-      </div>
-      <div aria-live="polite">
-        {change.isSuccess && <Alert tone="success">Plano alterado para {change.data.plan.name}.</Alert>}
-      </div>
+      <p className="text-sm text-slate-600">
+        Para mudar de plano, fale com o atendimento do ConectCRM: a mudança é feita pela nossa equipe.
+      </p>
       <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {plans.map((plan) => {
           const current = plan.code === currentCode;
@@ -81,40 +57,10 @@ export function PlanCatalogue({ plans, currentCode, canChange }: PlanCataloguePr
                   ))}
                 </ul>
               )}
-              <div className="mt-auto pt-5">
-                {!current && canChange && (
-                  <Button
-                    variant="secondary"
-                    className="w-full"
-                    onClick={() => {
-                      change.reset();
-                      setChoosing(plan);
-                    }}
-                    aria-label={`Mudar para este plano: ${plan.name}`}
-                  >
-                    Mudar para este plano
-                  </Button>
-                )}
-              </div>
             </li>
           );
         })}
       </ul>
-      <ConfirmDialog
-        open={choosing !== null}
-        title={`Mudar para o plano ${choosing?.name ?? ''}?`}
-        confirmLabel="Mudar de plano"
-        isLoading={change.isPending}
-        onCancel={() => setChoosing(null)}
-        onConfirm={() =>
-          choosing && change.mutate({ plan_code: choosing.code }, { onSettled: () => setChoosing(null) })
-        }
-      >
-        {choosing &&
-          (choosing.price_cents === 0
-            ? 'O plano gratuito passa a valer agora.'
-            : `O valor passa a ser ${formatMoney(choosing.price_cents, choosing.currency)} por mês.`)}
-      </ConfirmDialog>
     </section>
   );
 }

@@ -11,8 +11,6 @@ export const LIMITS: Array<{ key: LimitKey; usage: keyof PlanUsage; label: strin
   { key: 'ai_triages_per_month', usage: 'ai_triages_this_month', label: 'Triagens por IA no mês', format: formatNumber },
 ];
 
-export const LIMIT_LABELS: Record<string, string> = Object.fromEntries(LIMITS.map((limit) => [limit.key, limit.label]));
-
 export function describeLimit(value: number | null, format: (value: number) => string) {
   return value === null ? 'Ilimitado' : format(value);
 }

@@ -5,12 +5,9 @@ import { useCompanyPlan } from '@/features/plans/api/get-company-plan';
 import { usePlans } from '@/features/plans/api/get-plans';
 import { CurrentPlan } from '@/features/plans/components/current-plan';
 import { PlanCatalogue } from '@/features/plans/components/plan-catalogue';
-import { useMe } from '@/lib/auth';
-import { canChangePlan } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem';
 
 export default function PlanSettingsRoute() {
-  const { user } = useMe();
   const companyPlan = useCompanyPlan();
   const plans = usePlans();
   return (
@@ -28,11 +25,7 @@ export default function PlanSettingsRoute() {
         ) : plans.isError ? (
           <Alert title="Não foi possível carregar os planos">{problemMessage(plans.error)}</Alert>
         ) : (
-          <PlanCatalogue
-            plans={plans.data}
-            currentCode={companyPlan.data?.plan.code ?? ''}
-            canChange={canChangePlan(user.role)}
-          />
+          <PlanCatalogue plans={plans.data} currentCode={companyPlan.data?.plan.code ?? ''} />
         )}
       </div>
     </ContentLayout>
