@@ -317,10 +317,11 @@ describe('support', () => {
       body: { kind: 'email', name: 'Suporte', config: { address: 'suporte@empresa.com.br' } },
     });
     assert.equal(emailChannel.status, 201, JSON.stringify(emailChannel.body));
-    const { webhook_url: webhookUrl, config } = emailChannel.body;
-    assert.ok(webhookUrl && config?.inbound_token, JSON.stringify(emailChannel.body));
+    // The inbound token is sealed; the owner sees it whole as `inbound_secret`.
+    const { webhook_url: webhookUrl, inbound_secret: inboundSecret } = emailChannel.body;
+    assert.ok(webhookUrl && inboundSecret, JSON.stringify(emailChannel.body));
     const hook = new URL(webhookUrl);
-    const posted = await fetch(`${BASE_URL}${hook.pathname}?token=${encodeURIComponent(config.inbound_token)}`, {
+    const posted = await fetch(`${BASE_URL}${hook.pathname}?token=${encodeURIComponent(inboundSecret)}`, {
       method: 'POST',
       headers: { 'content-type': 'message/rfc822' },
       body: rawEmail({

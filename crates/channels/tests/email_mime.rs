@@ -240,6 +240,7 @@ fn outbound() -> Outbound {
     Outbound {
         from: "Suporte Empresa <suporte@empresa.conectcrm.com.br>".into(),
         to: "Ana Souza <ana.souza@example.com.br>".into(),
+        reply_to: None,
         subject: "Re: [#1042] Dúvida sobre a fatura".into(),
         text:
             "Olá Ana,\n\na diferença é o reajuste anual previsto na cláusula 5.\n\nAtenciosamente,\nSuporte"

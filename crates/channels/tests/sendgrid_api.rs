@@ -83,6 +83,7 @@ fn reply() -> Outbound {
     Outbound {
         from: "suporte@empresa.com.br".into(),
         to: "Ana Souza <ana.souza@example.com.br>".into(),
+        reply_to: None,
         subject: "Re: [#1042] Dúvida sobre a fatura".into(),
         text: "Olá Ana, segue a fatura corrigida.".into(),
         html: Some("<p>Olá Ana, segue a fatura corrigida.</p>".into()),

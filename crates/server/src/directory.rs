@@ -19,4 +19,8 @@ impl CustomerDirectory for CrmDirectory {
         )
         .await
     }
+
+    async fn create_unverified(&self, tx: &mut TenantTx, name: Option<&str>) -> Result<Uuid> {
+        crm::customers::service::create_contact(tx, name, vec![], vec![]).await
+    }
 }

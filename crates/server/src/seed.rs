@@ -623,6 +623,8 @@ async fn seed_support(
         &channel(email_id, "email", "E-mail do suporte", &email_config),
     )
     .await?;
+    // The inbound token is sealed like every channel secret.
+    support::channels::service::seal_legacy(app, &mut tx, email_id).await?;
     for (shortcut, title, body) in [
         ("ola", "Saudação", "Olá, {{customer.first_name}}! Aqui é {{agent.name}}. Como posso ajudar?"),
         (

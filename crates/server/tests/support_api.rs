@@ -134,7 +134,7 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
     .await;
     assert_eq!(ch["secrets"], json!(["access_token", "app_secret"]), "names only, never values");
     let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
-    let verify = ch["config"]["verify_token"].as_str().unwrap();
+    let verify = ch["inbound_secret"].as_str().unwrap();
 
     // Meta's subscription check.
     let res = t
@@ -419,7 +419,7 @@ async fn email_threads_by_message_id_sanitises_html_and_replies_with_threading_h
         json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br"}}),
     )
     .await;
-    let token = ch["config"]["inbound_token"].as_str().unwrap();
+    let token = ch["inbound_secret"].as_str().unwrap();
     let hook = format!("/hooks/email/{}", ch["public_id"].as_str().unwrap());
     let (s, _) = post_raw(
         &t,
@@ -996,4 +996,490 @@ async fn a_tenant_cannot_point_channels_or_media_at_internal_addresses() {
     assert_eq!(b, json!({"ok": false, "message": "Falhou: endereço não permitido"}));
 
     assert_eq!(seen.load(Ordering::SeqCst), 0, "the internal listener was contacted");
+}
+
+/// The header `name` of a raw e-mail, unfolded.
+fn header(mail: &str, name: &str) -> Option<String> {
+    let unfolded = mail.replace("\r\n ", " ").replace("\r\n\t", " ");
+    unfolded
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .find(|l| l.to_lowercase().starts_with(&format!("{}:", name.to_lowercase())))
+        .map(|l| l[name.len() + 1..].trim().to_string())
+}
+
+/// The 6-digit code of the last confirmation e-mail sent to `address`.
+fn sender_code(t: &TestApp, address: &str) -> String {
+    let subject = t
+        .outbox()
+        .iter()
+        .rev()
+        .filter(|m| header(m, "To").is_some_and(|to| to.contains(address)))
+        .filter_map(|m| channels::email::parse_mime(m.as_bytes()).ok()?.subject)
+        .find(|s| s.starts_with("Código de confirmação"))
+        .expect("confirmation e-mail");
+    let digits: String = subject.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len() - 6..].to_string()
+}
+
+#[tokio::test]
+async fn inbound_tokens_are_sealed_shown_whole_only_to_admins_and_rotation_refuses_the_old_one() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let agent = t.add_user(&owner, "agent").await;
+    let manager = t.add_user(&owner, "manager").await;
+    let ch = channel(
+        &t,
+        &owner,
+        json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br", "inbound_token": "plain-typed"}}),
+    )
+    .await;
+    let id = ch["id"].as_str().unwrap();
+    let token = ch["inbound_secret"].as_str().unwrap().to_string();
+    assert_eq!(token, "plain-typed", "a token typed in config is kept, sealed");
+    assert!(ch["config"].get("inbound_token").is_none(), "{ch}");
+    let mut admin = t.db.admin().await;
+    let config: Value = sqlx::query_scalar("select config from support_channels where id = $1::uuid")
+        .bind(id)
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
+    assert!(!config.to_string().contains(&token), "stored sealed, not in config: {config}");
+
+    // An agent (and a manager) sees that a token exists, never the token.
+    for who in [&agent, &manager] {
+        let (s, list) = t.get("/api/v1/channels", &who.token).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(!list.to_string().contains(&token), "{list}");
+        assert_eq!(list[0]["inbound_secret"], format!("••••{}", &token[token.len() - 4..]));
+        let (_, one) = t.get(&format!("/api/v1/channels/{id}"), &who.token).await;
+        assert!(!one.to_string().contains(&token), "{one}");
+        let (s, _) = t
+            .post(&format!("/api/v1/channels/{id}/rotate-inbound-secret"), Some(&who.token), json!({}))
+            .await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+    }
+
+    let hook = format!("/hooks/email/{}", ch["public_id"].as_str().unwrap());
+    let deliver = |token: String, id: &'static str| {
+        let t = &t;
+        let hook = hook.clone();
+        async move {
+            post_raw(
+                t,
+                &format!("{hook}?token={token}"),
+                &[],
+                "message/rfc822",
+                mime(id, "Oi", "Ol=C3=A1", None),
+            )
+            .await
+            .0
+        }
+    };
+    assert_eq!(deliver(token.clone(), "r1@cliente.com.br").await, StatusCode::OK);
+    let (s, rotated) =
+        t.post(&format!("/api/v1/channels/{id}/rotate-inbound-secret"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{rotated}");
+    let new_token = rotated["inbound_secret"].as_str().unwrap().to_string();
+    assert_ne!(new_token, token);
+    assert_eq!(
+        deliver(token.clone(), "r2@cliente.com.br").await,
+        StatusCode::UNAUTHORIZED,
+        "the old token stops at once"
+    );
+    assert_eq!(deliver(new_token.clone(), "r3@cliente.com.br").await, StatusCode::OK);
+    // Editing the channel keeps the rotated token.
+    let (s, _) = t
+        .patch(
+            &format!("/api/v1/channels/{id}"),
+            &owner.token,
+            json!({"kind": "email", "name": "Suporte 2", "config": {"address": "suporte@alfa.com.br"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(deliver(new_token, "r4@cliente.com.br").await, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn plain_tokens_left_by_older_versions_are_sealed_by_the_migration_job() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ch = channel(
+        &t,
+        &owner,
+        json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br"}}),
+    )
+    .await;
+    let id = ch["id"].as_str().unwrap();
+    // As an older version stored it: no sealed secrets, the token in plain config.
+    let mut admin = t.db.admin().await;
+    sqlx::query(
+        "update support_channels set credentials = null,
+                config = config || '{\"inbound_token\": \"antigo-123\"}' where id = $1::uuid",
+    )
+    .bind(id)
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    let (_, listed) = t.get(&format!("/api/v1/channels/{id}"), &owner.token).await;
+    assert!(listed["config"].get("inbound_token").is_none(), "never shown from plain config: {listed}");
+    let url = format!("/hooks/email/{}?token=antigo-123", ch["public_id"].as_str().unwrap());
+    let deliver =
+        |mid: &'static str| post_raw(&t, &url, &[], "message/rfc822", mime(mid, "Oi", "Ol=C3=A1", None));
+    assert_eq!(deliver("l1@cliente.com.br").await.0, StatusCode::OK, "still accepted before the job runs");
+    // What the migration enqueues for such a channel.
+    sqlx::query(
+        "insert into jobs (kind, tenant_id, payload)
+         values ('support.seal_inbound_secrets', $1::uuid, jsonb_build_object('channel_id', $2::text))",
+    )
+    .bind(&owner.tenant_id)
+    .bind(id)
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    t.drain_jobs().await;
+    let (config, sealed): (Value, Option<Vec<u8>>) =
+        sqlx::query_as("select config, credentials from support_channels where id = $1::uuid")
+            .bind(id)
+            .fetch_one(&mut admin)
+            .await
+            .unwrap();
+    assert!(config.get("inbound_token").is_none(), "{config}");
+    assert!(!sealed.unwrap().windows(10).any(|w| w == b"antigo-123"), "sealed, not plain");
+    let (_, now) = t.get(&format!("/api/v1/channels/{id}"), &owner.token).await;
+    assert_eq!(now["inbound_secret"], "antigo-123", "the same value keeps working, now sealed");
+    assert_eq!(deliver("l2@cliente.com.br").await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn an_unconfirmed_sender_replies_from_the_platform_with_reply_to_until_its_code_is_confirmed() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ch = channel(
+        &t,
+        &owner,
+        json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br"}}),
+    )
+    .await;
+    assert_eq!(ch["sender"]["verified"], false);
+    let id = ch["id"].as_str().unwrap();
+    let token = ch["inbound_secret"].as_str().unwrap();
+    let hook = format!("/hooks/email/{}?token={token}", ch["public_id"].as_str().unwrap());
+    post_raw(&t, &hook, &[], "message/rfc822", mime("q1@cliente.com.br", "Pedido", "Cad=C3=AA?", None)).await;
+    t.drain_jobs().await;
+    let ticket = tickets(&t, &owner, "").await[0]["id"].as_str().unwrap().to_string();
+    let reply = |text: &'static str| {
+        let t = &t;
+        let ticket = ticket.clone();
+        let owner = owner.clone();
+        async move {
+            t.post(&format!("/api/v1/tickets/{ticket}/messages"), Some(&owner.token), json!({"text": text}))
+                .await;
+            t.drain_jobs().await;
+            t.outbox().into_iter().find(|m| m.contains(text)).expect("reply e-mail")
+        }
+    };
+    let out = reply("Primeira resposta").await;
+    let from = header(&out, "From").unwrap();
+    assert!(from.contains("nao-responda@conectcrm.local") && from.contains("Alfa"), "{from}");
+    assert!(header(&out, "Reply-To").unwrap().contains("suporte@alfa.com.br"), "{out}");
+
+    let code = sender_code(&t, "suporte@alfa.com.br");
+    let wrong = if code == "000000" { "000001" } else { "000000" };
+    let (s, b) = t
+        .post(&format!("/api/v1/channels/{id}/verify-sender"), Some(&owner.token), json!({"code": wrong}))
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "code");
+    let (s, confirmed) = t
+        .post(&format!("/api/v1/channels/{id}/verify-sender"), Some(&owner.token), json!({"code": code}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{confirmed}");
+    assert_eq!(confirmed["sender"]["verified"], true);
+    let out = reply("Segunda resposta").await;
+    assert!(header(&out, "From").unwrap().contains("suporte@alfa.com.br"), "{out}");
+    assert!(header(&out, "Reply-To").is_none(), "{out}");
+
+    // A new address must be proven again.
+    let (_, changed) = t
+        .patch(
+            &format!("/api/v1/channels/{id}"),
+            &owner.token,
+            json!({"kind": "email", "name": "Suporte", "config": {"address": "vendas@banco-alheio.com.br"}}),
+        )
+        .await;
+    assert_eq!(changed["sender"]["verified"], false);
+    let out = reply("Terceira resposta").await;
+    assert!(header(&out, "From").unwrap().contains("nao-responda@conectcrm.local"), "{out}");
+}
+
+#[tokio::test]
+async fn sender_codes_expire_allow_five_tries_and_are_not_resent_at_once() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ch = channel(
+        &t,
+        &owner,
+        json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br"}}),
+    )
+    .await;
+    let id = ch["id"].as_str().unwrap();
+    t.drain_jobs().await;
+    let code = sender_code(&t, "suporte@alfa.com.br");
+    let wrong = if code == "111111" { "222222" } else { "111111" };
+    let verify = |code: String| {
+        let t = &t;
+        let owner = owner.clone();
+        async move {
+            t.post(&format!("/api/v1/channels/{id}/verify-sender"), Some(&owner.token), json!({"code": code}))
+                .await
+        }
+    };
+    for _ in 0..5 {
+        let (s, b) = verify(wrong.into()).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(b["errors"][0]["message"], "Código incorreto.");
+    }
+    let (s, b) = verify(code.clone()).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "the right code after five wrong ones: {b}");
+    assert_eq!(b["errors"][0]["message"], "Tentativas esgotadas: peça um novo código.");
+
+    let (s, _) = t.post(&format!("/api/v1/channels/{id}/sender-code"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "not resent within a minute");
+    let mut admin = t.db.admin().await;
+    let age = |minutes: i32| {
+        sqlx::query("update support_channels set sender_code_sent_at = now() - make_interval(mins => $2) where id = $1::uuid")
+            .bind(id)
+            .bind(minutes)
+    };
+    age(2).execute(&mut admin).await.unwrap();
+    let (s, _) = t.post(&format!("/api/v1/channels/{id}/sender-code"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::ACCEPTED);
+    t.drain_jobs().await;
+    let fresh = sender_code(&t, "suporte@alfa.com.br");
+    age(31).execute(&mut admin).await.unwrap();
+    let (s, b) = verify(fresh.clone()).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(b["errors"][0]["message"], "O código expirou: peça um novo código.");
+    let (_, still) = t.get(&format!("/api/v1/channels/{id}"), &owner.token).await;
+    assert_eq!(still["sender"]["verified"], false);
+}
+
+async fn visitor_history(t: &TestApp, token: &str) -> Vec<String> {
+    let history: Value = t
+        .http
+        .get(t.url("/api/v1/public/webchat/messages"))
+        .header("x-visitor-token", token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    history.as_array().unwrap().iter().map(|m| m["text"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn a_visitor_claiming_a_customers_email_gets_an_unverified_customer_and_merges_never_leak() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    // João writes by e-mail: a real customer with a real conversation.
+    let mail = channel(
+        &t,
+        &owner,
+        json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br"}}),
+    )
+    .await;
+    let hook = format!(
+        "/hooks/email/{}?token={}",
+        mail["public_id"].as_str().unwrap(),
+        mail["inbound_secret"].as_str().unwrap()
+    );
+    post_raw(
+        &t,
+        &hook,
+        &[],
+        "message/rfc822",
+        mime("j1@cliente.com.br", "Contrato", "Meu CPF =C3=A9 123", None),
+    )
+    .await;
+    t.drain_jobs().await;
+    let email_ticket = tickets(&t, &owner, "").await[0].clone();
+    let joao = email_ticket["customer_id"].as_str().unwrap().to_string();
+    let email_ticket = email_ticket["id"].as_str().unwrap().to_string();
+
+    // Someone on the site types João's e-mail.
+    let chat =
+        channel(&t, &owner, json!({"kind": "webchat", "name": "Site", "config": {"prechat": true}})).await;
+    let public = chat["public_id"].as_str().unwrap();
+    let (_, session) = t
+        .post(
+            &format!("/api/v1/public/webchat/{public}/sessions"),
+            None,
+            json!({"name": "João", "email": "joao@cliente.com.br"}),
+        )
+        .await;
+    let visitor = session["token"].as_str().unwrap().to_string();
+    let res = t
+        .http
+        .post(t.url("/api/v1/public/webchat/messages"))
+        .header("x-visitor-token", &visitor)
+        .json(&json!({"client_id": "v1", "text": "Qual é o meu contrato?", "name": "João", "email": "joao@cliente.com.br"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    t.drain_jobs().await;
+    let chat_ticket =
+        tickets(&t, &owner, &format!("channel_id={}", chat["id"].as_str().unwrap())).await[0].clone();
+    assert_ne!(
+        chat_ticket["customer_id"].as_str().unwrap(),
+        joao,
+        "a typed e-mail attaches to no existing customer"
+    );
+    assert_eq!(chat_ticket["contact_verified"], false);
+    assert_eq!(chat_ticket["declared_email"], "joao@cliente.com.br");
+    let chat_ticket = chat_ticket["id"].as_str().unwrap().to_string();
+    assert_eq!(visitor_history(&t, &visitor).await, ["Qual é o meu contrato?"]);
+
+    // Merging another customer's ticket into the chat is refused.
+    let (s, b) = t
+        .post(
+            &format!("/api/v1/tickets/{email_ticket}/merge"),
+            Some(&owner.token),
+            json!({"into_ticket_id": chat_ticket}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{b}");
+    assert!(
+        b["detail"].as_str().unwrap_or_default().contains("mesmo cliente")
+            || b.to_string().contains("mesmo cliente"),
+        "{b}"
+    );
+    assert_eq!(visitor_history(&t, &visitor).await, ["Qual é o meu contrato?"]);
+
+    // The agent checks and links the chat to João by hand; now a merge is
+    // allowed, and the visitor still reads only its own conversation.
+    let (s, linked) = t
+        .post(
+            &format!("/api/v1/tickets/{chat_ticket}/customer"),
+            Some(&owner.token),
+            json!({"customer_id": joao}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{linked}");
+    assert_eq!(
+        (linked["customer_id"].as_str(), linked["contact_verified"].as_bool()),
+        (Some(joao.as_str()), Some(true))
+    );
+    let (s, b) = t
+        .post(
+            &format!("/api/v1/tickets/{email_ticket}/merge"),
+            Some(&owner.token),
+            json!({"into_ticket_id": chat_ticket}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    t.post(
+        &format!("/api/v1/tickets/{chat_ticket}/messages"),
+        Some(&owner.token),
+        json!({"text": "Já verifico."}),
+    )
+    .await;
+    t.drain_jobs().await;
+    assert_eq!(messages(&t, &owner, &chat_ticket).await.len(), 3, "the agent sees the merged conversation");
+    assert_eq!(visitor_history(&t, &visitor).await, ["Qual é o meu contrato?", "Já verifico."]);
+
+    let (s, b) = t
+        .post(
+            &format!("/api/v1/tickets/{chat_ticket}/customer"),
+            Some(&owner.token),
+            json!({"customer_id": uuid::Uuid::now_v7()}),
+        )
+        .await;
+    assert_eq!(
+        (s, b["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("customer_id")),
+        "{b}"
+    );
+}
+
+fn mime_with_attachments(parts: &[(&str, &str, &[u8])]) -> Vec<u8> {
+    use base64::Engine;
+    let mut body = String::from(
+        "From: Ana <ana@cliente.com.br>\r\nTo: suporte@alfa.com.br\r\nSubject: Arquivos\r\nMessage-ID: <f1@cliente.com.br>\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSeguem os arquivos\r\n",
+    );
+    for (name, ct, bytes) in parts {
+        body.push_str(&format!(
+            "--b1\r\nContent-Type: {ct}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\n\
+             Content-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        ));
+    }
+    body.push_str("--b1--\r\n");
+    body.into_bytes()
+}
+
+#[tokio::test]
+async fn svg_and_html_attachments_download_sandboxed_and_a_png_made_of_svg_is_no_image() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ch = channel(
+        &t,
+        &owner,
+        json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br"}}),
+    )
+    .await;
+    let hook = format!(
+        "/hooks/email/{}?token={}",
+        ch["public_id"].as_str().unwrap(),
+        ch["inbound_secret"].as_str().unwrap()
+    );
+    let svg: &[u8] =
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.domain)</script></svg>";
+    let html: &[u8] = b"<!doctype html><script>fetch('/api/v1/me')</script>";
+    let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    let body = mime_with_attachments(&[
+        ("desenho.svg", "image/svg+xml", svg),
+        ("pagina.html", "text/plain", html),
+        ("foto.png", "image/png", svg),
+        ("real.png", "image/png", png),
+    ]);
+    let (s, _) = post_raw(&t, &hook, &[], "message/rfc822", body).await;
+    assert_eq!(s, StatusCode::OK);
+    t.drain_jobs().await;
+    let ticket = tickets(&t, &owner, "").await[0]["id"].as_str().unwrap().to_string();
+    let msgs = messages(&t, &owner, &ticket).await;
+    let attachments = msgs[0]["attachments"].as_array().unwrap().clone();
+    assert_eq!(attachments.len(), 4, "{:?}", msgs[0]);
+    for a in &attachments {
+        let res = t
+            .http
+            .get(t.url(&format!("/api/v1/tickets/{ticket}/attachments/{}", a["id"].as_str().unwrap())))
+            .bearer_auth(&owner.token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        let h = |n: &str| res.headers().get(n).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        let name = a["filename"].as_str().unwrap();
+        assert_eq!(h("content-security-policy"), "sandbox", "{name}");
+        assert_eq!(h("x-content-type-options"), "nosniff", "{name}");
+        if name == "real.png" {
+            assert!(h("content-disposition").starts_with("inline"), "{name}");
+            assert_eq!(h("content-type"), "image/png");
+        } else {
+            assert!(
+                h("content-disposition").starts_with("attachment"),
+                "{name}: {}",
+                h("content-disposition")
+            );
+            assert!(
+                !h("content-type").starts_with("image/") && !h("content-type").contains("html"),
+                "{name}: {}",
+                h("content-type")
+            );
+        }
+    }
 }

@@ -20,6 +20,10 @@ pub struct ContactHint {
 pub trait CustomerDirectory: Send + Sync {
     /// The customer with this phone or e-mail, or a new one (a lead).
     async fn find_or_create(&self, tx: &mut TenantTx, hint: &ContactHint) -> Result<Uuid>;
+    /// Always a new customer, named after the hint and holding no address:
+    /// for someone who only claims to be somebody (a web-chat visitor's
+    /// typed e-mail), so the claim never attaches to an existing customer.
+    async fn create_unverified(&self, tx: &mut TenantTx, name: Option<&str>) -> Result<Uuid>;
 }
 
 static DIRECTORY: OnceLock<Arc<dyn CustomerDirectory>> = OnceLock::new();

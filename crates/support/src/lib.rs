@@ -27,6 +27,8 @@ use utoipa_axum::router::OpenApiRouter;
 pub const SUPPORT_ROLES: &[Role] = kernel::auth::Area::Support.roles();
 /// Who configures it (channels, teams, queues, SLA, rules) and may act on any team's tickets.
 pub const SUPPORT_ADMINS: &[Role] = &[Role::Owner, Role::Admin, Role::Manager];
+/// Who may read channels' inbound tokens whole and rotate them.
+pub const SECRET_VIEWERS: &[Role] = &[Role::Owner, Role::Admin];
 
 /// Routes under `/api/v1`.
 pub fn router() -> OpenApiRouter<App> {
@@ -54,4 +56,5 @@ pub fn register_jobs(registry: &mut Registry) {
     tickets::outbound::register(registry);
     sla::register(registry);
     tickets::service::register(registry);
+    channels::service::register(registry);
 }

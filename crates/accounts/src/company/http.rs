@@ -56,17 +56,15 @@ async fn update_company(
 /// Content type declared by the client, checked against the file's magic bytes.
 fn image_type(headers: &HeaderMap, bytes: &[u8]) -> Result<&'static str> {
     let declared = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
-    let (ct, ok) = match declared.split(';').next().unwrap_or("").trim() {
-        "image/png" => ("image/png", bytes.starts_with(&[0x89, b'P', b'N', b'G'])),
-        "image/jpeg" => ("image/jpeg", bytes.starts_with(&[0xFF, 0xD8, 0xFF])),
-        "image/webp" => {
-            ("image/webp", bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP")
-        }
+    let ct = match declared.split(';').next().unwrap_or("").trim() {
+        "image/png" => "image/png",
+        "image/jpeg" => "image/jpeg",
+        "image/webp" => "image/webp",
         _ => {
             return Err(Error::UnsupportedMediaType("Envie o logotipo como PNG, JPEG ou WebP.".into()));
         }
     };
-    if !ok {
+    if kernel::storage::raster_image_type(bytes) != Some(ct) {
         return Err(Error::field("logo", "O arquivo não é uma imagem do tipo informado."));
     }
     Ok(ct)

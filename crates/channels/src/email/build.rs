@@ -15,6 +15,9 @@ pub struct Outbound {
     pub from: String,
     /// One address, or several separated by commas.
     pub to: String,
+    /// Where the customer's answer goes when `from` is not the company's own
+    /// address (a sender that has not proven it controls the address).
+    pub reply_to: Option<String>,
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
@@ -61,6 +64,10 @@ pub fn build_mime(out: &Outbound) -> Result<Vec<u8>, Error> {
         .message_id(Some(format!("<{}>", bare_id(&out.message_id)?)));
     for mailbox in to {
         builder = builder.to(mailbox);
+    }
+    if let Some(reply_to) = &out.reply_to {
+        let mailbox: Mailbox = reply_to.parse().map_err(|e| invalid("Reply-To", reply_to, e))?;
+        builder = builder.reply_to(mailbox);
     }
     if let Some(parent) = &out.in_reply_to {
         builder = builder.in_reply_to(format!("<{}>", bare_id(parent)?));

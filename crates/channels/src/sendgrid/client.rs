@@ -99,6 +99,11 @@ fn mail(out: &Outbound, from_name: Option<&str>) -> Result<Value, Error> {
         // Comes back in SendGrid's event webhook, tying events to our row.
         "custom_args": {"message_id": message_id},
     });
+    if let Some(reply_to) = &out.reply_to {
+        let mailbox: Mailbox =
+            reply_to.parse().map_err(|e| Error::Decode(format!("invalid Reply-To {reply_to:?}: {e}")))?;
+        mail["reply_to"] = address(&mailbox, None);
+    }
     if !out.attachments.is_empty() {
         mail["attachments"] = out
             .attachments

@@ -300,6 +300,18 @@ pub async fn find_or_create_contact(
     if let Some(hit) = repo::duplicates(tx, tenant, None, &emails, &phones, None).await?.into_iter().next() {
         return Ok(hit.customer_id);
     }
+    create_contact(tx, name, emails, phones).await
+}
+
+/// A new customer even when another has the same e-mail or phone: for a
+/// contact nobody has verified yet (a web-chat visitor's typed name).
+pub async fn create_contact(
+    tx: &mut TenantTx,
+    name: Option<&str>,
+    emails: Vec<String>,
+    phones: Vec<String>,
+) -> Result<Uuid> {
+    let tenant = tx.tenant_id();
     let shown = name
         .map(str::trim)
         .filter(|n| !n.is_empty())

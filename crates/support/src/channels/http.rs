@@ -6,18 +6,19 @@ use kernel::jobs::{self, EnqueueOptions};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
-use rand::RngCore;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::clients::api_scope;
 use super::model::{
-    Channel, ChannelKind, ChannelTest, InboundEvent, InboundEventFilter, InboundEventPage, SaveChannelRequest,
+    Channel, ChannelKind, ChannelTest, InboundEvent, InboundEventFilter, InboundEventPage, RotatedSecret,
+    SaveChannelRequest, VerifySenderRequest,
 };
 use super::repo::{self, SaveChannel};
+use super::service::{self, CodeCheck};
 use crate::inbound::intake::ProcessInbound;
-use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
+use crate::{SECRET_VIEWERS, SUPPORT_ADMINS, SUPPORT_ROLES};
 
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
@@ -26,12 +27,13 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(test_channel))
         .routes(routes!(channel_events))
         .routes(routes!(replay_event))
+        .routes(routes!(rotate_inbound_secret))
+        .routes(routes!(send_sender_code))
+        .routes(routes!(verify_sender))
 }
 
-fn random_token() -> String {
-    let mut bytes = [0u8; 18];
-    rand::rng().fill_bytes(&mut bytes);
-    hex::encode(bytes)
+fn reveals(s: &Session) -> bool {
+    SECRET_VIEWERS.contains(&s.user.role)
 }
 
 fn check(
@@ -82,17 +84,6 @@ fn check(
     {
         v.add("config.from", "Número inválido: use o formato +5511999998888.");
     }
-    // Tokens the provider must send back to us: generated when not given.
-    let obj = config.as_object_mut().ok_or_else(|| Error::internal("config"))?;
-    match body.kind {
-        ChannelKind::Whatsapp if !obj.contains_key("verify_token") => {
-            obj.insert("verify_token".into(), random_token().into());
-        }
-        ChannelKind::Email if !obj.contains_key("inbound_token") => {
-            obj.insert("inbound_token".into(), random_token().into());
-        }
-        _ => {}
-    }
     v.finish()
 }
 
@@ -109,16 +100,6 @@ async fn save(
         None => Default::default(),
     };
     let mut config = body.config.clone();
-    if let (Some(row), Some(obj)) = (&existing, config.as_object_mut()) {
-        // Generated tokens survive edits that do not mention them.
-        for key in ["verify_token", "inbound_token"] {
-            if let Some(v) = row.config.get(key)
-                && !obj.contains_key(key)
-            {
-                obj.insert(key.into(), v.clone());
-            }
-        }
-    }
     check(&app.egress, &body, &stored, &mut config)?;
     if let Some(team) = body.team_id
         && crate::teams::repo::find_team(&mut s.tx, tenant, team).await?.is_none()
@@ -130,6 +111,13 @@ async fn save(
             stored.insert(k.clone(), v.trim().to_string());
         }
     }
+    // An inbound token is never plain config: one typed there, or left
+    // there by an older version, is sealed with the others.
+    if let Some(row) = &existing {
+        let mut legacy = row.config.clone();
+        service::settle_inbound_secret(body.kind, &mut legacy, &mut stored);
+    }
+    service::settle_inbound_secret(body.kind, &mut config, &mut stored);
     let sealed = if stored.is_empty() {
         None
     } else {
@@ -149,7 +137,12 @@ async fn save(
         },
     )
     .await?;
-    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?.to_model(app, tenant)
+    let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    if body.kind == ChannelKind::Email {
+        service::sender_changed(app, &mut s.tx, &row).await?;
+    }
+    let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    row.to_model(app, tenant, reveals(s))
 }
 
 #[utoipa::path(get, path = "/channels", tag = "support", security(("bearer" = [])),
@@ -158,8 +151,9 @@ async fn list_channels(State(app): State<App>, mut s: Session) -> Result<ApiJson
     s.require(SUPPORT_ROLES)?;
     let tenant = s.user.tenant_id;
     let rows = repo::list(&mut s.tx, tenant).await?;
+    let reveal = reveals(&s);
     s.tx.commit().await?;
-    Ok(ApiJson(rows.iter().map(|r| r.to_model(&app, tenant)).collect::<Result<_>>()?))
+    Ok(ApiJson(rows.iter().map(|r| r.to_model(&app, tenant, reveal)).collect::<Result<_>>()?))
 }
 
 #[utoipa::path(post, path = "/channels", tag = "support", security(("bearer" = [])), request_body = SaveChannelRequest,
@@ -185,8 +179,9 @@ async fn get_channel(
     s.require(SUPPORT_ROLES)?;
     let tenant = s.user.tenant_id;
     let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    let reveal = reveals(&s);
     s.tx.commit().await?;
-    Ok(ApiJson(row.to_model(&app, tenant)?))
+    Ok(ApiJson(row.to_model(&app, tenant, reveal)?))
 }
 
 /// Saves settings and secrets (secrets not sent keep their stored value).
@@ -294,4 +289,85 @@ async fn replay_event(mut s: Session, Path((channel_id, id)): Path<(Uuid, Uuid)>
     .await?;
     s.tx.commit().await?;
     Ok(StatusCode::ACCEPTED)
+}
+
+/// A new inbound token (e-mail) or verify token (WhatsApp), shown once; the
+/// old one is refused from now on. Owners and admins only.
+#[utoipa::path(post, path = "/channels/{id}/rotate-inbound-secret", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = RotatedSecret), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem)))]
+async fn rotate_inbound_secret(
+    State(app): State<App>,
+    mut s: Session,
+    Path(id): Path<Uuid>,
+) -> Result<ApiJson<RotatedSecret>> {
+    s.require(SECRET_VIEWERS)?;
+    let row = repo::find_for_update(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
+    let token = service::rotate_inbound_secret(&app, &mut s.tx, &row).await?;
+    s.tx.commit().await?;
+    tracing::info!(channel = %id, "inbound secret rotated");
+    Ok(ApiJson(RotatedSecret { inbound_secret: token }))
+}
+
+/// E-mails a new confirmation code to the channel's address.
+#[utoipa::path(post, path = "/channels/{id}/sender-code", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 202), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 422, body = Problem), (status = 429, body = Problem)))]
+async fn send_sender_code(
+    State(app): State<App>,
+    mut s: Session,
+    Path(id): Path<Uuid>,
+) -> Result<StatusCode> {
+    s.require(SUPPORT_ADMINS)?;
+    let row = repo::find_for_update(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
+    if row.kind()? != ChannelKind::Email {
+        return Err(Error::NotFound);
+    }
+    if row.verified_sender().is_some() {
+        return Err(Error::conflict(None, "Este endereço já foi confirmado."));
+    }
+    if let Some(sent) = row.sender_code_sent_at {
+        let wait = service::SENDER_CODE_RESEND_SECONDS - (chrono::Utc::now() - sent).num_seconds();
+        if wait > 0 {
+            return Err(Error::RateLimited { retry_after_secs: wait as u64 });
+        }
+    }
+    service::send_sender_code(&app, &mut s.tx, &row).await?;
+    s.tx.commit().await?;
+    Ok(StatusCode::ACCEPTED)
+}
+
+/// Confirms the channel's address with the e-mailed code: from then on
+/// replies go out From it. Codes expire and allow a few tries.
+#[utoipa::path(post, path = "/channels/{id}/verify-sender", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), request_body = VerifySenderRequest,
+    responses((status = 200, body = Channel), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 422, body = Problem)))]
+async fn verify_sender(
+    State(app): State<App>,
+    mut s: Session,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<VerifySenderRequest>,
+) -> Result<ApiJson<Channel>> {
+    s.require(SUPPORT_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let row = repo::find_for_update(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    if row.kind()? != ChannelKind::Email {
+        return Err(Error::NotFound);
+    }
+    match service::verify_sender(&app, &mut s.tx, &row, &body.code).await? {
+        CodeCheck::Confirmed => {
+            let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+            let reveal = reveals(&s);
+            s.tx.commit().await?;
+            Ok(ApiJson(row.to_model(&app, tenant, reveal)?))
+        }
+        CodeCheck::Refused(e) => {
+            // The failed attempt counts even though the answer is an error.
+            s.tx.commit().await?;
+            Err(e)
+        }
+    }
 }

@@ -47,6 +47,16 @@ impl ChannelKind {
         }
     }
 
+    /// The token a provider sends back to prove a webhook is ours (e-mail's
+    /// `?token=`, Meta's `hub.verify_token`): sealed, generated when absent.
+    pub fn inbound_secret_key(self) -> Option<&'static str> {
+        match self {
+            Self::Email => Some("inbound_token"),
+            Self::Whatsapp => Some("verify_token"),
+            _ => None,
+        }
+    }
+
     /// Secrets each kind needs (sealed), and settings (plain).
     pub fn required(self) -> (&'static [&'static str], &'static [&'static str]) {
         match self {
@@ -78,7 +88,35 @@ pub struct Channel {
     pub webhook_url: Option<String>,
     /// Names of the secrets stored (never their values).
     pub secrets: Vec<String>,
+    /// E-mail: the inbound token; WhatsApp: the verify token. Whole for
+    /// owners and admins; other roles see only its last 4 characters.
+    pub inbound_secret: Option<String>,
+    /// E-mail: whether replies go out From `config.address` (proven by a
+    /// code) or from the platform's sender with Reply-To the address.
+    pub sender: Option<SenderStatus>,
     pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct SenderStatus {
+    pub address: String,
+    /// The address received and confirmed a code: replies go out From it.
+    pub verified: bool,
+    /// When the last code was sent to this address (pending confirmation).
+    pub code_sent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerifySenderRequest {
+    /// The 6 digits e-mailed to the channel's address.
+    pub code: String,
+}
+
+/// Shown once, right after a rotation.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct RotatedSecret {
+    pub inbound_secret: String,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]

@@ -4,7 +4,10 @@ use kernel::{App, Result};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::model::{Channel, ChannelKind, Secrets};
+use super::model::{Channel, ChannelKind, Secrets, SenderStatus};
+
+/// Keys that older versions kept in plain `config`; never shown from there.
+pub const LEGACY_PLAIN_SECRETS: [&str; 2] = ["inbound_token", "verify_token"];
 
 pub struct ChannelRow {
     pub id: Uuid,
@@ -15,6 +18,11 @@ pub struct ChannelRow {
     pub enabled: bool,
     pub team_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
+    pub sender_verified_address: Option<String>,
+    pub sender_code_digest: Option<Vec<u8>>,
+    pub sender_code_address: Option<String>,
+    pub sender_code_sent_at: Option<DateTime<Utc>>,
+    pub sender_code_attempts: i32,
 }
 
 impl ChannelRow {
@@ -33,7 +41,24 @@ impl ChannelRow {
         self.config.get(key).and_then(|v| v.as_str()).map(str::to_string)
     }
 
-    pub fn to_model(&self, app: &App, tenant_id: Uuid) -> Result<Channel> {
+    /// The token a webhook must carry: sealed, or (until the sealing job of
+    /// the migration ran) the old plain value.
+    pub fn inbound_secret(&self, app: &App, tenant_id: Uuid) -> Result<Option<String>> {
+        let Some(key) = self.kind()?.inbound_secret_key() else { return Ok(None) };
+        Ok(self.secrets(app, tenant_id)?.remove(key).or_else(|| self.setting(key)).filter(|t| !t.is_empty()))
+    }
+
+    /// The address replies may go out From: only one whose control was proven.
+    pub fn verified_sender(&self) -> Option<String> {
+        let address = self.setting("address")?;
+        self.sender_verified_address
+            .as_deref()
+            .is_some_and(|v| v.eq_ignore_ascii_case(address.trim()))
+            .then(|| address.trim().to_string())
+    }
+
+    /// `reveal`: the viewer may see inbound secrets whole (owners and admins).
+    pub fn to_model(&self, app: &App, tenant_id: Uuid, reveal: bool) -> Result<Channel> {
         let kind = self.kind()?;
         let public_id = format!("{tenant_id}.{}", self.id);
         let base = &app.config.frontend_url;
@@ -45,16 +70,47 @@ impl ChannelRow {
                 Some(format!("{base}/hooks/twilio/{public_id}"))
             }
         };
+        let mut config = self.config.clone();
+        if let Some(obj) = config.as_object_mut() {
+            for key in LEGACY_PLAIN_SECRETS {
+                obj.remove(key);
+            }
+        }
+        let inbound_secret = self.inbound_secret(app, tenant_id)?.map(|token| {
+            if reveal {
+                token
+            } else {
+                let tail: String =
+                    token.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+                format!("••••{tail}")
+            }
+        });
+        let sender = match (kind, self.setting("address")) {
+            (ChannelKind::Email, Some(address)) => Some(SenderStatus {
+                verified: self.verified_sender().is_some(),
+                code_sent_at: self
+                    .sender_code_sent_at
+                    .filter(|_| self.sender_code_address.as_deref() == Some(address.trim())),
+                address,
+            }),
+            _ => None,
+        };
         Ok(Channel {
             id: self.id,
             kind,
             name: self.name.clone(),
-            config: self.config.clone(),
+            config,
             enabled: self.enabled,
             team_id: self.team_id,
             public_id,
             webhook_url,
-            secrets: self.secrets(app, tenant_id)?.into_keys().collect(),
+            secrets: self
+                .secrets(app, tenant_id)?
+                .into_keys()
+                .filter(|k| Some(k.as_str()) != kind.inbound_secret_key())
+                .collect(),
+            inbound_secret,
+            sender,
             created_at: self.created_at,
         })
     }
@@ -63,7 +119,9 @@ impl ChannelRow {
 pub async fn list(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<ChannelRow>> {
     Ok(sqlx::query_as!(
         ChannelRow,
-        "select id, kind, name, config, credentials, enabled, team_id, created_at
+        "select id, kind, name, config, credentials, enabled, team_id, created_at,
+                sender_verified_address, sender_code_digest, sender_code_address, sender_code_sent_at,
+                sender_code_attempts
            from support_channels where tenant_id = $1 order by created_at",
         tenant_id
     )
@@ -74,7 +132,9 @@ pub async fn list(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<Channe
 pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<ChannelRow>> {
     Ok(sqlx::query_as!(
         ChannelRow,
-        "select id, kind, name, config, credentials, enabled, team_id, created_at
+        "select id, kind, name, config, credentials, enabled, team_id, created_at,
+                sender_verified_address, sender_code_digest, sender_code_address, sender_code_sent_at,
+                sender_code_attempts
            from support_channels where tenant_id = $1 and id = $2",
         tenant_id,
         id
@@ -112,6 +172,105 @@ pub async fn upsert(conn: &mut PgConnection, tenant_id: Uuid, c: &SaveChannel<'_
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// Replaces settings and sealed secrets only (the sealing job, a rotation).
+pub async fn set_secrets(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    config: &serde_json::Value,
+    credentials: &[u8],
+) -> Result<()> {
+    sqlx::query!(
+        "update support_channels set config = $3, credentials = $4, updated_at = now()
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        config,
+        credentials
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The channel, locked: sender codes are checked and counted one at a time.
+pub async fn find_for_update(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<Option<ChannelRow>> {
+    Ok(sqlx::query_as!(
+        ChannelRow,
+        "select id, kind, name, config, credentials, enabled, team_id, created_at,
+                sender_verified_address, sender_code_digest, sender_code_address, sender_code_sent_at,
+                sender_code_attempts
+           from support_channels where tenant_id = $1 and id = $2 for update",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// A new pending code for `address` (its digest), attempts back to zero.
+pub async fn set_sender_code(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    address: &str,
+    digest: &[u8],
+) -> Result<()> {
+    sqlx::query!(
+        "update support_channels set sender_code_digest = $3, sender_code_address = $4, sender_code_sent_at = now(),
+                sender_code_attempts = 0
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        digest,
+        address
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn count_sender_attempt(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update support_channels set sender_code_attempts = sender_code_attempts + 1 where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The address is proven: replies go out From it; the code is spent.
+pub async fn confirm_sender(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, address: &str) -> Result<()> {
+    sqlx::query!(
+        "update support_channels set sender_verified_address = $3, sender_code_digest = null,
+                sender_code_address = null, sender_code_sent_at = null, sender_code_attempts = 0
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        address
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The company's name, the display name of mail sent through the platform's
+/// sender (read-only, like the CRM and finance read it for documents).
+pub async fn company_name(conn: &mut PgConnection, tenant_id: Uuid) -> Result<String> {
+    Ok(sqlx::query_scalar!(
+        "select coalesce(trade_name, name) as \"name!\" from companies where tenant_id = $1",
+        tenant_id
+    )
+    .fetch_one(conn)
+    .await?)
 }
 
 pub async fn delete(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<bool> {

@@ -101,8 +101,8 @@ async fn whatsapp_verify(
     Query(q): Query<VerifyQuery>,
 ) -> Result<Response> {
     let (tx, row) = open(&app, &account, &[ChannelKind::Whatsapp]).await?;
+    let expected = row.inbound_secret(&app, tx.tenant_id())?.unwrap_or_default();
     tx.commit().await?;
-    let expected = row.setting("verify_token").unwrap_or_default();
     match channels::whatsapp::verify_subscription(
         q.mode.as_deref(),
         q.token.as_deref(),
@@ -219,7 +219,7 @@ async fn email_event(
     body: Bytes,
 ) -> Result<StatusCode> {
     let (mut tx, row) = open(&app, &account, &[ChannelKind::Email]).await?;
-    let expected = row.setting("inbound_token").unwrap_or_default();
+    let expected = row.inbound_secret(&app, tx.tenant_id())?.unwrap_or_default();
     let given = q.token.or_else(|| {
         headers
             .get(header::AUTHORIZATION)

@@ -14,8 +14,8 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::model::{
-    Activity, MergeRequest, Message, MessageFilter, MessagePage, ReplyRequest, SnoozeRequest, Ticket,
-    TicketFilter, TicketPage, TransferRequest, UpdateTicketRequest, ViewCounts,
+    Activity, LinkCustomerRequest, MergeRequest, Message, MessageFilter, MessagePage, ReplyRequest,
+    SnoozeRequest, Ticket, TicketFilter, TicketPage, TransferRequest, UpdateTicketRequest, ViewCounts,
 };
 use super::{repo, service};
 use crate::SUPPORT_ROLES;
@@ -31,6 +31,7 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(transfer_ticket))
         .routes(routes!(snooze_ticket))
         .routes(routes!(merge_ticket))
+        .routes(routes!(link_customer))
         .routes(routes!(read_ticket))
         .routes(routes!(download_attachment))
         .routes(routes!(render_canned))
@@ -238,6 +239,24 @@ async fn merge_ticket(
     Ok(ApiJson(t))
 }
 
+/// Links the ticket to the existing customer its contact really is (an
+/// agent's decision, e.g. after checking a web-chat visitor's identity).
+#[utoipa::path(post, path = "/tickets/{id}/customer", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), request_body = LinkCustomerRequest,
+    responses((status = 200, body = Ticket), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 422, body = Problem)))]
+async fn link_customer(
+    mut s: Session,
+    Path(id): Path<Uuid>,
+    ApiJson(body): ApiJson<LinkCustomerRequest>,
+) -> Result<ApiJson<Ticket>> {
+    s.require(SUPPORT_ROLES)?;
+    let user = s.user.clone();
+    let t = service::link_customer(&mut s.tx, &user, id, &body).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(t))
+}
+
 /// Marks the customer's messages as read.
 #[utoipa::path(post, path = "/tickets/{id}/read", tag = "support", security(("bearer" = [])),
     params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem)))]
@@ -262,14 +281,24 @@ async fn download_attachment(
     let a = repo::attachment(&mut s.tx, s.user.tenant_id, id, attachment_id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     let bytes = app.storage.get(&a.object_key).await.map_err(Error::Internal)?;
-    // Images and PDFs preview inline; anything else downloads. Never sniffed.
-    let inline = a.content_type.starts_with("image/") || a.content_type == "application/pdf";
-    let disposition = format!(
-        "{}; filename=\"{}\"",
-        if inline { "inline" } else { "attachment" },
-        a.filename.replace('"', "")
-    );
-    Ok(([(header::CONTENT_TYPE, a.content_type), (header::CONTENT_DISPOSITION, disposition)], bytes)
+    // Only raster images show inline, typed by their bytes (an SVG or HTML
+    // file declared `image/png` is no image). Everything else downloads as
+    // opaque bytes, sandboxed should a browser render it anyway.
+    let (disposition, content_type) = match kernel::storage::raster_image_type(&bytes) {
+        Some(raster) => ("inline", raster),
+        None => ("attachment", "application/octet-stream"),
+    };
+    let filename: String =
+        a.filename.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '\\')).collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, format!("{disposition}; filename=\"{filename}\"")),
+            (header::CONTENT_SECURITY_POLICY, "sandbox".to_string()),
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+        ],
+        bytes,
+    )
         .into_response())
 }
 

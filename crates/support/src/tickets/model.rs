@@ -78,6 +78,11 @@ pub struct Ticket {
     pub customer_name: String,
     /// Phone, e-mail or web-chat visitor of the customer on this channel.
     pub contact_address: String,
+    /// False when the customer is only who a web-chat visitor said they
+    /// were ("não verificado"), until an agent links the right customer.
+    pub contact_verified: bool,
+    /// The e-mail a web-chat visitor typed (unverified).
+    pub declared_email: Option<String>,
     pub team_id: Option<Uuid>,
     pub team_name: Option<String>,
     pub queue_id: Option<Uuid>,
@@ -232,6 +237,13 @@ pub struct TransferRequest {
 #[serde(deny_unknown_fields)]
 pub struct SnoozeRequest {
     pub until: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LinkCustomerRequest {
+    /// The existing customer this ticket's contact really is.
+    pub customer_id: Uuid,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]

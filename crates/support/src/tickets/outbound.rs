@@ -99,14 +99,13 @@ async fn deliver(
             Sent::Ok(None)
         }
         ChannelKind::Email => {
-            let address = channel.setting("address").unwrap_or_else(|| app.mailer.from_address());
+            let sender = sender_of(app, tenant, channel).await?;
+            let address = sender.envelope_from.clone();
             let own_id = format!("{message_id}@{}", domain_of(&address));
             let thread = thread_ids(app, tenant, t.id).await?;
             let out = channels::email::Outbound {
-                from: match channel.setting("from_name") {
-                    Some(name) => format!("{name} <{address}>"),
-                    None => address.clone(),
-                },
+                from: sender.from.clone(),
+                reply_to: sender.reply_to.clone(),
                 to: t.contact_address.clone(),
                 subject: format!("Re: {} [#{}]", t.subject.trim_start_matches("Re: "), t.number),
                 text: text.to_string(),
@@ -126,7 +125,7 @@ async fn deliver(
                     Err(e) => Sent::Failed(e.to_string()),
                 }
             } else {
-                match channel.sendgrid(app, &key).send(&out, channel.setting("from_name").as_deref()).await {
+                match channel.sendgrid(app, &key).send(&out, Some(&sender.display_name)).await {
                     Ok(_) => Sent::Ok(Some(own_id)),
                     Err(e) => outcome(e),
                 }
@@ -163,6 +162,48 @@ async fn deliver(
             match client.send(&from, &to, text, None, Some(&callback)).await {
                 Ok(sid) => Sent::Ok(Some(sid)),
                 Err(e) => outcome(e),
+            }
+        }
+    })
+}
+
+struct Sender {
+    /// The `From` header.
+    from: String,
+    display_name: String,
+    /// The SMTP envelope sender: the same address as `From`.
+    envelope_from: String,
+    reply_to: Option<String>,
+}
+
+/// Who an e-mail reply is From. The channel's address only once it proved
+/// control (a confirmed code); until then the platform's MAIL_FROM, named
+/// after the company, with the channel's address in Reply-To so answers
+/// still reach the company.
+async fn sender_of(app: &App, tenant: Uuid, channel: &ChannelRow) -> Result<Sender> {
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let company = channels_repo::company_name(&mut tx, tenant).await?;
+    tx.commit().await?;
+    // Quotes and angle brackets would break out of the display name.
+    let clean = |n: &str| {
+        n.chars().filter(|c| !matches!(c, '"' | '<' | '>' | '\\') && !c.is_control()).collect::<String>()
+    };
+    let display_name = clean(channel.setting("from_name").as_deref().unwrap_or(&company));
+    Ok(match (channel.verified_sender(), channel.setting("address")) {
+        (Some(address), _) => Sender {
+            from: format!("\"{display_name}\" <{address}>"),
+            display_name,
+            envelope_from: address,
+            reply_to: None,
+        },
+        (None, address) => {
+            let platform = app.mailer.from_address();
+            let company = clean(&company);
+            Sender {
+                from: format!("\"{company}\" <{platform}>"),
+                reply_to: address.map(|a| format!("\"{company}\" <{}>", a.trim())),
+                display_name: company,
+                envelope_from: platform,
             }
         }
     })

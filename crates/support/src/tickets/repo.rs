@@ -21,6 +21,8 @@ struct Row {
     customer_id: Uuid,
     customer_name: String,
     contact_address: String,
+    contact_verified: bool,
+    declared_email: Option<String>,
     team_id: Option<Uuid>,
     team_name: Option<String>,
     queue_id: Option<Uuid>,
@@ -78,6 +80,8 @@ fn to_model(r: Row, now: DateTime<Utc>) -> Result<Ticket> {
         customer_id: r.customer_id,
         customer_name: r.customer_name,
         contact_address: r.contact_address,
+        contact_verified: r.contact_verified,
+        declared_email: r.declared_email,
         team_id: r.team_id,
         team_name: r.team_name,
         queue_id: r.queue_id,
@@ -108,7 +112,8 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, lock: bool
     let row = sqlx::query_as!(
         Row,
         r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel_id, ch.kind as channel_kind,
-                ch.name as channel_name, t.customer_id, c.name as customer_name, t.contact_address, t.team_id,
+                ch.name as channel_name, t.customer_id, c.name as customer_name, t.contact_address,
+                t.contact_verified, t.declared_email, t.team_id,
                 tm.name as "team_name?", t.queue_id, t.assignee_id, u.name as "assignee_name?", t.tags,
                 t.first_response_due, t.resolution_due, t.first_response_at, t.resolved_at, t.sla_warned_at,
                 t.sla_breached_at, t.snoozed_until, t.merged_into, t.csat_score, t.unread, t.last_message_at,
@@ -168,7 +173,8 @@ pub async fn list(
     let rows = sqlx::query_as!(
         Row,
         r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel_id, ch.kind as channel_kind,
-                ch.name as channel_name, t.customer_id, c.name as customer_name, t.contact_address, t.team_id,
+                ch.name as channel_name, t.customer_id, c.name as customer_name, t.contact_address,
+                t.contact_verified, t.declared_email, t.team_id,
                 tm.name as "team_name?", t.queue_id, t.assignee_id, u.name as "assignee_name?", t.tags,
                 t.first_response_due, t.resolution_due, t.first_response_at, t.resolved_at, t.sla_warned_at,
                 t.sla_breached_at, t.snoozed_until, t.merged_into, t.csat_score, t.unread, t.last_message_at,
@@ -253,6 +259,8 @@ pub struct NewTicket<'a> {
     pub channel_id: Uuid,
     pub customer_id: Uuid,
     pub contact_address: &'a str,
+    pub contact_verified: bool,
+    pub declared_email: Option<&'a str>,
     pub team_id: Option<Uuid>,
     pub queue_id: Option<Uuid>,
     pub assignee_id: Option<Uuid>,
@@ -263,8 +271,9 @@ pub struct NewTicket<'a> {
 pub async fn insert(conn: &mut PgConnection, tenant_id: Uuid, t: &NewTicket<'_>) -> Result<()> {
     sqlx::query!(
         "insert into tickets (tenant_id, id, number, subject, priority, category, channel_id, customer_id,
-                              contact_address, team_id, queue_id, first_response_due, resolution_due, assignee_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                              contact_address, team_id, queue_id, first_response_due, resolution_due, assignee_id,
+                              contact_verified, declared_email)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
         tenant_id,
         t.id,
         t.number,
@@ -278,7 +287,9 @@ pub async fn insert(conn: &mut PgConnection, tenant_id: Uuid, t: &NewTicket<'_>)
         t.queue_id,
         t.first_response_due,
         t.resolution_due,
-        t.assignee_id
+        t.assignee_id,
+        t.contact_verified,
+        t.declared_email
     )
     .execute(conn)
     .await?;
@@ -502,10 +513,13 @@ pub async fn awaiting_csat(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -
     .await?)
 }
 
-/// Moves every message of `from` into `into` and closes `from`.
+/// Moves every message of `from` into `into` and closes `from`. Each
+/// message keeps the ticket it was written in (`origin_ticket_id`), so a
+/// web-chat visitor still reads only its own conversation.
 pub async fn merge(conn: &mut PgConnection, tenant_id: Uuid, from: Uuid, into: Uuid) -> Result<()> {
     sqlx::query!(
-        "update ticket_messages set ticket_id = $3 where tenant_id = $1 and ticket_id = $2",
+        "update ticket_messages set origin_ticket_id = coalesce(origin_ticket_id, ticket_id), ticket_id = $3
+          where tenant_id = $1 and ticket_id = $2",
         tenant_id,
         from,
         into
@@ -891,14 +905,24 @@ pub async fn visitor_history(
     channel_id: Uuid,
     address: &str,
 ) -> Result<Vec<Message>> {
+    // Two arms, each on its own index: messages still in the ticket they
+    // were written in, and messages a merge moved elsewhere (by origin).
     let rows = sqlx::query_as!(
         MessageRow,
-        "select m.id, m.ticket_id, m.direction, m.author_id, m.author_name, m.text, m.html, m.extra, m.delivery_status,
-                m.failure_reason, m.send_at, m.mentions, m.created_at
-           from ticket_messages m join tickets t on t.tenant_id = m.tenant_id and t.id = m.ticket_id
-          where m.tenant_id = $1 and t.channel_id = $2 and t.contact_address = $3 and m.direction <> 'note'
+        r#"select m.id as "id!", m.ticket_id as "ticket_id!", m.direction as "direction!", m.author_id,
+                m.author_name as "author_name!", m.text as "text!", m.html, m.extra as "extra!", m.delivery_status,
+                m.failure_reason, m.send_at, m.mentions as "mentions!", m.created_at as "created_at!"
+           from (select m.* from ticket_messages m
+                   join tickets t on t.tenant_id = m.tenant_id and t.id = m.ticket_id
+                  where m.tenant_id = $1 and t.channel_id = $2 and t.contact_address = $3
+                    and m.origin_ticket_id is null
+                 union all
+                 select m.* from ticket_messages m
+                   join tickets t on t.tenant_id = m.tenant_id and t.id = m.origin_ticket_id
+                  where m.tenant_id = $1 and t.channel_id = $2 and t.contact_address = $3) m
+          where m.direction <> 'note'
             and (m.delivery_status is null or m.delivery_status not in ('scheduled', 'queued', 'failed'))
-          order by m.id desc limit 200",
+          order by m.id desc limit 200"#,
         tenant_id,
         channel_id,
         address
@@ -920,15 +944,25 @@ pub async fn thread_ids(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> R
     .await?)
 }
 
+pub struct KnownContact {
+    pub customer_id: Uuid,
+    /// False while the customer stands on a claim nobody checked (a
+    /// web-chat visitor's typed e-mail) and no agent linked it by hand.
+    pub contact_verified: bool,
+    pub declared_email: Option<String>,
+}
+
 /// The customer this address was last seen as on this channel (a returning web-chat visitor).
 pub async fn customer_of_address(
     conn: &mut PgConnection,
     tenant_id: Uuid,
     channel_id: Uuid,
     address: &str,
-) -> Result<Option<Uuid>> {
-    Ok(sqlx::query_scalar!(
-        "select customer_id from tickets where tenant_id = $1 and channel_id = $2 and contact_address = $3
+) -> Result<Option<KnownContact>> {
+    Ok(sqlx::query_as!(
+        KnownContact,
+        "select customer_id, contact_verified, declared_email from tickets
+          where tenant_id = $1 and channel_id = $2 and contact_address = $3
           order by last_message_at desc limit 1",
         tenant_id,
         channel_id,
@@ -936,4 +970,23 @@ pub async fn customer_of_address(
     )
     .fetch_optional(conn)
     .await?)
+}
+
+/// An agent says who the customer really is; the claim is settled.
+pub async fn link_customer(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    customer_id: Uuid,
+) -> Result<()> {
+    sqlx::query!(
+        "update tickets set customer_id = $3, contact_verified = true, version = version + 1
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        customer_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }

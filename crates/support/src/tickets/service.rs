@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
+use kernel::error::OnConstraint;
 use kernel::jobs::{self, EnqueueOptions, Job, Registry};
 use kernel::session::CurrentUser;
 use kernel::tenant::TenantTx;
@@ -14,11 +15,11 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{
-    DeliveryStatus, Direction, MergeRequest, Message, Priority, ReplyRequest, SnoozeRequest, Ticket,
-    TicketStatus, TransferRequest, UpdateTicketRequest,
+    DeliveryStatus, Direction, LinkCustomerRequest, MergeRequest, Message, Priority, ReplyRequest,
+    SnoozeRequest, Ticket, TicketStatus, TransferRequest, UpdateTicketRequest,
 };
 use super::outbound;
-use super::repo::{self, Changes, NewMessage, NewTicket};
+use super::repo::{self, Changes, KnownContact, NewMessage, NewTicket};
 use crate::channels::model::ChannelKind;
 use crate::channels::repo::ChannelRow;
 use crate::directory::{self, ContactHint};
@@ -101,13 +102,26 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
     if repo::message_exists(tx, tenant, &m.provider_message_id).await? {
         return Ok(Ingested::Duplicate);
     }
-    let customer_id = match repo::customer_of_address(tx, tenant, channel.id, &m.address).await? {
+    let contact = match repo::customer_of_address(tx, tenant, channel.id, &m.address).await? {
         Some(known) => known,
+        // A visitor's typed e-mail proves nothing: it never attaches the chat
+        // to the customer who owns that address; the agent sees the claim
+        // ("não verificado") and may link the customer by hand.
+        None if channel.kind()? == ChannelKind::Webchat => KnownContact {
+            customer_id: directory::get()?.create_unverified(tx, m.name.as_deref()).await?,
+            contact_verified: m.email.is_none(),
+            declared_email: m.email.clone(),
+        },
         None => {
             let hint = ContactHint { name: m.name.clone(), phone: m.phone.clone(), email: m.email.clone() };
-            directory::get()?.find_or_create(tx, &hint).await?
+            KnownContact {
+                customer_id: directory::get()?.find_or_create(tx, &hint).await?,
+                contact_verified: true,
+                declared_email: None,
+            }
         }
     };
+    let customer_id = contact.customer_id;
     let mut ticket_id = repo::by_email_thread(tx, tenant, channel.id, &m.thread_ids).await?;
     if ticket_id.is_none() {
         ticket_id = repo::open_for_contact(tx, tenant, channel.id, &m.address).await?;
@@ -131,7 +145,7 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
     }
     let (ticket_id, new_ticket) = match ticket_id {
         Some(id) => (id, false),
-        None => (open_ticket(tx, channel, customer_id, &m).await?, true),
+        None => (open_ticket(tx, channel, &contact, &m).await?, true),
     };
     let message_id = add_message(tx, ticket_id, &m, Direction::In).await?;
     for file in &m.files {
@@ -197,10 +211,11 @@ async fn add_message(tx: &mut TenantTx, ticket_id: Uuid, m: &Incoming, direction
 async fn open_ticket(
     tx: &mut TenantTx,
     channel: &ChannelRow,
-    customer_id: Uuid,
+    contact: &KnownContact,
     m: &Incoming,
 ) -> Result<Uuid> {
     let tenant = tx.tenant_id();
+    let customer_id = contact.customer_id;
     let subject: String = m
         .subject
         .clone()
@@ -233,6 +248,8 @@ async fn open_ticket(
             channel_id: channel.id,
             customer_id,
             contact_address: &m.address,
+            contact_verified: contact.contact_verified,
+            declared_email: contact.declared_email.as_deref(),
             team_id,
             queue_id: queue.as_ref().map(|q| q.id),
             assignee_id: assignee,
@@ -734,6 +751,14 @@ pub async fn merge(tx: &mut TenantTx, user: &CurrentUser, id: Uuid, req: &MergeR
     if from.merged_into.is_some() || into.merged_into.is_some() {
         return Err(Error::conflict(None, "Um dos tickets já foi mesclado."));
     }
+    // One customer's conversation must never show up in another's (a
+    // web-chat visitor reads its ticket's messages).
+    if from.customer_id != into.customer_id {
+        return Err(Error::conflict(
+            Some("into_ticket_id"),
+            "Só é possível mesclar tickets do mesmo cliente. Se for a mesma pessoa, vincule o cliente antes.",
+        ));
+    }
     repo::merge(tx, tenant, from.id, into.id).await?;
     repo::log(
         tx,
@@ -755,4 +780,32 @@ pub async fn merge(tx: &mut TenantTx, user: &CurrentUser, id: Uuid, req: &MergeR
     .await?;
     tx.emit("TicketMerged", &json!({ "ticket_id": from.id, "into": into.id })).await?;
     repo::find(tx, tenant, into.id, false).await?.ok_or(Error::NotFound)
+}
+
+/// The agent links the ticket to the customer the contact really is (after
+/// checking who a web-chat visitor is); the ticket is no longer unverified.
+pub async fn link_customer(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    id: Uuid,
+    req: &LinkCustomerRequest,
+) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    let t = get_for_action(tx, user, id).await?;
+    let before = t.customer_id;
+    repo::link_customer(tx, tenant, id, req.customer_id)
+        .await
+        .on_constraint("tickets_tenant_id_customer_id_fkey", || {
+            Error::field("customer_id", "Cliente não encontrado.")
+        })?;
+    repo::log(
+        tx,
+        tenant,
+        id,
+        Some(user.id),
+        "customer_linked",
+        json!({ "from": before, "to": req.customer_id, "declared_email": t.declared_email }),
+    )
+    .await?;
+    repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }

@@ -266,6 +266,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/channels/{id}/rotate-inbound-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new inbound token (e-mail) or verify token (WhatsApp), shown once; the
+         *     old one is refused from now on. Owners and admins only.
+         */
+        post: operations["rotate_inbound_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/sender-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mails a new confirmation code to the channel's address. */
+        post: operations["send_sender_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channels/{id}/test": {
         parameters: {
             query?: never;
@@ -277,6 +314,26 @@ export interface paths {
         put?: never;
         /** Calls the provider with the stored credentials. */
         post: operations["test_channel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{id}/verify-sender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirms the channel's address with the e-mailed code: from then on
+         *     replies go out From it. Codes expire and allow a few tries.
+         */
+        post: operations["verify_sender"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1915,6 +1972,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/customer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Links the ticket to the existing customer its contact really is (an
+         *     agent's decision, e.g. after checking a web-chat visitor's identity).
+         */
+        post: operations["link_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/merge": {
         parameters: {
             query?: never;
@@ -2204,12 +2281,18 @@ export interface components {
             enabled: boolean;
             /** Format: uuid */
             id: string;
+            /**
+             * @description E-mail: the inbound token; WhatsApp: the verify token. Whole for
+             *     owners and admins; other roles see only its last 4 characters.
+             */
+            inbound_secret?: string | null;
             kind: components["schemas"]["ChannelKind"];
             name: string;
             /** @description `<tenant>.<channel>`: the web-chat widget's `data-channel`, and the last part of webhook URLs. */
             public_id: string;
             /** @description Names of the secrets stored (never their values). */
             secrets: string[];
+            sender?: components["schemas"]["SenderStatus"] | null;
             /** Format: uuid */
             team_id?: string | null;
             /** @description Paste into the provider (WhatsApp, Twilio, SendGrid Inbound Parse, or any MIME forwarder). */
@@ -2827,6 +2910,13 @@ export interface components {
             /** Format: int64 */
             unit_price_cents: number;
         };
+        LinkCustomerRequest: {
+            /**
+             * Format: uuid
+             * @description The existing customer this ticket's contact really is.
+             */
+            customer_id: string;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -3374,6 +3464,10 @@ export interface components {
         };
         /** @enum {string} */
         Role: "owner" | "admin" | "manager" | "agent" | "sales" | "finance";
+        /** @description Shown once, right after a rotation. */
+        RotatedSecret: {
+            inbound_secret: string;
+        };
         /** @enum {string} */
         Routing: "round_robin" | "least_busy" | "manual";
         RowError: {
@@ -3429,6 +3523,16 @@ export interface components {
         SendProposalRequest: {
             /** @description Defaults to the customer's first e-mail. */
             to?: string | null;
+        };
+        SenderStatus: {
+            address: string;
+            /**
+             * Format: date-time
+             * @description When the last code was sent to this address (pending confirmation).
+             */
+            code_sent_at?: string | null;
+            /** @description The address received and confirmed a code: replies go out From it. */
+            verified: boolean;
         };
         SentInvoice: {
             link: string;
@@ -3586,6 +3690,11 @@ export interface components {
             channel_name: string;
             /** @description Phone, e-mail or web-chat visitor of the customer on this channel. */
             contact_address: string;
+            /**
+             * @description False when the customer is only who a web-chat visitor said they
+             *     were ("não verificado"), until an agent links the right customer.
+             */
+            contact_verified: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: int32 */
@@ -3593,6 +3702,8 @@ export interface components {
             /** Format: uuid */
             customer_id: string;
             customer_name: string;
+            /** @description The e-mail a web-chat visitor typed (unverified). */
+            declared_email?: string | null;
             /** Format: date-time */
             first_response_at?: string | null;
             /** Format: date-time */
@@ -3822,6 +3933,10 @@ export interface components {
         UserPage: {
             items: components["schemas"]["User"][];
             next_cursor?: string | null;
+        };
+        VerifySenderRequest: {
+            /** @description The 6 digits e-mailed to the channel's address. */
+            code: string;
         };
         ViewCounts: {
             /** Format: int64 */
@@ -4579,6 +4694,110 @@ export interface operations {
             };
         };
     };
+    rotate_inbound_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_sender_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     test_channel: {
         parameters: {
             query?: never;
@@ -4599,6 +4818,55 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_sender: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifySenderRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9470,6 +9738,55 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    link_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCustomerRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

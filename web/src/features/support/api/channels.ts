@@ -3,7 +3,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 import { api } from '@/lib/api-client';
 
 import { channelsQueryKey } from './query-keys';
-import type { Channel, ChannelTest, InboundEventPage, SaveChannelRequest } from './types';
+import type { Channel, ChannelTest, InboundEventPage, RotatedSecret, SaveChannelRequest, VerifySenderRequest } from './types';
 
 export const getChannels = (signal?: AbortSignal) => api.get<Channel[]>('/channels', { signal });
 
@@ -12,7 +12,7 @@ export const channelsQueryOptions = () =>
 
 export const useChannels = () => useQuery(channelsQueryOptions());
 
-/** The server generates the WhatsApp `verify_token` and the e-mail `inbound_token` when they are missing. */
+/** The server generates (and seals) the WhatsApp verify token and the e-mail inbound token. */
 export const createChannel = (input: SaveChannelRequest) => api.post<Channel>('/channels', input);
 
 /** The whole channel (kind, name, config); secrets not sent keep their stored value. */
@@ -46,6 +46,30 @@ export function useDeleteChannel() {
 
 export function useTestChannel() {
   return useMutation({ mutationFn: testChannel });
+}
+
+/** A new inbound token, shown once (owners and admins); the old one stops working at once. */
+export const rotateInboundSecret = (id: string) => api.post<RotatedSecret>(`/channels/${id}/rotate-inbound-secret`);
+
+export function useRotateInboundSecret() {
+  const changed = useChannelsChanged();
+  return useMutation({ mutationFn: rotateInboundSecret, onSuccess: changed });
+}
+
+/** E-mails a new confirmation code to the channel's address (429 within a minute of the last one). */
+export const sendSenderCode = (id: string) => api.post<void>(`/channels/${id}/sender-code`);
+
+export function useSendSenderCode() {
+  const changed = useChannelsChanged();
+  return useMutation({ mutationFn: sendSenderCode, onSuccess: changed });
+}
+
+/** Confirms the address with the e-mailed code; 422 when wrong, expired or out of tries. */
+export const verifySender = ({ id, input }: { id: string; input: VerifySenderRequest }) => api.post<Channel>(`/channels/${id}/verify-sender`, input);
+
+export function useVerifySender() {
+  const changed = useChannelsChanged();
+  return useMutation({ mutationFn: verifySender, onSuccess: changed });
 }
 
 export const CHANNEL_EVENTS_PAGE_SIZE = 20;

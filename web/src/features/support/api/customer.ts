@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import type { CustomerDetail, OpportunityPage } from '@/lib/api/models';
+import type { CustomerDetail, CustomerPage, OpportunityPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { getTickets } from './get-tickets';
-import { customerTicketsQueryKey, supportCustomerQueryKey } from './query-keys';
+import { customerTicketsQueryKey, supportCustomerQueryKey, supportQueryKey } from './query-keys';
 
 // The ticket's customer as the inbox's side panel shows it: the CRM record
 // (roles that read customers), their opportunities (CRM roles) and their
@@ -43,3 +43,15 @@ export const customerTicketsQueryOptions = (customerId: string) =>
   });
 
 export const useCustomerTickets = (customerId: string) => useQuery(customerTicketsQueryOptions(customerId));
+
+/** Customers matching a name, e-mail or document: the picker that links an unverified contact. */
+export const searchSupportCustomers = (q: string, signal?: AbortSignal) =>
+  api.get<CustomerPage>('/customers', { query: { q, limit: 8 }, signal });
+
+export const useSupportCustomerSearch = (q: string) =>
+  useQuery({
+    queryKey: [...supportQueryKey, 'customer-search', q],
+    queryFn: ({ signal }) => searchSupportCustomers(q, signal),
+    enabled: q.length >= 2,
+    staleTime: 30_000,
+  });

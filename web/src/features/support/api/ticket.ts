@@ -5,7 +5,7 @@ import { useMe } from '@/lib/auth';
 
 import { activitiesQueryKey, ticketCountsQueryKey, ticketQueryKey } from './query-keys';
 import { storeTicket, updateTicketLists } from './ticket-cache';
-import type { Activity, MergeRequest, SnoozeRequest, Ticket, TransferRequest, UpdateTicketRequest } from './types';
+import type { Activity, LinkCustomerRequest, MergeRequest, SnoozeRequest, Ticket, TransferRequest, UpdateTicketRequest } from './types';
 
 export const getTicket = (id: string, signal?: AbortSignal) => api.get<Ticket>(`/tickets/${id}`, { signal });
 
@@ -25,6 +25,9 @@ export const snoozeTicket = ({ id, input }: { id: string; input: SnoozeRequest }
 
 /** Moves this ticket's messages into `into_ticket_id` and closes this one; answers the ticket that stays. */
 export const mergeTicket = ({ id, input }: { id: string; input: MergeRequest }) => api.post<Ticket>(`/tickets/${id}/merge`, input);
+
+/** The agent links the ticket to the existing customer its contact really is; the ticket is no longer "não verificado". */
+export const linkTicketCustomer = ({ id, input }: { id: string; input: LinkCustomerRequest }) => api.post<Ticket>(`/tickets/${id}/customer`, input);
 
 /** The customer's messages count as read. */
 export const markTicketRead = (id: string) => api.post<void>(`/tickets/${id}/read`);
@@ -71,6 +74,11 @@ export function useMergeTicket() {
       void queryClient.invalidateQueries({ queryKey: ticketQueryKey(id) });
     },
   });
+}
+
+export function useLinkTicketCustomer() {
+  const saved = useTicketSaved();
+  return useMutation({ mutationFn: linkTicketCustomer, onSuccess: saved });
 }
 
 /** Marks the ticket read and clears its badge at once in every list. */

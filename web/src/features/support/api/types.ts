@@ -33,6 +33,10 @@ export type Ticket = {
   customer_name: string;
   /** Phone, e-mail or web-chat visitor (`visitor:<id>`) of the customer on this channel. */
   contact_address: string;
+  /** False while the customer is only who a web-chat visitor said they were ("não verificado"). */
+  contact_verified: boolean;
+  /** The e-mail a web-chat visitor typed (unverified). */
+  declared_email: string | null;
   team_id: string | null;
   team_name: string | null;
   queue_id: string | null;
@@ -188,7 +192,7 @@ export type Channel = {
   id: string;
   kind: ChannelKind;
   name: string;
-  /** Plain settings: phone_number_id, verify_token, account_sid, from, address, from_name, inbound_token, greeting, color, prechat… */
+  /** Plain settings: phone_number_id, account_sid, from, address, from_name, greeting, color, prechat… */
   config: Record<string, unknown>;
   enabled: boolean;
   team_id: string | null;
@@ -198,8 +202,25 @@ export type Channel = {
   webhook_url: string | null;
   /** Names of the secrets stored (never their values). */
   secrets: string[];
+  /** E-mail: the inbound token; WhatsApp: the verify token. Whole for owners and admins, else `••••` and its last 4 characters. */
+  inbound_secret: string | null;
+  /** E-mail: whether replies go out From the channel's address (confirmed by a code). */
+  sender: SenderStatus | null;
   created_at: IsoDateTime;
 };
+
+export type SenderStatus = {
+  address: string;
+  verified: boolean;
+  /** When the last confirmation code was sent to this address. */
+  code_sent_at: IsoDateTime | null;
+};
+
+export type VerifySenderRequest = { code: string };
+
+export type RotatedSecret = { inbound_secret: string };
+
+export type LinkCustomerRequest = { customer_id: string };
 
 export type SaveChannelRequest = {
   kind: ChannelKind;

@@ -15,10 +15,19 @@ export function formatBytes(bytes: number): string {
   return `${new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 }
 
+/**
+ * Raster types only: an SVG (or anything else) opened from a blob URL would
+ * run in this app's origin. The server types a file by its bytes, so the
+ * blob's type — not the sender's declared one — decides.
+ */
+const RASTER_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+const isRasterImage = (contentType: string) => RASTER_TYPES.has(contentType.split(';')[0]?.trim().toLowerCase() ?? '');
+
 function ImagePreview({ ticketId, attachment }: { ticketId: string; attachment: AttachmentInfo }) {
   const image = useAttachmentBlob(ticketId, attachment.id);
   const ref = useRef<HTMLImageElement>(null);
-  const blob = image.data;
+  const blob = image.data && isRasterImage(image.data.type) ? image.data : undefined;
 
   // The blob is shown through an object URL that lives as long as the preview.
   useEffect(() => {
@@ -30,6 +39,7 @@ function ImagePreview({ ticketId, attachment }: { ticketId: string; attachment: 
   }, [blob]);
 
   if (image.isError) return <p className="text-xs text-red-700">Não foi possível carregar a imagem.</p>;
+  if (image.data && !blob) return <p className="text-xs text-slate-600">Este arquivo não é uma imagem: use “Baixar”.</p>;
   if (!blob) return <div aria-hidden="true" className="h-40 w-56 animate-pulse rounded-md bg-slate-200" />;
   return (
     <button
@@ -56,7 +66,7 @@ export function MessageAttachments({ ticketId, attachments, tone }: { ticketId: 
       <ul aria-label="Anexos" className="space-y-2">
         {attachments.map((attachment) => (
           <li key={attachment.id} className="space-y-1">
-            {attachment.content_type.startsWith('image/') && <ImagePreview ticketId={ticketId} attachment={attachment} />}
+            {isRasterImage(attachment.content_type) && <ImagePreview ticketId={ticketId} attachment={attachment} />}
             <div className={cn('flex flex-wrap items-center gap-2 text-xs', tone === 'dark' ? 'text-indigo-50' : 'text-slate-700')}>
               <Icon name="paperclip" />
               <span className="max-w-56 truncate font-medium" title={attachment.filename}>

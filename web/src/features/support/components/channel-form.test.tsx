@@ -15,12 +15,14 @@ const whatsapp: Channel = {
   id: 'ch1',
   kind: 'whatsapp',
   name: 'WhatsApp Vendas',
-  config: { phone_number_id: '1234', verify_token: 'gerado', base_url: 'http://mock' },
+  config: { phone_number_id: '1234', base_url: 'http://mock' },
   enabled: true,
   team_id: null,
   public_id: 'tenant.ch1',
   webhook_url: 'https://app/hooks/whatsapp/tenant.ch1',
   secrets: ['access_token', 'app_secret'],
+  inbound_secret: 'gerado',
+  sender: null,
   created_at: '2026-11-01T10:00:00Z',
 };
 
@@ -72,7 +74,7 @@ describe('ChannelForm', () => {
     expect(sent[0]).toEqual({
       kind: 'whatsapp',
       name: 'WhatsApp Suporte',
-      config: { phone_number_id: '1234', verify_token: 'gerado', base_url: 'http://mock' },
+      config: { phone_number_id: '1234', base_url: 'http://mock' },
       secrets: {},
       enabled: true,
       team_id: null,

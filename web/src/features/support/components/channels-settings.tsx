@@ -12,11 +12,12 @@ import { problemMessage } from '@/lib/problem';
 import { useChannels, useDeleteChannel, useTestChannel, useUpdateChannel } from '../api/channels';
 import { useTeams } from '../api/teams';
 import type { Channel, ChannelKind, ChannelTest } from '../api/types';
-import { emailInboundUrl, widgetSnippet } from '../utils/channel-setup';
+import { emailInboundUrl, isMaskedSecret, widgetSnippet } from '../utils/channel-setup';
 
 import { ChannelEvents } from './channel-events';
 import { ChannelForm } from './channel-form';
 import { ChannelIcon } from './channel-icon';
+import { RotateInboundSecret, SenderVerification } from './channel-security';
 import { CopyField } from './copy-field';
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS } from './labels';
 
@@ -50,6 +51,8 @@ function ChannelSetup({ channel }: { channel: Channel }) {
           Configure o SendGrid Inbound Parse (ou o encaminhamento do seu provedor de e-mail) para enviar os e-mails de{' '}
           <strong>{str(channel.config.address) || 'seu endereço'}</strong> a esta URL. O token na URL identifica a sua empresa: não o divulgue.
         </p>
+        <RotateInboundSecret channel={channel} label="Token de entrada" />
+        <SenderVerification channel={channel} />
       </div>
     );
   }
@@ -57,10 +60,13 @@ function ChannelSetup({ channel }: { channel: Channel }) {
     return (
       <div className="space-y-2">
         <CopyField id={id('webhook')} label="URL de retorno (Callback URL)" value={channel.webhook_url} />
-        {str(channel.config.verify_token) && <CopyField id={id('verify')} label="Token de verificação (Verify token)" value={str(channel.config.verify_token)} />}
+        {channel.inbound_secret && !isMaskedSecret(channel.inbound_secret) && (
+          <CopyField id={id('verify')} label="Token de verificação (Verify token)" value={channel.inbound_secret} />
+        )}
         <p className="text-xs text-slate-600">
           No painel da Meta: WhatsApp › Configuração › Webhook. Cole a URL e o token de verificação e assine o campo <code>messages</code>.
         </p>
+        <RotateInboundSecret channel={channel} label="Token de verificação" />
       </div>
     );
   }

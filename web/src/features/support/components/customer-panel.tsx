@@ -15,6 +15,7 @@ import type { Ticket } from '../api/types';
 
 import { TicketStatusBadge } from './badges';
 import { ChannelIcon } from './channel-icon';
+import { UnverifiedContact } from './unverified-contact';
 
 function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
@@ -221,6 +222,11 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
   const { user } = useMe();
   return (
     <aside aria-label="Cliente" className="h-full overflow-y-auto bg-white">
+      {!ticket.contact_verified && (
+        <div className="border-b border-slate-200 px-4 py-3">
+          <UnverifiedContact ticket={ticket} />
+        </div>
+      )}
       <CustomerData ticket={ticket} />
       <PreviousTickets ticket={ticket} />
       {canAccess(user.role, 'crm') ? (

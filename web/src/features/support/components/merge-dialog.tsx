@@ -24,7 +24,7 @@ export function MergeDialog({ ticket, open, onClose }: { ticket: Ticket; open: b
       open={open}
       onClose={onClose}
       title={`Mesclar ticket #${ticket.number}`}
-      description="As mensagens deste ticket vão para o ticket escolhido, que continua; este é fechado."
+      description="As mensagens deste ticket vão para o ticket escolhido, do mesmo cliente, que continua; este é fechado."
     >
       <MergeForm ticket={ticket} onClose={onClose} />
     </Dialog>
@@ -38,7 +38,10 @@ function MergeForm({ ticket, onClose }: { ticket: Ticket; onClose: () => void })
   const q = useDebouncedValue(number.trim().replace(/^#/, ''), 250);
   const search = useTickets({ q, status: 'any', view: 'all' }, 10, q !== '');
   const merge = useMergeTicket();
-  const results = q ? (search.data?.pages[0]?.items ?? []).filter((item) => item.id !== ticket.id) : [];
+  // The server refuses merging two customers' conversations; only the same customer's tickets are offered.
+  const found = q ? (search.data?.pages[0]?.items ?? []).filter((item) => item.id !== ticket.id) : [];
+  const results = found.filter((item) => item.customer_id === ticket.customer_id);
+  const otherCustomers = found.length - results.length;
 
   return (
     <form
@@ -76,7 +79,11 @@ function MergeForm({ ticket, onClose }: { ticket: Ticket; onClose: () => void })
           {search.isFetching && results.length === 0 ? (
             <Spinner size="sm" label="Buscando…" />
           ) : results.length === 0 ? (
-            <p className="text-sm text-slate-600">Nenhum outro ticket com esse número ou assunto.</p>
+            <p className="text-sm text-slate-600">
+              {otherCustomers > 0
+                ? 'Os tickets encontrados são de outro cliente: só é possível mesclar tickets do mesmo cliente.'
+                : 'Nenhum outro ticket com esse número ou assunto.'}
+            </p>
           ) : (
             <ul role="listbox" aria-label="Tickets encontrados" className="max-h-60 divide-y divide-slate-100 overflow-auto rounded-md ring-1 ring-slate-200">
               {results.map((item) => (

@@ -20,6 +20,7 @@ import { MergeDialog } from './merge-dialog';
 import { SnoozeDialog } from './snooze-dialog';
 import { TagsEditor } from './tags-editor';
 import { TransferDialog } from './transfer-dialog';
+import { UnverifiedBadge } from './unverified-contact';
 
 export type TicketHeaderHandle = { resolve: () => void };
 
@@ -87,6 +88,7 @@ export function TicketHeader({
             <span>{ticket.channel_name}</span>
             <span aria-hidden="true">·</span>
             <span className="font-medium text-slate-800">{ticket.customer_name}</span>
+            <UnverifiedBadge ticket={ticket} />
             <span className="truncate">{ticket.contact_address.startsWith('visitor:') ? 'visitante do site' : ticket.contact_address}</span>
           </p>
         </div>

@@ -10,8 +10,12 @@ describe('channel setup values', () => {
   });
 
   it('adds the inbound token to the e-mail webhook URL', () => {
-    expect(emailInboundUrl({ webhook_url: 'https://x/hooks/email/t.c', config: { inbound_token: 'abc123' } })).toBe('https://x/hooks/email/t.c?token=abc123');
-    expect(emailInboundUrl({ webhook_url: 'https://x/hooks/email/t.c', config: {} })).toBe('https://x/hooks/email/t.c');
-    expect(emailInboundUrl({ webhook_url: null, config: {} })).toBeNull();
+    expect(emailInboundUrl({ webhook_url: 'https://x/hooks/email/t.c', inbound_secret: 'abc123' })).toBe('https://x/hooks/email/t.c?token=abc123');
+    expect(emailInboundUrl({ webhook_url: 'https://x/hooks/email/t.c', inbound_secret: null })).toBe('https://x/hooks/email/t.c');
+    expect(emailInboundUrl({ webhook_url: null, inbound_secret: null })).toBeNull();
+  });
+
+  it('never puts a masked token (roles below admin) in the URL', () => {
+    expect(emailInboundUrl({ webhook_url: 'https://x/hooks/email/t.c', inbound_secret: '••••c123' })).toBe('https://x/hooks/email/t.c');
   });
 });

@@ -8,8 +8,13 @@ export function widgetSnippet(publicId: string, origin: string): string {
 }
 
 /** Where a forwarder or SendGrid Inbound Parse posts the e-mails: the webhook URL with the channel's token. */
-export function emailInboundUrl(channel: Pick<Channel, 'webhook_url' | 'config'>): string | null {
+export function emailInboundUrl(channel: Pick<Channel, 'webhook_url' | 'inbound_secret'>): string | null {
   if (!channel.webhook_url) return null;
-  const token = channel.config.inbound_token;
-  return typeof token === 'string' && token ? `${channel.webhook_url}?token=${encodeURIComponent(token)}` : channel.webhook_url;
+  const token = channel.inbound_secret;
+  return token && !isMaskedSecret(token) ? `${channel.webhook_url}?token=${encodeURIComponent(token)}` : channel.webhook_url;
+}
+
+/** Roles below admin get only the last 4 characters of a channel's inbound token. */
+export function isMaskedSecret(value: string): boolean {
+  return value.startsWith('••••');
 }

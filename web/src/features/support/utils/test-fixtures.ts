@@ -16,6 +16,8 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     customer_id: 'c1',
     customer_name: 'Maria Silva',
     contact_address: '+5511999998888',
+    contact_verified: true,
+    declared_email: null,
     team_id: null,
     team_name: null,
     queue_id: null,
