@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # One command runs every test: formatting, lints, compile-time SQL data,
-# Rust unit and API tests against the real PostgreSQL, the web app's type
-# check, lint and unit tests, and the Playwright suite in Debian's Chromium
-# against two real server nodes joined through Redis (the cross-node
-# Socket.IO test is the browser suite's realtime.test.mjs).
+# Rust unit and API tests against the real PostgreSQL and Redis (two nodes
+# fanning Socket.IO out through REDIS_URL in realtime_redis.rs), the web
+# app's type check, lint and unit tests, and the Playwright suite in
+# Debian's Chromium against two real server nodes joined through Redis.
 #
 # A failing Rust run does not stop the browser suite: both run, the summary
 # prints, and the script fails at the end. A suite that ran no tests, or
