@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # One command runs every test: formatting, lints, compile-time SQL data,
-# Rust unit and API tests against the real PostgreSQL and Redis, the web
+# Rust unit and API tests against the real PostgreSQL and Redis (two nodes
+# fanning Socket.IO out through REDIS_URL in realtime_redis.rs), the web
 # app's type check, lint and unit tests, and the Playwright suite in
-# Debian's Chromium against the real server.
+# Debian's Chromium against two real server nodes joined through Redis.
+#
+# A failing Rust run does not stop the browser suite: both run, the summary
+# prints, and the script fails at the end. A suite that ran no tests, or
+# crashed before reporting its counts, is a failure.
+#
+# E2E_DB, E2E_PORT (and E2E_PORT + 1) choose the browser suite's database
+# and ports, so two runs on one machine do not meet.
 set -euo pipefail
 cd "$(dirname "$0")"
 export SQLX_OFFLINE=true
@@ -37,11 +45,12 @@ say "cargo clippy"
 cargo clippy --workspace --all-targets -q -- -D warnings
 say "sqlx offline data is current"
 PGURL=postgres://postgres@127.0.0.1:5432 ./scripts/sqlx-db.sh >/dev/null
-DATABASE_URL=postgres://postgres@127.0.0.1:5432/conectcrm_sqlx SQLX_OFFLINE=false cargo sqlx prepare --check --workspace -- --all-targets -q
+DATABASE_URL=postgres://postgres@127.0.0.1:5432/${SQLX_DB:-conectcrm_sqlx} SQLX_OFFLINE=false cargo sqlx prepare --check --workspace -- --all-targets -q
 say "API types are current"
+BIN=${CARGO_TARGET_DIR:-target}/debug/conectcrm
 cargo build -q --bin conectcrm
-./target/debug/conectcrm openapi > /tmp/conectcrm-openapi.json
-diff -q /tmp/conectcrm-openapi.json web/openapi.json >/dev/null || { echo "web/openapi.json is stale: run ./target/debug/conectcrm openapi > web/openapi.json && npm --prefix web run gen:api"; exit 1; }
+"$BIN" openapi > /tmp/conectcrm-openapi.json
+diff -q /tmp/conectcrm-openapi.json web/openapi.json >/dev/null || { echo "web/openapi.json is stale: run $BIN openapi > web/openapi.json && npm --prefix web run gen:api"; exit 1; }
 ( cd web && npm run -s check:api )
 
 # --- web ----------------------------------------------------------------------------
@@ -50,12 +59,16 @@ say "web: typecheck, lint, unit tests, build"
 
 # --- Rust tests (after the web build, so the server serves the real app) -----------------
 say "cargo nextest"
-cargo nextest run --workspace --no-fail-fast 2>&1 | tee /tmp/conectcrm-nextest.log
-rust_summary=$(grep -E '^\s+Summary' /tmp/conectcrm-nextest.log | tail -n1)
+LOGS=$(mktemp -d)
+set +e
+cargo nextest run --workspace --no-fail-fast 2>&1 | tee "$LOGS/nextest.log"
+rust_status=${PIPESTATUS[0]}
+set -e
+rust_summary=$(grep -E '^\s+Summary' "$LOGS/nextest.log" | tail -n1)
 
 # --- browser tests ---------------------------------------------------------------------
 say "Playwright (Chromium) against the real server"
-E2E_DB=conectcrm_e2e
+E2E_DB=${E2E_DB:-conectcrm_e2e}
 psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $E2E_DB with (force)" -c "create database $E2E_DB" >/dev/null
 E2E_DATA=$(mktemp -d)
 E2E_PORT=${E2E_PORT:-3101}
@@ -64,29 +77,61 @@ E2E_PORT_2=$((E2E_PORT + 1))
 # the second runs no worker, like a web-only node.
 export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$E2E_DB CONECTCRM_DATA_DIR=$E2E_DATA \
   FRONTEND_URL=http://127.0.0.1:$E2E_PORT AUTH_RATE_LIMIT_PER_MINUTE=1000 REDIS_URL=redis://127.0.0.1:6379
-CONECTCRM_BIND=127.0.0.1:$E2E_PORT ./target/debug/conectcrm serve > "$E2E_DATA/server.log" 2>&1 &
+CONECTCRM_BIND=127.0.0.1:$E2E_PORT "$BIN" serve > "$E2E_DATA/server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid ${server2_pid:-} 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$E2E_PORT/health/ready" >/dev/null && break; sleep 0.2; done
-CONECTCRM_BIND=127.0.0.1:$E2E_PORT_2 ./target/debug/conectcrm serve --no-worker --skip-migrations > "$E2E_DATA/server2.log" 2>&1 &
+# Waits for a node to answer /health/ready; one that never does (or dies)
+# stops the script with its log, rather than letting every test time out.
+wait_ready() { # port pid log
+  for _ in $(seq 1 150); do
+    curl -fs "http://127.0.0.1:$1/health/ready" >/dev/null && return 0
+    kill -0 "$2" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "!!! the server on port $1 did not become ready (30 s, or it exited); its log:"
+  tail -n 80 "$3"
+  exit 1
+}
+wait_ready "$E2E_PORT" "$server_pid" "$E2E_DATA/server.log"
+CONECTCRM_BIND=127.0.0.1:$E2E_PORT_2 "$BIN" serve --no-worker --skip-migrations > "$E2E_DATA/server2.log" 2>&1 &
 server2_pid=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$E2E_PORT_2/health/ready" >/dev/null && break; sleep 0.2; done
+wait_ready "$E2E_PORT_2" "$server2_pid" "$E2E_DATA/server2.log"
 unset DATABASE_URL CONECTCRM_DATA_DIR FRONTEND_URL AUTH_RATE_LIMIT_PER_MINUTE REDIS_URL
 set +e
-( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_BASE_URL_2=http://127.0.0.1:$E2E_PORT_2 E2E_OUTBOX_DIR=$E2E_DATA/outbox npm run -s e2e ) 2>&1 | tee /tmp/conectcrm-e2e.log
+( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_BASE_URL_2=http://127.0.0.1:$E2E_PORT_2 E2E_OUTBOX_DIR=$E2E_DATA/outbox npm run -s e2e ) 2>&1 | tee "$LOGS/e2e.log"
 e2e_status=${PIPESTATUS[0]}
 set -e
 kill $server_pid $server2_pid 2>/dev/null || true
 if [ "$e2e_status" != 0 ]; then echo "--- server log ---"; tail -n 50 "$E2E_DATA/server.log"; fi
 
 # --- summary ---------------------------------------------------------------------------
-rust_passed=$(echo "$rust_summary" | grep -oE '[0-9]+ tests? run: [0-9]+ passed' | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
-rust_failed=$(echo "$rust_summary" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || echo 0)
-e2e_passed=$(grep -E '^# pass ' /tmp/conectcrm-e2e.log | awk '{print $3}' | tail -n1)
-e2e_failed=$(grep -E '^# fail ' /tmp/conectcrm-e2e.log | awk '{print $3}' | tail -n1)
+# nextest: "Summary [ 12.3s] 270 tests run: 268 passed, 2 failed, 0 skipped";
+# node --test --test-reporter=tap: "# pass 19" and "# fail 0" at the end.
+rust_passed=$(echo "$rust_summary" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || true)
+rust_failed=$(echo "$rust_summary" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+' || true)
+e2e_passed=$(grep -E '^# pass [0-9]+$' "$LOGS/e2e.log" | awk '{print $3}' | tail -n1 || true)
+e2e_failed=$(grep -E '^# fail [0-9]+$' "$LOGS/e2e.log" | awk '{print $3}' | tail -n1 || true)
+problems=()
+if [ -z "$rust_summary" ]; then
+  problems+=("cargo nextest printed no summary (exit $rust_status): see $LOGS/nextest.log")
+elif [ "${rust_passed:-0}" = 0 ]; then
+  problems+=("cargo nextest ran no tests")
+elif [ "$rust_status" != 0 ] && [ "${rust_failed:-0}" = 0 ]; then
+  problems+=("cargo nextest failed (exit $rust_status) without a failed test: see $LOGS/nextest.log")
+fi
+if [ -z "$e2e_passed" ] || [ -z "$e2e_failed" ]; then
+  problems+=("the browser suite crashed before reporting its counts (exit $e2e_status)")
+  echo "--- browser suite log (last 80 lines of $LOGS/e2e.log) ---"
+  tail -n 80 "$LOGS/e2e.log"
+elif [ "$e2e_passed" = 0 ]; then
+  problems+=("the browser suite ran no tests")
+elif [ "$e2e_status" != 0 ] && [ "$e2e_failed" = 0 ]; then
+  problems+=("the browser suite failed (exit $e2e_status) without a failed test")
+fi
 passed=$(( ${rust_passed:-0} + ${e2e_passed:-0} ))
-failed=$(( ${rust_failed:-0} + ${e2e_failed:-0} + (e2e_status != 0 && ${e2e_failed:-0} == 0 ? 1 : 0) ))
-echo "$rust_summary"
-echo "browser: ${e2e_passed:-0} passed, ${e2e_failed:-0} failed"
+failed=$(( ${rust_failed:-0} + ${e2e_failed:-0} ))
+echo "${rust_summary:-rust: no summary}"
+echo "browser: ${e2e_passed:-?} passed, ${e2e_failed:-?} failed"
+for p in "${problems[@]}"; do echo "!!! $p"; done
 echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+[ "$failed" = 0 ] && [ "${#problems[@]}" = 0 ]

@@ -4,9 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { io } from 'socket.io-client';
-
-import { BASE_URL, missingConfig, signupConfirmed, uniqueEmail } from './support.mjs';
+import { BASE_URL, connectSocket, missingConfig, nextEvent, signupConfirmed, uniqueEmail } from './support.mjs';
 
 async function api(path, { method = 'GET', token, body } = {}) {
   const response = await fetch(`${BASE_URL}/api/v1${path}`, {
@@ -36,14 +34,7 @@ async function signup(company) {
 const SECOND_NODE = (process.env.E2E_BASE_URL_2 ?? '').replace(/\/$/, '');
 
 function connect(token, origin = BASE_URL) {
-  return new Promise((resolve, reject) => {
-    const socket = io(origin, { auth: { token }, transports: ['websocket'], reconnection: false });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
+  return connectSocket(token, { origin });
 }
 
 const sockets = [];
@@ -70,7 +61,7 @@ test('company events reach only that company, live', async () => {
   sockets.push(a, b);
   const seenByB = [];
   b.on('company.updated', (payload) => seenByB.push(payload));
-  const received = new Promise((resolve) => a.once('company.updated', resolve));
+  const received = nextEvent(a, 'company.updated');
   const { status } = await api('/company', { method: 'PATCH', token: alfa.token, body: { name: 'Alfa Renomeada' } });
   assert.equal(status, 200);
   const payload = await received;
@@ -95,12 +86,9 @@ test("joining another company's room is refused", async () => {
 test('an event caused on one node reaches a socket on another node through Redis', async () => {
   const remote = await connect(alfa.token, SECOND_NODE);
   sockets.push(remote);
-  const received = new Promise((resolve) => remote.once('company.updated', resolve));
+  const received = nextEvent(remote, 'company.updated');
   const { status } = await api('/company', { method: 'PATCH', token: alfa.token, body: { name: 'Alfa Multinó' } });
   assert.equal(status, 200);
-  const payload = await Promise.race([
-    received,
-    new Promise((_, reject) => setTimeout(() => reject(new Error('no cross-node event within 5 s')), 5000)),
-  ]);
+  const payload = await received;
   assert.equal(payload.tenant_id, alfa.tenantId);
 });

@@ -1,10 +1,13 @@
 // Shared helpers for the browser tests: launching Debian's Chromium through
-// playwright-core, and reading the e-mails the server writes to its outbox.
+// playwright-core, Socket.IO clients that cannot wait forever, and reading
+// the e-mails the server writes to its outbox.
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterEach } from 'node:test';
 
 import { simpleParser } from 'mailparser';
 import { chromium } from 'playwright-core';
+import { io } from 'socket.io-client';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/$/, '');
 export const OUTBOX_DIR = process.env.E2E_OUTBOX_DIR ?? '';
@@ -35,13 +38,70 @@ export async function launchBrowser() {
   });
 }
 
+// An uncaught error in a page fails the test that was running, even when
+// every assertion after it passed: a crashed component is a bug, not noise.
+const pageErrors = [];
+afterEach(() => {
+  if (pageErrors.length === 0) return;
+  const errors = pageErrors.splice(0);
+  throw new Error(`uncaught error in the page:\n${errors.join('\n')}`);
+});
+
+/** Records `page`'s uncaught errors so the running test fails (see above). */
+export function failOnPageError(page, label = 'browser') {
+  page.on('pageerror', (error) => {
+    console.error(`[${label}] ${error.message}`);
+    pageErrors.push(`[${label}] ${error.stack ?? error.message}`);
+  });
+}
+
 /** A fresh, isolated browser profile (its own localStorage) with a desktop viewport. */
 export async function newPage(browser, { viewport = { width: 1280, height: 800 } } = {}) {
   const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: 'pt-BR' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  failOnPageError(page);
   return { context, page };
+}
+
+/** How long a test waits for a socket to connect or an event to arrive. */
+export const SOCKET_MS = 5_000;
+
+/** A connected Socket.IO client, or a rejection (refused, or nothing after `timeoutMs`). */
+export function connectSocket(token, { origin = BASE_URL, namespace = '', timeoutMs = SOCKET_MS } = {}) {
+  return new Promise((resolve, reject) => {
+    const socket = io(`${origin}${namespace}`, { auth: { token }, transports: ['websocket'], reconnection: false });
+    const timer = setTimeout(() => {
+      socket.close();
+      reject(new Error(`no Socket.IO connection to ${origin}${namespace} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve(socket);
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** The payload of the next `event` on `socket` that `accept`s, or a rejection after `timeoutMs`. */
+export function nextEvent(socket, event, { accept = () => true, timeoutMs = SOCKET_MS } = {}) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`no ${event} event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    function listener(payload) {
+      if (!accept(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    }
+    socket.on(event, listener);
+  });
 }
 
 /** Keeps a screenshot of the page when a step fails, then rethrows. */

@@ -11,9 +11,18 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 
-import { io } from 'socket.io-client';
-
-import { BASE_URL, launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, withScreenshot } from './support.mjs';
+import {
+  BASE_URL,
+  connectSocket,
+  failOnPageError,
+  launchBrowser,
+  missingConfig,
+  newPage,
+  nextEvent,
+  signupConfirmed,
+  uniqueEmail,
+  withScreenshot,
+} from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -108,17 +117,6 @@ function customerSite(channel) {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
       resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
-    });
-  });
-}
-
-function connectSocket(token, { origin = BASE_URL, namespace = '' } = {}) {
-  return new Promise((resolve, reject) => {
-    const socket = io(`${origin}${namespace}`, { auth: { token }, transports: ['websocket'], reconnection: false });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
     });
   });
 }
@@ -223,7 +221,7 @@ describe('support', () => {
       });
     });
     const visitor = await visitorContext.newPage();
-    visitor.on('pageerror', (error) => console.error(`[site] ${error.message}`));
+    failOnPageError(visitor, 'site');
     visitor.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') console.error(`[site console] ${message.text()}`);
     });
@@ -364,15 +362,7 @@ describe('support', () => {
       // Company A hears its own ticket's events (on the second node when there is one: through Redis).
       const own = await connectSocket(owner.token, { origin: SECOND_NODE || BASE_URL });
       sockets.push(own);
-      const heard = new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('company A heard nothing of its ticket')), LIVE_MS);
-        own.on('MessageReceived', (payload) => {
-          if (payload?.ticket_id === ticketId) {
-            clearTimeout(timer);
-            resolve(payload);
-          }
-        });
-      });
+      const heard = nextEvent(own, 'MessageReceived', { accept: (p) => p?.ticket_id === ticketId, timeoutMs: LIVE_MS });
 
       // The ticket gets messages: an agent reply and the visitor writing again.
       const reply = await api(`/tickets/${ticketId}/messages`, { method: 'POST', token: owner.token, body: { text: 'Mais alguma dúvida?' } });

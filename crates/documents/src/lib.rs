@@ -228,11 +228,30 @@ mod tests {
         }
     }
 
+    /// The PDF's text as a reader's copy-and-paste would give it, with
+    /// runs of white space made one space (line breaks fall where they may).
+    fn text_of(pdf: &[u8]) -> String {
+        let text = pdf_extract::extract_text_from_mem(pdf).expect("a PDF a reader can read");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     #[test]
     fn renders_a_pdf_with_accents_and_inert_user_text() {
         let pdf = proposal_pdf(&sample("Proposta de implantação — São Paulo"), None).expect("pdf");
         assert!(pdf.starts_with(b"%PDF-"));
-        assert!(pdf.len() > 2000);
+        let text = text_of(&pdf);
+        for expected in [
+            "Proposta de implantação — São Paulo",
+            "PROP-0007",
+            "Conect Demo Comércio Ltda",
+            "Padaria Pão Quente",
+            "Implantação — configuração e treinamento",
+            "R$ 270,00",
+            // Typst syntax in user text is printed, not obeyed.
+            "#set page(width: 1cm) não é markup aqui.",
+        ] {
+            assert!(text.contains(expected), "{expected:?} not in the PDF's text: {text}");
+        }
     }
 
     #[test]

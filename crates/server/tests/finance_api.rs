@@ -6,10 +6,9 @@
 
 mod common;
 
-use std::sync::{Arc, Mutex};
-
 use axum::http::StatusCode;
 use chrono::{Duration, Utc};
+use common::fakes::{ASAAS_KEY, Providers, STRIPE_KEY};
 use common::{Actor, TestApp, assert_isolated};
 use serde_json::{Value, json};
 
@@ -196,7 +195,8 @@ async fn payments_partial_over_credit_refund_and_their_bad_input() {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
+    let text = common::pdf_text(&res.bytes().await.unwrap());
+    common::assert_contains_all("the receipt PDF", &text, &["Maria", &common::brl(8000)]);
 
     // Paying a paid invoice, or cancelling it, is a conflict.
     let (s, _) = t
@@ -380,7 +380,13 @@ async fn pix_code_public_page_and_links_of_other_companies() {
     assert_eq!(page["card_available"], false);
     let res = t.http.get(t.url(&format!("/api/v1/public/invoices/{token}/pdf"))).send().await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
+    let text = common::pdf_text(&res.bytes().await.unwrap());
+    let number = inv["label"].as_str().unwrap();
+    common::assert_contains_all(
+        "the invoice PDF",
+        &text,
+        &[number, "Alfa Ltda", "Ana", "Consultoria", "R$ 129,90"],
+    );
     // A tampered tag, or this invoice under another company's id, is 404.
     let other = t.signup("Beta").await;
     let mut bad = token.to_string();
@@ -391,58 +397,6 @@ async fn pix_code_public_page_and_links_of_other_companies() {
             t.call(reqwest::Method::GET, &format!("/api/v1/public/invoices/{tok}"), None, None).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "{tok}");
     }
-}
-
-/// A local server that speaks Stripe's and Asaas's APIs, recording what it was sent.
-#[derive(Clone, Default)]
-struct Fake {
-    seen: Arc<Mutex<Vec<(String, String, String)>>>,
-}
-
-async fn fake_provider() -> (String, Fake) {
-    use axum::extract::State;
-    use axum::http::HeaderMap;
-    use axum::routing::{get, post};
-    let fake = Fake::default();
-    async fn record(
-        State(f): State<Fake>,
-        uri: axum::http::Uri,
-        headers: HeaderMap,
-        body: String,
-    ) -> axum::response::Response {
-        use axum::response::IntoResponse;
-        let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
-        f.seen.lock().unwrap().push((uri.path().to_string(), key, body));
-        let path = uri.path();
-        let v = if path == "/v1/checkout/sessions" {
-            json!({"id": "cs_test_1", "object": "checkout.session", "url": "https://checkout.stripe.com/c/pay/cs_test_1", "payment_intent": "pi_test_1"})
-        } else if path == "/v3/customers" {
-            json!({"id": "cus_000005", "object": "customer"})
-        } else if path == "/v3/payments" {
-            json!({"id": "pay_080225913252", "status": "PENDING", "value": 129.9, "invoiceUrl": "https://sandbox.asaas.com/i/080225913252", "bankSlipUrl": "https://sandbox.asaas.com/b/pdf/080225913252"})
-        } else if path.ends_with("/pixQrCode") {
-            json!({"encodedImage": "iVBORw0KGgo=", "payload": "00020101021226800014br.gov.bcb.pix2558pix-h.asaas.com/qr/cobv/abc5204000053039865406129.905802BR5905ASAAS6009Joinville6304ABCD", "expirationDate": "2027-01-01 23:59:59"})
-        } else if path.ends_with("/identificationField") {
-            json!({"identificationField": "00190000090275928800021932978170187890000005000", "nossoNumero": "6543", "barCode": "00191878900000050000000002759288002193297817"})
-        } else {
-            json!({"object": "balance"})
-        };
-        axum::Json(v).into_response()
-    }
-    let router = axum::Router::new()
-        .route("/v1/checkout/sessions", post(record))
-        .route("/v1/balance", get(record))
-        .route("/v3/customers", post(record))
-        .route("/v3/payments", post(record))
-        .route("/v3/payments/{id}/pixQrCode", get(record))
-        .route("/v3/payments/{id}/identificationField", get(record))
-        .route("/v3/myAccount", get(record))
-        .route("/v3/finance/balance", get(record))
-        .with_state(fake.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    (url, fake)
 }
 
 async fn post_raw(t: &TestApp, path: &str, headers: &[(&str, String)], body: &str) -> (StatusCode, String) {
@@ -458,18 +412,23 @@ async fn post_raw(t: &TestApp, path: &str, headers: &[(&str, String)], body: &st
 async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    let (base, fake) = fake_provider().await;
+    let fake = Providers::start().await;
+    let base = fake.base.clone();
     let (s, gw) = t
         .post(
             "/api/v1/finance/gateways",
             Some(&owner.token),
-            json!({"provider": "stripe", "api_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "base_url": base}),
+            json!({"provider": "stripe", "api_key": STRIPE_KEY, "base_url": base}),
         )
         .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "Stripe needs its signing secret: {gw}");
     let secret = "whsec_test_secret_123";
     let (s, gw) = t
-        .post("/api/v1/finance/gateways", Some(&owner.token), json!({"provider": "stripe", "api_key": "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "webhook_secret": secret, "base_url": base}))
+        .post(
+            "/api/v1/finance/gateways",
+            Some(&owner.token),
+            json!({"provider": "stripe", "api_key": STRIPE_KEY, "webhook_secret": secret, "base_url": base}),
+        )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{gw}");
     assert_eq!(gw["key_hint"], "p7dc");
@@ -492,8 +451,8 @@ async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() 
     assert_eq!(s, StatusCode::OK, "{charged}");
     assert_eq!(charged["card_url"], "https://checkout.stripe.com/c/pay/cs_test_1");
     {
-        let seen = fake.seen.lock().unwrap();
-        let (_, key, body) = seen.iter().find(|(p, ..)| p == "/v1/checkout/sessions").unwrap();
+        let seen = fake.to("/v1/checkout/sessions");
+        let (key, body) = (&seen[0].idempotency_key, &seen[0].body);
         assert!(!key.is_empty(), "an Idempotency-Key is sent");
         assert!(body.contains("unit_amount%5D=12990") || body.contains("unit_amount]=12990"), "{body}");
         assert!(body.contains(id), "the invoice id travels in the metadata: {body}");
@@ -615,9 +574,14 @@ async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() 
 async fn asaas_charge_and_webhooks_with_the_access_token_deduplicated_by_event_id() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    let (base, fake) = fake_provider().await;
+    let fake = Providers::start().await;
+    let base = fake.base.clone();
     let (s, gw) = t
-        .post("/api/v1/finance/gateways", Some(&owner.token), json!({"provider": "asaas", "api_key": "$aact_YTU5YTE0M2M2N2I4MTliNzk0YTI5N2U5MzdjNWZmNDQ6OjAwMDAwMDAwMDAwMDAwMDAwMDA6OiRhYWNoXzRlNTU", "base_url": base}))
+        .post(
+            "/api/v1/finance/gateways",
+            Some(&owner.token),
+            json!({"provider": "asaas", "api_key": ASAAS_KEY, "base_url": base}),
+        )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{gw}");
     let token = gw["webhook_secret"].as_str().expect("generated token shown once").to_string();
@@ -633,8 +597,8 @@ async fn asaas_charge_and_webhooks_with_the_access_token_deduplicated_by_event_i
     assert_eq!(s, StatusCode::OK, "{charged}");
     assert_eq!(charged["boleto_line"], "00190000090275928800021932978170187890000005000");
     {
-        let seen = fake.seen.lock().unwrap();
-        let (_, _, body) = seen.iter().find(|(p, ..)| p == "/v3/payments").unwrap();
+        let seen = fake.to("/v3/payments");
+        let body = &seen[0].body;
         let body: Value = serde_json::from_str(body).unwrap();
         assert_eq!(body["billingType"], "UNDEFINED");
         assert_eq!(body["value"], 129.9);
@@ -951,4 +915,54 @@ async fn the_invoice_export_keeps_amounts_numeric_and_customer_formulas_inert() 
     assert_eq!(cell("cliente"), "'-2+3+cmd|' /C calc'!A0");
     assert_eq!(cell("total"), "123.45", "amounts are numbers, not text");
     assert!(cell("a_pagar_hoje").parse::<f64>().is_ok());
+}
+
+#[tokio::test]
+async fn testing_a_gateway_asks_the_provider_with_the_saved_key() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let fake = Providers::start().await;
+    for (provider, right, wrong) in [
+        ("stripe", STRIPE_KEY, "sk_test_chave_errada_00000000"),
+        ("asaas", ASAAS_KEY, "$aact_chave_errada_00000000"),
+    ] {
+        let save = |key: &str| json!({"provider": provider, "api_key": key, "webhook_secret": "whsec_test_secret_123", "base_url": fake.base});
+        let (s, gw) = t.post("/api/v1/finance/gateways", Some(&owner.token), save(wrong)).await;
+        assert_eq!(s, StatusCode::CREATED, "{gw}");
+        let test = format!("/api/v1/finance/gateways/{}/test", gw["id"].as_str().unwrap());
+        let (s, answer) = t.post(&test, Some(&owner.token), json!({})).await;
+        assert_eq!(s, StatusCode::OK, "{answer}");
+        assert_eq!(answer["ok"], false, "{provider} with a wrong key: {answer}");
+        assert!(!answer.to_string().contains(wrong), "the key is not echoed: {answer}");
+        let (s, _) = t.post("/api/v1/finance/gateways", Some(&owner.token), save(right)).await;
+        assert_eq!(s, StatusCode::CREATED);
+        let (_, answer) = t.post(&test, Some(&owner.token), json!({})).await;
+        assert_eq!(answer["ok"], true, "{provider} with its key: {answer}");
+    }
+}
+
+#[tokio::test]
+async fn an_asaas_webhook_without_its_access_token_is_refused_and_stores_nothing() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let (_, gw) = t
+        .post(
+            "/api/v1/finance/gateways",
+            Some(&owner.token),
+            json!({"provider": "asaas", "api_key": ASAAS_KEY}),
+        )
+        .await;
+    let hook = format!("/hooks/asaas/{}.{}", owner.tenant_id, gw["id"].as_str().unwrap());
+    let body =
+        json!({"id": "evt_sem_token", "event": "PAYMENT_RECEIVED", "payment": {"id": "pay_1", "value": 1.0}})
+            .to_string();
+    let (s, _) = post_raw(&t, &hook, &[], &body).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _) = post_raw(&t, &hook, &[("asaas-access-token", String::new())], &body).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let stored: i64 = sqlx::query_scalar("select count(*) from finance_webhook_events")
+        .fetch_one(&mut t.db.admin().await)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
 }

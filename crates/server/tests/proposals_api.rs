@@ -114,7 +114,19 @@ async fn send_view_accept_creates_a_signed_contract_and_wins_the_deal() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()["content-type"], "application/pdf");
-    assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
+    let text = common::pdf_text(&res.bytes().await.unwrap());
+    let total = common::brl(p["total_cents"].as_i64().unwrap());
+    common::assert_contains_all(
+        "the proposal PDF",
+        &text,
+        &[
+            "Implantação do sistema de caixa",
+            "Padaria Pão Quente",
+            "Suporte mensal",
+            "Pagamento em 15 dias.",
+            &total,
+        ],
+    );
     let (s, sent) = t.post(&format!("/api/v1/proposals/{id}/send"), Some(&owner.token), json!({})).await;
     assert_eq!(s, StatusCode::OK, "{sent}");
     assert_eq!(sent["proposal"]["status"], "sent");
@@ -132,7 +144,8 @@ async fn send_view_accept_creates_a_signed_contract_and_wins_the_deal() {
     assert_eq!(public["company_name"], "Alfa");
     assert_eq!(public["total_cents"], p["total_cents"]);
     let res = t.http.get(t.url(&format!("/api/v1/public/proposals/{token}/pdf"))).send().await.unwrap();
-    assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
+    let text = common::pdf_text(&res.bytes().await.unwrap());
+    common::assert_contains_all("the public proposal PDF", &text, &["Padaria Pão Quente", &total]);
     let (s, b) =
         t.post(&format!("/api/v1/public/proposals/{token}/accept"), None, json!({"name": "Rita"})).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");

@@ -7,60 +7,10 @@
 
 mod common;
 
-use std::sync::{Arc, Mutex};
-
 use axum::http::StatusCode;
+use common::fakes::{GRAPH_TOKEN, PHONE_NUMBER_ID, Providers, TWILIO_SID, TWILIO_TOKEN};
 use common::{Actor, TestApp, assert_isolated};
 use serde_json::{Value, json};
-
-/// A local server that speaks the Graph API (WhatsApp Cloud) and Twilio's REST API.
-#[derive(Clone, Default)]
-struct Fake {
-    sent: Arc<Mutex<Vec<(String, String)>>>,
-    /// Status code to answer sends with (200 when 0).
-    fail_with: Arc<Mutex<u16>>,
-}
-
-async fn fake_providers() -> (String, Fake) {
-    use axum::extract::State;
-    use axum::response::IntoResponse;
-    use axum::routing::{get, post};
-    let fake = Fake::default();
-    async fn graph_send(
-        State(f): State<Fake>,
-        uri: axum::http::Uri,
-        body: String,
-    ) -> axum::response::Response {
-        f.sent.lock().unwrap().push((uri.path().to_string(), body));
-        let code = *f.fail_with.lock().unwrap();
-        match code {
-            0 => axum::Json(json!({"messaging_product": "whatsapp", "contacts": [{"input": "5511987654321", "wa_id": "5511987654321"}],
-                                  "messages": [{"id": format!("wamid.OUT{}", f.sent.lock().unwrap().len())}]})).into_response(),
-            400 => (StatusCode::BAD_REQUEST, axum::Json(json!({"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047, "fbtrace_id": "x"}}))).into_response(),
-            other => (StatusCode::from_u16(other).unwrap(), axum::Json(json!({"error": {"message": "Service temporarily unavailable", "code": 2}}))).into_response(),
-        }
-    }
-    async fn twilio_send(
-        State(f): State<Fake>,
-        uri: axum::http::Uri,
-        body: String,
-    ) -> axum::response::Response {
-        f.sent.lock().unwrap().push((uri.path().to_string(), body));
-        axum::Json(json!({"sid": "SM0123456789abcdef0123456789abcdef", "status": "queued"})).into_response()
-    }
-    async fn ok() -> axum::response::Response {
-        axum::Json(json!({"id": "ok"})).into_response()
-    }
-    let router = axum::Router::new()
-        .route("/{version}/{phone}/messages", post(graph_send))
-        .route("/{version}/{id}", get(ok))
-        .route("/2010-04-01/Accounts/{sid}/Messages.json", post(twilio_send))
-        .with_state(fake.clone());
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
-    (url, fake)
-}
 
 async fn post_raw(
     t: &TestApp,
@@ -115,7 +65,8 @@ fn whatsapp_status(id: &str, status: &str) -> Vec<u8> {
 async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    let (base, fake) = fake_providers().await;
+    let fake = Providers::start().await;
+    let base = fake.base.clone();
     let (s, b) =
         t.post("/api/v1/channels", Some(&owner.token), json!({"kind": "whatsapp", "name": "WhatsApp"})).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
@@ -128,8 +79,8 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
         &t,
         &owner,
         json!({"kind": "whatsapp", "name": "WhatsApp Vendas",
-        "config": {"phone_number_id": "106540352242922", "base_url": base},
-        "secrets": {"access_token": "EAAG-token", "app_secret": secret}}),
+        "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": base},
+        "secrets": {"access_token": GRAPH_TOKEN, "app_secret": secret}}),
     )
     .await;
     assert_eq!(ch["secrets"], json!(["access_token", "app_secret"]), "names only, never values");
@@ -215,8 +166,8 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
     assert_eq!(m["delivery_status"], "queued");
     t.drain_jobs().await;
     {
-        let sent = fake.sent.lock().unwrap();
-        let (path, body) = sent.last().unwrap();
+        let last = fake.last();
+        let (path, body) = (&last.path, &last.body);
         assert!(path.ends_with("/106540352242922/messages"), "{path}");
         let body: Value = serde_json::from_str(body).unwrap();
         assert_eq!(body["to"], "5511987654321");
@@ -263,10 +214,11 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
 async fn outside_the_24_hour_window_only_templates_and_provider_outages_end_failed_with_the_reason() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    let (base, fake) = fake_providers().await;
+    let fake = Providers::start().await;
+    let base = fake.base.clone();
     let secret = "s3gredo";
     let ch = channel(&t, &owner, json!({"kind": "whatsapp", "name": "WhatsApp",
-        "config": {"phone_number_id": "106540352242922", "base_url": base}, "secrets": {"access_token": "tok", "app_secret": secret}})).await;
+        "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": base}, "secrets": {"access_token": GRAPH_TOKEN, "app_secret": secret}})).await;
     let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
     let body = whatsapp_text("wamid.A", "5521912345678", "Oi");
     post_raw(
@@ -337,7 +289,7 @@ async fn outside_the_24_hour_window_only_templates_and_provider_outages_end_fail
         .await;
     assert_eq!(s, StatusCode::CREATED);
     t.drain_jobs().await;
-    let last = fake.sent.lock().unwrap().last().unwrap().1.clone();
+    let last = fake.last().body;
     let last: Value = serde_json::from_str(&last).unwrap();
     assert_eq!(last["type"], "template");
     assert_eq!(last["template"]["name"], "retomar_atendimento");
@@ -347,10 +299,16 @@ async fn outside_the_24_hour_window_only_templates_and_provider_outages_end_fail
 async fn twilio_sms_is_verified_with_the_documented_signature_and_replied_through_the_rest_api() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    let (base, fake) = fake_providers().await;
-    let ch = channel(&t, &owner, json!({"kind": "twilio_sms", "name": "SMS",
-        "config": {"account_sid": "AC0123456789abcdef0123456789abcdef", "from": "+5511955550000", "base_url": base},
-        "secrets": {"auth_token": "twilio-auth-token"}})).await;
+    let fake = Providers::start().await;
+    let base = fake.base.clone();
+    let ch = channel(
+        &t,
+        &owner,
+        json!({"kind": "twilio_sms", "name": "SMS",
+        "config": {"account_sid": TWILIO_SID, "from": "+5511955550000", "base_url": base},
+        "secrets": {"auth_token": TWILIO_TOKEN}}),
+    )
+    .await;
     let path = format!("/hooks/twilio/{}", ch["public_id"].as_str().unwrap());
     let url = format!("{}{path}", t.app.config.frontend_url);
     let params: Vec<(String, String)> = [
@@ -374,7 +332,7 @@ async fn twilio_sms_is_verified_with_the_documented_signature_and_replied_throug
     )
     .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let sig = channels::twilio::signature("twilio-auth-token", &url, &params);
+    let sig = channels::twilio::signature(TWILIO_TOKEN, &url, &params);
     let (s, _) =
         post_raw(&t, &path, &[("x-twilio-signature", sig)], "application/x-www-form-urlencoded", body).await;
     assert_eq!(s, StatusCode::OK);
@@ -389,7 +347,8 @@ async fn twilio_sms_is_verified_with_the_documented_signature_and_replied_throug
     )
     .await;
     t.drain_jobs().await;
-    let (path, body) = fake.sent.lock().unwrap().last().unwrap().clone();
+    let last = fake.last();
+    let (path, body) = (last.path, last.body);
     assert_eq!(path, "/2010-04-01/Accounts/AC0123456789abcdef0123456789abcdef/Messages.json");
     let form: Vec<(String, String)> = serde_urlencoded::from_str(&body).unwrap();
     assert!(form.contains(&("To".into(), "+5511987651234".into())));
@@ -1482,4 +1441,100 @@ async fn svg_and_html_attachments_download_sandboxed_and_a_png_made_of_svg_is_no
             );
         }
     }
+}
+
+#[tokio::test]
+async fn testing_a_channel_asks_the_provider_with_the_saved_credentials() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let fake = Providers::start().await;
+    let base = fake.base.clone();
+    let cases = [
+        (
+            "WhatsApp, wrong token",
+            json!({"kind": "whatsapp", "name": "W1", "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": &base}, "secrets": {"access_token": "EAAG-errado", "app_secret": "s"}}),
+            false,
+        ),
+        (
+            "WhatsApp, another number",
+            json!({"kind": "whatsapp", "name": "W2", "config": {"phone_number_id": "999999999999999", "base_url": &base}, "secrets": {"access_token": GRAPH_TOKEN, "app_secret": "s"}}),
+            false,
+        ),
+        (
+            "WhatsApp",
+            json!({"kind": "whatsapp", "name": "W3", "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": &base}, "secrets": {"access_token": GRAPH_TOKEN, "app_secret": "s"}}),
+            true,
+        ),
+        (
+            "Twilio, wrong token",
+            json!({"kind": "twilio_sms", "name": "T1", "config": {"account_sid": TWILIO_SID, "from": "+5511955550000", "base_url": &base}, "secrets": {"auth_token": "errado"}}),
+            false,
+        ),
+        (
+            "Twilio",
+            json!({"kind": "twilio_sms", "name": "T2", "config": {"account_sid": TWILIO_SID, "from": "+5511955550000", "base_url": &base}, "secrets": {"auth_token": TWILIO_TOKEN}}),
+            true,
+        ),
+    ];
+    for (case, body, ok) in cases {
+        let ch = channel(&t, &owner, body).await;
+        let (s, answer) = t
+            .post(
+                &format!("/api/v1/channels/{}/test", ch["id"].as_str().unwrap()),
+                Some(&owner.token),
+                json!({}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{case}: {answer}");
+        assert_eq!(answer["ok"], ok, "{case}: {answer}");
+    }
+}
+
+#[tokio::test]
+async fn unsigned_twilio_and_tokenless_email_webhooks_are_refused_and_store_nothing() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let sms = channel(&t, &owner, json!({"kind": "twilio_sms", "name": "SMS",
+        "config": {"account_sid": TWILIO_SID, "from": "+5511955550000"}, "secrets": {"auth_token": TWILIO_TOKEN}})).await;
+    let form = serde_urlencoded::to_string([
+        ("MessageSid", "SM11111111111111111111111111111111"),
+        ("AccountSid", TWILIO_SID),
+        ("From", "+5511987651234"),
+        ("To", "+5511955550000"),
+        ("Body", "Sem assinatura"),
+        ("NumMedia", "0"),
+    ])
+    .unwrap();
+    let twilio = format!("/hooks/twilio/{}", sms["public_id"].as_str().unwrap());
+    let (s, _) =
+        post_raw(&t, &twilio, &[], "application/x-www-form-urlencoded", form.clone().into_bytes()).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "no X-Twilio-Signature");
+    let (s, _) = post_raw(
+        &t,
+        &twilio,
+        &[("x-twilio-signature", String::new())],
+        "application/x-www-form-urlencoded",
+        form.into_bytes(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "an empty X-Twilio-Signature");
+
+    let mail = channel(
+        &t,
+        &owner,
+        json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br"}}),
+    )
+    .await;
+    let email = format!("/hooks/email/{}", mail["public_id"].as_str().unwrap());
+    for path in [email.clone(), format!("{email}?token=")] {
+        let (s, _) =
+            post_raw(&t, &path, &[], "message/rfc822", mime("x1@cliente.com.br", "Sem token", "Oi", None))
+                .await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED, "{path}");
+    }
+    let stored: i64 = sqlx::query_scalar("select count(*) from support_inbound_events")
+        .fetch_one(&mut t.db.admin().await)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
 }
