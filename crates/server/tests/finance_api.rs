@@ -861,7 +861,8 @@ async fn a_refund_that_overtakes_its_payment_waits_for_it_and_applies_once() {
 async fn a_tenant_cannot_point_a_gateway_at_an_internal_address() {
     use std::sync::atomic::Ordering;
     let (internal, seen) = common::recorder().await;
-    let (base, _fake) = fake_provider().await;
+    let fake = Providers::start().await;
+    let base = fake.base.clone();
     let allowed = base.trim_start_matches("http://").to_string();
     let t =
         TestApp::spawn_with(|c| c.egress_allow_hosts = egress::HostList::parse(&[allowed]).unwrap()).await;

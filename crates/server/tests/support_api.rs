@@ -873,7 +873,8 @@ async fn an_anonymous_visitor_stays_one_conversation_and_a_borrowed_email_opens_
 async fn a_tenant_cannot_point_channels_or_media_at_internal_addresses() {
     use std::sync::atomic::Ordering;
     let (internal, seen) = common::recorder().await;
-    let (base, _fake) = fake_providers().await;
+    let fake = Providers::start().await;
+    let base = fake.base.clone();
     let allowed = base.trim_start_matches("http://").to_string();
     let t =
         TestApp::spawn_with(|c| c.egress_allow_hosts = egress::HostList::parse(&[allowed]).unwrap()).await;

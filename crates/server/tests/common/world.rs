@@ -67,15 +67,7 @@ impl World {
         let owner = t.signup(company).await;
         let mut ids = BTreeMap::new();
         // Enough seats for one user of every role.
-        let (s, b) = t
-            .call(
-                reqwest::Method::PUT,
-                "/api/v1/company/plan",
-                Some(&owner.token),
-                Some(json!({"plan_code": "enterprise"})),
-            )
-            .await;
-        assert_eq!(s, StatusCode::OK, "{b}");
+        t.set_plan(&owner, "enterprise").await;
         let mut members = Vec::new();
         for role in ["admin", "manager", "agent", "sales", "finance"] {
             members.push((role, t.add_user(&owner, role).await));
@@ -260,7 +252,7 @@ impl World {
         let inbound = format!(
             "/hooks/email/{}?token={}",
             ch["public_id"].as_str().unwrap(),
-            ch["config"]["inbound_token"].as_str().unwrap()
+            ch["inbound_secret"].as_str().unwrap()
         );
         for (n, subject) in [(1, format!("{TERM} caixa travou")), (2, format!("{TERM} boleto"))] {
             let res = t

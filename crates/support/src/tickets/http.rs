@@ -14,8 +14,8 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::model::{
-    Activity, LinkCustomerRequest, MergeRequest, Message, MessageFilter, MessagePage, ReplyRequest,
-    SnoozeRequest, Ticket, TicketFilter, TicketPage, TransferRequest, UpdateTicketRequest, ViewCounts,
+    Activity, LinkCustomerRequest, Message, MessageFilter, MessagePage, ReplyRequest, SnoozeRequest, Ticket,
+    TicketFilter, TicketMergeRequest, TicketPage, TransferRequest, UpdateTicketRequest, ViewCounts,
 };
 use super::{repo, service};
 use crate::SUPPORT_ROLES;
@@ -224,13 +224,13 @@ async fn snooze_ticket(
 
 /// Moves this ticket's messages into another and closes this one.
 #[utoipa::path(post, path = "/tickets/{id}/merge", tag = "support", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), request_body = MergeRequest,
+    params(("id" = Uuid, Path)), request_body = TicketMergeRequest,
     responses((status = 200, body = Ticket), (status = 403, body = Problem), (status = 404, body = Problem),
               (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn merge_ticket(
     mut s: Session,
     Path(id): Path<Uuid>,
-    ApiJson(body): ApiJson<MergeRequest>,
+    ApiJson(body): ApiJson<TicketMergeRequest>,
 ) -> Result<ApiJson<Ticket>> {
     s.require(SUPPORT_ROLES)?;
     let user = s.user.clone();

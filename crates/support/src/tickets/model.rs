@@ -248,7 +248,7 @@ pub struct LinkCustomerRequest {
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MergeRequest {
+pub struct TicketMergeRequest {
     /// The ticket that stays; this one is closed into it.
     pub into_ticket_id: Uuid,
 }

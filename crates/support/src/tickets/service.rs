@@ -15,8 +15,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{
-    DeliveryStatus, Direction, LinkCustomerRequest, MergeRequest, Message, Priority, ReplyRequest,
-    SnoozeRequest, Ticket, TicketStatus, TransferRequest, UpdateTicketRequest,
+    DeliveryStatus, Direction, LinkCustomerRequest, Message, Priority, ReplyRequest, SnoozeRequest, Ticket,
+    TicketMergeRequest, TicketStatus, TransferRequest, UpdateTicketRequest,
 };
 use super::outbound;
 use super::repo::{self, Changes, KnownContact, NewMessage, NewTicket};
@@ -735,7 +735,12 @@ pub async fn snooze(tx: &mut TenantTx, user: &CurrentUser, id: Uuid, req: &Snooz
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
 
-pub async fn merge(tx: &mut TenantTx, user: &CurrentUser, id: Uuid, req: &MergeRequest) -> Result<Ticket> {
+pub async fn merge(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    id: Uuid,
+    req: &TicketMergeRequest,
+) -> Result<Ticket> {
     let tenant = tx.tenant_id();
     if id == req.into_ticket_id {
         return Err(Error::field("into_ticket_id", "Escolha outro ticket."));

@@ -3739,6 +3739,13 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        TicketMergeRequest: {
+            /**
+             * Format: uuid
+             * @description The ticket that stays; this one is closed into it.
+             */
+            into_ticket_id: string;
+        };
         TicketPage: {
             items: components["schemas"]["Ticket"][];
             next_cursor?: string | null;
@@ -9807,7 +9814,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MergeRequest"];
+                "application/json": components["schemas"]["TicketMergeRequest"];
             };
         };
         responses: {

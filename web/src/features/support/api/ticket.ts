@@ -5,7 +5,7 @@ import { useMe } from '@/lib/auth';
 
 import { activitiesQueryKey, ticketCountsQueryKey, ticketQueryKey } from './query-keys';
 import { storeTicket, updateTicketLists } from './ticket-cache';
-import type { Activity, LinkCustomerRequest, MergeRequest, SnoozeRequest, Ticket, TransferRequest, UpdateTicketRequest } from './types';
+import type { Activity, LinkCustomerRequest, TicketMergeRequest, SnoozeRequest, Ticket, TransferRequest, UpdateTicketRequest } from './types';
 
 export const getTicket = (id: string, signal?: AbortSignal) => api.get<Ticket>(`/tickets/${id}`, { signal });
 
@@ -24,7 +24,7 @@ export const transferTicket = ({ id, input }: { id: string; input: TransferReque
 export const snoozeTicket = ({ id, input }: { id: string; input: SnoozeRequest }) => api.post<Ticket>(`/tickets/${id}/snooze`, input);
 
 /** Moves this ticket's messages into `into_ticket_id` and closes this one; answers the ticket that stays. */
-export const mergeTicket = ({ id, input }: { id: string; input: MergeRequest }) => api.post<Ticket>(`/tickets/${id}/merge`, input);
+export const mergeTicket = ({ id, input }: { id: string; input: TicketMergeRequest }) => api.post<Ticket>(`/tickets/${id}/merge`, input);
 
 /** The agent links the ticket to the existing customer its contact really is; the ticket is no longer "não verificado". */
 export const linkTicketCustomer = ({ id, input }: { id: string; input: LinkCustomerRequest }) => api.post<Ticket>(`/tickets/${id}/customer`, input);

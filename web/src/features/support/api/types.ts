@@ -172,7 +172,7 @@ export type TransferRequest = {
 export type SnoozeRequest = { until: IsoDateTime };
 
 /** `into_ticket_id` stays; this ticket is closed into it. */
-export type MergeRequest = { into_ticket_id: string };
+export type TicketMergeRequest = { into_ticket_id: string };
 
 export type Activity = {
   id: string;
