@@ -180,6 +180,12 @@ async fn security_headers(
     let csp = if api { headers.api_csp.clone() } else { headers.app_csp.clone() };
     let mut response = next.run(request).await;
     let h = response.headers_mut();
+    // A handler may add directives for what it serves (attachments add
+    // `sandbox`); they are kept in front of ours, never dropped.
+    let csp = match h.get(header::CONTENT_SECURITY_POLICY).and_then(|own| own.to_str().ok()) {
+        Some(own) => HeaderValue::from_str(&format!("{own}; {}", csp.to_str().unwrap_or_default())).unwrap_or(csp),
+        None => csp,
+    };
     h.insert(header::CONTENT_SECURITY_POLICY, csp);
     if let Some(hsts) = headers.hsts {
         h.insert(header::STRICT_TRANSPORT_SECURITY, hsts);
