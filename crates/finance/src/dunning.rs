@@ -50,7 +50,11 @@ async fn remind(app: &App, tenant: Uuid, job: &SendReminder) -> anyhow::Result<(
     let today = company.today();
     let day = inv.due_date + chrono::Duration::days(job.offset_days as i64);
     let inv = with_balance(inv, &s, today);
-    if !inv.status.is_receivable()
+    // A company whose owner has not confirmed the sign-up address could have
+    // been opened with someone else's name: it reminds nobody (the step is
+    // skipped, not queued, so confirming later does not send a backlog).
+    if !company.email_confirmed
+        || !inv.status.is_receivable()
         || !s.dunning_enabled
         || !s.dunning_offsets.contains(&job.offset_days)
         || (today - day).num_days() > STALE_AFTER_DAYS

@@ -18,6 +18,9 @@ pub struct Company {
     pub address: Option<Json<Address>>,
     pub timezone: String,
     pub logo_key: Option<String>,
+    /// The owner confirmed the sign-up address; until then the company
+    /// mails nothing to its customers (see `Session::require_confirmed_company`).
+    pub email_confirmed: bool,
 }
 
 impl Company {
@@ -43,7 +46,7 @@ pub async fn company(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Company
     Ok(sqlx::query_as!(
         Company,
         r#"select c.name, c.trade_name, c.cnpj, c.email, c.phone, c.address as "address: Json<Address>", c.timezone,
-                  f.object_key as "logo_key?"
+                  f.object_key as "logo_key?", c.email_confirmed_at is not null as "email_confirmed!"
              from companies c left join files f on f.tenant_id = c.tenant_id and f.id = c.logo_file_id
             where c.tenant_id = $1"#,
         tenant_id

@@ -659,6 +659,39 @@ async fn dunning_sends_the_due_reminder_once_and_not_for_paid_invoices() {
     assert!(reminders[0].contains(label));
 }
 
+/// Issue 9.13: a company signed up with someone else's address mails no
+/// reminder to anyone until the owner confirms it; once confirmed, the next
+/// step is sent.
+#[tokio::test]
+async fn an_unconfirmed_company_sends_no_dunning_reminders() {
+    let t = TestApp::spawn().await;
+    let email = t.signup_unconfirmed("Alfa").await;
+    let (s, pair) = t.login(&email, common::PASSWORD).await;
+    assert_eq!(s, StatusCode::OK, "{pair}");
+    let owner = t.actor(&email, &pair).await;
+    let c = customer(&t, &owner, "Vítima").await;
+    invoice(&t, &owner, &c, 5000, today() - Duration::days(10), today() - Duration::days(4)).await;
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    assert!(!t.outbox().iter().any(|m| m.contains("Lembrete")), "a reminder went out before confirmation");
+    let events: i64 = sqlx::query_scalar("select count(*) from outbox_events where kind = 'InvoiceReminderDue'")
+        .fetch_one(&mut t.db.admin().await)
+        .await
+        .unwrap();
+    assert_eq!(events, 0, "no WhatsApp reminder either");
+
+    // Confirmed, the due step of a new invoice goes out.
+    let token = t.last_link_token("/confirmar-email/");
+    let (s, _) = t.post("/api/v1/auth/confirm-email", None, json!({"token": token})).await;
+    assert_eq!(s, StatusCode::OK);
+    let late = invoice(&t, &owner, &c, 6000, today() - Duration::days(10), today() - Duration::days(4)).await;
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    let reminders: Vec<String> = t.outbox().into_iter().filter(|m| m.contains("Lembrete")).collect();
+    assert_eq!(reminders.len(), 1, "{reminders:?}");
+    assert!(reminders[0].contains(late["label"].as_str().unwrap()));
+}
+
 #[tokio::test]
 async fn subscriptions_prorate_plan_changes_pause_and_resume() {
     let t = TestApp::spawn().await;
