@@ -183,7 +183,9 @@ async fn security_headers(
     // A handler may add directives for what it serves (attachments add
     // `sandbox`); they are kept in front of ours, never dropped.
     let csp = match h.get(header::CONTENT_SECURITY_POLICY).and_then(|own| own.to_str().ok()) {
-        Some(own) => HeaderValue::from_str(&format!("{own}; {}", csp.to_str().unwrap_or_default())).unwrap_or(csp),
+        Some(own) => {
+            HeaderValue::from_str(&format!("{own}; {}", csp.to_str().unwrap_or_default())).unwrap_or(csp)
+        }
         None => csp,
     };
     h.insert(header::CONTENT_SECURITY_POLICY, csp);

@@ -674,10 +674,11 @@ async fn an_unconfirmed_company_sends_no_dunning_reminders() {
     t.drain_jobs().await;
     t.drain_jobs().await;
     assert!(!t.outbox().iter().any(|m| m.contains("Lembrete")), "a reminder went out before confirmation");
-    let events: i64 = sqlx::query_scalar("select count(*) from outbox_events where kind = 'InvoiceReminderDue'")
-        .fetch_one(&mut t.db.admin().await)
-        .await
-        .unwrap();
+    let events: i64 =
+        sqlx::query_scalar("select count(*) from outbox_events where kind = 'InvoiceReminderDue'")
+            .fetch_one(&mut t.db.admin().await)
+            .await
+            .unwrap();
     assert_eq!(events, 0, "no WhatsApp reminder either");
 
     // Confirmed, the due step of a new invoice goes out.
