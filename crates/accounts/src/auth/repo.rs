@@ -160,11 +160,20 @@ pub async fn revoke_family(conn: &mut PgConnection, tenant_id: Uuid, family_id: 
     Ok(())
 }
 
-pub struct ResetRow {
+/// A single-use link's row (password reset, e-mail confirmation): the
+/// tables differ, the row and the rule for redeeming it do not.
+pub struct LinkRow {
     pub user_id: Uuid,
     pub token_hash: Vec<u8>,
     pub expires_at: DateTime<Utc>,
     pub used_at: Option<DateTime<Utc>>,
+}
+
+impl LinkRow {
+    /// The link's secret matches, and it is neither used nor expired.
+    pub fn redeemable_with(&self, token: &kernel::auth::OpaqueToken) -> bool {
+        token.matches(&self.token_hash) && self.used_at.is_none() && self.expires_at > Utc::now()
+    }
 }
 
 pub async fn insert_reset(
@@ -188,9 +197,9 @@ pub async fn insert_reset(
     Ok(())
 }
 
-pub async fn lock_reset(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<ResetRow>> {
+pub async fn lock_reset(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<LinkRow>> {
     Ok(sqlx::query_as!(
-        ResetRow,
+        LinkRow,
         "select user_id, token_hash, expires_at, used_at from password_resets
           where tenant_id = $1 and id = $2 for update",
         tenant_id,
@@ -209,13 +218,6 @@ pub async fn mark_reset_used(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid)
     .execute(conn)
     .await?;
     Ok(())
-}
-
-pub struct ConfirmationRow {
-    pub user_id: Uuid,
-    pub token_hash: Vec<u8>,
-    pub expires_at: DateTime<Utc>,
-    pub used_at: Option<DateTime<Utc>>,
 }
 
 pub async fn insert_confirmation(
@@ -243,9 +245,9 @@ pub async fn lock_confirmation(
     conn: &mut PgConnection,
     tenant_id: Uuid,
     id: Uuid,
-) -> Result<Option<ConfirmationRow>> {
+) -> Result<Option<LinkRow>> {
     Ok(sqlx::query_as!(
-        ConfirmationRow,
+        LinkRow,
         "select user_id, token_hash, expires_at, used_at from email_confirmations
           where tenant_id = $1 and id = $2 for update",
         tenant_id,

@@ -179,7 +179,7 @@ pub async fn confirm_email(app: &App, token: &str) -> Result<TokenPair> {
     let mut tx = TenantTx::begin(&app.db, token.tenant_id).await?;
     let row = repo::lock_confirmation(&mut tx, token.tenant_id, token.id)
         .await?
-        .filter(|r| token.matches(&r.token_hash) && r.used_at.is_none() && r.expires_at > Utc::now())
+        .filter(|r| r.redeemable_with(&token))
         .ok_or_else(invalid_confirmation)?;
     repo::mark_confirmation_used(&mut tx, token.tenant_id, token.id).await?;
     repo::confirm_company_email(&mut tx, token.tenant_id).await?;
@@ -328,7 +328,7 @@ pub async fn reset_password(app: &App, token: &str, password: &str) -> Result<()
     let mut tx = TenantTx::begin(&app.db, token.tenant_id).await?;
     let row = repo::lock_reset(&mut tx, token.tenant_id, token.id)
         .await?
-        .filter(|r| token.matches(&r.token_hash) && r.used_at.is_none() && r.expires_at > Utc::now())
+        .filter(|r| r.redeemable_with(&token))
         .ok_or_else(invalid_reset)?;
     let hash = hash_password(password).await?;
     repo::set_password(&mut tx, token.tenant_id, row.user_id, &hash).await?;
