@@ -153,19 +153,7 @@ async fn failed_jobs_retry_then_die_visible_to_admins_only_of_their_company() {
     let t = TestApp::spawn().await;
     let a = t.signup("Alfa").await;
     let b = t.signup("Beta").await;
-    let tenant: uuid::Uuid = a.tenant_id.parse().unwrap();
-    {
-        let mut conn = t.app.db.acquire().await.unwrap();
-        kernel::jobs::enqueue_raw(
-            &mut conn,
-            "no.such.kind",
-            Some(tenant),
-            json!({}),
-            kernel::jobs::EnqueueOptions { max_attempts: Some(2), ..Default::default() },
-        )
-        .await
-        .unwrap();
-    }
+    t.enqueue_failing_job(&a, 2).await;
     t.drain_jobs().await; // first attempt fails, retry is scheduled later
     sqlx::query("update jobs set run_at = now() where dead_at is null and done_at is null")
         .execute(&mut t.db.admin().await)

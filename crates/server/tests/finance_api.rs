@@ -897,9 +897,7 @@ async fn a_tenant_cannot_point_a_gateway_at_an_internal_address() {
     let (internal, seen) = common::recorder().await;
     let fake = Providers::start().await;
     let base = fake.base.clone();
-    let allowed = base.trim_start_matches("http://").to_string();
-    let t =
-        TestApp::spawn_with(|c| c.egress_allow_hosts = egress::HostList::parse(&[allowed]).unwrap()).await;
+    let t = TestApp::spawn_allowing_only(&base).await;
     let owner = t.signup("Alfa").await;
     let asaas = |base_url: &str| json!({"provider": "asaas", "api_key": "$aact_YTU5YTE0M2M2N2I4MTliNzk0YTI5N2U5MzdjNWZmNDQ6OjAwMDAwMDAwMDAwMDAwMDAwMDA6OiRhYWNoXzRlNTU", "base_url": base_url});
     let localhost = internal.replace("127.0.0.1", "localhost");

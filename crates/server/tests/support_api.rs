@@ -875,9 +875,7 @@ async fn a_tenant_cannot_point_channels_or_media_at_internal_addresses() {
     let (internal, seen) = common::recorder().await;
     let fake = Providers::start().await;
     let base = fake.base.clone();
-    let allowed = base.trim_start_matches("http://").to_string();
-    let t =
-        TestApp::spawn_with(|c| c.egress_allow_hosts = egress::HostList::parse(&[allowed]).unwrap()).await;
+    let t = TestApp::spawn_allowing_only(&base).await;
     let owner = t.signup("Alfa").await;
     let twilio = |base_url: &str| {
         json!({"kind": "twilio_sms", "name": "SMS",

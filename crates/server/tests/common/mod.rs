@@ -129,6 +129,14 @@ impl TestApp {
         Self::spawn_with(|_| {}).await
     }
 
+    /// A server whose egress allow-list names only `base` (a fake
+    /// provider's `http://127.0.0.1:port`), so any other local address is
+    /// internal and refused — as in production, where nothing local is listed.
+    pub async fn spawn_allowing_only(base: &str) -> Self {
+        let host = base.trim_start_matches("http://").to_string();
+        Self::spawn_with(|c| c.egress_allow_hosts = egress::HostList::parse(&[host]).unwrap()).await
+    }
+
     pub async fn spawn_with(tweak: impl FnOnce(&mut Config)) -> Self {
         let db = TestDb::new().await;
         let data_dir = std::env::temp_dir().join(format!("conectcrm-test-{}", uuid::Uuid::now_v7().simple()));
@@ -318,6 +326,22 @@ impl TestApp {
         let text = mail.replace("=\r\n", "").replace("=3D", "=");
         let start = text.find(path_prefix).unwrap() + path_prefix.len();
         text[start..].split(|c: char| c.is_whitespace()).next().unwrap().to_string()
+    }
+
+    /// Queues, for `who`'s company, a job of a kind no worker knows: it
+    /// fails on every attempt and dies after `max_attempts`.
+    pub async fn enqueue_failing_job(&self, who: &Actor, max_attempts: i32) {
+        let tenant: uuid::Uuid = who.tenant_id.parse().unwrap();
+        let mut conn = self.app.db.acquire().await.unwrap();
+        kernel::jobs::enqueue_raw(
+            &mut conn,
+            "no.such.kind",
+            Some(tenant),
+            json!({}),
+            kernel::jobs::EnqueueOptions { max_attempts: Some(max_attempts), ..Default::default() },
+        )
+        .await
+        .unwrap();
     }
 
     /// Moves the actor's company to `plan` as an operator would (`conectcrm plan set`).

@@ -296,19 +296,7 @@ impl World {
         ids.insert("invitation", id(&inv));
         let (s, b) = t.put_bytes("/api/v1/company/logo", &o.token, "image/png", PNG.to_vec()).await;
         assert_eq!(s, StatusCode::OK, "{b}");
-        {
-            let tenant: uuid::Uuid = o.tenant_id.parse().unwrap();
-            let mut conn = t.app.db.acquire().await.unwrap();
-            kernel::jobs::enqueue_raw(
-                &mut conn,
-                "no.such.kind",
-                Some(tenant),
-                json!({}),
-                kernel::jobs::EnqueueOptions { max_attempts: Some(1), ..Default::default() },
-            )
-            .await
-            .unwrap();
-        }
+        t.enqueue_failing_job(o, 1).await;
         t.drain_jobs().await;
         let (_, dead) = t.get("/api/v1/jobs/dead", &o.token).await;
         ids.insert("job", id(&items(&dead)[0]));
