@@ -51,6 +51,8 @@ BIN=${CARGO_TARGET_DIR:-target}/debug/conectcrm
 cargo build -q --bin conectcrm
 "$BIN" openapi > /tmp/conectcrm-openapi.json
 diff -q /tmp/conectcrm-openapi.json web/openapi.json >/dev/null || { echo "web/openapi.json is stale: run $BIN openapi > web/openapi.json && npm --prefix web run gen:api"; exit 1; }
+"$BIN" events > /tmp/conectcrm-events.md
+diff -q /tmp/conectcrm-events.md docs/EVENTS.md >/dev/null || { echo "docs/EVENTS.md is stale: run $BIN events > docs/EVENTS.md"; exit 1; }
 ( cd web && npm run -s check:api )
 
 # --- web ----------------------------------------------------------------------------

@@ -12,7 +12,6 @@ use kernel::mail::SendEmail;
 use kernel::money::Money;
 use kernel::tenant::TenantTx;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::invoices::repo as invoices;
@@ -89,12 +88,14 @@ async fn remind(app: &App, tenant: Uuid, job: &SendReminder) -> anyhow::Result<(
         };
         jobs::enqueue(&mut tx, Some(tenant), &email, EnqueueOptions::default()).await?;
     }
-    tx.emit(
-        "InvoiceReminderDue",
-        &json!({ "invoice_id": inv.id, "customer_id": inv.customer_id, "offset_days": job.offset_days,
-                 "amount_due_cents": inv.amount_due_cents, "link": link,
-                 "phones": customer.map(|c| c.phones).unwrap_or_default() }),
-    )
+    tx.emit(&events::InvoiceReminderDue {
+        invoice_id: inv.id,
+        customer_id: inv.customer_id,
+        offset_days: job.offset_days,
+        amount_due_cents: inv.amount_due_cents,
+        link: link.to_string(),
+        phones: customer.map(|c| c.phones).unwrap_or_default(),
+    })
     .await?;
     tx.commit().await?;
     Ok(())

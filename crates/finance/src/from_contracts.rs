@@ -1,19 +1,17 @@
-//! What finance does with CRM's contract events. The payload is read into
-//! finance's own types: `finance` never imports `crm`.
+//! What finance does with CRM's contract events, read as the very types
+//! CRM emits (the `events` catalogue): `finance` never imports `crm`.
 //!
 //! `ContractSigned`: the once-only part is invoiced now; a recurring part
 //! becomes a subscription billed from the first anchor day on or after the
 //! contract's start. `ContractCancelled`: the subscription stops (invoices
 //! already issued stay; cancel them one by one if they should not be paid).
 
-use chrono::{Months, NaiveDate};
+use chrono::Months;
+use events::{Billing, ContractCancelled, ContractSigned, Envelope};
 use kernel::App;
 use kernel::ids::new_id;
-use kernel::jobs::{Job, Registry};
-use kernel::outbox::DomainEvent;
+use kernel::jobs::Registry;
 use kernel::tenant::TenantTx;
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::invoices::model::InvoiceStatus;
 use crate::invoices::repo::{NewInvoice, NewItem};
@@ -24,78 +22,29 @@ use crate::subscriptions::model::SubscriptionStatus;
 use crate::subscriptions::repo as subscriptions;
 use crate::subscriptions::service::{self as subscription, Start};
 
-#[derive(Debug, Deserialize)]
-struct ContractLine {
-    description: String,
-    quantity_milli: i64,
-    unit_price_cents: i64,
-    total_cents: i64,
-    billing: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct ContractSigned {
-    contract_id: Uuid,
-    number: i64,
-    customer_id: Uuid,
-    recurrence: String,
-    start_date: NaiveDate,
-    term_months: Option<i32>,
-    billing_day: i32,
-    one_time_cents: i64,
-    recurring_cents: i64,
-    items: Vec<ContractLine>,
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct BillSignedContract(pub DomainEvent);
-
-impl Job for BillSignedContract {
-    const KIND: &'static str = "finance.bill_signed_contract";
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct StopCancelledContract(pub DomainEvent);
-
-impl Job for StopCancelledContract {
-    const KIND: &'static str = "finance.stop_cancelled_contract";
-}
-
 pub fn register(registry: &mut Registry) {
-    registry.handle(|app: App, _tenant, BillSignedContract(event)| async move {
-        let signed: ContractSigned = serde_json::from_value(event.payload.clone())?;
-        let mut tx = TenantTx::begin(&app.db, event.tenant_id).await?;
-        bill(&mut tx, &signed).await?;
+    registry.on("finance.bill_signed_contract", |app: App, signed: Envelope<ContractSigned>| async move {
+        let mut tx = TenantTx::begin(&app.db, signed.tenant_id).await?;
+        bill(&mut tx, &signed.event).await?;
         tx.commit().await?;
         Ok(())
     });
-    registry.subscribe::<BillSignedContract>("ContractSigned");
-    registry.handle(|app: App, _tenant, StopCancelledContract(event)| async move {
-        let contract_id: Uuid = serde_json::from_value(event.payload["contract_id"].clone())?;
-        let reason = event.payload["reason"].as_str().unwrap_or("contrato cancelado").to_string();
-        let mut tx = TenantTx::begin(&app.db, event.tenant_id).await?;
-        let tenant = tx.tenant_id();
-        if let Some(id) = subscriptions::find_by_contract(&mut tx, tenant, contract_id).await?
-            && let Some(sub) = subscriptions::find(&mut tx, tenant, id, true).await?
-            && matches!(sub.status, SubscriptionStatus::Active | SubscriptionStatus::Paused)
-        {
-            subscription::cancel(&mut tx, id, &format!("Contrato cancelado: {reason}")).await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    });
-    registry.subscribe::<StopCancelledContract>("ContractCancelled");
-}
-
-fn interval_of(recurrence: &str) -> Option<i32> {
-    match recurrence {
-        "monthly" => Some(1),
-        "quarterly" => Some(3),
-        "yearly" => Some(12),
-        _ => None,
-    }
+    registry.on(
+        "finance.stop_cancelled_contract",
+        |app: App, cancelled: Envelope<ContractCancelled>| async move {
+            let ContractCancelled { contract_id, reason, .. } = cancelled.event;
+            let mut tx = TenantTx::begin(&app.db, cancelled.tenant_id).await?;
+            let tenant = tx.tenant_id();
+            if let Some(id) = subscriptions::find_by_contract(&mut tx, tenant, contract_id).await?
+                && let Some(sub) = subscriptions::find(&mut tx, tenant, id, true).await?
+                && matches!(sub.status, SubscriptionStatus::Active | SubscriptionStatus::Paused)
+            {
+                subscription::cancel(&mut tx, id, &format!("Contrato cancelado: {reason}")).await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        },
+    );
 }
 
 async fn bill(tx: &mut TenantTx, k: &ContractSigned) -> kernel::Result<()> {
@@ -109,7 +58,7 @@ async fn bill(tx: &mut TenantTx, k: &ContractSigned) -> kernel::Result<()> {
         let items: Vec<NewItem> = k
             .items
             .iter()
-            .filter(|i| i.billing == "one_time")
+            .filter(|i| i.billing == Billing::OneTime)
             .map(|i| NewItem {
                 description: i.description.clone(),
                 quantity_milli: i.quantity_milli,
@@ -137,11 +86,15 @@ async fn bill(tx: &mut TenantTx, k: &ContractSigned) -> kernel::Result<()> {
         };
         invoices::insert(tx, &company, &new, &items).await?;
     }
-    if let Some(interval) = interval_of(&k.recurrence)
+    if let Some(interval) = k.recurrence.interval_months()
         && k.recurring_cents > 0
     {
-        let recurring: Vec<&str> =
-            k.items.iter().filter(|i| i.billing != "one_time").map(|i| i.description.as_str()).collect();
+        let recurring: Vec<&str> = k
+            .items
+            .iter()
+            .filter(|i| i.billing != Billing::OneTime)
+            .map(|i| i.description.as_str())
+            .collect();
         let description = match recurring.as_slice() {
             [one] => format!("{one} ({label})"),
             [first, rest @ ..] => format!("{first} + {} ({label})", rest.len()),

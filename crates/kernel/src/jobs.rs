@@ -26,6 +26,7 @@ use uuid::Uuid;
 use crate::app::App;
 use crate::error::Result;
 use crate::outbox::DomainEvent;
+use events::{Envelope, Event};
 
 /// A typed background job.
 pub trait Job: Serialize + DeserializeOwned + Send + 'static {
@@ -81,7 +82,6 @@ pub async fn enqueue_raw(
 }
 
 type BoxFuture = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>>;
-type EventFilter = Arc<dyn Fn(&DomainEvent) -> bool + Send + Sync>;
 type Handler = Arc<dyn Fn(App, Option<Uuid>, serde_json::Value) -> BoxFuture + Send + Sync>;
 
 struct Schedule {
@@ -95,8 +95,7 @@ struct Schedule {
 #[derive(Default)]
 pub struct Registry {
     handlers: HashMap<&'static str, Handler>,
-    subscribers: HashMap<String, Vec<&'static str>>,
-    filtered: Vec<(EventFilter, &'static str)>,
+    subscribers: HashMap<&'static str, Vec<&'static str>>,
     schedules: Vec<Schedule>,
 }
 
@@ -122,10 +121,56 @@ impl Registry {
         self
     }
 
-    /// Delivers every event of `event_kind` to the job `J` (payload: the
-    /// [`crate::outbox::DomainEvent`]).
-    pub fn subscribe<J: Job>(&mut self, event_kind: &str) -> &mut Self {
-        self.subscribers.entry(event_kind.to_string()).or_default().push(J::KIND);
+    /// Runs `f` for every event of type `E`, as the job `job_kind` (its
+    /// stable name in the queue): the consumer receives the very type the
+    /// producer emitted. A stored payload of another version fails the job
+    /// with a [`crate::outbox::DecodeError`] (kept, visible to admins)
+    /// instead of being misread.
+    pub fn on<E, F, Fut>(&mut self, job_kind: &'static str, f: F) -> &mut Self
+    where
+        E: Event,
+        F: Fn(App, Envelope<E>) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
+    {
+        let f = Arc::new(f);
+        self.handlers.insert(
+            job_kind,
+            Arc::new(move |app, _tenant, payload| {
+                let f = f.clone();
+                Box::pin(async move {
+                    let stored: DomainEvent = serde_json::from_value(payload)
+                        .map_err(|e| anyhow::anyhow!("payload of {job_kind} does not parse: {e}"))?;
+                    f(app, stored.decode::<E>()?).await
+                })
+            }),
+        );
+        self.subscribers.entry(E::KIND).or_default().push(job_kind);
+        self
+    }
+
+    /// Runs `f` for every event of the given kinds, undecoded: for a
+    /// consumer of a field many events share (the CRM timeline takes every
+    /// event whose type has a `timeline`).
+    pub fn on_each<F, Fut>(&mut self, job_kind: &'static str, kinds: &[&'static str], f: F) -> &mut Self
+    where
+        F: Fn(App, DomainEvent) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
+    {
+        let f = Arc::new(f);
+        self.handlers.insert(
+            job_kind,
+            Arc::new(move |app, _tenant, payload| {
+                let f = f.clone();
+                Box::pin(async move {
+                    let stored: DomainEvent = serde_json::from_value(payload)
+                        .map_err(|e| anyhow::anyhow!("payload of {job_kind} does not parse: {e}"))?;
+                    f(app, stored).await
+                })
+            }),
+        );
+        for kind in kinds {
+            self.subscribers.entry(kind).or_default().push(job_kind);
+        }
         self
     }
 
@@ -137,20 +182,9 @@ impl Registry {
         Ok(self)
     }
 
-    /// Delivers every event that `filter` accepts, whatever its kind (the
-    /// CRM timeline takes any event that names a customer).
-    pub fn subscribe_where<J: Job>(
-        &mut self,
-        filter: impl Fn(&DomainEvent) -> bool + Send + Sync + 'static,
-    ) -> &mut Self {
-        self.filtered.push((Arc::new(filter), J::KIND));
-        self
-    }
-
-    pub fn subscribers_for(&self, event: &DomainEvent) -> Vec<&'static str> {
-        let mut jobs = self.subscribers.get(&event.kind).cloned().unwrap_or_default();
-        jobs.extend(self.filtered.iter().filter(|(f, _)| f(event)).map(|(_, kind)| *kind));
-        jobs
+    /// The jobs an event of `kind` feeds.
+    pub fn subscribers_for(&self, kind: &str) -> Vec<&'static str> {
+        self.subscribers.get(kind).cloned().unwrap_or_default()
     }
 
     pub fn knows(&self, kind: &str) -> bool {

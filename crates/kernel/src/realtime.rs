@@ -15,6 +15,9 @@ use std::sync::{Arc, OnceLock};
 use serde::Serialize;
 use uuid::Uuid;
 
+use events::Audience;
+use events::live::Signal;
+
 use crate::auth::Area;
 
 #[async_trait::async_trait]
@@ -44,29 +47,22 @@ pub fn session_room(session_id: Uuid) -> String {
     format!("session:{session_id}")
 }
 
-/// Who may see a tenant-wide event, by the naming of the domain that emits
-/// it; `None` is everyone of the company: customers (every role reads
-/// them), and `user.*` / `company.*`, which carry only ids and the plan code
-/// and tell each tab to re-read its own `/me`.
-/// A kind no domain claims goes to admins only, so a new event is never
-/// broadcast by accident — add its prefix here when it should reach more.
-pub fn area_of(kind: &str) -> Option<Area> {
-    const SUPPORT: &[&str] = &["Ticket", "Message", "Note", "Csat", "presence", "visitor_typing"];
-    const CRM: &[&str] = &["opportunity.", "proposal.", "contract.", "Contract", "customers.imported"];
-    const FINANCE: &[&str] = &["Invoice", "invoice.", "Payment", "Subscription"];
-    const EVERYONE: &[&str] = &["customer.", "user.", "company."];
-    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| kind.starts_with(p));
-    if starts(EVERYONE) {
-        None
-    } else if starts(SUPPORT) {
-        Some(Area::Support)
-    } else if starts(CRM) {
-        Some(Area::Crm)
-    } else if starts(FINANCE) {
-        Some(Area::Finance)
-    } else {
-        Some(Area::Admin)
+/// The room of those who may receive `audience`'s events live.
+pub fn audience_room(tenant_id: Uuid, audience: Audience) -> String {
+    match audience {
+        Audience::Everyone => tenant_room(tenant_id),
+        Audience::Support => area_room(tenant_id, Area::Support),
+        Audience::Crm => area_room(tenant_id, Area::Crm),
+        Audience::Finance => area_room(tenant_id, Area::Finance),
+        Audience::Admin => area_room(tenant_id, Area::Admin),
     }
+}
+
+/// Who may see a stored event, from its catalogue entry; a kind the
+/// catalogue does not know goes to admins only, so nothing is ever
+/// broadcast by accident.
+pub fn audience_of(kind: &str) -> Audience {
+    events::info(kind).map(|e| e.audience).unwrap_or(Audience::Admin)
 }
 
 impl Realtime {
@@ -83,22 +79,20 @@ impl Realtime {
         }
     }
 
-    /// To the people of the company who may see `event` ([`area_of`]).
-    pub async fn emit_to_tenant<T: Serialize + ?Sized>(&self, tenant_id: Uuid, event: &str, data: &T) {
-        let room = match area_of(event) {
-            Some(area) => area_room(tenant_id, area),
-            None => tenant_room(tenant_id),
-        };
-        self.emit(room, event, data).await;
+    /// A stored domain event, to the people of its company who may see it
+    /// ([`audience_of`]); its Socket.IO name is its kind.
+    pub(crate) async fn emit_event(&self, tenant_id: Uuid, kind: &str, payload: &serde_json::Value) {
+        self.emit(audience_room(tenant_id, audience_of(kind)), kind, payload).await;
     }
 
-    /// Any other room (a ticket, a web-chat visitor).
-    pub async fn emit_to_room<T: Serialize + ?Sized>(&self, room: String, event: &str, data: &T) {
-        self.emit(room, event, data).await;
+    /// A live signal to the people of the company it is meant for.
+    pub async fn signal_tenant<S: Signal>(&self, tenant_id: Uuid, signal: &S) {
+        self.emit(audience_room(tenant_id, S::AUDIENCE), S::NAME, signal).await;
     }
 
-    pub async fn emit_to_user<T: Serialize + ?Sized>(&self, user_id: Uuid, event: &str, data: &T) {
-        self.emit(user_room(user_id), event, data).await;
+    /// A live signal to one room (a ticket, a web-chat visitor).
+    pub async fn signal_room<S: Signal>(&self, room: String, signal: &S) {
+        self.emit(room, S::NAME, signal).await;
     }
 
     /// Closes every socket of a user (deactivated, logged out everywhere).
@@ -121,16 +115,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn events_go_to_the_area_of_their_domain() {
-        assert_eq!(area_of("MessageReceived"), Some(Area::Support));
-        assert_eq!(area_of("TicketAssigned"), Some(Area::Support));
-        assert_eq!(area_of("InvoiceIssued"), Some(Area::Finance));
-        assert_eq!(area_of("invoice.sent"), Some(Area::Finance));
-        assert_eq!(area_of("proposal.sent"), Some(Area::Crm));
-        assert_eq!(area_of("ContractSigned"), Some(Area::Crm));
-        assert_eq!(area_of("customer.created"), None);
-        assert_eq!(area_of("user.updated"), None);
-        assert_eq!(area_of("invitation.created"), Some(Area::Admin));
-        assert_eq!(area_of("SomethingNew"), Some(Area::Admin));
+    fn events_go_to_the_area_of_their_audience() {
+        let t = Uuid::nil();
+        assert_eq!(audience_of("MessageReceived"), Audience::Support);
+        assert_eq!(audience_of("InvoiceIssued"), Audience::Finance);
+        assert_eq!(audience_of("ProposalSent"), Audience::Crm);
+        assert_eq!(audience_of("CustomerCreated"), Audience::Everyone);
+        assert_eq!(audience_of("UserInvited"), Audience::Admin);
+        assert_eq!(audience_of("SomethingNew"), Audience::Admin);
+        assert_eq!(audience_room(t, Audience::Everyone), tenant_room(t));
+        assert_eq!(audience_room(t, Audience::Finance), area_room(t, Area::Finance));
     }
 }

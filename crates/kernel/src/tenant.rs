@@ -4,7 +4,7 @@
 
 use std::ops::{Deref, DerefMut};
 
-use serde::Serialize;
+use events::Event;
 use sqlx::{PgConnection, PgPool, Postgres, Transaction};
 use uuid::Uuid;
 
@@ -31,9 +31,9 @@ impl TenantTx {
 
     /// Records a domain event in this transaction; it is delivered after
     /// commit (see [`crate::outbox`]).
-    pub async fn emit(&mut self, kind: &str, payload: &impl Serialize) -> Result<Uuid> {
+    pub async fn emit<E: Event>(&mut self, event: &E) -> Result<Uuid> {
         let tenant_id = self.tenant_id;
-        outbox::record(&mut self.tx, tenant_id, kind, payload).await
+        outbox::record(&mut self.tx, tenant_id, event).await
     }
 
     pub async fn commit(self) -> Result<()> {

@@ -1,4 +1,4 @@
-//! `conectcrm`: serve | worker | migrate | seed-demo | openapi | plan set.
+//! `conectcrm`: serve | worker | migrate | seed-demo | openapi | events | plan set.
 
 use std::net::SocketAddr;
 
@@ -44,6 +44,8 @@ enum Command {
     },
     /// Prints the OpenAPI document.
     Openapi,
+    /// Prints docs/EVENTS.md: every domain event, its fields, who emits and who consumes it.
+    Events,
     /// Company plans (operators only, until plans are billed).
     Plan {
         #[command(subcommand)]
@@ -69,6 +71,10 @@ async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     if let Command::Openapi = cli.command {
         println!("{}", server::routes::openapi_document().to_pretty_json()?);
+        return Ok(());
+    }
+    if let Command::Events = cli.command {
+        print!("{}", server::events_doc::markdown(&server::registry()?));
         return Ok(());
     }
     let config = match Config::from_env(cli.production) {
@@ -145,7 +151,7 @@ async fn main() -> anyhow::Result<()> {
                 let _ = task.await;
             }
         }
-        Command::Openapi => {}
+        Command::Openapi | Command::Events => {}
     }
     Ok(())
 }

@@ -27,7 +27,7 @@ use crate::{ops, socket, telemetry, web};
 #[openapi(
     info(title = "ConectCRM API", version = "1.0.0",
          description = "Atendimento, CRM, financeiro e automação para pequenas empresas. Conventions: docs/API.md."),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &DomainEvents),
     components(schemas(Problem, FieldError))
 )]
 struct ApiDoc;
@@ -43,6 +43,16 @@ impl Modify for BearerAuth {
                 HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build(),
             ),
         );
+    }
+}
+
+/// The domain events and live signals (Socket.IO payloads) are API too: the
+/// web app's realtime handlers use the generated types.
+struct DomainEvents;
+
+impl Modify for DomainEvents {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        events::add_schemas(openapi.components.get_or_insert_with(Default::default));
     }
 }
 

@@ -7,6 +7,7 @@
 //! deactivated user is disconnected, a changed role changes the rooms.
 //! With `REDIS_URL`, the Redis adapter carries emits across nodes.
 
+use events::live::{AgentTyping, Left, Signal, TypingToVisitor, Viewing, VisitorTyping};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -150,13 +151,8 @@ async fn on_join<A: Adapter>(
     if allowed {
         s.join(request.room.clone());
         if request.room.starts_with("ticket:") {
-            let _ = s
-                .to(request.room.clone())
-                .emit(
-                    "viewing",
-                    &serde_json::json!({ "room": request.room, "user_id": user.id, "name": user.name }),
-                )
-                .await;
+            let viewing = Viewing { room: request.room.clone(), user_id: user.id, name: user.name.clone() };
+            let _ = s.to(request.room.clone()).emit(Viewing::NAME, &viewing).await;
         }
     }
     let _ = ack.send(&serde_json::json!({ "ok": allowed }));
@@ -174,10 +170,8 @@ async fn on_leave<A: Adapter>(s: SocketRef<A>, Data(request): Data<JoinRequest>)
     if let Some(user) = s.extensions.get::<CurrentUser>()
         && request.room.starts_with("ticket:")
     {
-        let _ = s
-            .to(request.room.clone())
-            .emit("left", &serde_json::json!({ "room": request.room, "user_id": user.id }))
-            .await;
+        let left = Left { room: request.room.clone(), user_id: user.id };
+        let _ = s.to(request.room.clone()).emit(Left::NAME, &left).await;
     }
     s.leave(request.room);
 }
@@ -195,20 +189,13 @@ async fn on_typing<A: Adapter>(s: SocketRef<A>, Data(request): Data<TypingReques
     if !s.rooms().iter().any(|r| *r == room) {
         return;
     }
-    let _ = s
-        .to(room)
-        .emit(
-            "typing",
-            &serde_json::json!({ "ticket_id": request.ticket_id, "user_id": user.id, "name": user.name }),
-        )
-        .await;
+    let typing = AgentTyping { ticket_id: request.ticket_id, user_id: user.id, name: user.name.clone() };
+    let _ = s.to(room).emit(AgentTyping::NAME, &typing).await;
     let Ok(mut tx) = kernel::tenant::TenantTx::begin(&app.db, user.tenant_id).await else { return };
     if let Ok(Some(t)) = support::tickets::repo::find(&mut tx, user.tenant_id, request.ticket_id, false).await
         && let Some(visitor) = t.contact_address.strip_prefix("visitor:")
     {
-        app.realtime
-            .emit_to_room(support::webchat::visitor_room(visitor), "typing", &serde_json::json!({}))
-            .await;
+        app.realtime.signal_room(support::webchat::visitor_room(visitor), &TypingToVisitor {}).await;
     }
     let _ = tx.commit().await;
 }
@@ -253,13 +240,8 @@ struct VisitorIdentity {
 
 async fn on_visitor_typing<A: Adapter>(s: SocketRef<A>, State(app): State<App>) {
     if let Some(v) = s.extensions.get::<VisitorIdentity>() {
-        app.realtime
-            .emit_to_tenant(
-                v.tenant_id,
-                "visitor_typing",
-                &serde_json::json!({ "contact_address": format!("visitor:{}", v.visitor_id) }),
-            )
-            .await;
+        let typing = VisitorTyping { contact_address: format!("visitor:{}", v.visitor_id) };
+        app.realtime.signal_tenant(v.tenant_id, &typing).await;
     }
 }
 

@@ -205,7 +205,7 @@ async fn domain_events_are_written_with_the_change_and_dispatched_after_commit()
     let mut admin = t.db.admin().await;
     let kinds: Vec<String> =
         sqlx::query_scalar("select kind from outbox_events order by id").fetch_all(&mut admin).await.unwrap();
-    assert_eq!(kinds, ["company.created", "company.updated"]);
+    assert_eq!(kinds, ["CompanyCreated", "CompanyUpdated"]);
     while kernel::outbox::dispatch_pending(&t.app).await.unwrap() > 0 {}
     let pending: i64 = sqlx::query_scalar("select count(*) from outbox_events where dispatched_at is null")
         .fetch_one(&mut admin)

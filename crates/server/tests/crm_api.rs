@@ -347,11 +347,10 @@ async fn kanban_moves_are_recorded_and_lost_deals_need_a_reason() {
     assert!(changes[0]["data"]["seconds_in_previous_stage"].is_number());
     // Events for the live boards were committed with each move.
     let mut admin = t.db.admin().await;
-    let moves: i64 =
-        sqlx::query_scalar("select count(*) from outbox_events where kind = 'opportunity.moved'")
-            .fetch_one(&mut admin)
-            .await
-            .unwrap();
+    let moves: i64 = sqlx::query_scalar("select count(*) from outbox_events where kind = 'OpportunityMoved'")
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
     assert_eq!(moves, 3);
     // Another pipeline's stage is refused.
     let (_, other) = t
@@ -592,14 +591,24 @@ async fn events_naming_a_customer_land_on_its_timeline_once() {
     let tenant: uuid::Uuid = owner.tenant_id.parse().unwrap();
     // As finance or support will: an event with a `timeline` hint.
     let mut tx = kernel::tenant::TenantTx::begin(&t.app.db, tenant).await.unwrap();
-    tx.emit("invoice.paid", &json!({"invoice_id": "x", "timeline": {"customer_id": cid, "summary": "Fatura #12 paga", "data": {"amount_cents": 9900}}}))
-        .await
-        .unwrap();
+    let invoice_id = uuid::Uuid::now_v7();
+    tx.emit(&events::InvoicePaid {
+        invoice_id,
+        customer_id: cid,
+        paid_cents: 9900,
+        timeline: events::Timeline {
+            customer_id: cid,
+            summary: "Fatura #12 paga".into(),
+            links: events::TimelineLinks { invoice_id: Some(invoice_id), ..Default::default() },
+        },
+    })
+    .await
+    .unwrap();
     tx.commit().await.unwrap();
     t.drain_jobs().await;
     // Redeliver the same event: still one entry.
     let mut admin = t.db.admin().await;
-    sqlx::query("update outbox_events set dispatched_at = null where kind = 'invoice.paid'")
+    sqlx::query("update outbox_events set dispatched_at = null where kind = 'InvoicePaid'")
         .execute(&mut admin)
         .await
         .unwrap();
@@ -607,7 +616,7 @@ async fn events_naming_a_customer_land_on_its_timeline_once() {
     t.drain_jobs().await;
     let (_, timeline) = t.get(&format!("/api/v1/customers/{cid}/timeline"), &owner.token).await;
     let paid: Vec<&Value> =
-        timeline["items"].as_array().unwrap().iter().filter(|e| e["kind"] == "invoice.paid").collect();
+        timeline["items"].as_array().unwrap().iter().filter(|e| e["kind"] == "InvoicePaid").collect();
     assert_eq!(paid.len(), 1);
     assert_eq!(paid[0]["summary"], "Fatura #12 paga");
     let _ = Method::GET;

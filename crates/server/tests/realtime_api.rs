@@ -56,11 +56,24 @@ async fn each_role_hears_only_the_events_its_endpoints_would_show_it() {
     // Finance and CRM events through the same outbox the domains write to.
     let tenant: uuid::Uuid = owner.tenant_id.parse().unwrap();
     let mut tx = kernel::tenant::TenantTx::begin(&t.app.db, tenant).await.unwrap();
-    tx.emit("InvoiceIssued", &json!({"link": "https://app/fatura/segredo", "total_cents": 990}))
-        .await
-        .unwrap();
-    tx.emit("proposal.sent", &json!({"id": "p"})).await.unwrap();
-    tx.emit("customer.created", &json!({"id": "c"})).await.unwrap();
+    let (id, customer) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+    let timeline = events::Timeline {
+        customer_id: customer,
+        summary: "Fatura FAT-0001".into(),
+        links: Default::default(),
+    };
+    let due_date = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+    let invoice = events::InvoiceIssued {
+        invoice_id: id,
+        number: 1,
+        customer_id: customer,
+        total_cents: 990,
+        due_date,
+        timeline,
+    };
+    tx.emit(&invoice).await.unwrap();
+    tx.emit(&events::ProposalSent { proposal_id: id, customer_id: customer }).await.unwrap();
+    tx.emit(&events::CustomerCreated { customer_id: customer, name: "Cliente".into() }).await.unwrap();
     tx.commit().await.unwrap();
     t.drain_jobs().await;
 
@@ -71,20 +84,20 @@ async fn each_role_hears_only_the_events_its_endpoints_would_show_it() {
         [0, 1, 2, 3].map(|i| sockets[i].kinds().into_iter().map(String::from).collect::<Vec<_>>());
     let has = |k: &Vec<String>, e: &str| k.iter().any(|x| x == e);
     assert!(
-        has(&o, "MessageReceived") && has(&o, "InvoiceIssued") && has(&o, "proposal.sent"),
+        has(&o, "MessageReceived") && has(&o, "InvoiceIssued") && has(&o, "ProposalSent"),
         "owner: {o:?}"
     );
     assert!(has(&a, "MessageReceived") && has(&a, "TicketCreated"), "agent: {a:?}");
-    assert!(!has(&a, "InvoiceIssued") && !has(&a, "proposal.sent"), "agent: {a:?}");
-    assert!(has(&s, "proposal.sent"), "sales: {s:?}");
+    assert!(!has(&a, "InvoiceIssued") && !has(&a, "ProposalSent"), "agent: {a:?}");
+    assert!(has(&s, "ProposalSent"), "sales: {s:?}");
     assert!(
         !has(&s, "MessageReceived") && !has(&s, "TicketCreated") && !has(&s, "InvoiceIssued"),
         "sales: {s:?}"
     );
     assert!(has(&f, "InvoiceIssued"), "finance: {f:?}");
-    assert!(!has(&f, "MessageReceived") && !has(&f, "proposal.sent"), "finance: {f:?}");
+    assert!(!has(&f, "MessageReceived") && !has(&f, "ProposalSent"), "finance: {f:?}");
     for k in [&o, &a, &s, &f] {
-        assert!(has(k, "customer.created"), "every role reads customers: {k:?}");
+        assert!(has(k, "CustomerCreated"), "every role reads customers: {k:?}");
     }
 
     // A ticket's room: only who may read the ticket.

@@ -34,46 +34,46 @@ export function RealtimeBridge() {
     };
     const support = supportRealtimeHandlers(queryClient, () => queryClient.getQueryData<Me>(meQueryKey)?.user.id ?? null);
     return connectRealtime({
-      'user.updated': () => invalidate(usersQueryKey, invitationsQueryKey, meQueryKey, companyPlanQueryKey),
-      'company.updated': () => invalidate(companyQueryKey, meQueryKey, companyPlanQueryKey),
+      UserUpdated: () => invalidate(usersQueryKey, invitationsQueryKey, meQueryKey, companyPlanQueryKey),
+      UserJoined: () => invalidate(usersQueryKey, invitationsQueryKey, companyPlanQueryKey),
+      UserInvited: () => invalidate(invitationsQueryKey, companyPlanQueryKey),
+      CompanyUpdated: () => invalidate(companyQueryKey, meQueryKey, companyPlanQueryKey),
       // CRM: customers change names on cards, merges move opportunities.
-      'customer.created': () => invalidate(customersQueryKey),
-      'customer.updated': () => invalidate(customersQueryKey, opportunitiesQueryKey),
-      'customer.merged': () => invalidate(customersQueryKey, opportunitiesQueryKey),
-      'customer.deleted': () => invalidate(customersQueryKey),
-      'customers.imported': () => invalidate(customersQueryKey, customerImportsQueryKey),
-      'opportunity.created': () => invalidate(opportunitiesQueryKey, [...customersQueryKey, 'timeline']),
-      'opportunity.updated': () => invalidate(opportunitiesQueryKey),
-      'opportunity.deleted': () => invalidate(opportunitiesQueryKey),
+      CustomerCreated: () => invalidate(customersQueryKey),
+      CustomerUpdated: () => invalidate(customersQueryKey, opportunitiesQueryKey),
+      CustomerMerged: () => invalidate(customersQueryKey, opportunitiesQueryKey),
+      CustomerDeleted: () => invalidate(customersQueryKey),
+      CustomersImported: () => invalidate(customersQueryKey, customerImportsQueryKey),
+      OpportunityCreated: () => invalidate(opportunitiesQueryKey, [...customersQueryKey, 'timeline']),
+      OpportunityUpdated: () => invalidate(opportunitiesQueryKey),
+      OpportunityDeleted: () => invalidate(opportunitiesQueryKey),
       // A moved card is patched into open boards at once (no refetch); lists
       // and timelines refresh.
-      'opportunity.moved': (event) => {
+      OpportunityMoved: (event) => {
         applyOpportunityMoved(queryClient, event);
         invalidate([...opportunitiesQueryKey, 'list'], [...customersQueryKey, 'timeline']);
       },
       // Proposals: the customer viewing, accepting or refusing shows up at
       // once on open proposal pages (an editor with unsaved changes keeps
       // them; its save then answers 409).
-      'proposal.created': () => invalidate([...proposalsQueryKey, 'list'], [...customersQueryKey, 'timeline']),
-      'proposal.updated': () => invalidate(proposalsQueryKey),
-      'proposal.sent': () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
-      'proposal.viewed': () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
-      'proposal.accepted': () =>
+      ProposalCreated: () => invalidate([...proposalsQueryKey, 'list'], [...customersQueryKey, 'timeline']),
+      ProposalUpdated: () => invalidate(proposalsQueryKey),
+      ProposalSent: () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
+      ProposalViewed: () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
+      ProposalAccepted: () =>
         invalidate(proposalsQueryKey, contractsQueryKey, opportunitiesQueryKey, [...customersQueryKey, 'timeline']),
-      'proposal.rejected': () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
-      'proposal.expired': () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
+      ProposalRejected: () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
+      ProposalExpired: () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
       ContractSigned: () => invalidate(contractsQueryKey, [...customersQueryKey, 'timeline']),
       ContractCancelled: () => invalidate(contractsQueryKey, [...customersQueryKey, 'timeline']),
-      'contract.suspended': () => invalidate(contractsQueryKey),
-      'contract.active': () => invalidate(contractsQueryKey),
-      'contract.ended': () => invalidate(contractsQueryKey),
+      ContractStatusChanged: () => invalidate(contractsQueryKey),
       // Finance: a payment (by hand, or a gateway's webhook) changes invoices,
       // credit and the dashboard at once; the customer's timeline tells it.
       InvoiceIssued: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
       InvoiceCancelled: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
       InvoicePaid: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
       InvoiceReminderDue: () => invalidate([...customersQueryKey, 'timeline']),
-      'invoice.sent': () => invalidate([...customersQueryKey, 'timeline']),
+      InvoiceSent: () => invalidate([...customersQueryKey, 'timeline']),
       PaymentReceived: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),
       PaymentNeedsReview: () => invalidate(financeQueryKey),
       PaymentRefunded: () => invalidate(financeQueryKey, [...customersQueryKey, 'timeline']),

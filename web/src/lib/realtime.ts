@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 
 import { env } from '@/config/env';
 
+import type { components } from './api/schema';
 import { refreshAccessToken } from './api-client';
 import { getAccessToken, useSession } from './session';
 
@@ -11,101 +12,38 @@ import { getAccessToken, useSession } from './session';
 // may read (support, CRM, finance, admin): a tab hears only the events its
 // user could load through the API. Logout closes the socket from the server.
 
-/** `opportunity.moved`: a card changed stage or place on a kanban. */
-export type OpportunityMovedEvent = {
-  id: string;
-  pipeline_id: string;
-  from_stage_id: string;
-  stage_id: string;
-  position: number;
-  version: number;
-};
+type Schemas = components['schemas'];
 
-// Support (omnichannel inbox). Every domain event is emitted under its kind
-// to the room of its area; the payloads below are what the server puts in them.
-export type TicketCreatedEvent = {
-  ticket_id: string;
-  number: number;
-  customer_id?: string;
-  team_id: string | null;
-  assignee_id: string | null;
-  priority: string;
-};
-export type TicketAssignedEvent = { ticket_id: string; number: number; assignee_id: string | null; team_id?: string | null };
-export type MessageReceivedEvent = { ticket_id: string; message_id: string; preview: string; channel: string; customer_id?: string };
-export type MessageStatusEvent = { ticket_id: string; message_id: string; status: string; reason?: string | null };
-export type TicketStatusChangedEvent = { ticket_id: string; status: string };
-export type TicketMentionEvent = { ticket_id: string; number?: number; user_ids: string[]; by: string; preview: string };
-export type SlaEvent = { ticket_id: string; number?: number; target?: string; due?: string; assignee_id?: string | null; team_id?: string | null };
+/**
+ * Every domain event the server sends live, under its kind, with the
+ * payload type generated from the server's own struct (crates/events;
+ * docs/EVENTS.md lists them). A renamed kind or field fails the type check.
+ */
+export type EventKind = Schemas['EventKind'];
+export type DomainEvent<K extends EventKind> = K extends keyof Schemas ? Schemas[K] : never;
+type DomainEventHandlers = { [K in EventKind]: (payload: DomainEvent<K>) => void };
+
+export type OpportunityMovedEvent = Schemas['OpportunityMoved'];
+export type TicketAssignedEvent = Schemas['TicketAssigned'];
+export type TicketMentionedEvent = Schemas['TicketMentioned'];
 /** Someone opened the ticket whose room this socket is in. */
-export type ViewingEvent = { room: string; user_id: string; name: string };
-export type LeftEvent = { room: string; user_id: string };
-export type TypingEvent = { ticket_id: string; user_id: string; name: string };
-export type PresenceEvent = { user_id: string; status: 'online' | 'away' | 'offline' };
+export type ViewingEvent = Schemas['Viewing'];
+export type LeftEvent = Schemas['Left'];
+export type TypingEvent = Schemas['AgentTyping'];
+export type PresenceEvent = Schemas['PresenceChanged'];
 
-export type RealtimeEvents = {
-  'user.updated': (payload: unknown) => void;
-  'company.updated': (payload: unknown) => void;
-  'customer.created': (payload: { id: string }) => void;
-  'customer.updated': (payload: { id: string }) => void;
-  'customer.merged': (payload: { survivor_id: string; merged_id: string }) => void;
-  'customer.deleted': (payload: { id: string }) => void;
-  /** A CSV import finished and kept its rows. */
-  'customers.imported': (payload: { import_id: string; created: number; updated: number; skipped: number }) => void;
-  'opportunity.created': (payload: { id: string; pipeline_id: string }) => void;
-  'opportunity.updated': (payload: { id: string; pipeline_id: string }) => void;
-  'opportunity.deleted': (payload: { id: string; pipeline_id: string }) => void;
-  'opportunity.moved': (payload: OpportunityMovedEvent) => void;
-  'proposal.created': (payload: { id: string; customer_id: string }) => void;
-  'proposal.updated': (payload: { id: string; revision: number }) => void;
-  'proposal.sent': (payload: { id: string; customer_id: string }) => void;
-  'proposal.viewed': (payload: { id: string }) => void;
-  /** Accepted through the public link: a signed contract exists and the deal is won. */
-  'proposal.accepted': (payload: { id: string; contract_id: string; customer_id: string }) => void;
-  'proposal.rejected': (payload: { id: string }) => void;
-  'proposal.expired': (payload: { id: string }) => void;
-  ContractSigned: (payload: { contract_id: string; customer_id: string }) => void;
-  ContractCancelled: (payload: { contract_id: string; customer_id: string }) => void;
-  'contract.suspended': (payload: { contract_id: string }) => void;
-  'contract.active': (payload: { contract_id: string }) => void;
-  'contract.ended': (payload: { contract_id: string }) => void;
-  // Finance: invoices, payments and subscriptions (from people, contracts, jobs and gateway webhooks).
-  InvoiceIssued: (payload: { invoice_id: string; customer_id: string }) => void;
-  InvoiceCancelled: (payload: { invoice_id: string; customer_id: string }) => void;
-  InvoicePaid: (payload: { invoice_id: string; customer_id: string }) => void;
-  InvoiceReminderDue: (payload: unknown) => void;
-  'invoice.sent': (payload: { invoice_id: string; to: string }) => void;
-  PaymentReceived: (payload: { payment_id: string; customer_id: string }) => void;
-  PaymentNeedsReview: (payload: unknown) => void;
-  PaymentRefunded: (payload: unknown) => void;
-  PaymentFailed: (payload: unknown) => void;
-  SubscriptionStarted: (payload: { subscription_id: string; customer_id: string }) => void;
-  SubscriptionChanged: (payload: { subscription_id: string; customer_id: string }) => void;
-  SubscriptionPaused: (payload: { subscription_id: string }) => void;
-  SubscriptionResumed: (payload: { subscription_id: string }) => void;
-  SubscriptionCancelled: (payload: { subscription_id: string; customer_id: string }) => void;
-  // Support: tickets and messages (tenant room).
-  TicketCreated: (payload: TicketCreatedEvent) => void;
-  TicketAssigned: (payload: TicketAssignedEvent) => void;
-  MessageReceived: (payload: MessageReceivedEvent) => void;
-  MessageQueued: (payload: { ticket_id: string; message_id: string }) => void;
-  MessageStatus: (payload: MessageStatusEvent) => void;
-  NoteAdded: (payload: { ticket_id: string; message_id: string }) => void;
-  TicketStatusChanged: (payload: TicketStatusChangedEvent) => void;
-  TicketResolved: (payload: { ticket_id: string; customer_id: string }) => void;
-  TicketMention: (payload: TicketMentionEvent) => void;
-  SlaWarning: (payload: SlaEvent) => void;
-  SlaBreached: (payload: SlaEvent) => void;
-  CsatReceived: (payload: { ticket_id: string; score: number }) => void;
-  TicketMerged: (payload: { ticket_id: string; into: string }) => void;
+/** Live signals: not stored, only shown (who is online, viewing, typing). */
+type LiveSignalHandlers = {
   presence: (payload: PresenceEvent) => void;
   /** A web-chat visitor is typing (`contact_address` = `visitor:<id>`). */
-  visitor_typing: (payload: { contact_address: string }) => void;
+  visitor_typing: (payload: Schemas['VisitorTyping']) => void;
   // A ticket's room (after `join {room: "ticket:<id>"}`): who else has it open, who is typing.
   viewing: (payload: ViewingEvent) => void;
   left: (payload: LeftEvent) => void;
   typing: (payload: TypingEvent) => void;
 };
+
+export type RealtimeEvents = DomainEventHandlers & LiveSignalHandlers;
 
 /** What the client sends: a room to join (answered `{ok}`) or leave, typing in a ticket, the agent's presence. */
 export type RealtimeEmits = {

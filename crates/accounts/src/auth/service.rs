@@ -93,7 +93,7 @@ pub async fn create_company(app: &App, req: &SignupRequest) -> Result<(TenantTx,
         .on_constraint("identities_pkey", || {
             Error::conflict(Some("email"), "Este e-mail já está cadastrado.")
         })?;
-    tx.emit("company.created", &serde_json::json!({ "tenant_id": tenant_id })).await?;
+    tx.emit(&events::CompanyCreated { name: company_name.to_string() }).await?;
     Ok((tx, NewCompany { tenant_id, owner_id }))
 }
 

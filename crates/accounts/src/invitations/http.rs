@@ -134,7 +134,7 @@ async fn create_invitation(
         }
     };
     mail::enqueue_sealed(&mut s.tx, &app.config, tenant, &mail).await?;
-    s.tx.emit("invitation.created", &serde_json::json!({ "id": id })).await?;
+    s.tx.emit(&events::UserInvited { invitation_id: id }).await?;
     if let Some(key) = &idempotency_key {
         idempotency::remember(&mut s.tx, key, &fingerprint, StatusCode::CREATED, &invitation).await?;
     }
@@ -216,7 +216,7 @@ async fn accept_invitation(
         })?;
     repo::mark_accepted(&mut tx, token.tenant_id, token.id).await?;
     let pair = auth_service::issue_pair(&app, &mut tx, user_id, role, None).await?;
-    tx.emit("user.created", &serde_json::json!({ "id": user_id })).await?;
+    tx.emit(&events::UserJoined { user_id }).await?;
     tx.commit().await?;
     Ok(ApiJson(pair))
 }

@@ -33,7 +33,7 @@ pub async fn change(tx: &mut TenantTx, plan_code: &str) -> Result<CompanyPlan> {
         return Err(e);
     }
     repo::set_company_plan(tx, tenant, &plan.code).await?;
-    tx.emit("company.updated", &serde_json::json!({ "plan_code": plan.code })).await?;
+    tx.emit(&events::CompanyUpdated { plan_code: Some(plan.code.clone()) }).await?;
     Ok(CompanyPlan { plan, usage })
 }
 

@@ -87,7 +87,10 @@ async fn update_user(
     if deactivated {
         repo::revoke_refresh_tokens(&mut s.tx, tenant, id).await?;
     }
-    s.tx.emit("user.updated", &serde_json::json!({ "id": id })).await?;
+    s.tx.emit(&events::UserUpdated { user_id: id, active: user.active }).await?;
+    if deactivated {
+        s.tx.emit(&events::UserDeactivated { user_id: id }).await?;
+    }
     s.tx.commit().await?;
     if deactivated {
         app.realtime.disconnect_user(id).await;

@@ -6,27 +6,7 @@ use uuid::Uuid;
 use crate::products::model::Billing;
 use crate::proposals::model::{ItemInput, LineItem};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum ContractStatus {
-    Draft,
-    Active,
-    Suspended,
-    Cancelled,
-    Ended,
-}
-
-impl ContractStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContractStatus::Draft => "draft",
-            ContractStatus::Active => "active",
-            ContractStatus::Suspended => "suspended",
-            ContractStatus::Cancelled => "cancelled",
-            ContractStatus::Ended => "ended",
-        }
-    }
-}
+pub use events::ContractStatus;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Contract {
@@ -102,20 +82,4 @@ pub struct ContractFilter {
     pub q: Option<String>,
     pub status: Option<ContractStatus>,
     pub customer_id: Option<Uuid>,
-}
-
-/// Payload of `ContractSigned`, which finance consumes to bill.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ContractSigned {
-    pub contract_id: Uuid,
-    pub number: i64,
-    pub customer_id: Uuid,
-    pub recurrence: Billing,
-    pub start_date: NaiveDate,
-    pub term_months: Option<i32>,
-    pub billing_day: i32,
-    pub one_time_cents: i64,
-    pub recurring_cents: i64,
-    pub items: Vec<LineItem>,
-    pub timeline: serde_json::Value,
 }

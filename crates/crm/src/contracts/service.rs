@@ -6,10 +6,11 @@ use kernel::error::Violations;
 use kernel::ids::new_id;
 use kernel::tenant::TenantTx;
 use kernel::{Error, Result};
-use serde_json::json;
 use uuid::Uuid;
 
-use super::model::{Contract, ContractSigned, ContractStatus, CreateContractRequest, UpdateContractRequest};
+use events::{ContractCancelled, ContractLine, ContractSigned, Timeline, TimelineLinks};
+
+use super::model::{Contract, ContractStatus, CreateContractRequest, UpdateContractRequest};
 use super::repo;
 use crate::customers::repo as customers;
 use crate::lines;
@@ -157,7 +158,7 @@ pub async fn update(
         k.recurring_cents = priced.totals.recurring_cents;
     }
     repo::save(tx, tenant, &k).await?;
-    tx.emit("contract.updated", &json!({ "contract_id": id })).await?;
+    tx.emit(&events::ContractUpdated { contract_id: id }).await?;
     repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)
 }
 
@@ -178,11 +179,24 @@ pub async fn sign(tx: &mut TenantTx, id: Uuid) -> Result<Contract> {
         billing_day: k.billing_day,
         one_time_cents: k.one_time_cents,
         recurring_cents: k.recurring_cents,
-        items: k.items.clone(),
-        timeline: json!({ "customer_id": k.customer_id, "summary": format!("Contrato {} assinado", number_label(k.number)),
-                          "data": { "contract_id": k.id } }),
+        items: k
+            .items
+            .iter()
+            .map(|i| ContractLine {
+                description: i.description.clone(),
+                quantity_milli: i.quantity_milli,
+                unit_price_cents: i.unit_price_cents,
+                total_cents: i.total_cents,
+                billing: i.billing,
+            })
+            .collect(),
+        timeline: Timeline {
+            customer_id: k.customer_id,
+            summary: format!("Contrato {} assinado", number_label(k.number)),
+            links: TimelineLinks { contract_id: Some(k.id), ..Default::default() },
+        },
     };
-    tx.emit("ContractSigned", &event).await?;
+    tx.emit(&event).await?;
     Ok(k)
 }
 
@@ -197,11 +211,16 @@ pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: &str) -> Result<Contrac
     if !repo::transition(tx, tenant, id, &from, ContractStatus::Cancelled, Some(reason)).await? {
         return Err(Error::conflict(None, "Este contrato já foi encerrado ou cancelado."));
     }
-    tx.emit(
-        "ContractCancelled",
-        &json!({ "contract_id": id, "customer_id": k.customer_id, "reason": reason,
-                 "timeline": { "customer_id": k.customer_id, "summary": format!("Contrato {} cancelado: {reason}", number_label(k.number)) } }),
-    )
+    tx.emit(&ContractCancelled {
+        contract_id: id,
+        customer_id: k.customer_id,
+        reason: reason.to_string(),
+        timeline: Timeline {
+            customer_id: k.customer_id,
+            summary: format!("Contrato {} cancelado: {reason}", number_label(k.number)),
+            links: TimelineLinks { contract_id: Some(id), ..Default::default() },
+        },
+    })
     .await?;
     repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)
 }
@@ -218,6 +237,6 @@ pub async fn change_status(tx: &mut TenantTx, id: Uuid, to: ContractStatus) -> R
     if !repo::transition(tx, tenant, id, from, to, None).await? {
         return Err(Error::conflict(None, "O contrato não está num estado que permita esta mudança."));
     }
-    tx.emit(&format!("contract.{}", to.as_str()), &json!({ "contract_id": id })).await?;
+    tx.emit(&events::ContractStatusChanged { contract_id: id, status: to }).await?;
     repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)
 }

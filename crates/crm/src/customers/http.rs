@@ -122,7 +122,7 @@ async fn delete_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusC
         ));
     }
     repo::delete(&mut s.tx, tenant, id).await?;
-    s.tx.emit("customer.deleted", &serde_json::json!({ "id": id })).await?;
+    s.tx.emit(&events::CustomerDeleted { customer_id: id }).await?;
     s.tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -292,6 +292,7 @@ async fn create_contact(
         created_at: chrono::Utc::now(),
     };
     let saved = repo::upsert_contact(&mut s.tx, tenant, &contact).await?;
+    s.tx.emit(&events::ContactAdded { customer_id: id, contact_id: saved.id }).await?;
     s.tx.commit().await?;
     Ok(Created(format!("/api/v1/contacts/{}", saved.id), saved))
 }

@@ -1,6 +1,7 @@
 //! Customer rules: parse and validate, warn about duplicates, optimistic
 //! concurrency, merge.
 
+use events::{CustomerCreated, CustomerMerged, CustomerUpdated};
 use kernel::error::{OnConstraint, Violations};
 use kernel::ids::new_id;
 use kernel::session::CurrentUser;
@@ -169,7 +170,7 @@ pub async fn create(
         },
     )
     .await?;
-    tx.emit("customer.created", &json!({ "id": saved.id, "name": saved.name })).await?;
+    tx.emit(&CustomerCreated { customer_id: saved.id, name: saved.name.clone() }).await?;
     Ok(CreatedCustomer { customer: saved, duplicates })
 }
 
@@ -203,7 +204,7 @@ pub async fn update(
         .await
         .on_constraint(OWNER_FK, bad_owner)?
         .ok_or_else(stale)?;
-    tx.emit("customer.updated", &json!({ "id": id })).await?;
+    tx.emit(&CustomerUpdated { customer_id: id }).await?;
     Ok(saved)
 }
 
@@ -270,7 +271,7 @@ pub async fn merge(
     )
     .await?;
     // Other modules move their references on this event.
-    tx.emit("customer.merged", &json!({ "survivor_id": survivor_id, "merged_id": merged_id })).await?;
+    tx.emit(&CustomerMerged { survivor_id, merged_id }).await?;
     Ok(saved)
 }
 
@@ -343,6 +344,6 @@ pub async fn create_contact(
         },
     )
     .await?;
-    tx.emit("customer.created", &json!({ "id": saved.id, "name": saved.name })).await?;
+    tx.emit(&CustomerCreated { customer_id: saved.id, name: saved.name.clone() }).await?;
     Ok(saved.id)
 }

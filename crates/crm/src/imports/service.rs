@@ -12,7 +12,7 @@ use kernel::jobs::{Job, Registry};
 use kernel::tenant::TenantTx;
 use kernel::{App, Result};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, json};
+use serde_json::Map;
 use uuid::Uuid;
 
 use super::csv_file;
@@ -191,10 +191,12 @@ async fn run(app: &App, tenant: Uuid, job: RunImport) -> Result<()> {
         drop(tx); // all or nothing: nothing of this file is kept
         repo::finish(&mut done, tenant, job.import_id, false, processed, 0, 0, skipped, &errors).await?;
     } else {
-        tx.emit(
-            "customers.imported",
-            &json!({ "import_id": job.import_id, "created": created, "updated": updated, "skipped": skipped }),
-        )
+        tx.emit(&events::CustomersImported {
+            import_id: job.import_id,
+            created: created as i64,
+            updated: updated as i64,
+            skipped: skipped as i64,
+        })
         .await?;
         tx.commit().await?;
         repo::finish(&mut done, tenant, job.import_id, true, processed, created, updated, skipped, &errors)

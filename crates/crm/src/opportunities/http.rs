@@ -83,7 +83,7 @@ async fn delete_opportunity(mut s: Session, Path(id): Path<Uuid>) -> Result<Stat
     let tenant = s.user.tenant_id;
     let o = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     repo::delete(&mut s.tx, tenant, id).await?;
-    s.tx.emit("opportunity.deleted", &serde_json::json!({ "id": id, "pipeline_id": o.pipeline_id })).await?;
+    s.tx.emit(&events::OpportunityDeleted { opportunity_id: id, pipeline_id: o.pipeline_id }).await?;
     s.tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)
 }

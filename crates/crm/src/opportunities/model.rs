@@ -90,14 +90,3 @@ pub struct OpportunityFilter {
     pub owner_id: Option<Uuid>,
     pub status: Option<StageKind>,
 }
-
-/// Pushed to the company's Socket.IO room when a card moves.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct OpportunityMoved {
-    pub id: Uuid,
-    pub pipeline_id: Uuid,
-    pub from_stage_id: Uuid,
-    pub stage_id: Uuid,
-    pub position: f64,
-    pub version: i32,
-}

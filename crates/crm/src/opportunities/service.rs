@@ -11,9 +11,7 @@ use kernel::{Error, Result};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::model::{
-    CreateOpportunityRequest, MoveRequest, Opportunity, OpportunityMoved, UpdateOpportunityRequest,
-};
+use super::model::{CreateOpportunityRequest, MoveRequest, Opportunity, UpdateOpportunityRequest};
 use super::repo;
 use crate::customers::repo as customers;
 use crate::pipelines::model::StageKind;
@@ -116,10 +114,13 @@ pub async fn create(
         },
     )
     .await?;
-    tx.emit(
-        "opportunity.created",
-        &json!({ "id": o.id, "pipeline_id": o.pipeline_id, "stage_id": o.stage_id }),
-    )
+    tx.emit(&events::OpportunityCreated {
+        opportunity_id: o.id,
+        pipeline_id: o.pipeline_id,
+        stage_id: o.stage_id,
+        customer_id: o.customer_id,
+        value_cents: o.value_cents,
+    })
     .await?;
     repo::find(tx, tenant, o.id).await?.ok_or(Error::NotFound)
 }
@@ -158,7 +159,7 @@ pub async fn update(
     if !repo::update(tx, tenant, &o, expected, false).await.on_constraint(OWNER_FK, bad_owner)? {
         return Err(stale());
     }
-    tx.emit("opportunity.updated", &json!({ "id": id, "pipeline_id": o.pipeline_id })).await?;
+    tx.emit(&events::OpportunityUpdated { opportunity_id: id, pipeline_id: o.pipeline_id }).await?;
     repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)
 }
 
@@ -217,15 +218,50 @@ pub async fn move_to(
         .await?;
     }
     let saved = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    let moved = OpportunityMoved {
-        id,
+    let from_stage_id = from.map(|s| s.id).unwrap_or(to.id);
+    if changed {
+        tx.emit(&events::OpportunityStageChanged {
+            opportunity_id: id,
+            pipeline_id: saved.pipeline_id,
+            customer_id: saved.customer_id,
+            from_stage_id,
+            stage_id: to.id,
+            stage_name: to.name.clone(),
+            value_cents: saved.value_cents,
+        })
+        .await?;
+        match to.kind {
+            StageKind::Won => {
+                tx.emit(&events::OpportunityWon {
+                    opportunity_id: id,
+                    pipeline_id: saved.pipeline_id,
+                    customer_id: saved.customer_id,
+                    value_cents: saved.value_cents,
+                })
+                .await?
+            }
+            StageKind::Lost => {
+                tx.emit(&events::OpportunityLost {
+                    opportunity_id: id,
+                    pipeline_id: saved.pipeline_id,
+                    customer_id: saved.customer_id,
+                    value_cents: saved.value_cents,
+                    lost_reason: saved.lost_reason.clone(),
+                })
+                .await?
+            }
+            StageKind::Open => Uuid::nil(),
+        };
+    }
+    tx.emit(&events::OpportunityMoved {
+        opportunity_id: id,
         pipeline_id: saved.pipeline_id,
-        from_stage_id: from.map(|s| s.id).unwrap_or(to.id),
+        from_stage_id,
         stage_id: saved.stage_id,
         position: saved.position,
         version: saved.version,
-    };
-    tx.emit("opportunity.moved", &moved).await?;
+    })
+    .await?;
     Ok(saved)
 }
 

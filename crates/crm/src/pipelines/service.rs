@@ -1,12 +1,11 @@
 //! Saving pipelines, and the default pipeline every new company gets (from
 //! the `company.created` event, so accounts knows nothing of CRM).
 
+use events::{CompanyCreated, Envelope};
 use kernel::ids::new_id;
-use kernel::jobs::{Job, Registry};
-use kernel::outbox::DomainEvent;
+use kernel::jobs::Registry;
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::{Pipeline, PipelineRequest, Stage, StageInput, StageKind};
@@ -74,16 +73,8 @@ pub fn default_request() -> PipelineRequest {
 }
 
 /// Gives a new company its first pipeline.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct CreateDefaultPipeline(pub DomainEvent);
-
-impl Job for CreateDefaultPipeline {
-    const KIND: &'static str = "crm.default_pipeline";
-}
-
 pub fn register(registry: &mut Registry) {
-    registry.handle(|app: App, _tenant, CreateDefaultPipeline(event)| async move {
+    registry.on("crm.default_pipeline", |app: App, event: Envelope<CompanyCreated>| async move {
         let mut tx = TenantTx::begin(&app.db, event.tenant_id).await?;
         // Idempotent: a redelivered event finds the pipeline already there.
         if repo::count(&mut tx, event.tenant_id).await? == 0 {
@@ -92,5 +83,4 @@ pub fn register(registry: &mut Registry) {
         tx.commit().await?;
         Ok(())
     });
-    registry.subscribe::<CreateDefaultPipeline>("company.created");
 }

@@ -4,25 +4,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Billing {
-    OneTime,
-    Monthly,
-    Quarterly,
-    Yearly,
-}
-
-impl Billing {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Billing::OneTime => "one_time",
-            Billing::Monthly => "monthly",
-            Billing::Quarterly => "quarterly",
-            Billing::Yearly => "yearly",
-        }
-    }
-}
+pub use events::Billing;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Product {

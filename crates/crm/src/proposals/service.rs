@@ -134,7 +134,7 @@ pub async fn create(tx: &mut TenantTx, user: &CurrentUser, req: &CreateProposalR
     repo::save(tx, tenant, &p, Some(user.id)).await?;
     note(tx, &p, "proposal.created", format!("Proposta {} criada", number_label(p.number)), Some(user.id))
         .await?;
-    tx.emit("proposal.created", &json!({ "id": p.id, "customer_id": p.customer_id })).await?;
+    tx.emit(&events::ProposalCreated { proposal_id: p.id, customer_id: p.customer_id }).await?;
     repo::find(tx, tenant, p.id).await?.ok_or(Error::NotFound)
 }
 
@@ -214,7 +214,7 @@ pub async fn update(
     p.recurring_cents = priced.totals.recurring_cents;
     p.recurrence = priced.recurrence;
     repo::save(tx, tenant, &p, None).await?;
-    tx.emit("proposal.updated", &json!({ "id": id, "revision": p.revision })).await?;
+    tx.emit(&events::ProposalUpdated { proposal_id: id, revision: p.revision }).await?;
     repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)
 }
 
@@ -317,7 +317,7 @@ pub async fn send(
         Some(user.id),
     )
     .await?;
-    tx.emit("proposal.sent", &json!({ "id": id, "customer_id": sent.customer_id })).await?;
+    tx.emit(&events::ProposalSent { proposal_id: id, customer_id: sent.customer_id }).await?;
     Ok(SentProposal { proposal: sent, public_url: link })
 }
 
@@ -383,7 +383,7 @@ async fn expire_if_due(tx: &mut TenantTx, id: Uuid) -> Result<bool> {
         None,
     )
     .await?;
-    tx.emit("proposal.expired", &json!({ "id": id })).await?;
+    tx.emit(&events::ProposalExpired { proposal_id: id, customer_id: p.customer_id }).await?;
     Ok(true)
 }
 
@@ -402,7 +402,7 @@ pub async fn public_view(app: &App, token: &str) -> Result<PublicProposal> {
             None,
         )
         .await?;
-        tx.emit("proposal.viewed", &json!({ "id": p.id })).await?;
+        tx.emit(&events::ProposalViewed { proposal_id: p.id, customer_id: p.customer_id }).await?;
         p.status = ProposalStatus::Viewed;
     }
     let company = repo::company_profile(&mut tx, tenant).await?;
@@ -500,10 +500,11 @@ pub async fn accept(app: &App, token: &str, req: &AcceptRequest, ip: &str) -> Re
         None,
     )
     .await?;
-    tx.emit(
-        "proposal.accepted",
-        &json!({ "id": p.id, "contract_id": contract.id, "customer_id": p.customer_id }),
-    )
+    tx.emit(&events::ProposalAccepted {
+        proposal_id: p.id,
+        contract_id: contract.id,
+        customer_id: p.customer_id,
+    })
     .await?;
     tx.commit().await?;
     Ok(contract.id)
@@ -526,7 +527,7 @@ pub async fn reject(app: &App, token: &str, reason: &str) -> Result<()> {
         None,
     )
     .await?;
-    tx.emit("proposal.rejected", &json!({ "id": p.id })).await?;
+    tx.emit(&events::ProposalRejected { proposal_id: p.id, customer_id: p.customer_id }).await?;
     tx.commit().await?;
     Ok(())
 }

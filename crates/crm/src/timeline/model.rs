@@ -31,16 +31,6 @@ pub struct NoteRequest {
     pub text: String,
 }
 
-/// What another module puts under `timeline` in a domain event's payload
-/// to appear on a customer's timeline (e.g. an invoice paid, a ticket opened).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct TimelineHint {
-    pub customer_id: Uuid,
-    pub summary: String,
-    #[serde(default)]
-    pub data: serde_json::Value,
-}
-
 /// A new entry to write.
 pub struct NewEntry<'a> {
     pub customer_id: Uuid,

@@ -3,29 +3,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum GatewayProvider {
-    Stripe,
-    Asaas,
-}
-
-impl GatewayProvider {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Stripe => "stripe",
-            Self::Asaas => "asaas",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "stripe" => Some(Self::Stripe),
-            "asaas" => Some(Self::Asaas),
-            _ => None,
-        }
-    }
-}
+pub use events::GatewayProvider;
 
 /// Stored sealed (AES-256-GCM); never returned by the API.
 #[derive(Debug, Clone, Serialize, Deserialize)]

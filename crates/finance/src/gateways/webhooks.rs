@@ -8,7 +8,6 @@ use kernel::jobs::{Job, Registry};
 use kernel::tenant::TenantTx;
 use payments::{asaas, stripe};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use uuid::Uuid;
 
 use super::repo;
@@ -74,15 +73,18 @@ async fn process(app: &App, tenant: Uuid, id: Uuid) -> anyhow::Result<()> {
                         Ok(outcome_of(ledger::record_gateway_payment(&mut tx, &g).await?))
                     }
                     Some(stripe::PaymentEvent::Failed { intent_id, reason, invoice_id }) => {
-                        tx.emit(
-                            "PaymentFailed",
-                            &json!({ "gateway": "stripe", "intent_id": intent_id, "invoice_id": invoice_id, "reason": reason }),
-                        )
+                        tx.emit(&events::PaymentFailed {
+                            gateway: events::GatewayProvider::Stripe,
+                            intent_id,
+                            invoice_id: invoice_id.and_then(|i| i.parse().ok()),
+                            reason,
+                        })
                         .await?;
                         Ok(Outcome::Processed)
                     }
                     Some(stripe::PaymentEvent::Refunded { intent_id, amount_refunded_cents, .. }) => {
-                        ledger::record_gateway_refund(&mut tx, "stripe", &intent_id, amount_refunded_cents).await?;
+                        ledger::record_gateway_refund(&mut tx, "stripe", &intent_id, amount_refunded_cents)
+                            .await?;
                         Ok(Outcome::Processed)
                     }
                     None => Ok(Outcome::Ignored(format!("evento {} não é usado pelo ConectCRM", event.kind))),

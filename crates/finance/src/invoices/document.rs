@@ -187,6 +187,6 @@ pub async fn send(app: &App, tx: &mut TenantTx, id: Uuid, to: Option<&str>) -> R
         Default::default(),
     )
     .await?;
-    tx.emit("invoice.sent", &serde_json::json!({ "invoice_id": id, "to": to })).await?;
+    tx.emit(&events::InvoiceSent { invoice_id: id, to: to.to_string() }).await?;
     Ok(SentInvoice { to, link: service::public_link(app, tenant, id) })
 }

@@ -3,13 +3,13 @@
 //! link and the PIX code.
 
 use chrono::{NaiveDate, NaiveTime, TimeZone};
+use events::{InvoiceCancelled, InvoiceIssued, Timeline, TimelineLinks};
 use kernel::error::Violations;
 use kernel::ids::new_id;
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use payments::pix::{self, BrCode, PixKey};
-use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{CreateInvoiceRequest, Invoice, InvoiceStatus, PixCharge};
@@ -178,14 +178,22 @@ async fn issued(
         .await?;
     }
     let amount = kernel::money::Money::brl(total_cents).format_brl();
-    tx.emit(
-        "InvoiceIssued",
-        &json!({ "invoice_id": id, "number": number, "customer_id": customer_id, "total_cents": total_cents,
-                 "due_date": due_date,
-                 "timeline": { "customer_id": customer_id,
-                               "summary": format!("Fatura {} emitida: {amount}, vence em {}", label(number), due_date.format("%d/%m/%Y")),
-                               "data": { "invoice_id": id } } }),
-    )
+    tx.emit(&InvoiceIssued {
+        invoice_id: id,
+        number,
+        customer_id,
+        total_cents,
+        due_date,
+        timeline: Timeline {
+            customer_id,
+            summary: format!(
+                "Fatura {} emitida: {amount}, vence em {}",
+                label(number),
+                due_date.format("%d/%m/%Y")
+            ),
+            links: TimelineLinks { invoice_id: Some(id), ..Default::default() },
+        },
+    })
     .await?;
     Ok(())
 }
@@ -227,13 +235,16 @@ pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: &str) -> Result<Invoice
         _ => {}
     }
     repo::cancel(tx, tenant, id, reason).await?;
-    tx.emit(
-        "InvoiceCancelled",
-        &json!({ "invoice_id": id, "customer_id": inv.customer_id, "reason": reason,
-                 "timeline": { "customer_id": inv.customer_id,
-                               "summary": format!("Fatura {} cancelada: {reason}", inv.label),
-                               "data": { "invoice_id": id } } }),
-    )
+    tx.emit(&InvoiceCancelled {
+        invoice_id: id,
+        customer_id: inv.customer_id,
+        reason: reason.to_string(),
+        timeline: Timeline {
+            customer_id: inv.customer_id,
+            summary: format!("Fatura {} cancelada: {reason}", inv.label),
+            links: TimelineLinks { invoice_id: Some(id), ..Default::default() },
+        },
+    })
     .await?;
     get(tx, id).await
 }

@@ -3,57 +3,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PaymentMethod {
-    Pix,
-    Transfer,
-    Cash,
-    Boleto,
-    Card,
-    /// Customer credit applied to an invoice (not new money).
-    Credit,
-    Other,
-}
-
-impl PaymentMethod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pix => "pix",
-            Self::Transfer => "transfer",
-            Self::Cash => "cash",
-            Self::Boleto => "boleto",
-            Self::Card => "card",
-            Self::Credit => "credit",
-            Self::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "pix" => Self::Pix,
-            "transfer" => Self::Transfer,
-            "cash" => Self::Cash,
-            "boleto" => Self::Boleto,
-            "card" => Self::Card,
-            "credit" => Self::Credit,
-            "other" => Self::Other,
-            _ => return None,
-        })
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Pix => "PIX",
-            Self::Transfer => "transferência",
-            Self::Cash => "dinheiro",
-            Self::Boleto => "boleto",
-            Self::Card => "cartão",
-            Self::Credit => "crédito do cliente",
-            Self::Other => "outro",
-        }
-    }
-}
+pub use events::PaymentMethod;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

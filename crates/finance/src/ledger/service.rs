@@ -4,12 +4,12 @@
 //! once are serialised, and the second finds the invoice already paid.
 
 use chrono::NaiveDate;
+use events::{InvoicePaid, PaymentNeedsReview, PaymentReceived, PaymentRefunded, Timeline, TimelineLinks};
 use kernel::error::Violations;
 use kernel::ids::new_id;
 use kernel::money::Money;
 use kernel::tenant::TenantTx;
 use kernel::{Error, Result};
-use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{Payment, PaymentMethod, PaymentStatus, RefundRequest, RegisterPaymentRequest};
@@ -72,13 +72,20 @@ async fn distribute(
         invoices::save_amounts(tx, tenant, &inv).await?;
         repo::allocate(tx, tenant, payment_id, inv.id, take).await?;
         if paid {
-            tx.emit(
-                "InvoicePaid",
-                &json!({ "invoice_id": inv.id, "customer_id": inv.customer_id, "paid_cents": inv.paid_cents,
-                         "timeline": { "customer_id": inv.customer_id,
-                                       "summary": format!("Fatura {} paga ({})", inv.label, brl(inv.paid_cents)),
-                                       "data": { "invoice_id": inv.id, "payment_id": payment_id } } }),
-            )
+            tx.emit(&InvoicePaid {
+                invoice_id: inv.id,
+                customer_id: inv.customer_id,
+                paid_cents: inv.paid_cents,
+                timeline: Timeline {
+                    customer_id: inv.customer_id,
+                    summary: format!("Fatura {} paga ({})", inv.label, brl(inv.paid_cents)),
+                    links: TimelineLinks {
+                        invoice_id: Some(inv.id),
+                        payment_id: Some(payment_id),
+                        ..Default::default()
+                    },
+                },
+            })
             .await?;
         }
     }
@@ -86,14 +93,17 @@ async fn distribute(
 }
 
 async fn received(tx: &mut TenantTx, p: &NewPayment<'_>) -> Result<()> {
-    tx.emit(
-        "PaymentReceived",
-        &json!({ "payment_id": p.id, "customer_id": p.customer_id, "amount_cents": p.amount_cents,
-                 "method": p.method.as_str(),
-                 "timeline": { "customer_id": p.customer_id,
-                               "summary": format!("Pagamento de {} recebido ({})", brl(p.amount_cents), p.method.label()),
-                               "data": { "payment_id": p.id } } }),
-    )
+    tx.emit(&PaymentReceived {
+        payment_id: p.id,
+        customer_id: p.customer_id,
+        amount_cents: p.amount_cents,
+        method: p.method,
+        timeline: Timeline {
+            customer_id: p.customer_id,
+            summary: format!("Pagamento de {} recebido ({})", brl(p.amount_cents), p.method.label()),
+            links: TimelineLinks { payment_id: Some(p.id), ..Default::default() },
+        },
+    })
     .await?;
     Ok(())
 }
@@ -259,10 +269,11 @@ pub async fn record_gateway_payment(tx: &mut TenantTx, g: &GatewayPayment<'_>) -
         return Ok(GatewayOutcome::Duplicate);
     }
     if let Some(reason) = review {
-        tx.emit(
-            "PaymentNeedsReview",
-            &json!({ "payment_id": payment.id, "invoice_id": inv.id, "reason": reason }),
-        )
+        tx.emit(&PaymentNeedsReview {
+            payment_id: payment.id,
+            invoice_id: inv.id,
+            reason: reason.to_string(),
+        })
         .await?;
         return Ok(GatewayOutcome::Review(reason));
     }
@@ -320,14 +331,17 @@ pub async fn accept_review(tx: &mut TenantTx, payment_id: Uuid) -> Result<Paymen
         )
         .await?;
     }
-    tx.emit(
-        "PaymentReceived",
-        &json!({ "payment_id": p.id, "customer_id": p.customer_id, "amount_cents": p.amount_cents,
-                 "method": p.method.as_str(),
-                 "timeline": { "customer_id": p.customer_id,
-                               "summary": format!("Pagamento de {} conferido e aplicado", brl(p.amount_cents)),
-                               "data": { "payment_id": p.id } } }),
-    )
+    tx.emit(&PaymentReceived {
+        payment_id: p.id,
+        customer_id: p.customer_id,
+        amount_cents: p.amount_cents,
+        method: p.method,
+        timeline: Timeline {
+            customer_id: p.customer_id,
+            summary: format!("Pagamento de {} conferido e aplicado", brl(p.amount_cents)),
+            links: TimelineLinks { payment_id: Some(p.id), ..Default::default() },
+        },
+    })
     .await?;
     repo::find(tx, tenant, payment_id, false).await?.ok_or(Error::NotFound)
 }
@@ -456,13 +470,16 @@ pub async fn refund(
     if p.status == PaymentStatus::Review && amount == refundable {
         repo::set_status(tx, tenant, payment_id, "rejected").await?;
     }
-    tx.emit(
-        "PaymentRefunded",
-        &json!({ "payment_id": payment_id, "customer_id": p.customer_id, "amount_cents": amount,
-                 "timeline": { "customer_id": p.customer_id,
-                               "summary": format!("Estorno de {}: {reason}", brl(amount)),
-                               "data": { "payment_id": payment_id } } }),
-    )
+    tx.emit(&PaymentRefunded {
+        payment_id,
+        customer_id: p.customer_id,
+        amount_cents: amount,
+        timeline: Timeline {
+            customer_id: p.customer_id,
+            summary: format!("Estorno de {}: {reason}", brl(amount)),
+            links: TimelineLinks { payment_id: Some(payment_id), ..Default::default() },
+        },
+    })
     .await?;
     repo::find(tx, tenant, payment_id, false).await?.ok_or(Error::NotFound)
 }

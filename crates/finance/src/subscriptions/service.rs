@@ -1,4 +1,5 @@
 use chrono::{Datelike, NaiveDate, NaiveTime, TimeZone};
+use events::{SubscriptionCancelled, SubscriptionChanged, SubscriptionStarted, Timeline, TimelineLinks};
 use kernel::error::Violations;
 use kernel::ids::new_id;
 use kernel::jobs::{self, EnqueueOptions, Job, Registry};
@@ -6,7 +7,6 @@ use kernel::money::{Money, div_round};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{
@@ -93,13 +93,20 @@ pub async fn start(tx: &mut TenantTx, s: &Start<'_>) -> Result<Option<Uuid>> {
     if !repo::insert(tx, tenant, &new).await? {
         return Ok(None);
     }
-    tx.emit(
-        "SubscriptionStarted",
-        &json!({ "subscription_id": new.id, "customer_id": s.customer_id, "amount_cents": s.amount_cents,
-                 "timeline": { "customer_id": s.customer_id,
-                               "summary": format!("Assinatura iniciada: {} ({})", s.description, Money::brl(s.amount_cents).format_brl()),
-                               "data": { "subscription_id": new.id } } }),
-    )
+    tx.emit(&SubscriptionStarted {
+        subscription_id: new.id,
+        customer_id: s.customer_id,
+        amount_cents: s.amount_cents,
+        timeline: Timeline {
+            customer_id: s.customer_id,
+            summary: format!(
+                "Assinatura iniciada: {} ({})",
+                s.description,
+                Money::brl(s.amount_cents).format_brl()
+            ),
+            links: TimelineLinks { subscription_id: Some(new.id), ..Default::default() },
+        },
+    })
     .await?;
     bill_due(tx, new.id).await?;
     Ok(Some(new.id))
@@ -260,15 +267,22 @@ pub async fn change_plan(
         0
     };
     repo::change_plan(tx, tenant, id, req.amount_cents, &description, adjustment).await?;
-    tx.emit(
-        "SubscriptionChanged",
-        &json!({ "subscription_id": id, "customer_id": sub.customer_id, "from_cents": sub.amount_cents,
-                 "to_cents": req.amount_cents, "adjustment_cents": adjustment,
-                 "timeline": { "customer_id": sub.customer_id,
-                               "summary": format!("Assinatura alterada de {} para {}",
-                                   Money::brl(sub.amount_cents).format_brl(), Money::brl(req.amount_cents).format_brl()),
-                               "data": { "subscription_id": id } } }),
-    )
+    tx.emit(&SubscriptionChanged {
+        subscription_id: id,
+        customer_id: sub.customer_id,
+        from_cents: sub.amount_cents,
+        to_cents: req.amount_cents,
+        adjustment_cents: adjustment,
+        timeline: Timeline {
+            customer_id: sub.customer_id,
+            summary: format!(
+                "Assinatura alterada de {} para {}",
+                Money::brl(sub.amount_cents).format_brl(),
+                Money::brl(req.amount_cents).format_brl()
+            ),
+            links: TimelineLinks { subscription_id: Some(id), ..Default::default() },
+        },
+    })
     .await?;
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
@@ -280,7 +294,7 @@ pub async fn pause(tx: &mut TenantTx, id: Uuid) -> Result<Subscription> {
         return Err(Error::conflict(None, "Só uma assinatura ativa pode ser pausada."));
     }
     repo::set_status(tx, tenant, id, SubscriptionStatus::Paused, None).await?;
-    tx.emit("SubscriptionPaused", &json!({ "subscription_id": id })).await?;
+    tx.emit(&events::SubscriptionPaused { subscription_id: id, customer_id: sub.customer_id }).await?;
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
 
@@ -301,7 +315,7 @@ pub async fn resume(tx: &mut TenantTx, id: Uuid) -> Result<Subscription> {
     );
     repo::set_next(tx, tenant, id, next).await?;
     repo::set_status(tx, tenant, id, SubscriptionStatus::Active, None).await?;
-    tx.emit("SubscriptionResumed", &json!({ "subscription_id": id })).await?;
+    tx.emit(&events::SubscriptionResumed { subscription_id: id, customer_id: sub.customer_id }).await?;
     bill_due(tx, id).await?;
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
@@ -317,13 +331,16 @@ pub async fn cancel(tx: &mut TenantTx, id: Uuid, reason: &str) -> Result<Subscri
         return Err(Error::conflict(None, "Esta assinatura já está encerrada."));
     }
     repo::set_status(tx, tenant, id, SubscriptionStatus::Cancelled, Some(reason)).await?;
-    tx.emit(
-        "SubscriptionCancelled",
-        &json!({ "subscription_id": id, "customer_id": sub.customer_id, "mrr_cents": sub.mrr_cents,
-                 "timeline": { "customer_id": sub.customer_id,
-                               "summary": format!("Assinatura cancelada: {reason}"),
-                               "data": { "subscription_id": id } } }),
-    )
+    tx.emit(&SubscriptionCancelled {
+        subscription_id: id,
+        customer_id: sub.customer_id,
+        mrr_cents: sub.mrr_cents,
+        timeline: Timeline {
+            customer_id: sub.customer_id,
+            summary: format!("Assinatura cancelada: {reason}"),
+            links: TimelineLinks { subscription_id: Some(id), ..Default::default() },
+        },
+    })
     .await?;
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }

@@ -1,3 +1,4 @@
+use super::model::ChannelRules as _;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use kernel::error::{Problem, Violations};

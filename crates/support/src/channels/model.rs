@@ -5,51 +5,20 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ChannelKind {
-    Webchat,
-    Email,
-    Whatsapp,
-    TwilioSms,
-    TwilioWhatsapp,
-}
+pub use events::ChannelKind;
 
-impl ChannelKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Webchat => "webchat",
-            Self::Email => "email",
-            Self::Whatsapp => "whatsapp",
-            Self::TwilioSms => "twilio_sms",
-            Self::TwilioWhatsapp => "twilio_whatsapp",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "webchat" => Self::Webchat,
-            "email" => Self::Email,
-            "whatsapp" => Self::Whatsapp,
-            "twilio_sms" => Self::TwilioSms,
-            "twilio_whatsapp" => Self::TwilioWhatsapp,
-            _ => return None,
-        })
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Webchat => "chat do site",
-            Self::Email => "e-mail",
-            Self::Whatsapp => "WhatsApp",
-            Self::TwilioSms => "SMS",
-            Self::TwilioWhatsapp => "WhatsApp (Twilio)",
-        }
-    }
-
+/// What each channel kind needs from the company, a support rule about
+/// the kinds of the shared vocabulary.
+pub trait ChannelRules {
     /// The token a provider sends back to prove a webhook is ours (e-mail's
     /// `?token=`, Meta's `hub.verify_token`): sealed, generated when absent.
-    pub fn inbound_secret_key(self) -> Option<&'static str> {
+    fn inbound_secret_key(self) -> Option<&'static str>;
+    /// Secrets each kind needs (sealed), and settings (plain).
+    fn required(self) -> (&'static [&'static str], &'static [&'static str]);
+}
+
+impl ChannelRules for ChannelKind {
+    fn inbound_secret_key(self) -> Option<&'static str> {
         match self {
             Self::Email => Some("inbound_token"),
             Self::Whatsapp => Some("verify_token"),
@@ -57,8 +26,7 @@ impl ChannelKind {
         }
     }
 
-    /// Secrets each kind needs (sealed), and settings (plain).
-    pub fn required(self) -> (&'static [&'static str], &'static [&'static str]) {
+    fn required(self) -> (&'static [&'static str], &'static [&'static str]) {
         match self {
             Self::Webchat => (&[], &[]),
             Self::Email => (&[], &["address"]),

@@ -1,3 +1,4 @@
+use super::model::ChannelRules as _;
 use chrono::{DateTime, Utc};
 use kernel::pagination::PageRequest;
 use kernel::{App, Result};

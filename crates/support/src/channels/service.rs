@@ -2,6 +2,7 @@
 //! and rotated; an e-mail address proven by a code before anything goes
 //! out From it.
 
+use super::model::ChannelRules as _;
 use chrono::{Duration, Utc};
 use kernel::jobs::{self, EnqueueOptions, Job, Registry};
 use kernel::mail::SendEmail;

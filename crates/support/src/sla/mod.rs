@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use events::SlaTarget;
 use kernel::error::{Problem, Violations};
 use kernel::http::ApiJson;
 use kernel::jobs::{self, EnqueueOptions, Job, Registry};
@@ -221,13 +222,28 @@ pub async fn check(tx: &mut TenantTx, job: &CheckSla, now: DateTime<Utc>) -> Res
         return Ok(false);
     }
     tickets::set_sla_mark(tx, tenant, t.id, job.breach).await?;
-    let kind = if job.breach { "SlaBreached" } else { "SlaWarning" };
-    tx.emit(
-        kind,
-        &json!({ "ticket_id": t.id, "number": t.number, "target": job.target, "due": due,
-                 "assignee_id": t.assignee_id, "team_id": t.team_id }),
-    )
-    .await?;
+    let target = SlaTarget::parse(&job.target).unwrap_or(SlaTarget::Resolution);
+    if job.breach {
+        tx.emit(&events::SlaBreached {
+            ticket_id: t.id,
+            number: t.number,
+            target,
+            due,
+            assignee_id: t.assignee_id,
+            team_id: t.team_id,
+        })
+        .await?;
+    } else {
+        tx.emit(&events::SlaWarningReached {
+            ticket_id: t.id,
+            number: t.number,
+            target,
+            due,
+            assignee_id: t.assignee_id,
+            team_id: t.team_id,
+        })
+        .await?;
+    }
     tickets::log(
         tx,
         tenant,

@@ -1,6 +1,7 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::NaiveTime;
+use events::live::{PresenceChanged, PresenceStatus};
 use kernel::error::{OnConstraint, Problem, Violations};
 use kernel::http::{ApiJson, Created};
 use kernel::session::Session;
@@ -211,12 +212,13 @@ pub async fn presence(
     user_id: Uuid,
     status: &str,
 ) -> Result<()> {
-    if !["online", "away", "offline"].contains(&status) {
-        return Err(Error::field("status", "Use online, away ou offline."));
-    }
-    repo::set_presence(conn, tenant_id, user_id, status).await?;
-    app.realtime
-        .emit_to_tenant(tenant_id, "presence", &serde_json::json!({ "user_id": user_id, "status": status }))
-        .await;
+    let status = match status {
+        "online" => PresenceStatus::Online,
+        "away" => PresenceStatus::Away,
+        "offline" => PresenceStatus::Offline,
+        _ => return Err(Error::field("status", "Use online, away ou offline.")),
+    };
+    repo::set_presence(conn, tenant_id, user_id, status.as_str()).await?;
+    app.realtime.signal_tenant(tenant_id, &PresenceChanged { user_id, status }).await;
     Ok(())
 }

@@ -15,40 +15,9 @@ macro_rules! text_enum {
     };
 }
 
-text_enum!(TicketStatus { Open => "open", Pending => "pending", WaitingCustomer => "waiting_customer", Resolved => "resolved", Closed => "closed" });
-text_enum!(Priority { Low => "low", Normal => "normal", High => "high", Urgent => "urgent" });
+pub use events::{DeliveryStatus, Priority, TicketStatus};
+
 text_enum!(Direction { In => "in", Out => "out", Note => "note" });
-text_enum!(DeliveryStatus { Scheduled => "scheduled", Queued => "queued", Sent => "sent", Delivered => "delivered", Read => "read", Failed => "failed" });
-
-impl TicketStatus {
-    pub fn is_open(self) -> bool {
-        matches!(self, Self::Open | Self::Pending | Self::WaitingCustomer)
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Open => "aberto",
-            Self::Pending => "pendente",
-            Self::WaitingCustomer => "aguardando cliente",
-            Self::Resolved => "resolvido",
-            Self::Closed => "fechado",
-        }
-    }
-}
-
-impl DeliveryStatus {
-    /// Provider statuses only move forward (sent → delivered → read); a
-    /// late "sent" after "read" changes nothing.
-    pub fn rank(self) -> u8 {
-        match self {
-            Self::Scheduled => 0,
-            Self::Queued => 1,
-            Self::Sent => 2,
-            Self::Delivered => 3,
-            Self::Read => 4,
-            Self::Failed => 5,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]

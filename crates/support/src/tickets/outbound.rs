@@ -10,6 +10,8 @@
 
 use channels::whatsapp;
 use chrono::{DateTime, Utc};
+use events::MessageStatusChanged;
+use events::live::MessageToVisitor;
 use kernel::jobs::{self, EnqueueOptions, Job, Registry};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
@@ -88,14 +90,14 @@ async fn deliver(
     Ok(match channel.kind()? {
         ChannelKind::Webchat => {
             let visitor = t.contact_address.trim_start_matches("visitor:");
-            app.realtime
-                .emit_to_room(
-                    crate::webchat::visitor_room(visitor),
-                    "message",
-                    &json!({ "id": message_id, "direction": "out", "text": text, "author_name": "Atendimento",
-                             "created_at": chrono::Utc::now() }),
-                )
-                .await;
+            let reply = MessageToVisitor {
+                id: message_id,
+                direction: "out".into(),
+                text: text.to_string(),
+                author_name: "Atendimento".into(),
+                created_at: chrono::Utc::now(),
+            };
+            app.realtime.signal_room(crate::webchat::visitor_room(visitor), &reply).await;
             Sent::Ok(None)
         }
         ChannelKind::Email => {
@@ -250,10 +252,12 @@ async fn send(app: &App, tenant: Uuid, message_id: Uuid) -> anyhow::Result<()> {
             {
                 repo::touch(&mut tx, tenant, t.id, false, Some(id)).await?;
             }
-            tx.emit(
-                "MessageStatus",
-                &json!({ "ticket_id": t.id, "message_id": message_id, "status": "sent" }),
-            )
+            tx.emit(&MessageStatusChanged {
+                ticket_id: t.id,
+                message_id,
+                status: DeliveryStatus::Sent,
+                reason: None,
+            })
             .await?;
         }
         Sent::Retry(reason)
@@ -283,10 +287,12 @@ async fn send(app: &App, tenant: Uuid, message_id: Uuid) -> anyhow::Result<()> {
                 json!({ "message_id": message_id, "reason": reason }),
             )
             .await?;
-            tx.emit(
-                "MessageStatus",
-                &json!({ "ticket_id": t.id, "message_id": message_id, "status": "failed", "reason": reason }),
-            )
+            tx.emit(&MessageStatusChanged {
+                ticket_id: t.id,
+                message_id,
+                status: DeliveryStatus::Failed,
+                reason: Some(reason.to_string()),
+            })
             .await?;
         }
     }
@@ -305,11 +311,8 @@ pub async fn apply_status(tx: &mut TenantTx, s: &channels::StatusUpdate) -> Resu
     };
     match repo::advance_delivery(tx, tenant, &s.provider_message_id, to, s.error.as_deref()).await? {
         Some((ticket_id, message_id)) => {
-            tx.emit(
-                "MessageStatus",
-                &json!({ "ticket_id": ticket_id, "message_id": message_id, "status": to.as_str(), "reason": s.error }),
-            )
-            .await?;
+            tx.emit(&MessageStatusChanged { ticket_id, message_id, status: to, reason: s.error.clone() })
+                .await?;
             Ok(true)
         }
         None => Ok(false),

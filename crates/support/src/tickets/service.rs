@@ -2,6 +2,7 @@
 //! triage, routing, SLA), replies and notes, status changes with CSAT,
 //! transfer, snooze and merge, and who may act on a ticket.
 
+use events::{TicketAssigned, TicketStatusChanged, Timeline, TimelineLinks};
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
@@ -135,12 +136,12 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
             repo::set_csat(tx, tenant, resolved, false, Some(score)).await?;
             add_message(tx, resolved, &m, Direction::In).await?;
             repo::log(tx, tenant, resolved, None, "csat", json!({ "score": score })).await?;
-            tx.emit("CsatReceived", &json!({ "ticket_id": resolved, "score": score })).await?;
+            tx.emit(&events::CsatReceived { ticket_id: resolved, score }).await?;
             return Ok(Ingested::CsatAnswer { ticket_id: resolved, score });
         }
         // The customer wrote again: the resolved ticket reopens.
         repo::log(tx, tenant, resolved, None, "reopened", json!({ "by": "customer" })).await?;
-        tx.emit("TicketStatusChanged", &json!({ "ticket_id": resolved, "status": "open" })).await?;
+        tx.emit(&TicketStatusChanged { ticket_id: resolved, status: TicketStatus::Open }).await?;
         ticket_id = Some(resolved);
     }
     let (ticket_id, new_ticket) = match ticket_id {
@@ -165,11 +166,13 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
     let is_email = channel.kind()? == ChannelKind::Email;
     let thread = is_email.then_some(m.provider_message_id.as_str());
     repo::touch(tx, tenant, ticket_id, true, thread).await?;
-    tx.emit(
-        "MessageReceived",
-        &json!({ "ticket_id": ticket_id, "message_id": message_id, "channel": channel.kind, "customer_id": customer_id,
-                 "preview": m.text.chars().take(140).collect::<String>() }),
-    )
+    tx.emit(&events::MessageReceived {
+        ticket_id,
+        message_id,
+        customer_id,
+        channel: channel.kind()?,
+        preview: m.text.chars().take(140).collect(),
+    })
     .await?;
     Ok(Ingested::Added { ticket_id, message_id, new_ticket })
 }
@@ -269,19 +272,26 @@ async fn open_ticket(
     )
     .await?;
     sla::schedule(tx, id, now, &[("first_response", first_due), ("resolution", resolution_due)]).await?;
-    let label =
-        crate::channels::model::ChannelKind::parse(&channel.kind).map(|k| k.label()).unwrap_or("canal");
-    tx.emit(
-        "TicketCreated",
-        &json!({ "ticket_id": id, "number": number, "customer_id": customer_id, "team_id": team_id,
-                 "assignee_id": assignee, "priority": priority.as_str(),
-                 "timeline": { "customer_id": customer_id, "summary": format!("Ticket #{number} aberto pelo {label}: {subject}"),
-                               "data": { "ticket_id": id } } }),
-    )
+    let kind = channel.kind()?;
+    tx.emit(&events::TicketCreated {
+        ticket_id: id,
+        number,
+        customer_id,
+        channel: kind,
+        priority,
+        category: verdict.category.clone(),
+        team_id,
+        assignee_id: assignee,
+        timeline: Timeline {
+            customer_id,
+            summary: format!("Ticket #{number} aberto pelo {}: {subject}", kind.label()),
+            links: TimelineLinks { ticket_id: Some(id), ..Default::default() },
+        },
+    })
     .await?;
     if let Some(user) = assignee {
         repo::log(tx, tenant, id, None, "assigned", json!({ "assignee_id": user, "by": "routing" })).await?;
-        tx.emit("TicketAssigned", &json!({ "ticket_id": id, "number": number, "assignee_id": user })).await?;
+        tx.emit(&TicketAssigned { ticket_id: id, number, assignee_id: Some(user), team_id: None }).await?;
     }
     Ok(id)
 }
@@ -363,14 +373,16 @@ pub async fn reply(
         )
         .await?;
         if !req.mentions.is_empty() {
-            tx.emit(
-                "TicketMention",
-                &json!({ "ticket_id": ticket_id, "number": t.number, "by": user.name, "user_ids": req.mentions,
-                         "preview": text.chars().take(140).collect::<String>() }),
-            )
+            tx.emit(&events::TicketMentioned {
+                ticket_id,
+                number: t.number,
+                by: user.name.clone(),
+                user_ids: req.mentions.clone(),
+                preview: text.chars().take(140).collect(),
+            })
             .await?;
         }
-        tx.emit("NoteAdded", &json!({ "ticket_id": ticket_id, "message_id": id })).await?;
+        tx.emit(&events::NoteAdded { ticket_id, message_id: id }).await?;
         return repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound);
     }
     let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
@@ -438,7 +450,7 @@ pub async fn reply(
         json!({ "message_id": id }),
     )
     .await?;
-    tx.emit("MessageQueued", &json!({ "ticket_id": ticket_id, "message_id": id })).await?;
+    tx.emit(&events::MessageQueued { ticket_id, message_id: id }).await?;
     repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
 
@@ -530,14 +542,17 @@ pub async fn update(
             json!({ "from": t.status.as_str(), "to": status.as_str() }),
         )
         .await?;
-        tx.emit("TicketStatusChanged", &json!({ "ticket_id": id, "status": status.as_str() })).await?;
+        tx.emit(&TicketStatusChanged { ticket_id: id, status }).await?;
         if status == TicketStatus::Resolved {
-            tx.emit(
-                "TicketResolved",
-                &json!({ "ticket_id": id, "customer_id": t.customer_id,
-                         "timeline": { "customer_id": t.customer_id, "summary": format!("Ticket #{} resolvido por {}", t.number, user.name),
-                                       "data": { "ticket_id": id } } }),
-            )
+            tx.emit(&events::TicketResolved {
+                ticket_id: id,
+                customer_id: t.customer_id,
+                timeline: Timeline {
+                    customer_id: t.customer_id,
+                    summary: format!("Ticket #{} resolvido por {}", t.number, user.name),
+                    links: TimelineLinks { ticket_id: Some(id), ..Default::default() },
+                },
+            })
             .await?;
             request_csat(tx, &t).await?;
         }
@@ -662,10 +677,12 @@ pub async fn transfer(
         };
         reply(tx, user, id, &note_req).await?;
     }
-    tx.emit(
-        "TicketAssigned",
-        &json!({ "ticket_id": id, "number": t.number, "assignee_id": assignee, "team_id": team_id }),
-    )
+    tx.emit(&TicketAssigned {
+        ticket_id: id,
+        number: t.number,
+        assignee_id: assignee,
+        team_id: Some(team_id),
+    })
     .await?;
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
@@ -696,7 +713,7 @@ pub fn register(registry: &mut Registry) {
             )
             .await?;
             repo::log(&mut tx, tenant, t.id, None, "woke", json!({})).await?;
-            tx.emit("TicketStatusChanged", &json!({ "ticket_id": t.id, "status": "open" })).await?;
+            tx.emit(&TicketStatusChanged { ticket_id: t.id, status: TicketStatus::Open }).await?;
         }
         tx.commit().await?;
         Ok(())
@@ -731,7 +748,7 @@ pub async fn snooze(tx: &mut TenantTx, user: &CurrentUser, id: Uuid, req: &Snooz
     )
     .await?;
     repo::log(tx, tenant, id, Some(user.id), "snoozed", json!({ "until": req.until })).await?;
-    tx.emit("TicketStatusChanged", &json!({ "ticket_id": id, "status": "pending" })).await?;
+    tx.emit(&TicketStatusChanged { ticket_id: id, status: TicketStatus::Pending }).await?;
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
 
@@ -783,7 +800,7 @@ pub async fn merge(
         json!({ "from": from.id, "number": from.number }),
     )
     .await?;
-    tx.emit("TicketMerged", &json!({ "ticket_id": from.id, "into": into.id })).await?;
+    tx.emit(&events::TicketMerged { ticket_id: from.id, into: into.id }).await?;
     repo::find(tx, tenant, into.id, false).await?.ok_or(Error::NotFound)
 }
 

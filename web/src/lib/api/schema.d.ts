@@ -2190,6 +2190,14 @@ export interface components {
             state: string;
             street: string;
         };
+        /** @description An agent is typing in a ticket. */
+        AgentTyping: {
+            name: string;
+            /** Format: uuid */
+            ticket_id: string;
+            /** Format: uuid */
+            user_id: string;
+        };
         AttachmentInfo: {
             content_type: string;
             filename: string;
@@ -2203,7 +2211,10 @@ export interface components {
         BTreeMap: {
             [key: string]: string;
         };
-        /** @enum {string} */
+        /**
+         * @description How a product or a contract line is billed.
+         * @enum {string}
+         */
         Billing: "one_time" | "monthly" | "quarterly" | "yearly";
         Board: {
             columns: components["schemas"]["BoardColumn"][];
@@ -2298,7 +2309,10 @@ export interface components {
             /** @description Paste into the provider (WhatsApp, Twilio, SendGrid Inbound Parse, or any MIME forwarder). */
             webhook_url?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description A support channel's kind.
+         * @enum {string}
+         */
         ChannelKind: "webchat" | "email" | "whatsapp" | "twilio_sms" | "twilio_whatsapp";
         ChannelTest: {
             message: string;
@@ -2330,9 +2344,19 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description A company signed up (its owner exists; its e-mail is not yet confirmed). */
+        CompanyCreated: {
+            /** @description Empty in events recorded before the name was carried. */
+            name?: string;
+        };
         CompanyPlan: {
             plan: components["schemas"]["Plan"];
             usage: components["schemas"]["PlanUsage"];
+        };
+        /** @description The company's profile, logo or plan changed; open tabs re-read `/me` and `/company`. */
+        CompanyUpdated: {
+            /** @description The new plan, when the plan changed. */
+            plan_code?: string | null;
         };
         ConfirmEmailRequest: {
             token: string;
@@ -2352,6 +2376,13 @@ export interface components {
             job_title?: string | null;
             name: string;
             phone?: string | null;
+        };
+        /** @description A contact person was added to a customer. */
+        ContactAdded: {
+            /** Format: uuid */
+            contact_id: string;
+            /** Format: uuid */
+            customer_id: string;
         };
         ContactRequest: {
             email?: string | null;
@@ -2403,12 +2434,72 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description A contract was cancelled: its subscription stops. */
+        ContractCancelled: {
+            /** Format: uuid */
+            contract_id: string;
+            /** Format: uuid */
+            customer_id: string;
+            reason: string;
+            timeline: components["schemas"]["Timeline"];
+        };
+        /** @description A priced line of a signed contract, as finance bills it. */
+        ContractLine: {
+            billing: components["schemas"]["Billing"];
+            description: string;
+            /**
+             * Format: int64
+             * @description Quantity in thousandths.
+             */
+            quantity_milli: number;
+            /** Format: int64 */
+            total_cents: number;
+            /** Format: int64 */
+            unit_price_cents: number;
+        };
         ContractPage: {
             items: components["schemas"]["Contract"][];
             next_cursor?: string | null;
         };
-        /** @enum {string} */
+        /** @description A contract was signed: finance invoices its one-time part and starts a subscription for the recurring part. */
+        ContractSigned: {
+            /** Format: int32 */
+            billing_day: number;
+            /** Format: uuid */
+            contract_id: string;
+            /** Format: uuid */
+            customer_id: string;
+            items: components["schemas"]["ContractLine"][];
+            /** Format: int64 */
+            number: number;
+            /** Format: int64 */
+            one_time_cents: number;
+            /** @description The period of the recurring lines, or `one_time`. */
+            recurrence: components["schemas"]["Billing"];
+            /** Format: int64 */
+            recurring_cents: number;
+            /** Format: date */
+            start_date: string;
+            /** Format: int32 */
+            term_months?: number | null;
+            timeline: components["schemas"]["Timeline"];
+        };
+        /**
+         * @description A contract's status.
+         * @enum {string}
+         */
         ContractStatus: "draft" | "active" | "suspended" | "cancelled" | "ended";
+        /** @description A contract was suspended, reactivated or ended. */
+        ContractStatusChanged: {
+            /** Format: uuid */
+            contract_id: string;
+            status: components["schemas"]["ContractStatus"];
+        };
+        /** @description A draft contract was edited. */
+        ContractUpdated: {
+            /** Format: uuid */
+            contract_id: string;
+        };
         CreateContractRequest: {
             /** Format: int32 */
             billing_day?: number | null;
@@ -2537,6 +2628,13 @@ export interface components {
              */
             duplicates: components["schemas"]["DuplicateHint"][];
         };
+        /** @description The customer answered the satisfaction question (1 to 5). */
+        CsatReceived: {
+            /** Format: int32 */
+            score: number;
+            /** Format: uuid */
+            ticket_id: string;
+        };
         /** @description A field the company adds to its customers. */
         CustomField: {
             /** Format: date-time */
@@ -2581,10 +2679,21 @@ export interface components {
              */
             version: number;
         };
+        /** @description A customer was created (by hand, by an import, or by a first message). */
+        CustomerCreated: {
+            /** Format: uuid */
+            customer_id: string;
+            name: string;
+        };
         CustomerCredit: {
             /** Format: int64 */
             balance_cents: number;
             currency: string;
+            /** Format: uuid */
+            customer_id: string;
+        };
+        /** @description A customer was deleted. */
+        CustomerDeleted: {
             /** Format: uuid */
             customer_id: string;
         };
@@ -2623,12 +2732,35 @@ export interface components {
         };
         /** @enum {string} */
         CustomerKind: "person" | "company";
+        /** @description Two customers became one; everything of `merged_id` now belongs to `survivor_id`. */
+        CustomerMerged: {
+            /** Format: uuid */
+            merged_id: string;
+            /** Format: uuid */
+            survivor_id: string;
+        };
         CustomerPage: {
             items: components["schemas"]["Customer"][];
             next_cursor?: string | null;
         };
         /** @enum {string} */
         CustomerStatus: "lead" | "active" | "inactive";
+        /** @description A customer's data changed. */
+        CustomerUpdated: {
+            /** Format: uuid */
+            customer_id: string;
+        };
+        /** @description A CSV import finished and kept its rows. */
+        CustomersImported: {
+            /** Format: int64 */
+            created: number;
+            /** Format: uuid */
+            import_id: string;
+            /** Format: int64 */
+            skipped: number;
+            /** Format: int64 */
+            updated: number;
+        };
         /** @description A job that failed every attempt, as its company's admins see it. */
         DeadJob: {
             /** Format: int32 */
@@ -2645,7 +2777,11 @@ export interface components {
         DeadJobPage: {
             items: components["schemas"]["DeadJob"][];
         };
-        /** @enum {string} */
+        /**
+         * @description Where a message of ours is on its way to the customer. Provider
+         *     statuses only move forward (sent → delivered → read): see `rank`.
+         * @enum {string}
+         */
         DeliveryStatus: "scheduled" | "queued" | "sent" | "delivered" | "read" | "failed";
         /** @enum {string} */
         Direction: "in" | "out" | "note";
@@ -2658,6 +2794,11 @@ export interface components {
             name: string;
             value: string;
         };
+        /**
+         * @description The kind of every domain event: its Socket.IO event name and the name of its schema.
+         * @enum {string}
+         */
+        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Dotted path of the field, e.g. `address.cep`. */
@@ -2738,7 +2879,10 @@ export interface components {
             /** @description Paste this into the provider's webhook settings. */
             webhook_url: string;
         };
-        /** @enum {string} */
+        /**
+         * @description Which payment gateway a webhook or charge came from.
+         * @enum {string}
+         */
         GatewayProvider: "stripe" | "asaas";
         /** @enum {string} */
         ImportStatus: "uploaded" | "queued" | "running" | "done" | "failed";
@@ -2844,6 +2988,29 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description An invoice was cancelled. */
+        InvoiceCancelled: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            invoice_id: string;
+            reason: string;
+            timeline: components["schemas"]["Timeline"];
+        };
+        /** @description An invoice was issued (by hand, from a contract, or by a subscription's period). */
+        InvoiceIssued: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: date */
+            due_date: string;
+            /** Format: uuid */
+            invoice_id: string;
+            /** Format: int64 */
+            number: number;
+            timeline: components["schemas"]["Timeline"];
+            /** Format: int64 */
+            total_cents: number;
+        };
         InvoiceItem: {
             description: string;
             /** Format: uuid */
@@ -2865,6 +3032,43 @@ export interface components {
             items: components["schemas"]["Invoice"][];
             next_cursor?: string | null;
         };
+        /** @description An invoice was paid in full. */
+        InvoicePaid: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            invoice_id: string;
+            /** Format: int64 */
+            paid_cents: number;
+            timeline: components["schemas"]["Timeline"];
+        };
+        /** @description A dunning step is due for an open invoice (before or after its due date). E-mail is sent by finance; another channel (WhatsApp) may send the same reminder. */
+        InvoiceReminderDue: {
+            /**
+             * Format: int64
+             * @description What is due today, late fees included.
+             */
+            amount_due_cents: number;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            invoice_id: string;
+            /** @description The invoice's public page. */
+            link: string;
+            /**
+             * Format: int32
+             * @description Days relative to the due date (negative: before it).
+             */
+            offset_days: number;
+            phones: string[];
+        };
+        /** @description An invoice was e-mailed to the customer. */
+        InvoiceSent: {
+            /** Format: uuid */
+            invoice_id: string;
+            /** @description The address it went to. */
+            to: string;
+        };
         /** @enum {string} */
         InvoiceStatus: "draft" | "open" | "partially_paid" | "paid" | "overdue" | "cancelled" | "refunded";
         /** @description A line to price: from the catalogue (`product_id`) or free text. */
@@ -2883,6 +3087,12 @@ export interface components {
             unit?: string | null;
             /** Format: int64 */
             unit_price_cents?: number | null;
+        };
+        /** @description Someone closed the ticket whose room this socket is in. */
+        Left: {
+            room: string;
+            /** Format: uuid */
+            user_id: string;
         };
         /** @description A priced line of a proposal or contract. */
         LineItem: {
@@ -2991,6 +3201,34 @@ export interface components {
             /** @description Older messages. */
             next_cursor?: string | null;
         };
+        /** @description An agent's reply was queued for delivery. */
+        MessageQueued: {
+            /** Format: uuid */
+            message_id: string;
+            /** Format: uuid */
+            ticket_id: string;
+        };
+        /** @description A customer's message arrived on a ticket (new or existing). */
+        MessageReceived: {
+            channel: components["schemas"]["ChannelKind"];
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            message_id: string;
+            /** @description The first 140 characters of the text. */
+            preview: string;
+            /** Format: uuid */
+            ticket_id: string;
+        };
+        /** @description A reply of ours moved on its way: sent, delivered, read, or failed (with the provider's reason). */
+        MessageStatusChanged: {
+            /** Format: uuid */
+            message_id: string;
+            reason?: string | null;
+            status: components["schemas"]["DeliveryStatus"];
+            /** Format: uuid */
+            ticket_id: string;
+        };
         MonthCash: {
             /** @description "2026-11". */
             month: string;
@@ -3021,6 +3259,13 @@ export interface components {
             quantity?: number | null;
             /** Format: int64 */
             unit_price_cents: number;
+        };
+        /** @description An internal note was added to a ticket. */
+        NoteAdded: {
+            /** Format: uuid */
+            message_id: string;
+            /** Format: uuid */
+            ticket_id: string;
         };
         NoteRequest: {
             text: string;
@@ -3059,9 +3304,90 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description A deal was created in a pipeline. */
+        OpportunityCreated: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: uuid */
+            pipeline_id: string;
+            /** Format: uuid */
+            stage_id: string;
+            /** Format: int64 */
+            value_cents: number;
+        };
+        /** @description A deal was deleted. */
+        OpportunityDeleted: {
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: uuid */
+            pipeline_id: string;
+        };
+        /** @description A deal entered a lost stage. */
+        OpportunityLost: {
+            /** Format: uuid */
+            customer_id: string;
+            lost_reason?: string | null;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: uuid */
+            pipeline_id: string;
+            /** Format: int64 */
+            value_cents: number;
+        };
+        /** @description A card changed place on the board (another stage, or its order in one); open boards patch it in. */
+        OpportunityMoved: {
+            /** Format: uuid */
+            from_stage_id: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: uuid */
+            pipeline_id: string;
+            /** Format: double */
+            position: number;
+            /** Format: uuid */
+            stage_id: string;
+            /** Format: int32 */
+            version: number;
+        };
         OpportunityPage: {
             items: components["schemas"]["Opportunity"][];
             next_cursor?: string | null;
+        };
+        /** @description A deal entered another stage. */
+        OpportunityStageChanged: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            from_stage_id: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: uuid */
+            pipeline_id: string;
+            /** Format: uuid */
+            stage_id: string;
+            stage_name: string;
+            /** Format: int64 */
+            value_cents: number;
+        };
+        /** @description A deal's title, value, owner or dates changed. */
+        OpportunityUpdated: {
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: uuid */
+            pipeline_id: string;
+        };
+        /** @description A deal entered a won stage (by hand, or its proposal was accepted). */
+        OpportunityWon: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            opportunity_id: string;
+            /** Format: uuid */
+            pipeline_id: string;
+            /** Format: int64 */
+            value_cents: number;
         };
         Payment: {
             allocations: components["schemas"]["PaymentAllocation"][];
@@ -3101,11 +3427,52 @@ export interface components {
             invoice_id: string;
             invoice_label: string;
         };
-        /** @enum {string} */
+        /** @description A gateway reported a failed charge. */
+        PaymentFailed: {
+            gateway: components["schemas"]["GatewayProvider"];
+            /** @description The gateway's id of the charge. */
+            intent_id: string;
+            /** Format: uuid */
+            invoice_id?: string | null;
+            reason: string;
+        };
+        /**
+         * @description How a payment was made.
+         * @enum {string}
+         */
         PaymentMethod: "pix" | "transfer" | "cash" | "boleto" | "card" | "credit" | "other";
+        /** @description A gateway payment did not match its invoice: held until a person decides. */
+        PaymentNeedsReview: {
+            /** Format: uuid */
+            invoice_id: string;
+            /** Format: uuid */
+            payment_id: string;
+            reason: string;
+        };
         PaymentPage: {
             items: components["schemas"]["Payment"][];
             next_cursor?: string | null;
+        };
+        /** @description Money came in (by hand or through a gateway) and was applied to the customer's invoices. */
+        PaymentReceived: {
+            /** Format: int64 */
+            amount_cents: number;
+            /** Format: uuid */
+            customer_id: string;
+            method: components["schemas"]["PaymentMethod"];
+            /** Format: uuid */
+            payment_id: string;
+            timeline: components["schemas"]["Timeline"];
+        };
+        /** @description A payment was refunded, in part or whole. */
+        PaymentRefunded: {
+            /** Format: int64 */
+            amount_cents: number;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            payment_id: string;
+            timeline: components["schemas"]["Timeline"];
         };
         /** @enum {string} */
         PaymentStatus: "confirmed" | "review" | "rejected";
@@ -3175,10 +3542,21 @@ export interface components {
              */
             users: number;
         };
+        /** @description An agent went online, away or offline. */
+        PresenceChanged: {
+            status: components["schemas"]["PresenceStatus"];
+            /** Format: uuid */
+            user_id: string;
+        };
         PresenceRequest: {
             /** @description online, away, offline. */
             status: string;
         };
+        /**
+         * @description An agent's availability.
+         * @enum {string}
+         */
+        PresenceStatus: "online" | "away" | "offline";
         /** @enum {string} */
         Priority: "low" | "normal" | "high" | "urgent";
         /** @description RFC 9457 problem details. */
@@ -3297,12 +3675,56 @@ export interface components {
             /** Format: date-time */
             viewed_at?: string | null;
         };
+        /** @description The customer accepted the proposal: a signed contract exists and the deal is won. */
+        ProposalAccepted: {
+            /** Format: uuid */
+            contract_id: string;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            proposal_id: string;
+        };
+        /** @description A proposal was drafted. */
+        ProposalCreated: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            proposal_id: string;
+        };
+        /** @description A sent proposal passed its validity date unanswered. */
+        ProposalExpired: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            proposal_id: string;
+        };
         ProposalPage: {
             items: components["schemas"]["Proposal"][];
             next_cursor?: string | null;
         };
+        /** @description The customer refused the proposal. */
+        ProposalRejected: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            proposal_id: string;
+        };
+        /** @description A proposal's public link was sent to the customer. */
+        ProposalSent: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            proposal_id: string;
+        };
         /** @enum {string} */
         ProposalStatus: "draft" | "sent" | "viewed" | "accepted" | "rejected" | "expired";
+        /** @description A proposal was edited (a new revision). */
+        ProposalUpdated: {
+            /** Format: uuid */
+            proposal_id: string;
+            /** Format: int32 */
+            revision: number;
+        };
         ProposalVersion: {
             /** Format: date-time */
             created_at: string;
@@ -3310,6 +3732,13 @@ export interface components {
             revision: number;
             /** @description The proposal as it was. */
             snapshot: components["schemas"]["Proposal"];
+        };
+        /** @description The customer opened the proposal's public link for the first time. */
+        ProposalViewed: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            proposal_id: string;
         };
         /** @description What the customer sees behind the public link. */
         PublicInvoice: {
@@ -3553,6 +3982,20 @@ export interface components {
             name: string;
             password: string;
         };
+        /** @description A ticket missed an SLA target. */
+        SlaBreached: {
+            /** Format: uuid */
+            assignee_id?: string | null;
+            /** Format: date-time */
+            due: string;
+            /** Format: int64 */
+            number: number;
+            target: components["schemas"]["SlaTarget"];
+            /** Format: uuid */
+            team_id?: string | null;
+            /** Format: uuid */
+            ticket_id: string;
+        };
         SlaPolicy: {
             /** Format: int32 */
             first_response_minutes: number;
@@ -3562,6 +4005,25 @@ export interface components {
         };
         /** @enum {string} */
         SlaStatus: "none" | "ok" | "warning" | "breached" | "met";
+        /**
+         * @description Which SLA target of a ticket: the first answer or the resolution.
+         * @enum {string}
+         */
+        SlaTarget: "first_response" | "resolution";
+        /** @description A ticket reached 80 % of an SLA target's time without meeting it. */
+        SlaWarningReached: {
+            /** Format: uuid */
+            assignee_id?: string | null;
+            /** Format: date-time */
+            due: string;
+            /** Format: int64 */
+            number: number;
+            target: components["schemas"]["SlaTarget"];
+            /** Format: uuid */
+            team_id?: string | null;
+            /** Format: uuid */
+            ticket_id: string;
+        };
         SnoozeRequest: {
             /** Format: date-time */
             until: string;
@@ -3657,9 +4119,60 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description A subscription was cancelled. */
+        SubscriptionCancelled: {
+            /** Format: uuid */
+            customer_id: string;
+            /**
+             * Format: int64
+             * @description The monthly recurring revenue lost.
+             */
+            mrr_cents: number;
+            /** Format: uuid */
+            subscription_id: string;
+            timeline: components["schemas"]["Timeline"];
+        };
+        /** @description A subscription's amount changed (with the pro-rata adjustment, if any). */
+        SubscriptionChanged: {
+            /** Format: int64 */
+            adjustment_cents: number;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: int64 */
+            from_cents: number;
+            /** Format: uuid */
+            subscription_id: string;
+            timeline: components["schemas"]["Timeline"];
+            /** Format: int64 */
+            to_cents: number;
+        };
         SubscriptionPage: {
             items: components["schemas"]["Subscription"][];
             next_cursor?: string | null;
+        };
+        /** @description A subscription was paused: no billing until resumed. */
+        SubscriptionPaused: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            subscription_id: string;
+        };
+        /** @description A paused subscription bills again. */
+        SubscriptionResumed: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            subscription_id: string;
+        };
+        /** @description A subscription started (from a signed contract or by hand). */
+        SubscriptionStarted: {
+            /** Format: int64 */
+            amount_cents: number;
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            subscription_id: string;
+            timeline: components["schemas"]["Timeline"];
         };
         /** @enum {string} */
         SubscriptionStatus: "active" | "paused" | "cancelled" | "ended";
@@ -3739,6 +4252,48 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description A ticket got another assignee or team (routing, a person, a transfer). */
+        TicketAssigned: {
+            /** Format: uuid */
+            assignee_id?: string | null;
+            /** Format: int64 */
+            number: number;
+            /**
+             * Format: uuid
+             * @description Absent when only the assignee changed.
+             */
+            team_id?: string | null;
+            /** Format: uuid */
+            ticket_id: string;
+        };
+        /** @description A first message from a customer opened a ticket (already triaged and routed). */
+        TicketCreated: {
+            /** Format: uuid */
+            assignee_id?: string | null;
+            category?: string | null;
+            channel: components["schemas"]["ChannelKind"];
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: int64 */
+            number: number;
+            priority: components["schemas"]["Priority"];
+            /** Format: uuid */
+            team_id?: string | null;
+            /** Format: uuid */
+            ticket_id: string;
+            timeline: components["schemas"]["Timeline"];
+        };
+        /** @description Someone was @mentioned in an internal note. */
+        TicketMentioned: {
+            /** @description Name of who wrote the note. */
+            by: string;
+            /** Format: int64 */
+            number: number;
+            preview: string;
+            /** Format: uuid */
+            ticket_id: string;
+            user_ids: string[];
+        };
         TicketMergeRequest: {
             /**
              * Format: uuid
@@ -3746,12 +4301,47 @@ export interface components {
              */
             into_ticket_id: string;
         };
+        /** @description A ticket was merged into another of the same customer. */
+        TicketMerged: {
+            /** Format: uuid */
+            into: string;
+            /** Format: uuid */
+            ticket_id: string;
+        };
         TicketPage: {
             items: components["schemas"]["Ticket"][];
             next_cursor?: string | null;
         };
-        /** @enum {string} */
+        /** @description A person resolved a ticket (the CSAT question goes out). */
+        TicketResolved: {
+            /** Format: uuid */
+            customer_id: string;
+            /** Format: uuid */
+            ticket_id: string;
+            timeline: components["schemas"]["Timeline"];
+        };
+        /**
+         * @description A ticket's status; open, pending and waiting_customer count as open.
+         * @enum {string}
+         */
         TicketStatus: "open" | "pending" | "waiting_customer" | "resolved" | "closed";
+        /** @description A ticket's status changed (by a person, a snooze, or the customer writing again). */
+        TicketStatusChanged: {
+            status: components["schemas"]["TicketStatus"];
+            /** Format: uuid */
+            ticket_id: string;
+        };
+        /**
+         * @description What an event puts on a customer's timeline: the CRM turns it into one
+         *     entry (keyed by the event id) without importing the emitting module.
+         */
+        Timeline: {
+            /** Format: uuid */
+            customer_id: string;
+            links?: components["schemas"]["TimelineLinks"];
+            /** @description One pt-BR line, e.g. "Fatura FAT-0003 paga (R$ 150,00)". */
+            summary: string;
+        };
         /** @description One thing that happened to a customer. */
         TimelineEntry: {
             /** Format: uuid */
@@ -3771,6 +4361,19 @@ export interface components {
             /** Format: uuid */
             opportunity_id?: string | null;
             summary: string;
+        };
+        /** @description The records a timeline entry links to. */
+        TimelineLinks: {
+            /** Format: uuid */
+            contract_id?: string | null;
+            /** Format: uuid */
+            invoice_id?: string | null;
+            /** Format: uuid */
+            payment_id?: string | null;
+            /** Format: uuid */
+            subscription_id?: string | null;
+            /** Format: uuid */
+            ticket_id?: string | null;
         };
         TimelinePage: {
             items: components["schemas"]["TimelineEntry"][];
@@ -3937,9 +4540,30 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        /** @description A user was deactivated: their sessions are closed. */
+        UserDeactivated: {
+            /** Format: uuid */
+            user_id: string;
+        };
+        /** @description Someone was invited to the company (by e-mail). */
+        UserInvited: {
+            /** Format: uuid */
+            invitation_id: string;
+        };
+        /** @description An invitation was accepted: a new user exists. */
+        UserJoined: {
+            /** Format: uuid */
+            user_id: string;
+        };
         UserPage: {
             items: components["schemas"]["User"][];
             next_cursor?: string | null;
+        };
+        /** @description A user's name, role or active flag changed. */
+        UserUpdated: {
+            active: boolean;
+            /** Format: uuid */
+            user_id: string;
         };
         VerifySenderRequest: {
             /** @description The 6 digits e-mailed to the channel's address. */
@@ -3960,6 +4584,13 @@ export interface components {
              */
             unread: number;
         };
+        /** @description Someone opened the ticket whose room this socket is in. */
+        Viewing: {
+            name: string;
+            room: string;
+            /** Format: uuid */
+            user_id: string;
+        };
         VisitorMessage: {
             author_name: string;
             /** Format: date-time */
@@ -3976,6 +4607,10 @@ export interface components {
             email?: string | null;
             name?: string | null;
             text: string;
+        };
+        /** @description A web-chat visitor is typing (`contact_address` = `visitor:<id>`). */
+        VisitorTyping: {
+            contact_address: string;
         };
         WebchatSession: {
             /** @description Keep it (localStorage); send it as `X-Visitor-Token` and in the Socket.IO handshake. */

@@ -34,7 +34,7 @@ describe('support live updates', () => {
     const key = seedList({ view: 'all' }, [makeTicket({ id: 'a' }), makeTicket({ id: 'b', status: 'waiting_customer', unread: 2 })]);
     client.setQueryData(ticketQueryKey('b'), makeTicket({ id: 'b', status: 'waiting_customer', unread: 2 }));
 
-    handlers.MessageReceived?.({ ticket_id: 'b', message_id: 'm1', preview: 'oi', channel: 'whatsapp' });
+    handlers.MessageReceived?.({ ticket_id: 'b', message_id: 'm1', customer_id: 'c1', preview: 'oi', channel: 'whatsapp' });
 
     expect(listIds(key)).toEqual(['b', 'a']);
     const moved = client.getQueryData<TicketPages>(key)?.pages[0].items[0];
@@ -53,7 +53,17 @@ describe('support live updates', () => {
     expect(listIds(mine)).toEqual([]);
 
     invalidate.mockClear();
-    handlers.TicketCreated?.({ ticket_id: 'new', number: 1002, team_id: null, assignee_id: null, priority: 'normal' });
+    handlers.TicketCreated?.({
+      ticket_id: 'new',
+      number: 1002,
+      customer_id: 'c1',
+      channel: 'webchat',
+      category: null,
+      team_id: null,
+      assignee_id: null,
+      priority: 'normal',
+      timeline: { customer_id: 'c1', summary: 'Ticket #1002 aberto' },
+    });
     const refetched = invalidate.mock.calls.map(([filters]) => JSON.stringify(filters?.queryKey));
     expect(refetched).toContain(JSON.stringify(unassigned));
     expect(refetched).not.toContain(JSON.stringify(mine));
@@ -72,10 +82,11 @@ describe('support live updates', () => {
   it('marks SLA warnings and breaches', () => {
     const { client, handlers, seedList } = setup();
     const key = seedList({}, [makeTicket({ id: 'a' })]);
-    handlers.SlaWarning?.({ ticket_id: 'a' });
+    const sla = { ticket_id: 'a', number: 1001, target: 'first_response', due: '2026-12-07T12:00:00Z', assignee_id: null, team_id: null } as const;
+    handlers.SlaWarningReached?.(sla);
     expect(client.getQueryData<TicketPages>(key)?.pages[0].items[0].sla_status).toBe('warning');
-    handlers.SlaBreached?.({ ticket_id: 'a' });
-    handlers.SlaWarning?.({ ticket_id: 'a' });
+    handlers.SlaBreached?.(sla);
+    handlers.SlaWarningReached?.(sla);
     expect(client.getQueryData<TicketPages>(key)?.pages[0].items[0].sla_status).toBe('breached');
   });
 
@@ -87,11 +98,11 @@ describe('support live updates', () => {
     });
     const status = () => client.getQueryData<MessagePages>(messagesQueryKey('t1'))?.pages[0].items[0];
 
-    handlers.MessageStatus?.({ ticket_id: 't1', message_id: 'm1', status: 'sent' });
+    handlers.MessageStatusChanged?.({ ticket_id: 't1', message_id: 'm1', status: 'sent' });
     expect(status()?.delivery_status).toBe('delivered');
-    handlers.MessageStatus?.({ ticket_id: 't1', message_id: 'm1', status: 'read' });
+    handlers.MessageStatusChanged?.({ ticket_id: 't1', message_id: 'm1', status: 'read' });
     expect(status()?.delivery_status).toBe('read');
-    handlers.MessageStatus?.({ ticket_id: 't1', message_id: 'm1', status: 'failed', reason: 'Número sem WhatsApp' });
+    handlers.MessageStatusChanged?.({ ticket_id: 't1', message_id: 'm1', status: 'failed', reason: 'Número sem WhatsApp' });
     expect(status()).toMatchObject({ delivery_status: 'failed', failure_reason: 'Número sem WhatsApp' });
   });
 
@@ -112,7 +123,7 @@ describe('support live updates', () => {
     const { useSession } = await import('@/lib/session');
     useSession.getState().setTokens({ access_token: 'a', refresh_token: 'r', token_type: 'Bearer', expires_in: 900 });
 
-    handlers.MessageReceived?.({ ticket_id: 't1', message_id: 'm2', preview: 'Ainda espero', channel: 'email' });
+    handlers.MessageReceived?.({ ticket_id: 't1', message_id: 'm2', customer_id: 'c1', preview: 'Ainda espero', channel: 'email' });
     await vi.waitFor(() => expect(client.getQueryData<MessagePages>(messagesQueryKey('t1'))?.pages[0].items.map((m) => m.id)).toEqual(['m2', 'm1']));
     expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/v1/tickets/t1/messages?limit=100');
     useSession.getState().clear();

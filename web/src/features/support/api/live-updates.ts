@@ -100,7 +100,7 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
     NoteAdded: (event) => {
       void refreshNewestMessages(queryClient, event.ticket_id);
     },
-    MessageStatus: (event) => {
+    MessageStatusChanged: (event) => {
       const status = DELIVERY_STATUSES.find((known) => known === event.status);
       if (!status) return;
       patchCachedMessage(queryClient, event.ticket_id, event.message_id, (message) => {
@@ -120,7 +120,7 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
       refreshCounts();
       refreshCustomerTickets();
     },
-    SlaWarning: (event) => {
+    SlaWarningReached: (event) => {
       const change = (ticket: Ticket): Ticket => ({ ...ticket, sla_status: ticket.sla_status === 'breached' ? 'breached' : 'warning' });
       lists(event.ticket_id, change);
       patchDetail(event.ticket_id, change);

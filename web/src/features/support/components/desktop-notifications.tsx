@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 
 import { paths } from '@/config/paths';
 import { useMe } from '@/lib/auth';
-import { useRealtimeSocket, type TicketAssignedEvent, type TicketMentionEvent } from '@/lib/realtime';
+import { useRealtimeSocket, type TicketAssignedEvent, type TicketMentionedEvent } from '@/lib/realtime';
 
 import { notificationsActive } from '../hooks/notification-settings';
 import { isOwnAssignment } from '../utils/own-actions';
@@ -37,13 +37,13 @@ export function DesktopNotifications() {
       if (event.assignee_id !== user.id || isOwnAssignment(event.ticket_id)) return;
       show(`Ticket #${event.number} atribuído a você`, 'Abra a caixa de entrada para responder.', event.ticket_id, `assigned:${event.ticket_id}`);
     };
-    const onMention = (event: TicketMentionEvent) => {
+    const onMention = (event: TicketMentionedEvent) => {
       if (!event.user_ids.includes(user.id)) return;
       const where = event.number ? `no ticket #${event.number}` : 'em um ticket';
       show(`${event.by} mencionou você ${where}`, event.preview, event.ticket_id, `mention:${event.ticket_id}:${event.preview.slice(0, 20)}`);
     };
     socket.on('TicketAssigned', onAssigned);
-    socket.on('TicketMention', onMention);
+    socket.on('TicketMentioned', onMention);
     return () => {
       socket.off('TicketAssigned', onAssigned);
       socket.off('TicketMention', onMention);
