@@ -2174,7 +2174,7 @@ export interface components {
             actor_name?: string | null;
             /** Format: date-time */
             created_at: string;
-            data: Record<string, never>;
+            data: Record<string, unknown>;
             /** Format: uuid */
             id: string;
             kind: string;
@@ -2275,7 +2275,7 @@ export interface components {
         };
         Channel: {
             /** @description Plain settings: phone_number_id, account_sid, from, address, color, greeting, prechat… */
-            config: Record<string, never>;
+            config: Record<string, unknown>;
             /** Format: date-time */
             created_at: string;
             enabled: boolean;
@@ -2972,7 +2972,7 @@ export interface components {
             delivery_status?: components["schemas"]["DeliveryStatus"] | null;
             direction: components["schemas"]["Direction"];
             /** @description Media, location, contacts, interactive reply, refused attachments… */
-            extra: Record<string, never>;
+            extra: Record<string, unknown>;
             failure_reason?: string | null;
             /** @description Sanitised HTML (e-mail). */
             html?: string | null;
@@ -3485,7 +3485,7 @@ export interface components {
             title: string;
         };
         SaveChannelRequest: {
-            config?: Record<string, never>;
+            config?: Record<string, unknown>;
             enabled?: boolean | null;
             kind: components["schemas"]["ChannelKind"];
             name: string;
@@ -3758,7 +3758,7 @@ export interface components {
             actor_id?: string | null;
             /** Format: uuid */
             customer_id: string;
-            data: Record<string, never>;
+            data: Record<string, unknown>;
             /** Format: uuid */
             id: string;
             /**

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
-import type { ContractPage, ContractStatus } from '@/lib/api/models';
+import type { ContractPage, ListFilters } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 export const CONTRACTS_PAGE_SIZE = 30;
@@ -8,12 +8,8 @@ export const CONTRACTS_PAGE_SIZE = 30;
 /** Every contract query starts with this. */
 export const contractsQueryKey = ['contracts'] as const;
 
-export type ContractFilters = {
-  /** Title, customer name or number (CT-0003). */
-  q?: string;
-  status?: ContractStatus;
-  customer_id?: string;
-};
+/** Title, customer name or number (CT-0003); status; customer. */
+export type ContractFilters = ListFilters<'list_contracts'>;
 
 export const getContracts = ({
   filters,

@@ -1,13 +1,13 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
-import type { ProductPage } from '@/lib/api/models';
+import type { ListFilters, ProductPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 export const PRODUCTS_PAGE_SIZE = 50;
 
 export const productsQueryKey = ['products'] as const;
 
-export type ProductFilters = { q?: string; active?: boolean };
+export type ProductFilters = ListFilters<'list_products'>;
 
 export const getProducts = ({ filters, cursor, signal }: { filters: ProductFilters; cursor?: string | null; signal?: AbortSignal }) =>
   api.get<ProductPage>('/products', { query: { ...filters, limit: PRODUCTS_PAGE_SIZE, cursor }, signal });

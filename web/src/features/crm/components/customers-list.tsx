@@ -7,13 +7,13 @@ import { SelectField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import type { CustomerStatus } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useExportCustomers } from '../api/export-customers';
 import { useCustomers, type CustomerFilters } from '../api/get-customers';
-import { useCrmUsers } from '../api/get-users';
 
 import { CUSTOMER_STATUS_LABELS, CUSTOMER_STATUS_STYLES, displayPhone, formatDocument } from './labels';
 
@@ -74,7 +74,7 @@ export function CustomersList() {
     [q, status, tag, ownerId, sort],
   );
   const customers = useCustomers(filters);
-  const users = useCrmUsers();
+  const users = useAllUsers();
   const exportCsv = useExportCustomers();
   const userNames = useMemo(() => new Map((users.data ?? []).map((user) => [user.id, user.name])), [users.data]);
   const items = customers.data?.pages.flatMap((page) => page.items) ?? [];

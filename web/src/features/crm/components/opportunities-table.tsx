@@ -6,12 +6,12 @@ import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import type { Opportunity, Pipeline } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { formatMoney } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useOpportunities, type OpportunityFilters } from '../api/get-opportunities';
-import { useCrmUsers } from '../api/get-users';
 
 import { formatIsoDate, STAGE_KIND_LABELS } from './labels';
 import { EditOpportunityDialog } from './opportunity-form';
@@ -33,7 +33,7 @@ type OpportunitiesTableProps = {
 /** Opportunities as rows, with "Carregar mais"; a title opens the edit dialog. */
 export function OpportunitiesTable({ filters, pipelines, hideCustomer = false, emptyText }: OpportunitiesTableProps) {
   const list = useOpportunities(filters);
-  const users = useCrmUsers();
+  const users = useAllUsers();
   const [editing, setEditing] = useState<Opportunity | null>(null);
   const stageNames = useMemo(
     () => new Map(pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.name] as const))),

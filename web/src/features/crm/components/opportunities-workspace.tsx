@@ -6,12 +6,12 @@ import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
 import type { StageKind } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { usePipelines } from '../api/get-pipelines';
-import { useCrmUsers } from '../api/get-users';
 
 import { STAGE_KIND_LABELS } from './labels';
 import { OpportunitiesTable } from './opportunities-table';
@@ -102,7 +102,7 @@ export function OpportunitiesWorkspace() {
 
 function ListView({ pipelineId }: { pipelineId: string }) {
   const pipelines = usePipelines();
-  const users = useCrmUsers();
+  const users = useAllUsers();
   const [search, setSearch] = useState('');
   const [status, setStatus] = useState<StageKind | ''>('');
   const [ownerId, setOwnerId] = useState('');

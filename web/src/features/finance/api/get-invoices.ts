@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
+import type { InvoiceFilter, InvoicePage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { invoicesQueryKey } from './query-keys';
-import type { InvoiceFilter, InvoicePage } from './types';
 
 export const INVOICES_PAGE_SIZE = 30;
 

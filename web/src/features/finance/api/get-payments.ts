@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
+import type { CustomerCredit, PaymentFilter, PaymentPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { customerCreditQueryKey, paymentsQueryKey } from './query-keys';
-import type { CustomerCredit, PaymentFilter, PaymentPage } from './types';
 
 export const PAYMENTS_PAGE_SIZE = 30;
 

@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
+import type { Subscription, SubscriptionFilter, SubscriptionPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { subscriptionsQueryKey } from './query-keys';
-import type { Subscription, SubscriptionFilter, SubscriptionPage } from './types';
 
 export const SUBSCRIPTIONS_PAGE_SIZE = 30;
 

@@ -5,11 +5,11 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
+import type { InvoiceFilter, InvoiceStatus } from '@/lib/api/models';
 import { problemMessage } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useExportInvoices } from '../api/invoice-files';
-import type { InvoiceFilter, InvoiceStatus } from '../api/types';
 
 import { FilterChips } from './filter-chips';
 import { InvoicesTable } from './invoices-table';

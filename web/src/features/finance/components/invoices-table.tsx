@@ -5,12 +5,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import type { InvoiceFilter } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatIsoDate, formatMoney } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useInvoices } from '../api/get-invoices';
-import type { InvoiceFilter } from '../api/types';
 
 import { CustomerLink } from './customer-link';
 import { isReceivable } from './labels';

@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 import { TextField } from '@/components/ui/fields';
+import type { PaymentFilter, PaymentStatus } from '@/lib/api/models';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
-import type { PaymentFilter, PaymentStatus } from '../api/types';
 
 import { FilterChips } from './filter-chips';
 import { PAYMENT_STATUSES } from './labels';

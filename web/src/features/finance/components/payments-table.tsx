@@ -6,12 +6,12 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import type { Payment, PaymentFilter } from '@/lib/api/models';
 import { formatIsoDate, formatMoney } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { usePayments } from '../api/get-payments';
 import { useAcceptPayment } from '../api/save-payment';
-import type { Payment, PaymentFilter } from '../api/types';
 
 import { CustomerLink } from './customer-link';
 import { PAYMENT_METHOD_LABELS, PROVIDER_LABELS } from './labels';

@@ -3,9 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 
 import { TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
+import type { SubscriptionFilter, SubscriptionStatus } from '@/lib/api/models';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
-import type { SubscriptionFilter, SubscriptionStatus } from '../api/types';
 
 import { FilterChips } from './filter-chips';
 import { SUBSCRIPTION_STATUS_LABELS, SUBSCRIPTION_STATUSES } from './labels';

@@ -5,11 +5,11 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import type { SubscriptionFilter } from '@/lib/api/models';
 import { formatIsoDate, formatMoney } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useSubscriptions } from '../api/get-subscriptions';
-import type { SubscriptionFilter } from '../api/types';
 
 import { CustomerLink } from './customer-link';
 import { intervalSuffix } from './labels';

@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
+import type { TicketFilter, TicketPage, ViewCounts } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { ticketCountsQueryKey, ticketListsQueryKey } from './query-keys';
-import type { TicketFilter, TicketPage, ViewCounts } from './types';
 
 export const TICKETS_PAGE_SIZE = 50;
 

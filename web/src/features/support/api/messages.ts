@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
+import type { Message, MessagePage, ReplyRequest } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 
@@ -7,7 +8,6 @@ import { addMessage, mergeNewestPage, patchMessage, type MessagePages } from '..
 
 import { activitiesQueryKey, messagesQueryKey } from './query-keys';
 import { updateTicketLists } from './ticket-cache';
-import type { Message, MessagePage, ReplyRequest } from './types';
 
 export const MESSAGES_PAGE_SIZE = 100;
 
