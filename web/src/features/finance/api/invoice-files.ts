@@ -4,7 +4,6 @@ import type { InvoiceFilter } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 import { saveBlob } from '@/lib/download';
 
-
 // PDF and CSV need the bearer token, so they cannot be plain links: fetched
 // as blobs and saved as files.
 

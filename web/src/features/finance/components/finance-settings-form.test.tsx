@@ -6,7 +6,6 @@ import type { FinanceSettings } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
 
-
 import { FinanceSettingsForm } from './finance-settings-form';
 
 const settings: FinanceSettings = {

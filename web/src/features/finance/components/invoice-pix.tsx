@@ -12,7 +12,6 @@ import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useInvoicePix } from '../api/get-invoice';
 
-
 /** PIX for what is due today: the gateway's code after "Gerar cobrança", or one made from the company's own key. */
 export function InvoicePix({ invoice }: { invoice: Pick<Invoice, 'id' | 'label' | 'amount_due_cents'> }) {
   const { user } = useMe();

@@ -1,7 +1,6 @@
 import type { InvoiceStatus, PaymentStatus, SubscriptionStatus } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 
-
 import {
   INVOICE_STATUS_LABELS,
   INVOICE_STATUS_STYLES,

@@ -4,7 +4,6 @@ import { env } from '@/config/env';
 import type { CardCheckout, PublicInvoice } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
-
 // No login: only the unguessable token of the link
 // (`<tenant>.<invoice>.<mac>`). A wrong, other company's or draft invoice's
 // token is a plain 404.

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PublicInvoice } from '@/lib/api/models';
 import { renderWithProviders } from '@/testing/render';
 
-
 import { PublicInvoiceView } from './public-invoice-view';
 
 const TOKEN = 'tenant.invoice.mac';

@@ -1,7 +1,6 @@
 import type { Priority, SlaStatus, TicketStatus } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 
-
 import {
   EVENT_STATUS_LABELS,
   EVENT_STATUS_STYLES,

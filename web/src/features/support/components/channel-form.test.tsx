@@ -6,7 +6,6 @@ import type { Channel } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
 
-
 import { ChannelForm, toSaveChannelRequest, channelDefaults } from './channel-form';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
