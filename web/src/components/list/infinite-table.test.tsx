@@ -86,4 +86,23 @@ describe('InfiniteTable', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(fetchPage).toHaveBeenCalledTimes(2);
   });
+
+  it('keeps the rows read when "Carregar mais" fails, and tries that page again', async () => {
+    const fetchPage = vi
+      .fn<Fetch>()
+      .mockResolvedValueOnce({ items: [{ id: '1', name: 'Ana', total: 10 }], next_cursor: 'c2' })
+      .mockRejectedValueOnce(new ApiError(fallbackProblem(503)))
+      .mockResolvedValueOnce({ items: [{ id: '2', name: 'Bruno', total: 20 }], next_cursor: null });
+    renderWithProviders(<List fetchPage={fetchPage} />);
+
+    const table = await screen.findByRole('table', { name: 'Linhas' });
+    await userEvent.click(screen.getByRole('button', { name: 'Carregar mais' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Não foi possível carregar as linhas');
+    expect(within(table).getByText('Ana')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Carregar mais' }));
+    expect(await within(table).findByText('Bruno')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(fetchPage).toHaveBeenLastCalledWith('c2');
+  });
 });

@@ -60,7 +60,8 @@ export function InfiniteTable<T>({
   rowClassName,
 }: InfiniteTableProps<T>) {
   if (query.isPending) return <PageSpinner label={loadingLabel} />;
-  if (query.isError) {
+  // A failed first load has nothing to show; a failed "Carregar mais" keeps the rows already read.
+  if (query.isError && !query.data) {
     return (
       <div className="p-4">
         <Alert title={errorTitle}>
@@ -105,6 +106,11 @@ export function InfiniteTable<T>({
               ))}
             </tbody>
           </table>
+        </div>
+      )}
+      {query.isFetchNextPageError && (
+        <div className="p-4">
+          <Alert title={errorTitle}>{problemMessage(query.error)}</Alert>
         </div>
       )}
       {query.hasNextPage && (

@@ -46,13 +46,14 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
 /**
  * A search box whose text reaches the URL (param `key`, default `q`) once
  * typing pauses for `delay` ms. `input` and `setInput` drive the field;
- * `query` is the trimmed, debounced text to filter with ('' for none).
+ * `query` is the normalised (by default trimmed), debounced text to filter
+ * with ('' for none).
  */
-export function useUrlSearch(key = 'q', delay = 300) {
+export function useUrlSearch(key = 'q', { delay = 300, normalize = (text: string) => text.trim() } = {}) {
   const [params] = useSearchParams();
   const { setFilter } = useUrlFilters([key]);
   const [input, setInput] = useState(() => params.get(key) ?? '');
-  const query = useDebouncedValue(input.trim(), delay);
+  const query = useDebouncedValue(normalize(input), delay);
   useEffect(() => {
     setFilter(key, query);
   }, [key, query, setFilter]);

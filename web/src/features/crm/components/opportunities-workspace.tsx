@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 
+import { useUrlFilters } from '@/components/list/use-url-filters';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
@@ -23,22 +23,11 @@ const KINDS = ['open', 'won', 'lost'] as const;
 /** Pipeline picker, board/list toggle and "Nova oportunidade"; the choices live in the URL. */
 export function OpportunitiesWorkspace() {
   const pipelines = usePipelines();
-  const [params, setParams] = useSearchParams();
+  const { values, setFilter: setParam } = useUrlFilters(['visao', 'funil']);
   const [creating, setCreating] = useState(false);
-  const view = params.get('visao') === 'lista' ? 'list' : 'board';
+  const view = values.visao === 'lista' ? 'list' : 'board';
   const list = pipelines.data ?? [];
-  const pipelineId = list.find((p) => p.id === params.get('funil'))?.id ?? list[0]?.id;
-
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const pipelineId = list.find((p) => p.id === values.funil)?.id ?? list[0]?.id;
 
   if (pipelines.isPending) return <PageSpinner label="Carregando funis…" />;
   if (pipelines.isError) return <Alert title="Não foi possível carregar os funis">{problemMessage(pipelines.error)}</Alert>;
@@ -79,7 +68,7 @@ export function OpportunitiesWorkspace() {
                 key={value}
                 type="button"
                 aria-pressed={view === value}
-                onClick={() => setParam('visao', value === 'list' ? 'lista' : null)}
+                onClick={() => setParam('visao', value === 'list' ? 'lista' : '')}
                 className={cn(
                   'h-10 px-4 text-sm font-medium first:rounded-l-md last:rounded-r-md',
                   view === value ? 'bg-indigo-700 text-white' : 'bg-white text-slate-700 hover:bg-slate-50',
