@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
 import type { ContractPage, ListFilters } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
@@ -27,8 +28,7 @@ export const contractsInfiniteQueryOptions = (filters: ContractFilters, limit = 
   infiniteQueryOptions({
     queryKey: [...contractsQueryKey, 'list', filters, limit],
     queryFn: ({ pageParam, signal }) => getContracts({ filters, cursor: pageParam, limit, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
 import type { ListFilters, ProductPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
@@ -16,8 +17,7 @@ export const productsInfiniteQueryOptions = (filters: ProductFilters) =>
   infiniteQueryOptions({
     queryKey: [...productsQueryKey, 'list', filters],
     queryFn: ({ pageParam, signal }) => getProducts({ filters, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

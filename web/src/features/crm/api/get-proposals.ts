@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
 import type { ListFilters, ProposalPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
@@ -27,8 +28,7 @@ export const proposalsInfiniteQueryOptions = (filters: ProposalFilters, limit = 
   infiniteQueryOptions({
     queryKey: [...proposalsQueryKey, 'list', filters, limit],
     queryFn: ({ pageParam, signal }) => getProposals({ filters, cursor: pageParam, limit, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 
