@@ -8,6 +8,7 @@ import { formatMoney } from '@/lib/format';
 
 import { useContracts, type ContractFilters } from '../api/get-contracts';
 
+import { customerColumn } from './customer-column';
 import { formatIsoDate } from './labels';
 import { ContractStatusBadge } from './status-badges';
 
@@ -56,16 +57,7 @@ const columns = (hideCustomer: boolean): Column<Contract>[] => [
       </Link>
     ),
   },
-  {
-    key: 'customer',
-    header: 'Cliente',
-    hidden: hideCustomer,
-    cell: (k) => (
-      <Link to={paths.app.crm.customer.getHref(k.customer_id)} className="text-slate-700 hover:underline">
-        {k.customer_name}
-      </Link>
-    ),
-  },
+  customerColumn(hideCustomer),
   { key: 'status', header: 'Situação', cell: (k) => <ContractStatusBadge status={k.status} /> },
   { key: 'amounts', header: 'Valores', align: 'right', className: 'text-slate-900 tabular-nums', cell: (k) => <ContractAmounts contract={k} /> },
   { key: 'start', header: 'Início', className: 'whitespace-nowrap text-slate-700', cell: (k) => formatIsoDate(k.start_date) },

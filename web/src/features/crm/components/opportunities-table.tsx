@@ -10,6 +10,7 @@ import { formatMoney } from '@/lib/format';
 
 import { useOpportunities, type OpportunityFilters } from '../api/get-opportunities';
 
+import { customerColumn } from './customer-column';
 import { formatIsoDate, STAGE_KIND_LABELS } from './labels';
 import { EditOpportunityDialog } from './opportunity-form';
 
@@ -50,16 +51,7 @@ export function OpportunitiesTable({ filters, pipelines, hideCustomer = false, e
         </button>
       ),
     },
-    {
-      key: 'customer',
-      header: 'Cliente',
-      hidden: hideCustomer,
-      cell: (o) => (
-        <Link to={paths.app.crm.customer.getHref(o.customer_id)} className="text-slate-700 hover:underline">
-          {o.customer_name}
-        </Link>
-      ),
-    },
+    customerColumn(hideCustomer),
     {
       key: 'stage',
       header: 'Etapa',

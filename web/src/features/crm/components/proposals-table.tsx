@@ -8,6 +8,7 @@ import { formatMoney } from '@/lib/format';
 
 import { useProposals, type ProposalFilters } from '../api/get-proposals';
 
+import { customerColumn } from './customer-column';
 import { formatIsoDate } from './labels';
 import { ProposalStatusBadge } from './status-badges';
 
@@ -42,16 +43,7 @@ const columns = (hideCustomer: boolean): Column<Proposal>[] => [
       </>
     ),
   },
-  {
-    key: 'customer',
-    header: 'Cliente',
-    hidden: hideCustomer,
-    cell: (p) => (
-      <Link to={paths.app.crm.customer.getHref(p.customer_id)} className="text-slate-700 hover:underline">
-        {p.customer_name}
-      </Link>
-    ),
-  },
+  customerColumn(hideCustomer),
   { key: 'status', header: 'Situação', cell: (p) => <ProposalStatusBadge status={p.status} /> },
   {
     key: 'total',

@@ -8,7 +8,7 @@ import { formatIsoDate, formatMoney } from '@/lib/format';
 
 import { useInvoices } from '../api/get-invoices';
 
-import { CustomerLink } from './customer-link';
+import { customerColumn } from './customer-link';
 import { isReceivable } from './labels';
 import { InvoiceStatusBadge } from './status-badges';
 
@@ -34,12 +34,7 @@ const columns = (hideCustomer: boolean): Column<Invoice>[] => [
       </>
     ),
   },
-  {
-    key: 'customer',
-    header: 'Cliente',
-    hidden: hideCustomer,
-    cell: (invoice) => <CustomerLink id={invoice.customer_id} name={invoice.customer_name} className="text-slate-700" />,
-  },
+  customerColumn(hideCustomer),
   { key: 'status', header: 'Situação', cell: (invoice) => <InvoiceStatusBadge status={invoice.status} /> },
   { key: 'due', header: 'Vencimento', className: 'whitespace-nowrap text-slate-700', cell: (invoice) => formatIsoDate(invoice.due_date) },
   {

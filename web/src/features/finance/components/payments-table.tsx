@@ -13,7 +13,7 @@ import { problemMessage } from '@/lib/problem';
 import { usePayments } from '../api/get-payments';
 import { useAcceptPayment } from '../api/save-payment';
 
-import { CustomerLink } from './customer-link';
+import { customerColumn } from './customer-link';
 import { PAYMENT_METHOD_LABELS, PROVIDER_LABELS } from './labels';
 import { RefundPaymentDialog } from './refund-payment-dialog';
 import { PaymentStatusBadge } from './status-badges';
@@ -31,12 +31,7 @@ export const isRefundable = (payment: Payment) =>
 
 const columns = (hideCustomer: boolean, actions: (payment: Payment) => ReactNode): Column<Payment>[] => [
   { key: 'received-on', header: 'Recebido em', className: 'whitespace-nowrap text-slate-700', cell: (payment) => formatIsoDate(payment.received_on) },
-  {
-    key: 'customer',
-    header: 'Cliente',
-    hidden: hideCustomer,
-    cell: (payment) => <CustomerLink id={payment.customer_id} name={payment.customer_name} className="text-slate-700" />,
-  },
+  customerColumn(hideCustomer),
   {
     key: 'method',
     header: 'Forma',

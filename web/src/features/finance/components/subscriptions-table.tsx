@@ -8,7 +8,7 @@ import { formatIsoDate, formatMoney } from '@/lib/format';
 
 import { useSubscriptions } from '../api/get-subscriptions';
 
-import { CustomerLink } from './customer-link';
+import { customerColumn } from './customer-link';
 import { intervalSuffix } from './labels';
 import { SubscriptionStatusBadge } from './status-badges';
 
@@ -24,12 +24,7 @@ const columns = (hideCustomer: boolean): Column<Subscription>[] => [
       </Link>
     ),
   },
-  {
-    key: 'customer',
-    header: 'Cliente',
-    hidden: hideCustomer,
-    cell: (s) => <CustomerLink id={s.customer_id} name={s.customer_name} className="text-slate-700" />,
-  },
+  customerColumn(hideCustomer),
   { key: 'status', header: 'Situação', cell: (s) => <SubscriptionStatusBadge status={s.status} /> },
   {
     key: 'amount',
