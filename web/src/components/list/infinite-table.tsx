@@ -66,9 +66,7 @@ export function InfiniteTable<T>({
       <div className="p-4">
         <Alert title={errorTitle}>
           <p>{problemMessage(query.error)}</p>
-          <Button variant="secondary" size="sm" className="mt-3" onClick={() => void query.refetch()} isLoading={query.isRefetching}>
-            Tentar novamente
-          </Button>
+          <RetryButton query={query} />
         </Alert>
       </div>
     );
@@ -108,9 +106,13 @@ export function InfiniteTable<T>({
           </table>
         </div>
       )}
-      {query.isFetchNextPageError && (
+      {/* With rows on screen: "Carregar mais" failed (it tries again), or refreshing them did. */}
+      {query.isError && (
         <div className="p-4">
-          <Alert title={errorTitle}>{problemMessage(query.error)}</Alert>
+          <Alert title={errorTitle}>
+            <p>{problemMessage(query.error)}</p>
+            {query.isRefetchError && <RetryButton query={query} />}
+          </Alert>
         </div>
       )}
       {query.hasNextPage && (
@@ -121,5 +123,13 @@ export function InfiniteTable<T>({
         </div>
       )}
     </div>
+  );
+}
+
+function RetryButton({ query }: { query: Pick<UseInfiniteQueryResult, 'refetch' | 'isRefetching'> }) {
+  return (
+    <Button variant="secondary" size="sm" className="mt-3" onClick={() => void query.refetch()} isLoading={query.isRefetching}>
+      Tentar novamente
+    </Button>
   );
 }
