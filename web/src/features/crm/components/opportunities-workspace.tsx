@@ -1,15 +1,13 @@
 import { useMemo, useState } from 'react';
 
-import { useUrlFilters } from '@/components/list/use-url-filters';
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
-import type { StageKind } from '@/lib/api/models';
 import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { usePipelines } from '../api/get-pipelines';
 
@@ -92,10 +90,11 @@ export function OpportunitiesWorkspace() {
 function ListView({ pipelineId }: { pipelineId: string }) {
   const pipelines = usePipelines();
   const users = useAllUsers();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<StageKind | ''>('');
-  const [ownerId, setOwnerId] = useState('');
-  const q = useDebouncedValue(search.trim(), 300);
+  // In the URL like the pipeline and the view, so "back" from an opportunity keeps them.
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  const { values, setFilter } = useUrlFilters(['situacao', 'responsavel']);
+  const status = oneOf(KINDS, values.situacao);
+  const ownerId = values.responsavel;
   const filters = useMemo(
     () => ({ pipeline_id: pipelineId, q: q || undefined, status: status || undefined, owner_id: ownerId || undefined }),
     [pipelineId, q, status, ownerId],
@@ -111,7 +110,7 @@ function ListView({ pipelineId }: { pipelineId: string }) {
           onChange={(event) => setSearch(event.target.value)}
           wrapperClassName="sm:col-span-2"
         />
-        <SelectField label="Situação" value={status} onChange={(event) => setStatus(event.target.value as StageKind | '')}>
+        <SelectField label="Situação" value={status} onChange={(event) => setFilter('situacao', event.target.value)}>
           <option value="">Todas</option>
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -119,7 +118,7 @@ function ListView({ pipelineId }: { pipelineId: string }) {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Responsável" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+        <SelectField label="Responsável" value={ownerId} onChange={(event) => setFilter('responsavel', event.target.value)}>
           <option value="">Todos</option>
           {(users.data ?? []).map((user) => (
             <option key={user.id} value={user.id}>
