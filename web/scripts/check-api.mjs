@@ -14,7 +14,7 @@ const fresh = join(dir, 'schema.d.ts');
 try {
   execFileSync(
     process.execPath,
-    [join(root, 'node_modules/openapi-typescript/bin/cli.js'), join(root, 'openapi.json'), '-o', fresh],
+    [join(root, 'node_modules/openapi-typescript/bin/cli.js'), join(root, 'openapi.json'), '--empty-objects-unknown', '-o', fresh],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const a = readFileSync(committed, 'utf8');

@@ -1,28 +1,15 @@
 // The public web-chat API (/api/v1/public/webchat), called cross-origin from
 // the customer's site: no cookies, the visitor token travels as a header.
+import type { components } from '../src/lib/api/schema';
+
 import type { ServerMessage } from './messages';
 
-export interface WidgetConfig {
-  name: string;
-  greeting: string;
-  color: string;
-  prechat: boolean;
-}
-
-export interface Session {
-  token: string;
-  visitor_id: string;
-}
-
-export interface Contact {
-  name?: string;
-  email?: string;
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+// Shapes from the generated OpenAPI schema (type-only: nothing of the app is bundled).
+type Schemas = components['schemas'];
+export type WidgetConfig = Schemas['WidgetConfig'];
+export type Session = Schemas['WebchatSession'];
+export type Contact = Schemas['StartSessionRequest'];
+export type FieldError = Schemas['FieldError'];
 
 export class ApiError extends Error {
   readonly status: number;
@@ -40,7 +27,7 @@ export interface Api {
   config(channel: string): Promise<WidgetConfig>;
   startSession(channel: string, contact: Contact): Promise<Session>;
   history(token: string): Promise<ServerMessage[]>;
-  send(token: string, message: Contact & { client_id: string; text: string }): Promise<void>;
+  send(token: string, message: Schemas['VisitorMessageRequest']): Promise<void>;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;

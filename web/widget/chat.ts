@@ -287,7 +287,7 @@ export class ChatWidget {
 
   private async startSession(contact: Contact): Promise<StoredSession> {
     const started = await this.deps.api.startSession(this.channel, contact);
-    const session: StoredSession = { token: started.token, ...contact };
+    const session: StoredSession = { token: started.token, name: contact.name ?? undefined, email: contact.email ?? undefined };
     this.session = session;
     saveSession(this.deps.storage, this.channel, session);
     this.connectRealtime();

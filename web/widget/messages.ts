@@ -3,13 +3,10 @@
 // has not yet processed (optimistic, matched to the server's copy by text
 // once it shows up in the history).
 
-export interface ServerMessage {
-  id: string;
-  direction: 'in' | 'out';
-  text: string;
-  author_name: string;
-  created_at: string;
-}
+import type { components } from '../src/lib/api/schema';
+
+/** A message as the public API lists it (`direction` is "in" for the visitor's, anything else is the company's). */
+export type ServerMessage = components['schemas']['VisitorMessage'];
 
 /** pending: being posted; sent: accepted (202), not yet in the history; failed: not accepted; delivered: in the history. */
 export type Status = 'pending' | 'sent' | 'failed' | 'delivered';
@@ -42,7 +39,7 @@ function fromServer(m: ServerMessage): ChatItem {
   return {
     key: `s:${m.id}`,
     serverId: m.id,
-    direction: m.direction,
+    direction: m.direction === 'in' ? 'in' : 'out',
     text: m.text,
     author: m.author_name,
     createdAt: m.created_at,

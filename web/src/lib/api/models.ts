@@ -1,8 +1,14 @@
 // Names for the generated OpenAPI types (src/lib/api/schema.d.ts, made by
 // `npm run gen:api` from openapi.json). Never edit the generated file.
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];
+
+/**
+ * The filters of a list endpoint: its query parameters without the paging
+ * ones (`limit`, `cursor`), which the infinite queries add.
+ */
+export type ListFilters<Op extends keyof operations> = Omit<NonNullable<operations[Op]['parameters']['query']>, 'limit' | 'cursor'>;
 
 export type TokenPair = Schemas['TokenPair'];
 export type SignupRequest = Schemas['SignupRequest'];
@@ -109,3 +115,114 @@ export type RejectProposalRequest = Schemas['RejectRequest'];
  */
 export type CustomFieldValue = string | number | string[] | null;
 export type CustomFieldValues = Record<string, CustomFieldValue>;
+
+// Finance
+export type InvoiceStatus = Schemas['InvoiceStatus'];
+export type InvoiceItem = Schemas['InvoiceItem'];
+export type Invoice = Schemas['Invoice'];
+export type InvoicePage = Schemas['InvoicePage'];
+export type NewInvoiceItem = Schemas['NewInvoiceItem'];
+export type CreateInvoiceRequest = Schemas['CreateInvoiceRequest'];
+export type CancelInvoiceRequest = Schemas['CancelInvoiceRequest'];
+export type SendInvoiceRequest = Schemas['SendInvoiceRequest'];
+export type SentInvoice = Schemas['SentInvoice'];
+export type PublicLink = Schemas['PublicLink'];
+export type PixCharge = Schemas['PixCharge'];
+export type PublicInvoice = Schemas['PublicInvoice'];
+export type CardCheckout = Schemas['CardCheckout'];
+export type ChargeMethod = Schemas['ChargeMethod'];
+export type ChargeRequest = Schemas['ChargeRequest'];
+export type PaymentMethod = Schemas['PaymentMethod'];
+export type PaymentStatus = Schemas['PaymentStatus'];
+export type PaymentAllocation = Schemas['PaymentAllocation'];
+export type Payment = Schemas['Payment'];
+export type PaymentPage = Schemas['PaymentPage'];
+export type RegisterPaymentRequest = Schemas['RegisterPaymentRequest'];
+export type RefundRequest = Schemas['RefundRequest'];
+export type CustomerCredit = Schemas['CustomerCredit'];
+export type SubscriptionStatus = Schemas['SubscriptionStatus'];
+export type Subscription = Schemas['Subscription'];
+export type SubscriptionPage = Schemas['SubscriptionPage'];
+export type CreateSubscriptionRequest = Schemas['CreateSubscriptionRequest'];
+export type ChangeSubscriptionPlanRequest = Schemas['ChangeSubscriptionPlanRequest'];
+export type CancelSubscriptionRequest = Schemas['CancelSubscriptionRequest'];
+export type FinanceSettings = Schemas['FinanceSettings'];
+export type UpdateFinanceSettings = Schemas['UpdateFinanceSettings'];
+export type GatewayProvider = Schemas['GatewayProvider'];
+export type Gateway = Schemas['Gateway'];
+export type SaveGatewayRequest = Schemas['SaveGatewayRequest'];
+export type ConnectionTest = Schemas['ConnectionTest'];
+export type WebhookEvent = Schemas['WebhookEvent'];
+export type WebhookEventPage = Schemas['WebhookEventPage'];
+export type ReceivableBucket = Schemas['ReceivableBucket'];
+export type Receivables = Schemas['Receivables'];
+export type MonthCash = Schemas['MonthCash'];
+export type FinanceSummary = Schemas['FinanceSummary'];
+// The spec documents `status` of these lists as a string; the server accepts
+// the statuses of the listed thing.
+export type InvoiceFilter = ListFilters<'list_invoices'> & { status?: InvoiceStatus };
+export type PaymentFilter = ListFilters<'list_payments'> & { status?: PaymentStatus };
+export type SubscriptionFilter = ListFilters<'list_subscriptions'> & { status?: SubscriptionStatus };
+export type FinancePeriod = NonNullable<operations['summary']['parameters']['query']>;
+
+// Support
+export type TicketStatus = Schemas['TicketStatus'];
+export type Priority = Schemas['Priority'];
+export type Direction = Schemas['Direction'];
+export type DeliveryStatus = Schemas['DeliveryStatus'];
+export type SlaStatus = Schemas['SlaStatus'];
+export type ChannelKind = Schemas['ChannelKind'];
+export type Ticket = Schemas['Ticket'];
+export type TicketPage = Schemas['TicketPage'];
+export type ViewCounts = Schemas['ViewCounts'];
+export type AttachmentInfo = Schemas['AttachmentInfo'];
+export type Message = Schemas['Message'];
+export type MessagePage = Schemas['MessagePage'];
+export type TemplateRef = Schemas['TemplateRef'];
+export type ReplyRequest = Schemas['ReplyRequest'];
+export type UpdateTicketRequest = Schemas['UpdateTicketRequest'];
+export type TransferRequest = Schemas['TransferRequest'];
+export type SnoozeRequest = Schemas['SnoozeRequest'];
+export type TicketMergeRequest = Schemas['TicketMergeRequest'];
+export type Activity = Schemas['Activity'];
+export type RenderedCanned = Schemas['RenderedCanned'];
+export type Channel = Schemas['Channel'];
+export type SenderStatus = Schemas['SenderStatus'];
+export type VerifySenderRequest = Schemas['VerifySenderRequest'];
+export type RotatedSecret = Schemas['RotatedSecret'];
+export type LinkCustomerRequest = Schemas['LinkCustomerRequest'];
+export type SaveChannelRequest = Schemas['SaveChannelRequest'];
+export type ChannelTest = Schemas['ChannelTest'];
+export type InboundEvent = Schemas['InboundEvent'];
+export type InboundEventPage = Schemas['InboundEventPage'];
+export type BusinessWindow = Schemas['BusinessWindow'];
+export type Member = Schemas['Member'];
+export type Team = Schemas['Team'];
+export type MemberInput = Schemas['MemberInput'];
+export type SaveTeamRequest = Schemas['SaveTeamRequest'];
+export type Routing = Schemas['Routing'];
+export type Queue = Schemas['Queue'];
+export type SaveQueueRequest = Schemas['SaveQueueRequest'];
+export type SlaPolicy = Schemas['SlaPolicy'];
+export type CannedResponse = Schemas['CannedResponse'];
+export type SaveCannedRequest = Schemas['SaveCannedRequest'];
+export type TriageRule = Schemas['TriageRule'];
+export type TriageRuleInput = Schemas['TriageRuleInput'];
+/** The values GET /tickets accepts for `view`, `status` and `sla` (the spec documents them as strings). */
+export type TicketView = 'mine' | 'unassigned' | 'my_teams' | 'all';
+/** `open` (the default) is open + pending + waiting_customer; `any` is everything. */
+export type TicketStatusFilter = TicketStatus | 'any';
+export type SlaFilter = 'warning' | 'breached';
+export type TicketFilter = ListFilters<'list_tickets'> & { view?: TicketView; status?: TicketStatusFilter; sla?: SlaFilter };
+/** An agent's presence; the spec documents `PresenceRequest.status` as a string. */
+export type Presence = 'online' | 'away' | 'offline';
+/**
+ * `Message.extra` is free-form JSON from the channels (the spec types it as
+ * an opaque object): read it through the guards in support's
+ * utils/message-extra.ts, which keep only well-formed parts.
+ */
+export type MessageExtra = Record<string, unknown>;
+/** What became of a stored webhook payload; the spec documents `status` as a string. */
+export type StoredEventStatus = 'pending' | 'processed' | 'ignored' | 'failed';
+export type WebhookEventStatus = StoredEventStatus;
+export type InboundEventStatus = StoredEventStatus;

@@ -2174,7 +2174,7 @@ export interface components {
             actor_name?: string | null;
             /** Format: date-time */
             created_at: string;
-            data: Record<string, never>;
+            data: Record<string, unknown>;
             /** Format: uuid */
             id: string;
             kind: string;
@@ -2286,7 +2286,7 @@ export interface components {
         };
         Channel: {
             /** @description Plain settings: phone_number_id, account_sid, from, address, color, greeting, prechat… */
-            config: Record<string, never>;
+            config: Record<string, unknown>;
             /** Format: date-time */
             created_at: string;
             enabled: boolean;
@@ -3182,7 +3182,7 @@ export interface components {
             delivery_status?: components["schemas"]["DeliveryStatus"] | null;
             direction: components["schemas"]["Direction"];
             /** @description Media, location, contacts, interactive reply, refused attachments… */
-            extra: Record<string, never>;
+            extra: Record<string, unknown>;
             failure_reason?: string | null;
             /** @description Sanitised HTML (e-mail). */
             html?: string | null;
@@ -3914,7 +3914,7 @@ export interface components {
             title: string;
         };
         SaveChannelRequest: {
-            config?: Record<string, never>;
+            config?: Record<string, unknown>;
             enabled?: boolean | null;
             kind: components["schemas"]["ChannelKind"];
             name: string;
@@ -4348,7 +4348,7 @@ export interface components {
             actor_id?: string | null;
             /** Format: uuid */
             customer_id: string;
-            data: Record<string, never>;
+            data: Record<string, unknown>;
             /** Format: uuid */
             id: string;
             /**

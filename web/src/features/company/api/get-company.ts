@@ -5,8 +5,8 @@ import { api } from '@/lib/api-client';
 
 export const companyQueryKey = ['company'] as const;
 
-export const getCompany = () => api.get<Company>('/company');
+export const getCompany = (signal?: AbortSignal) => api.get<Company>('/company', { signal });
 
-export const companyQueryOptions = () => queryOptions({ queryKey: companyQueryKey, queryFn: getCompany });
+export const companyQueryOptions = () => queryOptions({ queryKey: companyQueryKey, queryFn: ({ signal }) => getCompany(signal) });
 
 export const useCompany = () => useQuery(companyQueryOptions());

@@ -2,11 +2,12 @@ import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 
 import type { DuplicateHint } from '@/lib/api/models';
+import type { operations } from '@/lib/api/schema';
 import { api } from '@/lib/api-client';
 
 import { customersQueryKey } from './get-customers';
 
-export type DuplicateQuery = { document?: string; email?: string; phone?: string; exclude?: string };
+export type DuplicateQuery = NonNullable<operations['find_duplicates']['parameters']['query']>;
 
 export const findDuplicates = (query: DuplicateQuery, signal?: AbortSignal) =>
   api.get<DuplicateHint[]>('/customers/duplicates', { query, signal });

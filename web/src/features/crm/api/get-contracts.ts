@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
-import type { ContractPage, ContractStatus } from '@/lib/api/models';
+import { cursorPagination } from '@/lib/api/cursor';
+import type { ContractPage, ListFilters } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 export const CONTRACTS_PAGE_SIZE = 30;
@@ -8,12 +9,8 @@ export const CONTRACTS_PAGE_SIZE = 30;
 /** Every contract query starts with this. */
 export const contractsQueryKey = ['contracts'] as const;
 
-export type ContractFilters = {
-  /** Title, customer name or number (CT-0003). */
-  q?: string;
-  status?: ContractStatus;
-  customer_id?: string;
-};
+/** Title, customer name or number (CT-0003); status; customer. */
+export type ContractFilters = ListFilters<'list_contracts'>;
 
 export const getContracts = ({
   filters,
@@ -31,8 +28,7 @@ export const contractsInfiniteQueryOptions = (filters: ContractFilters, limit = 
   infiniteQueryOptions({
     queryKey: [...contractsQueryKey, 'list', filters, limit],
     queryFn: ({ pageParam, signal }) => getContracts({ filters, cursor: pageParam, limit, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
 import type { CustomerPage, CustomerStatus } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
@@ -34,8 +35,7 @@ export const customersInfiniteQueryOptions = (filters: CustomerFilters) =>
   infiniteQueryOptions({
     queryKey: [...customersQueryKey, 'list', filters],
     queryFn: ({ pageParam, signal }) => getCustomers({ filters, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
 import type { OpportunityPage, StageKind } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
@@ -31,8 +32,7 @@ export const opportunitiesInfiniteQueryOptions = (filters: OpportunityFilters) =
   infiniteQueryOptions({
     queryKey: [...opportunitiesQueryKey, 'list', filters],
     queryFn: ({ pageParam, signal }) => getOpportunities({ filters, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

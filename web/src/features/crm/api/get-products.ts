@@ -1,13 +1,14 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
-import type { ProductPage } from '@/lib/api/models';
+import { cursorPagination } from '@/lib/api/cursor';
+import type { ListFilters, ProductPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 export const PRODUCTS_PAGE_SIZE = 50;
 
 export const productsQueryKey = ['products'] as const;
 
-export type ProductFilters = { q?: string; active?: boolean };
+export type ProductFilters = ListFilters<'list_products'>;
 
 export const getProducts = ({ filters, cursor, signal }: { filters: ProductFilters; cursor?: string | null; signal?: AbortSignal }) =>
   api.get<ProductPage>('/products', { query: { ...filters, limit: PRODUCTS_PAGE_SIZE, cursor }, signal });
@@ -16,8 +17,7 @@ export const productsInfiniteQueryOptions = (filters: ProductFilters) =>
   infiniteQueryOptions({
     queryKey: [...productsQueryKey, 'list', filters],
     queryFn: ({ pageParam, signal }) => getProducts({ filters, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

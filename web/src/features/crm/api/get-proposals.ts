@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
-import type { ProposalPage, ProposalStatus } from '@/lib/api/models';
+import { cursorPagination } from '@/lib/api/cursor';
+import type { ListFilters, ProposalPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 export const PROPOSALS_PAGE_SIZE = 30;
@@ -8,13 +9,8 @@ export const PROPOSALS_PAGE_SIZE = 30;
 /** Every proposal query (lists, details, versions, PDFs) starts with this. */
 export const proposalsQueryKey = ['proposals'] as const;
 
-export type ProposalFilters = {
-  /** Title, customer name or number (PROP-0007). */
-  q?: string;
-  status?: ProposalStatus;
-  customer_id?: string;
-  opportunity_id?: string;
-};
+/** Title, customer name or number (PROP-0007); status; customer; opportunity. */
+export type ProposalFilters = ListFilters<'list_proposals'>;
 
 export const getProposals = ({
   filters,
@@ -32,8 +28,7 @@ export const proposalsInfiniteQueryOptions = (filters: ProposalFilters, limit = 
   infiniteQueryOptions({
     queryKey: [...proposalsQueryKey, 'list', filters, limit],
     queryFn: ({ pageParam, signal }) => getProposals({ filters, cursor: pageParam, limit, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
 import type { TimelinePage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
@@ -17,8 +18,7 @@ export const timelineInfiniteQueryOptions = (customerId: string) =>
   infiniteQueryOptions({
     queryKey: timelineQueryKey(customerId),
     queryFn: ({ pageParam, signal }) => getTimeline({ customerId, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
   });
 
 export const useTimeline = (customerId: string) => useInfiniteQuery(timelineInfiniteQueryOptions(customerId));

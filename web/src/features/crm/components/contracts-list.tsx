@@ -1,38 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
-import type { ContractStatus } from '@/lib/api/models';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import type { ContractFilters } from '../api/get-contracts';
 
 import { ContractsTable } from './contracts-table';
 import { CONTRACT_STATUS_LABELS, CONTRACT_STATUSES } from './labels';
 
-function readStatus(value: string | null): ContractStatus | '' {
-  return CONTRACT_STATUSES.includes(value as ContractStatus) ? (value as ContractStatus) : '';
-}
-
 /** All contracts: search and status live in the URL, so "back" keeps them. */
 export function ContractsList() {
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const q = useDebouncedValue(search.trim(), 300);
-  const status = readStatus(params.get('situacao'));
-
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (q) next.set('q', q);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [q, setParams]);
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  const { values, setFilter } = useUrlFilters(['situacao']);
+  const status = oneOf(CONTRACT_STATUSES, values.situacao);
 
   const filters: ContractFilters = useMemo(() => ({ q: q || undefined, status: status || undefined }), [q, status]);
   const filtered = Boolean(q || status);
@@ -54,17 +36,7 @@ export function ContractsList() {
         <SelectField
           label="Situação"
           value={status}
-          onChange={(event) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                if (event.target.value) next.set('situacao', event.target.value);
-                else next.delete('situacao');
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={(event) => setFilter('situacao', event.target.value)}
         >
           <option value="">Todos</option>
           {CONTRACT_STATUSES.map((value) => (

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { paths } from '@/config/paths';
 import type { CustomerDetail, CustomFieldValues } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { formatCep } from '@/lib/br/cep';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
@@ -13,7 +14,6 @@ import { problemMessage } from '@/lib/problem';
 
 import { useDeleteCustomer } from '../api/delete-customer';
 import { useCustomFields } from '../api/get-custom-fields';
-import { useCrmUsers } from '../api/get-users';
 
 import {
   CUSTOMER_KIND_LABELS,
@@ -37,7 +37,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 /** The customer's data with its actions: edit, merge another into it, delete. */
 export function CustomerOverview({ customer, onEdit }: { customer: CustomerDetail; onEdit: () => void }) {
   const navigate = useNavigate();
-  const users = useCrmUsers();
+  const users = useAllUsers();
   const fields = useCustomFields();
   const remove = useDeleteCustomer();
   const [merging, setMerging] = useState(false);

@@ -5,13 +5,13 @@ import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
 import type { TimelineEntry } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useAddNote } from '../api/add-note';
 import { useTimeline } from '../api/get-timeline';
-import { useCrmUsers } from '../api/get-users';
 
 /** A coloured dot per kind of entry (the text says what happened). */
 function entryTone(kind: string) {
@@ -61,7 +61,7 @@ function NoteForm({ customerId }: { customerId: string }) {
 /** Everything that happened to the customer, newest first; more loads as the list scrolls into view. */
 export function CustomerTimeline({ customerId }: { customerId: string }) {
   const timeline = useTimeline(customerId);
-  const users = useCrmUsers();
+  const users = useAllUsers();
   const names = useMemo(() => new Map((users.data ?? []).map((user) => [user.id, user.name])), [users.data]);
   const entries: TimelineEntry[] = timeline.data?.pages.flatMap((page) => page.items) ?? [];
   const sentinel = useRef<HTMLDivElement>(null);

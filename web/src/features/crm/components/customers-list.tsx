@@ -1,67 +1,94 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 
+import { InfiniteTable, type Column } from '@/components/list/infinite-table';
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
-import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
-import type { CustomerStatus } from '@/lib/api/models';
+import type { Customer } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useExportCustomers } from '../api/export-customers';
 import { useCustomers, type CustomerFilters } from '../api/get-customers';
-import { useCrmUsers } from '../api/get-users';
 
 import { CUSTOMER_STATUS_LABELS, CUSTOMER_STATUS_STYLES, displayPhone, formatDocument } from './labels';
 
 const STATUSES = ['lead', 'active', 'inactive'] as const;
 
-function readStatus(value: string | null): CustomerStatus | '' {
-  return STATUSES.includes(value as CustomerStatus) ? (value as CustomerStatus) : '';
-}
+const columns = (userNames: Map<string, string>): Column<Customer>[] => [
+  {
+    key: 'name',
+    header: 'Nome',
+    cell: (customer) => (
+      <>
+        <Link to={paths.app.crm.customer.getHref(customer.id)} className="font-medium text-indigo-800 hover:underline">
+          {customer.name}
+        </Link>
+        {customer.trade_name && <p className="text-xs text-slate-500">{customer.trade_name}</p>}
+      </>
+    ),
+  },
+  {
+    key: 'document',
+    header: 'Documento',
+    className: 'whitespace-nowrap text-slate-700',
+    cell: (customer) => formatDocument(customer.kind, customer.document) || '—',
+  },
+  {
+    key: 'contact',
+    header: 'Contato',
+    className: 'text-slate-700',
+    cell: (customer) => (
+      <>
+        {customer.emails[0] && <p>{customer.emails[0]}</p>}
+        {customer.phones[0] && <p className="whitespace-nowrap">{displayPhone(customer.phones[0])}</p>}
+        {!customer.emails[0] && !customer.phones[0] && '—'}
+      </>
+    ),
+  },
+  {
+    key: 'status',
+    header: 'Situação',
+    cell: (customer) => (
+      <span className={cn('rounded-full px-2 py-0.5 text-xs font-medium', CUSTOMER_STATUS_STYLES[customer.status])}>
+        {CUSTOMER_STATUS_LABELS[customer.status]}
+      </span>
+    ),
+  },
+  {
+    key: 'tags',
+    header: 'Etiquetas',
+    cell: (customer) => (
+      <div className="flex flex-wrap gap-1">
+        {customer.tags.map((t) => (
+          <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+            {t}
+          </span>
+        ))}
+      </div>
+    ),
+  },
+  {
+    key: 'owner',
+    header: 'Responsável',
+    className: 'text-slate-700',
+    cell: (customer) => (customer.owner_id ? (userNames.get(customer.owner_id) ?? '—') : '—'),
+  },
+];
 
 /** The customer list: search, filters and sort live in the URL, so "back" keeps them. */
 export function CustomersList() {
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [tagInput, setTagInput] = useState(params.get('etiqueta') ?? '');
-  const q = useDebouncedValue(search.trim(), 300);
-  const tag = useDebouncedValue(tagInput.trim().toLowerCase(), 300);
-  const status = readStatus(params.get('situacao'));
-  const ownerId = params.get('responsavel') ?? '';
-  const sort = params.get('ordem') === 'nome' ? 'name' : 'recent';
-
-  // Debounced text filters go to the URL too.
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of [
-          ['q', q],
-          ['etiqueta', tag],
-        ] as const) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  }, [q, tag, setParams]);
-
-  const setParam = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  // Tags are stored in lowercase.
+  const { input: tagInput, setInput: setTagInput, query: tag } = useUrlSearch('etiqueta', { normalize: (text) => text.trim().toLowerCase() });
+  const { values, setFilter: setParam } = useUrlFilters(['situacao', 'responsavel', 'ordem']);
+  const status = oneOf(STATUSES, values.situacao);
+  const ownerId = values.responsavel;
+  const sort = values.ordem === 'nome' ? 'name' : 'recent';
 
   const filters: CustomerFilters = useMemo(
     () => ({
@@ -74,7 +101,7 @@ export function CustomersList() {
     [q, status, tag, ownerId, sort],
   );
   const customers = useCustomers(filters);
-  const users = useCrmUsers();
+  const users = useAllUsers();
   const exportCsv = useExportCustomers();
   const userNames = useMemo(() => new Map((users.data ?? []).map((user) => [user.id, user.name])), [users.data]);
   const items = customers.data?.pages.flatMap((page) => page.items) ?? [];
@@ -137,107 +164,39 @@ export function CustomersList() {
         </div>
       )}
 
-      {customers.isPending ? (
-        <PageSpinner label="Carregando clientes…" />
-      ) : customers.isError ? (
-        <div className="p-4">
-          <Alert title="Não foi possível carregar os clientes">{problemMessage(customers.error)}</Alert>
-        </div>
-      ) : items.length === 0 ? (
-        filtered ? (
-          <p role="status" className="p-8 text-center text-sm text-slate-600">
-            Nenhum cliente encontrado com estes filtros.
-          </p>
-        ) : (
-          <div className="p-10 text-center">
-            <p className="text-base font-medium text-slate-900">Nenhum cliente ainda</p>
-            <p className="mt-1 text-sm text-slate-600">Cadastre o primeiro cliente para começar a vender.</p>
-            <div className="mt-4 flex flex-wrap justify-center gap-2">
-              <Link
-                to={paths.app.crm.newCustomer.getHref()}
-                className="inline-flex h-10 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
-              >
-                Cadastrar cliente
-              </Link>
-              <Link
-                to={paths.app.crm.importCustomers.getHref()}
-                className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-              >
-                Importar de uma planilha (CSV)
-              </Link>
-            </div>
-          </div>
-        )
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <caption className="sr-only">Clientes</caption>
-            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Nome
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Documento
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Contato
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Situação
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Etiquetas
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Responsável
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((customer) => (
-                <tr key={customer.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
-                    <Link to={paths.app.crm.customer.getHref(customer.id)} className="font-medium text-indigo-800 hover:underline">
-                      {customer.name}
-                    </Link>
-                    {customer.trade_name && <p className="text-xs text-slate-500">{customer.trade_name}</p>}
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-700">{formatDocument(customer.kind, customer.document) || '—'}</td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {customer.emails[0] && <p>{customer.emails[0]}</p>}
-                    {customer.phones[0] && <p className="whitespace-nowrap">{displayPhone(customer.phones[0])}</p>}
-                    {!customer.emails[0] && !customer.phones[0] && '—'}
-                  </td>
-                  <td className="px-4 py-3">
-                    <span className={cn('rounded-full px-2 py-0.5 text-xs font-medium', CUSTOMER_STATUS_STYLES[customer.status])}>
-                      {CUSTOMER_STATUS_LABELS[customer.status]}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3">
-                    <div className="flex flex-wrap gap-1">
-                      {customer.tags.map((t) => (
-                        <span key={t} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                          {t}
-                        </span>
-                      ))}
-                    </div>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{customer.owner_id ? (userNames.get(customer.owner_id) ?? '—') : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      {customers.hasNextPage && (
-        <div className="border-t border-slate-200 p-4 text-center">
-          <Button variant="secondary" onClick={() => customers.fetchNextPage()} isLoading={customers.isFetchingNextPage}>
-            Carregar mais
-          </Button>
-        </div>
-      )}
+      <InfiniteTable
+        query={customers}
+        columns={columns(userNames)}
+        rowKey={(customer) => customer.id}
+        caption="Clientes"
+        loadingLabel="Carregando clientes…"
+        errorTitle="Não foi possível carregar os clientes"
+        minWidth="min-w-[48rem]"
+        emptyText={
+          filtered ? (
+            'Nenhum cliente encontrado com estes filtros.'
+          ) : (
+            <>
+              <p className="text-base font-medium text-slate-900">Nenhum cliente ainda</p>
+              <p className="mt-1">Cadastre o primeiro cliente para começar a vender.</p>
+              <div className="mt-4 flex flex-wrap justify-center gap-2">
+                <Link
+                  to={paths.app.crm.newCustomer.getHref()}
+                  className="inline-flex h-10 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
+                >
+                  Cadastrar cliente
+                </Link>
+                <Link
+                  to={paths.app.crm.importCustomers.getHref()}
+                  className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+                >
+                  Importar de uma planilha (CSV)
+                </Link>
+              </div>
+            </>
+          )
+        }
+      />
     </section>
   );
 }

@@ -1,18 +1,16 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { PageSpinner } from '@/components/ui/spinner';
+import { InfiniteTable, type Column } from '@/components/list/infinite-table';
 import { paths } from '@/config/paths';
 import type { Opportunity, Pipeline } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { formatMoney } from '@/lib/format';
-import { problemMessage } from '@/lib/problem';
 
 import { useOpportunities, type OpportunityFilters } from '../api/get-opportunities';
-import { useCrmUsers } from '../api/get-users';
 
+import { customerColumn } from './customer-column';
 import { formatIsoDate, STAGE_KIND_LABELS } from './labels';
 import { EditOpportunityDialog } from './opportunity-form';
 
@@ -33,7 +31,7 @@ type OpportunitiesTableProps = {
 /** Opportunities as rows, with "Carregar mais"; a title opens the edit dialog. */
 export function OpportunitiesTable({ filters, pipelines, hideCustomer = false, emptyText }: OpportunitiesTableProps) {
   const list = useOpportunities(filters);
-  const users = useCrmUsers();
+  const users = useAllUsers();
   const [editing, setEditing] = useState<Opportunity | null>(null);
   const stageNames = useMemo(
     () => new Map(pipelines.flatMap((pipeline) => pipeline.stages.map((stage) => [stage.id, stage.name] as const))),
@@ -43,94 +41,63 @@ export function OpportunitiesTable({ filters, pipelines, hideCustomer = false, e
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const editingLive = editing ? (items.find((item) => item.id === editing.id) ?? editing) : null;
 
-  if (list.isPending) return <PageSpinner label="Carregando oportunidades…" />;
-  if (list.isError) return <Alert title="Não foi possível carregar as oportunidades">{problemMessage(list.error)}</Alert>;
+  const columns: Column<Opportunity>[] = [
+    {
+      key: 'title',
+      header: 'Título',
+      cell: (o) => (
+        <button type="button" className="text-left font-medium text-indigo-800 hover:underline" onClick={() => setEditing(o)}>
+          {o.title}
+        </button>
+      ),
+    },
+    customerColumn(hideCustomer),
+    {
+      key: 'stage',
+      header: 'Etapa',
+      cell: (o) => (
+        <>
+          <span className="text-slate-800">{stageNames.get(o.stage_id) ?? '—'}</span>{' '}
+          <span className={cn('ml-1 rounded-full px-2 py-0.5 text-xs font-medium', STATUS_STYLES[o.status])}>{STAGE_KIND_LABELS[o.status]}</span>
+        </>
+      ),
+    },
+    { key: 'value', header: 'Valor', align: 'right', className: 'whitespace-nowrap text-slate-900', cell: (o) => formatMoney(o.value_cents) },
+    { key: 'owner', header: 'Responsável', className: 'text-slate-700', cell: (o) => (o.owner_id ? (userNames.get(o.owner_id) ?? '—') : '—') },
+    {
+      key: 'close',
+      header: 'Previsão',
+      className: 'whitespace-nowrap text-slate-700',
+      cell: (o) => (o.expected_close_date ? formatIsoDate(o.expected_close_date) : '—'),
+    },
+    {
+      key: 'actions',
+      header: <span className="sr-only">Ações</span>,
+      align: 'right',
+      className: 'whitespace-nowrap',
+      cell: (o) => (
+        <Link
+          to={paths.app.crm.newProposal.getHref({ customerId: o.customer_id, opportunityId: o.id })}
+          aria-label={`Nova proposta para ${o.title}`}
+          className="text-sm font-medium text-indigo-800 hover:underline"
+        >
+          Nova proposta
+        </Link>
+      ),
+    },
+  ];
 
   return (
     <div>
-      {items.length === 0 ? (
-        <p role="status" className="p-6 text-center text-sm text-slate-600">
-          {emptyText}
-        </p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">Oportunidades</caption>
-            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Título
-                </th>
-                {!hideCustomer && (
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Cliente
-                  </th>
-                )}
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Etapa
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Valor
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Responsável
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Previsão
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  <span className="sr-only">Ações</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((o) => (
-                <tr key={o.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
-                    <button type="button" className="text-left font-medium text-indigo-800 hover:underline" onClick={() => setEditing(o)}>
-                      {o.title}
-                    </button>
-                  </td>
-                  {!hideCustomer && (
-                    <td className="px-4 py-3">
-                      <Link to={paths.app.crm.customer.getHref(o.customer_id)} className="text-slate-700 hover:underline">
-                        {o.customer_name}
-                      </Link>
-                    </td>
-                  )}
-                  <td className="px-4 py-3">
-                    <span className="text-slate-800">{stageNames.get(o.stage_id) ?? '—'}</span>{' '}
-                    <span className={cn('ml-1 rounded-full px-2 py-0.5 text-xs font-medium', STATUS_STYLES[o.status])}>
-                      {STAGE_KIND_LABELS[o.status]}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900">{formatMoney(o.value_cents)}</td>
-                  <td className="px-4 py-3 text-slate-700">{o.owner_id ? (userNames.get(o.owner_id) ?? '—') : '—'}</td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                    {o.expected_close_date ? formatIsoDate(o.expected_close_date) : '—'}
-                  </td>
-                  <td className="px-4 py-3 text-right whitespace-nowrap">
-                    <Link
-                      to={paths.app.crm.newProposal.getHref({ customerId: o.customer_id, opportunityId: o.id })}
-                      aria-label={`Nova proposta para ${o.title}`}
-                      className="text-sm font-medium text-indigo-800 hover:underline"
-                    >
-                      Nova proposta
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.hasNextPage && (
-        <div className="border-t border-slate-200 p-4 text-center">
-          <Button variant="secondary" onClick={() => list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
-            Carregar mais
-          </Button>
-        </div>
-      )}
+      <InfiniteTable
+        query={list}
+        columns={columns}
+        rowKey={(o) => o.id}
+        caption="Oportunidades"
+        loadingLabel="Carregando oportunidades…"
+        errorTitle="Não foi possível carregar as oportunidades"
+        emptyText={emptyText}
+      />
       <EditOpportunityDialog opportunity={editingLive} onClose={() => setEditing(null)} />
     </div>
   );

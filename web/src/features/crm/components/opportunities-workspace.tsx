@@ -1,17 +1,15 @@
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
 
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
-import type { StageKind } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { usePipelines } from '../api/get-pipelines';
-import { useCrmUsers } from '../api/get-users';
 
 import { STAGE_KIND_LABELS } from './labels';
 import { OpportunitiesTable } from './opportunities-table';
@@ -23,22 +21,11 @@ const KINDS = ['open', 'won', 'lost'] as const;
 /** Pipeline picker, board/list toggle and "Nova oportunidade"; the choices live in the URL. */
 export function OpportunitiesWorkspace() {
   const pipelines = usePipelines();
-  const [params, setParams] = useSearchParams();
+  const { values, setFilter: setParam } = useUrlFilters(['visao', 'funil']);
   const [creating, setCreating] = useState(false);
-  const view = params.get('visao') === 'lista' ? 'list' : 'board';
+  const view = values.visao === 'lista' ? 'list' : 'board';
   const list = pipelines.data ?? [];
-  const pipelineId = list.find((p) => p.id === params.get('funil'))?.id ?? list[0]?.id;
-
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  const pipelineId = list.find((p) => p.id === values.funil)?.id ?? list[0]?.id;
 
   if (pipelines.isPending) return <PageSpinner label="Carregando funis…" />;
   if (pipelines.isError) return <Alert title="Não foi possível carregar os funis">{problemMessage(pipelines.error)}</Alert>;
@@ -79,7 +66,7 @@ export function OpportunitiesWorkspace() {
                 key={value}
                 type="button"
                 aria-pressed={view === value}
-                onClick={() => setParam('visao', value === 'list' ? 'lista' : null)}
+                onClick={() => setParam('visao', value === 'list' ? 'lista' : '')}
                 className={cn(
                   'h-10 px-4 text-sm font-medium first:rounded-l-md last:rounded-r-md',
                   view === value ? 'bg-indigo-700 text-white' : 'bg-white text-slate-700 hover:bg-slate-50',
@@ -102,11 +89,12 @@ export function OpportunitiesWorkspace() {
 
 function ListView({ pipelineId }: { pipelineId: string }) {
   const pipelines = usePipelines();
-  const users = useCrmUsers();
-  const [search, setSearch] = useState('');
-  const [status, setStatus] = useState<StageKind | ''>('');
-  const [ownerId, setOwnerId] = useState('');
-  const q = useDebouncedValue(search.trim(), 300);
+  const users = useAllUsers();
+  // In the URL like the pipeline and the view, so "back" from an opportunity keeps them.
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  const { values, setFilter } = useUrlFilters(['situacao', 'responsavel']);
+  const status = oneOf(KINDS, values.situacao);
+  const ownerId = values.responsavel;
   const filters = useMemo(
     () => ({ pipeline_id: pipelineId, q: q || undefined, status: status || undefined, owner_id: ownerId || undefined }),
     [pipelineId, q, status, ownerId],
@@ -122,7 +110,7 @@ function ListView({ pipelineId }: { pipelineId: string }) {
           onChange={(event) => setSearch(event.target.value)}
           wrapperClassName="sm:col-span-2"
         />
-        <SelectField label="Situação" value={status} onChange={(event) => setStatus(event.target.value as StageKind | '')}>
+        <SelectField label="Situação" value={status} onChange={(event) => setFilter('situacao', event.target.value)}>
           <option value="">Todas</option>
           {KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -130,7 +118,7 @@ function ListView({ pipelineId }: { pipelineId: string }) {
             </option>
           ))}
         </SelectField>
-        <SelectField label="Responsável" value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+        <SelectField label="Responsável" value={ownerId} onChange={(event) => setFilter('responsavel', event.target.value)}>
           <option value="">Todos</option>
           {(users.data ?? []).map((user) => (
             <option key={user.id} value={user.id}>

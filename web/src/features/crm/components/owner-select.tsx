@@ -1,8 +1,7 @@
 import type { Ref } from 'react';
 
 import { SelectField } from '@/components/ui/fields';
-
-import { useCrmUsers } from '../api/get-users';
+import { useAllUsers } from '@/lib/api/users';
 
 type OwnerSelectProps = {
   label?: string;
@@ -22,7 +21,7 @@ type OwnerSelectProps = {
  * arrives after the form.
  */
 export function OwnerSelect({ label = 'Responsável', emptyLabel, value, onChange, onBlur, name, error, ref }: OwnerSelectProps) {
-  const users = useCrmUsers();
+  const users = useAllUsers();
   const options = (users.data ?? []).filter((user) => user.active || user.id === value);
   return (
     <SelectField

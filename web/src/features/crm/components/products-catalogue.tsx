@@ -3,12 +3,13 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 
+import { InfiniteTable, type Column } from '@/components/list/infinite-table';
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
-import { PageSpinner } from '@/components/ui/spinner';
 import type { Billing, Product } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { BILLING_LABELS } from '@/lib/commercial';
@@ -16,7 +17,6 @@ import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { formatMoney } from '@/lib/format';
 import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
 import { problemMessage } from '@/lib/problem';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useProducts, type ProductFilters } from '../api/get-products';
 import { useSaveProduct, useSetProductActive } from '../api/save-product';
@@ -123,11 +123,16 @@ function ProductForm({ product, onDone }: { product?: Product; onDone: () => voi
   );
 }
 
+const SHOW_KEYS = ['', 'inativos', 'todos'] as const;
+/** `mostrar` in the URL → the API's `active` filter ('' = every product). */
+const SHOW_FILTERS = { '': 'true', inativos: 'false', todos: '' } as const;
+
 /** The catalogue: everyone in the CRM reads it; owners, admins and managers edit it. */
 export function ProductsCatalogue({ canEdit }: { canEdit: boolean }) {
-  const [search, setSearch] = useState('');
-  const [activeFilter, setActiveFilter] = useState<'' | 'true' | 'false'>('true');
-  const q = useDebouncedValue(search.trim(), 300);
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  const { values, setFilter } = useUrlFilters(['mostrar']);
+  // Active products unless the URL says otherwise.
+  const activeFilter = SHOW_FILTERS[oneOf(SHOW_KEYS, values.mostrar)];
   const filters: ProductFilters = useMemo(
     () => ({ q: q || undefined, active: activeFilter === '' ? undefined : activeFilter === 'true' }),
     [q, activeFilter],
@@ -136,7 +141,69 @@ export function ProductsCatalogue({ canEdit }: { canEdit: boolean }) {
   const setActive = useSetProductActive();
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
   const [deactivating, setDeactivating] = useState<Product | null>(null);
-  const items = products.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns: Column<Product>[] = [
+    { key: 'sku', header: 'Código', className: 'font-mono text-xs text-slate-700', cell: (product) => product.sku },
+    {
+      key: 'name',
+      header: 'Nome',
+      cell: (product) => (
+        <>
+          <p className="font-medium text-slate-900">{product.name}</p>
+          {product.description && <p className="line-clamp-1 text-xs text-slate-500">{product.description}</p>}
+        </>
+      ),
+    },
+    {
+      key: 'price',
+      header: 'Preço',
+      align: 'right',
+      className: 'whitespace-nowrap text-slate-900',
+      cell: (product) => (
+        <>
+          {formatMoney(product.price_cents)}
+          <span className="text-xs text-slate-500"> /{product.unit}</span>
+        </>
+      ),
+    },
+    { key: 'billing', header: 'Cobrança', className: 'text-slate-700', cell: (product) => BILLING_LABELS[product.billing as Billing] },
+    {
+      key: 'active',
+      header: 'Situação',
+      cell: (product) => (
+        <span
+          className={cn(
+            'rounded-full px-2 py-0.5 text-xs font-medium',
+            product.active ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-200 text-slate-700',
+          )}
+        >
+          {product.active ? 'Ativo' : 'Inativo'}
+        </span>
+      ),
+    },
+    {
+      key: 'actions',
+      header: <span className="sr-only">Ações</span>,
+      hidden: !canEdit,
+      align: 'right',
+      className: 'whitespace-nowrap',
+      cell: (product) => (
+        <>
+          <Button size="sm" variant="ghost" aria-label={`Editar ${product.name}`} onClick={() => setEditing(product)}>
+            Editar
+          </Button>
+          {product.active ? (
+            <Button size="sm" variant="ghost" aria-label={`Desativar ${product.name}`} onClick={() => setDeactivating(product)}>
+              Desativar
+            </Button>
+          ) : (
+            <Button size="sm" variant="ghost" aria-label={`Reativar ${product.name}`} onClick={() => setActive.mutate({ id: product.id, active: true })}>
+              Reativar
+            </Button>
+          )}
+        </>
+      ),
+    },
+  ];
 
   return (
     <section aria-labelledby="products-title" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
@@ -153,116 +220,35 @@ export function ProductsCatalogue({ canEdit }: { canEdit: boolean }) {
             onChange={(event) => setSearch(event.target.value)}
             wrapperClassName="sm:col-span-2"
           />
-          <SelectField label="Mostrar" value={activeFilter} onChange={(event) => setActiveFilter(event.target.value as '' | 'true' | 'false')}>
-            <option value="true">Ativos</option>
-            <option value="false">Inativos</option>
-            <option value="">Todos</option>
+          <SelectField label="Mostrar" value={values.mostrar} onChange={(event) => setFilter('mostrar', event.target.value)}>
+            <option value="">Ativos</option>
+            <option value="inativos">Inativos</option>
+            <option value="todos">Todos</option>
           </SelectField>
         </div>
         {canEdit && <Button onClick={() => setEditing('new')}>Novo produto</Button>}
       </div>
       <div aria-live="assertive">{setActive.isError && <Alert className="m-4">{problemMessage(setActive.error)}</Alert>}</div>
 
-      {products.isPending ? (
-        <PageSpinner label="Carregando produtos…" />
-      ) : products.isError ? (
-        <div className="p-4">
-          <Alert title="Não foi possível carregar os produtos">{problemMessage(products.error)}</Alert>
-        </div>
-      ) : items.length === 0 ? (
-        <div className="p-10 text-center">
-          <p className="text-sm text-slate-600">{q || activeFilter !== 'true' ? 'Nenhum produto com estes filtros.' : 'Nenhum produto cadastrado ainda.'}</p>
-          {canEdit && !q && activeFilter === 'true' && (
-            <Button className="mt-4" onClick={() => setEditing('new')}>
-              Cadastrar produto
-            </Button>
-          )}
-        </div>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">Produtos e serviços</caption>
-            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Código
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Nome
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Preço
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Cobrança
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Situação
-                </th>
-                {canEdit && (
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    <span className="sr-only">Ações</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((product) => (
-                <tr key={product.id}>
-                  <td className="px-4 py-3 font-mono text-xs text-slate-700">{product.sku}</td>
-                  <td className="px-4 py-3">
-                    <p className="font-medium text-slate-900">{product.name}</p>
-                    {product.description && <p className="line-clamp-1 text-xs text-slate-500">{product.description}</p>}
-                  </td>
-                  <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900">
-                    {formatMoney(product.price_cents)}
-                    <span className="text-xs text-slate-500"> /{product.unit}</span>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{BILLING_LABELS[product.billing as Billing]}</td>
-                  <td className="px-4 py-3">
-                    <span
-                      className={cn(
-                        'rounded-full px-2 py-0.5 text-xs font-medium',
-                        product.active ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-200 text-slate-700',
-                      )}
-                    >
-                      {product.active ? 'Ativo' : 'Inativo'}
-                    </span>
-                  </td>
-                  {canEdit && (
-                    <td className="px-4 py-3 text-right whitespace-nowrap">
-                      <Button size="sm" variant="ghost" aria-label={`Editar ${product.name}`} onClick={() => setEditing(product)}>
-                        Editar
-                      </Button>
-                      {product.active ? (
-                        <Button size="sm" variant="ghost" aria-label={`Desativar ${product.name}`} onClick={() => setDeactivating(product)}>
-                          Desativar
-                        </Button>
-                      ) : (
-                        <Button
-                          size="sm"
-                          variant="ghost"
-                          aria-label={`Reativar ${product.name}`}
-                          onClick={() => setActive.mutate({ id: product.id, active: true })}
-                        >
-                          Reativar
-                        </Button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {products.hasNextPage && (
-        <div className="border-t border-slate-200 p-4 text-center">
-          <Button variant="secondary" onClick={() => products.fetchNextPage()} isLoading={products.isFetchingNextPage}>
-            Carregar mais
-          </Button>
-        </div>
-      )}
+      <InfiniteTable
+        query={products}
+        columns={columns}
+        rowKey={(product) => product.id}
+        caption="Produtos e serviços"
+        loadingLabel="Carregando produtos…"
+        errorTitle="Não foi possível carregar os produtos"
+        minWidth="min-w-[40rem]"
+        emptyText={
+          <>
+            <p>{q || activeFilter !== 'true' ? 'Nenhum produto com estes filtros.' : 'Nenhum produto cadastrado ainda.'}</p>
+            {canEdit && !q && activeFilter === 'true' && (
+              <Button className="mt-4" onClick={() => setEditing('new')}>
+                Cadastrar produto
+              </Button>
+            )}
+          </>
+        }
+      />
 
       <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Novo produto' : 'Editar produto'} size="lg">
         {editing !== null && <ProductForm product={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />}

@@ -1,38 +1,20 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
-import type { ProposalStatus } from '@/lib/api/models';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import type { ProposalFilters } from '../api/get-proposals';
 
 import { PROPOSAL_STATUS_LABELS, PROPOSAL_STATUSES } from './labels';
 import { ProposalsTable } from './proposals-table';
 
-function readStatus(value: string | null): ProposalStatus | '' {
-  return PROPOSAL_STATUSES.includes(value as ProposalStatus) ? (value as ProposalStatus) : '';
-}
-
 /** All proposals: search and status live in the URL, so "back" keeps them. */
 export function ProposalsList() {
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const q = useDebouncedValue(search.trim(), 300);
-  const status = readStatus(params.get('situacao'));
-
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (q) next.set('q', q);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [q, setParams]);
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  const { values, setFilter } = useUrlFilters(['situacao']);
+  const status = oneOf(PROPOSAL_STATUSES, values.situacao);
 
   const filters: ProposalFilters = useMemo(() => ({ q: q || undefined, status: status || undefined }), [q, status]);
   const filtered = Boolean(q || status);
@@ -54,17 +36,7 @@ export function ProposalsList() {
         <SelectField
           label="Situação"
           value={status}
-          onChange={(event) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                if (event.target.value) next.set('situacao', event.target.value);
-                else next.delete('situacao');
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={(event) => setFilter('situacao', event.target.value)}
         >
           <option value="">Todas</option>
           {PROPOSAL_STATUSES.map((value) => (

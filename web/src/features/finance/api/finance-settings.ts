@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { FinanceSettings, UpdateFinanceSettings } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { financeQueryKey, financeSettingsQueryKey } from './query-keys';
-import type { FinanceSettings, UpdateFinanceSettings } from './types';
 
 export const getFinanceSettings = (signal?: AbortSignal) => api.get<FinanceSettings>('/finance/settings', { signal });
 

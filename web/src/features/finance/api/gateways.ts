@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { ConnectionTest, Gateway, SaveGatewayRequest, WebhookEventPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { gatewaysQueryKey } from './query-keys';
-import type { ConnectionTest, Gateway, SaveGatewayRequest, WebhookEventPage } from './types';
 
 export const getGateways = (signal?: AbortSignal) => api.get<Gateway[]>('/finance/gateways', { signal });
 

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
+import type { Invoice, PixCharge, PublicLink } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { invoicesQueryKey } from './query-keys';
-import type { Invoice, PixCharge, PublicLink } from './types';
 
 export const invoiceQueryKey = (id: string) => [...invoicesQueryKey, 'detail', id] as const;
 

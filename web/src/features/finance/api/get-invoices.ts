@@ -1,9 +1,10 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
+import type { InvoiceFilter, InvoicePage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { invoicesQueryKey } from './query-keys';
-import type { InvoiceFilter, InvoicePage } from './types';
 
 export const INVOICES_PAGE_SIZE = 30;
 
@@ -23,8 +24,7 @@ export const invoicesInfiniteQueryOptions = (filters: InvoiceFilter, limit = INV
   infiniteQueryOptions({
     queryKey: [...invoicesQueryKey, 'list', filters, limit],
     queryFn: ({ pageParam, signal }) => getInvoices({ filters, cursor: pageParam, limit, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

@@ -1,9 +1,10 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
+import type { CustomerCredit, PaymentFilter, PaymentPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { customerCreditQueryKey, paymentsQueryKey } from './query-keys';
-import type { CustomerCredit, PaymentFilter, PaymentPage } from './types';
 
 export const PAYMENTS_PAGE_SIZE = 30;
 
@@ -23,8 +24,7 @@ export const paymentsInfiniteQueryOptions = (filters: PaymentFilter, limit = PAY
   infiniteQueryOptions({
     queryKey: [...paymentsQueryKey, 'list', filters, limit],
     queryFn: ({ pageParam, signal }) => getPayments({ filters, cursor: pageParam, limit, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

@@ -1,9 +1,10 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
+import type { Subscription, SubscriptionFilter, SubscriptionPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { subscriptionsQueryKey } from './query-keys';
-import type { Subscription, SubscriptionFilter, SubscriptionPage } from './types';
 
 export const SUBSCRIPTIONS_PAGE_SIZE = 30;
 
@@ -23,8 +24,7 @@ export const subscriptionsInfiniteQueryOptions = (filters: SubscriptionFilter, l
   infiniteQueryOptions({
     queryKey: [...subscriptionsQueryKey, 'list', filters, limit],
     queryFn: ({ pageParam, signal }) => getSubscriptions({ filters, cursor: pageParam, limit, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

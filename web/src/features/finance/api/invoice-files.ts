@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 
+import type { InvoiceFilter } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 import { saveBlob } from '@/lib/download';
-
-import type { InvoiceFilter } from './types';
 
 // PDF and CSV need the bearer token, so they cannot be plain links: fetched
 // as blobs and saved as files.

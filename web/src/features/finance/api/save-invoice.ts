@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import type { ChargeMethod, CreateInvoiceRequest, Invoice, Payment, SentInvoice } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { invoiceQueryKey } from './get-invoice';
 import { financeQueryKey, invoicesQueryKey } from './query-keys';
-import type { ChargeMethod, CreateInvoiceRequest, Invoice, Payment, SentInvoice } from './types';
 
 /** An invoice typed by hand: open at once, or a draft (`draft: true`) to issue later. */
 export const createInvoice = (input: CreateInvoiceRequest) => api.post<Invoice>('/invoices', input);

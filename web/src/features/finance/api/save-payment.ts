@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import type { Payment, RefundRequest, RegisterPaymentRequest } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { financeQueryKey } from './query-keys';
-import type { Payment, RefundRequest, RegisterPaymentRequest } from './types';
 
 /**
  * Money received, settling the given invoices in order (or the customer's

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import type { ChangeSubscriptionPlanRequest, CreateSubscriptionRequest, Subscription } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { subscriptionQueryKey } from './get-subscriptions';
 import { invoicesQueryKey, reportsQueryKey, subscriptionsQueryKey } from './query-keys';
-import type { ChangeSubscriptionPlanRequest, CreateSubscriptionRequest, Subscription } from './types';
 
 /** A subscription without a contract (a signed contract makes its own). The first period is billed at once. */
 export const createSubscription = (input: CreateSubscriptionRequest) => api.post<Subscription>('/subscriptions', input);

@@ -6,11 +6,11 @@ import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextAreaField } from '@/components/ui/fields';
+import type { Invoice } from '@/lib/api/models';
 import { applyFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useCancelInvoice } from '../api/save-invoice';
-import type { Invoice } from '../api/types';
 
 const schema = z.object({
   reason: z.string().trim().min(1, 'Informe o motivo do cancelamento.').max(1000, 'Use no máximo 1000 caracteres.'),

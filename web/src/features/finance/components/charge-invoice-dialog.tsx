@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { paths } from '@/config/paths';
+import type { ChargeMethod, Invoice } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canConfigureFinance } from '@/lib/authorization';
 import { cn } from '@/lib/cn';
@@ -12,7 +13,6 @@ import { formatMoney } from '@/lib/format';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useChargeInvoice } from '../api/save-invoice';
-import type { ChargeMethod, Invoice } from '../api/types';
 
 const METHODS: { value: ChargeMethod; title: string; text: string }[] = [
   {

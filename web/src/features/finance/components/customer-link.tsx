@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 
+import type { Column } from '@/components/list/infinite-table';
 import { paths } from '@/config/paths';
 import { useMe } from '@/lib/auth';
 import { canAccess } from '@/lib/authorization';
@@ -15,3 +16,11 @@ export function CustomerLink({ id, name, className }: { id: string; name: string
     </Link>
   );
 }
+
+/** The "Cliente" column of the finance lists; left out on the customer's own page. */
+export const customerColumn = <T extends { customer_id: string; customer_name: string }>(hidden: boolean): Column<T> => ({
+  key: 'customer',
+  header: 'Cliente',
+  hidden,
+  cell: (row) => <CustomerLink id={row.customer_id} name={row.customer_name} className="text-slate-700" />,
+});

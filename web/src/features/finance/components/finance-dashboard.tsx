@@ -4,12 +4,12 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import type { ReceivableBucket, MonthCash, Receivables } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { addDaysIso, formatIsoDate, formatMoney, formatNumber } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useFinanceSummary, useReceivables } from '../api/get-reports';
-import type { Bucket, MonthCash, Receivables } from '../api/types';
 
 const count = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
@@ -24,7 +24,7 @@ function Card({
   testId,
 }: {
   title: string;
-  bucket: Bucket;
+  bucket: ReceivableBucket;
   unit: [string, string];
   tone?: 'default' | 'danger' | 'success' | 'warning';
   href?: string;
@@ -67,7 +67,7 @@ function Card({
 function ReceivablesCards({ data }: { data: Receivables }) {
   const today = data.today;
   const soonSearch = new URLSearchParams({ situacao: 'open', vence_de: today, vence_ate: addDaysIso(today, 7) }).toString();
-  const aging: [string, Bucket][] = [
+  const aging: [string, ReceivableBucket][] = [
     ['1 a 30 dias', data.overdue_1_30],
     ['31 a 60 dias', data.overdue_31_60],
     ['61 a 90 dias', data.overdue_61_90],

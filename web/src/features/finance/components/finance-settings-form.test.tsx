@@ -2,10 +2,9 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { FinanceSettings } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
-
-import type { FinanceSettings } from '../api/types';
 
 import { FinanceSettingsForm } from './finance-settings-form';
 

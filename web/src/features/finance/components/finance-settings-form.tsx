@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
+import type { FinanceSettings, UpdateFinanceSettings } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useUpdateFinanceSettings } from '../api/finance-settings';
-import type { FinanceSettings, UpdateFinanceSettings } from '../api/types';
 import { describeOffset, formatDunningOffsets, parseDunningOffsets } from '../utils/dunning';
 import { formatBpForInput, formatBpPercent, MAX_FINE_BP, MAX_INTEREST_BP_MONTH, parsePercentToBp } from '../utils/rates';
 

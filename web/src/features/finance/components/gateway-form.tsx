@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
+import type { Gateway, GatewayProvider } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useSaveGateway } from '../api/gateways';
-import type { Gateway, GatewayProvider } from '../api/types';
 
 const noSpaces = (value: string) => !/\s/.test(value.trim());
 

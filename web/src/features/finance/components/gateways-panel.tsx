@@ -6,12 +6,12 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
 import { PageSpinner } from '@/components/ui/spinner';
+import type { ConnectionTest, Gateway, GatewayProvider } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useDeleteGateway, useGateways, useTestGateway } from '../api/gateways';
-import type { ConnectionTest, Gateway, GatewayProvider } from '../api/types';
 
 import { GatewayEvents } from './gateway-events';
 import { GatewayForm } from './gateway-form';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
+import type { CreateInvoiceRequest } from '@/lib/api/models';
 import { parseMoneyToCents } from '@/lib/money';
 
-import type { CreateInvoiceRequest } from '../api/types';
 import { lineTotalCents, milliToQuantity, parseQuantityToMilli } from '../utils/quantity';
 
 const MAX_PRICE_CENTS = 100_000_000_000; // the server's limit

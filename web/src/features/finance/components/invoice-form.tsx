@@ -5,13 +5,13 @@ import { Controller, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/fields';
+import type { Invoice } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { addDaysIso, formatMoney, todayIso } from '@/lib/format';
 import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
 import { problemMessage } from '@/lib/problem';
 
 import { useCreateInvoice } from '../api/save-invoice';
-import type { Invoice } from '../api/types';
 
 import type { CustomerRef, RenderCustomerPicker } from './customer-picker-slot';
 import {

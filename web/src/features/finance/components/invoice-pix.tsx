@@ -4,14 +4,13 @@ import { PixCode } from '@/components/pix-code';
 import { Alert } from '@/components/ui/alert';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import type { Invoice } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canConfigureFinance } from '@/lib/authorization';
 import { formatMoney } from '@/lib/format';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useInvoicePix } from '../api/get-invoice';
-import type { Invoice } from '../api/types';
-
 
 /** PIX for what is due today: the gateway's code after "Gerar cobrança", or one made from the company's own key. */
 export function InvoicePix({ invoice }: { invoice: Pick<Invoice, 'id' | 'label' | 'amount_due_cents'> }) {

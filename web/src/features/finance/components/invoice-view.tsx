@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { paths } from '@/config/paths';
+import type { Invoice, SentInvoice } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canAccess } from '@/lib/authorization';
 import { cn } from '@/lib/cn';
@@ -15,7 +16,6 @@ import { problemMessage } from '@/lib/problem';
 import { useCustomerCredit } from '../api/get-payments';
 import { useDownloadInvoicePdf } from '../api/invoice-files';
 import { useApplyCustomerCredit, useIssueInvoice } from '../api/save-invoice';
-import type { Invoice, SentInvoice } from '../api/types';
 import { formatQuantity } from '../utils/quantity';
 
 import { CancelInvoiceDialog } from './cancel-invoice-dialog';

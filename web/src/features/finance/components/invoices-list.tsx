@@ -1,15 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
+import type { InvoiceFilter } from '@/lib/api/models';
 import { problemMessage } from '@/lib/problem';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useExportInvoices } from '../api/invoice-files';
-import type { InvoiceFilter, InvoiceStatus } from '../api/types';
 
 import { FilterChips } from './filter-chips';
 import { InvoicesTable } from './invoices-table';
@@ -17,46 +17,18 @@ import { INVOICE_STATUS_LABELS, INVOICE_STATUSES } from './labels';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function readStatus(value: string | null): InvoiceStatus | '' {
-  return INVOICE_STATUSES.includes(value as InvoiceStatus) ? (value as InvoiceStatus) : '';
-}
-
-const readDate = (value: string | null) => (value && ISO_DATE.test(value) ? value : '');
+const readDate = (value: string) => (value && ISO_DATE.test(value) ? value : '');
 
 const CHIPS = [{ value: '' as const, label: 'Todas' }, ...INVOICE_STATUSES.map((value) => ({ value, label: INVOICE_STATUS_LABELS[value] }))];
 
 /** All invoices: search, status and due-date range live in the URL, so "back" keeps them. */
 export function InvoicesList() {
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const q = useDebouncedValue(search.trim(), 300);
-  const status = readStatus(params.get('situacao'));
-  const dueFrom = readDate(params.get('vence_de'));
-  const dueTo = readDate(params.get('vence_ate'));
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  const { values, setFilter: setParam, clearFilters } = useUrlFilters(['situacao', 'vence_de', 'vence_ate']);
+  const status = oneOf(INVOICE_STATUSES, values.situacao);
+  const dueFrom = readDate(values.vence_de);
+  const dueTo = readDate(values.vence_ate);
   const exportCsv = useExportInvoices();
-
-  const setParam = (name: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (q) next.set('q', q);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [q, setParams]);
 
   const filters: InvoiceFilter = useMemo(
     () => ({ q: q || undefined, status: status || undefined, due_from: dueFrom || undefined, due_to: dueTo || undefined }),
@@ -90,7 +62,7 @@ export function InvoicesList() {
               size="sm"
               onClick={() => {
                 setSearch('');
-                setParams(new URLSearchParams(), { replace: true });
+                clearFilters();
               }}
             >
               Limpar filtros

@@ -1,4 +1,4 @@
-import type { InvoiceStatus, PaymentMethod, PaymentStatus, SubscriptionStatus, WebhookEventStatus } from '../api/types';
+import type { InvoiceStatus, PaymentMethod, PaymentStatus, SubscriptionStatus, WebhookEventStatus } from '@/lib/api/models';
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   draft: 'Rascunho',

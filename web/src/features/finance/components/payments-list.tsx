@@ -1,18 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { TextField } from '@/components/ui/fields';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
-
-import type { PaymentFilter, PaymentStatus } from '../api/types';
+import type { PaymentFilter, PaymentStatus } from '@/lib/api/models';
 
 import { FilterChips } from './filter-chips';
 import { PAYMENT_STATUSES } from './labels';
 import { PaymentsTable } from './payments-table';
-
-function readStatus(value: string | null): PaymentStatus | '' {
-  return PAYMENT_STATUSES.includes(value as PaymentStatus) ? (value as PaymentStatus) : '';
-}
 
 const CHIPS: { value: PaymentStatus | ''; label: string }[] = [
   { value: '', label: 'Todos' },
@@ -23,22 +17,9 @@ const CHIPS: { value: PaymentStatus | ''; label: string }[] = [
 
 /** Every payment received (by hand or from a gateway): status and search in the URL. */
 export function PaymentsList() {
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const q = useDebouncedValue(search.trim(), 300);
-  const status = readStatus(params.get('situacao'));
-
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (q) next.set('q', q);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [q, setParams]);
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  const { values, setFilter } = useUrlFilters(['situacao']);
+  const status = oneOf(PAYMENT_STATUSES, values.situacao);
 
   const filters: PaymentFilter = useMemo(() => ({ q: q || undefined, status: status || undefined }), [q, status]);
   const filtered = Boolean(q || status);
@@ -53,17 +34,7 @@ export function PaymentsList() {
           label="Situação"
           chips={CHIPS}
           value={status}
-          onChange={(value) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                if (value) next.set('situacao', value);
-                else next.delete('situacao');
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={(value) => setFilter('situacao', value)}
         />
         <TextField
           label="Buscar pagamentos"

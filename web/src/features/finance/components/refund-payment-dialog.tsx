@@ -7,6 +7,7 @@ import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextAreaField, TextField } from '@/components/ui/fields';
+import type { Payment } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { formatMoney } from '@/lib/format';
 import { createIdempotencyKeys } from '@/lib/idempotency';
@@ -14,7 +15,6 @@ import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
 import { problemMessage } from '@/lib/problem';
 
 import { useRefundPayment } from '../api/save-payment';
-import type { Payment } from '../api/types';
 
 import { PAYMENT_METHOD_LABELS } from './labels';
 

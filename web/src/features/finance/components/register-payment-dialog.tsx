@@ -7,6 +7,7 @@ import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextField } from '@/components/ui/fields';
+import type { Invoice, Payment } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { formatMoney, todayIso } from '@/lib/format';
 import { createIdempotencyKeys } from '@/lib/idempotency';
@@ -14,7 +15,6 @@ import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
 import { problemMessage } from '@/lib/problem';
 
 import { useRegisterPayment } from '../api/save-payment';
-import type { Invoice, Payment } from '../api/types';
 
 import { MANUAL_PAYMENT_METHODS, PAYMENT_METHOD_LABELS } from './labels';
 

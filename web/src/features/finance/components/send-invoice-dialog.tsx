@@ -7,12 +7,12 @@ import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/fields';
+import type { Invoice, SentInvoice } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { createIdempotencyKeys } from '@/lib/idempotency';
 import { problemMessage } from '@/lib/problem';
 
 import { useSendInvoice } from '../api/save-invoice';
-import type { Invoice, SentInvoice } from '../api/types';
 
 const schema = z.object({
   to: z.string().refine((value) => value === '' || z.email().safeParse(value).success, 'Informe um e-mail válido.'),

@@ -1,6 +1,5 @@
+import type { InvoiceStatus, PaymentStatus, SubscriptionStatus } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
-
-import type { InvoiceStatus, PaymentStatus, SubscriptionStatus } from '../api/types';
 
 import {
   INVOICE_STATUS_LABELS,

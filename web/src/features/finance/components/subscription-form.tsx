@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
+import type { Subscription } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { todayIso } from '@/lib/format';
 import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
 import { problemMessage } from '@/lib/problem';
 
 import { useCreateSubscription } from '../api/save-subscription';
-import type { Subscription } from '../api/types';
 
 import type { CustomerRef, RenderCustomerPicker } from './customer-picker-slot';
 import { INTERVAL_LABELS, INTERVALS } from './labels';

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { TextAreaField, TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
+import type { Subscription } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canAccess } from '@/lib/authorization';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
@@ -18,7 +19,6 @@ import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
 import { problemMessage } from '@/lib/problem';
 
 import { useCancelSubscription, useChangeSubscriptionPlan, useChangeSubscriptionStatus } from '../api/save-subscription';
-import type { Subscription } from '../api/types';
 import { estimateProration } from '../utils/proration';
 
 import { CustomerLink } from './customer-link';

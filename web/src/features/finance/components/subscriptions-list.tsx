@@ -1,39 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 
+import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
-
-import type { SubscriptionFilter, SubscriptionStatus } from '../api/types';
+import type { SubscriptionFilter } from '@/lib/api/models';
 
 import { FilterChips } from './filter-chips';
 import { SUBSCRIPTION_STATUS_LABELS, SUBSCRIPTION_STATUSES } from './labels';
 import { SubscriptionsTable } from './subscriptions-table';
 
-function readStatus(value: string | null): SubscriptionStatus | '' {
-  return SUBSCRIPTION_STATUSES.includes(value as SubscriptionStatus) ? (value as SubscriptionStatus) : '';
-}
-
 const CHIPS = [{ value: '' as const, label: 'Todas' }, ...SUBSCRIPTION_STATUSES.map((value) => ({ value, label: SUBSCRIPTION_STATUS_LABELS[value] }))];
 
 export function SubscriptionsList() {
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const q = useDebouncedValue(search.trim(), 300);
-  const status = readStatus(params.get('situacao'));
-
-  useEffect(() => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (q) next.set('q', q);
-        else next.delete('q');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [q, setParams]);
+  const { input: search, setInput: setSearch, query: q } = useUrlSearch();
+  const { values, setFilter } = useUrlFilters(['situacao']);
+  const status = oneOf(SUBSCRIPTION_STATUSES, values.situacao);
 
   const filters: SubscriptionFilter = useMemo(() => ({ q: q || undefined, status: status || undefined }), [q, status]);
   const filtered = Boolean(q || status);
@@ -48,17 +30,7 @@ export function SubscriptionsList() {
           label="Situação"
           chips={CHIPS}
           value={status}
-          onChange={(value) =>
-            setParams(
-              (current) => {
-                const next = new URLSearchParams(current);
-                if (value) next.set('situacao', value);
-                else next.delete('situacao');
-                return next;
-              },
-              { replace: true },
-            )
-          }
+          onChange={(value) => setFilter('situacao', value)}
         />
         <TextField
           label="Buscar assinaturas"

@@ -1,108 +1,70 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
-import { PageSpinner } from '@/components/ui/spinner';
+import { InfiniteTable, type Column } from '@/components/list/infinite-table';
 import { paths } from '@/config/paths';
+import type { Subscription, SubscriptionFilter } from '@/lib/api/models';
 import { formatIsoDate, formatMoney } from '@/lib/format';
-import { problemMessage } from '@/lib/problem';
 
 import { useSubscriptions } from '../api/get-subscriptions';
-import type { SubscriptionFilter } from '../api/types';
 
-import { CustomerLink } from './customer-link';
+import { customerColumn } from './customer-link';
 import { intervalSuffix } from './labels';
 import { SubscriptionStatusBadge } from './status-badges';
 
 type Props = { filters: SubscriptionFilter; hideCustomer?: boolean; emptyText: ReactNode; caption?: string };
 
+const columns = (hideCustomer: boolean): Column<Subscription>[] => [
+  {
+    key: 'description',
+    header: 'Descrição',
+    cell: (s) => (
+      <Link to={paths.app.finance.subscription.getHref(s.id)} className="font-medium text-indigo-800 hover:underline">
+        {s.description}
+      </Link>
+    ),
+  },
+  customerColumn(hideCustomer),
+  { key: 'status', header: 'Situação', cell: (s) => <SubscriptionStatusBadge status={s.status} /> },
+  {
+    key: 'amount',
+    header: 'Valor',
+    align: 'right',
+    className: 'whitespace-nowrap text-slate-900 tabular-nums',
+    cell: (s) => (
+      <>
+        {formatMoney(s.amount_cents)}
+        {intervalSuffix(s.interval_months)}
+      </>
+    ),
+  },
+  {
+    key: 'mrr',
+    header: 'MRR',
+    align: 'right',
+    className: 'whitespace-nowrap text-slate-700 tabular-nums',
+    cell: (s) => (s.status === 'active' ? formatMoney(s.mrr_cents) : '—'),
+  },
+  {
+    key: 'next-billing',
+    header: 'Próxima cobrança',
+    className: 'whitespace-nowrap text-slate-700',
+    cell: (s) => (s.status === 'active' || s.status === 'paused' ? formatIsoDate(s.next_billing_date) : '—'),
+  },
+];
+
 /** Subscriptions as rows (newest first), with "Carregar mais". */
 export function SubscriptionsTable({ filters, hideCustomer = false, emptyText, caption = 'Assinaturas' }: Props) {
-  const list = useSubscriptions(filters);
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-
-  if (list.isPending) return <PageSpinner label="Carregando assinaturas…" />;
-  if (list.isError) {
-    return (
-      <div className="p-4">
-        <Alert title="Não foi possível carregar as assinaturas">{problemMessage(list.error)}</Alert>
-      </div>
-    );
-  }
+  const query = useSubscriptions(filters);
   return (
-    <div>
-      {items.length === 0 ? (
-        <div role="status" className="p-6 text-center text-sm text-slate-600">
-          {emptyText}
-        </div>
-      ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">{caption}</caption>
-            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Descrição
-                </th>
-                {!hideCustomer && (
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Cliente
-                  </th>
-                )}
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Situação
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Valor
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  MRR
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Próxima cobrança
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((subscription) => (
-                <tr key={subscription.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3">
-                    <Link to={paths.app.finance.subscription.getHref(subscription.id)} className="font-medium text-indigo-800 hover:underline">
-                      {subscription.description}
-                    </Link>
-                  </td>
-                  {!hideCustomer && (
-                    <td className="px-4 py-3">
-                      <CustomerLink id={subscription.customer_id} name={subscription.customer_name} className="text-slate-700" />
-                    </td>
-                  )}
-                  <td className="px-4 py-3">
-                    <SubscriptionStatusBadge status={subscription.status} />
-                  </td>
-                  <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900 tabular-nums">
-                    {formatMoney(subscription.amount_cents)}
-                    {intervalSuffix(subscription.interval_months)}
-                  </td>
-                  <td className="px-4 py-3 text-right whitespace-nowrap text-slate-700 tabular-nums">
-                    {subscription.status === 'active' ? formatMoney(subscription.mrr_cents) : '—'}
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap text-slate-700">
-                    {subscription.status === 'active' || subscription.status === 'paused' ? formatIsoDate(subscription.next_billing_date) : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.hasNextPage && (
-        <div className="border-t border-slate-200 p-4 text-center">
-          <Button variant="secondary" onClick={() => list.fetchNextPage()} isLoading={list.isFetchingNextPage}>
-            Carregar mais
-          </Button>
-        </div>
-      )}
-    </div>
+    <InfiniteTable
+      query={query}
+      columns={columns(hideCustomer)}
+      rowKey={(s) => s.id}
+      caption={caption}
+      loadingLabel="Carregando assinaturas…"
+      errorTitle="Não foi possível carregar as assinaturas"
+      emptyText={emptyText}
+    />
   );
 }

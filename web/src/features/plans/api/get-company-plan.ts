@@ -5,8 +5,8 @@ import { api } from '@/lib/api-client';
 
 export const companyPlanQueryKey = ['company-plan'] as const;
 
-export const getCompanyPlan = () => api.get<CompanyPlan>('/company/plan');
+export const getCompanyPlan = (signal?: AbortSignal) => api.get<CompanyPlan>('/company/plan', { signal });
 
-export const companyPlanQueryOptions = () => queryOptions({ queryKey: companyPlanQueryKey, queryFn: getCompanyPlan });
+export const companyPlanQueryOptions = () => queryOptions({ queryKey: companyPlanQueryKey, queryFn: ({ signal }) => getCompanyPlan(signal) });
 
 export const useCompanyPlan = () => useQuery(companyPlanQueryOptions());

@@ -3,8 +3,10 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Plan } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
-export const getPlans = () => api.get<Plan[]>('/plans');
+export const plansQueryKey = ['plans'] as const;
 
-export const plansQueryOptions = () => queryOptions({ queryKey: ['plans'], queryFn: getPlans, staleTime: 10 * 60_000 });
+export const getPlans = (signal?: AbortSignal) => api.get<Plan[]>('/plans', { signal });
+
+export const plansQueryOptions = () => queryOptions({ queryKey: plansQueryKey, queryFn: ({ signal }) => getPlans(signal), staleTime: 10 * 60_000 });
 
 export const usePlans = () => useQuery(plansQueryOptions());

@@ -1,9 +1,8 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 
 import { env } from '@/config/env';
+import type { CardCheckout, PublicInvoice } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
-
-import type { CardCheckout, PublicInvoice } from './types';
 
 // No login: only the unguessable token of the link
 // (`<tenant>.<invoice>.<mac>`). A wrong, other company's or draft invoice's

@@ -2,9 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import type { PublicInvoice } from '@/lib/api/models';
 import { renderWithProviders } from '@/testing/render';
-
-import type { PublicInvoice } from '../api/types';
 
 import { PublicInvoiceView } from './public-invoice-view';
 

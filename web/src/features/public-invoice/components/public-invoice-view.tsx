@@ -5,14 +5,14 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { PageSpinner } from '@/components/ui/spinner';
+import type { PublicInvoice, InvoiceStatus } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatIsoDate, formatMoney } from '@/lib/format';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { publicInvoicePdfUrl, usePayPublicInvoiceByCard, usePublicInvoice } from '../api/get-public-invoice';
-import type { PublicInvoice, PublicInvoiceStatus } from '../api/types';
 
-const STATUS_LABELS: Record<PublicInvoiceStatus, string> = {
+const STATUS_LABELS: Record<InvoiceStatus, string> = {
   draft: 'Rascunho',
   open: 'Em aberto',
   partially_paid: 'Parcialmente paga',
@@ -22,7 +22,7 @@ const STATUS_LABELS: Record<PublicInvoiceStatus, string> = {
   refunded: 'Estornada',
 };
 
-const STATUS_STYLES: Record<PublicInvoiceStatus, string> = {
+const STATUS_STYLES: Record<InvoiceStatus, string> = {
   draft: 'bg-slate-200 text-slate-700',
   open: 'bg-sky-100 text-sky-800',
   partially_paid: 'bg-indigo-100 text-indigo-800',
@@ -32,7 +32,7 @@ const STATUS_STYLES: Record<PublicInvoiceStatus, string> = {
   refunded: 'bg-amber-100 text-amber-900',
 };
 
-const isPayable = (status: PublicInvoiceStatus) => status === 'open' || status === 'partially_paid' || status === 'overdue';
+const isPayable = (status: InvoiceStatus) => status === 'open' || status === 'partially_paid' || status === 'overdue';
 
 const quantityFormat = new Intl.NumberFormat('pt-BR', { maximumFractionDigits: 3 });
 

@@ -1,10 +1,10 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 
+import type { AttachmentInfo } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 import { saveBlob } from '@/lib/download';
 
 import { attachmentQueryKey } from './query-keys';
-import type { AttachmentInfo } from './types';
 
 /** The file, fetched with the bearer (a plain link would have no token). */
 export const getAttachment = ({ ticketId, attachmentId, signal }: { ticketId: string; attachmentId: string; signal?: AbortSignal }) =>

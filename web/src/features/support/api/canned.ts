@@ -1,9 +1,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { CannedResponse, RenderedCanned, SaveCannedRequest } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { cannedQueryKey } from './query-keys';
-import type { CannedResponse, RenderedCanned, SaveCannedRequest } from './types';
 
 /** Shortcut or title containing `q` (all, up to 200, without it), by shortcut. */
 export const getCannedResponses = (q = '', signal?: AbortSignal) =>

@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { Channel, ChannelTest, InboundEventPage, RotatedSecret, SaveChannelRequest, VerifySenderRequest } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { channelsQueryKey } from './query-keys';
-import type { Channel, ChannelTest, InboundEventPage, RotatedSecret, SaveChannelRequest, VerifySenderRequest } from './types';
 
 export const getChannels = (signal?: AbortSignal) => api.get<Channel[]>('/channels', { signal });
 

@@ -1,9 +1,10 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
+import type { TicketFilter, TicketPage, ViewCounts } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { ticketCountsQueryKey, ticketListsQueryKey } from './query-keys';
-import type { TicketFilter, TicketPage, ViewCounts } from './types';
 
 export const TICKETS_PAGE_SIZE = 50;
 
@@ -26,8 +27,7 @@ export const ticketsInfiniteQueryOptions = (filters: TicketFilter, limit = TICKE
   infiniteQueryOptions({
     queryKey: ticketsListQueryKey(filters, limit),
     queryFn: ({ pageParam, signal }) => getTickets({ filters, cursor: pageParam, limit, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     placeholderData: keepPreviousData,
   });
 

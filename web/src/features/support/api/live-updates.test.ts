@@ -1,6 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import type { Ticket, TicketFilter } from '@/lib/api/models';
+
 import type { MessagePages } from '../utils/messages';
 import { makeMessage, makeTicket } from '../utils/test-fixtures';
 import type { TicketPages } from '../utils/ticket-list';
@@ -8,7 +10,6 @@ import type { TicketPages } from '../utils/ticket-list';
 import { ticketsListQueryKey } from './get-tickets';
 import { supportRealtimeHandlers } from './live-updates';
 import { messagesQueryKey, ticketQueryKey } from './query-keys';
-import type { Ticket, TicketFilter } from './types';
 
 const ME = 'u-me';
 

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { User } from '@/lib/api/models';
+import type { DeliveryStatus, Team, Ticket, TicketStatus, User } from '@/lib/api/models';
+import { allUsersQueryKey } from '@/lib/api/users';
 import type { RealtimeEvents } from '@/lib/realtime';
 
 import { refreshNewestMessages, patchCachedMessage } from './messages';
@@ -8,14 +9,12 @@ import {
   activitiesQueryKey,
   customerTicketsQueryKey,
   messagesQueryKey,
-  supportUsersQueryKey,
   teamsQueryKey,
   ticketCountsQueryKey,
   ticketQueryKey,
   ticketsQueryKey,
 } from './query-keys';
 import { updateTicketLists } from './ticket-cache';
-import type { DeliveryStatus, Team, Ticket, TicketStatus } from './types';
 
 const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'waiting_customer', 'resolved', 'closed'];
 const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['scheduled', 'queued', 'sent', 'delivered', 'read', 'failed'];
@@ -30,7 +29,7 @@ const DELIVERY_RANK: Record<DeliveryStatus, number> = { scheduled: 0, queued: 1,
 export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () => string | null): Partial<RealtimeEvents> {
   const now = () => new Date().toISOString();
   const userName = (id: string | null) =>
-    id ? (queryClient.getQueryData<User[]>(supportUsersQueryKey)?.find((user) => user.id === id)?.name ?? null) : null;
+    id ? (queryClient.getQueryData<User[]>(allUsersQueryKey)?.find((user) => user.id === id)?.name ?? null) : null;
   const teamName = (id: string | null) =>
     id ? (queryClient.getQueryData<Team[]>(teamsQueryKey)?.find((team) => team.id === id)?.name ?? null) : null;
 
@@ -60,7 +59,7 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
     },
     TicketAssigned: (event) => {
       const change = (ticket: Ticket): Ticket => {
-        const teamId = event.team_id === undefined ? ticket.team_id : event.team_id;
+        const teamId = event.team_id === undefined ? (ticket.team_id ?? null) : event.team_id;
         return {
           ...ticket,
           assignee_id: event.assignee_id,

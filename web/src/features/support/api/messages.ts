@@ -1,5 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
+import type { Message, MessagePage, ReplyRequest } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 
@@ -7,7 +9,6 @@ import { addMessage, mergeNewestPage, patchMessage, type MessagePages } from '..
 
 import { activitiesQueryKey, messagesQueryKey } from './query-keys';
 import { updateTicketLists } from './ticket-cache';
-import type { Message, MessagePage, ReplyRequest } from './types';
 
 export const MESSAGES_PAGE_SIZE = 100;
 
@@ -19,8 +20,7 @@ export const messagesInfiniteQueryOptions = (ticketId: string) =>
   infiniteQueryOptions({
     queryKey: messagesQueryKey(ticketId),
     queryFn: ({ pageParam, signal }) => getMessages({ ticketId, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
     // Kept fresh by the live events (new messages, delivery statuses): a
     // refetch would read every loaded page again, thousands of messages for
     // a long conversation.

@@ -20,5 +20,3 @@ export const cannedQueryKey = [...supportQueryKey, 'canned'] as const;
 export const triageRulesQueryKey = [...supportQueryKey, 'triage-rules'] as const;
 /** The CRM's side of a ticket's customer, as the inbox's panel reads it. */
 export const supportCustomerQueryKey = (customerId: string) => [...supportQueryKey, 'customer', customerId] as const;
-// Under the ['users'] prefix, so `user.updated` refreshes it with the team pages.
-export const supportUsersQueryKey = ['users', 'support-options'] as const;

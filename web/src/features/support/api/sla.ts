@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { SlaPolicy } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { slaPoliciesQueryKey } from './query-keys';
-import type { SlaPolicy } from './types';
 
 /** One policy per priority (the defaults until the company sets its own), in business minutes. */
 export const getSlaPolicies = (signal?: AbortSignal) => api.get<SlaPolicy[]>('/sla-policies', { signal });

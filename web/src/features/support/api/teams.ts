@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { Presence, Queue, SaveQueueRequest, SaveTeamRequest, Team } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { queuesQueryKey, teamsQueryKey } from './query-keys';
-import type { Presence, Queue, SaveQueueRequest, SaveTeamRequest, Team } from './types';
 
 export const getTeams = (signal?: AbortSignal) => api.get<Team[]>('/teams', { signal });
 

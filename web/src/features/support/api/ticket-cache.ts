@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 
+import type { Ticket, TicketFilter, TicketStatus } from '@/lib/api/models';
+
 import { applyTicketChange, mayEnterList, type TicketListContext, type TicketPages } from '../utils/ticket-list';
 
 import { ticketCountsQueryKey, ticketListsQueryKey, ticketQueryKey } from './query-keys';
-import type { Ticket, TicketFilter, TicketStatus } from './types';
 
 // Applies what is known about a ticket to every cached list, and refetches
 // only the lists that may have to show a ticket they do not hold.

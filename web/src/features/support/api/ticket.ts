@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { Activity, LinkCustomerRequest, TicketMergeRequest, SnoozeRequest, Ticket, TransferRequest, UpdateTicketRequest } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 
 import { activitiesQueryKey, ticketCountsQueryKey, ticketQueryKey } from './query-keys';
 import { storeTicket, updateTicketLists } from './ticket-cache';
-import type { Activity, LinkCustomerRequest, TicketMergeRequest, SnoozeRequest, Ticket, TransferRequest, UpdateTicketRequest } from './types';
 
 export const getTicket = (id: string, signal?: AbortSignal) => api.get<Ticket>(`/tickets/${id}`, { signal });
 

@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
+import type { TriageRule, TriageRuleInput } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { triageRulesQueryKey } from './query-keys';
-import type { TriageRule, TriageRuleInput } from './types';
 
 /** In order: the first rule whose keyword appears in a new ticket wins. */
 export const getTriageRules = (signal?: AbortSignal) => api.get<TriageRule[]>('/triage-rules', { signal });

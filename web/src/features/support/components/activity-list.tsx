@@ -1,11 +1,11 @@
 import { Alert } from '@/components/ui/alert';
 import { PageSpinner } from '@/components/ui/spinner';
+import type { Activity, Priority, TicketStatus } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useActivities } from '../api/ticket';
-import type { Activity, Priority, TicketStatus } from '../api/types';
-import { useSupportUsers } from '../api/users';
 
 import { ACTIVITY_LABELS, PRIORITY_LABELS, TICKET_STATUS_LABELS } from './labels';
 
@@ -54,7 +54,7 @@ function details(activity: Activity, userName: (id: string | null) => string | n
 /** Every change to the ticket: who, what and when (newest first). */
 export function ActivityList({ ticketId }: { ticketId: string }) {
   const activities = useActivities(ticketId);
-  const users = useSupportUsers();
+  const users = useAllUsers();
   const userName = (id: string | null) => (id ? ((users.data ?? []).find((user) => user.id === id)?.name ?? null) : null);
   if (activities.isPending) return <PageSpinner label="Carregando atividades…" />;
   if (activities.isError) return <Alert title="Não foi possível carregar as atividades">{problemMessage(activities.error)}</Alert>;
@@ -64,7 +64,7 @@ export function ActivityList({ ticketId }: { ticketId: string }) {
     <ol aria-label="Atividades" className="space-y-3 p-4">
       {items.map((activity) => {
         const detail = details(activity, userName);
-        const automatic = activity.actor_id === null;
+        const automatic = activity.actor_id == null;
         return (
           <li key={activity.id} className="flex gap-3 text-sm">
             <span aria-hidden="true" className={`mt-1.5 size-2 shrink-0 rounded-full ${activity.kind.startsWith('sla.') ? 'bg-red-500' : automatic ? 'bg-slate-400' : 'bg-indigo-500'}`} />

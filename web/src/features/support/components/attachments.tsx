@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 
 import { Button } from '@/components/ui/button';
+import type { AttachmentInfo } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
 
 import { useAttachmentBlob, useDownloadAttachment } from '../api/attachments';
-import type { AttachmentInfo } from '../api/types';
 
 import { Icon } from './icons';
 

@@ -1,6 +1,5 @@
+import type { Priority, SlaStatus, TicketStatus } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
-
-import type { Priority, SlaStatus, TicketStatus } from '../api/types';
 
 import {
   EVENT_STATUS_LABELS,

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 
 import { Button } from '@/components/ui/button';
+import type { BusinessWindow } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 
-import type { BusinessWindow } from '../api/types';
 import { describeBusinessHours, validateBusinessHours, WEEKDAYS, weekdaysTemplate } from '../utils/business-hours';
 
 const control = 'h-9 rounded-md border bg-white px-2 text-sm text-slate-900';

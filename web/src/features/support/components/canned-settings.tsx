@@ -9,12 +9,12 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { TextAreaField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
+import type { CannedResponse } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useCannedResponses, useCreateCanned, useDeleteCanned, useUpdateCanned } from '../api/canned';
-import type { CannedResponse } from '../api/types';
 
 export const CANNED_VARIABLES: { name: string; text: string }[] = [
   { name: '{{customer.name}}', text: 'nome completo do cliente' },

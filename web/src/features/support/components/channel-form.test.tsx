@@ -2,10 +2,9 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { Channel } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
-
-import type { Channel } from '../api/types';
 
 import { ChannelForm, toSaveChannelRequest, channelDefaults } from './channel-form';
 

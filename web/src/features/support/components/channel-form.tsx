@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
+import type { Channel, ChannelKind, SaveChannelRequest } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useCreateChannel, useUpdateChannel } from '../api/channels';
 import { useTeams } from '../api/teams';
-import type { Channel, ChannelKind, SaveChannelRequest } from '../api/types';
 
 // One form for every kind of channel; each kind shows and requires its own
 // fields (what `ChannelKind::required` on the server asks for). Secrets are

@@ -4,13 +4,13 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { TextField } from '@/components/ui/fields';
+import type { Channel } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canManageCompany } from '@/lib/authorization';
 import { formatDateTime } from '@/lib/format';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useRotateInboundSecret, useSendSenderCode, useVerifySender } from '../api/channels';
-import type { Channel } from '../api/types';
 import { isMaskedSecret } from '../utils/channel-setup';
 
 /** "Trocar token": a new inbound token, shown once; the old one stops at once (owners and admins). */

@@ -5,13 +5,13 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { PageSpinner } from '@/components/ui/spinner';
+import type { Channel, ChannelKind, ChannelTest } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useChannels, useDeleteChannel, useTestChannel, useUpdateChannel } from '../api/channels';
 import { useTeams } from '../api/teams';
-import type { Channel, ChannelKind, ChannelTest } from '../api/types';
 import { emailInboundUrl, isMaskedSecret, widgetSnippet } from '../utils/channel-setup';
 
 import { ChannelEvents } from './channel-events';

@@ -3,6 +3,8 @@ import { useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/fields';
+import type { ReplyRequest, Ticket } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { createIdempotencyKeys } from '@/lib/idempotency';
@@ -11,8 +13,6 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { renderCanned, useCannedResponses } from '../api/canned';
 import { usePostMessage } from '../api/messages';
-import type { ReplyRequest, Ticket } from '../api/types';
-import { useSupportUsers } from '../api/users';
 import { clearDraft, readDraft, saveDraft } from '../utils/drafts';
 import { fromLocalInput, inHours, nextMondayAt, toLocalInput, tomorrowAt } from '../utils/time';
 import { findTrigger, fold, replaceTrigger, resolveMentions, type MentionPick, type Trigger } from '../utils/triggers';
@@ -64,7 +64,7 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
   const [keyFor] = useState(createIdempotencyKeys);
   const post = usePostMessage();
 
-  const closed = ticket.status === 'closed' || ticket.merged_into !== null;
+  const closed = ticket.status === 'closed' || ticket.merged_into != null;
   const whatsapp = ticket.channel_kind === 'whatsapp';
 
   // What the agent is typing at the caret: a canned shortcut, or a mention in a note.
@@ -74,7 +74,7 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
 
   const cannedQuery = useDebouncedValue(cannedTrigger?.query ?? '', 150);
   const canned = useCannedResponses(cannedQuery, cannedTrigger !== null);
-  const users = useSupportUsers();
+  const users = useAllUsers();
 
   const suggestions: Suggestion[] = useMemo(() => {
     if (cannedTrigger) {

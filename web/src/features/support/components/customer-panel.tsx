@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import type { Ticket } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canAccess, canReadCustomers } from '@/lib/authorization';
 import { cn } from '@/lib/cn';
@@ -11,7 +12,6 @@ import { formatDate, formatMoney } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useCustomerOpportunities, useCustomerTickets, useSupportCustomer } from '../api/customer';
-import type { Ticket } from '../api/types';
 
 import { TicketStatusBadge } from './badges';
 import { ChannelIcon } from './channel-icon';
@@ -129,12 +129,12 @@ function CustomerData({ ticket }: { ticket: Ticket }) {
 function PreviousTickets({ ticket }: { ticket: Ticket }) {
   const tickets = useCustomerTickets(ticket.customer_id);
   const others = (tickets.data?.items ?? []).filter((item) => item.id !== ticket.id);
-  const rated = (tickets.data?.items ?? []).filter((item) => item.csat_score !== null);
+  const rated = (tickets.data?.items ?? []).filter((item) => item.csat_score != null);
   const average = rated.length ? rated.reduce((sum, item) => sum + (item.csat_score ?? 0), 0) / rated.length : null;
   return (
     <>
       <Section title="Satisfação (CSAT)">
-        {ticket.csat_score !== null ? (
+        {ticket.csat_score != null ? (
           <p className="text-sm text-slate-800">
             Este atendimento: <strong>{ticket.csat_score}/5</strong> <span aria-hidden="true">{'★'.repeat(ticket.csat_score)}</span>
           </p>
@@ -172,7 +172,7 @@ function PreviousTickets({ ticket }: { ticket: Ticket }) {
                     </span>
                     <span className="text-xs text-slate-500">
                       {formatDate(item.created_at)}
-                      {item.csat_score !== null && ` · nota ${item.csat_score}/5`}
+                      {item.csat_score != null && ` · nota ${item.csat_score}/5`}
                     </span>
                   </span>
                   <TicketStatusBadge status={item.status} />

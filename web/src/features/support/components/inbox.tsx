@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import { paths } from '@/config/paths';
+import type { TicketFilter, TicketView, ViewCounts } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canConfigureSupport } from '@/lib/authorization';
 import { cn } from '@/lib/cn';
@@ -9,7 +10,6 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useChannels } from '../api/channels';
 import { useTicketCounts, useTickets } from '../api/get-tickets';
-import type { TicketFilter, TicketView, ViewCounts } from '../api/types';
 import { defaultView, hasNarrowingFilters, readInboxFilters, withInboxFilter } from '../utils/inbox-filters';
 import { shortcutOf } from '../utils/keyboard';
 import { flattenTickets, neighbourTicket } from '../utils/ticket-list';

@@ -9,7 +9,7 @@ import type {
   TicketStatus,
   TicketStatusFilter,
   TicketView,
-} from '../api/types';
+} from '@/lib/api/models';
 
 export const TICKET_STATUSES: TicketStatus[] = ['open', 'pending', 'waiting_customer', 'resolved', 'closed'];
 

@@ -7,13 +7,13 @@ import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/fields';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import type { Ticket } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useTickets } from '../api/get-tickets';
 import { useMergeTicket } from '../api/ticket';
-import type { Ticket } from '../api/types';
 
 import { TicketStatusBadge } from './badges';
 

@@ -1,12 +1,12 @@
 import { memo } from 'react';
 
 import { Button } from '@/components/ui/button';
+import type { DeliveryStatus, Message } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useRetryMessage } from '../api/messages';
-import type { DeliveryStatus, Message } from '../api/types';
 import { contactsOf, interactiveReplyOf, locationOf, mapLink, MEDIA_LABELS, mediaOf, refusedAttachments, templateOf } from '../utils/message-extra';
 import { formatMessageTime } from '../utils/time';
 

@@ -5,10 +5,10 @@ import { useEffect, useImperativeHandle, useMemo, useRef, type Ref } from 'react
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner, Spinner } from '@/components/ui/spinner';
+import { useAllUsers } from '@/lib/api/users';
 import { problemMessage } from '@/lib/problem';
 
 import { refreshNewestMessages, useMessages } from '../api/messages';
-import { useSupportUsers } from '../api/users';
 import { conversationRows, estimateRowHeight } from '../utils/conversation-rows';
 import { orderedMessages } from '../utils/messages';
 import { formatDay } from '../utils/time';
@@ -39,7 +39,7 @@ export function MessageList({ ticketId, ref }: { ticketId: string; ref?: Ref<Mes
   useEffect(() => {
     void refreshNewestMessages(queryClient, ticketId);
   }, [queryClient, ticketId]);
-  const users = useSupportUsers();
+  const users = useAllUsers();
   const names = useMemo(() => new Map((users.data ?? []).map((user) => [user.id, user.name])), [users.data]);
   const rows = useMemo(() => conversationRows(orderedMessages(messages.data)), [messages.data]);
   const scrollRef = useRef<HTMLDivElement>(null);

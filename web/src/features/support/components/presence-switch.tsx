@@ -1,10 +1,10 @@
 import { useEffect, useId } from 'react';
 
+import type { Presence } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { emitRealtime, useRealtimeSocket } from '@/lib/realtime';
 
 import { setPresence } from '../api/teams';
-import type { Presence } from '../api/types';
 import { usePresence } from '../hooks/use-presence';
 
 import { PRESENCE_DOT, PRESENCE_LABELS } from './labels';

@@ -9,11 +9,11 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
+import type { Queue, Routing } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useCreateQueue, useDeleteQueue, useQueues, useTeams, useUpdateQueue } from '../api/teams';
-import type { Queue, Routing } from '../api/types';
 
 import { ROUTING_LABELS } from './labels';
 

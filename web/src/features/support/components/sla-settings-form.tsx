@@ -5,12 +5,12 @@ import { z } from 'zod';
 
 import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import type { Priority, SlaPolicy } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useSaveSlaPolicies } from '../api/sla';
-import type { Priority, SlaPolicy } from '../api/types';
 import { formatMinutes, joinMinutes, splitMinutes } from '../utils/durations';
 
 import { PRIORITIES, PRIORITY_LABELS } from './labels';

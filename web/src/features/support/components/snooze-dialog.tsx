@@ -4,11 +4,11 @@ import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/fields';
+import type { Ticket } from '@/lib/api/models';
 import { formatDateTime } from '@/lib/format';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useSnoozeTicket } from '../api/ticket';
-import type { Ticket } from '../api/types';
 import { fromLocalInput, inHours, isFuture, nextMondayAt, toLocalInput, tomorrowAt } from '../utils/time';
 
 /** Pending until a date; it reopens by itself then, or as soon as the customer writes. */

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
+import type { SaveTeamRequest, Team } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useCreateTeam, useUpdateTeam } from '../api/teams';
-import type { SaveTeamRequest, Team } from '../api/types';
-import { useSupportUsers } from '../api/users';
 import { sortWindows, validateBusinessHours } from '../utils/business-hours';
 
 import { BusinessHoursEditor } from './business-hours-editor';
@@ -57,7 +57,7 @@ function hoursErrors(error: unknown): Record<number, string> {
 
 /** A team: name, members with how many open tickets each takes at most, and opening hours for the SLA. */
 export function TeamForm({ team, onSaved, onCancel }: { team: Team | null; onSaved: (team: Team) => void; onCancel: () => void }) {
-  const users = useSupportUsers();
+  const users = useAllUsers();
   const create = useCreateTeam();
   const update = useUpdateTeam();
   const save = team ? update : create;

@@ -5,11 +5,11 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { PageSpinner } from '@/components/ui/spinner';
+import type { Presence, Team } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
 
 import { useDeleteTeam, useTeams } from '../api/teams';
-import type { Presence, Team } from '../api/types';
 import { describeBusinessHours } from '../utils/business-hours';
 
 import { PRESENCE_DOT, PRESENCE_LABELS } from './labels';

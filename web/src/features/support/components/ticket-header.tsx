@@ -4,13 +4,13 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
+import type { Priority, Ticket, TicketStatus, UpdateTicketRequest } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useTransferTicket, useUpdateTicket } from '../api/ticket';
-import type { Priority, Ticket, TicketStatus, UpdateTicketRequest } from '../api/types';
 import { markOwnAssignment } from '../utils/own-actions';
 
 import { PriorityBadge, SlaBadge } from './badges';
@@ -51,7 +51,7 @@ export function TicketHeader({
   const [editingTags, setEditingTags] = useState(false);
   // Phones: the controls fold away so the conversation keeps the screen.
   const [detailsOpen, setDetailsOpen] = useState(false);
-  const locked = ticket.merged_into !== null;
+  const locked = ticket.merged_into != null;
 
   const change = (input: UpdateTicketRequest) => {
     setNotice(null);
@@ -182,7 +182,7 @@ export function TicketHeader({
             <span>Resolver até {formatDateTime(ticket.resolution_due)}</span>
           )}
           {ticket.snoozed_until && ticket.status === 'pending' && <span>Adiado até {formatDateTime(ticket.snoozed_until)}</span>}
-          {ticket.csat_score !== null && (
+          {ticket.csat_score != null && (
             <span>
               Avaliação do cliente: <strong className="text-slate-800">{ticket.csat_score}/5</strong>
             </span>

@@ -5,11 +5,11 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import type { Ticket } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
-import type { Ticket } from '../api/types';
 import { formatAge } from '../utils/time';
 
 import { PriorityBadge, SlaBadge, TicketStatusBadge, UnreadBadge } from './badges';

@@ -4,14 +4,14 @@ import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextAreaField } from '@/components/ui/fields';
+import type { Ticket, TransferRequest } from '@/lib/api/models';
+import { useAllUsers } from '@/lib/api/users';
 import { useMe } from '@/lib/auth';
 import { unmatchedFieldErrors } from '@/lib/form-errors';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useQueues, useTeams } from '../api/teams';
 import { useTransferTicket } from '../api/ticket';
-import type { Ticket, TransferRequest } from '../api/types';
-import { useSupportUsers } from '../api/users';
 import { markOwnAssignment } from '../utils/own-actions';
 
 const SUPPORT_ROLES = ['owner', 'admin', 'manager', 'agent'];
@@ -29,7 +29,7 @@ export function TransferDialog({ ticket, open, onClose }: { ticket: Ticket; open
 
 function TransferForm({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) {
   const { user: me } = useMe();
-  const users = useSupportUsers();
+  const users = useAllUsers();
   const teams = useTeams();
   const queues = useQueues();
   const transfer = useTransferTicket();

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
+import type { Priority, TriageRule, TriageRuleInput } from '@/lib/api/models';
 import { unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useTeams } from '../api/teams';
 import { useSaveTriageRules } from '../api/triage';
-import type { Priority, TriageRule, TriageRuleInput } from '../api/types';
 
 import { PRIORITIES, PRIORITY_LABELS } from './labels';
 import { TagsEditor } from './tags-editor';

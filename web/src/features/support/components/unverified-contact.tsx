@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/fields';
 import { Spinner } from '@/components/ui/spinner';
+import type { Ticket } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canReadCustomers } from '@/lib/authorization';
 import { cn } from '@/lib/cn';
@@ -13,7 +14,6 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useSupportCustomerSearch } from '../api/customer';
 import { useLinkTicketCustomer } from '../api/ticket';
-import type { Ticket } from '../api/types';
 
 /** The "não verificado" mark: the customer is only who a web-chat visitor said they were. */
 export function UnverifiedBadge({ ticket }: { ticket: Ticket }) {

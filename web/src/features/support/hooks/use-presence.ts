@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-import type { Presence } from '../api/types';
+import type { Presence } from '@/lib/api/models';
 
 // The agent's presence in this tab: "online" when the page opens (the
 // socket announces it on every connection), then what the agent picks.

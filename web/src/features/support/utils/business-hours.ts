@@ -1,4 +1,4 @@
-import type { BusinessWindow } from '../api/types';
+import type { BusinessWindow } from '@/lib/api/models';
 
 // Opening hours of a team: windows per ISO weekday (1 = Monday … 7 =
 // Sunday), "HH:MM" to "HH:MM" on the same day. Empty means "the company's

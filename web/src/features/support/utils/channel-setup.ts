@@ -1,4 +1,4 @@
-import type { Channel } from '../api/types';
+import type { Channel } from '@/lib/api/models';
 
 // What an administrator pastes into a provider or a site for a channel.
 

@@ -1,4 +1,4 @@
-import type { Message } from '../api/types';
+import type { Message } from '@/lib/api/models';
 
 // The virtualised conversation has one row per message, oldest first; the
 // first message of each day carries the day's separator. Rows are keyed by

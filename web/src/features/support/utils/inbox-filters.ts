@@ -1,4 +1,4 @@
-import type { SlaFilter, TicketFilter, TicketStatusFilter, TicketView } from '../api/types';
+import type { SlaFilter, TicketFilter, TicketStatusFilter, TicketView } from '@/lib/api/models';
 
 // The inbox's list lives in the URL ("?visao=unassigned&situacao=any&q=boleto"),
 // so a reload, a shared link or "back" shows the same list.

@@ -1,4 +1,4 @@
-import type { MessageExtra } from '../api/types';
+import type { MessageExtra } from '@/lib/api/models';
 
 // `extra` is free-form JSON from the channels; only well-formed parts are shown.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Message } from '../api/types';
+import type { Message } from '@/lib/api/models';
 
 import { addMessage, mergeNewestPage, orderedMessages, patchMessage, type MessagePages } from './messages';
 import { makeMessage } from './test-fixtures';

@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 
-import type { Message, MessagePage } from '../api/types';
+import type { Message, MessagePage } from '@/lib/api/models';
 
 // The conversation is cached as the API pages it: newest first, each page
 // older than the one before. The list shows it oldest → newest; new
@@ -39,7 +39,7 @@ export function mergeNewestPage(data: MessagePages, newest: MessagePage): Messag
   const added = newest.items.filter((message) => !holds(data, message.id));
   const overlaps = added.length < newest.items.length;
   const cachedEmpty = data.pages.every((page) => page.items.length === 0);
-  if (!overlaps && !cachedEmpty && newest.next_cursor !== null) return null;
+  if (!overlaps && !cachedEmpty && newest.next_cursor != null) return null;
   const pages = data.pages.map((page, index) => {
     const items = page.items.map((item) => fresh.get(item.id) ?? item);
     return { ...page, items: index === 0 ? [...added, ...items] : items };

@@ -1,4 +1,4 @@
-import type { Message, Ticket } from '../api/types';
+import type { Message, Ticket } from '@/lib/api/models';
 
 // Builders for the support feature's tests.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Ticket } from '../api/types';
+import type { Ticket } from '@/lib/api/models';
 
 import { makeTicket } from './test-fixtures';
 import { applyTicketChange, flattenTickets, matchesList, mayEnterList, neighbourTicket, type TicketPages } from './ticket-list';

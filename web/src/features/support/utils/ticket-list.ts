@@ -1,6 +1,6 @@
 import type { InfiniteData } from '@tanstack/react-query';
 
-import type { Ticket, TicketFilter, TicketPage, TicketStatus } from '../api/types';
+import type { Ticket, TicketFilter, TicketPage, TicketStatus } from '@/lib/api/models';
 
 // The inbox's lists stay live without a reload: a server event (or the
 // answer to this user's own change) is applied to every cached list page
@@ -33,7 +33,7 @@ export function matchesList(after: Ticket, ctx: TicketListContext, before?: Tick
   if (!statusMatches(after.status, filters.status)) return 'no';
   const view = filters.view ?? 'all';
   if (view === 'mine' && after.assignee_id !== meId) return 'no';
-  if (view === 'unassigned' && after.assignee_id !== null) return 'no';
+  if (view === 'unassigned' && after.assignee_id != null) return 'no';
   if (filters.channel_id && after.channel_id !== filters.channel_id) return 'no';
   if (filters.customer_id && after.customer_id !== filters.customer_id) return 'no';
   if (filters.tag && !after.tags.includes(filters.tag)) return 'no';

@@ -5,9 +5,9 @@ import { api } from '@/lib/api-client';
 
 export const invitationsQueryKey = ['invitations'] as const;
 
-export const getInvitations = () => api.get<InvitationPage>('/invitations');
+export const getInvitations = (signal?: AbortSignal) => api.get<InvitationPage>('/invitations', { signal });
 
 export const invitationsQueryOptions = () =>
-  queryOptions({ queryKey: invitationsQueryKey, queryFn: getInvitations });
+  queryOptions({ queryKey: invitationsQueryKey, queryFn: ({ signal }) => getInvitations(signal) });
 
 export const useInvitations = () => useQuery(invitationsQueryOptions());

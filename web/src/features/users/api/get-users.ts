@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 
+import { cursorPagination } from '@/lib/api/cursor';
 import type { UserPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
@@ -14,8 +15,7 @@ export const usersInfiniteQueryOptions = (q: string) =>
   infiniteQueryOptions({
     queryKey: [...usersQueryKey, { q }],
     queryFn: ({ pageParam, signal }) => getUsers({ q, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
+    ...cursorPagination,
   });
 
 export const useUsers = (q: string) => useInfiniteQuery(usersInfiniteQueryOptions(q));

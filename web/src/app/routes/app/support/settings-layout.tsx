@@ -1,7 +1,7 @@
-import { Link, NavLink, Outlet } from 'react-router';
+import { Link } from 'react-router';
 
+import { SectionTabs } from '@/components/layouts/section-tabs';
 import { paths } from '@/config/paths';
-import { cn } from '@/lib/cn';
 
 const TABS = [
   { to: paths.app.support.settings.channels.getHref(), label: 'Canais' },
@@ -14,37 +14,17 @@ const TABS = [
 
 export default function SupportSettingsLayout() {
   return (
-    <div>
-      <nav aria-label="Configurações do atendimento" className="border-b border-slate-200 bg-white px-4 sm:px-6 lg:px-8">
-        <ul className="mx-auto flex max-w-6xl items-center gap-1 overflow-x-auto">
-          <li>
-            <Link
-              to={paths.app.support.root.getHref()}
-              className="inline-flex h-12 items-center px-3 text-sm font-medium whitespace-nowrap text-indigo-800 hover:underline"
-            >
-              ← Caixa de entrada
-            </Link>
-          </li>
-          {TABS.map((tab) => (
-            <li key={tab.to}>
-              <NavLink
-                to={tab.to}
-                className={({ isActive }) =>
-                  cn(
-                    'inline-flex h-12 items-center border-b-2 px-3 text-sm font-medium whitespace-nowrap',
-                    isActive
-                      ? 'border-indigo-700 text-indigo-800'
-                      : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
-                  )
-                }
-              >
-                {tab.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <Outlet />
-    </div>
+    <SectionTabs
+      label="Configurações do atendimento"
+      tabs={TABS}
+      leading={
+        <Link
+          to={paths.app.support.root.getHref()}
+          className="inline-flex h-12 items-center px-3 text-sm font-medium whitespace-nowrap text-indigo-800 hover:underline"
+        >
+          ← Caixa de entrada
+        </Link>
+      }
+    />
   );
 }
