@@ -28,9 +28,9 @@ const DELIVERY_RANK: Record<DeliveryStatus, number> = { scheduled: 0, queued: 1,
  */
 export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () => string | null): Partial<RealtimeEvents> {
   const now = () => new Date().toISOString();
-  const userName = (id: string | null) =>
+  const userName = (id?: string | null) =>
     id ? (queryClient.getQueryData<User[]>(allUsersQueryKey)?.find((user) => user.id === id)?.name ?? null) : null;
-  const teamName = (id: string | null) =>
+  const teamName = (id?: string | null) =>
     id ? (queryClient.getQueryData<Team[]>(teamsQueryKey)?.find((team) => team.id === id)?.name ?? null) : null;
 
   const refreshTicket = (ticketId: string) => {
@@ -62,7 +62,7 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
         const teamId = event.team_id === undefined ? (ticket.team_id ?? null) : event.team_id;
         return {
           ...ticket,
-          assignee_id: event.assignee_id,
+          assignee_id: event.assignee_id ?? null,
           assignee_name: event.assignee_id === ticket.assignee_id ? ticket.assignee_name : userName(event.assignee_id),
           team_id: teamId,
           team_name: teamId === ticket.team_id ? ticket.team_name : teamName(teamId),
