@@ -93,6 +93,16 @@ export type ImportStatus = Schemas['ImportStatus'];
 export type ImportRowError = Schemas['RowError'];
 export type StartImportRequest = Schemas['StartImportRequest'];
 
+// Values the list filters accept (a query parameter outside them is a 422
+// naming it).
+export type CustomerSort = Schemas['CustomerSort'];
+export type TicketView = Schemas['TicketView'];
+/** `open` (the default) is open + pending + waiting_customer; `any` is everything. */
+export type TicketStatusFilter = Schemas['TicketStatusFilter'];
+export type SlaFilter = Schemas['SlaFilter'];
+export type InboundEventStatus = Schemas['InboundEventStatus'];
+export type WebhookEventStatus = Schemas['WebhookEventStatus'];
+
 // Background jobs that failed every attempt (owner/admin).
 export type DeadJob = Schemas['DeadJob'];
 export type DeadJobPage = Schemas['DeadJobPage'];

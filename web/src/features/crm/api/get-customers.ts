@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
-import type { CustomerPage, CustomerStatus } from '@/lib/api/models';
+import type { CustomerPage, CustomerSort, CustomerStatus } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 export const CUSTOMERS_PAGE_SIZE = 50;
@@ -13,7 +13,7 @@ export type CustomerFilters = {
   status?: CustomerStatus | '';
   tag?: string;
   owner_id?: string;
-  sort?: 'recent' | 'name';
+  sort?: CustomerSort;
   /** Custom field filter `key:value`. */
   field?: string;
 };

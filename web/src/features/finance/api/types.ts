@@ -7,6 +7,8 @@
 // alias in src/lib/api/models.ts (`export type Invoice = Schemas['Invoice']`)
 // and this file re-exports them under the same names, so nothing else changes.
 
+import type { WebhookEventStatus } from '@/lib/api/models';
+
 /** A calendar date, "2026-03-01". */
 export type IsoDate = string;
 /** An instant, "2026-03-01T12:00:00Z". */
@@ -347,7 +349,7 @@ export type SaveGatewayRequest = {
 
 export type ConnectionTest = { ok: boolean; message: string };
 
-export type WebhookEventStatus = 'pending' | 'processed' | 'ignored' | 'failed';
+export type { WebhookEventStatus };
 
 export type WebhookEvent = {
   id: string;

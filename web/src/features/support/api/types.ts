@@ -6,6 +6,8 @@
 // alias in src/lib/api/models.ts (`export type Ticket = Schemas['Ticket']`)
 // and this file re-exports them under the same names, so nothing else changes.
 
+import type { InboundEventStatus, SlaFilter, TicketStatusFilter, TicketView } from '@/lib/api/models';
+
 /** An instant, "2026-03-01T12:00:00Z". */
 export type IsoDateTime = string;
 
@@ -62,10 +64,8 @@ export type Ticket = {
 
 export type TicketPage = { items: Ticket[]; next_cursor: string | null };
 
-export type TicketView = 'mine' | 'unassigned' | 'my_teams' | 'all';
-/** `open` (the default) is open + pending + waiting_customer; `any` is everything. */
-export type TicketStatusFilter = 'open' | 'pending' | 'waiting_customer' | 'resolved' | 'closed' | 'any';
-export type SlaFilter = 'warning' | 'breached';
+// The filters' values come from the document (generated).
+export type { SlaFilter, TicketStatusFilter, TicketView };
 
 /** Query of GET /tickets (limit and cursor apart). */
 export type TicketFilter = {
@@ -234,7 +234,7 @@ export type SaveChannelRequest = {
 
 export type ChannelTest = { ok: boolean; message: string };
 
-export type InboundEventStatus = 'pending' | 'processed' | 'ignored' | 'failed';
+export type { InboundEventStatus };
 
 export type InboundEvent = {
   id: string;
