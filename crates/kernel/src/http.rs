@@ -209,7 +209,8 @@ fn translate(message: &str) -> String {
 /// The uuid crate's parse errors, which a query string or path reaches as
 /// plain text (JSON bodies say "invalid type" first).
 fn is_uuid_error(message: &str) -> bool {
-    message.contains("urn:uuid:")
+    message.starts_with("UUID parsing failed")
+        || message.contains("urn:uuid:")
         || message.starts_with("invalid group")
         || message.starts_with("invalid length: expected length 32")
 }
@@ -328,7 +329,7 @@ mod tests {
     fn bad_query_parameters_are_named() {
         let e = query_error("view=bogus");
         assert_eq!(e.field, "view");
-        assert_eq!(e.message, "Valor desconhecido; use mine, all.");
+        assert_eq!(e.message, "Valor desconhecido; use mine ou all.");
         let e = query_error("limit=dez");
         assert_eq!(
             (e.field.as_str(), e.message.as_str()),

@@ -44,7 +44,8 @@ async fn support_filters_and_ids_that_do_not_parse_are_named() {
     rejects(&t, &owner, "/api/v1/tickets?sla=late", "sla").await;
     rejects(&t, &owner, "/api/v1/tickets?limit=muitos", "limit").await;
     rejects(&t, &owner, "/api/v1/tickets?channel_id=42", "channel_id").await;
-    rejects(&t, &owner, "/api/v1/tickets/not-a-uuid", "id").await;
+    let b = rejects(&t, &owner, "/api/v1/tickets/not-a-uuid", "id").await;
+    assert_eq!(b["errors"][0]["message"], "Valor inválido: use um UUID.");
     // A route with two ids names the one that is wrong.
     let ticket = uuid::Uuid::now_v7();
     rejects(&t, &owner, &format!("/api/v1/tickets/{ticket}/attachments/nope"), "attachment_id").await;
