@@ -1,6 +1,10 @@
-//! Request-body extraction with problem+json errors that name the field.
+//! Request extraction (body, query string, path parameters) with
+//! problem+json errors that name the field.
 
-use axum::extract::{FromRequest, Request};
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
@@ -57,26 +61,117 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
                     Err(Error::BadRequest(format!("JSON malformado: {inner}")))
                 }
                 serde_json::error::Category::Io => Err(Error::BadRequest("Corpo ilegível.".into())),
-                serde_json::error::Category::Data => {
-                    let message = inner.to_string();
-                    // serde_path_to_error's path already ends at an unknown
-                    // field, but stops at the parent of a missing one.
-                    let field = match named_field(&message) {
-                        Some(name) if message.starts_with("missing field") => {
-                            if path == "." {
-                                name.to_string()
-                            } else {
-                                format!("{path}.{name}")
-                            }
-                        }
-                        _ if path == "." => "body".to_string(),
-                        _ => path.clone(),
-                    };
-                    Err(Error::Validation(vec![FieldError::new(field, translate(&message))]))
-                }
+                serde_json::error::Category::Data => Err(data_error(&path, &inner.to_string(), "body")),
             }
         }
     }
+}
+
+/// A value of the wrong type, a missing or an unknown field, as a 422 naming
+/// it; `whole` names the error when it concerns no one field.
+fn data_error(path: &str, message: &str, whole: &str) -> Error {
+    // serde_path_to_error's path already ends at an unknown field, but
+    // stops at the parent of a missing one.
+    let field = match named_field(message) {
+        Some(name) if message.starts_with("missing field") => {
+            if path == "." {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            }
+        }
+        _ if path == "." => whole.to_string(),
+        _ => path.to_string(),
+    };
+    Error::Validation(vec![FieldError::new(field, translate(message))])
+}
+
+/// Like `axum::extract::Query`, but a bad parameter is answered like a bad
+/// body field (422 problem+json naming it) rather than axum's plain-text 400,
+/// so a filter's wrong value reads the same as the checks handlers already
+/// make (`limit` out of range, an unknown `cursor`).
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiQuery<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parse_query(parts.uri.query().unwrap_or_default()).map(ApiQuery)
+    }
+}
+
+/// Deserialises a query string the way axum's `Query` does (serde_urlencoded),
+/// turning serde's message into a field error.
+pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, Error> {
+    let de = serde_urlencoded::Deserializer::new(url::form_urlencoded::parse(query.as_bytes()));
+    serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {
+        let path = e.path().to_string();
+        data_error(&path, &e.into_inner().to_string(), "query")
+    })
+}
+
+/// Like `axum::extract::Path`, but a segment that does not parse (an id that
+/// is not a UUID) is a 422 problem+json naming the route's parameter, as
+/// `ApiQuery` does for the query string.
+pub struct ApiPath<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(rejection) => {
+                // The route's parameter names, for errors that carry only a position.
+                let names: Vec<String> = match RawPathParams::from_request_parts(parts, state).await {
+                    Ok(raw) => raw.iter().map(|(name, _)| name.to_string()).collect(),
+                    Err(_) => Vec::new(),
+                };
+                Err(path_error(rejection, &names))
+            }
+        }
+    }
+}
+
+fn path_error(rejection: PathRejection, names: &[String]) -> Error {
+    let PathRejection::FailedToDeserializePathParams(failed) = rejection else {
+        // Only a handler mounted on a route without parameters gets here: our bug.
+        return Error::internal(format!("path parameters: {rejection}"));
+    };
+    // The one parameter of a single-valued route, else the whole path.
+    let only = || if names.len() == 1 { names[0].clone() } else { "path".to_string() };
+    let (field, message) = match failed.into_kind() {
+        ErrorKind::ParseErrorAtKey { key, expected_type, .. } => (key, expected(expected_type)),
+        ErrorKind::ParseErrorAtIndex { index, expected_type, .. } => {
+            (names.get(index).cloned().unwrap_or_else(only), expected(expected_type))
+        }
+        ErrorKind::ParseError { expected_type, .. } => (only(), expected(expected_type)),
+        ErrorKind::DeserializeError { key, message, .. } => (key, translate(&message)),
+        ErrorKind::InvalidUtf8InPathParam { key } => (key, "Texto inválido (UTF-8).".to_string()),
+        ErrorKind::Message(message) => (only(), translate(&message)),
+        other => return Error::internal(format!("path parameters: {other}")),
+    };
+    Error::Validation(vec![FieldError::new(field, message)])
+}
+
+fn expected(type_name: &str) -> String {
+    let what = match type_name.rsplit("::").next().unwrap_or(type_name) {
+        "Uuid" => "um UUID",
+        "bool" => "true ou false",
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => {
+            "um número inteiro"
+        }
+        _ => return format!("Valor inválido (esperado {type_name})."),
+    };
+    format!("Valor inválido: use {what}.")
 }
 
 /// serde names missing and unknown fields in backticks: "missing field `email`".
@@ -97,9 +192,38 @@ fn translate(message: &str) -> String {
         "Campo desconhecido.".into()
     } else if core.starts_with("invalid type") {
         format!("Tipo inválido ({}).", core.trim_start_matches("invalid type: "))
+    } else if let Some(rest) = core.strip_prefix("unknown variant") {
+        // "unknown variant `x`, expected one of `a`, `b`" → the accepted values.
+        let accepted = rest.split_once("expected ").map(|(_, a)| a).unwrap_or("");
+        let accepted = accepted.trim_start_matches("one of ").replace('`', "").replace(" or ", " ou ");
+        format!("Valor desconhecido; use {accepted}.")
+    } else if is_uuid_error(core) {
+        "Valor inválido: use um UUID.".into()
+    } else if is_integer_error(core) {
+        "Valor inválido: use um número inteiro.".into()
     } else {
         format!("Valor inválido: {core}")
     }
+}
+
+/// The uuid crate's parse errors, which a query string or path reaches as
+/// plain text (JSON bodies say "invalid type" first).
+fn is_uuid_error(message: &str) -> bool {
+    message.starts_with("UUID parsing failed")
+        || message.contains("urn:uuid:")
+        || message.starts_with("invalid group")
+        || message.starts_with("invalid length: expected length 32")
+}
+
+/// `str::parse::<i64>`'s errors, as serde_urlencoded passes them on.
+fn is_integer_error(message: &str) -> bool {
+    matches!(
+        message,
+        "invalid digit found in string"
+            | "cannot parse integer from empty string"
+            | "number too large to fit in target type"
+            | "number too small to fit in target type"
+    )
 }
 
 impl<T: Serialize> IntoResponse for ApiJson<T> {
@@ -176,6 +300,53 @@ mod tests {
         assert_eq!(field_of(parse_json(br#"{"email":"a","age":1,"address":{}}"#)), "address.cep");
         let nested_unknown = br#"{"email":"a","age":1,"address":{"cep":"1","x":2}}"#;
         assert_eq!(field_of(parse_json(nested_unknown)), "address.x");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum View {
+        Mine,
+        All,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Filter {
+        limit: Option<i64>,
+        view: Option<View>,
+        customer_id: Option<uuid::Uuid>,
+        active: Option<bool>,
+    }
+
+    fn query_error(query: &str) -> FieldError {
+        match parse_query::<Filter>(query) {
+            Err(Error::Validation(e)) => e[0].clone(),
+            other => panic!("expected validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bad_query_parameters_are_named() {
+        let e = query_error("view=bogus");
+        assert_eq!(e.field, "view");
+        assert_eq!(e.message, "Valor desconhecido; use mine ou all.");
+        let e = query_error("limit=dez");
+        assert_eq!(
+            (e.field.as_str(), e.message.as_str()),
+            ("limit", "Valor inválido: use um número inteiro.")
+        );
+        let e = query_error("customer_id=not-a-uuid");
+        assert_eq!((e.field.as_str(), e.message.as_str()), ("customer_id", "Valor inválido: use um UUID."));
+        assert_eq!(query_error("active=talvez").field, "active");
+    }
+
+    #[test]
+    fn good_query_parameters_parse() {
+        let f: Filter = parse_query("limit=5&view=mine&q=ignored").expect("valid query");
+        assert_eq!(f.limit, Some(5));
+        assert!(matches!(f.view, Some(View::Mine)));
+        let empty: Filter = parse_query("").expect("empty query");
+        assert!(empty.limit.is_none() && empty.view.is_none());
     }
 
     #[test]

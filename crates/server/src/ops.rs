@@ -2,11 +2,10 @@
 //! that lets a company's admins see and retry failed jobs, and operator
 //! commands (`conectcrm plan set`).
 
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use kernel::auth::Role;
 use kernel::error::Problem;
-use kernel::http::ApiJson;
+use kernel::http::{ApiJson, ApiPath, ApiQuery};
 use kernel::jobs::{DeadJob, Job};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
@@ -77,8 +76,8 @@ pub fn router() -> OpenApiRouter<App> {
 
 /// Jobs of this company that failed every attempt (owner/admin).
 #[utoipa::path(get, path = "/jobs/dead", tag = "ops", security(("bearer" = [])), params(PageParams),
-    responses((status = 200, body = DeadJobPage), (status = 403, body = Problem)))]
-async fn dead_jobs(mut s: Session, Query(params): Query<PageParams>) -> Result<ApiJson<DeadJobPage>> {
+    responses((status = 200, body = DeadJobPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn dead_jobs(mut s: Session, ApiQuery(params): ApiQuery<PageParams>) -> Result<ApiJson<DeadJobPage>> {
     s.require(Role::ADMINS)?;
     let page = params.parse()?;
     let items = kernel::jobs::dead_of_tenant(&mut s.tx, s.user.tenant_id, page.limit).await?;
@@ -89,8 +88,8 @@ async fn dead_jobs(mut s: Session, Query(params): Query<PageParams>) -> Result<A
 /// Puts a dead job back in the queue with a fresh set of attempts.
 #[utoipa::path(post, path = "/jobs/{id}/retry", tag = "ops", security(("bearer" = [])),
     params(("id" = i64, Path)),
-    responses((status = 202), (status = 403, body = Problem), (status = 404, body = Problem)))]
-async fn retry_job(mut s: Session, Path(id): Path<i64>) -> Result<StatusCode> {
+    responses((status = 202), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn retry_job(mut s: Session, ApiPath(id): ApiPath<i64>) -> Result<StatusCode> {
     s.require(Role::ADMINS)?;
     if !kernel::jobs::retry_dead(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);

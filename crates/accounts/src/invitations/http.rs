@@ -1,11 +1,11 @@
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use kernel::auth::{OpaqueToken, Role, check_password_strength, hash_password};
 use kernel::email::Email;
 use kernel::error::{OnConstraint, Problem, Violations};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::idempotency::{self, IdempotencyKey};
 use kernel::ids::new_id;
 use kernel::mail::{self, SendEmail};
@@ -39,10 +39,10 @@ pub fn public_router() -> OpenApiRouter<App> {
 
 /// Pending invitations (owner/admin).
 #[utoipa::path(get, path = "/invitations", tag = "users", security(("bearer" = [])), params(PageParams),
-    responses((status = 200, body = InvitationPage), (status = 403, body = Problem)))]
+    responses((status = 200, body = InvitationPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn list_invitations(
     mut s: Session,
-    Query(params): Query<PageParams>,
+    ApiQuery(params): ApiQuery<PageParams>,
 ) -> Result<ApiJson<InvitationPage>> {
     s.require(Role::ADMINS)?;
     let page = params.parse()?;
@@ -144,8 +144,8 @@ async fn create_invitation(
 
 #[utoipa::path(delete, path = "/invitations/{id}", tag = "users", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
-async fn revoke_invitation(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn revoke_invitation(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(Role::ADMINS)?;
     if !repo::revoke(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);
@@ -171,7 +171,7 @@ async fn open_invitation(app: &App, token: &str) -> Result<(TenantTx, OpaqueToke
     responses((status = 200, body = InvitationPreview), (status = 404, body = Problem)))]
 async fn preview_invitation(
     State(app): State<App>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
 ) -> Result<ApiJson<InvitationPreview>> {
     let (tx, _, invitation) = open_invitation(&app, &token).await?;
     tx.commit().await?;

@@ -1,7 +1,7 @@
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use kernel::auth::Role;
 use kernel::error::{Problem, Violations};
-use kernel::http::ApiJson;
+use kernel::http::{ApiJson, ApiPath, ApiQuery};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
@@ -21,7 +21,7 @@ pub fn router() -> OpenApiRouter<App> {
 #[utoipa::path(get, path = "/users", tag = "users", security(("bearer" = [])),
     params(PageParams),
     responses((status = 200, body = UserPage), (status = 401, body = Problem), (status = 422, body = Problem)))]
-async fn list_users(mut s: Session, Query(params): Query<PageParams>) -> Result<ApiJson<UserPage>> {
+async fn list_users(mut s: Session, ApiQuery(params): ApiQuery<PageParams>) -> Result<ApiJson<UserPage>> {
     let page = params.parse()?;
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page).await?;
     s.tx.commit().await?;
@@ -31,8 +31,8 @@ async fn list_users(mut s: Session, Query(params): Query<PageParams>) -> Result<
 
 #[utoipa::path(get, path = "/users/{id}", tag = "users", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 200, body = User), (status = 404, body = Problem)))]
-async fn get_user(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<User>> {
+    responses((status = 200, body = User), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_user(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<User>> {
     let user = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
     Ok(ApiJson(user))
@@ -47,7 +47,7 @@ async fn get_user(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<User>>
 async fn update_user(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<UpdateUserRequest>,
 ) -> Result<ApiJson<User>> {
     s.require(Role::ADMINS)?;

@@ -1,7 +1,6 @@
-use axum::extract::{Path, Query};
 use axum::http::HeaderMap;
 use kernel::error::Problem;
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
@@ -28,8 +27,11 @@ pub fn router() -> OpenApiRouter<App> {
 }
 
 #[utoipa::path(get, path = "/contracts", tag = "crm", security(("bearer" = [])), params(ContractFilter),
-    responses((status = 200, body = ContractPage), (status = 403, body = Problem)))]
-async fn list_contracts(mut s: Session, Query(f): Query<ContractFilter>) -> Result<ApiJson<ContractPage>> {
+    responses((status = 200, body = ContractPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn list_contracts(
+    mut s: Session,
+    ApiQuery(f): ApiQuery<ContractFilter>,
+) -> Result<ApiJson<ContractPage>> {
     s.require(CRM_ROLES)?;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, &f).await?;
@@ -52,8 +54,8 @@ async fn create_contract(
 }
 
 #[utoipa::path(get, path = "/contracts/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Contract), (status = 404, body = Problem)))]
-async fn get_contract(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Contract>> {
+    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_contract(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Contract>> {
     s.require(CRM_ROLES)?;
     let k = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -68,7 +70,7 @@ async fn get_contract(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Co
               (status = 422, body = Problem)))]
 async fn update_contract(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<UpdateContractRequest>,
 ) -> Result<ApiJson<Contract>> {
@@ -80,8 +82,8 @@ async fn update_contract(
 
 /// Draft → active; emits `ContractSigned`.
 #[utoipa::path(post, path = "/contracts/{id}/sign", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn sign_contract(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Contract>> {
+    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn sign_contract(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Contract>> {
     s.require(CRM_ROLES)?;
     let k = service::sign(&mut s.tx, id).await?;
     s.tx.commit().await?;
@@ -95,7 +97,7 @@ async fn sign_contract(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<C
               (status = 422, body = Problem)))]
 async fn cancel_contract(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<CancelContractRequest>,
 ) -> Result<ApiJson<Contract>> {
     s.require(CRM_ROLES)?;
@@ -112,19 +114,19 @@ async fn change(mut s: Session, id: Uuid, to: ContractStatus) -> Result<ApiJson<
 }
 
 #[utoipa::path(post, path = "/contracts/{id}/suspend", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn suspend_contract(s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Contract>> {
+    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn suspend_contract(s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Contract>> {
     change(s, id, ContractStatus::Suspended).await
 }
 
 #[utoipa::path(post, path = "/contracts/{id}/resume", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn resume_contract(s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Contract>> {
+    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn resume_contract(s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Contract>> {
     change(s, id, ContractStatus::Active).await
 }
 
 #[utoipa::path(post, path = "/contracts/{id}/end", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn end_contract(s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Contract>> {
+    responses((status = 200, body = Contract), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn end_contract(s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Contract>> {
     change(s, id, ContractStatus::Ended).await
 }

@@ -1,7 +1,6 @@
-use axum::extract::Path;
 use axum::http::StatusCode;
 use kernel::error::{OnConstraint, Problem};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, Created};
 use kernel::ids::new_id;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
@@ -63,8 +62,8 @@ async fn create_custom_field(
 /// Removes the field and its values from every customer.
 #[utoipa::path(delete, path = "/custom-fields/{id}", tag = "crm", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
-async fn delete_custom_field(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_custom_field(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ADMINS)?;
     if !repo::delete(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);

@@ -1,8 +1,7 @@
-use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kernel::error::{Problem, Violations};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::ids::new_id;
 use kernel::pagination::PageParams;
 use kernel::session::Session;
@@ -23,8 +22,15 @@ use crate::{CRM_ROLES, CUSTOMER_READERS};
 /// Largest CSV export, in rows.
 const EXPORT_LIMIT: i64 = 100_000;
 
+/// Enums only the list's query parameters use: utoipa collects schemas from
+/// bodies, not from `IntoParams`, so they are declared here for the document
+/// (and the web's generated types).
+#[derive(utoipa::OpenApi)]
+#[openapi(components(schemas(super::model::CustomerSort)))]
+struct FilterSchemas;
+
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
+    OpenApiRouter::with_openapi(<FilterSchemas as utoipa::OpenApi>::openapi())
         .routes(routes!(list_customers, create_customer))
         .routes(routes!(get_customer, update_customer, delete_customer))
         .routes(routes!(merge_customers))
@@ -47,15 +53,12 @@ fn with_etag<T: serde::Serialize>(version: i32, body: T) -> Response {
 /// Customers: search (`q`, accents ignored), filters, `sort=name`, cursor pages.
 #[utoipa::path(get, path = "/customers", tag = "crm", security(("bearer" = [])), params(CustomerFilter),
     responses((status = 200, body = CustomerPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn list_customers(mut s: Session, Query(f): Query<CustomerFilter>) -> Result<ApiJson<CustomerPage>> {
+async fn list_customers(
+    mut s: Session,
+    ApiQuery(f): ApiQuery<CustomerFilter>,
+) -> Result<ApiJson<CustomerPage>> {
     s.require(CUSTOMER_READERS)?;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
-    if let Some(sort) = f.sort.as_deref()
-        && sort != "name"
-        && sort != "recent"
-    {
-        return Err(Error::field("sort", "Use recent ou name."));
-    }
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, &f).await?;
     s.tx.commit().await?;
     let (items, next_cursor) = page.finish(rows, |c| c.id);
@@ -78,8 +81,8 @@ async fn create_customer(
 
 /// The customer with contacts; `ETag` carries the version for `If-Match`.
 #[utoipa::path(get, path = "/customers/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = CustomerDetail), (status = 404, body = Problem)))]
-async fn get_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<Response> {
+    responses((status = 200, body = CustomerDetail), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_customer(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<Response> {
     s.require(CUSTOMER_READERS)?;
     let tenant = s.user.tenant_id;
     let customer = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -96,7 +99,7 @@ async fn get_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<Response> 
               (status = 422, body = Problem)))]
 async fn update_customer(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<UpdateCustomerRequest>,
 ) -> Result<Response> {
@@ -110,8 +113,8 @@ async fn update_customer(
 /// Deletes a customer without history; one with opportunities is kept
 /// (set it inactive instead).
 #[utoipa::path(delete, path = "/customers/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn delete_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn delete_customer(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -133,7 +136,7 @@ async fn delete_customer(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusC
     responses((status = 200, body = Customer), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn merge_customers(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<MergeRequest>,
 ) -> Result<Response> {
     s.require(CRM_ROLES)?;
@@ -144,10 +147,10 @@ async fn merge_customers(
 
 /// Customers already holding a document, e-mail or phone (the form warns while typing).
 #[utoipa::path(get, path = "/customers/duplicates", tag = "crm", security(("bearer" = [])), params(DuplicateQuery),
-    responses((status = 200, body = Vec<DuplicateHint>)))]
+    responses((status = 200, body = Vec<DuplicateHint>), (status = 422, body = Problem)))]
 async fn find_duplicates(
     mut s: Session,
-    Query(q): Query<DuplicateQuery>,
+    ApiQuery(q): ApiQuery<DuplicateQuery>,
 ) -> Result<ApiJson<Vec<DuplicateHint>>> {
     s.require(CRM_ROLES)?;
     let mut v = Violations::new();
@@ -173,8 +176,8 @@ async fn find_duplicates(
 /// CSV of the current filter (`;`-separated, UTF-8 with BOM, as Brazilian
 /// spreadsheets expect), up to 100,000 rows.
 #[utoipa::path(get, path = "/customers/export.csv", tag = "crm", security(("bearer" = [])), params(CustomerFilter),
-    responses((status = 200, content_type = "text/csv")))]
-async fn export_customers(mut s: Session, Query(f): Query<CustomerFilter>) -> Result<Response> {
+    responses((status = 200, content_type = "text/csv"), (status = 422, body = Problem)))]
+async fn export_customers(mut s: Session, ApiQuery(f): ApiQuery<CustomerFilter>) -> Result<Response> {
     s.require(CRM_ROLES)?;
     let page = PageParams { limit: None, cursor: None, q: f.q.clone() }.parse()?;
     let page = kernel::pagination::PageRequest { limit: EXPORT_LIMIT - 1, ..page };
@@ -259,8 +262,8 @@ fn check_contact(body: &ContactRequest) -> Result<CheckedContact> {
 }
 
 #[utoipa::path(get, path = "/customers/{id}/contacts", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Vec<Contact>), (status = 404, body = Problem)))]
-async fn list_contacts(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Vec<Contact>>> {
+    responses((status = 200, body = Vec<Contact>), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn list_contacts(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Vec<Contact>>> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -275,7 +278,7 @@ async fn list_contacts(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<V
     responses((status = 201, body = Contact), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn create_contact(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<ContactRequest>,
 ) -> Result<Created<Contact>> {
     s.require(CRM_ROLES)?;
@@ -298,8 +301,8 @@ async fn create_contact(
 }
 
 #[utoipa::path(get, path = "/contacts/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Contact), (status = 404, body = Problem)))]
-async fn get_contact(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Contact>> {
+    responses((status = 200, body = Contact), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_contact(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Contact>> {
     s.require(CRM_ROLES)?;
     let contact = repo::find_contact(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -311,7 +314,7 @@ async fn get_contact(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Con
     responses((status = 200, body = Contact), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_contact(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<ContactRequest>,
 ) -> Result<ApiJson<Contact>> {
     s.require(CRM_ROLES)?;
@@ -326,8 +329,8 @@ async fn update_contact(
 }
 
 #[utoipa::path(delete, path = "/contacts/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem)))]
-async fn delete_contact(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_contact(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ROLES)?;
     if !repo::delete_contact(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);

@@ -184,6 +184,16 @@ pub struct ContactRequest {
     pub phone: Option<String>,
 }
 
+/// Order of the customer list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CustomerSort {
+    /// Latest first.
+    Recent,
+    /// Alphabetical.
+    Name,
+}
+
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CustomerFilter {
@@ -194,8 +204,8 @@ pub struct CustomerFilter {
     pub status: Option<CustomerStatus>,
     pub tag: Option<String>,
     pub owner_id: Option<Uuid>,
-    /// `recent` (default) or `name`.
-    pub sort: Option<String>,
+    /// Default `recent`.
+    pub sort: Option<CustomerSort>,
     /// Custom field filter `key:value` (exact match; for multiselect, contains).
     pub field: Option<String>,
 }

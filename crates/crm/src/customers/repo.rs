@@ -145,7 +145,7 @@ pub async fn list(
         Some((k, v)) => (Some(k.to_string()), Some(v.to_string())),
         None => (None, None),
     };
-    let by_name = f.sort.as_deref() == Some("name");
+    let by_name = f.sort == Some(super::model::CustomerSort::Name);
     let rows = sqlx::query_as!(
         Row,
         r#"select c.id, c.kind, c.name, c.trade_name, c.document, c.emails, c.phones,

@@ -1,8 +1,8 @@
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use kernel::error::{Problem, Violations};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::ids::new_id;
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::session::Session;
@@ -37,7 +37,7 @@ pub fn router() -> OpenApiRouter<App> {
 async fn upload_import(
     State(app): State<App>,
     mut s: Session,
-    Query(params): Query<UploadParams>,
+    ApiQuery(params): ApiQuery<UploadParams>,
     body: Bytes,
 ) -> Result<Created<UploadedImport>> {
     s.require(CRM_ROLES)?;
@@ -92,8 +92,8 @@ async fn list_imports(mut s: Session) -> Result<ApiJson<Vec<CustomerImport>>> {
 
 /// Status, progress, counts and the rows that failed.
 #[utoipa::path(get, path = "/customers/imports/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = CustomerImport), (status = 404, body = Problem)))]
-async fn get_import(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<CustomerImport>> {
+    responses((status = 200, body = CustomerImport), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_import(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<CustomerImport>> {
     s.require(CRM_ROLES)?;
     let import = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -107,7 +107,7 @@ async fn get_import(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Cust
               (status = 422, body = Problem)))]
 async fn start_import(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<StartImportRequest>,
 ) -> Result<(StatusCode, ApiJson<CustomerImport>)> {
     s.require(CRM_ROLES)?;

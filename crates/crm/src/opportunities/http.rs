@@ -1,7 +1,6 @@
-use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, StatusCode};
 use kernel::error::Problem;
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
@@ -25,10 +24,10 @@ pub fn router() -> OpenApiRouter<App> {
 
 /// List view with filters.
 #[utoipa::path(get, path = "/opportunities", tag = "crm", security(("bearer" = [])), params(OpportunityFilter),
-    responses((status = 200, body = OpportunityPage), (status = 403, body = Problem)))]
+    responses((status = 200, body = OpportunityPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn list_opportunities(
     mut s: Session,
-    Query(f): Query<OpportunityFilter>,
+    ApiQuery(f): ApiQuery<OpportunityFilter>,
 ) -> Result<ApiJson<OpportunityPage>> {
     s.require(CRM_ROLES)?;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
@@ -51,8 +50,8 @@ async fn create_opportunity(
 }
 
 #[utoipa::path(get, path = "/opportunities/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Opportunity), (status = 404, body = Problem)))]
-async fn get_opportunity(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Opportunity>> {
+    responses((status = 200, body = Opportunity), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_opportunity(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Opportunity>> {
     s.require(CRM_ROLES)?;
     let o = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -66,7 +65,7 @@ async fn get_opportunity(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson
               (status = 422, body = Problem)))]
 async fn update_opportunity(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<UpdateOpportunityRequest>,
 ) -> Result<ApiJson<Opportunity>> {
@@ -77,8 +76,8 @@ async fn update_opportunity(
 }
 
 #[utoipa::path(delete, path = "/opportunities/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem)))]
-async fn delete_opportunity(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_opportunity(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
     let o = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -96,7 +95,7 @@ async fn delete_opportunity(mut s: Session, Path(id): Path<Uuid>) -> Result<Stat
               (status = 422, body = Problem)))]
 async fn move_opportunity(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<MoveRequest>,
 ) -> Result<ApiJson<Opportunity>> {
     s.require(CRM_ROLES)?;

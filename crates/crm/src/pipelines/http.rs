@@ -1,7 +1,6 @@
-use axum::extract::Path;
 use axum::http::StatusCode;
 use kernel::error::Problem;
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, Created};
 use kernel::session::Session;
 use kernel::{App, Error, Result};
 use utoipa_axum::router::OpenApiRouter;
@@ -42,8 +41,8 @@ async fn create_pipeline(
 }
 
 #[utoipa::path(get, path = "/pipelines/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Pipeline), (status = 404, body = Problem)))]
-async fn get_pipeline(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Pipeline>> {
+    responses((status = 200, body = Pipeline), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_pipeline(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Pipeline>> {
     s.require(CRM_ROLES)?;
     let p = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -58,7 +57,7 @@ async fn get_pipeline(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Pi
               (status = 422, body = Problem)))]
 async fn update_pipeline(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<PipelineRequest>,
 ) -> Result<ApiJson<Pipeline>> {
     s.require(CRM_ADMINS)?;
@@ -68,8 +67,8 @@ async fn update_pipeline(
 }
 
 #[utoipa::path(delete, path = "/pipelines/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn delete_pipeline(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn delete_pipeline(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ADMINS)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -83,8 +82,8 @@ async fn delete_pipeline(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusC
 
 /// The kanban: every stage with its opportunities, counts and totals.
 #[utoipa::path(get, path = "/pipelines/{id}/board", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Board), (status = 404, body = Problem)))]
-async fn board(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Board>> {
+    responses((status = 200, body = Board), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn board(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Board>> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
     let pipeline = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;

@@ -1,7 +1,6 @@
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use kernel::error::{OnConstraint, Problem};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::ids::new_id;
 use kernel::pagination::PageParams;
 use kernel::session::Session;
@@ -27,8 +26,8 @@ fn sku_taken() -> Error {
 }
 
 #[utoipa::path(get, path = "/products", tag = "crm", security(("bearer" = [])), params(ProductFilter),
-    responses((status = 200, body = ProductPage), (status = 403, body = Problem)))]
-async fn list_products(mut s: Session, Query(f): Query<ProductFilter>) -> Result<ApiJson<ProductPage>> {
+    responses((status = 200, body = ProductPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn list_products(mut s: Session, ApiQuery(f): ApiQuery<ProductFilter>) -> Result<ApiJson<ProductPage>> {
     s.require(CRM_ROLES)?;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, f.active).await?;
@@ -63,8 +62,8 @@ async fn create_product(mut s: Session, ApiJson(body): ApiJson<ProductRequest>) 
 }
 
 #[utoipa::path(get, path = "/products/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Product), (status = 404, body = Problem)))]
-async fn get_product(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Product>> {
+    responses((status = 200, body = Product), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_product(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Product>> {
     s.require(CRM_ROLES)?;
     let product = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -77,7 +76,7 @@ async fn get_product(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Pro
               (status = 422, body = Problem)))]
 async fn update_product(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<UpdateProductRequest>,
 ) -> Result<ApiJson<Product>> {
     s.require(CRM_ADMINS)?;
@@ -112,8 +111,8 @@ async fn update_product(
 
 /// Deactivates the product: proposals and contracts keep referring to it.
 #[utoipa::path(delete, path = "/products/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem)))]
-async fn delete_product(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_product(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ADMINS)?;
     let tenant = s.user.tenant_id;
     let mut p = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;

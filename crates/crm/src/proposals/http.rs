@@ -1,8 +1,8 @@
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kernel::error::Problem;
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::idempotency::{self, IdempotencyKey};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
@@ -29,8 +29,11 @@ pub fn router() -> OpenApiRouter<App> {
 }
 
 #[utoipa::path(get, path = "/proposals", tag = "crm", security(("bearer" = [])), params(ProposalFilter),
-    responses((status = 200, body = ProposalPage), (status = 403, body = Problem)))]
-async fn list_proposals(mut s: Session, Query(f): Query<ProposalFilter>) -> Result<ApiJson<ProposalPage>> {
+    responses((status = 200, body = ProposalPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn list_proposals(
+    mut s: Session,
+    ApiQuery(f): ApiQuery<ProposalFilter>,
+) -> Result<ApiJson<ProposalPage>> {
     s.require(CRM_ROLES)?;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, &f).await?;
@@ -53,8 +56,8 @@ async fn create_proposal(
 }
 
 #[utoipa::path(get, path = "/proposals/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Proposal), (status = 404, body = Problem)))]
-async fn get_proposal(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Proposal>> {
+    responses((status = 200, body = Proposal), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_proposal(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Proposal>> {
     s.require(CRM_ROLES)?;
     let p = repo::find(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -70,7 +73,7 @@ async fn get_proposal(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Pr
               (status = 422, body = Problem)))]
 async fn update_proposal(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     headers: HeaderMap,
     ApiJson(body): ApiJson<UpdateProposalRequest>,
 ) -> Result<ApiJson<Proposal>> {
@@ -82,8 +85,8 @@ async fn update_proposal(
 
 /// Deletes a draft; a proposal that was sent stays as history.
 #[utoipa::path(delete, path = "/proposals/{id}", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn delete_proposal(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn delete_proposal(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -95,8 +98,11 @@ async fn delete_proposal(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusC
 }
 
 #[utoipa::path(get, path = "/proposals/{id}/versions", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Vec<ProposalVersion>), (status = 404, body = Problem)))]
-async fn proposal_versions(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Vec<ProposalVersion>>> {
+    responses((status = 200, body = Vec<ProposalVersion>), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn proposal_versions(
+    mut s: Session,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<ApiJson<Vec<ProposalVersion>>> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -119,8 +125,12 @@ pub fn pdf_response(number: i64, bytes: Vec<u8>) -> Response {
 
 /// The proposal as PDF (current revision).
 #[utoipa::path(get, path = "/proposals/{id}/pdf", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem)))]
-async fn proposal_pdf(State(app): State<App>, mut s: Session, Path(id): Path<Uuid>) -> Result<Response> {
+    responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn proposal_pdf(
+    State(app): State<App>,
+    mut s: Session,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<Response> {
     s.require(CRM_ROLES)?;
     let tenant = s.user.tenant_id;
     let p = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -142,7 +152,7 @@ async fn proposal_pdf(State(app): State<App>, mut s: Session, Path(id): Path<Uui
 async fn send_proposal(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     IdempotencyKey(key): IdempotencyKey,
     ApiJson(body): ApiJson<SendProposalRequest>,
 ) -> Result<Response> {

@@ -1,12 +1,12 @@
 //! The customer's side of a proposal: no login, only the unguessable link.
 //! A wrong, replaced or other-company token is a plain 404.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use kernel::client_ip::ClientIp;
 use kernel::error::Problem;
-use kernel::http::ApiJson;
+use kernel::http::{ApiJson, ApiPath};
 use kernel::{App, Error, Result};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -26,13 +26,13 @@ pub fn router() -> OpenApiRouter<App> {
 /// Shows the proposal (the first view marks it as viewed).
 #[utoipa::path(get, path = "/public/proposals/{token}", tag = "public", params(("token" = String, Path)),
     responses((status = 200, body = PublicProposal), (status = 404, body = Problem)))]
-async fn view(State(app): State<App>, Path(token): Path<String>) -> Result<ApiJson<PublicProposal>> {
+async fn view(State(app): State<App>, ApiPath(token): ApiPath<String>) -> Result<ApiJson<PublicProposal>> {
     Ok(ApiJson(service::public_view(&app, &token).await?))
 }
 
 #[utoipa::path(get, path = "/public/proposals/{token}/pdf", tag = "public", params(("token" = String, Path)),
     responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem)))]
-async fn pdf(State(app): State<App>, Path(token): Path<String>) -> Result<Response> {
+async fn pdf(State(app): State<App>, ApiPath(token): ApiPath<String>) -> Result<Response> {
     let (mut tx, p) = service::open_public(&app, &token).await?;
     let tenant = tx.tenant_id();
     let customer = customers::find(&mut tx, tenant, p.customer_id).await?.ok_or(Error::NotFound)?;
@@ -48,7 +48,7 @@ async fn pdf(State(app): State<App>, Path(token): Path<String>) -> Result<Respon
     responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn accept(
     State(app): State<App>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
     ClientIp(ip): ClientIp,
     ApiJson(body): ApiJson<AcceptRequest>,
 ) -> Result<StatusCode> {
@@ -61,7 +61,7 @@ async fn accept(
     responses((status = 204), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn reject(
     State(app): State<App>,
-    Path(token): Path<String>,
+    ApiPath(token): ApiPath<String>,
     ApiJson(body): ApiJson<RejectRequest>,
 ) -> Result<StatusCode> {
     service::reject(&app, &token, &body.reason).await?;

@@ -1,6 +1,5 @@
-use axum::extract::{Path, Query};
 use kernel::error::Problem;
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
@@ -21,11 +20,11 @@ pub fn router() -> OpenApiRouter<App> {
 /// Everything linked to the customer, newest first.
 #[utoipa::path(get, path = "/customers/{id}/timeline", tag = "crm", security(("bearer" = [])),
     params(("id" = Uuid, Path), PageParams),
-    responses((status = 200, body = TimelinePage), (status = 404, body = Problem)))]
+    responses((status = 200, body = TimelinePage), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn customer_timeline(
     mut s: Session,
-    Path(id): Path<Uuid>,
-    Query(params): Query<PageParams>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(params): ApiQuery<PageParams>,
 ) -> Result<ApiJson<TimelinePage>> {
     s.require(crate::CUSTOMER_READERS)?;
     let page = params.parse()?;
@@ -42,7 +41,7 @@ async fn customer_timeline(
     responses((status = 201), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn add_note(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<NoteRequest>,
 ) -> Result<Created<serde_json::Value>> {
     s.require(CRM_ROLES)?;

@@ -6,9 +6,10 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
+use kernel::http::ApiPath;
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
@@ -103,7 +104,7 @@ async fn accept(
 
 async fn stripe_hook(
     State(app): State<App>,
-    Path(account): Path<String>,
+    ApiPath(account): ApiPath<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<(StatusCode, axum::Json<serde_json::Value>)> {
@@ -126,7 +127,7 @@ async fn stripe_hook(
 
 async fn asaas_hook(
     State(app): State<App>,
-    Path(account): Path<String>,
+    ApiPath(account): ApiPath<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<(StatusCode, axum::Json<serde_json::Value>)> {

@@ -1,7 +1,7 @@
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use kernel::error::{Problem, Violations};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
@@ -21,8 +21,15 @@ use super::repo;
 use super::webhooks::ProcessWebhook;
 use crate::FINANCE_ADMINS;
 
+/// Enums only the list's query parameters use: utoipa collects schemas from
+/// bodies, not from `IntoParams`, so they are declared here for the document
+/// (and the web's generated types).
+#[derive(utoipa::OpenApi)]
+#[openapi(components(schemas(super::model::WebhookEventStatus)))]
+struct FilterSchemas;
+
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
+    OpenApiRouter::with_openapi(<FilterSchemas as utoipa::OpenApi>::openapi())
         .routes(routes!(list_gateways, save_gateway))
         .routes(routes!(delete_gateway))
         .routes(routes!(test_gateway))
@@ -126,8 +133,8 @@ async fn save_gateway(
 }
 
 #[utoipa::path(delete, path = "/finance/gateways/{id}", tag = "finance", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem)))]
-async fn delete_gateway(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_gateway(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(FINANCE_ADMINS)?;
     if !repo::delete(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);
@@ -138,11 +145,11 @@ async fn delete_gateway(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCo
 
 /// Calls the provider with the stored key.
 #[utoipa::path(post, path = "/finance/gateways/{id}/test", tag = "finance", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), responses((status = 200, body = ConnectionTest), (status = 404, body = Problem)))]
+    params(("id" = Uuid, Path)), responses((status = 200, body = ConnectionTest), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn test_gateway(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<ApiJson<ConnectionTest>> {
     s.require(FINANCE_ADMINS)?;
     let tenant = s.user.tenant_id;
@@ -155,17 +162,17 @@ async fn test_gateway(
 /// The gateway's webhook log: what arrived, and what became of it.
 #[utoipa::path(get, path = "/finance/gateways/{id}/events", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path), WebhookEventFilter),
-    responses((status = 200, body = WebhookEventPage), (status = 404, body = Problem)))]
+    responses((status = 200, body = WebhookEventPage), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn gateway_events(
     mut s: Session,
-    Path(id): Path<Uuid>,
-    Query(f): Query<WebhookEventFilter>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(f): ApiQuery<WebhookEventFilter>,
 ) -> Result<ApiJson<WebhookEventPage>> {
     s.require(FINANCE_ADMINS)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: None }.parse()?;
-    let rows = repo::list_events(&mut s.tx, tenant, id, &page, f.status.as_deref()).await?;
+    let rows = repo::list_events(&mut s.tx, tenant, id, &page, f.status.map(|st| st.as_str())).await?;
     s.tx.commit().await?;
     let events = rows
         .into_iter()
@@ -187,8 +194,8 @@ async fn gateway_events(
 
 /// Processes a stored event again (after fixing what made it fail).
 #[utoipa::path(post, path = "/finance/webhook-events/{id}/replay", tag = "finance", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), responses((status = 202), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn replay_event(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    params(("id" = Uuid, Path)), responses((status = 202), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn replay_event(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(FINANCE_ADMINS)?;
     let tenant = s.user.tenant_id;
     let row = repo::find_event(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;

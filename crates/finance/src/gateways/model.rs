@@ -69,13 +69,33 @@ pub struct WebhookEventPage {
     pub next_cursor: Option<String>,
 }
 
+/// Where a stored gateway webhook is in its processing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum WebhookEventStatus {
+    Pending,
+    Processed,
+    Ignored,
+    Failed,
+}
+
+impl WebhookEventStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Processed => "processed",
+            Self::Ignored => "ignored",
+            Self::Failed => "failed",
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct WebhookEventFilter {
     pub limit: Option<i64>,
     pub cursor: Option<String>,
-    /// pending, processed, ignored, failed.
-    pub status: Option<String>,
+    pub status: Option<WebhookEventStatus>,
 }
 
 /// How the customer wants to pay, for a charge at a gateway.

@@ -1,8 +1,8 @@
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kernel::error::Problem;
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::idempotency::{self, IdempotencyKey};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
@@ -39,13 +39,8 @@ pub fn router() -> OpenApiRouter<App> {
 
 #[utoipa::path(get, path = "/invoices", tag = "finance", security(("bearer" = [])), params(InvoiceFilter),
     responses((status = 200, body = InvoicePage), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn list_invoices(mut s: Session, Query(f): Query<InvoiceFilter>) -> Result<ApiJson<InvoicePage>> {
+async fn list_invoices(mut s: Session, ApiQuery(f): ApiQuery<InvoiceFilter>) -> Result<ApiJson<InvoicePage>> {
     s.require(FINANCE_ROLES)?;
-    if let Some(status) = &f.status
-        && super::model::InvoiceStatus::parse(status).is_none()
-    {
-        return Err(Error::field("status", "Situação desconhecida."));
-    }
     let tenant = s.user.tenant_id;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     let today = parties::company(&mut s.tx, tenant).await?.today();
@@ -71,8 +66,8 @@ async fn create_invoice(
 }
 
 #[utoipa::path(get, path = "/invoices/{id}", tag = "finance", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Invoice), (status = 404, body = Problem)))]
-async fn get_invoice(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Invoice>> {
+    responses((status = 200, body = Invoice), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_invoice(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Invoice>> {
     s.require(FINANCE_ROLES)?;
     let inv = service::get(&mut s.tx, id).await?;
     s.tx.commit().await?;
@@ -81,8 +76,8 @@ async fn get_invoice(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Inv
 
 /// Draft → open: payable, reminders scheduled.
 #[utoipa::path(post, path = "/invoices/{id}/issue", tag = "finance", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Invoice), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn issue_invoice(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Invoice>> {
+    responses((status = 200, body = Invoice), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn issue_invoice(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Invoice>> {
     s.require(FINANCE_ROLES)?;
     let inv = service::issue(&mut s.tx, id).await?;
     s.tx.commit().await?;
@@ -95,7 +90,7 @@ async fn issue_invoice(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<I
               (status = 422, body = Problem)))]
 async fn cancel_invoice(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<CancelInvoiceRequest>,
 ) -> Result<ApiJson<Invoice>> {
     s.require(FINANCE_ROLES)?;
@@ -116,8 +111,8 @@ pub fn pdf_response(label: &str, bytes: Vec<u8>) -> Response {
 }
 
 #[utoipa::path(get, path = "/invoices/{id}/pdf", tag = "finance", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem)))]
-async fn invoice_pdf(State(app): State<App>, mut s: Session, Path(id): Path<Uuid>) -> Result<Response> {
+    responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn invoice_pdf(State(app): State<App>, mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<Response> {
     s.require(FINANCE_ROLES)?;
     let tenant = s.user.tenant_id;
     let inv = service::get(&mut s.tx, id).await?;
@@ -131,11 +126,11 @@ async fn invoice_pdf(State(app): State<App>, mut s: Session, Path(id): Path<Uuid
 
 /// The customer's payment page (stable; anyone with it can see and pay the invoice).
 #[utoipa::path(get, path = "/invoices/{id}/link", tag = "finance", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = PublicLink), (status = 404, body = Problem)))]
+    responses((status = 200, body = PublicLink), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn invoice_link(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<ApiJson<PublicLink>> {
     s.require(FINANCE_ROLES)?;
     let tenant = s.user.tenant_id;
@@ -146,8 +141,8 @@ async fn invoice_link(
 
 /// PIX copia e cola and QR code for what is due today (409 when there is no PIX key or nothing to pay).
 #[utoipa::path(get, path = "/invoices/{id}/pix", tag = "finance", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = PixCharge), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn invoice_pix(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<PixCharge>> {
+    responses((status = 200, body = PixCharge), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn invoice_pix(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<PixCharge>> {
     s.require(FINANCE_ROLES)?;
     let tenant = s.user.tenant_id;
     let inv = service::get(&mut s.tx, id).await?;
@@ -170,7 +165,7 @@ async fn invoice_pix(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Pix
 async fn send_invoice(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     IdempotencyKey(key): IdempotencyKey,
     ApiJson(body): ApiJson<SendInvoiceRequest>,
 ) -> Result<Response> {
@@ -195,11 +190,11 @@ async fn send_invoice(
 #[utoipa::path(post, path = "/invoices/{id}/charge", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path)), request_body = ChargeRequest,
     responses((status = 200, body = Invoice), (status = 404, body = Problem), (status = 409, body = Problem),
-              (status = 502, body = Problem)))]
+              (status = 502, body = Problem), (status = 422, body = Problem)))]
 async fn charge_invoice(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<ChargeRequest>,
 ) -> Result<ApiJson<Invoice>> {
     s.require(FINANCE_ROLES)?;
@@ -212,8 +207,8 @@ async fn charge_invoice(
 /// Pays the invoice with the customer's credit (as far as it goes).
 #[utoipa::path(post, path = "/invoices/{id}/apply-credit", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 200, body = Payment), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn apply_credit(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Payment>> {
+    responses((status = 200, body = Payment), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn apply_credit(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Payment>> {
     s.require(FINANCE_ROLES)?;
     let p = ledger::apply_credit(&mut s.tx, s.user.id, id).await?;
     s.tx.commit().await?;

@@ -149,8 +149,7 @@ pub struct InvoiceFilter {
     pub cursor: Option<String>,
     /// Number ("42", "FAT-0042") or customer name.
     pub q: Option<String>,
-    /// draft, open, partially_paid, paid, overdue, cancelled, refunded.
-    pub status: Option<String>,
+    pub status: Option<InvoiceStatus>,
     pub customer_id: Option<Uuid>,
     pub contract_id: Option<Uuid>,
     pub subscription_id: Option<Uuid>,

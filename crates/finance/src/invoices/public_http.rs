@@ -1,10 +1,10 @@
 //! The customer's side of an invoice: no login, only the unguessable link
 //! `<tenant>.<invoice>.<mac>`. A wrong or other-company token is a plain 404.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use kernel::error::Problem;
-use kernel::http::ApiJson;
+use kernel::http::{ApiJson, ApiPath};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use utoipa_axum::router::OpenApiRouter;
@@ -25,7 +25,7 @@ pub fn router() -> OpenApiRouter<App> {
 
 #[utoipa::path(get, path = "/public/invoices/{token}", tag = "public", params(("token" = String, Path)),
     responses((status = 200, body = PublicInvoice), (status = 404, body = Problem)))]
-async fn view(State(app): State<App>, Path(token): Path<String>) -> Result<ApiJson<PublicInvoice>> {
+async fn view(State(app): State<App>, ApiPath(token): ApiPath<String>) -> Result<ApiJson<PublicInvoice>> {
     let (tenant, id) = service::parse_public_token(&app, &token)?;
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
     let inv = service::get(&mut tx, id).await?;
@@ -63,7 +63,7 @@ async fn view(State(app): State<App>, Path(token): Path<String>) -> Result<ApiJs
 
 #[utoipa::path(get, path = "/public/invoices/{token}/pdf", tag = "public", params(("token" = String, Path)),
     responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem)))]
-async fn pdf(State(app): State<App>, Path(token): Path<String>) -> Result<Response> {
+async fn pdf(State(app): State<App>, ApiPath(token): ApiPath<String>) -> Result<Response> {
     let (tenant, id) = service::parse_public_token(&app, &token)?;
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
     let inv = service::get(&mut tx, id).await?;
@@ -79,7 +79,10 @@ async fn pdf(State(app): State<App>, Path(token): Path<String>) -> Result<Respon
 #[utoipa::path(post, path = "/public/invoices/{token}/card", tag = "public", params(("token" = String, Path)),
     responses((status = 200, body = CardCheckout), (status = 404, body = Problem), (status = 409, body = Problem),
               (status = 502, body = Problem)))]
-async fn pay_by_card(State(app): State<App>, Path(token): Path<String>) -> Result<ApiJson<CardCheckout>> {
+async fn pay_by_card(
+    State(app): State<App>,
+    ApiPath(token): ApiPath<String>,
+) -> Result<ApiJson<CardCheckout>> {
     let (tenant, id) = service::parse_public_token(&app, &token)?;
     let inv = charges::charge(&app, tenant, id, ChargeMethod::Card).await?;
     let url = inv

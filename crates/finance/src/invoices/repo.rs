@@ -199,7 +199,7 @@ pub async fn list(
         tenant_id,
         page.after,
         page.like_pattern(),
-        f.status,
+        f.status.map(|s| s.as_str()),
         today,
         f.customer_id,
         f.contract_id,

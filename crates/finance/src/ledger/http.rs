@@ -1,9 +1,8 @@
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kernel::App;
 use kernel::error::Problem;
-use kernel::http::ApiJson;
+use kernel::http::{ApiJson, ApiPath, ApiQuery};
 use kernel::idempotency::{self, IdempotencyKey};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
@@ -29,12 +28,9 @@ pub fn router() -> OpenApiRouter<App> {
 }
 
 #[utoipa::path(get, path = "/payments", tag = "finance", security(("bearer" = [])), params(PaymentFilter),
-    responses((status = 200, body = PaymentPage), (status = 403, body = Problem)))]
-async fn list_payments(mut s: Session, Query(f): Query<PaymentFilter>) -> Result<ApiJson<PaymentPage>> {
+    responses((status = 200, body = PaymentPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn list_payments(mut s: Session, ApiQuery(f): ApiQuery<PaymentFilter>) -> Result<ApiJson<PaymentPage>> {
     s.require(FINANCE_ROLES)?;
-    if f.status.as_deref().is_some_and(|st| !["confirmed", "review", "rejected"].contains(&st)) {
-        return Err(Error::field("status", "Use confirmed, review ou rejected."));
-    }
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, &f).await?;
     s.tx.commit().await?;
@@ -73,8 +69,8 @@ async fn register_payment(
 }
 
 #[utoipa::path(get, path = "/payments/{id}", tag = "finance", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Payment), (status = 404, body = Problem)))]
-async fn get_payment(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Payment>> {
+    responses((status = 200, body = Payment), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_payment(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Payment>> {
     s.require(FINANCE_ROLES)?;
     let p = repo::find(&mut s.tx, s.user.tenant_id, id, false).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -88,7 +84,7 @@ async fn get_payment(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Pay
               (status = 422, body = Problem)))]
 async fn refund_payment(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     IdempotencyKey(key): IdempotencyKey,
     ApiJson(body): ApiJson<RefundRequest>,
 ) -> Result<Response> {
@@ -111,8 +107,8 @@ async fn refund_payment(
 /// Accepts a payment held for review (its amount did not match): it is applied to its invoice.
 #[utoipa::path(post, path = "/payments/{id}/accept", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 200, body = Payment), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn accept_payment(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Payment>> {
+    responses((status = 200, body = Payment), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn accept_payment(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Payment>> {
     s.require(FINANCE_ROLES)?;
     let p = service::accept_review(&mut s.tx, id).await?;
     s.tx.commit().await?;
@@ -121,8 +117,8 @@ async fn accept_payment(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<
 
 #[utoipa::path(get, path = "/customers/{id}/credit", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 200, body = CustomerCredit), (status = 404, body = Problem)))]
-async fn customer_credit(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<CustomerCredit>> {
+    responses((status = 200, body = CustomerCredit), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn customer_credit(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<CustomerCredit>> {
     s.require(FINANCE_ROLES)?;
     let tenant = s.user.tenant_id;
     crate::parties::customer(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -134,11 +130,11 @@ async fn customer_credit(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson
 /// The receipt (recibo) of a payment, as a PDF.
 #[utoipa::path(get, path = "/payments/{id}/receipt", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, content_type = "application/pdf"), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn payment_receipt(
     axum::extract::State(app): axum::extract::State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<Response> {
     s.require(FINANCE_ROLES)?;
     let tenant = s.user.tenant_id;

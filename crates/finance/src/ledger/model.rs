@@ -14,6 +14,16 @@ pub enum PaymentStatus {
     Rejected,
 }
 
+impl PaymentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Review => "review",
+            Self::Rejected => "rejected",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct PaymentAllocation {
     pub invoice_id: Uuid,
@@ -59,8 +69,7 @@ pub struct PaymentFilter {
     pub q: Option<String>,
     pub customer_id: Option<Uuid>,
     pub invoice_id: Option<Uuid>,
-    /// confirmed, review, rejected.
-    pub status: Option<String>,
+    pub status: Option<PaymentStatus>,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]

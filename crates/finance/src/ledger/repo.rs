@@ -137,7 +137,7 @@ pub async fn list(
         page.like_pattern(),
         f.customer_id,
         f.invoice_id,
-        f.status,
+        f.status.map(|s| s.as_str()),
         page.fetch_limit()
     )
     .fetch_all(&mut *conn)
@@ -162,11 +162,7 @@ pub struct NewPayment<'a> {
 
 /// False when the gateway already reported this payment (nothing written).
 pub async fn insert(conn: &mut PgConnection, tenant_id: Uuid, p: &NewPayment<'_>) -> Result<bool> {
-    let status = match p.status {
-        PaymentStatus::Confirmed => "confirmed",
-        PaymentStatus::Review => "review",
-        PaymentStatus::Rejected => "rejected",
-    };
+    let status = p.status.as_str();
     Ok(sqlx::query!(
         "insert into payments (tenant_id, id, customer_id, method, amount_cents, received_on, reference, gateway,
                                gateway_payment_id, status, review_reason, intended_invoice_id, created_by)

@@ -1,9 +1,8 @@
-use axum::extract::Query;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, Months};
 use kernel::error::Problem;
-use kernel::http::ApiJson;
+use kernel::http::{ApiJson, ApiQuery};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::sheet;
@@ -56,7 +55,7 @@ async fn receivables(mut s: Session) -> Result<ApiJson<Receivables>> {
 
 #[utoipa::path(get, path = "/finance/summary", tag = "finance", security(("bearer" = [])), params(PeriodParams),
     responses((status = 200, body = FinanceSummary), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn summary(mut s: Session, Query(p): Query<PeriodParams>) -> Result<ApiJson<FinanceSummary>> {
+async fn summary(mut s: Session, ApiQuery(p): ApiQuery<PeriodParams>) -> Result<ApiJson<FinanceSummary>> {
     s.require(FINANCE_ROLES)?;
     let tenant = s.user.tenant_id;
     let today = parties::company(&mut s.tx, tenant).await?.today();
@@ -89,8 +88,8 @@ async fn summary(mut s: Session, Query(p): Query<PeriodParams>) -> Result<ApiJso
 
 /// The invoice list as CSV (same filters as the list; up to 50 000 rows).
 #[utoipa::path(get, path = "/invoices/export.csv", tag = "finance", security(("bearer" = [])), params(InvoiceFilter),
-    responses((status = 200, content_type = "text/csv"), (status = 403, body = Problem)))]
-async fn export_invoices(mut s: Session, Query(f): Query<InvoiceFilter>) -> Result<Response> {
+    responses((status = 200, content_type = "text/csv"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn export_invoices(mut s: Session, ApiQuery(f): ApiQuery<InvoiceFilter>) -> Result<Response> {
     s.require(FINANCE_ROLES)?;
     let tenant = s.user.tenant_id;
     let today = parties::company(&mut s.tx, tenant).await?.today();

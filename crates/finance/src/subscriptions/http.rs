@@ -1,6 +1,5 @@
-use axum::extract::{Path, Query};
 use kernel::error::Problem;
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
 use kernel::{App, Error, Result};
@@ -10,7 +9,7 @@ use uuid::Uuid;
 
 use super::model::{
     CancelSubscriptionRequest, ChangeSubscriptionPlanRequest, CreateSubscriptionRequest, Subscription,
-    SubscriptionFilter, SubscriptionPage, SubscriptionStatus,
+    SubscriptionFilter, SubscriptionPage,
 };
 use super::{repo, service};
 use crate::FINANCE_ROLES;
@@ -25,15 +24,12 @@ pub fn router() -> OpenApiRouter<App> {
 }
 
 #[utoipa::path(get, path = "/subscriptions", tag = "finance", security(("bearer" = [])), params(SubscriptionFilter),
-    responses((status = 200, body = SubscriptionPage), (status = 403, body = Problem)))]
+    responses((status = 200, body = SubscriptionPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn list_subscriptions(
     mut s: Session,
-    Query(f): Query<SubscriptionFilter>,
+    ApiQuery(f): ApiQuery<SubscriptionFilter>,
 ) -> Result<ApiJson<SubscriptionPage>> {
     s.require(FINANCE_ROLES)?;
-    if f.status.as_deref().is_some_and(|st| SubscriptionStatus::parse(st).is_none()) {
-        return Err(Error::field("status", "Situação desconhecida."));
-    }
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: f.q.clone() }.parse()?;
     let rows = repo::list(&mut s.tx, s.user.tenant_id, &page, &f).await?;
     s.tx.commit().await?;
@@ -56,8 +52,8 @@ async fn create_subscription(
 }
 
 #[utoipa::path(get, path = "/subscriptions/{id}", tag = "finance", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), responses((status = 200, body = Subscription), (status = 404, body = Problem)))]
-async fn get_subscription(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Subscription>> {
+    params(("id" = Uuid, Path)), responses((status = 200, body = Subscription), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_subscription(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Subscription>> {
     s.require(FINANCE_ROLES)?;
     let sub = repo::find(&mut s.tx, s.user.tenant_id, id, false).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -71,7 +67,7 @@ async fn get_subscription(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJso
               (status = 422, body = Problem)))]
 async fn change_plan(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<ChangeSubscriptionPlanRequest>,
 ) -> Result<ApiJson<Subscription>> {
     s.require(FINANCE_ROLES)?;
@@ -82,8 +78,8 @@ async fn change_plan(
 
 #[utoipa::path(post, path = "/subscriptions/{id}/pause", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 200, body = Subscription), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn pause_subscription(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Subscription>> {
+    responses((status = 200, body = Subscription), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn pause_subscription(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Subscription>> {
     s.require(FINANCE_ROLES)?;
     let sub = service::pause(&mut s.tx, id).await?;
     s.tx.commit().await?;
@@ -93,8 +89,8 @@ async fn pause_subscription(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJ
 /// Periods that started while paused are not billed.
 #[utoipa::path(post, path = "/subscriptions/{id}/resume", tag = "finance", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
-    responses((status = 200, body = Subscription), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn resume_subscription(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Subscription>> {
+    responses((status = 200, body = Subscription), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn resume_subscription(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Subscription>> {
     s.require(FINANCE_ROLES)?;
     let sub = service::resume(&mut s.tx, id).await?;
     s.tx.commit().await?;
@@ -107,7 +103,7 @@ async fn resume_subscription(mut s: Session, Path(id): Path<Uuid>) -> Result<Api
               (status = 422, body = Problem)))]
 async fn cancel_subscription(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<CancelSubscriptionRequest>,
 ) -> Result<ApiJson<Subscription>> {
     s.require(FINANCE_ROLES)?;

@@ -76,8 +76,7 @@ pub struct SubscriptionFilter {
     pub cursor: Option<String>,
     /// Customer name or description.
     pub q: Option<String>,
-    /// active, paused, cancelled, ended.
-    pub status: Option<String>,
+    pub status: Option<SubscriptionStatus>,
     pub customer_id: Option<Uuid>,
 }
 

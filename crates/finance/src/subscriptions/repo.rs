@@ -118,7 +118,7 @@ pub async fn list(
         tenant_id,
         page.after,
         page.like_pattern(),
-        f.status,
+        f.status.map(|s| s.as_str()),
         f.customer_id,
         page.fetch_limit()
     )

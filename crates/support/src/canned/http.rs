@@ -1,7 +1,6 @@
-use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use kernel::error::{OnConstraint, Problem, Violations};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::session::Session;
 use kernel::{App, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -64,7 +63,10 @@ fn check(b: &SaveCannedRequest) -> Result<()> {
 
 #[utoipa::path(get, path = "/canned-responses", tag = "support", security(("bearer" = [])), params(CannedFilter),
     responses((status = 200, body = Vec<CannedResponse>), (status = 403, body = Problem)))]
-async fn list_canned(mut s: Session, Query(f): Query<CannedFilter>) -> Result<ApiJson<Vec<CannedResponse>>> {
+async fn list_canned(
+    mut s: Session,
+    ApiQuery(f): ApiQuery<CannedFilter>,
+) -> Result<ApiJson<Vec<CannedResponse>>> {
     s.require(SUPPORT_ROLES)?;
     let like =
         f.q.as_deref()
@@ -98,7 +100,7 @@ async fn create_canned(
     responses((status = 200, body = CannedResponse), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_canned(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(b): ApiJson<SaveCannedRequest>,
 ) -> Result<ApiJson<CannedResponse>> {
     s.require(SUPPORT_ADMINS)?;
@@ -114,8 +116,8 @@ async fn update_canned(
 }
 
 #[utoipa::path(delete, path = "/canned-responses/{id}", tag = "support", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem)))]
-async fn delete_canned(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_canned(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(SUPPORT_ADMINS)?;
     let n = repo::delete(&mut s.tx, s.user.tenant_id, id).await?;
     if n == 0 {

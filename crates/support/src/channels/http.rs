@@ -1,8 +1,8 @@
 use super::model::ChannelRules as _;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use kernel::error::{Problem, Violations};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::pagination::PageParams;
 use kernel::session::Session;
@@ -21,8 +21,15 @@ use super::service::{self, CodeCheck};
 use crate::inbound::intake::ProcessInbound;
 use crate::{SECRET_VIEWERS, SUPPORT_ADMINS, SUPPORT_ROLES};
 
+/// Enums only the list's query parameters use: utoipa collects schemas from
+/// bodies, not from `IntoParams`, so they are declared here for the document
+/// (and the web's generated types).
+#[derive(utoipa::OpenApi)]
+#[openapi(components(schemas(super::model::InboundEventStatus)))]
+struct FilterSchemas;
+
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
+    OpenApiRouter::with_openapi(<FilterSchemas as utoipa::OpenApi>::openapi())
         .routes(routes!(list_channels, create_channel))
         .routes(routes!(get_channel, update_channel, delete_channel))
         .routes(routes!(test_channel))
@@ -171,11 +178,11 @@ async fn create_channel(
 }
 
 #[utoipa::path(get, path = "/channels/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Channel), (status = 404, body = Problem)))]
+    responses((status = 200, body = Channel), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn get_channel(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<ApiJson<Channel>> {
     s.require(SUPPORT_ROLES)?;
     let tenant = s.user.tenant_id;
@@ -192,7 +199,7 @@ async fn get_channel(
 async fn update_channel(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<SaveChannelRequest>,
 ) -> Result<ApiJson<Channel>> {
     s.require(SUPPORT_ADMINS)?;
@@ -207,8 +214,8 @@ async fn update_channel(
 
 /// Deletes an unused channel; one with tickets is disabled instead.
 #[utoipa::path(delete, path = "/channels/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem)))]
-async fn delete_channel(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_channel(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(SUPPORT_ADMINS)?;
     if !repo::delete(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);
@@ -219,11 +226,11 @@ async fn delete_channel(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCo
 
 /// Calls the provider with the stored credentials.
 #[utoipa::path(post, path = "/channels/{id}/test", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = ChannelTest), (status = 404, body = Problem)))]
+    responses((status = 200, body = ChannelTest), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn test_channel(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<ApiJson<ChannelTest>> {
     s.require(SUPPORT_ADMINS)?;
     let tenant = s.user.tenant_id;
@@ -235,17 +242,17 @@ async fn test_channel(
 
 #[utoipa::path(get, path = "/channels/{id}/events", tag = "support", security(("bearer" = [])),
     params(("id" = Uuid, Path), InboundEventFilter),
-    responses((status = 200, body = InboundEventPage), (status = 404, body = Problem)))]
+    responses((status = 200, body = InboundEventPage), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn channel_events(
     mut s: Session,
-    Path(id): Path<Uuid>,
-    Query(f): Query<InboundEventFilter>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(f): ApiQuery<InboundEventFilter>,
 ) -> Result<ApiJson<InboundEventPage>> {
     s.require(SUPPORT_ADMINS)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
     let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: None }.parse()?;
-    let rows = repo::list_events(&mut s.tx, tenant, id, &page, f.status.as_deref()).await?;
+    let rows = repo::list_events(&mut s.tx, tenant, id, &page, f.status.map(|st| st.as_str())).await?;
     s.tx.commit().await?;
     let events = rows
         .into_iter()
@@ -266,8 +273,11 @@ async fn channel_events(
 /// Processes a stored payload again (after fixing what made it fail).
 #[utoipa::path(post, path = "/channels/{channel_id}/events/{id}/replay", tag = "support", security(("bearer" = [])),
     params(("channel_id" = Uuid, Path), ("id" = Uuid, Path)),
-    responses((status = 202), (status = 404, body = Problem), (status = 409, body = Problem)))]
-async fn replay_event(mut s: Session, Path((channel_id, id)): Path<(Uuid, Uuid)>) -> Result<StatusCode> {
+    responses((status = 202), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn replay_event(
+    mut s: Session,
+    ApiPath((channel_id, id)): ApiPath<(Uuid, Uuid)>,
+) -> Result<StatusCode> {
     s.require(SUPPORT_ADMINS)?;
     let tenant = s.user.tenant_id;
     let event = crate::inbound::repo::find_event(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
@@ -297,11 +307,11 @@ async fn replay_event(mut s: Session, Path((channel_id, id)): Path<(Uuid, Uuid)>
 #[utoipa::path(post, path = "/channels/{id}/rotate-inbound-secret", tag = "support", security(("bearer" = [])),
     params(("id" = Uuid, Path)),
     responses((status = 200, body = RotatedSecret), (status = 403, body = Problem), (status = 404, body = Problem),
-              (status = 409, body = Problem)))]
+              (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn rotate_inbound_secret(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<ApiJson<RotatedSecret>> {
     s.require(SECRET_VIEWERS)?;
     let row = repo::find_for_update(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
@@ -319,7 +329,7 @@ async fn rotate_inbound_secret(
 async fn send_sender_code(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
 ) -> Result<StatusCode> {
     s.require(SUPPORT_ADMINS)?;
     let row = repo::find_for_update(&mut s.tx, s.user.tenant_id, id).await?.ok_or(Error::NotFound)?;
@@ -349,7 +359,7 @@ async fn send_sender_code(
 async fn verify_sender(
     State(app): State<App>,
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<VerifySenderRequest>,
 ) -> Result<ApiJson<Channel>> {
     s.require(SUPPORT_ADMINS)?;

@@ -125,10 +125,31 @@ pub struct InboundEventPage {
     pub next_cursor: Option<String>,
 }
 
+/// Where an inbound provider message is in its processing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum InboundEventStatus {
+    Pending,
+    Processed,
+    Ignored,
+    Failed,
+}
+
+impl InboundEventStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Processed => "processed",
+            Self::Ignored => "ignored",
+            Self::Failed => "failed",
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct InboundEventFilter {
     pub limit: Option<i64>,
     pub cursor: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<InboundEventStatus>,
 }

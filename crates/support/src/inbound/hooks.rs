@@ -5,11 +5,12 @@
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use base64::Engine;
+use kernel::http::{ApiPath, ApiQuery};
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
@@ -97,8 +98,8 @@ struct VerifyQuery {
 /// Meta's subscription check: echo the challenge when the token matches.
 async fn whatsapp_verify(
     State(app): State<App>,
-    Path(account): Path<String>,
-    Query(q): Query<VerifyQuery>,
+    ApiPath(account): ApiPath<String>,
+    ApiQuery(q): ApiQuery<VerifyQuery>,
 ) -> Result<Response> {
     let (tx, row) = open(&app, &account, &[ChannelKind::Whatsapp]).await?;
     let expected = row.inbound_secret(&app, tx.tenant_id())?.unwrap_or_default();
@@ -116,7 +117,7 @@ async fn whatsapp_verify(
 
 async fn whatsapp_event(
     State(app): State<App>,
-    Path(account): Path<String>,
+    ApiPath(account): ApiPath<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode> {
@@ -162,7 +163,7 @@ fn twilio_url(app: &App, account: &str, query: Option<&str>) -> String {
 
 async fn twilio_event(
     State(app): State<App>,
-    Path(account): Path<String>,
+    ApiPath(account): ApiPath<String>,
     RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Bytes,
@@ -213,8 +214,8 @@ struct TokenQuery {
 /// token, as `?token=` (SendGrid cannot send headers) or a bearer header.
 async fn email_event(
     State(app): State<App>,
-    Path(account): Path<String>,
-    Query(q): Query<TokenQuery>,
+    ApiPath(account): ApiPath<String>,
+    ApiQuery(q): ApiQuery<TokenQuery>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<StatusCode> {

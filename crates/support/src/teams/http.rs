@@ -1,9 +1,9 @@
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::NaiveTime;
 use events::live::{PresenceChanged, PresenceStatus};
 use kernel::error::{OnConstraint, Problem, Violations};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, Created};
 use kernel::session::Session;
 use kernel::{App, Error, Result};
 use utoipa_axum::router::OpenApiRouter;
@@ -96,7 +96,7 @@ async fn create_team(mut s: Session, ApiJson(body): ApiJson<SaveTeamRequest>) ->
     responses((status = 200, body = Team), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_team(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<SaveTeamRequest>,
 ) -> Result<ApiJson<Team>> {
     s.require(SUPPORT_ADMINS)?;
@@ -108,8 +108,8 @@ async fn update_team(
 }
 
 #[utoipa::path(delete, path = "/teams/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem)))]
-async fn delete_team(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_team(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(SUPPORT_ADMINS)?;
     if !repo::delete_team(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);
@@ -161,7 +161,7 @@ async fn create_queue(mut s: Session, ApiJson(body): ApiJson<SaveQueueRequest>) 
     responses((status = 200, body = Queue), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_queue(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<SaveQueueRequest>,
 ) -> Result<ApiJson<Queue>> {
     s.require(SUPPORT_ADMINS)?;
@@ -179,8 +179,8 @@ async fn update_queue(
 }
 
 #[utoipa::path(delete, path = "/queues/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 204), (status = 404, body = Problem)))]
-async fn delete_queue(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn delete_queue(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(SUPPORT_ADMINS)?;
     if !repo::delete_queue(&mut s.tx, s.user.tenant_id, id).await? {
         return Err(Error::NotFound);

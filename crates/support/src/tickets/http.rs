@@ -1,8 +1,8 @@
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use kernel::error::Problem;
-use kernel::http::ApiJson;
+use kernel::http::{ApiJson, ApiPath, ApiQuery};
 use kernel::idempotency::{self, IdempotencyKey};
 use kernel::pagination::{MAX_LIMIT, decode_cursor, encode_cursor};
 use kernel::session::Session;
@@ -20,8 +20,19 @@ use super::model::{
 use super::{repo, service};
 use crate::SUPPORT_ROLES;
 
+/// Enums only the list's query parameters use: utoipa collects schemas from
+/// bodies, not from `IntoParams`, so they are declared here for the document
+/// (and the web's generated types).
+#[derive(utoipa::OpenApi)]
+#[openapi(components(schemas(
+    super::model::TicketView,
+    super::model::TicketStatusFilter,
+    super::model::SlaFilter
+)))]
+struct FilterSchemas;
+
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::new()
+    OpenApiRouter::with_openapi(<FilterSchemas as utoipa::OpenApi>::openapi())
         .routes(routes!(list_tickets))
         .routes(routes!(ticket_counts))
         .routes(routes!(get_ticket, update_ticket))
@@ -48,18 +59,9 @@ fn limit(l: Option<i64>) -> Result<i64> {
 /// The inbox list: views mine / unassigned / my_teams / all, filters, latest activity first.
 #[utoipa::path(get, path = "/tickets", tag = "support", security(("bearer" = [])), params(TicketFilter),
     responses((status = 200, body = TicketPage), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn list_tickets(mut s: Session, Query(f): Query<TicketFilter>) -> Result<ApiJson<TicketPage>> {
+async fn list_tickets(mut s: Session, ApiQuery(f): ApiQuery<TicketFilter>) -> Result<ApiJson<TicketPage>> {
     s.require(SUPPORT_ROLES)?;
     let limit = limit(f.limit)?;
-    if f.view.as_deref().is_some_and(|v| !["mine", "unassigned", "my_teams", "all"].contains(&v)) {
-        return Err(Error::field("view", "Use mine, unassigned, my_teams ou all."));
-    }
-    if f.status
-        .as_deref()
-        .is_some_and(|v| !["open", "pending", "waiting_customer", "resolved", "closed", "any"].contains(&v))
-    {
-        return Err(Error::field("status", "Situação desconhecida."));
-    }
     let mut rows = repo::list(&mut s.tx, s.user.tenant_id, s.user.id, &f, limit).await?;
     s.tx.commit().await?;
     let more = rows.len() as i64 > limit;
@@ -85,8 +87,8 @@ async fn ticket_counts(mut s: Session) -> Result<ApiJson<ViewCounts>> {
 }
 
 #[utoipa::path(get, path = "/tickets/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
-    responses((status = 200, body = Ticket), (status = 404, body = Problem)))]
-async fn get_ticket(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Ticket>> {
+    responses((status = 200, body = Ticket), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn get_ticket(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Ticket>> {
     s.require(SUPPORT_ROLES)?;
     let t = repo::find(&mut s.tx, s.user.tenant_id, id, false).await?.ok_or(Error::NotFound)?;
     s.tx.commit().await?;
@@ -99,7 +101,7 @@ async fn get_ticket(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Tick
     responses((status = 200, body = Ticket), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn update_ticket(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<UpdateTicketRequest>,
 ) -> Result<ApiJson<Ticket>> {
     s.require(SUPPORT_ROLES)?;
@@ -112,11 +114,11 @@ async fn update_ticket(
 /// The conversation, newest first, in pages (`cursor` = older).
 #[utoipa::path(get, path = "/tickets/{id}/messages", tag = "support", security(("bearer" = [])),
     params(("id" = Uuid, Path), MessageFilter),
-    responses((status = 200, body = MessagePage), (status = 404, body = Problem)))]
+    responses((status = 200, body = MessagePage), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn list_messages(
     mut s: Session,
-    Path(id): Path<Uuid>,
-    Query(f): Query<MessageFilter>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiQuery(f): ApiQuery<MessageFilter>,
 ) -> Result<ApiJson<MessagePage>> {
     s.require(SUPPORT_ROLES)?;
     let tenant = s.user.tenant_id;
@@ -142,7 +144,7 @@ async fn list_messages(
               (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn post_message(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     IdempotencyKey(key): IdempotencyKey,
     ApiJson(body): ApiJson<ReplyRequest>,
 ) -> Result<Response> {
@@ -166,10 +168,10 @@ async fn post_message(
 /// Sends a failed message again.
 #[utoipa::path(post, path = "/tickets/{id}/messages/{message_id}/retry", tag = "support", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("message_id" = Uuid, Path)),
-    responses((status = 200, body = Message), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = Message), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn retry_message(
     mut s: Session,
-    Path((id, message_id)): Path<(Uuid, Uuid)>,
+    ApiPath((id, message_id)): ApiPath<(Uuid, Uuid)>,
 ) -> Result<ApiJson<Message>> {
     s.require(SUPPORT_ROLES)?;
     let user = s.user.clone();
@@ -180,8 +182,8 @@ async fn retry_message(
 
 /// Every change: who, what and when.
 #[utoipa::path(get, path = "/tickets/{id}/activities", tag = "support", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), responses((status = 200, body = Vec<Activity>), (status = 404, body = Problem)))]
-async fn ticket_activities(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJson<Vec<Activity>>> {
+    params(("id" = Uuid, Path)), responses((status = 200, body = Vec<Activity>), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn ticket_activities(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<Vec<Activity>>> {
     s.require(SUPPORT_ROLES)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id, false).await?.ok_or(Error::NotFound)?;
@@ -196,7 +198,7 @@ async fn ticket_activities(mut s: Session, Path(id): Path<Uuid>) -> Result<ApiJs
     responses((status = 200, body = Ticket), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn transfer_ticket(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<TransferRequest>,
 ) -> Result<ApiJson<Ticket>> {
     s.require(SUPPORT_ROLES)?;
@@ -212,7 +214,7 @@ async fn transfer_ticket(
     responses((status = 200, body = Ticket), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn snooze_ticket(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<SnoozeRequest>,
 ) -> Result<ApiJson<Ticket>> {
     s.require(SUPPORT_ROLES)?;
@@ -229,7 +231,7 @@ async fn snooze_ticket(
               (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn merge_ticket(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<TicketMergeRequest>,
 ) -> Result<ApiJson<Ticket>> {
     s.require(SUPPORT_ROLES)?;
@@ -247,7 +249,7 @@ async fn merge_ticket(
               (status = 422, body = Problem)))]
 async fn link_customer(
     mut s: Session,
-    Path(id): Path<Uuid>,
+    ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<LinkCustomerRequest>,
 ) -> Result<ApiJson<Ticket>> {
     s.require(SUPPORT_ROLES)?;
@@ -259,8 +261,8 @@ async fn link_customer(
 
 /// Marks the customer's messages as read.
 #[utoipa::path(post, path = "/tickets/{id}/read", tag = "support", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem)))]
-async fn read_ticket(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode> {
+    params(("id" = Uuid, Path)), responses((status = 204), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn read_ticket(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
     s.require(SUPPORT_ROLES)?;
     let tenant = s.user.tenant_id;
     repo::find(&mut s.tx, tenant, id, false).await?.ok_or(Error::NotFound)?;
@@ -271,11 +273,11 @@ async fn read_ticket(mut s: Session, Path(id): Path<Uuid>) -> Result<StatusCode>
 
 #[utoipa::path(get, path = "/tickets/{id}/attachments/{attachment_id}", tag = "support", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("attachment_id" = Uuid, Path)),
-    responses((status = 200, content_type = "application/octet-stream"), (status = 404, body = Problem)))]
+    responses((status = 200, content_type = "application/octet-stream"), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn download_attachment(
     State(app): State<App>,
     mut s: Session,
-    Path((id, attachment_id)): Path<(Uuid, Uuid)>,
+    ApiPath((id, attachment_id)): ApiPath<(Uuid, Uuid)>,
 ) -> Result<Response> {
     s.require(SUPPORT_ROLES)?;
     let a = repo::attachment(&mut s.tx, s.user.tenant_id, id, attachment_id).await?.ok_or(Error::NotFound)?;
@@ -310,10 +312,10 @@ pub struct RenderedCanned {
 /// A canned response with this ticket's variables filled in.
 #[utoipa::path(get, path = "/tickets/{id}/canned/{canned_id}", tag = "support", security(("bearer" = [])),
     params(("id" = Uuid, Path), ("canned_id" = Uuid, Path)),
-    responses((status = 200, body = RenderedCanned), (status = 404, body = Problem)))]
+    responses((status = 200, body = RenderedCanned), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn render_canned(
     mut s: Session,
-    Path((id, canned_id)): Path<(Uuid, Uuid)>,
+    ApiPath((id, canned_id)): ApiPath<(Uuid, Uuid)>,
 ) -> Result<ApiJson<RenderedCanned>> {
     s.require(SUPPORT_ROLES)?;
     let tenant = s.user.tenant_id;

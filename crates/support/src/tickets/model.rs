@@ -18,6 +18,11 @@ macro_rules! text_enum {
 pub use events::{DeliveryStatus, Priority, TicketStatus};
 
 text_enum!(Direction { In => "in", Out => "out", Note => "note" });
+// Filters of the inbox list: a value outside these is a 422 naming the parameter.
+text_enum!(TicketView { Mine => "mine", Unassigned => "unassigned", MyTeams => "my_teams", All => "all" });
+// `open` here means every open state (open, pending, waiting_customer); `any` drops the filter.
+text_enum!(TicketStatusFilter { Open => "open", Pending => "pending", WaitingCustomer => "waiting_customer", Resolved => "resolved", Closed => "closed", Any => "any" });
+text_enum!(SlaFilter { Warning => "warning", Breached => "breached" });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -86,15 +91,14 @@ pub struct TicketFilter {
     pub cursor: Option<String>,
     /// Subject, customer name or number ("1042", "#1042").
     pub q: Option<String>,
-    /// mine, unassigned, my_teams, all (default).
-    pub view: Option<String>,
-    /// open (default: open, pending and waiting_customer), pending, waiting_customer, resolved, closed, any.
-    pub status: Option<String>,
+    /// Default `all`.
+    pub view: Option<TicketView>,
+    /// Default `open` (open, pending and waiting_customer).
+    pub status: Option<TicketStatusFilter>,
     pub channel_id: Option<Uuid>,
     pub customer_id: Option<Uuid>,
     pub tag: Option<String>,
-    /// warning or breached.
-    pub sla: Option<String>,
+    pub sla: Option<SlaFilter>,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -210,13 +210,13 @@ pub async fn list(
         tenant_id,
         cursor.map(|c| c.0),
         cursor.map(|c| c.1),
-        f.status,
-        f.view,
+        f.status.map(|s| s.as_str()),
+        f.view.map(|v| v.as_str()),
         user_id,
         f.channel_id,
         f.customer_id,
         f.tag,
-        f.sla,
+        f.sla.map(|s| s.as_str()),
         like,
         limit + 1
     )

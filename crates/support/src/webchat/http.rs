@@ -1,8 +1,8 @@
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use chrono::{DateTime, Utc};
 use kernel::error::{Problem, Violations};
-use kernel::http::{ApiJson, Created};
+use kernel::http::{ApiJson, ApiPath, Created};
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
@@ -85,7 +85,10 @@ async fn channel(app: &App, account: &str) -> Result<(TenantTx, ChannelRow)> {
 /// What the widget shows before anything is typed.
 #[utoipa::path(get, path = "/public/webchat/{channel}", tag = "public", params(("channel" = String, Path)),
     responses((status = 200, body = WidgetConfig), (status = 404, body = Problem)))]
-async fn widget_config(State(app): State<App>, Path(account): Path<String>) -> Result<ApiJson<WidgetConfig>> {
+async fn widget_config(
+    State(app): State<App>,
+    ApiPath(account): ApiPath<String>,
+) -> Result<ApiJson<WidgetConfig>> {
     let (tx, row) = channel(&app, &account).await?;
     tx.commit().await?;
     Ok(ApiJson(WidgetConfig {
@@ -105,7 +108,7 @@ async fn widget_config(State(app): State<App>, Path(account): Path<String>) -> R
     responses((status = 201, body = WebchatSession), (status = 404, body = Problem), (status = 422, body = Problem)))]
 async fn start_session(
     State(app): State<App>,
-    Path(account): Path<String>,
+    ApiPath(account): ApiPath<String>,
     ApiJson(body): ApiJson<StartSessionRequest>,
 ) -> Result<Created<WebchatSession>> {
     let (tx, row) = channel(&app, &account).await?;

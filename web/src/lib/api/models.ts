@@ -99,6 +99,16 @@ export type ImportStatus = Schemas['ImportStatus'];
 export type ImportRowError = Schemas['RowError'];
 export type StartImportRequest = Schemas['StartImportRequest'];
 
+// Values the list filters accept (a query parameter outside them is a 422
+// naming it).
+export type CustomerSort = Schemas['CustomerSort'];
+export type TicketView = Schemas['TicketView'];
+/** `open` (the default) is open + pending + waiting_customer; `any` is everything. */
+export type TicketStatusFilter = Schemas['TicketStatusFilter'];
+export type SlaFilter = Schemas['SlaFilter'];
+export type InboundEventStatus = Schemas['InboundEventStatus'];
+export type WebhookEventStatus = Schemas['WebhookEventStatus'];
+
 // Background jobs that failed every attempt (owner/admin).
 export type DeadJob = Schemas['DeadJob'];
 export type DeadJobPage = Schemas['DeadJobPage'];
@@ -208,12 +218,7 @@ export type CannedResponse = Schemas['CannedResponse'];
 export type SaveCannedRequest = Schemas['SaveCannedRequest'];
 export type TriageRule = Schemas['TriageRule'];
 export type TriageRuleInput = Schemas['TriageRuleInput'];
-/** The values GET /tickets accepts for `view`, `status` and `sla` (the spec documents them as strings). */
-export type TicketView = 'mine' | 'unassigned' | 'my_teams' | 'all';
-/** `open` (the default) is open + pending + waiting_customer; `any` is everything. */
-export type TicketStatusFilter = TicketStatus | 'any';
-export type SlaFilter = 'warning' | 'breached';
-export type TicketFilter = ListFilters<'list_tickets'> & { view?: TicketView; status?: TicketStatusFilter; sla?: SlaFilter };
+export type TicketFilter = ListFilters<'list_tickets'>;
 /** An agent's presence; the spec documents `PresenceRequest.status` as a string. */
 export type Presence = 'online' | 'away' | 'offline';
 /**
@@ -222,7 +227,3 @@ export type Presence = 'online' | 'away' | 'offline';
  * utils/message-extra.ts, which keep only well-formed parts.
  */
 export type MessageExtra = Record<string, unknown>;
-/** What became of a stored webhook payload; the spec documents `status` as a string. */
-export type StoredEventStatus = 'pending' | 'processed' | 'ignored' | 'failed';
-export type WebhookEventStatus = StoredEventStatus;
-export type InboundEventStatus = StoredEventStatus;

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 import { cursorPagination } from '@/lib/api/cursor';
-import type { CustomerPage, CustomerStatus } from '@/lib/api/models';
+import type { CustomerPage, CustomerSort, CustomerStatus } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 export const CUSTOMERS_PAGE_SIZE = 50;
@@ -14,7 +14,7 @@ export type CustomerFilters = {
   status?: CustomerStatus | '';
   tag?: string;
   owner_id?: string;
-  sort?: 'recent' | 'name';
+  sort?: CustomerSort;
   /** Custom field filter `key:value`. */
   field?: string;
 };
