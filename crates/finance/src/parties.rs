@@ -40,6 +40,17 @@ impl Company {
     pub fn today(&self) -> NaiveDate {
         Utc::now().with_timezone(&self.tz()).date_naive()
     }
+
+    /// The company as the issuer printed on its invoices and receipts.
+    pub fn as_issuer(&self) -> documents::Party {
+        documents::Party {
+            name: self.display_name().to_string(),
+            document: self.cnpj.as_deref().map(kernel::br::document_label),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            address: self.address.as_ref().map(|a| a.0.one_line()),
+        }
+    }
 }
 
 pub async fn company(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Company> {

@@ -638,7 +638,7 @@ async fn seed_support(
             "Obrigado pelo contato, {{customer.first_name}}! Qualquer dúvida, é só chamar.",
         ),
     ] {
-        let req = support::canned::http::SaveCannedRequest {
+        let req = support::canned::model::SaveCannedRequest {
             shortcut: shortcut.into(),
             title: title.into(),
             body: body.into(),

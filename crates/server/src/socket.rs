@@ -7,7 +7,7 @@
 //! deactivated user is disconnected, a changed role changes the rooms.
 //! With `REDIS_URL`, the Redis adapter carries emits across nodes.
 
-use events::live::{AgentTyping, Left, Signal, TypingToVisitor, Viewing, VisitorTyping};
+use events::live::{AgentTyping, Left, Signal, Viewing, VisitorTyping};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -108,7 +108,7 @@ async fn recheck<A: Adapter>(s: SocketRef<A>, app: App) {
 
 fn leave_ticket_rooms<A: Adapter>(s: &SocketRef<A>) {
     for room in s.rooms() {
-        if room.starts_with("ticket:") {
+        if support::realtime::is_ticket_room(&room) {
             s.leave(room);
         }
     }
@@ -141,16 +141,14 @@ async fn on_join<A: Adapter>(
     };
     let allowed = if request.room == tenant_room(user.tenant_id) || request.room == user_room(user.id) {
         true
-    } else if let Some(ticket) =
-        request.room.strip_prefix("ticket:").and_then(|t| t.parse::<uuid::Uuid>().ok())
-    {
-        may_read_ticket(&app, &user, ticket).await
+    } else if let Some(ticket) = support::realtime::ticket_of_room(&request.room) {
+        support::realtime::may_join_ticket_room(&app, &user, ticket).await
     } else {
         false
     };
     if allowed {
         s.join(request.room.clone());
-        if request.room.starts_with("ticket:") {
+        if support::realtime::is_ticket_room(&request.room) {
             let viewing = Viewing { room: request.room.clone(), user_id: user.id, name: user.name.clone() };
             let _ = s.to(request.room.clone()).emit(Viewing::NAME, &viewing).await;
         }
@@ -158,17 +156,9 @@ async fn on_join<A: Adapter>(
     let _ = ack.send(&serde_json::json!({ "ok": allowed }));
 }
 
-/// The same rule as `GET /tickets/{id}` (support's own).
-async fn may_read_ticket(app: &App, user: &CurrentUser, ticket: uuid::Uuid) -> bool {
-    let Ok(mut tx) = kernel::tenant::TenantTx::begin(&app.db, user.tenant_id).await else { return false };
-    let readable = support::tickets::service::can_read(&mut tx, user, ticket).await.unwrap_or(false);
-    let _ = tx.commit().await;
-    readable
-}
-
 async fn on_leave<A: Adapter>(s: SocketRef<A>, Data(request): Data<JoinRequest>) {
     if let Some(user) = s.extensions.get::<CurrentUser>()
-        && request.room.starts_with("ticket:")
+        && support::realtime::is_ticket_room(&request.room)
     {
         let left = Left { room: request.room.clone(), user_id: user.id };
         let _ = s.to(request.room.clone()).emit(Left::NAME, &left).await;
@@ -185,19 +175,13 @@ struct TypingRequest {
 /// web-chat visitor.
 async fn on_typing<A: Adapter>(s: SocketRef<A>, Data(request): Data<TypingRequest>, State(app): State<App>) {
     let Some(user) = s.extensions.get::<CurrentUser>() else { return };
-    let room = format!("ticket:{}", request.ticket_id);
+    let room = support::realtime::ticket_room(request.ticket_id);
     if !s.rooms().iter().any(|r| *r == room) {
         return;
     }
     let typing = AgentTyping { ticket_id: request.ticket_id, user_id: user.id, name: user.name.clone() };
     let _ = s.to(room).emit(AgentTyping::NAME, &typing).await;
-    let Ok(mut tx) = kernel::tenant::TenantTx::begin(&app.db, user.tenant_id).await else { return };
-    if let Ok(Some(t)) = support::tickets::repo::find(&mut tx, user.tenant_id, request.ticket_id, false).await
-        && let Some(visitor) = t.contact_address.strip_prefix("visitor:")
-    {
-        app.realtime.signal_room(support::webchat::visitor_room(visitor), &TypingToVisitor {}).await;
-    }
-    let _ = tx.commit().await;
+    support::realtime::agent_typing(&app, &user, request.ticket_id).await;
 }
 
 #[derive(Debug, Deserialize)]

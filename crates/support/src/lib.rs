@@ -11,6 +11,7 @@ pub mod canned;
 pub mod channels;
 pub mod directory;
 pub mod inbound;
+pub mod realtime;
 pub mod sla;
 pub mod teams;
 pub mod tickets;

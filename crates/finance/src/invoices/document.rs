@@ -40,13 +40,7 @@ fn to_doc(
     customer: Option<&Customer>,
     pix: Option<&str>,
 ) -> documents::InvoiceDoc {
-    let party_company = documents::Party {
-        name: company.display_name().to_string(),
-        document: company.cnpj.as_deref().map(document_label),
-        email: company.email.clone(),
-        phone: company.phone.clone(),
-        address: company.address.as_ref().map(|a| a.0.one_line()),
-    };
+    let party_company = company.as_issuer();
     let party_customer = documents::Party {
         name: inv.customer_name.clone(),
         document: customer.and_then(|c| c.document.as_deref()).map(document_label),

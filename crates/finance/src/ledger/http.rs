@@ -142,39 +142,8 @@ async fn payment_receipt(
     if p.status != super::model::PaymentStatus::Confirmed {
         return Err(Error::conflict(None, "Recibo só de pagamento confirmado."));
     }
-    let company = crate::parties::company(&mut s.tx, tenant).await?;
-    let customer = crate::parties::customer(&mut s.tx, tenant, p.customer_id).await?;
+    let receipt = super::receipt::gather(&mut s.tx, &p).await?;
     s.tx.commit().await?;
-    let brl = |c: i64| kernel::money::Money::brl(c).format_brl();
-    let label = format!("REC-{}", &p.id.simple().to_string()[..8].to_uppercase());
-    let doc = documents::ReceiptDoc {
-        number: label.clone(),
-        company: documents::Party {
-            name: company.display_name().to_string(),
-            document: company.cnpj.as_deref().map(kernel::br::document_label),
-            email: company.email.clone(),
-            phone: company.phone.clone(),
-            address: company.address.as_ref().map(|a| a.0.one_line()),
-        },
-        customer: documents::Party {
-            name: p.customer_name.clone(),
-            document: customer.as_ref().and_then(|c| c.document.as_deref()).map(kernel::br::document_label),
-            email: None,
-            phone: None,
-            address: None,
-        },
-        amount: brl(p.amount_cents),
-        method: p.method.label().to_string(),
-        received_on: p.received_on.format("%d/%m/%Y").to_string(),
-        reference: p.reference.clone(),
-        invoices: p.allocations.iter().map(|a| a.invoice_label.clone()).collect(),
-        refunded: (p.refunded_cents > 0).then(|| brl(p.refunded_cents)),
-        issued_on: company.today().format("%d/%m/%Y").to_string(),
-    };
-    let logo = crate::invoices::document::logo(&app, company.logo_key.as_deref()).await;
-    let bytes = tokio::task::spawn_blocking(move || documents::receipt_pdf(&doc, logo))
-        .await
-        .map_err(anyhow::Error::from)?
-        .map_err(Error::Internal)?;
+    let (label, bytes) = super::receipt::render(&app, receipt).await?;
     Ok(crate::invoices::http::pdf_response(&label, bytes))
 }

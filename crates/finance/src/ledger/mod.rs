@@ -5,5 +5,6 @@
 
 pub mod http;
 pub mod model;
+pub mod receipt;
 pub mod repo;
 pub mod service;

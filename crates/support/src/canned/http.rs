@@ -3,12 +3,11 @@ use kernel::error::{OnConstraint, Problem, Violations};
 use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
 use kernel::session::Session;
 use kernel::{App, Error, Result};
-use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
+use super::model::{CannedFilter, CannedResponse, SaveCannedRequest};
 use super::repo;
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
 
@@ -16,31 +15,6 @@ pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
         .routes(routes!(list_canned, create_canned))
         .routes(routes!(update_canned, delete_canned))
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct CannedResponse {
-    pub id: Uuid,
-    /// Typed after "/" in the composer.
-    pub shortcut: String,
-    pub title: String,
-    /// May use {{customer.name}}, {{customer.first_name}}, {{agent.name}}, {{ticket.number}}.
-    pub body: String,
-}
-
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SaveCannedRequest {
-    pub shortcut: String,
-    pub title: String,
-    pub body: String,
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct CannedFilter {
-    /// Shortcut or title starts with / contains.
-    pub q: Option<String>,
 }
 
 fn check(b: &SaveCannedRequest) -> Result<()> {

@@ -2,6 +2,7 @@
 //! `{{customer.name}}`, `{{agent.name}}`, `{{ticket.number}}` are filled in.
 
 pub mod http;
+pub mod model;
 pub mod repo;
 
 /// Fills the variables a canned response may use.

@@ -2,7 +2,7 @@ use kernel::Result;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::http::{CannedResponse, SaveCannedRequest};
+use super::model::{CannedResponse, SaveCannedRequest};
 
 pub async fn list(
     conn: &mut PgConnection,

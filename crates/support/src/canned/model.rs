@@ -1,0 +1,28 @@
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CannedResponse {
+    pub id: Uuid,
+    /// Typed after "/" in the composer.
+    pub shortcut: String,
+    pub title: String,
+    /// May use {{customer.name}}, {{customer.first_name}}, {{agent.name}}, {{ticket.number}}.
+    pub body: String,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SaveCannedRequest {
+    pub shortcut: String,
+    pub title: String,
+    pub body: String,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CannedFilter {
+    /// Shortcut or title starts with / contains.
+    pub q: Option<String>,
+}
