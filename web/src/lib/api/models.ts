@@ -109,3 +109,8 @@ export type RejectProposalRequest = Schemas['RejectRequest'];
  */
 export type CustomFieldValue = string | number | string[] | null;
 export type CustomFieldValues = Record<string, CustomFieldValue>;
+
+// Webhook inbox (channels and gateways)
+export type InboxPage = Schemas['InboxPage'];
+export type InboxEntry = Schemas['InboxEntry'];
+export type InboxStatus = Schemas['InboxStatus'];

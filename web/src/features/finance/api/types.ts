@@ -347,23 +347,6 @@ export type SaveGatewayRequest = {
 
 export type ConnectionTest = { ok: boolean; message: string };
 
-export type WebhookEventStatus = 'pending' | 'processed' | 'ignored' | 'failed';
-
-export type WebhookEvent = {
-  id: string;
-  gateway_id: string;
-  provider: GatewayProvider;
-  event_id: string;
-  kind: string;
-  status: WebhookEventStatus | (string & {});
-  /** Why it was ignored or failed. */
-  error: string | null;
-  received_at: IsoDateTime;
-  processed_at: IsoDateTime | null;
-};
-
-export type WebhookEventPage = { items: WebhookEvent[]; next_cursor: string | null };
-
 /** `card`: Stripe Checkout; `pix_boleto`: an Asaas charge with PIX QR code and boleto. */
 export type ChargeMethod = 'card' | 'pix_boleto';
 

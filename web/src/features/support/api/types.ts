@@ -234,20 +234,6 @@ export type SaveChannelRequest = {
 
 export type ChannelTest = { ok: boolean; message: string };
 
-export type InboundEventStatus = 'pending' | 'processed' | 'ignored' | 'failed';
-
-export type InboundEvent = {
-  id: string;
-  channel_id: string;
-  dedupe_key: string;
-  status: InboundEventStatus | (string & {});
-  error: string | null;
-  received_at: IsoDateTime;
-  processed_at: IsoDateTime | null;
-};
-
-export type InboundEventPage = { items: InboundEvent[]; next_cursor: string | null };
-
 // --- teams and queues (crates/support/src/teams/model.rs) -----------------------
 
 export type BusinessWindow = {
