@@ -48,14 +48,14 @@ for i in range(60000):
 PY
 echo "## 1. webhooks accepted (wrk, 2 threads, 32 connections, $DURATION; no worker running)"
 wrk -t2 -c32 -d"$DURATION" --latency -s bench/support-webhooks.lua "$BASE$HOOK" -- "$DATA/bodies.tsv" | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx"
-stored=$(psql "$PG/$DB" -Atc "select count(*) from support_inbound_events")
+stored=$(psql "$PG/$DB" -Atc "select count(*) from inbox_events where source_kind = 'channel'")
 echo "stored $stored distinct events"
 
 echo "## 2. processing them into tickets (one worker, concurrency 8)"
 "$BIN" worker --concurrency 8 > "$DATA/worker.log" 2>&1 &
 wpid=$!
 t0=$(date +%s.%N)
-while [ "$(psql "$PG/$DB" -Atc "select count(*) from support_inbound_events where status = 'pending'")" != 0 ]; do sleep 0.5; done
+while [ "$(psql "$PG/$DB" -Atc "select count(*) from inbox_events where source_kind = 'channel' and status = 'received'")" != 0 ]; do sleep 0.5; done
 t1=$(date +%s.%N)
 python3 -c "import sys; n=$stored; d=$t1-$t0; print(f'{n} messages in {d:.1f} s = {n/d:.0f} messages/s')"
 echo "tickets: $(psql "$PG/$DB" -Atc "select count(*) from tickets"), messages: $(psql "$PG/$DB" -Atc "select count(*) from ticket_messages"), customers: $(psql "$PG/$DB" -Atc "select count(*) from customers")"

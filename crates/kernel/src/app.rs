@@ -7,6 +7,7 @@ use sqlx::PgPool;
 
 use crate::auth::Tokens;
 use crate::config::Config;
+use crate::inbox::Sources;
 use crate::jobs::Registry;
 use crate::mail::Mailer;
 use crate::realtime::Realtime;
@@ -21,6 +22,9 @@ pub struct AppInner {
     pub storage: Storage,
     pub realtime: Realtime,
     pub jobs: Registry,
+    /// The webhook inbox's sources (whose job processes a channel's or a
+    /// gateway's events), for the log and replay API.
+    pub inbox: Sources,
     /// The one client for outbound HTTP (providers, media, later AI and
     /// webhooks), with the operator's allow-list.
     pub egress: egress::Egress,
@@ -34,8 +38,9 @@ impl App {
         Self(Arc::new(inner))
     }
 
-    /// Builds everything from the configuration and a job registry.
-    pub async fn from_config(config: Config, jobs: Registry) -> anyhow::Result<Self> {
+    /// Builds everything from the configuration, a job registry and the
+    /// inbox's sources.
+    pub async fn from_config(config: Config, jobs: Registry, inbox: Sources) -> anyhow::Result<Self> {
         let db = crate::db::connect_runtime(&config, 20).await?;
         let tokens = Tokens::new(config.jwt_secret.expose().as_bytes(), config.access_token_ttl)?;
         let mailer = Mailer::from_config(&config)?;
@@ -49,6 +54,7 @@ impl App {
             storage,
             realtime: Realtime::default(),
             jobs,
+            inbox,
             egress,
         }))
     }

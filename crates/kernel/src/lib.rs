@@ -17,6 +17,7 @@ pub mod error;
 pub mod http;
 pub mod idempotency;
 pub mod ids;
+pub mod inbox;
 pub mod jobs;
 pub mod mail;
 pub mod money;

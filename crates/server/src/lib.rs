@@ -3,6 +3,7 @@
 
 pub mod directory;
 pub mod events_doc;
+pub mod inbox;
 pub mod ops;
 pub mod ratelimit;
 pub mod routes;
@@ -35,7 +36,7 @@ pub fn registry() -> anyhow::Result<Registry> {
 }
 
 /// Builds the application state (pool as the runtime role, mailer,
-/// storage) from a configuration.
+/// storage, jobs and the inbox's sources) from a configuration.
 pub async fn build_app(config: Config) -> anyhow::Result<App> {
-    App::from_config(config, registry()?).await
+    App::from_config(config, registry()?, inbox::sources()).await
 }

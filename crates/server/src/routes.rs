@@ -21,7 +21,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::ratelimit::{self, AuthLimiter};
-use crate::{ops, socket, telemetry, web};
+use crate::{inbox, ops, socket, telemetry, web};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -78,6 +78,7 @@ fn documented(limiter: Option<AuthLimiter>, webchat_limiter: Option<AuthLimiter>
         .merge(crm::router())
         .merge(finance::router())
         .merge(support::router())
+        .merge(inbox::router())
         .merge(ops::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

@@ -490,10 +490,8 @@ async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() 
     )
     .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let stored: i64 = sqlx::query_scalar("select count(*) from finance_webhook_events")
-        .fetch_one(&mut admin)
-        .await
-        .unwrap();
+    let stored: i64 =
+        sqlx::query_scalar("select count(*) from inbox_events").fetch_one(&mut admin).await.unwrap();
     assert_eq!(stored, 0);
     // Delivered twice: one payment.
     for _ in 0..2 {
@@ -566,7 +564,7 @@ async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() 
     let junk = "{not json";
     let (s, _) = post_raw(&t, &hook, &[("stripe-signature", sign(junk, Utc::now().timestamp()))], junk).await;
     assert_eq!(s, StatusCode::OK);
-    let (_, log) = t.get(&format!("/api/v1/finance/gateways/{gid}/events?status=failed"), &owner.token).await;
+    let (_, log) = t.get(&format!("/api/v1/inbox?source=gateway:{gid}&status=failed"), &owner.token).await;
     assert_eq!(log["items"].as_array().unwrap().len(), 1, "{log}");
 }
 
@@ -822,7 +820,7 @@ async fn another_company_and_other_roles_cannot_reach_finance() {
         format!("/api/v1/invoices/{id}/link"),
         format!("/api/v1/customers/{c}/credit"),
         format!("/api/v1/payments/{pid}/receipt"),
-        format!("/api/v1/finance/gateways/{gid}/events"),
+        format!("/api/v1/inbox?source=gateway:{gid}"),
     ] {
         let (s, _) = t.get(&path, &other.token).await;
         assert_eq!(s, StatusCode::NOT_FOUND, "GET {path} by another company");
@@ -993,7 +991,7 @@ async fn an_asaas_webhook_without_its_access_token_is_refused_and_stores_nothing
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let (s, _) = post_raw(&t, &hook, &[("asaas-access-token", String::new())], &body).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let stored: i64 = sqlx::query_scalar("select count(*) from finance_webhook_events")
+    let stored: i64 = sqlx::query_scalar("select count(*) from inbox_events")
         .fetch_one(&mut t.db.admin().await)
         .await
         .unwrap();

@@ -51,7 +51,7 @@ fn every_documented_route_has_exactly_one_row_and_public_rows_are_the_unsecured_
                 (Who::Public, true) => {
                     problems.push(format!("{} {}: row says public, document says bearer", op.method, op.path))
                 }
-                (Who::Roles(_), false) => problems
+                (Who::Roles(_) | Who::Cases(_), false) => problems
                     .push(format!("{} {}: row names roles, document says no login", op.method, op.path)),
                 _ => {}
             },
@@ -82,39 +82,41 @@ async fn every_route_answers_each_role_as_the_permission_table_says() {
     let mut walked = 0;
     for op in surface::operations() {
         let Some(row) = surface::lookup(&op.method, &op.path) else { continue };
-        let Who::Roles(allowed) = row.who else { continue };
-        let path = match surface::concrete(&op.path, &w) {
-            Ok(p) => p,
+        let calls = match surface::calls(row, &op.path, &w) {
+            Ok(c) => c,
             Err(e) => {
                 problems.push(format!("{} {}: {e}", op.method, op.path));
                 continue;
             }
         };
-        walked += 1;
-        let route = format!("{} {}", op.method, op.path);
-        for (who, token) in [("no token", None), ("deactivated user", Some(w.deactivated.token.as_str()))] {
-            let (s, b) = call(&t, &w, &op.method, &path, &row.body, token).await;
-            if s != StatusCode::UNAUTHORIZED {
-                problems.push(format!("{route} as {who}: {s}, expected 401: {b}"));
+        for (path, allowed) in calls {
+            walked += 1;
+            let route = format!("{} {}", op.method, path);
+            for (who, token) in [("no token", None), ("deactivated user", Some(w.deactivated.token.as_str()))]
+            {
+                let (s, b) = call(&t, &w, &op.method, &path, &row.body, token).await;
+                if s != StatusCode::UNAUTHORIZED {
+                    problems.push(format!("{route} as {who}: {s}, expected 401: {b}"));
+                }
             }
-        }
-        // Refused roles first: a refused call changes nothing, so the
-        // allowed calls after it still find the fixture as it was built.
-        let (refused, permitted): (Vec<_>, Vec<_>) =
-            actors.iter().partition(|(role, _)| !allowed.contains(role));
-        for &(role, actor) in refused.into_iter().chain(permitted) {
-            let role = &role;
-            let (s, b) = call(&t, &w, &op.method, &path, &row.body, Some(&actor.token)).await;
-            let ok = if allowed.contains(role) {
-                s != StatusCode::UNAUTHORIZED
-                    && s != StatusCode::FORBIDDEN
-                    && s != StatusCode::INTERNAL_SERVER_ERROR
-            } else {
-                s == StatusCode::FORBIDDEN
-            };
-            if !ok {
-                let expected = if allowed.contains(role) { "allowed" } else { "403" };
-                problems.push(format!("{route} as {}: {s}, expected {expected}: {b}", role.as_str()));
+            // Refused roles first: a refused call changes nothing, so the
+            // allowed calls after it still find the fixture as it was built.
+            let (refused, permitted): (Vec<_>, Vec<_>) =
+                actors.iter().partition(|(role, _)| !allowed.contains(role));
+            for &(role, actor) in refused.into_iter().chain(permitted) {
+                let role = &role;
+                let (s, b) = call(&t, &w, &op.method, &path, &row.body, Some(&actor.token)).await;
+                let ok = if allowed.contains(role) {
+                    s != StatusCode::UNAUTHORIZED
+                        && s != StatusCode::FORBIDDEN
+                        && s != StatusCode::INTERNAL_SERVER_ERROR
+                } else {
+                    s == StatusCode::FORBIDDEN
+                };
+                if !ok {
+                    let expected = if allowed.contains(role) { "allowed" } else { "403" };
+                    problems.push(format!("{route} as {}: {s}, expected {expected}: {b}", role.as_str()));
+                }
             }
         }
     }

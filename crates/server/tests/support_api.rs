@@ -113,10 +113,8 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
         post_raw(&t, &hook, &[("x-hub-signature-256", forged)], "application/json", body.clone()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let mut admin = t.db.admin().await;
-    let stored: i64 = sqlx::query_scalar("select count(*) from support_inbound_events")
-        .fetch_one(&mut admin)
-        .await
-        .unwrap();
+    let stored: i64 =
+        sqlx::query_scalar("select count(*) from inbox_events").fetch_one(&mut admin).await.unwrap();
     assert_eq!(stored, 0);
 
     // Delivered three times: one ticket, one message, one customer.
@@ -205,7 +203,10 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
     .await;
     assert_eq!(s, StatusCode::OK);
     let (_, log) = t
-        .get(&format!("/api/v1/channels/{}/events?status=failed", ch["id"].as_str().unwrap()), &owner.token)
+        .get(
+            &format!("/api/v1/inbox?source=channel:{}&status=failed", ch["id"].as_str().unwrap()),
+            &owner.token,
+        )
         .await;
     assert_eq!(log["items"].as_array().unwrap().len(), 1, "{log}");
 }
@@ -709,7 +710,7 @@ async fn another_company_cannot_reach_tickets_channels_or_webhooks() {
     for path in [
         format!("/api/v1/tickets/{id}/messages"),
         format!("/api/v1/tickets/{id}/activities"),
-        format!("/api/v1/channels/{cid}/events"),
+        format!("/api/v1/inbox?source=channel:{cid}"),
         format!("/api/v1/tickets/{id}/canned/{}", canned["id"].as_str().unwrap()),
     ] {
         let (s, _) = t.get(&path, &other.token).await;
@@ -791,8 +792,8 @@ async fn a_worker_that_dies_mid_intake_loses_nothing_and_doubles_nothing() {
     // The queued job (still there) runs, once; running everything again changes nothing.
     t.drain_jobs().await;
     let mut admin = t.db.admin().await;
-    sqlx::query("update support_inbound_events set status = 'pending'").execute(&mut admin).await.unwrap();
-    sqlx::query("insert into jobs (kind, tenant_id, payload) select 'support.process_inbound', tenant_id, jsonb_build_object('event_id', id) from support_inbound_events")
+    sqlx::query("update inbox_events set status = 'received'").execute(&mut admin).await.unwrap();
+    sqlx::query("insert into jobs (kind, tenant_id, payload) select 'support.process_inbound', tenant_id, jsonb_build_object('event_id', id) from inbox_events")
         .execute(&mut admin)
         .await
         .unwrap();
@@ -1533,7 +1534,7 @@ async fn unsigned_twilio_and_tokenless_email_webhooks_are_refused_and_store_noth
                 .await;
         assert_eq!(s, StatusCode::UNAUTHORIZED, "{path}");
     }
-    let stored: i64 = sqlx::query_scalar("select count(*) from support_inbound_events")
+    let stored: i64 = sqlx::query_scalar("select count(*) from inbox_events")
         .fetch_one(&mut t.db.admin().await)
         .await
         .unwrap();

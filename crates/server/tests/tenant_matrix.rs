@@ -100,20 +100,26 @@ async fn another_company_gets_404_for_every_id_sees_none_of_it_and_changes_nothi
             continue;
         }
         let route = format!("{} {}", op.method, op.path);
-        if op.has_path_parameter() {
-            let path = match surface::concrete(&op.path, &a) {
-                Ok(p) => p,
+        // A route that names the first company's objects in its path (or,
+        // for a per-case row, in its query): none of them is the other's.
+        if op.has_path_parameter() || matches!(row.who, Who::Cases(_)) {
+            let calls = match surface::calls(row, &op.path, &a) {
+                Ok(c) => c,
                 Err(e) => {
                     problems.push(format!("{route}: {e}"));
                     continue;
                 }
             };
-            with_id += 1;
-            let (s, body) = call(&t, &a, &op.method, &path, &row.body, &b).await;
-            if s != StatusCode::NOT_FOUND {
-                problems.push(format!("{route} with the other company's ids: {s}, expected 404: {body}"));
-            } else if body["status"] != 404 {
-                problems.push(format!("{route}: 404 without a problem+json body: {body}"));
+            for (path, _) in calls {
+                with_id += 1;
+                let (s, body) = call(&t, &a, &op.method, &path, &row.body, &b).await;
+                if s != StatusCode::NOT_FOUND {
+                    problems.push(format!(
+                        "{route} ({path}) with the other company's ids: {s}, expected 404: {body}"
+                    ));
+                } else if body["status"] != 404 {
+                    problems.push(format!("{route}: 404 without a problem+json body: {body}"));
+                }
             }
         } else if let Body::Json(text) = row.body
             && text.contains('<')

@@ -10,12 +10,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use kernel::http::ApiPath;
-use kernel::jobs::{self, EnqueueOptions};
+use kernel::inbox::{self, SourceKind, SourceRef};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use payments::{asaas, stripe};
 use serde_json::json;
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::charges::credentials;
@@ -66,37 +65,26 @@ async fn accept(
     let parsed = match parse(body) {
         Ok((event_id, kind)) => Parsed { event_id, kind, unreadable: None },
         // Keyed by the body's digest, so the same unreadable body is kept once.
-        Err(why) => Parsed {
-            event_id: format!("unreadable:{}", hex::encode(Sha256::digest(body))),
-            kind: String::new(),
-            unreadable: Some(why),
-        },
+        Err(why) => {
+            Parsed { event_id: inbox::unreadable_key(body), kind: String::new(), unreadable: Some(why) }
+        }
     };
     let text = String::from_utf8_lossy(body);
-    let id = kernel::ids::new_id();
-    let stored = repo::store_event(
+    let stored = inbox::store::<ProcessWebhook>(
         &mut tx,
         tenant,
-        &repo::NewEvent {
-            id,
-            gateway_id,
+        &inbox::NewEvent {
+            source: SourceRef { kind: SourceKind::Gateway, id: gateway_id },
             provider: provider.as_str(),
             event_id: &parsed.event_id,
             kind: &parsed.kind,
             body: &text,
+            content_type: "application/json",
             unreadable: parsed.unreadable.as_deref(),
         },
     )
-    .await?;
-    if stored && parsed.unreadable.is_none() {
-        jobs::enqueue(
-            &mut tx,
-            Some(tenant),
-            &ProcessWebhook { event_row_id: id },
-            EnqueueOptions { dedupe_key: Some(format!("fwh:{id}")), ..Default::default() },
-        )
-        .await?;
-    }
+    .await?
+    .is_some();
     tx.commit().await?;
     metrics::counter!("finance_webhooks_accepted_total", "provider" => provider.as_str()).increment(1);
     Ok((StatusCode::OK, axum::Json(json!({ "received": true, "duplicate": !stored }))))

@@ -1,9 +1,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use kernel::error::{Problem, Violations};
-use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
-use kernel::jobs::{self, EnqueueOptions};
-use kernel::pagination::PageParams;
+use kernel::http::{ApiJson, ApiPath, Created};
 use kernel::session::Session;
 use kernel::{App, Error, Result};
 use payments::{asaas, stripe};
@@ -13,28 +11,15 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::charges::{self, to_model};
-use super::model::{
-    ConnectionTest, Credentials, Gateway, GatewayProvider, SaveGatewayRequest, WebhookEvent,
-    WebhookEventFilter, WebhookEventPage,
-};
+use super::model::{ConnectionTest, Credentials, Gateway, GatewayProvider, SaveGatewayRequest};
 use super::repo;
-use super::webhooks::ProcessWebhook;
 use crate::FINANCE_ADMINS;
 
-/// Enums only the list's query parameters use: utoipa collects schemas from
-/// bodies, not from `IntoParams`, so they are declared here for the document
-/// (and the web's generated types).
-#[derive(utoipa::OpenApi)]
-#[openapi(components(schemas(super::model::WebhookEventStatus)))]
-struct FilterSchemas;
-
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::with_openapi(<FilterSchemas as utoipa::OpenApi>::openapi())
+    OpenApiRouter::new()
         .routes(routes!(list_gateways, save_gateway))
         .routes(routes!(delete_gateway))
         .routes(routes!(test_gateway))
-        .routes(routes!(gateway_events))
-        .routes(routes!(replay_event))
 }
 
 #[utoipa::path(get, path = "/finance/gateways", tag = "finance", security(("bearer" = [])),
@@ -157,68 +142,4 @@ async fn test_gateway(
     s.tx.commit().await?;
     let (ok, message) = charges::test(&app, tenant, &row).await?;
     Ok(ApiJson(ConnectionTest { ok, message }))
-}
-
-/// The gateway's webhook log: what arrived, and what became of it.
-#[utoipa::path(get, path = "/finance/gateways/{id}/events", tag = "finance", security(("bearer" = [])),
-    params(("id" = Uuid, Path), WebhookEventFilter),
-    responses((status = 200, body = WebhookEventPage), (status = 404, body = Problem), (status = 422, body = Problem)))]
-async fn gateway_events(
-    mut s: Session,
-    ApiPath(id): ApiPath<Uuid>,
-    ApiQuery(f): ApiQuery<WebhookEventFilter>,
-) -> Result<ApiJson<WebhookEventPage>> {
-    s.require(FINANCE_ADMINS)?;
-    let tenant = s.user.tenant_id;
-    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: None }.parse()?;
-    let rows = repo::list_events(&mut s.tx, tenant, id, &page, f.status.map(|st| st.as_str())).await?;
-    s.tx.commit().await?;
-    let events = rows
-        .into_iter()
-        .map(|r| WebhookEvent {
-            id: r.id,
-            gateway_id: r.gateway_id,
-            provider: GatewayProvider::parse(&r.provider).unwrap_or(GatewayProvider::Stripe),
-            event_id: r.event_id,
-            kind: r.kind,
-            status: r.status,
-            error: r.error,
-            received_at: r.received_at,
-            processed_at: r.processed_at,
-        })
-        .collect();
-    let (items, next_cursor) = page.finish(events, |e| e.id);
-    Ok(ApiJson(WebhookEventPage { items, next_cursor }))
-}
-
-/// Processes a stored event again (after fixing what made it fail).
-#[utoipa::path(post, path = "/finance/webhook-events/{id}/replay", tag = "finance", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), responses((status = 202), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn replay_event(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<StatusCode> {
-    s.require(FINANCE_ADMINS)?;
-    let tenant = s.user.tenant_id;
-    let row = repo::find_event(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    if row.event_id.starts_with("unreadable:") {
-        return Err(Error::conflict(
-            None,
-            "Este conteúdo não pôde ser lido; reenvie o evento pelo painel do provedor.",
-        ));
-    }
-    if row.status == "processed" {
-        return Err(Error::conflict(None, "Este evento já foi processado."));
-    }
-    repo::reset_event(&mut s.tx, tenant, id).await?;
-    jobs::enqueue(
-        &mut s.tx,
-        Some(tenant),
-        &ProcessWebhook { event_row_id: id },
-        EnqueueOptions {
-            dedupe_key: Some(format!("fwh:{id}:{}", kernel::ids::new_id())),
-            ..Default::default()
-        },
-    )
-    .await?;
-    s.tx.commit().await?;
-    Ok(StatusCode::ACCEPTED)
 }

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use events::GatewayProvider;
@@ -46,56 +46,6 @@ pub struct SaveGatewayRequest {
 pub struct ConnectionTest {
     pub ok: bool,
     pub message: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct WebhookEvent {
-    pub id: Uuid,
-    pub gateway_id: Uuid,
-    pub provider: GatewayProvider,
-    pub event_id: String,
-    pub kind: String,
-    /// pending, processed, ignored, failed.
-    pub status: String,
-    /// Why it was ignored or failed.
-    pub error: Option<String>,
-    pub received_at: DateTime<Utc>,
-    pub processed_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct WebhookEventPage {
-    pub items: Vec<WebhookEvent>,
-    pub next_cursor: Option<String>,
-}
-
-/// Where a stored gateway webhook is in its processing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum WebhookEventStatus {
-    Pending,
-    Processed,
-    Ignored,
-    Failed,
-}
-
-impl WebhookEventStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Processed => "processed",
-            Self::Ignored => "ignored",
-            Self::Failed => "failed",
-        }
-    }
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct WebhookEventFilter {
-    pub limit: Option<i64>,
-    pub cursor: Option<String>,
-    pub status: Option<WebhookEventStatus>,
 }
 
 /// How the customer wants to pay, for a charge at a gateway.

@@ -4,13 +4,13 @@
 //! is retried until the payment is there.
 
 use kernel::App;
+use kernel::inbox::{self, InboxStatus, Processor};
 use kernel::jobs::{Job, Registry};
 use kernel::tenant::TenantTx;
 use payments::{asaas, stripe};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::repo;
 use crate::ledger::model::PaymentMethod;
 use crate::ledger::service::{self as ledger, GatewayOutcome, GatewayPayment};
 use crate::parties;
@@ -22,6 +22,12 @@ pub struct ProcessWebhook {
 
 impl Job for ProcessWebhook {
     const KIND: &'static str = "finance.process_webhook";
+}
+
+impl Processor for ProcessWebhook {
+    fn for_event(event_row_id: Uuid) -> Self {
+        Self { event_row_id }
+    }
 }
 
 pub fn register(registry: &mut Registry) {
@@ -51,8 +57,8 @@ fn outcome_of(r: GatewayOutcome) -> Outcome {
 
 async fn process(app: &App, tenant: Uuid, id: Uuid) -> anyhow::Result<()> {
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
-    let Some(row) = repo::find_event(&mut tx, tenant, id).await? else { return Ok(()) };
-    if row.status != "pending" {
+    let Some(row) = inbox::find(&mut tx, tenant, id).await? else { return Ok(()) };
+    if row.status()? != InboxStatus::Received {
         return Ok(());
     }
     let today = parties::company(&mut tx, tenant).await?.today();
@@ -130,12 +136,12 @@ async fn process(app: &App, tenant: Uuid, id: Uuid) -> anyhow::Result<()> {
         }
     };
     let (status, error) = match &outcome {
-        Outcome::Processed => ("processed", None),
-        Outcome::Noted(why) => ("processed", Some(why.as_str())),
-        Outcome::Ignored(why) => ("ignored", Some(why.as_str())),
-        Outcome::Failed(why) => ("failed", Some(why.as_str())),
+        Outcome::Processed => (InboxStatus::Processed, None),
+        Outcome::Noted(why) => (InboxStatus::Processed, Some(why.as_str())),
+        Outcome::Ignored(why) => (InboxStatus::Ignored, Some(why.as_str())),
+        Outcome::Failed(why) => (InboxStatus::Failed, Some(why.as_str())),
     };
-    repo::finish_event(&mut tx, tenant, id, status, error).await?;
+    inbox::finish(&mut tx, tenant, id, status, error).await?;
     tx.commit().await?;
     Ok(())
 }

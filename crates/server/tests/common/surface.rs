@@ -18,6 +18,11 @@ pub enum Who {
     Public,
     /// A signed-in user of one of these roles; anyone else gets 403.
     Roles(&'static [Role]),
+    /// One route whose permission follows what it names (the webhook
+    /// inbox: a channel's log is support's, a gateway's is finance's): a
+    /// concrete path per case (`<name>` = fixture ids, query included,
+    /// without `/api/v1`) and who may call it so.
+    Cases(&'static [(&'static str, &'static [Role])]),
 }
 
 pub enum Body {
@@ -45,9 +50,11 @@ const OWNER: Who = Who::Roles(&[Owner]);
 const CRM: Who = Who::Roles(&[Owner, Admin, Manager, Sales]);
 const CRM_ADMINS: Who = Who::Roles(&[Owner, Admin, Manager]);
 const FINANCE: Who = Who::Roles(&[Owner, Admin, Manager, Finance]);
-const FINANCE_ADMINS: Who = Who::Roles(&[Owner, Admin, Finance]);
+const FINANCE_ADMINS_ROLES: &[Role] = &[Owner, Admin, Finance];
+const FINANCE_ADMINS: Who = Who::Roles(FINANCE_ADMINS_ROLES);
 const SUPPORT: Who = Who::Roles(&[Owner, Admin, Manager, Agent]);
-const SUPPORT_ADMINS: Who = Who::Roles(&[Owner, Admin, Manager]);
+const SUPPORT_ADMINS_ROLES: &[Role] = &[Owner, Admin, Manager];
+const SUPPORT_ADMINS: Who = Who::Roles(SUPPORT_ADMINS_ROLES);
 const PUBLIC: Who = Who::Public;
 
 use Body::{Json, None as NoBody, Raw};
@@ -236,8 +243,6 @@ pub const ROUTES: &[Route] = &[
     ),
     r("DELETE", "/finance/gateways/{id}", FINANCE_ADMINS, NoBody),
     r("POST", "/finance/gateways/{id}/test", FINANCE_ADMINS, NoBody),
-    r("GET", "/finance/gateways/{id}/events", FINANCE_ADMINS, NoBody),
-    r("POST", "/finance/webhook-events/{id}/replay", FINANCE_ADMINS, NoBody),
     // Support
     r("GET", "/tickets", SUPPORT, NoBody),
     r("GET", "/tickets/counts", SUPPORT, NoBody),
@@ -269,8 +274,6 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/channels/{id}/rotate-inbound-secret", ADMINS, NoBody),
     r("POST", "/channels/{id}/sender-code", SUPPORT_ADMINS, NoBody),
     r("POST", "/channels/{id}/verify-sender", SUPPORT_ADMINS, Json(r#"{"code": "000000"}"#)),
-    r("GET", "/channels/{id}/events", SUPPORT_ADMINS, NoBody),
-    r("POST", "/channels/{channel_id}/events/{id}/replay", SUPPORT_ADMINS, NoBody),
     r("GET", "/teams", SUPPORT, NoBody),
     r("POST", "/teams", SUPPORT_ADMINS, Json(r#"{"name": "Nova equipe"}"#)),
     r(
@@ -321,6 +324,26 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/public/webchat/{channel}/sessions", PUBLIC, NoBody),
     r("GET", "/public/webchat/messages", PUBLIC, NoBody),
     r("POST", "/public/webchat/messages", PUBLIC, NoBody),
+    // The webhook inbox: a channel's log as support configures channels, a
+    // gateway's as finance configures gateways.
+    r(
+        "GET",
+        "/inbox",
+        Who::Cases(&[
+            ("/inbox?source=channel:<channel>", SUPPORT_ADMINS_ROLES),
+            ("/inbox?source=gateway:<gateway>", FINANCE_ADMINS_ROLES),
+        ]),
+        NoBody,
+    ),
+    r(
+        "POST",
+        "/inbox/{id}/replay",
+        Who::Cases(&[
+            ("/inbox/<channel_event>/replay", SUPPORT_ADMINS_ROLES),
+            ("/inbox/<gateway_event>/replay", FINANCE_ADMINS_ROLES),
+        ]),
+        NoBody,
+    ),
 ];
 
 /// The fixture an `{id}`-like path parameter names, by the segment before
@@ -329,14 +352,12 @@ pub fn fixture_for(segment: &str) -> Option<&'static str> {
     Some(match segment {
         "canned-responses" | "canned" => "canned",
         "channels" => "channel",
-        "events" => "channel_event",
         "contacts" => "contact",
         "contracts" => "contract",
         "custom-fields" => "custom_field",
         "customers" => "customer",
         "imports" => "import",
         "gateways" => "gateway",
-        "webhook-events" => "gateway_event",
         "invitations" => "invitation",
         "invoices" => "invoice",
         "jobs" => "job",
@@ -372,6 +393,22 @@ pub fn concrete(path: &str, world: &super::world::World) -> Result<String, Strin
         }
     }
     Ok(out.join("/"))
+}
+
+/// The calls a row stands for: each concrete path (the fixture's ids in
+/// it) and who may make it. None for a public row.
+pub fn calls(
+    row: &Route,
+    path: &str,
+    world: &super::world::World,
+) -> Result<Vec<(String, &'static [Role])>, String> {
+    Ok(match row.who {
+        Who::Public => vec![],
+        Who::Roles(roles) => vec![(concrete(path, world)?, roles)],
+        Who::Cases(cases) => {
+            cases.iter().map(|(p, roles)| (format!("/api/v1{}", world.fill(p)), *roles)).collect()
+        }
+    })
 }
 
 /// The row for `method path` (path as in the OpenAPI document).

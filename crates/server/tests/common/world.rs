@@ -213,8 +213,7 @@ impl World {
             .await
             .unwrap();
         assert_eq!(res.status(), StatusCode::OK);
-        let (_, events) =
-            t.get(&format!("/api/v1/finance/gateways/{}/events", ids["gateway"]), &o.token).await;
+        let (_, events) = t.get(&format!("/api/v1/inbox?source=gateway:{}", ids["gateway"]), &o.token).await;
         ids.insert("gateway_event", id(&items(&events)[0]));
 
         // Support
@@ -282,7 +281,7 @@ impl World {
         )
         .await;
         ids.insert("message", id(&reply));
-        let (_, events) = t.get(&format!("/api/v1/channels/{}/events", ids["channel"]), &o.token).await;
+        let (_, events) = t.get(&format!("/api/v1/inbox?source=channel:{}", ids["channel"]), &o.token).await;
         ids.insert("channel_event", id(&items(&events)[0]));
 
         // Accounts and operations

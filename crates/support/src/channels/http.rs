@@ -2,9 +2,7 @@ use super::model::ChannelRules as _;
 use axum::extract::State;
 use axum::http::StatusCode;
 use kernel::error::{Problem, Violations};
-use kernel::http::{ApiJson, ApiPath, ApiQuery, Created};
-use kernel::jobs::{self, EnqueueOptions};
-use kernel::pagination::PageParams;
+use kernel::http::{ApiJson, ApiPath, Created};
 use kernel::session::Session;
 use kernel::{App, Error, Result};
 use utoipa_axum::router::OpenApiRouter;
@@ -13,28 +11,17 @@ use uuid::Uuid;
 
 use super::clients::api_scope;
 use super::model::{
-    Channel, ChannelKind, ChannelTest, InboundEvent, InboundEventFilter, InboundEventPage, RotatedSecret,
-    SaveChannelRequest, VerifySenderRequest,
+    Channel, ChannelKind, ChannelTest, RotatedSecret, SaveChannelRequest, VerifySenderRequest,
 };
 use super::repo::{self, SaveChannel};
 use super::service::{self, CodeCheck};
-use crate::inbound::intake::ProcessInbound;
 use crate::{SECRET_VIEWERS, SUPPORT_ADMINS, SUPPORT_ROLES};
 
-/// Enums only the list's query parameters use: utoipa collects schemas from
-/// bodies, not from `IntoParams`, so they are declared here for the document
-/// (and the web's generated types).
-#[derive(utoipa::OpenApi)]
-#[openapi(components(schemas(super::model::InboundEventStatus)))]
-struct FilterSchemas;
-
 pub fn router() -> OpenApiRouter<App> {
-    OpenApiRouter::with_openapi(<FilterSchemas as utoipa::OpenApi>::openapi())
+    OpenApiRouter::new()
         .routes(routes!(list_channels, create_channel))
         .routes(routes!(get_channel, update_channel, delete_channel))
         .routes(routes!(test_channel))
-        .routes(routes!(channel_events))
-        .routes(routes!(replay_event))
         .routes(routes!(rotate_inbound_secret))
         .routes(routes!(send_sender_code))
         .routes(routes!(verify_sender))
@@ -238,68 +225,6 @@ async fn test_channel(
     s.tx.commit().await?;
     let (ok, message) = crate::tickets::outbound::test_channel(&app, tenant, &row).await?;
     Ok(ApiJson(ChannelTest { ok, message }))
-}
-
-#[utoipa::path(get, path = "/channels/{id}/events", tag = "support", security(("bearer" = [])),
-    params(("id" = Uuid, Path), InboundEventFilter),
-    responses((status = 200, body = InboundEventPage), (status = 404, body = Problem), (status = 422, body = Problem)))]
-async fn channel_events(
-    mut s: Session,
-    ApiPath(id): ApiPath<Uuid>,
-    ApiQuery(f): ApiQuery<InboundEventFilter>,
-) -> Result<ApiJson<InboundEventPage>> {
-    s.require(SUPPORT_ADMINS)?;
-    let tenant = s.user.tenant_id;
-    repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    let page = PageParams { limit: f.limit, cursor: f.cursor.clone(), q: None }.parse()?;
-    let rows = repo::list_events(&mut s.tx, tenant, id, &page, f.status.map(|st| st.as_str())).await?;
-    s.tx.commit().await?;
-    let events = rows
-        .into_iter()
-        .map(|r| InboundEvent {
-            id: r.id,
-            channel_id: r.channel_id,
-            dedupe_key: r.dedupe_key,
-            status: r.status,
-            error: r.error,
-            received_at: r.received_at,
-            processed_at: r.processed_at,
-        })
-        .collect();
-    let (items, next_cursor) = page.finish(events, |e| e.id);
-    Ok(ApiJson(InboundEventPage { items, next_cursor }))
-}
-
-/// Processes a stored payload again (after fixing what made it fail).
-#[utoipa::path(post, path = "/channels/{channel_id}/events/{id}/replay", tag = "support", security(("bearer" = [])),
-    params(("channel_id" = Uuid, Path), ("id" = Uuid, Path)),
-    responses((status = 202), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-async fn replay_event(
-    mut s: Session,
-    ApiPath((channel_id, id)): ApiPath<(Uuid, Uuid)>,
-) -> Result<StatusCode> {
-    s.require(SUPPORT_ADMINS)?;
-    let tenant = s.user.tenant_id;
-    let event = crate::inbound::repo::find_event(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    if event.channel_id != channel_id {
-        return Err(Error::NotFound);
-    }
-    if event.status == "processed" {
-        return Err(Error::conflict(None, "Este evento já foi processado."));
-    }
-    crate::inbound::repo::reset_event(&mut s.tx, tenant, id).await?;
-    jobs::enqueue(
-        &mut s.tx,
-        Some(tenant),
-        &ProcessInbound { event_id: id },
-        EnqueueOptions {
-            dedupe_key: Some(format!("inbound:{id}:{}", kernel::ids::new_id())),
-            ..Default::default()
-        },
-    )
-    .await?;
-    s.tx.commit().await?;
-    Ok(StatusCode::ACCEPTED)
 }
 
 /// A new inbound token (e-mail) or verify token (WhatsApp), shown once; the

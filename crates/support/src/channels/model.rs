@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use events::ChannelKind;
@@ -105,51 +105,4 @@ pub struct SaveChannelRequest {
 pub struct ChannelTest {
     pub ok: bool,
     pub message: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct InboundEvent {
-    pub id: Uuid,
-    pub channel_id: Uuid,
-    pub dedupe_key: String,
-    /// pending, processed, ignored, failed.
-    pub status: String,
-    pub error: Option<String>,
-    pub received_at: DateTime<Utc>,
-    pub processed_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct InboundEventPage {
-    pub items: Vec<InboundEvent>,
-    pub next_cursor: Option<String>,
-}
-
-/// Where an inbound provider message is in its processing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum InboundEventStatus {
-    Pending,
-    Processed,
-    Ignored,
-    Failed,
-}
-
-impl InboundEventStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Processed => "processed",
-            Self::Ignored => "ignored",
-            Self::Failed => "failed",
-        }
-    }
-}
-
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct InboundEventFilter {
-    pub limit: Option<i64>,
-    pub cursor: Option<String>,
-    pub status: Option<InboundEventStatus>,
 }

@@ -1,6 +1,5 @@
 use super::model::ChannelRules as _;
 use chrono::{DateTime, Utc};
-use kernel::pagination::PageRequest;
 use kernel::{App, Result};
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -293,46 +292,12 @@ pub async fn delete(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Resul
         .await?
         .rows_affected()
     } else {
+        let source = kernel::inbox::SourceRef { kind: kernel::inbox::SourceKind::Channel, id };
+        kernel::inbox::forget_source(&mut *conn, tenant_id, source).await?;
         sqlx::query!("delete from support_channels where tenant_id = $1 and id = $2", tenant_id, id)
             .execute(conn)
             .await?
             .rows_affected()
     };
     Ok(n == 1)
-}
-
-pub struct EventRow {
-    pub id: Uuid,
-    pub channel_id: Uuid,
-    pub dedupe_key: String,
-    pub body: String,
-    pub content_type: String,
-    pub status: String,
-    pub error: Option<String>,
-    pub received_at: DateTime<Utc>,
-    pub processed_at: Option<DateTime<Utc>>,
-}
-
-pub async fn list_events(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    channel_id: Uuid,
-    page: &PageRequest,
-    status: Option<&str>,
-) -> Result<Vec<EventRow>> {
-    Ok(sqlx::query_as!(
-        EventRow,
-        "select id, channel_id, dedupe_key, body, content_type, status, error, received_at, processed_at
-           from support_inbound_events
-          where tenant_id = $1 and channel_id = $2 and ($3::uuid is null or id < $3)
-            and ($4::text is null or status = $4)
-          order by id desc limit $5",
-        tenant_id,
-        channel_id,
-        page.after,
-        status,
-        page.fetch_limit()
-    )
-    .fetch_all(conn)
-    .await?)
 }

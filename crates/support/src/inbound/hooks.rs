@@ -11,14 +11,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use base64::Engine;
 use kernel::http::{ApiPath, ApiQuery};
-use kernel::jobs::{self, EnqueueOptions};
+use kernel::inbox::unreadable_key;
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::intake::ProcessInbound;
-use super::repo::{self, NewEvent};
 use crate::channels::model::ChannelKind;
 use crate::channels::repo::{self as channel_repo, ChannelRow};
 
@@ -50,10 +48,11 @@ fn refuse(kind: &str, why: &str) -> Error {
     Error::Unauthorized(format!("Webhook não autenticado: {why}"))
 }
 
-/// Stores each item (dedupe keys) and queues a job for the new ones.
+/// Stores each item (provider ids) in the inbox, which queues the intake
+/// of the new ones.
 async fn store_items(
     tx: &mut TenantTx,
-    channel_id: Uuid,
+    channel: &ChannelRow,
     keys: &[String],
     body: &str,
     content_type: &str,
@@ -62,27 +61,12 @@ async fn store_items(
     let tenant = tx.tenant_id();
     let mut stored = 0;
     for key in keys {
-        let id = kernel::ids::new_id();
-        let new = NewEvent { id, channel_id, dedupe_key: key, body, content_type, unreadable };
-        if repo::store(tx, tenant, &new).await? {
+        if super::store(tx, tenant, channel, key, body, content_type, unreadable).await? {
             stored += 1;
-            if unreadable.is_none() {
-                jobs::enqueue(
-                    tx,
-                    Some(tenant),
-                    &ProcessInbound { event_id: id },
-                    EnqueueOptions { dedupe_key: Some(format!("inbound:{id}")), ..Default::default() },
-                )
-                .await?;
-            }
         }
     }
     metrics::counter!("support_webhooks_accepted_total").increment(keys.len() as u64);
     Ok(stored)
-}
-
-fn digest_key(body: &[u8]) -> String {
-    format!("unreadable:{}", hex::encode(Sha256::digest(body)))
 }
 
 #[derive(serde::Deserialize)]
@@ -134,13 +118,13 @@ async fn whatsapp_event(
             let mut keys: Vec<String> =
                 n.messages.iter().map(|m| format!("msg:{}", m.provider_message_id)).collect();
             keys.extend(n.statuses.iter().map(|s| format!("status:{}:{:?}", s.provider_message_id, s.state)));
-            store_items(&mut tx, row.id, &keys, &text, "application/json", None).await?;
+            store_items(&mut tx, &row, &keys, &text, "application/json", None).await?;
         }
         Err(e) => {
             store_items(
                 &mut tx,
-                row.id,
-                &[digest_key(&body)],
+                &row,
+                &[unreadable_key(&body)],
                 &text,
                 "application/json",
                 Some(&e.to_string()),
@@ -183,7 +167,7 @@ async fn twilio_event(
         Ok(channels::twilio::Event::Message(m)) => {
             store_items(
                 &mut tx,
-                row.id,
+                &row,
                 &[format!("msg:{}", m.provider_message_id)],
                 &text,
                 content_type,
@@ -193,10 +177,10 @@ async fn twilio_event(
         }
         Ok(channels::twilio::Event::Status(s)) => {
             let key = format!("status:{}:{:?}", s.provider_message_id, s.state);
-            store_items(&mut tx, row.id, &[key], &text, content_type, None).await?;
+            store_items(&mut tx, &row, &[key], &text, content_type, None).await?;
         }
         Err(e) => {
-            store_items(&mut tx, row.id, &[digest_key(&body)], &text, content_type, Some(&e.to_string()))
+            store_items(&mut tx, &row, &[unreadable_key(&body)], &text, content_type, Some(&e.to_string()))
                 .await?;
         }
     }
@@ -249,7 +233,7 @@ async fn email_event(
         Ok(m) => {
             store_items(
                 &mut tx,
-                row.id,
+                &row,
                 &[format!("msg:{}", m.provider_message_id)],
                 &stored,
                 &content_type,
@@ -258,8 +242,15 @@ async fn email_event(
             .await?;
         }
         Err(e) => {
-            store_items(&mut tx, row.id, &[digest_key(&body)], &stored, &content_type, Some(&e.to_string()))
-                .await?;
+            store_items(
+                &mut tx,
+                &row,
+                &[unreadable_key(&body)],
+                &stored,
+                &content_type,
+                Some(&e.to_string()),
+            )
+            .await?;
         }
     }
     tx.commit().await?;

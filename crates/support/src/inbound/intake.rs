@@ -8,6 +8,7 @@
 
 use base64::Engine;
 use chrono::Utc;
+use kernel::inbox::{self, Event as EventRow, InboxStatus, Processor};
 use kernel::jobs::{Job, Registry};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error};
@@ -15,9 +16,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::repo;
 use crate::channels::model::ChannelKind;
-use crate::channels::repo::{self as channels_repo, ChannelRow, EventRow};
+use crate::channels::repo::{self as channels_repo, ChannelRow};
 use crate::tickets::outbound::apply_status;
 use crate::tickets::service::{self, Incoming, IncomingFile, MAX_ATTACHMENT_BYTES, refuse_attachment};
 
@@ -28,6 +28,12 @@ pub struct ProcessInbound {
 
 impl Job for ProcessInbound {
     const KIND: &'static str = "support.process_inbound";
+}
+
+impl Processor for ProcessInbound {
+    fn for_event(event_id: Uuid) -> Self {
+        Self { event_id }
+    }
 }
 
 pub fn register(registry: &mut Registry) {
@@ -127,7 +133,7 @@ fn from_message(m: channels::InboundMessage, kind: ChannelKind) -> (Incoming, Ve
 }
 
 fn decode(event: &EventRow, kind: ChannelKind) -> Result<Option<Item>, String> {
-    let key = event.dedupe_key.as_str();
+    let key = event.event_id.as_str();
     let want = key.strip_prefix("msg:");
     match kind {
         ChannelKind::Webchat => {
@@ -245,21 +251,34 @@ async fn fetch_media(
 
 async fn process(app: &App, tenant: Uuid, event_id: Uuid) -> anyhow::Result<()> {
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
-    let Some(event) = repo::find_event(&mut tx, tenant, event_id).await? else { return Ok(()) };
-    if event.status != "pending" {
+    let Some(event) = inbox::find(&mut tx, tenant, event_id).await? else { return Ok(()) };
+    if event.status()? != InboxStatus::Received {
         return Ok(());
     }
-    let channel = channels_repo::find(&mut tx, tenant, event.channel_id).await?.ok_or(Error::NotFound)?;
+    let channel = channels_repo::find(&mut tx, tenant, event.source_id).await?.ok_or(Error::NotFound)?;
     tx.commit().await?;
     let kind = channel.kind()?;
     let item = match decode(&event, kind) {
         Ok(Some(item)) => item,
         Ok(None) => {
-            return finish(app, tenant, event_id, "failed", Some("o item indicado não está no conteúdo"))
-                .await;
+            return finish(
+                app,
+                tenant,
+                event_id,
+                InboxStatus::Failed,
+                Some("o item indicado não está no conteúdo"),
+            )
+            .await;
         }
         Err(why) => {
-            return finish(app, tenant, event_id, "failed", Some(&format!("conteúdo ilegível: {why}"))).await;
+            return finish(
+                app,
+                tenant,
+                event_id,
+                InboxStatus::Failed,
+                Some(&format!("conteúdo ilegível: {why}")),
+            )
+            .await;
         }
     };
     match item {
@@ -268,10 +287,10 @@ async fn process(app: &App, tenant: Uuid, event_id: Uuid) -> anyhow::Result<()> 
             let mut tx = TenantTx::begin(&app.db, tenant).await?;
             let outcome = service::ingest(app, &mut tx, &channel, *incoming).await?;
             let (status, note) = match outcome {
-                service::Ingested::Duplicate => ("ignored", Some("mensagem repetida")),
-                _ => ("processed", None),
+                service::Ingested::Duplicate => (InboxStatus::Ignored, Some("mensagem repetida")),
+                _ => (InboxStatus::Processed, None),
             };
-            repo::finish(&mut tx, tenant, event_id, status, note).await?;
+            inbox::finish(&mut tx, tenant, event_id, status, note).await?;
             tx.commit().await?;
             Ok(())
         }
@@ -280,11 +299,11 @@ async fn process(app: &App, tenant: Uuid, event_id: Uuid) -> anyhow::Result<()> 
             match apply_status(&mut tx, &s).await {
                 Ok(changed) => {
                     let note = (!changed).then_some("situação antiga ou repetida: nada muda");
-                    repo::finish(
+                    inbox::finish(
                         &mut tx,
                         tenant,
                         event_id,
-                        if changed { "processed" } else { "ignored" },
+                        if changed { InboxStatus::Processed } else { InboxStatus::Ignored },
                         note,
                     )
                     .await?;
@@ -301,7 +320,7 @@ async fn process(app: &App, tenant: Uuid, event_id: Uuid) -> anyhow::Result<()> 
                         app,
                         tenant,
                         event_id,
-                        "ignored",
+                        InboxStatus::Ignored,
                         Some("mensagem desconhecida (enviada fora do ConectCRM?)"),
                     )
                     .await
@@ -316,11 +335,11 @@ async fn finish(
     app: &App,
     tenant: Uuid,
     event_id: Uuid,
-    status: &str,
+    status: InboxStatus,
     error: Option<&str>,
 ) -> anyhow::Result<()> {
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
-    repo::finish(&mut tx, tenant, event_id, status, error).await?;
+    inbox::finish(&mut tx, tenant, event_id, status, error).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -3,7 +3,6 @@ use axum::http::HeaderMap;
 use chrono::{DateTime, Utc};
 use kernel::error::{Problem, Violations};
 use kernel::http::{ApiJson, ApiPath, Created};
-use kernel::jobs::{self, EnqueueOptions};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -15,8 +14,7 @@ use uuid::Uuid;
 use super::{Visitor, token, verify};
 use crate::channels::model::ChannelKind;
 use crate::channels::repo::{self as channel_repo, ChannelRow};
-use crate::inbound::intake::{ProcessInbound, WebchatPayload};
-use crate::inbound::repo::{self as inbound, NewEvent};
+use crate::inbound::intake::WebchatPayload;
 use crate::tickets::model::Direction;
 use crate::tickets::repo as tickets;
 
@@ -190,7 +188,7 @@ async fn visitor_send(
     violations.finish()?;
     check_contact(body.name.as_deref(), body.email.as_deref())?;
     let mut tx = TenantTx::begin(&app.db, v.tenant_id).await?;
-    channel_repo::find(&mut tx, v.tenant_id, v.channel_id)
+    let channel = channel_repo::find(&mut tx, v.tenant_id, v.channel_id)
         .await?
         .filter(|c| c.enabled)
         .ok_or(Error::NotFound)?;
@@ -202,25 +200,8 @@ async fn visitor_send(
         text: text.to_string(),
     };
     let raw = serde_json::to_string(&payload).map_err(anyhow::Error::from)?;
-    let id = kernel::ids::new_id();
     let key = format!("msg:{}:{}", v.visitor_id, body.client_id);
-    let new = NewEvent {
-        id,
-        channel_id: v.channel_id,
-        dedupe_key: &key,
-        body: &raw,
-        content_type: "application/json",
-        unreadable: None,
-    };
-    if inbound::store(&mut tx, v.tenant_id, &new).await? {
-        jobs::enqueue(
-            &mut tx,
-            Some(v.tenant_id),
-            &ProcessInbound { event_id: id },
-            EnqueueOptions { dedupe_key: Some(format!("inbound:{id}")), ..Default::default() },
-        )
-        .await?;
-    }
+    crate::inbound::store(&mut tx, v.tenant_id, &channel, &key, &raw, "application/json", None).await?;
     tx.commit().await?;
     Ok(axum::http::StatusCode::ACCEPTED)
 }

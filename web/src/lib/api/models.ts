@@ -106,8 +106,6 @@ export type TicketView = Schemas['TicketView'];
 /** `open` (the default) is open + pending + waiting_customer; `any` is everything. */
 export type TicketStatusFilter = Schemas['TicketStatusFilter'];
 export type SlaFilter = Schemas['SlaFilter'];
-export type InboundEventStatus = Schemas['InboundEventStatus'];
-export type WebhookEventStatus = Schemas['WebhookEventStatus'];
 
 // Background jobs that failed every attempt (owner/admin).
 export type DeadJob = Schemas['DeadJob'];
@@ -162,8 +160,6 @@ export type GatewayProvider = Schemas['GatewayProvider'];
 export type Gateway = Schemas['Gateway'];
 export type SaveGatewayRequest = Schemas['SaveGatewayRequest'];
 export type ConnectionTest = Schemas['ConnectionTest'];
-export type WebhookEvent = Schemas['WebhookEvent'];
-export type WebhookEventPage = Schemas['WebhookEventPage'];
 export type ReceivableBucket = Schemas['ReceivableBucket'];
 export type Receivables = Schemas['Receivables'];
 export type MonthCash = Schemas['MonthCash'];
@@ -203,8 +199,6 @@ export type RotatedSecret = Schemas['RotatedSecret'];
 export type LinkCustomerRequest = Schemas['LinkCustomerRequest'];
 export type SaveChannelRequest = Schemas['SaveChannelRequest'];
 export type ChannelTest = Schemas['ChannelTest'];
-export type InboundEvent = Schemas['InboundEvent'];
-export type InboundEventPage = Schemas['InboundEventPage'];
 export type BusinessWindow = Schemas['BusinessWindow'];
 export type Member = Schemas['Member'];
 export type Team = Schemas['Team'];
@@ -227,3 +221,7 @@ export type Presence = 'online' | 'away' | 'offline';
  * utils/message-extra.ts, which keep only well-formed parts.
  */
 export type MessageExtra = Record<string, unknown>;
+// Webhook inbox (channels and gateways)
+export type InboxPage = Schemas['InboxPage'];
+export type InboxEntry = Schemas['InboxEntry'];
+export type InboxStatus = Schemas['InboxStatus'];

@@ -215,23 +215,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/channels/{channel_id}/events/{id}/replay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Processes a stored payload again (after fixing what made it fail). */
-        post: operations["replay_event"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/channels/{id}": {
         parameters: {
             query?: never;
@@ -248,22 +231,6 @@ export interface paths {
         head?: never;
         /** Saves settings and secrets (secrets not sent keep their stored value). */
         patch: operations["update_channel"];
-        trace?: never;
-    };
-    "/api/v1/channels/{id}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["channel_events"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/api/v1/channels/{id}/rotate-inbound-secret": {
@@ -795,23 +762,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/finance/gateways/{id}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The gateway's webhook log: what arrived, and what became of it. */
-        get: operations["gateway_events"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/finance/gateways/{id}/test": {
         parameters: {
             query?: never;
@@ -877,7 +827,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/finance/webhook-events/{id}/replay": {
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A source's webhook log, newest first: what arrived and what became of it. */
+        get: operations["inbox_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{id}/replay": {
         parameters: {
             query?: never;
             header?: never;
@@ -886,7 +853,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Processes a stored event again (after fixing what made it fail). */
+        /**
+         * Processes a stored event again, after fixing what made it fail: its
+         *     source's job runs once more.
+         */
         post: operations["replay_event"];
         delete?: never;
         options?: never;
@@ -2891,29 +2861,41 @@ export interface components {
         GatewayProvider: "stripe" | "asaas";
         /** @enum {string} */
         ImportStatus: "uploaded" | "queued" | "running" | "done" | "failed";
-        InboundEvent: {
-            /** Format: uuid */
-            channel_id: string;
-            dedupe_key: string;
+        /** @description A line of a source's log: what arrived and what became of it. */
+        InboxEntry: {
+            /** Format: int32 */
+            attempts: number;
+            /** @description Why it was ignored or failed, or a note for a person. */
             error?: string | null;
+            /**
+             * @description The provider's id of what arrived (`unreadable:<sha-256>` when the
+             *     body could not be read).
+             */
+            event_id: string;
             /** Format: uuid */
             id: string;
+            /** @description The provider's event type, when it names one. */
+            kind: string;
             /** Format: date-time */
             processed_at?: string | null;
+            /** @description whatsapp, twilio_sms, twilio_whatsapp, email, webchat, stripe, asaas. */
+            provider: string;
             /** Format: date-time */
             received_at: string;
-            /** @description pending, processed, ignored, failed. */
-            status: string;
+            /** Format: uuid */
+            source_id: string;
+            source_kind: components["schemas"]["SourceKind"];
+            status: components["schemas"]["InboxStatus"];
         };
-        InboundEventPage: {
-            items: components["schemas"]["InboundEvent"][];
+        InboxPage: {
+            items: components["schemas"]["InboxEntry"][];
             next_cursor?: string | null;
         };
         /**
-         * @description Where an inbound provider message is in its processing.
+         * @description Where an event is on its way.
          * @enum {string}
          */
-        InboundEventStatus: "pending" | "processed" | "ignored" | "failed";
+        InboxStatus: "received" | "processed" | "ignored" | "failed";
         Invitation: {
             /** Format: date-time */
             created_at: string;
@@ -4040,6 +4022,11 @@ export interface components {
             /** Format: date-time */
             until: string;
         };
+        /**
+         * @description What an event was sent to.
+         * @enum {string}
+         */
+        SourceKind: "channel" | "gateway";
         Stage: {
             /** Format: uuid */
             id: string;
@@ -4634,32 +4621,6 @@ export interface components {
             /** Format: uuid */
             visitor_id: string;
         };
-        WebhookEvent: {
-            /** @description Why it was ignored or failed. */
-            error?: string | null;
-            event_id: string;
-            /** Format: uuid */
-            gateway_id: string;
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            /** Format: date-time */
-            processed_at?: string | null;
-            provider: components["schemas"]["GatewayProvider"];
-            /** Format: date-time */
-            received_at: string;
-            /** @description pending, processed, ignored, failed. */
-            status: string;
-        };
-        WebhookEventPage: {
-            items: components["schemas"]["WebhookEvent"][];
-            next_cursor?: string | null;
-        };
-        /**
-         * @description Where a stored gateway webhook is in its processing.
-         * @enum {string}
-         */
-        WebhookEventStatus: "pending" | "processed" | "ignored" | "failed";
         WidgetConfig: {
             /** @description "#2563eb". */
             color: string;
@@ -5199,50 +5160,6 @@ export interface operations {
             };
         };
     };
-    replay_event: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel_id: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_channel: {
         parameters: {
             query?: never;
@@ -5336,47 +5253,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Channel"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    channel_events: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-                status?: components["schemas"]["InboundEventStatus"];
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InboundEventPage"];
                 };
             };
             404: {
@@ -7201,47 +7077,6 @@ export interface operations {
             };
         };
     };
-    gateway_events: {
-        parameters: {
-            query?: {
-                limit?: number;
-                cursor?: string;
-                status?: components["schemas"]["WebhookEventStatus"];
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEventPage"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     test_gateway: {
         parameters: {
             query?: never;
@@ -7412,6 +7247,57 @@ export interface operations {
             };
         };
     };
+    inbox_log: {
+        parameters: {
+            query: {
+                /** @description Whose log: `channel:<id>` or `gateway:<id>`. */
+                source: string;
+                status?: components["schemas"]["InboxStatus"];
+                /** @description 1–200, default 50. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     replay_event: {
         parameters: {
             query?: never;
@@ -7428,6 +7314,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
             404: {
                 headers: {

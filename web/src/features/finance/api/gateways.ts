@@ -1,6 +1,6 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import type { ConnectionTest, Gateway, SaveGatewayRequest, WebhookEventPage } from '@/lib/api/models';
+import type { ConnectionTest, Gateway, SaveGatewayRequest } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { gatewaysQueryKey } from './query-keys';
@@ -35,34 +35,4 @@ export function useDeleteGateway() {
 
 export function useTestGateway() {
   return useMutation({ mutationFn: testGateway });
-}
-
-export const WEBHOOK_EVENTS_PAGE_SIZE = 20;
-
-export const gatewayEventsQueryKey = (gatewayId: string) => [...gatewaysQueryKey, gatewayId, 'events'] as const;
-
-/** The webhook log of a gateway, newest first. */
-export const getGatewayEvents = ({ gatewayId, cursor, signal }: { gatewayId: string; cursor?: string | null; signal?: AbortSignal }) =>
-  api.get<WebhookEventPage>(`/finance/gateways/${gatewayId}/events`, { query: { limit: WEBHOOK_EVENTS_PAGE_SIZE, cursor }, signal });
-
-export const gatewayEventsInfiniteQueryOptions = (gatewayId: string) =>
-  infiniteQueryOptions({
-    queryKey: gatewayEventsQueryKey(gatewayId),
-    queryFn: ({ pageParam, signal }) => getGatewayEvents({ gatewayId, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
-  });
-
-export const useGatewayEvents = (gatewayId: string, enabled = true) =>
-  useInfiniteQuery({ ...gatewayEventsInfiniteQueryOptions(gatewayId), enabled });
-
-/** Processes a failed or ignored event again (202); 409 when already processed or unreadable. */
-export const replayWebhookEvent = (id: string) => api.post<void>(`/finance/webhook-events/${id}/replay`);
-
-export function useReplayWebhookEvent(gatewayId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: replayWebhookEvent,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: gatewayEventsQueryKey(gatewayId) }),
-  });
 }

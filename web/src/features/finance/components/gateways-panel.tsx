@@ -6,6 +6,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
 import { PageSpinner } from '@/components/ui/spinner';
+import { WebhookLog } from '@/components/webhook-log';
 import type { ConnectionTest, Gateway, GatewayProvider } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
@@ -13,7 +14,6 @@ import { problemMessage } from '@/lib/problem';
 
 import { useDeleteGateway, useGateways, useTestGateway } from '../api/gateways';
 
-import { GatewayEvents } from './gateway-events';
 import { GatewayForm } from './gateway-form';
 import { PROVIDER_LABELS } from './labels';
 
@@ -130,7 +130,7 @@ function GatewayCard({ gateway }: { gateway: Gateway }) {
         </Button>
         {showEvents && (
           <div className="mt-3">
-            <GatewayEvents gatewayId={gateway.id} />
+            <WebhookLog source={`gateway:${gateway.id}`} title="Eventos do webhook" caption="Eventos do webhook do gateway" />
           </div>
         )}
       </div>

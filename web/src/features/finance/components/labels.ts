@@ -1,4 +1,4 @@
-import type { InvoiceStatus, PaymentMethod, PaymentStatus, SubscriptionStatus, WebhookEventStatus } from '@/lib/api/models';
+import type { InvoiceStatus, PaymentMethod, PaymentStatus, SubscriptionStatus } from '@/lib/api/models';
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   draft: 'Rascunho',
@@ -75,19 +75,5 @@ export const INTERVAL_LABELS: Record<number, string> = { 1: 'Mensal', 3: 'Trimes
 
 /** What follows an amount per period: "R$ 199,90/mês". */
 export const intervalSuffix = (months: number) => (months === 1 ? '/mês' : months === 3 ? '/trimestre' : months === 12 ? '/ano' : `/${months} meses`);
-
-export const WEBHOOK_STATUS_LABELS: Record<WebhookEventStatus, string> = {
-  pending: 'Pendente',
-  processed: 'Processado',
-  ignored: 'Ignorado',
-  failed: 'Falhou',
-};
-
-export const WEBHOOK_STATUS_STYLES: Record<WebhookEventStatus, string> = {
-  pending: 'bg-sky-100 text-sky-800',
-  processed: 'bg-emerald-100 text-emerald-800',
-  ignored: 'bg-slate-200 text-slate-700',
-  failed: 'bg-red-100 text-red-800',
-};
 
 export const PROVIDER_LABELS: Record<string, string> = { stripe: 'Stripe', asaas: 'Asaas' };

@@ -8,8 +8,6 @@ import {
   PAYMENT_STATUS_STYLES,
   SUBSCRIPTION_STATUS_LABELS,
   SUBSCRIPTION_STATUS_STYLES,
-  WEBHOOK_STATUS_LABELS,
-  WEBHOOK_STATUS_STYLES,
 } from './labels';
 
 const badge = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap';
@@ -24,13 +22,4 @@ export function PaymentStatusBadge({ status, className }: { status: PaymentStatu
 
 export function SubscriptionStatusBadge({ status, className }: { status: SubscriptionStatus; className?: string }) {
   return <span className={cn(badge, SUBSCRIPTION_STATUS_STYLES[status], className)}>{SUBSCRIPTION_STATUS_LABELS[status]}</span>;
-}
-
-export function WebhookStatusBadge({ status, className }: { status: string; className?: string }) {
-  const known = status in WEBHOOK_STATUS_LABELS ? (status as keyof typeof WEBHOOK_STATUS_LABELS) : null;
-  return (
-    <span className={cn(badge, known ? WEBHOOK_STATUS_STYLES[known] : 'bg-slate-200 text-slate-700', className)}>
-      {known ? WEBHOOK_STATUS_LABELS[known] : status}
-    </span>
-  );
 }

@@ -1,6 +1,6 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import type { Channel, ChannelTest, InboundEventPage, RotatedSecret, SaveChannelRequest, VerifySenderRequest } from '@/lib/api/models';
+import type { Channel, ChannelTest, RotatedSecret, SaveChannelRequest, VerifySenderRequest } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
 import { channelsQueryKey } from './query-keys';
@@ -70,34 +70,4 @@ export const verifySender = ({ id, input }: { id: string; input: VerifySenderReq
 export function useVerifySender() {
   const changed = useChannelsChanged();
   return useMutation({ mutationFn: verifySender, onSuccess: changed });
-}
-
-export const CHANNEL_EVENTS_PAGE_SIZE = 20;
-
-export const channelEventsQueryKey = (channelId: string) => [...channelsQueryKey, channelId, 'events'] as const;
-
-/** What the provider sent to the channel's webhook, newest first. */
-export const getChannelEvents = ({ channelId, cursor, signal }: { channelId: string; cursor?: string | null; signal?: AbortSignal }) =>
-  api.get<InboundEventPage>(`/channels/${channelId}/events`, { query: { limit: CHANNEL_EVENTS_PAGE_SIZE, cursor }, signal });
-
-export const channelEventsInfiniteQueryOptions = (channelId: string) =>
-  infiniteQueryOptions({
-    queryKey: channelEventsQueryKey(channelId),
-    queryFn: ({ pageParam, signal }) => getChannelEvents({ channelId, cursor: pageParam, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (lastPage) => lastPage.next_cursor ?? undefined,
-  });
-
-export const useChannelEvents = (channelId: string) => useInfiniteQuery(channelEventsInfiniteQueryOptions(channelId));
-
-/** Processes a stored payload again (202); 409 when it was already processed. */
-export const replayChannelEvent = ({ channelId, eventId }: { channelId: string; eventId: string }) =>
-  api.post<void>(`/channels/${channelId}/events/${eventId}/replay`);
-
-export function useReplayChannelEvent(channelId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: replayChannelEvent,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: channelEventsQueryKey(channelId) }),
-  });
 }

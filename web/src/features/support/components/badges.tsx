@@ -2,8 +2,6 @@ import type { Priority, SlaStatus, TicketStatus } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 
 import {
-  EVENT_STATUS_LABELS,
-  EVENT_STATUS_STYLES,
   PRIORITY_LABELS,
   PRIORITY_STYLES,
   SLA_LABELS,
@@ -39,15 +37,6 @@ export function SlaBadge({ status, always = false, showOk = false, className }: 
   return (
     <span className={cn(badge, SLA_STYLES[status], className)} title={SLA_LABELS[status]}>
       {short}
-    </span>
-  );
-}
-
-export function EventStatusBadge({ status, className }: { status: string; className?: string }) {
-  const known = status in EVENT_STATUS_LABELS ? (status as keyof typeof EVENT_STATUS_LABELS) : null;
-  return (
-    <span className={cn(badge, known ? EVENT_STATUS_STYLES[known] : 'bg-slate-200 text-slate-700', className)}>
-      {known ? EVENT_STATUS_LABELS[known] : status}
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { PageSpinner } from '@/components/ui/spinner';
+import { WebhookLog } from '@/components/webhook-log';
 import type { Channel, ChannelKind, ChannelTest } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
@@ -14,7 +15,6 @@ import { useChannels, useDeleteChannel, useTestChannel, useUpdateChannel } from 
 import { useTeams } from '../api/teams';
 import { emailInboundUrl, isMaskedSecret, widgetSnippet } from '../utils/channel-setup';
 
-import { ChannelEvents } from './channel-events';
 import { ChannelForm } from './channel-form';
 import { ChannelIcon } from './channel-icon';
 import { RotateInboundSecret, SenderVerification } from './channel-security';
@@ -159,7 +159,7 @@ function ChannelCard({ channel, onEdit }: { channel: Channel; onEdit: () => void
           </Button>
           {showEvents && (
             <div className="mt-3">
-              <ChannelEvents channelId={channel.id} />
+              <WebhookLog source={`channel:${channel.id}`} title="Eventos recebidos" caption="Eventos recebidos pelo canal" />
             </div>
           )}
         </div>

@@ -1,7 +1,6 @@
 import type {
   ChannelKind,
   DeliveryStatus,
-  InboundEventStatus,
   Presence,
   Priority,
   Routing,
@@ -116,20 +115,6 @@ export const PRESENCE_DOT: Record<Presence, string> = {
   online: 'bg-emerald-500',
   away: 'bg-amber-400',
   offline: 'bg-slate-400',
-};
-
-export const EVENT_STATUS_LABELS: Record<InboundEventStatus, string> = {
-  pending: 'Na fila',
-  processed: 'Processado',
-  ignored: 'Ignorado',
-  failed: 'Falhou',
-};
-
-export const EVENT_STATUS_STYLES: Record<InboundEventStatus, string> = {
-  pending: 'bg-sky-100 text-sky-800',
-  processed: 'bg-emerald-100 text-emerald-800',
-  ignored: 'bg-slate-200 text-slate-700',
-  failed: 'bg-red-100 text-red-800',
 };
 
 /** What an activity says, in a sentence (the actor's name goes in front). */
