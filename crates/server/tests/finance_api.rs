@@ -399,15 +399,6 @@ async fn pix_code_public_page_and_links_of_other_companies() {
     }
 }
 
-async fn post_raw(t: &TestApp, path: &str, headers: &[(&str, String)], body: &str) -> (StatusCode, String) {
-    let mut req = t.http.post(t.url(path)).body(body.to_string()).header("content-type", "application/json");
-    for (k, v) in headers {
-        req = req.header(*k, v);
-    }
-    let res = req.send().await.unwrap();
-    (res.status(), res.text().await.unwrap())
-}
-
 #[tokio::test]
 async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() {
     let t = TestApp::spawn().await;
@@ -469,39 +460,43 @@ async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() 
     );
     let sign = |body: &str, ts: i64| payments::stripe::signature_header(body.as_bytes(), secret, ts);
     // Forged or stale: 401 and nothing stored.
-    let (s, _) = post_raw(
-        &t,
-        &hook,
-        &[(
-            "stripe-signature",
-            payments::stripe::signature_header(succeeded.as_bytes(), "whsec_wrong", Utc::now().timestamp()),
-        )],
-        &succeeded,
-    )
-    .await;
+    let (s, _) = t
+        .post_raw_json(
+            &hook,
+            &[(
+                "stripe-signature",
+                payments::stripe::signature_header(
+                    succeeded.as_bytes(),
+                    "whsec_wrong",
+                    Utc::now().timestamp(),
+                ),
+            )],
+            &succeeded,
+        )
+        .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let (s, _) = post_raw(&t, &hook, &[], &succeeded).await;
+    let (s, _) = t.post_raw_json(&hook, &[], &succeeded).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let (s, _) = post_raw(
-        &t,
-        &hook,
-        &[("stripe-signature", sign(&succeeded, Utc::now().timestamp() - 3600))],
-        &succeeded,
-    )
-    .await;
+    let (s, _) = t
+        .post_raw_json(
+            &hook,
+            &[("stripe-signature", sign(&succeeded, Utc::now().timestamp() - 3600))],
+            &succeeded,
+        )
+        .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let stored: i64 =
         sqlx::query_scalar("select count(*) from inbox_events").fetch_one(&mut admin).await.unwrap();
     assert_eq!(stored, 0);
     // Delivered twice: one payment.
     for _ in 0..2 {
-        let (s, body) = post_raw(
-            &t,
-            &hook,
-            &[("stripe-signature", sign(&succeeded, Utc::now().timestamp()))],
-            &succeeded,
-        )
-        .await;
+        let (s, body) = t
+            .post_raw_json(
+                &hook,
+                &[("stripe-signature", sign(&succeeded, Utc::now().timestamp()))],
+                &succeeded,
+            )
+            .await;
         assert_eq!(s, StatusCode::OK, "{body}");
     }
     t.drain_jobs().await;
@@ -522,7 +517,7 @@ async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() 
     for (evt, total) in [("evt_r1", 2990), ("evt_r1", 2990), ("evt_r2", 12990), ("evt_r0", 1000)] {
         let body = refunded(evt, total);
         let (s, _) =
-            post_raw(&t, &hook, &[("stripe-signature", sign(&body, Utc::now().timestamp()))], &body).await;
+            t.post_raw_json(&hook, &[("stripe-signature", sign(&body, Utc::now().timestamp()))], &body).await;
         assert_eq!(s, StatusCode::OK);
     }
     t.drain_jobs().await;
@@ -538,7 +533,7 @@ async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() 
         json!({"id": "pi_2", "object": "payment_intent", "amount": 4000, "amount_received": 4000, "metadata": {"invoice_id": id2}}),
     );
     let (s, _) =
-        post_raw(&t, &hook, &[("stripe-signature", sign(&short, Utc::now().timestamp()))], &short).await;
+        t.post_raw_json(&hook, &[("stripe-signature", sign(&short, Utc::now().timestamp()))], &short).await;
     assert_eq!(s, StatusCode::OK);
     t.drain_jobs().await;
     let (_, inv2) = t.get(&format!("/api/v1/invoices/{id2}"), &owner.token).await;
@@ -562,7 +557,8 @@ async fn stripe_checkout_and_signed_webhooks_settle_once_and_refuse_forgeries() 
 
     // Unreadable but signed: kept with the reason, 200, visible in the log.
     let junk = "{not json";
-    let (s, _) = post_raw(&t, &hook, &[("stripe-signature", sign(junk, Utc::now().timestamp()))], junk).await;
+    let (s, _) =
+        t.post_raw_json(&hook, &[("stripe-signature", sign(junk, Utc::now().timestamp()))], junk).await;
     assert_eq!(s, StatusCode::OK);
     let (_, log) = t.get(&format!("/api/v1/inbox?source=gateway:{gid}&status=failed"), &owner.token).await;
     assert_eq!(log["items"].as_array().unwrap().len(), 1, "{log}");
@@ -611,15 +607,15 @@ async fn asaas_charge_and_webhooks_with_the_access_token_deduplicated_by_event_i
     let hook = format!("/hooks/asaas/{}.{gid}", owner.tenant_id);
     let received = json!({"id": "evt_05b708f961d739ea7eba7e4db318f621&368604920", "event": "PAYMENT_RECEIVED", "dateCreated": "2026-11-29 10:00:00",
         "payment": {"id": "pay_080225913252", "value": 129.9, "netValue": 127.9, "status": "RECEIVED", "billingType": "PIX", "externalReference": id}}).to_string();
-    let (s, _) = post_raw(&t, &hook, &[("asaas-access-token", "errado".into())], &received).await;
+    let (s, _) = t.post_raw_json(&hook, &[("asaas-access-token", "errado".into())], &received).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     for _ in 0..3 {
-        let (s, _) = post_raw(&t, &hook, &[("asaas-access-token", token.clone())], &received).await;
+        let (s, _) = t.post_raw_json(&hook, &[("asaas-access-token", token.clone())], &received).await;
         assert_eq!(s, StatusCode::OK);
     }
     // The same payment confirmed under another event id is still one payment.
     let confirmed = received.replace("PAYMENT_RECEIVED", "PAYMENT_CONFIRMED").replace("&368604920", "&1");
-    let (s, _) = post_raw(&t, &hook, &[("asaas-access-token", token.clone())], &confirmed).await;
+    let (s, _) = t.post_raw_json(&hook, &[("asaas-access-token", token.clone())], &confirmed).await;
     assert_eq!(s, StatusCode::OK);
     t.drain_jobs().await;
     let (_, inv) = t.get(&format!("/api/v1/invoices/{id}"), &owner.token).await;
@@ -828,7 +824,7 @@ async fn another_company_and_other_roles_cannot_reach_finance() {
     let (s, _) = t.delete(&format!("/api/v1/finance/gateways/{gid}"), &other.token).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     // Another company's webhook URL with this gateway id is not this gateway.
-    let (s, _) = post_raw(&t, &format!("/hooks/asaas/{}.{gid}", other.tenant_id), &[], "{}").await;
+    let (s, _) = t.post_raw_json(&format!("/hooks/asaas/{}.{gid}", other.tenant_id), &[], "{}").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     // Sales and support agents do not see money.
     let agent = t.add_user(&owner, "agent").await;
@@ -862,7 +858,7 @@ async fn a_refund_that_overtakes_its_payment_waits_for_it_and_applies_once() {
         let body = json!({"id": evt, "object": "event", "type": kind, "created": Utc::now().timestamp(), "data": {"object": object}}).to_string();
         let sig = payments::stripe::signature_header(body.as_bytes(), secret, Utc::now().timestamp());
         let hook = hook.clone();
-        async move { post_raw(t, &hook, &[("stripe-signature", sig)], &body).await }
+        async move { t.post_raw_json(&hook, &[("stripe-signature", sig)], &body).await }
     };
     let (s, _) = send("evt_ref", "charge.refunded", json!({"id": "ch_9", "object": "charge", "payment_intent": "pi_9", "amount": 20000, "amount_refunded": 5000})).await;
     assert_eq!(s, StatusCode::OK);
@@ -987,9 +983,9 @@ async fn an_asaas_webhook_without_its_access_token_is_refused_and_stores_nothing
     let body =
         json!({"id": "evt_sem_token", "event": "PAYMENT_RECEIVED", "payment": {"id": "pay_1", "value": 1.0}})
             .to_string();
-    let (s, _) = post_raw(&t, &hook, &[], &body).await;
+    let (s, _) = t.post_raw_json(&hook, &[], &body).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let (s, _) = post_raw(&t, &hook, &[("asaas-access-token", String::new())], &body).await;
+    let (s, _) = t.post_raw_json(&hook, &[("asaas-access-token", String::new())], &body).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let stored: i64 = sqlx::query_scalar("select count(*) from inbox_events")
         .fetch_one(&mut t.db.admin().await)

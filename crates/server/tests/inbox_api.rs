@@ -12,14 +12,6 @@ use serde_json::{Value, json};
 const APP_SECRET: &str = "segredo-do-app";
 const ASAAS_TOKEN: &str = "whsec_test_secret_123";
 
-async fn post_raw(t: &TestApp, path: &str, headers: &[(&str, String)], body: Vec<u8>) -> StatusCode {
-    let mut req = t.http.post(t.url(path)).body(body).header("content-type", "application/json");
-    for (k, v) in headers {
-        req = req.header(*k, v);
-    }
-    req.send().await.unwrap().status()
-}
-
 fn whatsapp_text(id: &str) -> Vec<u8> {
     json!({"object": "whatsapp_business_account", "entry": [{"id": "102290129340398", "changes": [{"field": "messages", "value": {
         "messaging_product": "whatsapp", "metadata": {"display_phone_number": "15550783881", "phone_number_id": "106540352242922"},
@@ -67,14 +59,14 @@ async fn sources(t: &TestApp, owner: &Actor) -> Sources {
 async fn whatsapp(t: &TestApp, src: &Sources, body: Vec<u8>) {
     let signature = channels::whatsapp::signature_header(&body, APP_SECRET);
     assert_eq!(
-        post_raw(t, &src.whatsapp_hook, &[("x-hub-signature-256", signature)], body).await,
+        t.post_raw_json(&src.whatsapp_hook, &[("x-hub-signature-256", signature)], body).await.0,
         StatusCode::OK
     );
 }
 
 async fn asaas(t: &TestApp, src: &Sources, body: Vec<u8>) {
     let token = ("asaas-access-token", ASAAS_TOKEN.to_string());
-    assert_eq!(post_raw(t, &src.asaas_hook, &[token], body).await, StatusCode::OK);
+    assert_eq!(t.post_raw_json(&src.asaas_hook, &[token], body).await.0, StatusCode::OK);
 }
 
 async fn log(t: &TestApp, who: &Actor, source: &str) -> Vec<Value> {

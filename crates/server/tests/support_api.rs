@@ -12,21 +12,6 @@ use common::fakes::{GRAPH_TOKEN, PHONE_NUMBER_ID, Providers, TWILIO_SID, TWILIO_
 use common::{Actor, TestApp, assert_isolated};
 use serde_json::{Value, json};
 
-async fn post_raw(
-    t: &TestApp,
-    path: &str,
-    headers: &[(&str, String)],
-    content_type: &str,
-    body: Vec<u8>,
-) -> (StatusCode, String) {
-    let mut req = t.http.post(t.url(path)).body(body).header("content-type", content_type);
-    for (k, v) in headers {
-        req = req.header(*k, v);
-    }
-    let res = req.send().await.unwrap();
-    (res.status(), res.text().await.unwrap())
-}
-
 async fn channel(t: &TestApp, who: &Actor, body: Value) -> Value {
     let (s, c) = t.post("/api/v1/channels", Some(&who.token), body).await;
     assert_eq!(s, StatusCode::CREATED, "{c}");
@@ -106,11 +91,11 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
 
     // Unsigned or forged: 401, nothing stored.
     let body = whatsapp_text("wamid.IN1", "5511987654321", "Olá, meu boleto não chegou");
-    let (s, _) = post_raw(&t, &hook, &[], "application/json", body.clone()).await;
+    let (s, _) = t.post_raw(&hook, &[], "application/json", body.clone()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let forged = channels::whatsapp::signature_header(&body, "outro-segredo");
     let (s, _) =
-        post_raw(&t, &hook, &[("x-hub-signature-256", forged)], "application/json", body.clone()).await;
+        t.post_raw(&hook, &[("x-hub-signature-256", forged)], "application/json", body.clone()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let mut admin = t.db.admin().await;
     let stored: i64 =
@@ -120,9 +105,9 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
     // Delivered three times: one ticket, one message, one customer.
     let signed = channels::whatsapp::signature_header(&body, secret);
     for _ in 0..3 {
-        let (s, _) =
-            post_raw(&t, &hook, &[("x-hub-signature-256", signed.clone())], "application/json", body.clone())
-                .await;
+        let (s, _) = t
+            .post_raw(&hook, &[("x-hub-signature-256", signed.clone())], "application/json", body.clone())
+            .await;
         assert_eq!(s, StatusCode::OK);
     }
     t.drain_jobs().await;
@@ -139,14 +124,14 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
     assert_eq!(customers["items"][0]["phones"], json!(["+5511987654321"]));
     // A second message from the same number lands on the same ticket.
     let second = whatsapp_text("wamid.IN2", "5511987654321", "Alguém pode me ajudar?");
-    let (s, _) = post_raw(
-        &t,
-        &hook,
-        &[("x-hub-signature-256", channels::whatsapp::signature_header(&second, secret))],
-        "application/json",
-        second,
-    )
-    .await;
+    let (s, _) = t
+        .post_raw(
+            &hook,
+            &[("x-hub-signature-256", channels::whatsapp::signature_header(&second, secret))],
+            "application/json",
+            second,
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     t.drain_jobs().await;
     assert_eq!(tickets(&t, &owner, "").await.len(), 1);
@@ -176,14 +161,14 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
     // Statuses arrive out of order: read, then a late delivered — it stays read.
     for status in ["delivered", "read", "delivered", "sent"] {
         let b = whatsapp_status("wamid.OUT1", status);
-        let (s, _) = post_raw(
-            &t,
-            &hook,
-            &[("x-hub-signature-256", channels::whatsapp::signature_header(&b, secret))],
-            "application/json",
-            b,
-        )
-        .await;
+        let (s, _) = t
+            .post_raw(
+                &hook,
+                &[("x-hub-signature-256", channels::whatsapp::signature_header(&b, secret))],
+                "application/json",
+                b,
+            )
+            .await;
         assert_eq!(s, StatusCode::OK);
         t.drain_jobs().await;
     }
@@ -193,14 +178,14 @@ async fn whatsapp_intake_is_verified_deduplicated_replied_and_tracked() {
 
     // A payload we cannot read is kept with the reason, and answered 200.
     let junk = b"{\"object\": 42}".to_vec();
-    let (s, _) = post_raw(
-        &t,
-        &hook,
-        &[("x-hub-signature-256", channels::whatsapp::signature_header(&junk, secret))],
-        "application/json",
-        junk,
-    )
-    .await;
+    let (s, _) = t
+        .post_raw(
+            &hook,
+            &[("x-hub-signature-256", channels::whatsapp::signature_header(&junk, secret))],
+            "application/json",
+            junk,
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     let (_, log) = t
         .get(
@@ -222,8 +207,7 @@ async fn outside_the_24_hour_window_only_templates_and_provider_outages_end_fail
         "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": base}, "secrets": {"access_token": GRAPH_TOKEN, "app_secret": secret}})).await;
     let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
     let body = whatsapp_text("wamid.A", "5521912345678", "Oi");
-    post_raw(
-        &t,
+    t.post_raw(
         &hook,
         &[("x-hub-signature-256", channels::whatsapp::signature_header(&body, secret))],
         "application/json",
@@ -324,18 +308,18 @@ async fn twilio_sms_is_verified_with_the_documented_signature_and_replied_throug
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     let body = serde_urlencoded::to_string(&params).unwrap().into_bytes();
-    let (s, _) = post_raw(
-        &t,
-        &path,
-        &[("x-twilio-signature", "bm90IGEgc2lnbmF0dXJl".into())],
-        "application/x-www-form-urlencoded",
-        body.clone(),
-    )
-    .await;
+    let (s, _) = t
+        .post_raw(
+            &path,
+            &[("x-twilio-signature", "bm90IGEgc2lnbmF0dXJl".into())],
+            "application/x-www-form-urlencoded",
+            body.clone(),
+        )
+        .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
     let sig = channels::twilio::signature(TWILIO_TOKEN, &url, &params);
     let (s, _) =
-        post_raw(&t, &path, &[("x-twilio-signature", sig)], "application/x-www-form-urlencoded", body).await;
+        t.post_raw(&path, &[("x-twilio-signature", sig)], "application/x-www-form-urlencoded", body).await;
     assert_eq!(s, StatusCode::OK);
     t.drain_jobs().await;
     let list = tickets(&t, &owner, "").await;
@@ -381,23 +365,23 @@ async fn email_threads_by_message_id_sanitises_html_and_replies_with_threading_h
     .await;
     let token = ch["inbound_secret"].as_str().unwrap();
     let hook = format!("/hooks/email/{}", ch["public_id"].as_str().unwrap());
-    let (s, _) = post_raw(
-        &t,
-        &format!("{hook}?token=errado"),
-        &[],
-        "message/rfc822",
-        mime("a1@cliente.com.br", "Erro no sistema", "Ol=C3=A1", None),
-    )
-    .await;
+    let (s, _) = t
+        .post_raw(
+            &format!("{hook}?token=errado"),
+            &[],
+            "message/rfc822",
+            mime("a1@cliente.com.br", "Erro no sistema", "Ol=C3=A1", None),
+        )
+        .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED);
-    let (s, _) = post_raw(
-        &t,
-        &format!("{hook}?token={token}"),
-        &[],
-        "message/rfc822",
-        mime("a1@cliente.com.br", "Erro no sistema", "Ol=C3=A1, o caixa travou", None),
-    )
-    .await;
+    let (s, _) = t
+        .post_raw(
+            &format!("{hook}?token={token}"),
+            &[],
+            "message/rfc822",
+            mime("a1@cliente.com.br", "Erro no sistema", "Ol=C3=A1, o caixa travou", None),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     t.drain_jobs().await;
     let list = tickets(&t, &owner, "").await;
@@ -434,14 +418,14 @@ async fn email_threads_by_message_id_sanitises_html_and_replies_with_threading_h
         .to_string();
 
     // The customer answers our e-mail from another client: same ticket.
-    let (s, _) = post_raw(
-        &t,
-        &format!("{hook}?token={token}"),
-        &[],
-        "message/rfc822",
-        mime("a2@cliente.com.br", "Re: Erro no sistema [#1]", "Funcionou, obrigado", Some(&our_id)),
-    )
-    .await;
+    let (s, _) = t
+        .post_raw(
+            &format!("{hook}?token={token}"),
+            &[],
+            "message/rfc822",
+            mime("a2@cliente.com.br", "Re: Erro no sistema [#1]", "Funcionou, obrigado", Some(&our_id)),
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     t.drain_jobs().await;
     assert_eq!(tickets(&t, &owner, "status=any").await.len(), 1);
@@ -763,14 +747,14 @@ async fn a_worker_that_dies_mid_intake_loses_nothing_and_doubles_nothing() {
         "config": {"phone_number_id": "106540352242922"}, "secrets": {"access_token": "tok", "app_secret": secret}})).await;
     let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
     let body = whatsapp_text("wamid.CRASH", "5531988887777", "Meu pedido não chegou");
-    let (s, _) = post_raw(
-        &t,
-        &hook,
-        &[("x-hub-signature-256", channels::whatsapp::signature_header(&body, secret))],
-        "application/json",
-        body,
-    )
-    .await;
+    let (s, _) = t
+        .post_raw(
+            &hook,
+            &[("x-hub-signature-256", channels::whatsapp::signature_header(&body, secret))],
+            "application/json",
+            body,
+        )
+        .await;
     assert_eq!(s, StatusCode::OK);
     // A worker takes the job, does the intake and dies before committing.
     let tenant: uuid::Uuid = owner.tenant_id.parse().unwrap();
@@ -929,7 +913,7 @@ async fn a_tenant_cannot_point_channels_or_media_at_internal_addresses() {
     let sig = channels::twilio::signature("twilio-auth-token", &url, &params);
     let body = serde_urlencoded::to_string(&params).unwrap().into_bytes();
     let (s, _) =
-        post_raw(&t, &path, &[("x-twilio-signature", sig)], "application/x-www-form-urlencoded", body).await;
+        t.post_raw(&path, &[("x-twilio-signature", sig)], "application/x-www-form-urlencoded", body).await;
     assert_eq!(s, StatusCode::OK);
     t.drain_jobs().await;
     let list = tickets(&t, &owner, "").await;
@@ -1024,8 +1008,7 @@ async fn inbound_tokens_are_sealed_shown_whole_only_to_admins_and_rotation_refus
         let t = &t;
         let hook = hook.clone();
         async move {
-            post_raw(
-                t,
+            t.post_raw(
                 &format!("{hook}?token={token}"),
                 &[],
                 "message/rfc822",
@@ -1084,7 +1067,7 @@ async fn plain_tokens_left_by_older_versions_are_sealed_by_the_migration_job() {
     assert!(listed["config"].get("inbound_token").is_none(), "never shown from plain config: {listed}");
     let url = format!("/hooks/email/{}?token=antigo-123", ch["public_id"].as_str().unwrap());
     let deliver =
-        |mid: &'static str| post_raw(&t, &url, &[], "message/rfc822", mime(mid, "Oi", "Ol=C3=A1", None));
+        |mid: &'static str| t.post_raw(&url, &[], "message/rfc822", mime(mid, "Oi", "Ol=C3=A1", None));
     assert_eq!(deliver("l1@cliente.com.br").await.0, StatusCode::OK, "still accepted before the job runs");
     // What the migration enqueues for such a channel.
     sqlx::query(
@@ -1124,7 +1107,7 @@ async fn an_unconfirmed_sender_replies_from_the_platform_with_reply_to_until_its
     let id = ch["id"].as_str().unwrap();
     let token = ch["inbound_secret"].as_str().unwrap();
     let hook = format!("/hooks/email/{}?token={token}", ch["public_id"].as_str().unwrap());
-    post_raw(&t, &hook, &[], "message/rfc822", mime("q1@cliente.com.br", "Pedido", "Cad=C3=AA?", None)).await;
+    t.post_raw(&hook, &[], "message/rfc822", mime("q1@cliente.com.br", "Pedido", "Cad=C3=AA?", None)).await;
     t.drain_jobs().await;
     let ticket = tickets(&t, &owner, "").await[0]["id"].as_str().unwrap().to_string();
     let reply = |text: &'static str| {
@@ -1254,8 +1237,7 @@ async fn a_visitor_claiming_a_customers_email_gets_an_unverified_customer_and_me
         mail["public_id"].as_str().unwrap(),
         mail["inbound_secret"].as_str().unwrap()
     );
-    post_raw(
-        &t,
+    t.post_raw(
         &hook,
         &[],
         "message/rfc822",
@@ -1405,7 +1387,7 @@ async fn svg_and_html_attachments_download_sandboxed_and_a_png_made_of_svg_is_no
         ("foto.png", "image/png", svg),
         ("real.png", "image/png", png),
     ]);
-    let (s, _) = post_raw(&t, &hook, &[], "message/rfc822", body).await;
+    let (s, _) = t.post_raw(&hook, &[], "message/rfc822", body).await;
     assert_eq!(s, StatusCode::OK);
     t.drain_jobs().await;
     let ticket = tickets(&t, &owner, "").await[0]["id"].as_str().unwrap().to_string();
@@ -1509,16 +1491,16 @@ async fn unsigned_twilio_and_tokenless_email_webhooks_are_refused_and_store_noth
     .unwrap();
     let twilio = format!("/hooks/twilio/{}", sms["public_id"].as_str().unwrap());
     let (s, _) =
-        post_raw(&t, &twilio, &[], "application/x-www-form-urlencoded", form.clone().into_bytes()).await;
+        t.post_raw(&twilio, &[], "application/x-www-form-urlencoded", form.clone().into_bytes()).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED, "no X-Twilio-Signature");
-    let (s, _) = post_raw(
-        &t,
-        &twilio,
-        &[("x-twilio-signature", String::new())],
-        "application/x-www-form-urlencoded",
-        form.into_bytes(),
-    )
-    .await;
+    let (s, _) = t
+        .post_raw(
+            &twilio,
+            &[("x-twilio-signature", String::new())],
+            "application/x-www-form-urlencoded",
+            form.into_bytes(),
+        )
+        .await;
     assert_eq!(s, StatusCode::UNAUTHORIZED, "an empty X-Twilio-Signature");
 
     let mail = channel(
@@ -1529,9 +1511,9 @@ async fn unsigned_twilio_and_tokenless_email_webhooks_are_refused_and_store_noth
     .await;
     let email = format!("/hooks/email/{}", mail["public_id"].as_str().unwrap());
     for path in [email.clone(), format!("{email}?token=")] {
-        let (s, _) =
-            post_raw(&t, &path, &[], "message/rfc822", mime("x1@cliente.com.br", "Sem token", "Oi", None))
-                .await;
+        let (s, _) = t
+            .post_raw(&path, &[], "message/rfc822", mime("x1@cliente.com.br", "Sem token", "Oi", None))
+            .await;
         assert_eq!(s, StatusCode::UNAUTHORIZED, "{path}");
     }
     let stored: i64 = sqlx::query_scalar("select count(*) from inbox_events")

@@ -234,6 +234,34 @@ impl TestApp {
     pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> (StatusCode, Value) {
         self.call(Method::POST, path, token, Some(body)).await
     }
+    /// A body as a provider sends it (its own bytes and content type, with
+    /// its signature headers), not JSON a client of ours builds.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        headers: &[(&str, String)],
+        content_type: &str,
+        body: impl AsRef<[u8]>,
+    ) -> (StatusCode, String) {
+        let mut req =
+            self.http.post(self.url(path)).body(body.as_ref().to_vec()).header("content-type", content_type);
+        for (k, v) in headers {
+            req = req.header(*k, v);
+        }
+        let res = req.send().await.unwrap();
+        (res.status(), res.text().await.unwrap())
+    }
+
+    /// [`Self::post_raw`] of a JSON body (Stripe, Asaas, WhatsApp).
+    pub async fn post_raw_json(
+        &self,
+        path: &str,
+        headers: &[(&str, String)],
+        body: impl AsRef<[u8]>,
+    ) -> (StatusCode, String) {
+        self.post_raw(path, headers, "application/json", body).await
+    }
+
     pub async fn patch(&self, path: &str, token: &str, body: Value) -> (StatusCode, Value) {
         self.call(Method::PATCH, path, Some(token), Some(body)).await
     }
