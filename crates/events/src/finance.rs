@@ -42,6 +42,18 @@ event!(
 );
 
 event!(
+    /// An open invoice passed its due date unpaid (announced once, the day after it was due).
+    Finance / Finance InvoiceOverdue {
+        pub invoice_id: Uuid,
+        pub number: i64,
+        pub customer_id: Uuid,
+        pub due_date: NaiveDate,
+        /// What is due today, late fees included.
+        pub amount_due_cents: i64,
+    }
+);
+
+event!(
     /// An invoice was paid in full.
     Finance / Finance InvoicePaid {
         pub invoice_id: Uuid,

@@ -243,6 +243,7 @@ catalogue![
     InvoiceIssued,
     InvoiceSent,
     InvoiceReminderDue,
+    InvoiceOverdue,
     InvoicePaid,
     InvoiceCancelled,
     PaymentReceived,

@@ -14,6 +14,7 @@ use kernel::tenant::TenantTx;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::invoices::model::InvoiceStatus;
 use crate::invoices::repo as invoices;
 use crate::invoices::service::{self as invoice, with_balance};
 use crate::parties;
@@ -34,11 +35,46 @@ impl Job for SendReminder {
     const KIND: &'static str = "finance.dunning_reminder";
 }
 
+/// The day after an invoice's due date: if it is still unpaid,
+/// `InvoiceOverdue` is announced (automation's "fatura vencida" trigger).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AnnounceOverdue {
+    pub invoice_id: Uuid,
+}
+
+impl Job for AnnounceOverdue {
+    const KIND: &'static str = "finance.invoice_overdue";
+}
+
 pub fn register(registry: &mut Registry) {
     registry.handle(|app: App, tenant, job: SendReminder| async move {
         let tenant = tenant.ok_or_else(|| anyhow::anyhow!("reminder without tenant"))?;
         remind(&app, tenant, &job).await
     });
+    registry.handle(|app: App, tenant, job: AnnounceOverdue| async move {
+        let tenant = tenant.ok_or_else(|| anyhow::anyhow!("overdue check without tenant"))?;
+        announce_overdue(&app, tenant, &job).await
+    });
+}
+
+async fn announce_overdue(app: &App, tenant: Uuid, job: &AnnounceOverdue) -> anyhow::Result<()> {
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let Some(inv) = invoices::find(&mut tx, tenant, job.invoice_id, true).await? else { return Ok(()) };
+    let s = settings::get(&mut tx, tenant).await?;
+    let today = parties::company(&mut tx, tenant).await?.today();
+    let inv = with_balance(inv, &s, today);
+    if inv.status == InvoiceStatus::Overdue {
+        tx.emit(&events::InvoiceOverdue {
+            invoice_id: inv.id,
+            number: inv.number,
+            customer_id: inv.customer_id,
+            due_date: inv.due_date,
+            amount_due_cents: inv.amount_due_cents,
+        })
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 async fn remind(app: &App, tenant: Uuid, job: &SendReminder) -> anyhow::Result<()> {

@@ -653,6 +653,41 @@ async fn dunning_sends_the_due_reminder_once_and_not_for_paid_invoices() {
     assert!(reminders[0].contains(label));
 }
 
+/// The day after its due date an unpaid invoice announces `InvoiceOverdue`
+/// (what automation's "fatura vencida" rules react to); a paid one does not.
+#[tokio::test]
+async fn an_unpaid_invoice_announces_it_is_overdue_once() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let c = customer(&t, &owner, "Devedor").await;
+    let late = invoice(&t, &owner, &c, 5000, today() - Duration::days(10), today() - Duration::days(4)).await;
+    let paid = invoice(&t, &owner, &c, 7000, today() - Duration::days(10), today() - Duration::days(4)).await;
+    let (s, _) = t
+        .post(
+            "/api/v1/payments",
+            Some(&owner.token),
+            json!({"invoice_ids": [paid["id"]], "method": "pix", "amount_cents": 7149}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    let mut admin = t.db.admin().await;
+    let overdue: Vec<Value> =
+        sqlx::query_scalar("select payload from outbox_events where kind = 'InvoiceOverdue'")
+            .fetch_all(&mut admin)
+            .await
+            .unwrap();
+    assert_eq!(overdue.len(), 1, "{overdue:?}");
+    assert_eq!(overdue[0]["invoice_id"], late["id"]);
+    let (_, now) = t.get(&format!("/api/v1/invoices/{}", late["id"].as_str().unwrap()), &owner.token).await;
+    assert!(now["amount_due_cents"].as_i64().unwrap() > 5000, "late fees apply: {now}");
+    assert_eq!(
+        overdue[0]["amount_due_cents"], now["amount_due_cents"],
+        "the amount due today, fees included"
+    );
+}
+
 /// Issue 9.13: a company signed up with someone else's address mails no
 /// reminder to anyone until the owner confirms it; once confirmed, the next
 /// step is sent.

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::model::{CreateInvoiceRequest, Invoice, InvoiceStatus, PixCharge};
 use super::repo::{self, NewInvoice, NewItem, label};
-use crate::dunning::SendReminder;
+use crate::dunning::{AnnounceOverdue, SendReminder};
 use crate::parties::{self, Company};
 use crate::settings::model::FinanceSettings;
 use crate::settings::repo as settings;
@@ -177,6 +177,21 @@ async fn issued(
         )
         .await?;
     }
+    let overdue_on = tz
+        .from_local_datetime(&(due_date + chrono::Duration::days(1)).and_time(NaiveTime::MIN))
+        .earliest()
+        .map(|t| t.to_utc());
+    jobs::enqueue(
+        tx,
+        Some(tenant),
+        &AnnounceOverdue { invoice_id: id },
+        EnqueueOptions {
+            run_at: overdue_on,
+            dedupe_key: Some(format!("overdue:{id}")),
+            ..Default::default()
+        },
+    )
+    .await?;
     let amount = kernel::money::Money::brl(total_cents).format_brl();
     tx.emit(&InvoiceIssued {
         invoice_id: id,
