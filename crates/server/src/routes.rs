@@ -78,6 +78,7 @@ fn documented(limiter: Option<AuthLimiter>, webchat_limiter: Option<AuthLimiter>
         .merge(crm::router())
         .merge(finance::router())
         .merge(support::router())
+        .merge(automation::router())
         .merge(ops::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
