@@ -329,3 +329,34 @@ async fn another_company_neither_sees_nor_runs_the_flow() {
     assert!(notes(&t, &beta, &ticket).await.is_empty());
     assert!(runs(&t, &alfa, &flow).await.is_empty());
 }
+
+#[tokio::test]
+async fn a_flow_that_triggers_itself_stops_after_twenty_runs_an_hour_on_the_same_ticket() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ticket = webchat_ticket(&t, &owner, "Preciso de ajuda").await;
+    // Every note adds a note: NoteAdded → add_note → NoteAdded → …
+    let flow = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Eco", "trigger_kind": "NoteAdded",
+               "actions": [{"type": "add_note", "text": "Eco de {{message_id}}"}]}),
+    )
+    .await;
+    let id = ticket["id"].as_str().unwrap();
+    let (s, b) = t
+        .post(
+            &format!("/api/v1/tickets/{id}/messages"),
+            Some(&owner.token),
+            json!({"text": "Primeira nota", "note": true}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    t.drain_jobs().await;
+    assert_eq!(notes(&t, &owner, &ticket).await.len(), 1 + 20);
+    let history = runs(&t, &owner, &flow).await;
+    assert_eq!(history.len(), 21);
+    assert_eq!(history.iter().filter(|r| r["status"] == "succeeded").count(), 20);
+    assert_eq!(history[0]["status"], "skipped");
+    assert!(history[0]["error"].as_str().unwrap().contains("20 vezes na última hora"), "{}", history[0]);
+}
