@@ -201,6 +201,14 @@ async fn a_dry_run_reports_each_condition_and_changes_nothing() {
 async fn a_bad_definition_is_refused_naming_the_step_and_field() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
+    // What the editor offers: fields typed by the trigger, with their operators.
+    let (s, triggers) = t.get("/api/v1/automation/triggers", &owner.token).await;
+    assert_eq!(s, StatusCode::OK);
+    let created = triggers.as_array().unwrap().iter().find(|x| x["kind"] == "TicketCreated").unwrap();
+    assert_eq!(created["has_ticket"], true);
+    let number = created["fields"].as_array().unwrap().iter().find(|f| f["path"] == "number").unwrap();
+    assert_eq!(number["type"], "number");
+    assert!(!number["ops"].as_array().unwrap().contains(&json!("contains")));
     let (s, p) = t
         .post(
             "/api/v1/automation/flows",

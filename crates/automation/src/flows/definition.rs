@@ -36,6 +36,25 @@ impl FieldType {
         }
     }
 
+    pub fn code(self) -> &'static str {
+        match self {
+            FieldType::Text => "text",
+            FieldType::Number => "number",
+            FieldType::Boolean => "boolean",
+            FieldType::List => "list",
+            FieldType::Object => "object",
+        }
+    }
+
+    /// The operators the editor offers for this type.
+    pub fn ops(self) -> Vec<Op> {
+        use Op::*;
+        [Equals, NotEquals, Contains, StartsWith, In, GreaterThan, LessThan, IsEmpty, IsNotEmpty]
+            .into_iter()
+            .filter(|op| self.allows(*op))
+            .collect()
+    }
+
     fn name(self) -> &'static str {
         match self {
             FieldType::Text => "texto",
@@ -63,6 +82,26 @@ static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
         .collect();
     Catalogue { kinds, components: serde_json::to_value(&components.schemas).unwrap_or(Value::Null) }
 });
+
+/// Every trigger with its fields: what the editor offers.
+pub fn triggers() -> Vec<super::model::Trigger> {
+    CATALOGUE
+        .kinds
+        .keys()
+        .map(|kind| super::model::Trigger {
+            kind: (*kind).to_owned(),
+            has_ticket: field_type(kind, "ticket_id").is_some(),
+            fields: fields_of(kind)
+                .into_iter()
+                .map(|(path, t)| super::model::TriggerField {
+                    path,
+                    r#type: t.code().to_owned(),
+                    ops: t.ops(),
+                })
+                .collect(),
+        })
+        .collect()
+}
 
 pub fn is_known_kind(kind: &str) -> bool {
     CATALOGUE.kinds.contains_key(kind)

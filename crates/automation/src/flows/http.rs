@@ -10,7 +10,9 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::definition;
-use super::model::{DryRunRequest, DryRunResult, Flow, FlowStatus, RunPage, RunParams, SaveFlowRequest};
+use super::model::{
+    DryRunRequest, DryRunResult, Flow, FlowStatus, RunPage, RunParams, SaveFlowRequest, Trigger,
+};
 use super::repo::{self, NewFlow};
 use super::service;
 use crate::AUTOMATION_ROLES;
@@ -23,6 +25,17 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(pause_flow))
         .routes(routes!(dry_run))
         .routes(routes!(list_runs))
+        .routes(routes!(list_triggers))
+}
+
+/// The event kinds a flow may start from, each with its fields and the
+/// operators that suit them.
+#[utoipa::path(get, path = "/automation/triggers", tag = "automation", security(("bearer" = [])),
+    responses((status = 200, body = Vec<Trigger>), (status = 401, body = Problem), (status = 403, body = Problem)))]
+async fn list_triggers(s: Session) -> Result<ApiJson<Vec<Trigger>>> {
+    s.require(AUTOMATION_ROLES)?;
+    drop(s);
+    Ok(ApiJson(definition::triggers()))
 }
 
 fn json_of<T: serde::Serialize>(value: &T) -> Result<serde_json::Value> {

@@ -319,3 +319,23 @@ pub struct DryRunEvent {
 pub struct DryRunResult {
     pub events: Vec<DryRunEvent>,
 }
+
+/// A field of a trigger's events, with the operators that suit its type.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TriggerField {
+    /// Dotted path, e.g. `timeline.customer_id`.
+    pub path: String,
+    /// text, number, boolean, list or object.
+    pub r#type: String,
+    pub ops: Vec<Op>,
+}
+
+/// An event kind a flow may start from, and what its conditions may read.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Trigger {
+    #[schema(schema_with = event_kind)]
+    pub kind: String,
+    /// Whether its events name a ticket (ticket actions need one).
+    pub has_ticket: bool,
+    pub fields: Vec<TriggerField>,
+}

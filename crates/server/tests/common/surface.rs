@@ -337,6 +337,7 @@ pub const ROUTES: &[Route] = &[
         ),
     ),
     r("GET", "/automation/flows/{id}/runs", AUTOMATION, NoBody),
+    r("GET", "/automation/triggers", AUTOMATION, NoBody),
     r("GET", "/public/webchat/{channel}", PUBLIC, NoBody),
     r("POST", "/public/webchat/{channel}/sessions", PUBLIC, NoBody),
     r("GET", "/public/webchat/messages", PUBLIC, NoBody),

@@ -277,6 +277,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event kinds a flow may start from, each with its fields and the
+         *     operators that suit them.
+         */
+        get: operations["list_triggers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/canned-responses": {
         parameters: {
             query?: never;
@@ -4674,6 +4694,21 @@ export interface components {
             /** Format: uuid */
             team_id?: string | null;
         };
+        /** @description An event kind a flow may start from, and what its conditions may read. */
+        Trigger: {
+            fields: components["schemas"]["TriggerField"][];
+            /** @description Whether its events name a ticket (ticket actions need one). */
+            has_ticket: boolean;
+            kind: components["schemas"]["EventKind"];
+        };
+        /** @description A field of a trigger's events, with the operators that suit its type. */
+        TriggerField: {
+            ops: components["schemas"]["Op"][];
+            /** @description Dotted path, e.g. `timeline.customer_id`. */
+            path: string;
+            /** @description text, number, boolean, list or object. */
+            type: string;
+        };
         /** @description Every field optional; `null` clears an optional field. */
         UpdateCompanyRequest: {
             address?: components["schemas"]["Address"] | null;
@@ -5632,6 +5667,41 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_triggers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trigger"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
