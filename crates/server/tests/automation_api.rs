@@ -296,6 +296,11 @@ async fn the_webhook_action_posts_the_event_signed_with_the_flows_secret() {
     assert_eq!(sent["payload"]["ticket_id"], ticket["id"]);
     let history = runs(&t, &owner, &flow).await;
     assert_eq!(history[0]["status"], "succeeded", "{history:?}");
+    assert_eq!(
+        headers["x-conectcrm-delivery"].to_str().unwrap(),
+        history[0]["id"].as_str().unwrap(),
+        "the run id is the idempotency key"
+    );
 
     // An internal address the operator did not list is refused by the
     // egress guard: the run fails with the reason, nothing is called.

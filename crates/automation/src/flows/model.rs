@@ -107,6 +107,7 @@ pub enum Action {
     },
     /// POSTs the event as JSON, signed `X-ConectCRM-Signature: t=<unix>,v1=<hex
     /// HMAC-SHA256 of "<t>.<body>" with the flow's secret>`.
+    /// `X-ConectCRM-Delivery` carries the run id (an idempotency key).
     Webhook {
         url: String,
     },

@@ -38,6 +38,8 @@ pub const MAX_RUNS_PER_HOUR: i64 = 20;
 
 /// The header that signs webhook calls.
 pub const SIGNATURE_HEADER: &str = "X-ConectCRM-Signature";
+/// The header naming the run, the receiver's idempotency key.
+pub const DELIVERY_HEADER: &str = "X-ConectCRM-Delivery";
 
 pub fn new_secret(app: &App, tenant_id: Uuid) -> Result<Vec<u8>> {
     let mut raw = [0u8; 32];
@@ -173,7 +175,7 @@ async fn run_flow(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Resu
         let outcome = if error.is_some() {
             Err(None)
         } else {
-            act(app, event, &flow, &secret, action).await.map_err(Some)
+            act(app, event, &flow, run_id, &secret, action).await.map_err(Some)
         };
         let (outcome, detail) = match outcome {
             Ok(detail) => (StepOutcome::Succeeded, detail),
@@ -199,6 +201,7 @@ async fn act(
     app: &App,
     event: &DomainEvent,
     flow: &FlowRow,
+    run_id: Uuid,
     secret: &[u8],
     action: &Action,
 ) -> std::result::Result<Option<String>, String> {
@@ -218,7 +221,13 @@ async fn act(
         port.post_webhook(
             app,
             url,
-            &[(SIGNATURE_HEADER, header), ("Content-Type", "application/json".to_owned())],
+            &[
+                (SIGNATURE_HEADER, header),
+                // One id per run: a receiver that sees it twice (its own
+                // retry, a proxy's) can drop the copy.
+                (DELIVERY_HEADER, run_id.to_string()),
+                ("Content-Type", "application/json".to_owned()),
+            ],
             body,
         )
         .await?;
