@@ -104,6 +104,11 @@ pub struct Answer {
 pub struct Scope(pub &'static [&'static str]);
 
 impl Scope {
+    /// Any host over `https` on the default port: for a URL a company chose
+    /// itself (its automation webhooks). Internal addresses stay refused on
+    /// every hop, as for any scope.
+    pub const ANY_PUBLIC_HTTPS: Scope = Scope(&["*"]);
+
     /// Whether `url` is on one of these hosts, over `https` on the default
     /// port — not counting the operator's list.
     pub fn contains(&self, url: &str) -> bool {
@@ -272,7 +277,8 @@ fn reason(status: StatusCode) -> String {
 fn in_scope(url: &Url, scope: Scope) -> bool {
     url.scheme() == "https"
         && url.port().is_none()
-        && HostList::parse(scope.0).is_ok_and(|hosts| hosts.allows(url))
+        && (scope.0 == Scope::ANY_PUBLIC_HTTPS.0
+            || HostList::parse(scope.0).is_ok_and(|hosts| hosts.allows(url)))
 }
 
 /// The check made for every hop, first or redirected: literal IPs (which
@@ -376,6 +382,18 @@ mod tests {
         assert_eq!(path_segment("106540352242922"), "106540352242922");
         assert_eq!(path_segment("AC_1-2"), "AC_1-2");
         assert_eq!(path_segment("../x?y"), "%2E%2E%2Fx%3Fy");
+    }
+
+    #[test]
+    fn any_public_https_still_refuses_internal_addresses_and_plain_http() {
+        let e = egress("");
+        let any = Scope::ANY_PUBLIC_HTTPS;
+        assert!(e.check("https://hooks.example.com/conectcrm", any).is_ok());
+        assert_eq!(e.check("http://hooks.example.com/", any), Err(Error::Refused));
+        assert_eq!(e.check("https://hooks.example.com:8443/", any), Err(Error::Refused));
+        assert_eq!(e.check("https://127.0.0.1/", any), Err(Error::Refused));
+        assert_eq!(e.check("https://[::1]/", any), Err(Error::Refused));
+        assert_eq!(e.check("https://169.254.169.254/latest", any), Err(Error::Refused));
     }
 
     #[test]

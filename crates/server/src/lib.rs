@@ -1,6 +1,7 @@
 //! The `conectcrm` server: the only crate that knows every module. It wires
 //! routes, Socket.IO, the worker and the web app together.
 
+pub mod automation_actions;
 pub mod directory;
 pub mod events_doc;
 pub mod inbox;
@@ -31,7 +32,9 @@ pub fn registry() -> anyhow::Result<Registry> {
     crm::register_jobs(&mut r);
     finance::register_jobs(&mut r);
     support::register_jobs(&mut r);
+    automation::register_jobs(&mut r);
     support::directory::install(std::sync::Arc::new(directory::CrmDirectory));
+    automation::ports::install(std::sync::Arc::new(automation_actions::SupportActions));
     Ok(r)
 }
 

@@ -15,7 +15,7 @@ const GLOBAL_TABLES: &[&str] = &[
     "plans",            // the plan catalogue, read-only for the runtime role
     "identities",       // login lookup by e-mail before the tenant is known
     "jobs",             // the job queue; rows carry tenant_id, workers read across tenants
-    "outbox_events",    // the event outbox; only the dispatcher reads it
+    "outbox_events", // the event outbox; the dispatcher reads it, automation's dry run by the session's tenant_id
 ];
 
 #[tokio::test]

@@ -55,9 +55,12 @@ const FINANCE_ADMINS: Who = Who::Roles(FINANCE_ADMINS_ROLES);
 const SUPPORT: Who = Who::Roles(&[Owner, Admin, Manager, Agent]);
 const SUPPORT_ADMINS_ROLES: &[Role] = &[Owner, Admin, Manager];
 const SUPPORT_ADMINS: Who = Who::Roles(SUPPORT_ADMINS_ROLES);
+const AUTOMATION: Who = Who::Roles(&[Owner, Admin, Manager]);
 const PUBLIC: Who = Who::Public;
 
 use Body::{Json, None as NoBody, Raw};
+
+const FLOW: &str = r#"{"name": "Fluxo Quimera", "trigger_kind": "TicketCreated", "conditions": {"all": [{"field": "priority", "op": "equals", "value": "urgent"}]}, "actions": [{"type": "add_tags", "tags": ["quimera"]}]}"#;
 
 const PIPELINE: &str = r#"{"name": "Funil Quimera", "stages": [{"name": "Novo", "probability": 10}, {"name": "Ganho", "kind": "won", "probability": 100}, {"name": "Perdido", "kind": "lost", "probability": 0}]}"#;
 
@@ -320,6 +323,24 @@ pub const ROUTES: &[Route] = &[
     ),
     r("GET", "/triage-rules", SUPPORT, NoBody),
     r("PUT", "/triage-rules", SUPPORT_ADMINS, Json(r#"[{"keywords": ["boleto"], "priority": "high"}]"#)),
+    // Automation: flows, their switches, dry runs and run history.
+    r("GET", "/automation/flows", AUTOMATION, NoBody),
+    r("POST", "/automation/flows", AUTOMATION, Json(FLOW)),
+    r("GET", "/automation/flows/{id}", AUTOMATION, NoBody),
+    r("PATCH", "/automation/flows/{id}", AUTOMATION, Json(FLOW)),
+    r("DELETE", "/automation/flows/{id}", AUTOMATION, NoBody),
+    r("POST", "/automation/flows/{id}/activate", AUTOMATION, NoBody),
+    r("POST", "/automation/flows/{id}/pause", AUTOMATION, NoBody),
+    r(
+        "POST",
+        "/automation/flows/dry-run",
+        AUTOMATION,
+        Json(
+            r#"{"definition": {"trigger_kind": "TicketCreated", "actions": [{"type": "add_tags", "tags": ["quimera"]}]}}"#,
+        ),
+    ),
+    r("GET", "/automation/flows/{id}/runs", AUTOMATION, NoBody),
+    r("GET", "/automation/triggers", AUTOMATION, NoBody),
     r("GET", "/public/webchat/{channel}", PUBLIC, NoBody),
     r("POST", "/public/webchat/{channel}/sessions", PUBLIC, NoBody),
     r("GET", "/public/webchat/messages", PUBLIC, NoBody),
@@ -351,6 +372,7 @@ pub const ROUTES: &[Route] = &[
 pub fn fixture_for(segment: &str) -> Option<&'static str> {
     Some(match segment {
         "canned-responses" | "canned" => "canned",
+        "flows" => "flow",
         "channels" => "channel",
         "contacts" => "contact",
         "contracts" => "contract",

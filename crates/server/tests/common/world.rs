@@ -245,6 +245,15 @@ impl World {
         )
         .await;
         ids.insert("canned", id(&canned));
+        let flow = created(
+            t,
+            o,
+            "/api/v1/automation/flows",
+            json!({"name": format!("{TERM} fluxo"), "trigger_kind": "TicketCreated",
+                   "actions": [{"type": "add_tags", "tags": ["quimera"]}]}),
+        )
+        .await;
+        ids.insert("flow", id(&flow));
         let ch = created(t, o, "/api/v1/channels",
             json!({"kind": "email", "name": format!("{TERM} e-mail"), "config": {"address": "suporte@alfa.com.br"}})).await;
         ids.insert("channel", id(&ch));

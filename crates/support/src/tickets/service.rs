@@ -831,3 +831,85 @@ pub async fn link_customer(
     .await?;
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
+
+/// What a flow of the automation module does to a ticket. It acts as
+/// nobody (no user to check, the author is the flow's label, e.g.
+/// "Automação"), like routing and SLA jobs: the company configured it.
+/// A merged ticket is refused rather than silently changed.
+async fn for_system_action(tx: &mut TenantTx, ticket_id: Uuid) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    let t = repo::find(tx, tenant, ticket_id, true)
+        .await?
+        .ok_or_else(|| Error::field("ticket_id", "Ticket não encontrado."))?;
+    if t.merged_into.is_some() {
+        return Err(Error::conflict(None, "Este ticket foi mesclado em outro."));
+    }
+    Ok(t)
+}
+
+/// An internal note written by an automation (see [`for_system_action`]).
+pub async fn add_system_note(
+    tx: &mut TenantTx,
+    ticket_id: Uuid,
+    author_name: &str,
+    text: &str,
+) -> Result<Uuid> {
+    let tenant = tx.tenant_id();
+    for_system_action(tx, ticket_id).await?;
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 10_000 {
+        return Err(Error::field("text", "Escreva a nota (até 10.000 caracteres)."));
+    }
+    let id = kernel::ids::new_id();
+    repo::insert_message(
+        tx,
+        tenant,
+        &NewMessage {
+            id,
+            ticket_id,
+            direction: Direction::Note,
+            author_id: None,
+            author_name,
+            text,
+            html: None,
+            extra: &json!({}),
+            provider_message_id: None,
+            delivery_status: None,
+            send_at: None,
+            mentions: &[],
+        },
+    )
+    .await?;
+    tx.emit(&events::NoteAdded { ticket_id, message_id: id }).await?;
+    Ok(id)
+}
+
+/// Sets a ticket's priority for an automation (see [`for_system_action`]).
+pub async fn set_system_priority(tx: &mut TenantTx, ticket_id: Uuid, priority: Priority) -> Result<()> {
+    let tenant = tx.tenant_id();
+    let t = for_system_action(tx, ticket_id).await?;
+    if t.priority == priority {
+        return Ok(());
+    }
+    repo::save(tx, tenant, ticket_id, &Changes { priority, ..Changes::of(&t) }).await?;
+    repo::log(tx, tenant, ticket_id, None, "priority", json!({ "to": priority.as_str() })).await
+}
+
+/// Adds tags to a ticket for an automation (see [`for_system_action`]),
+/// cleaned as a person's tags are.
+pub async fn add_system_tags(tx: &mut TenantTx, ticket_id: Uuid, tags: &[String]) -> Result<()> {
+    let tenant = tx.tenant_id();
+    let t = for_system_action(tx, ticket_id).await?;
+    let mut all: Vec<String> =
+        t.tags.iter().cloned().chain(tags.iter().map(|x| x.trim().to_lowercase())).collect();
+    all.retain(|x| !x.is_empty());
+    all.sort();
+    all.dedup();
+    if all.len() > 20 || all.iter().any(|x| x.chars().count() > 40) {
+        return Err(Error::field("tags", "Até 20 etiquetas de até 40 caracteres."));
+    }
+    if all == t.tags {
+        return Ok(());
+    }
+    repo::save(tx, tenant, ticket_id, &Changes { tags: &all, ..Changes::of(&t) }).await
+}

@@ -167,6 +167,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_flows"];
+        put?: never;
+        /** A new flow starts as a draft; activate it to run it. */
+        post: operations["create_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/flows/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluates a definition (saved or not) against the company's latest
+         *     events of its trigger: per event, which conditions held and which
+         *     actions would run. Changes nothing and calls nobody.
+         */
+        post: operations["dry_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/flows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_flow"];
+        put?: never;
+        post?: never;
+        /** Deletes the flow and its run history. */
+        delete: operations["delete_flow"];
+        options?: never;
+        head?: never;
+        /**
+         * Replaces the definition; a changed trigger, conditions or actions gets
+         *     a new version (an event already run by the old version runs again under
+         *     the new one only if it is redelivered, which it is not).
+         */
+        patch: operations["update_flow"];
+        trace?: never;
+    };
+    "/api/v1/automation/flows/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** From now on the flow runs for every new event of its trigger. */
+        post: operations["activate_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/flows/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["pause_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/flows/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flow's runs, newest first. */
+        get: operations["list_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event kinds a flow may start from, each with its fields and the
+         *     operators that suit them.
+         */
+        get: operations["list_triggers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/canned-responses": {
         parameters: {
             query?: never;
@@ -2138,6 +2268,27 @@ export interface components {
             /** @description Full name of who accepts. */
             name: string;
         };
+        /**
+         * @description One step after the conditions, run in order; the first that fails stops
+         *     the run.
+         */
+        Action: {
+            text: string;
+            /** @enum {string} */
+            type: "add_note";
+        } | {
+            priority: components["schemas"]["Priority"];
+            /** @enum {string} */
+            type: "set_priority";
+        } | {
+            tags: string[];
+            /** @enum {string} */
+            type: "add_tags";
+        } | {
+            /** @enum {string} */
+            type: "webhook";
+            url: string;
+        };
         Activity: {
             /** Format: uuid */
             actor_id?: string | null;
@@ -2167,6 +2318,14 @@ export interface components {
             ticket_id: string;
             /** Format: uuid */
             user_id: string;
+        };
+        /** @description Holds when every member holds (an empty group always holds). */
+        AllOf: {
+            all: components["schemas"]["Condition"][];
+        };
+        /** @description Holds when at least one member holds. */
+        AnyOf: {
+            any: components["schemas"]["Condition"][];
         };
         AttachmentInfo: {
             content_type: string;
@@ -2328,6 +2487,11 @@ export interface components {
             /** @description The new plan, when the plan changed. */
             plan_code?: string | null;
         };
+        /**
+         * @description A condition: a group whose members must all hold, a group of which one
+         *     must hold, or a comparison of one field of the event.
+         */
+        Condition: components["schemas"]["AllOf"] | components["schemas"]["AnyOf"] | components["schemas"]["Leaf"];
         ConfirmEmailRequest: {
             token: string;
         };
@@ -2752,6 +2916,12 @@ export interface components {
         DeadJobPage: {
             items: components["schemas"]["DeadJob"][];
         };
+        /** @description What a flow is: the part that is versioned and dry-run. */
+        Definition: {
+            actions: components["schemas"]["Action"][];
+            conditions?: components["schemas"]["Condition"];
+            trigger_kind: components["schemas"]["EventKind"];
+        };
         /**
          * @description Where a message of ours is on its way to the customer. Provider
          *     statuses only move forward (sent → delivered → read): see `rank`.
@@ -2760,6 +2930,29 @@ export interface components {
         DeliveryStatus: "scheduled" | "queued" | "sent" | "delivered" | "read" | "failed";
         /** @enum {string} */
         Direction: "in" | "out" | "note";
+        /** @description What the flow would have done with one stored event. */
+        DryRunEvent: {
+            /** Format: uuid */
+            event_id: string;
+            /** @description Whether the conditions held (then the actions would run). */
+            matched: boolean;
+            /** Format: date-time */
+            occurred_at: string;
+            /** Format: uuid */
+            record_id?: string | null;
+            steps: components["schemas"]["Step"][];
+        };
+        DryRunRequest: {
+            definition: components["schemas"]["Definition"];
+            /**
+             * Format: int64
+             * @description How many of the company's latest events of the trigger's kind (1–50, default 10).
+             */
+            limit?: number | null;
+        };
+        DryRunResult: {
+            events: components["schemas"]["DryRunEvent"][];
+        };
         /** @description Another customer that shares a document, e-mail or phone. */
         DuplicateHint: {
             /** Format: uuid */
@@ -2836,6 +3029,28 @@ export interface components {
             /** Format: date */
             to: string;
         };
+        Flow: {
+            actions: components["schemas"]["Action"][];
+            conditions: components["schemas"]["Condition"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            status: components["schemas"]["FlowStatus"];
+            trigger_kind: components["schemas"]["EventKind"];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description Bumped by every change of the definition; runs name the one they used.
+             */
+            version: number;
+            /** @description Key of the webhook signatures (`X-ConectCRM-Signature`). */
+            webhook_secret: string;
+        };
+        /** @enum {string} */
+        FlowStatus: "draft" | "active" | "paused";
         ForgotPasswordRequest: {
             email: string;
         };
@@ -3096,6 +3311,14 @@ export interface components {
             /** Format: int64 */
             unit_price_cents?: number | null;
         };
+        /** @description `field op value` over the event's payload. */
+        Leaf: {
+            /** @description A dotted path into the event, e.g. `priority` or `timeline.customer_id`. */
+            field: string;
+            op: components["schemas"]["Op"];
+            /** @description Text, number or boolean; a list for `in`; absent for `is_empty`/`is_not_empty`. */
+            value?: unknown;
+        };
         /** @description Someone closed the ticket whose room this socket is in. */
         Left: {
             room: string;
@@ -3278,6 +3501,8 @@ export interface components {
         NoteRequest: {
             text: string;
         };
+        /** @enum {string} */
+        Op: "equals" | "not_equals" | "contains" | "starts_with" | "in" | "greater_than" | "less_than" | "is_empty" | "is_not_empty";
         Opportunity: {
             /** Format: date-time */
             created_at: string;
@@ -3916,6 +4141,35 @@ export interface components {
             line: number;
             message: string;
         };
+        Run: {
+            error?: string | null;
+            /** Format: uuid */
+            event_id: string;
+            event_kind: components["schemas"]["EventKind"];
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: uuid */
+            flow_id: string;
+            /** Format: int32 */
+            flow_version: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The ticket (else the customer) the event is about.
+             */
+            record_id?: string | null;
+            /** Format: date-time */
+            started_at: string;
+            status: components["schemas"]["RunStatus"];
+            steps: components["schemas"]["Step"][];
+        };
+        RunPage: {
+            items: components["schemas"]["Run"][];
+            next_cursor?: string | null;
+        };
+        /** @enum {string} */
+        RunStatus: "running" | "succeeded" | "failed" | "skipped";
         SaveCannedRequest: {
             body: string;
             shortcut: string;
@@ -3930,6 +4184,12 @@ export interface components {
             secrets?: components["schemas"]["BTreeMap"];
             /** Format: uuid */
             team_id?: string | null;
+        };
+        SaveFlowRequest: {
+            actions: components["schemas"]["Action"][];
+            conditions?: components["schemas"]["Condition"];
+            name: string;
+            trigger_kind: components["schemas"]["EventKind"];
         };
         SaveGatewayRequest: {
             api_key: string;
@@ -4081,6 +4341,18 @@ export interface components {
             email?: string | null;
             name?: string | null;
         };
+        /** @description One condition's or action's result. */
+        Step: {
+            /** @description The error, or what the action did or would do (the note's text). */
+            detail?: string | null;
+            /** @description `priority equals "urgent"`, `add_note`, … */
+            label: string;
+            outcome: components["schemas"]["StepOutcome"];
+            /** @description Where it is in the definition: `conditions.all[0]`, `actions[1]`. */
+            step: string;
+        };
+        /** @enum {string} */
+        StepOutcome: "held" | "not_held" | "succeeded" | "failed" | "would_run" | "not_run";
         Subscription: {
             /**
              * Format: int64
@@ -4440,6 +4712,21 @@ export interface components {
             priority?: components["schemas"]["Priority"] | null;
             /** Format: uuid */
             team_id?: string | null;
+        };
+        /** @description An event kind a flow may start from, and what its conditions may read. */
+        Trigger: {
+            fields: components["schemas"]["TriggerField"][];
+            /** @description Whether its events name a ticket (ticket actions need one). */
+            has_ticket: boolean;
+            kind: components["schemas"]["EventKind"];
+        };
+        /** @description A field of a trigger's events, with the operators that suit its type. */
+        TriggerField: {
+            ops: components["schemas"]["Op"][];
+            /** @description Dotted path, e.g. `timeline.customer_id`. */
+            path: string;
+            /** @description text, number, boolean, list or object. */
+            type: string;
         };
         /** @description Every field optional; `null` clears an optional field. */
         UpdateCompanyRequest: {
@@ -4956,6 +5243,495 @@ export interface operations {
                 };
             };
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_flows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveFlowRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dry_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DryRunRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DryRunResult"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveFlowRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activate_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pause_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_runs: {
+        parameters: {
+            query?: {
+                /** @description 1–200, default 50. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_triggers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trigger"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,5 @@
+pub mod definition;
+pub mod http;
+pub mod model;
+pub mod repo;
+pub mod service;

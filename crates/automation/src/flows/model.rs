@@ -1,0 +1,342 @@
+//! A flow's definition as the API and the database carry it, and what a
+//! run or a dry run reports.
+
+use chrono::{DateTime, Utc};
+use events::Priority;
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::{RefOr, Schema};
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+/// The trigger is one of the catalogue's kinds: the OpenAPI document says
+/// so with the catalogue's `EventKind` union.
+fn event_kind() -> RefOr<Schema> {
+    RefOr::Ref(utoipa::openapi::Ref::from_schema_name("EventKind"))
+}
+
+/// A condition: a group whose members must all hold, a group of which one
+/// must hold, or a comparison of one field of the event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum Condition {
+    All(AllOf),
+    Any(AnyOf),
+    Leaf(Leaf),
+}
+
+impl Default for Condition {
+    fn default() -> Self {
+        Condition::All(AllOf { all: vec![] })
+    }
+}
+
+/// Holds when every member holds (an empty group always holds).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AllOf {
+    #[schema(no_recursion)]
+    pub all: Vec<Condition>,
+}
+
+/// Holds when at least one member holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnyOf {
+    #[schema(no_recursion)]
+    pub any: Vec<Condition>,
+}
+
+/// `field op value` over the event's payload.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leaf {
+    /// A dotted path into the event, e.g. `priority` or `timeline.customer_id`.
+    pub field: String,
+    pub op: Op,
+    /// Text, number or boolean; a list for `in`; absent for `is_empty`/`is_not_empty`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    Equals,
+    NotEquals,
+    Contains,
+    StartsWith,
+    In,
+    GreaterThan,
+    LessThan,
+    IsEmpty,
+    IsNotEmpty,
+}
+
+impl Op {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Equals => "equals",
+            Op::NotEquals => "not_equals",
+            Op::Contains => "contains",
+            Op::StartsWith => "starts_with",
+            Op::In => "in",
+            Op::GreaterThan => "greater_than",
+            Op::LessThan => "less_than",
+            Op::IsEmpty => "is_empty",
+            Op::IsNotEmpty => "is_not_empty",
+        }
+    }
+}
+
+/// One step after the conditions, run in order; the first that fails stops
+/// the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Action {
+    /// An internal note on the event's ticket; `{{campo}}` takes a value of
+    /// the event (`{{number}}` or `{{ticket.number}}`). A missing value
+    /// fails the step: nothing is written with a hole in it.
+    AddNote {
+        text: String,
+    },
+    SetPriority {
+        priority: Priority,
+    },
+    AddTags {
+        tags: Vec<String>,
+    },
+    /// POSTs the event as JSON, signed `X-ConectCRM-Signature: t=<unix>,v1=<hex
+    /// HMAC-SHA256 of "<t>.<body>" with the flow's secret>`.
+    /// `X-ConectCRM-Delivery` carries the run id (an idempotency key).
+    Webhook {
+        url: String,
+    },
+}
+
+impl Action {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Action::AddNote { .. } => "add_note",
+            Action::SetPriority { .. } => "set_priority",
+            Action::AddTags { .. } => "add_tags",
+            Action::Webhook { .. } => "webhook",
+        }
+    }
+
+    /// Whether the step acts on the event's ticket.
+    pub fn needs_ticket(&self) -> bool {
+        !matches!(self, Action::Webhook { .. })
+    }
+}
+
+/// What a flow is: the part that is versioned and dry-run.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    #[schema(schema_with = event_kind)]
+    pub trigger_kind: String,
+    #[serde(default)]
+    pub conditions: Condition,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SaveFlowRequest {
+    pub name: String,
+    #[schema(schema_with = event_kind)]
+    pub trigger_kind: String,
+    #[serde(default)]
+    pub conditions: Condition,
+    pub actions: Vec<Action>,
+}
+
+impl SaveFlowRequest {
+    pub fn definition(&self) -> Definition {
+        Definition {
+            trigger_kind: self.trigger_kind.clone(),
+            conditions: self.conditions.clone(),
+            actions: self.actions.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FlowStatus {
+    Draft,
+    Active,
+    Paused,
+}
+
+impl FlowStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FlowStatus::Draft => "draft",
+            FlowStatus::Active => "active",
+            FlowStatus::Paused => "paused",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "draft" => FlowStatus::Draft,
+            "active" => FlowStatus::Active,
+            "paused" => FlowStatus::Paused,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Flow {
+    pub id: Uuid,
+    pub name: String,
+    #[schema(schema_with = event_kind)]
+    pub trigger_kind: String,
+    pub conditions: Condition,
+    pub actions: Vec<Action>,
+    pub status: FlowStatus,
+    /// Bumped by every change of the definition; runs name the one they used.
+    pub version: i32,
+    /// Key of the webhook signatures (`X-ConectCRM-Signature`).
+    pub webhook_secret: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    /// Claimed, actions under way (left so if the worker died: the event is
+    /// not run again).
+    Running,
+    Succeeded,
+    Failed,
+    /// Conditions did not hold, or loop protection stopped it (see `error`).
+    Skipped,
+}
+
+impl RunStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Running => "running",
+            RunStatus::Succeeded => "succeeded",
+            RunStatus::Failed => "failed",
+            RunStatus::Skipped => "skipped",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "running" => RunStatus::Running,
+            "succeeded" => RunStatus::Succeeded,
+            "failed" => RunStatus::Failed,
+            _ => RunStatus::Skipped,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StepOutcome {
+    /// A condition that held.
+    Held,
+    /// A condition that did not hold.
+    NotHeld,
+    Succeeded,
+    Failed,
+    /// Dry run: the action would run.
+    WouldRun,
+    /// Not run: the conditions did not hold or an earlier step failed.
+    NotRun,
+}
+
+/// One condition's or action's result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Step {
+    /// Where it is in the definition: `conditions.all[0]`, `actions[1]`.
+    pub step: String,
+    /// `priority equals "urgent"`, `add_note`, …
+    pub label: String,
+    pub outcome: StepOutcome,
+    /// The error, or what the action did or would do (the note's text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Run {
+    pub id: Uuid,
+    pub flow_id: Uuid,
+    pub flow_version: i32,
+    pub event_id: Uuid,
+    #[schema(schema_with = event_kind)]
+    pub event_kind: String,
+    /// The ticket (else the customer) the event is about.
+    pub record_id: Option<Uuid>,
+    pub status: RunStatus,
+    pub steps: Vec<Step>,
+    pub error: Option<String>,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RunPage {
+    pub items: Vec<Run>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RunParams {
+    /// 1–200, default 50.
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DryRunRequest {
+    pub definition: Definition,
+    /// How many of the company's latest events of the trigger's kind (1–50, default 10).
+    pub limit: Option<i64>,
+}
+
+/// What the flow would have done with one stored event.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DryRunEvent {
+    pub event_id: Uuid,
+    pub occurred_at: DateTime<Utc>,
+    pub record_id: Option<Uuid>,
+    /// Whether the conditions held (then the actions would run).
+    pub matched: bool,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DryRunResult {
+    pub events: Vec<DryRunEvent>,
+}
+
+/// A field of a trigger's events, with the operators that suit its type.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TriggerField {
+    /// Dotted path, e.g. `timeline.customer_id`.
+    pub path: String,
+    /// text, number, boolean, list or object.
+    pub r#type: String,
+    pub ops: Vec<Op>,
+}
+
+/// An event kind a flow may start from, and what its conditions may read.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Trigger {
+    #[schema(schema_with = event_kind)]
+    pub kind: String,
+    /// Whether its events name a ticket (ticket actions need one).
+    pub has_ticket: bool,
+    pub fields: Vec<TriggerField>,
+}

@@ -1,0 +1,42 @@
+//! What a flow may do outside this crate. The server implements it (with
+//! support's ticket rules and the process's egress client) and installs it
+//! at start-up.
+
+use std::sync::{Arc, OnceLock};
+
+use events::Priority;
+use kernel::tenant::TenantTx;
+use kernel::{App, Result};
+use uuid::Uuid;
+
+/// The author shown on what a flow writes.
+pub const AUTHOR: &str = "Automação";
+
+#[async_trait::async_trait]
+pub trait ActionPort: Send + Sync {
+    /// An internal note on the ticket, authored by [`AUTHOR`].
+    async fn add_note(&self, tx: &mut TenantTx, ticket_id: Uuid, text: &str) -> Result<()>;
+    async fn set_priority(&self, tx: &mut TenantTx, ticket_id: Uuid, priority: Priority) -> Result<()>;
+    async fn add_tags(&self, tx: &mut TenantTx, ticket_id: Uuid, tags: &[String]) -> Result<()>;
+    /// POSTs `body` (JSON) with these headers, only through the egress
+    /// guard; `Ok` for a 2xx answer; the error is what the run shows (never the remote's body).
+    /// Called outside any database transaction.
+    async fn post_webhook(
+        &self,
+        app: &App,
+        url: &str,
+        headers: &[(&'static str, String)],
+        body: Vec<u8>,
+    ) -> std::result::Result<(), String>;
+}
+
+static PORT: OnceLock<Arc<dyn ActionPort>> = OnceLock::new();
+
+/// Called once by the server.
+pub fn install(port: Arc<dyn ActionPort>) {
+    let _ = PORT.set(port);
+}
+
+pub fn get() -> Result<&'static Arc<dyn ActionPort>> {
+    PORT.get().ok_or_else(|| kernel::Error::internal("no automation action port installed"))
+}

@@ -1,0 +1,264 @@
+import { useMemo, useState } from 'react';
+
+import { Alert, FormErrors } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
+import type { AutomationTrigger, DryRunResult, EventKind, Flow } from '@/lib/api/models';
+import { isApiError, problemMessage } from '@/lib/problem';
+
+import { useDryRun, useSaveFlow, useTriggers } from '../api/flows';
+import { type ActionDraft, draftKey, emptyDraft, fromFlow, needsValue, newAction, toDefinition, toRequest, validateDraft } from '../utils/draft';
+
+import { ACTION_LABELS, EVENT_LABELS, OP_LABELS, OUTCOME_LABELS } from './labels';
+
+const PRIORITIES = { low: 'Baixa', normal: 'Normal', high: 'Alta', urgent: 'Urgente' } as const;
+
+function DryRunView({ result }: { result: DryRunResult }) {
+  if (result.events.length === 0)
+    return <p className="text-sm text-slate-600">Nenhum evento deste tipo ainda: a simulação usa os últimos eventos reais da empresa.</p>;
+  return (
+    <ol aria-label="Resultado da simulação" className="space-y-2">
+      {result.events.map((event) => (
+        <li key={event.event_id} className="rounded-md p-3 text-sm ring-1 ring-slate-200">
+          <p className="font-medium text-slate-900">
+            {new Date(event.occurred_at).toLocaleString('pt-BR')} — {event.matched ? 'as ações seriam feitas' : 'condições não atendidas'}
+          </p>
+          <ul className="mt-1 space-y-0.5 text-slate-700">
+            {event.steps.map((step) => (
+              <li key={step.step}>
+                <code className="text-xs">{step.label}</code>: {OUTCOME_LABELS[step.outcome]}
+                {step.detail ? ` — ${step.detail}` : ''}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function moved<T>(list: T[], from: number, to: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item);
+  return next;
+}
+
+/** Builds or edits a flow: trigger → conditions → actions, with a dry run on real events. */
+export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => void }) {
+  const triggers = useTriggers();
+  const save = useSaveFlow();
+  const dryRun = useDryRun();
+  const [draft, setDraft] = useState(() => (flow ? fromFlow(flow) : emptyDraft()));
+  const [shown, setShown] = useState<Record<string, string>>({});
+  const trigger: AutomationTrigger | undefined = triggers.data?.find((t) => t.kind === draft.trigger);
+  const local = useMemo(() => validateDraft(draft, trigger), [draft, trigger]);
+  const serverErrors = useMemo(() => {
+    const error = save.error ?? dryRun.error;
+    if (!isApiError(error)) return {};
+    return Object.fromEntries(error.fieldErrors.map((f) => [draftKey(f.field), f.message]));
+  }, [save.error, dryRun.error]);
+  const errors = { ...serverErrors, ...shown };
+  const update = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setAction = (i: number, action: ActionDraft) => update({ actions: draft.actions.map((a, j) => (j === i ? action : a)) });
+
+  const check = () => {
+    setShown(local);
+    return Object.keys(local).length === 0 && trigger ? trigger : null;
+  };
+
+  if (triggers.isPending) return <p className="text-sm text-slate-600">Carregando eventos…</p>;
+  if (triggers.isError) return <Alert title="Não foi possível carregar os eventos">{problemMessage(triggers.error)}</Alert>;
+
+  return (
+    <form
+      noValidate
+      aria-label={flow ? 'Editar fluxo' : 'Novo fluxo'}
+      className="space-y-5"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const ok = check();
+        if (ok) save.mutate({ id: flow?.id ?? null, input: toRequest(draft, ok) }, { onSuccess: onDone });
+      }}
+    >
+      <FormErrors message={save.error ? problemMessage(save.error) : null} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Nome" required value={draft.name} error={errors.name} onChange={(e) => update({ name: e.target.value })} />
+        <SelectField
+          label="Quando acontecer"
+          required
+          value={draft.trigger}
+          error={errors.trigger_kind}
+          onChange={(e) => update({ trigger: e.target.value as EventKind, conditions: [] })}
+        >
+          <option value="">Escolha um evento…</option>
+          {triggers.data.map((t) => (
+            <option key={t.kind} value={t.kind}>
+              {EVENT_LABELS[t.kind]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+
+      <fieldset className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
+        <legend className="px-1 text-sm font-semibold text-slate-900">Condições</legend>
+        {draft.kept ? (
+          <p className="text-sm text-slate-600">Este fluxo tem grupos de condições aninhados (criados pela API); eles são mantidos como estão.</p>
+        ) : (
+          <>
+            <SelectField label="O fluxo roda quando" value={draft.mode} onChange={(e) => update({ mode: e.target.value as 'all' | 'any' })}>
+              <option value="all">todas as condições valem</option>
+              <option value="any">qualquer uma das condições vale</option>
+            </SelectField>
+            {draft.conditions.length === 0 && <p className="text-sm text-slate-600">Sem condições: roda para todo evento deste tipo.</p>}
+            {draft.conditions.map((c, i) => {
+              const field = trigger?.fields.find((f) => f.path === c.field);
+              const setRow = (patch: Partial<typeof c>) =>
+                update({ conditions: draft.conditions.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+              return (
+                <div key={i} role="group" aria-label={`Condição ${i + 1}`} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
+                  <SelectField label="Campo" value={c.field} error={errors[`conditions.${i}.field`]} onChange={(e) => setRow({ field: e.target.value, op: '' })}>
+                    <option value="">Escolha…</option>
+                    {trigger?.fields
+                      .filter((f) => f.type !== 'object')
+                      .map((f) => (
+                        <option key={f.path} value={f.path}>
+                          {f.path}
+                        </option>
+                      ))}
+                  </SelectField>
+                  <SelectField label="Operador" value={c.op} error={errors[`conditions.${i}.op`]} onChange={(e) => setRow({ op: e.target.value as typeof c.op })}>
+                    <option value="">Escolha…</option>
+                    {field?.ops.map((op) => (
+                      <option key={op} value={op}>
+                        {OP_LABELS[op]}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <TextField
+                    label="Valor"
+                    value={c.value}
+                    disabled={!needsValue(c.op)}
+                    error={errors[`conditions.${i}.value`]}
+                    onChange={(e) => setRow({ value: e.target.value })}
+                  />
+                  <Button variant="ghost" size="sm" onClick={() => update({ conditions: draft.conditions.filter((_, j) => j !== i) })}>
+                    Remover
+                  </Button>
+                </div>
+              );
+            })}
+            <Button variant="secondary" size="sm" disabled={!trigger} onClick={() => update({ conditions: [...draft.conditions, { field: '', op: '', value: '' }] })}>
+              Adicionar condição
+            </Button>
+          </>
+        )}
+      </fieldset>
+
+      <fieldset className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
+        <legend className="px-1 text-sm font-semibold text-slate-900">Ações, em ordem</legend>
+        {errors.actions && <p className="text-sm text-red-700">{errors.actions}</p>}
+        {draft.actions.length === 0 && <p className="text-sm text-slate-600">Nenhuma ação ainda.</p>}
+        <ol className="space-y-3">
+          {draft.actions.map((a, i) => (
+            <li key={i} aria-label={`Ação ${i + 1}: ${ACTION_LABELS[a.type]}`} className="space-y-2 rounded-md bg-slate-50 p-3">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="text-sm font-medium text-slate-900">
+                  {i + 1}. {ACTION_LABELS[a.type]}
+                </p>
+                <div className="flex gap-1">
+                  <Button variant="ghost" size="sm" aria-label={`Subir ação ${i + 1}`} disabled={i === 0} onClick={() => update({ actions: moved(draft.actions, i, i - 1) })}>
+                    ↑
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Descer ação ${i + 1}`}
+                    disabled={i === draft.actions.length - 1}
+                    onClick={() => update({ actions: moved(draft.actions, i, i + 1) })}
+                  >
+                    ↓
+                  </Button>
+                  <Button variant="ghost" size="sm" onClick={() => update({ actions: draft.actions.filter((_, j) => j !== i) })}>
+                    Remover
+                  </Button>
+                </div>
+              </div>
+              {errors[`actions.${i}.type`] && <p className="text-sm text-red-700">{errors[`actions.${i}.type`]}</p>}
+              {a.type === 'add_note' && (
+                <TextAreaField
+                  label="Texto da nota"
+                  rows={3}
+                  value={a.text}
+                  hint="Use {{campo}} para dados do evento, como {{ticket.number}}. Um valor ausente faz a ação falhar, sem enviar texto incompleto."
+                  error={errors[`actions.${i}.text`]}
+                  onChange={(e) => setAction(i, { ...a, text: e.target.value })}
+                />
+              )}
+              {a.type === 'set_priority' && (
+                <SelectField label="Prioridade" value={a.priority} onChange={(e) => setAction(i, { ...a, priority: e.target.value as typeof a.priority })}>
+                  {Object.entries(PRIORITIES).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </SelectField>
+              )}
+              {a.type === 'add_tags' && (
+                <TextField label="Etiquetas (separe por vírgula)" value={a.tags} error={errors[`actions.${i}.tags`]} onChange={(e) => setAction(i, { ...a, tags: e.target.value })} />
+              )}
+              {a.type === 'webhook' && (
+                <TextField
+                  label="Endereço (URL)"
+                  type="url"
+                  placeholder="https://"
+                  value={a.url}
+                  hint="Recebe o evento em JSON, assinado no cabeçalho X-ConectCRM-Signature com o segredo do fluxo."
+                  error={errors[`actions.${i}.url`]}
+                  onChange={(e) => setAction(i, { ...a, url: e.target.value })}
+                />
+              )}
+            </li>
+          ))}
+        </ol>
+        <div className="flex flex-wrap gap-2">
+          {(Object.keys(ACTION_LABELS) as ActionDraft['type'][]).map((type) => (
+            <Button key={type} variant="secondary" size="sm" onClick={() => update({ actions: [...draft.actions, newAction(type)] })}>
+              + {ACTION_LABELS[type]}
+            </Button>
+          ))}
+        </div>
+      </fieldset>
+
+      {flow && (
+        <p className="text-xs text-slate-600">
+          Segredo das assinaturas do webhook: <code className="break-all">{flow.webhook_secret}</code>
+        </p>
+      )}
+
+      <section aria-label="Simulação" className="space-y-2">
+        {dryRun.isError && !isApiError(dryRun.error) && <Alert title="A simulação falhou">{problemMessage(dryRun.error)}</Alert>}
+        {dryRun.data && <DryRunView result={dryRun.data} />}
+      </section>
+
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={onDone} disabled={save.isPending}>
+          Voltar
+        </Button>
+        <Button
+          variant="secondary"
+          isLoading={dryRun.isPending}
+          onClick={() => {
+            const ok = check();
+            if (ok) dryRun.mutate(toDefinition(draft, ok));
+          }}
+        >
+          Testar (simulação)
+        </Button>
+        <Button type="submit" isLoading={save.isPending}>
+          {flow ? 'Salvar' : 'Criar fluxo'}
+        </Button>
+      </div>
+    </form>
+  );
+}
