@@ -60,12 +60,12 @@ test('company events reach only that company, live', async () => {
   const b = await connect(beta.token);
   sockets.push(a, b);
   const seenByB = [];
-  b.on('company.updated', (payload) => seenByB.push(payload));
-  const received = nextEvent(a, 'company.updated');
+  b.on('CompanyUpdated', (payload) => seenByB.push(payload));
+  const received = nextEvent(a, 'CompanyUpdated');
   const { status } = await api('/company', { method: 'PATCH', token: alfa.token, body: { name: 'Alfa Renomeada' } });
   assert.equal(status, 200);
   const payload = await received;
-  assert.equal(payload.tenant_id, alfa.tenantId);
+  assert.equal(payload.company_id, alfa.tenantId);
   // Give a misrouted event time to arrive before asserting it did not.
   await new Promise((r) => setTimeout(r, 500));
   assert.deepEqual(seenByB, []);
@@ -77,18 +77,18 @@ test("joining another company's room is refused", async () => {
   const answer = await a.timeout(5000).emitWithAck('join', { room: `tenant:${beta.tenantId}` });
   assert.deepEqual(answer, { ok: false });
   const seen = [];
-  a.on('company.updated', (p) => seen.push(p));
+  a.on('CompanyUpdated', (p) => seen.push(p));
   await api('/company', { method: 'PATCH', token: beta.token, body: { name: 'Beta Renomeada' } });
   await new Promise((r) => setTimeout(r, 800));
-  assert.equal(seen.filter((p) => p.tenant_id === beta.tenantId).length, 0);
+  assert.equal(seen.filter((p) => p.company_id === beta.tenantId).length, 0);
 });
 
 test('an event caused on one node reaches a socket on another node through Redis', async () => {
   const remote = await connect(alfa.token, SECOND_NODE);
   sockets.push(remote);
-  const received = nextEvent(remote, 'company.updated');
+  const received = nextEvent(remote, 'CompanyUpdated');
   const { status } = await api('/company', { method: 'PATCH', token: alfa.token, body: { name: 'Alfa Multinó' } });
   assert.equal(status, 200);
   const payload = await received;
-  assert.equal(payload.tenant_id, alfa.tenantId);
+  assert.equal(payload.company_id, alfa.tenantId);
 });

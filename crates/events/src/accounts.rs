@@ -16,6 +16,8 @@ event!(
 event!(
     /// The company's profile, logo or plan changed; open tabs re-read `/me` and `/company`.
     Accounts / Everyone CompanyUpdated {
+        /// The company itself (its tenant id), so a tab can tell whose change it hears.
+        pub company_id: Uuid,
         /// The new plan, when the plan changed.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub plan_code: Option<String>,

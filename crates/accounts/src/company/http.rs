@@ -48,7 +48,7 @@ async fn update_company(
     let tenant = s.user.tenant_id;
     repo::update(&mut s.tx, tenant, &change).await?;
     let company = repo::get(&mut s.tx, tenant).await?;
-    s.tx.emit(&events::CompanyUpdated { plan_code: None }).await?;
+    s.tx.emit(&events::CompanyUpdated { company_id: tenant, plan_code: None }).await?;
     s.tx.commit().await?;
     Ok(ApiJson(company))
 }
@@ -103,7 +103,7 @@ async fn put_logo(
     // never a row pointing at nothing.
     app.storage.put(&key, body).await?;
     let company = repo::get(&mut s.tx, tenant).await?;
-    s.tx.emit(&events::CompanyUpdated { plan_code: None }).await?;
+    s.tx.emit(&events::CompanyUpdated { company_id: tenant, plan_code: None }).await?;
     s.tx.commit().await?;
     if let Some(old) = old
         && let Err(e) = app.storage.delete(&old.object_key).await
@@ -136,7 +136,7 @@ async fn delete_logo(State(app): State<App>, mut s: Session) -> Result<StatusCod
     let file = repo::logo(&mut s.tx, tenant).await?.ok_or(Error::NotFound)?;
     repo::set_logo(&mut s.tx, tenant, None).await?;
     repo::delete_file(&mut s.tx, tenant, file.id).await?;
-    s.tx.emit(&events::CompanyUpdated { plan_code: None }).await?;
+    s.tx.emit(&events::CompanyUpdated { company_id: tenant, plan_code: None }).await?;
     s.tx.commit().await?;
     if let Err(e) = app.storage.delete(&file.object_key).await {
         tracing::warn!(error = %e, "logo object not deleted");

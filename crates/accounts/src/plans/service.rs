@@ -33,7 +33,8 @@ pub async fn change(tx: &mut TenantTx, plan_code: &str) -> Result<CompanyPlan> {
         return Err(e);
     }
     repo::set_company_plan(tx, tenant, &plan.code).await?;
-    tx.emit(&events::CompanyUpdated { plan_code: Some(plan.code.clone()) }).await?;
+    tx.emit(&events::CompanyUpdated { company_id: tx.tenant_id(), plan_code: Some(plan.code.clone()) })
+        .await?;
     Ok(CompanyPlan { plan, usage })
 }
 

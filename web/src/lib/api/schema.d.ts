@@ -2484,6 +2484,11 @@ export interface components {
         };
         /** @description The company's profile, logo or plan changed; open tabs re-read `/me` and `/company`. */
         CompanyUpdated: {
+            /**
+             * Format: uuid
+             * @description The company itself (its tenant id), so a tab can tell whose change it hears.
+             */
+            company_id: string;
             /** @description The new plan, when the plan changed. */
             plan_code?: string | null;
         };
