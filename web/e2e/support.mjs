@@ -57,7 +57,8 @@ export function failOnPageError(page, label = 'browser') {
 
 /** A fresh, isolated browser profile (its own localStorage) with a desktop viewport. */
 export async function newPage(browser, { viewport = { width: 1280, height: 800 } } = {}) {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: 'pt-BR' });
+  // A Brazilian business's people: their browsers keep São Paulo's calendar.
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   failOnPageError(page);

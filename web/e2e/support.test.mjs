@@ -210,7 +210,7 @@ describe('support', () => {
     });
 
     // B: the visitor on a phone, on the customer's site.
-    const visitorContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'pt-BR' });
+    const visitorContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
     cleanups.push(() => visitorContext.close());
     visitorContext.setDefaultTimeout(15_000);
     // Anything the site's CSP refuses (an inline style, a connection) is recorded.

@@ -58,7 +58,10 @@ async fn receivables(mut s: Session) -> Result<ApiJson<Receivables>> {
 async fn summary(mut s: Session, ApiQuery(p): ApiQuery<PeriodParams>) -> Result<ApiJson<FinanceSummary>> {
     s.require(FINANCE_ROLES)?;
     let tenant = s.user.tenant_id;
-    let today = parties::company(&mut s.tx, tenant).await?.today();
+    // Days are the company's days: a cancellation at 22:00 in São Paulo is
+    // already tomorrow in UTC.
+    let company = parties::company(&mut s.tx, tenant).await?;
+    let (today, timezone) = (company.today(), company.tz().name());
     let to = p.to.unwrap_or(today);
     let from = p.from.unwrap_or_else(|| {
         today.with_day(1).and_then(|d| d.checked_sub_months(Months::new(11))).unwrap_or(today)
@@ -69,8 +72,8 @@ async fn summary(mut s: Session, ApiQuery(p): ApiQuery<PeriodParams>) -> Result<
     if (to - from).num_days() > 366 * 5 {
         return Err(Error::field("from", "Período de até 5 anos."));
     }
-    let cash = repo::cash_by_month(&mut s.tx, tenant, from, to).await?;
-    let rec = repo::recurring(&mut s.tx, tenant, from, to).await?;
+    let cash = repo::cash_by_month(&mut s.tx, tenant, from, to, timezone).await?;
+    let rec = repo::recurring(&mut s.tx, tenant, from, to, timezone).await?;
     s.tx.commit().await?;
     Ok(ApiJson(FinanceSummary {
         from,

@@ -76,6 +76,7 @@ pub async fn cash_by_month(
     tenant_id: Uuid,
     from: NaiveDate,
     to: NaiveDate,
+    timezone: &str,
 ) -> Result<Vec<MonthCash>> {
     Ok(sqlx::query_as!(
         MonthCash,
@@ -87,16 +88,17 @@ pub async fn cash_by_month(
               where tenant_id = $1 and status = 'confirmed' and method <> 'credit'
                 and received_on between $2 and $3 group by 1),
            refunded as (
-             select to_char(created_at at time zone 'America/Sao_Paulo', 'YYYY-MM') as month, sum(amount_cents) as cents
+             select to_char(created_at at time zone $4, 'YYYY-MM') as month, sum(amount_cents) as cents
                from refunds where tenant_id = $1
-                and (created_at at time zone 'America/Sao_Paulo')::date between $2 and $3 group by 1)
+                and (created_at at time zone $4)::date between $2 and $3 group by 1)
            select m.month as "month!", coalesce(r.cents, 0)::bigint as "received_cents!",
                   coalesce(f.cents, 0)::bigint as "refunded_cents!"
              from months m left join received r using (month) left join refunded f using (month)
             order by m.month"#,
         tenant_id,
         from,
-        to
+        to,
+        timezone
     )
     .fetch_all(conn)
     .await?)
@@ -114,18 +116,20 @@ pub async fn recurring(
     tenant_id: Uuid,
     from: NaiveDate,
     to: NaiveDate,
+    timezone: &str,
 ) -> Result<Recurring> {
     let r = sqlx::query!(
         r#"select
              coalesce(sum(round(amount_cents::numeric / interval_months)) filter (where status = 'active'), 0)::bigint as "mrr!",
              count(*) filter (where status = 'active') as "active!",
              coalesce(sum(round(amount_cents::numeric / interval_months))
-               filter (where status = 'cancelled' and cancelled_at::date between $2 and $3), 0)::bigint as "churned_mrr!",
-             count(*) filter (where status = 'cancelled' and cancelled_at::date between $2 and $3) as "churned!"
+               filter (where status = 'cancelled' and (cancelled_at at time zone $4)::date between $2 and $3), 0)::bigint as "churned_mrr!",
+             count(*) filter (where status = 'cancelled' and (cancelled_at at time zone $4)::date between $2 and $3) as "churned!"
            from subscriptions where tenant_id = $1"#,
         tenant_id,
         from,
-        to
+        to,
+        timezone
     )
     .fetch_one(conn)
     .await?;
