@@ -161,9 +161,12 @@ pub(crate) use event;
 
 macro_rules! catalogue {
     ($($name:ident),* $(,)?) => {
-        /// Every domain event, in documentation order.
-        pub fn catalogue() -> Vec<EventInfo> {
-            vec![$(EventInfo::of::<$name>()),*]
+        /// Every domain event, in documentation order. Built once: the
+        /// dispatcher and the live fan-out read it for every event.
+        pub fn catalogue() -> &'static [EventInfo] {
+            static CATALOGUE: std::sync::LazyLock<Vec<EventInfo>> =
+                std::sync::LazyLock::new(|| vec![$(EventInfo::of::<$name>()),*]);
+            &CATALOGUE
         }
 
         /// Reads a stored payload as the type of its kind: `None` for a kind
@@ -259,8 +262,8 @@ catalogue![
 
 /// The catalogue row of a stored kind; `None` for a kind no version of the
 /// product emits (an old row, a typo in a test).
-pub fn info(kind: &str) -> Option<EventInfo> {
-    catalogue().into_iter().find(|e| e.kind == kind)
+pub fn info(kind: &str) -> Option<&'static EventInfo> {
+    catalogue().iter().find(|e| e.kind == kind)
 }
 
 #[cfg(test)]
@@ -274,7 +277,7 @@ mod tests {
         kinds.sort_unstable();
         kinds.dedup();
         assert_eq!(kinds.len(), all.len(), "a kind appears twice");
-        for e in &all {
+        for e in all {
             assert!(e.kind.chars().next().is_some_and(|c| c.is_ascii_uppercase()), "{}", e.kind);
             assert!(!e.kind.contains(['.', '_']), "{}", e.kind);
         }

@@ -133,19 +133,10 @@ impl Registry {
         Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
     {
         let f = Arc::new(f);
-        self.handlers.insert(
-            job_kind,
-            Arc::new(move |app, _tenant, payload| {
-                let f = f.clone();
-                Box::pin(async move {
-                    let stored: DomainEvent = serde_json::from_value(payload)
-                        .map_err(|e| anyhow::anyhow!("payload of {job_kind} does not parse: {e}"))?;
-                    f(app, stored.decode::<E>()?).await
-                })
-            }),
-        );
-        self.subscribers.entry(E::KIND).or_default().push(job_kind);
-        self
+        self.on_each(job_kind, &[E::KIND], move |app, stored| {
+            let f = f.clone();
+            async move { f(app, stored.decode::<E>()?).await }
+        })
     }
 
     /// Runs `f` for every event of the given kinds, undecoded: for a

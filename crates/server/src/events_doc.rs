@@ -22,7 +22,7 @@ pub fn markdown(registry: &Registry) -> String {
          The schemas are also in the OpenAPI document's components.\n\n\
          | Event | Emitted by | Live to | Consumed by |\n| --- | --- | --- | --- |\n",
     );
-    for e in &catalogue {
+    for e in catalogue {
         let _ = writeln!(
             out,
             "| [`{kind}`](#{anchor}) | `{domain}` | {audience} | {consumers} |",
@@ -34,7 +34,7 @@ pub fn markdown(registry: &Registry) -> String {
         );
     }
     let mut referenced = Vec::new();
-    for e in &catalogue {
+    for e in catalogue {
         let schema = serde_json::to_value(&e.schema).unwrap_or(Value::Null);
         let _ = write!(out, "\n## {}\n\n", e.kind);
         if let Some(about) = schema.get("description").and_then(Value::as_str) {

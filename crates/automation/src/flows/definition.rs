@@ -77,7 +77,7 @@ static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
     let mut components = utoipa::openapi::Components::new();
     events::add_schemas(&mut components);
     let kinds = events::catalogue()
-        .into_iter()
+        .iter()
         .map(|e| (e.kind, serde_json::to_value(&e.schema).unwrap_or(Value::Null)))
         .collect();
     Catalogue { kinds, components: serde_json::to_value(&components.schemas).unwrap_or(Value::Null) }

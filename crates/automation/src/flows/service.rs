@@ -88,7 +88,7 @@ pub fn check_name(name: &str) -> Result<String> {
 }
 
 pub fn register(registry: &mut Registry) {
-    let kinds: Vec<&'static str> = events::catalogue().into_iter().map(|e| e.kind).collect();
+    let kinds: Vec<&'static str> = events::catalogue().iter().map(|e| e.kind).collect();
     registry.on_each(RUN_FLOWS, &kinds, |app: App, event| async move { run_flows(&app, event).await });
 }
 
@@ -103,7 +103,7 @@ async fn run_flows(app: &App, event: DomainEvent) -> anyhow::Result<()> {
     }
     // Definitions were checked against this build's schema of the kind; a
     // payload of another version is not read as if it were.
-    let current = events::catalogue().into_iter().find(|e| e.kind == event.kind).map(|e| e.version);
+    let current = events::info(&event.kind).map(|e| e.version);
     if current != Some(event.version) {
         tracing::warn!(kind = %event.kind, version = event.version, "automation skips an event of another version");
         return Ok(());

@@ -23,7 +23,7 @@ struct WithTimeline {
 
 pub fn register(registry: &mut Registry) {
     let kinds: Vec<&'static str> =
-        events::catalogue().into_iter().filter(|e| e.has_timeline).map(|e| e.kind).collect();
+        events::catalogue().iter().filter(|e| e.has_timeline).map(|e| e.kind).collect();
     registry.on_each(
         RECORD_TIMELINE_EVENT,
         &kinds,
