@@ -1,23 +1,86 @@
 //! What a flow may do outside this crate. The server implements it (with
-//! support's ticket rules and the process's egress client) and installs it
-//! at start-up.
+//! support's ticket rules, accounts' users, the mailer and the process's
+//! egress client) and installs it at start-up.
 
 use std::sync::{Arc, OnceLock};
 
-use events::Priority;
+use chrono::{DateTime, Utc};
+use events::{ChannelKind, Priority, TicketStatus};
 use kernel::tenant::TenantTx;
 use kernel::{App, Result};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 use uuid::Uuid;
 
 /// The author shown on what a flow writes.
 pub const AUTHOR: &str = "Automação";
 
+/// A ticket as it is now: what conditions on `record.*` read (the event
+/// says what happened; this says where the ticket stands, e.g. after a wait).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct TicketRecord {
+    pub number: i64,
+    pub subject: String,
+    pub status: TicketStatus,
+    pub priority: Priority,
+    pub channel: ChannelKind,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub team_id: Option<Uuid>,
+    pub assignee_id: Option<Uuid>,
+    pub customer_id: Uuid,
+    pub customer_name: String,
+    /// The customer wrote last (nobody has answered since).
+    pub awaiting_reply: bool,
+    /// Hours since the customer's last message (none if they never wrote).
+    pub hours_since_customer_message: Option<i64>,
+    pub csat_score: Option<i32>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A reply's WhatsApp template, its parameters already filled.
+pub struct Template<'a> {
+    pub name: &'a str,
+    pub language: &'a str,
+    pub params: Vec<String>,
+}
+
 #[async_trait::async_trait]
 pub trait ActionPort: Send + Sync {
+    /// The company's timezone (schedules are read in it).
+    async fn timezone(&self, tx: &mut TenantTx) -> Result<chrono_tz::Tz>;
+    /// The ticket as it is now; `None` if it is gone (merged tickets read
+    /// as the ticket they were merged into are not followed).
+    async fn ticket(&self, tx: &mut TenantTx, ticket_id: Uuid) -> Result<Option<TicketRecord>>;
     /// An internal note on the ticket, authored by [`AUTHOR`].
     async fn add_note(&self, tx: &mut TenantTx, ticket_id: Uuid, text: &str) -> Result<()>;
     async fn set_priority(&self, tx: &mut TenantTx, ticket_id: Uuid, priority: Priority) -> Result<()>;
+    async fn set_status(&self, tx: &mut TenantTx, ticket_id: Uuid, status: TicketStatus) -> Result<()>;
     async fn add_tags(&self, tx: &mut TenantTx, ticket_id: Uuid, tags: &[String]) -> Result<()>;
+    /// To a team (its first queue) and/or a person; `None` keeps that part.
+    async fn assign(
+        &self,
+        tx: &mut TenantTx,
+        ticket_id: Uuid,
+        team_id: Option<Uuid>,
+        user_id: Option<Uuid>,
+    ) -> Result<()>;
+    /// Queues a message to the customer on the ticket's channel with the
+    /// message id `id` (the run's idempotency key for this step). Refuses
+    /// free text outside WhatsApp's 24-hour window: the template is sent
+    /// then, and with no template the step fails with the reason.
+    async fn reply(
+        &self,
+        tx: &mut TenantTx,
+        ticket_id: Uuid,
+        id: Uuid,
+        text: &str,
+        template: Option<Template<'_>>,
+    ) -> Result<String>;
+    /// E-mails active users of the company; returns how many were written to.
+    async fn notify(&self, tx: &mut TenantTx, user_ids: &[Uuid], subject: &str, text: &str) -> Result<usize>;
+    /// E-mails the company's owners and admins (a flow paused itself).
+    async fn alert_admins(&self, tx: &mut TenantTx, subject: &str, text: &str) -> Result<()>;
     /// POSTs `body` (JSON) with these headers, only through the egress
     /// guard; `Ok` for a 2xx answer; the error is what the run shows (never the remote's body).
     /// Called outside any database transaction.

@@ -115,6 +115,9 @@ pub struct InboundMessage {
     pub reply_to_provider_id: Option<String>,
     /// E-mail References, oldest first, without `<>`.
     pub references: Vec<String>,
+    /// E-mail: an automatic reply (out-of-office, RFC 3834 `Auto-Submitted`).
+    #[serde(default)]
+    pub auto_submitted: bool,
     /// The title of the button or list row the customer picked; `text` holds
     /// it too, so a reader that only looks at `text` still sees the answer.
     pub interactive_reply: Option<String>,

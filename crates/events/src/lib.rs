@@ -10,6 +10,7 @@
 //! `docs/EVENTS.md` is generated from this catalogue (`conectcrm events`).
 
 mod accounts;
+mod automation;
 mod crm;
 mod finance;
 pub mod live;
@@ -25,6 +26,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 pub use accounts::*;
+pub use automation::*;
 pub use crm::*;
 pub use finance::*;
 pub use support::*;
@@ -38,6 +40,7 @@ pub enum Domain {
     Crm,
     Support,
     Finance,
+    Automation,
 }
 
 impl Domain {
@@ -47,6 +50,7 @@ impl Domain {
             Self::Crm => "crm",
             Self::Support => "support",
             Self::Finance => "finance",
+            Self::Automation => "automation",
         }
     }
 }
@@ -258,6 +262,9 @@ catalogue![
     SubscriptionPaused,
     SubscriptionResumed,
     SubscriptionCancelled,
+    FlowRunRequested,
+    FlowScheduleFired,
+    FlowPaused,
 ];
 
 /// The catalogue row of a stored kind; `None` for a kind no version of the

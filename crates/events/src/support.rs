@@ -102,6 +102,10 @@ event!(
         pub channel: ChannelKind,
         /// The first 140 characters of the text.
         pub preview: String,
+        /// An out-of-office or other automatic message (e-mail
+        /// `Auto-Submitted`): automations never answer it.
+        #[serde(default)]
+        pub auto_reply: bool,
     }
 );
 

@@ -38,6 +38,20 @@ pub struct DomainEvent {
     pub version: i16,
     pub payload: serde_json::Value,
     pub occurred_at: DateTime<Utc>,
+    /// The automation run whose action caused it (none for a person's or
+    /// a provider's event).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+}
+
+/// What caused an event: an automation run, `depth` runs deep (an event
+/// of a person is depth 0; a flow acting on it causes depth 1, and so on).
+/// Automation reads it to stop flows that feed each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cause {
+    pub run_id: Uuid,
+    pub flow_id: Uuid,
+    pub depth: i16,
 }
 
 fn first_version() -> i16 {
@@ -84,16 +98,23 @@ impl DomainEvent {
     }
 }
 
-pub(crate) async fn record<E: Event>(conn: &mut PgConnection, tenant_id: Uuid, event: &E) -> Result<Uuid> {
+pub(crate) async fn record<E: Event>(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    event: &E,
+    cause: Option<&Cause>,
+) -> Result<Uuid> {
     let event_id = new_id();
     let payload = serde_json::to_value(event).map_err(anyhow::Error::from)?;
+    let cause = cause.map(serde_json::to_value).transpose().map_err(anyhow::Error::from)?;
     sqlx::query!(
-        "insert into outbox_events (event_id, tenant_id, kind, version, payload) values ($1, $2, $3, $4, $5)",
+        "insert into outbox_events (event_id, tenant_id, kind, version, payload, cause) values ($1, $2, $3, $4, $5, $6)",
         event_id,
         tenant_id,
         E::KIND,
         E::VERSION,
-        payload
+        payload,
+        cause
     )
     .execute(&mut *conn)
     .await?;
@@ -112,14 +133,25 @@ pub async fn purge_dispatched(db: &sqlx::PgPool) -> Result<u64> {
 /// Dispatches up to one batch of pending events; returns how many.
 pub async fn dispatch_pending(app: &App) -> Result<usize> {
     let mut tx = app.db.begin().await?;
-    let events = sqlx::query_as!(
-        DomainEvent,
-        r#"select event_id, tenant_id, kind, version, payload, created_at as occurred_at
+    let events: Vec<DomainEvent> = sqlx::query!(
+        r#"select event_id, tenant_id, kind, version, payload, created_at, cause
            from outbox_events where dispatched_at is null
            order by id limit 200 for update skip locked"#
     )
     .fetch_all(&mut *tx)
-    .await?;
+    .await?
+    .into_iter()
+    .map(|r| DomainEvent {
+        event_id: r.event_id,
+        tenant_id: r.tenant_id,
+        kind: r.kind,
+        version: r.version,
+        payload: r.payload,
+        occurred_at: r.created_at,
+        // Written by `record` from a `Cause`: unreadable only if edited by hand.
+        cause: r.cause.and_then(|c| serde_json::from_value(c).ok()),
+    })
+    .collect();
     if events.is_empty() {
         return Ok(0);
     }

@@ -14,6 +14,7 @@ use crate::outbox;
 pub struct TenantTx {
     tx: Transaction<'static, Postgres>,
     tenant_id: Uuid,
+    cause: Option<outbox::Cause>,
 }
 
 impl TenantTx {
@@ -22,7 +23,7 @@ impl TenantTx {
         sqlx::query!("select set_config('app.tenant_id', $1, true)", tenant_id.to_string())
             .fetch_one(&mut *tx)
             .await?;
-        Ok(Self { tx, tenant_id })
+        Ok(Self { tx, tenant_id, cause: None })
     }
 
     pub fn tenant_id(&self) -> Uuid {
@@ -33,7 +34,13 @@ impl TenantTx {
     /// commit (see [`crate::outbox`]).
     pub async fn emit<E: Event>(&mut self, event: &E) -> Result<Uuid> {
         let tenant_id = self.tenant_id;
-        outbox::record(&mut self.tx, tenant_id, event).await
+        outbox::record(&mut self.tx, tenant_id, event, self.cause.as_ref()).await
+    }
+
+    /// Every event this transaction emits from now on was caused by an
+    /// automation run (see [`outbox::Cause`]).
+    pub fn caused_by(&mut self, cause: outbox::Cause) {
+        self.cause = Some(cause);
     }
 
     pub async fn commit(self) -> Result<()> {

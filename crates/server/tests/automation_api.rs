@@ -315,6 +315,9 @@ async fn the_webhook_action_posts_the_event_signed_with_the_flows_secret() {
         )
         .await;
     assert_eq!(s, StatusCode::OK);
+    let (s, published) =
+        t.post(&format!("/api/v1/automation/flows/{id}/publish"), Some(&owner.token), json!({})).await;
+    assert_eq!((s, published["version"].as_i64()), (StatusCode::OK, Some(2)), "{published}");
     webchat_ticket(&t, &owner, "Pedido 456").await;
     let history = runs(&t, &owner, &flow).await;
     assert_eq!(
@@ -344,7 +347,7 @@ async fn another_company_neither_sees_nor_runs_the_flow() {
 }
 
 #[tokio::test]
-async fn a_flow_that_triggers_itself_stops_after_twenty_runs_an_hour_on_the_same_ticket() {
+async fn a_flow_that_triggers_itself_stops_at_depth_five_with_the_reason() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
     let ticket = webchat_ticket(&t, &owner, "Preciso de ajuda").await;
@@ -366,10 +369,498 @@ async fn a_flow_that_triggers_itself_stops_after_twenty_runs_an_hour_on_the_same
         .await;
     assert_eq!(s, StatusCode::CREATED, "{b}");
     t.drain_jobs().await;
-    assert_eq!(notes(&t, &owner, &ticket).await.len(), 1 + 20);
+    // The person's note (depth 0) and five echoes (depths 1–5); the
+    // sixth run, on an event five runs deep, is refused.
+    assert_eq!(notes(&t, &owner, &ticket).await.len(), 1 + 5);
+    let history = runs(&t, &owner, &flow).await;
+    let depths: Vec<i64> = history.iter().map(|r| r["depth"].as_i64().unwrap()).collect();
+    assert_eq!(depths, [5, 4, 3, 2, 1, 0], "newest first");
+    assert_eq!(history.iter().filter(|r| r["status"] == "succeeded").count(), 5);
+    assert_eq!(history[0]["status"], "skipped");
+    assert!(history[0]["error"].as_str().unwrap().contains("cadeia de 5 automações"), "{}", history[0]);
+}
+
+#[tokio::test]
+async fn a_flow_acts_at_most_twenty_times_an_hour_on_one_ticket() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ticket = webchat_ticket(&t, &owner, "Preciso de ajuda").await;
+    let flow = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Etiqueta em cada nota", "trigger_kind": "NoteAdded",
+               "conditions": {"all": [{"field": "message_id", "op": "is_not_empty"}]},
+               "actions": [{"type": "add_tags", "tags": ["anotado"]}]}),
+    )
+    .await;
+    let id = ticket["id"].as_str().unwrap();
+    for n in 0..21 {
+        let (s, _) = t
+            .post(
+                &format!("/api/v1/tickets/{id}/messages"),
+                Some(&owner.token),
+                json!({"text": format!("Nota {n}"), "note": true}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED);
+    }
+    t.drain_jobs().await;
     let history = runs(&t, &owner, &flow).await;
     assert_eq!(history.len(), 21);
     assert_eq!(history.iter().filter(|r| r["status"] == "succeeded").count(), 20);
     assert_eq!(history[0]["status"], "skipped");
     assert!(history[0]["error"].as_str().unwrap().contains("20 vezes na última hora"), "{}", history[0]);
+}
+
+/// Makes every delayed job due now: the clock of a wait moves forward.
+async fn time_passes(t: &TestApp) {
+    let mut admin = t.db.admin().await;
+    sqlx::query("update jobs set run_at = now() where run_at > now()").execute(&mut admin).await.unwrap();
+    drop(admin);
+    t.drain_jobs().await;
+}
+
+async fn messages(t: &TestApp, owner: &Actor, ticket: &Value) -> Vec<Value> {
+    let (_, b) =
+        t.get(&format!("/api/v1/tickets/{}/messages", ticket["id"].as_str().unwrap()), &owner.token).await;
+    b["items"].as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn editing_a_live_flow_keeps_its_version_until_the_draft_is_published() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let (s, flow) = t.post("/api/v1/automation/flows", Some(&owner.token), urgent_flow()).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let id = flow["id"].as_str().unwrap().to_owned();
+    let url = format!("/api/v1/automation/flows/{id}");
+    let tagging = |tag: &str| {
+        json!({"name": "Etiquetar", "trigger_kind": "TicketCreated",
+               "actions": [{"type": "add_tags", "tags": [tag]}]})
+    };
+    // A draft changes in place.
+    let (s, flow) = t.patch(&url, &owner.token, tagging("v1")).await;
+    assert_eq!(s, StatusCode::OK, "{flow}");
+    assert_eq!((flow["version"].as_i64(), &flow["draft"]), (Some(1), &Value::Null));
+    let (s, _) = t.post(&format!("{url}/activate"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK);
+    // A live flow keeps running version 1 while the change waits as its draft.
+    let (s, flow) = t.patch(&url, &owner.token, tagging("v2")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(flow["version"], 1);
+    assert_eq!(flow["actions"][0]["tags"], json!(["v1"]));
+    assert_eq!(flow["draft"]["actions"][0]["tags"], json!(["v2"]));
+    let first = webchat_ticket(&t, &owner, "Primeiro").await;
+    let (_, first) = t.get(&format!("/api/v1/tickets/{}", first["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(first["tags"], json!(["v1"]));
+
+    let (s, flow) = t.post(&format!("{url}/publish"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{flow}");
+    assert_eq!(
+        (flow["version"].as_i64(), &flow["draft"], flow["status"].as_str()),
+        (Some(2), &Value::Null, Some("active"))
+    );
+    let (s, p) = t.post(&format!("{url}/publish"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::CONFLICT, "nothing left to publish: {p}");
+    let second = webchat_ticket(&t, &owner, "Segundo").await;
+    let (_, second) =
+        t.get(&format!("/api/v1/tickets/{}", second["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(second["tags"], json!(["v2"]));
+    let history = runs(&t, &owner, &flow).await;
+    let used: Vec<i64> = history.iter().map(|r| r["flow_version"].as_i64().unwrap()).collect();
+    assert_eq!(used, [2, 1], "each run names the version it used");
+
+    let (s, versions) = t.get(&format!("{url}/versions"), &owner.token).await;
+    assert_eq!(s, StatusCode::OK);
+    let listed: Vec<(i64, bool, Value)> = versions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["version"].as_i64().unwrap(),
+                v["current"].as_bool().unwrap(),
+                v["definition"]["actions"][0]["tags"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(listed, [(2, true, json!(["v2"])), (1, false, json!(["v1"]))]);
+
+    // A draft thrown away changes nothing; an archived flow runs no more.
+    let (_, flow) = t.patch(&url, &owner.token, tagging("v3")).await;
+    assert!(flow["draft"].is_object());
+    let (s, flow) = t.post(&format!("{url}/discard-draft"), Some(&owner.token), json!({})).await;
+    assert_eq!((s, &flow["draft"], flow["version"].as_i64()), (StatusCode::OK, &Value::Null, Some(2)));
+    let (s, flow) = t.post(&format!("{url}/archive"), Some(&owner.token), json!({})).await;
+    assert_eq!((s, flow["status"].as_str()), (StatusCode::OK, Some("archived")));
+    webchat_ticket(&t, &owner, "Terceiro").await;
+    assert_eq!(runs(&t, &owner, &flow).await.len(), 2);
+}
+
+fn waiting_flow() -> Value {
+    json!({
+        "name": "Sem resposta → prioridade alta",
+        "trigger_kind": "MessageReceived",
+        "conditions": {"all": [{"field": "record.awaiting_reply", "op": "equals", "value": true}]},
+        "actions": [
+            {"type": "wait", "amount": 2, "unit": "hours"},
+            {"type": "set_priority", "priority": "high"},
+            {"type": "add_note", "text": "{{record.customer_name}} sem resposta há 2 horas (#{{record.number}})."}
+        ]
+    })
+}
+
+#[tokio::test]
+async fn a_wait_holds_the_run_and_goes_on_only_if_the_ticket_still_qualifies() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let flow = active_flow(&t, &owner, waiting_flow()).await;
+
+    // Nobody answers: after the wait, the ticket is raised and noted.
+    let silent = webchat_ticket(&t, &owner, "Alguém aí?").await;
+    let history = runs(&t, &owner, &flow).await;
+    assert_eq!(history[0]["status"], "waiting", "{history:?}");
+    let resume_at: chrono::DateTime<chrono::Utc> = history[0]["resume_at"].as_str().unwrap().parse().unwrap();
+    let held = resume_at - chrono::Utc::now();
+    assert!(held > chrono::Duration::minutes(119) && held <= chrono::Duration::hours(2), "{held}");
+    assert!(notes(&t, &owner, &silent).await.is_empty());
+
+    // Another customer is answered before the wait ends: the run is cancelled.
+    let answered = webchat_ticket(&t, &owner, "Tem horário amanhã?").await;
+    let aid = answered["id"].as_str().unwrap();
+    let (s, _) = t
+        .post(&format!("/api/v1/tickets/{aid}/messages"), Some(&owner.token), json!({"text": "Temos sim!"}))
+        .await;
+    assert_eq!(s, StatusCode::CREATED);
+    time_passes(&t).await;
+
+    let (_, silent) =
+        t.get(&format!("/api/v1/tickets/{}", silent["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(silent["priority"], "high");
+    assert_eq!(
+        notes(&t, &owner, &silent).await,
+        [format!(
+            "{} sem resposta há 2 horas (#{}).",
+            silent["customer_name"].as_str().unwrap(),
+            silent["number"]
+        )]
+    );
+    let (_, answered) = t.get(&format!("/api/v1/tickets/{aid}"), &owner.token).await;
+    assert_eq!(answered["priority"], "normal");
+    let by_record = |record: &Value| {
+        let record = record["id"].as_str().unwrap().to_owned();
+        let t = &t;
+        let owner = &owner;
+        async move {
+            let (s, page) = t.get(&format!("/api/v1/automation/runs?record_id={record}"), &owner.token).await;
+            assert_eq!(s, StatusCode::OK, "{page}");
+            page["items"].as_array().unwrap().clone()
+        }
+    };
+    let done = by_record(&silent).await;
+    assert_eq!(done.len(), 1);
+    assert_eq!(done[0]["status"], "succeeded");
+    let outcomes: Vec<&str> =
+        done[0]["steps"].as_array().unwrap().iter().map(|s| s["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes, ["held", "succeeded", "succeeded", "succeeded"]);
+    let cancelled = by_record(&answered).await;
+    assert_eq!(cancelled[0]["status"], "cancelled");
+    assert!(cancelled[0]["error"].as_str().unwrap().contains("condições não valem mais"), "{}", cancelled[0]);
+
+    // Another company reads no history of these tickets.
+    let beta = t.signup("Beta").await;
+    let (s, page) = t.get(&format!("/api/v1/automation/runs?record_id={aid}"), &beta.token).await;
+    assert_eq!((s, page["items"].as_array().map(Vec::len)), (StatusCode::OK, Some(0)));
+}
+
+#[tokio::test]
+async fn a_wait_is_cancelled_when_the_flow_changes_meanwhile() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let flow = active_flow(&t, &owner, waiting_flow()).await;
+    let ticket = webchat_ticket(&t, &owner, "Alguém aí?").await;
+    let id = flow["id"].as_str().unwrap();
+    let (s, _) = t.post(&format!("/api/v1/automation/flows/{id}/pause"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK);
+    time_passes(&t).await;
+    let history = runs(&t, &owner, &flow).await;
+    assert_eq!(history[0]["status"], "cancelled");
+    assert!(notes(&t, &owner, &ticket).await.is_empty());
+}
+
+#[tokio::test]
+async fn a_reply_goes_to_the_customer_once_and_never_answers_an_auto_reply() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let flow = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Boas-vindas", "trigger_kind": "TicketCreated",
+               "actions": [{"type": "reply", "text": "Olá! Seu protocolo é #{{number}}."}]}),
+    )
+    .await;
+    let ticket = webchat_ticket(&t, &owner, "Bom dia").await;
+    let sent: Vec<Value> =
+        messages(&t, &owner, &ticket).await.into_iter().filter(|m| m["direction"] == "out").collect();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0]["text"], format!("Olá! Seu protocolo é #{}.", ticket["number"]));
+    assert_eq!(sent[0]["author_name"], "Automação");
+    let history = runs(&t, &owner, &flow).await;
+    assert_eq!(history[0]["status"], "succeeded");
+
+    // The same step again (a retry that reached it twice) cannot send a second message.
+    let mut admin = t.db.admin().await;
+    let n: i64 = sqlx::query_scalar("select count(*) from ticket_messages where direction = 'out'")
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+#[tokio::test]
+async fn a_reply_outside_whatsapps_window_sends_the_template_or_nothing() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ticket = webchat_ticket(&t, &owner, "Oi").await;
+    let tid = ticket["id"].as_str().unwrap();
+    // The conversation is on WhatsApp and the customer wrote 25 hours ago.
+    let mut admin = t.db.admin().await;
+    sqlx::query(
+        "update channels set kind = 'whatsapp' where id = (select channel_id from tickets where id = $1::uuid)",
+    )
+    .bind(tid)
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    sqlx::query("update tickets set last_inbound_at = now() - interval '25 hours' where id = $1::uuid")
+        .bind(tid)
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    drop(admin);
+    let free_text = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Texto", "trigger_kind": "FlowRunRequested",
+               "actions": [{"type": "reply", "text": "Sua fatura vence amanhã."}]}),
+    )
+    .await;
+    let templated = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Modelo", "trigger_kind": "FlowRunRequested",
+               "actions": [{"type": "reply", "text": "Sua fatura vence amanhã.",
+                            "template": {"name": "lembrete_fatura", "language": "pt_BR", "params": ["{{record.customer_name}}"]}}]}),
+    )
+    .await;
+    for flow in [&free_text, &templated] {
+        let (s, b) = t
+            .post(
+                &format!("/api/v1/automation/flows/{}/run", flow["id"].as_str().unwrap()),
+                Some(&owner.token),
+                json!({"ticket_id": tid}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::ACCEPTED, "{b}");
+        t.drain_jobs().await;
+    }
+    let refused = runs(&t, &owner, &free_text).await;
+    assert_eq!(refused.len(), 1, "a button runs its own flow only");
+    assert_eq!(refused[0]["status"], "failed");
+    assert!(
+        refused[0]["steps"][0]["detail"].as_str().unwrap().contains("janela de 24 horas"),
+        "{}",
+        refused[0]
+    );
+    let sent = runs(&t, &owner, &templated).await;
+    assert_eq!(sent[0]["status"], "succeeded", "{}", sent[0]);
+    let out: Vec<Value> =
+        messages(&t, &owner, &ticket).await.into_iter().filter(|m| m["direction"] == "out").collect();
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out[0]["text"], "[modelo lembrete_fatura]");
+}
+
+#[tokio::test]
+async fn notify_mails_the_chosen_people_and_a_flow_failing_five_times_pauses_and_alerts_admins() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let me = owner.user_id.clone();
+    let flow = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Avisar e chamar o ERP", "trigger_kind": "TicketCreated",
+               "actions": [{"type": "notify", "user_ids": [me], "subject": "Novo ticket #{{number}}", "text": "Chegou o ticket #{{number}}."},
+                           {"type": "webhook", "url": "http://10.0.0.1/erp"}]}),
+    )
+    .await;
+    let first = webchat_ticket(&t, &owner, "Um").await;
+    let mails = t.outbox();
+    assert!(mails.iter().any(|m| m.contains(&format!("Novo ticket #{}", first["number"]))), "{mails:?}");
+    for n in 2..=5 {
+        webchat_ticket(&t, &owner, &format!("Ticket {n}")).await;
+    }
+    let id = flow["id"].as_str().unwrap();
+    let (_, flow) = t.get(&format!("/api/v1/automation/flows/{id}"), &owner.token).await;
+    assert_eq!(flow["status"], "paused");
+    assert!(flow["paused_reason"].as_str().unwrap().contains("5 vezes seguidas"), "{flow}");
+    assert!(t.outbox().iter().any(|m| m.contains("pausado")), "admins are told");
+    webchat_ticket(&t, &owner, "Seis").await;
+    assert_eq!(runs(&t, &owner, &flow).await.len(), 5, "a paused flow runs no more");
+}
+
+/// An endpoint that is down (503) until `up` is set, then records and answers 204.
+async fn flaky_receiver() -> (String, Arc<std::sync::atomic::AtomicBool>, Received) {
+    let up = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let seen: Received = Arc::default();
+    let (up2, keep) = (up.clone(), seen.clone());
+    let router = axum::Router::new().route(
+        "/erp",
+        axum::routing::post(move |headers: HeaderMap, body: axum::body::Bytes| {
+            let (up, keep) = (up2.clone(), keep.clone());
+            async move {
+                if !up.load(std::sync::atomic::Ordering::SeqCst) {
+                    return StatusCode::SERVICE_UNAVAILABLE;
+                }
+                keep.lock().unwrap().push((headers, body.to_vec()));
+                StatusCode::NO_CONTENT
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    (base, up, seen)
+}
+
+#[tokio::test]
+async fn a_failed_step_is_retried_from_where_it_failed() {
+    let (base, up, seen) = flaky_receiver().await;
+    let t = TestApp::spawn_allowing_only(&base).await;
+    let owner = t.signup("Alfa").await;
+    let flow = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Nota e ERP", "trigger_kind": "TicketCreated",
+               "actions": [{"type": "add_note", "text": "Enviado ao ERP"},
+                           {"type": "webhook", "url": format!("{base}/erp")},
+                           {"type": "add_tags", "tags": ["erp"]}]}),
+    )
+    .await;
+    let ticket = webchat_ticket(&t, &owner, "Pedido 9").await;
+    let history = runs(&t, &owner, &flow).await;
+    assert_eq!(history[0]["status"], "failed");
+    let outcomes: Vec<&str> =
+        history[0]["steps"].as_array().unwrap().iter().map(|s| s["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes, ["succeeded", "failed", "not_run"]);
+    let run_id = history[0]["id"].as_str().unwrap().to_owned();
+
+    up.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (s, p) =
+        t.post(&format!("/api/v1/automation/runs/{run_id}/retry"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{p}");
+    let (s, _) =
+        t.post(&format!("/api/v1/automation/runs/{run_id}/retry"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::CONFLICT, "only a failed run is retried");
+    t.drain_jobs().await;
+    let history = runs(&t, &owner, &flow).await;
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0]["status"], "succeeded", "{}", history[0]);
+    let outcomes: Vec<&str> =
+        history[0]["steps"].as_array().unwrap().iter().map(|s| s["outcome"].as_str().unwrap()).collect();
+    assert_eq!(outcomes, ["succeeded", "succeeded", "succeeded"]);
+    assert_eq!(
+        notes(&t, &owner, &ticket).await.len(),
+        1,
+        "the note before the failed step is not written twice"
+    );
+    assert_eq!(seen.lock().unwrap().len(), 1);
+    let (_, ticket) =
+        t.get(&format!("/api/v1/tickets/{}", ticket["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(ticket["tags"], json!(["erp"]));
+
+    // Another company can neither retry it nor read its runs.
+    let beta = t.signup("Beta").await;
+    let (s, _) =
+        t.post(&format!("/api/v1/automation/runs/{run_id}/retry"), Some(&beta.token), json!({})).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn the_gallery_installs_a_draft_the_company_then_activates() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let (s, items) = t.get("/api/v1/automation/gallery", &owner.token).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(items.as_array().unwrap().len() >= 5);
+    let (s, flow) =
+        t.post("/api/v1/automation/gallery/install", Some(&owner.token), json!({"key": "csat-baixo"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{flow}");
+    assert_eq!(
+        (flow["status"].as_str(), flow["trigger_kind"].as_str()),
+        (Some("draft"), Some("CsatReceived"))
+    );
+    assert_eq!(flow["actions"][3]["user_ids"], json!([owner.user_id]));
+    let (s, p) =
+        t.post("/api/v1/automation/gallery/install", Some(&owner.token), json!({"key": "nada"})).await;
+    assert_eq!((s, p["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("key")));
+}
+
+/// The pending times of scheduled flows.
+async fn ticks(t: &TestApp) -> Vec<chrono::DateTime<chrono::Utc>> {
+    let mut admin = t.db.admin().await;
+    let rows: Vec<(chrono::DateTime<chrono::Utc>,)> = sqlx::query_as(
+        "select run_at from jobs where kind = 'automation.schedule_tick' and done_at is null order by run_at",
+    )
+    .fetch_all(&mut admin)
+    .await
+    .unwrap();
+    rows.into_iter().map(|r| r.0).collect()
+}
+
+#[tokio::test]
+async fn a_scheduled_flow_fires_at_its_times_in_the_companys_timezone() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let (s, p) = t
+        .post(
+            "/api/v1/automation/flows",
+            Some(&owner.token),
+            json!({"name": "A cada 5 min", "trigger_kind": "FlowScheduleFired", "schedule": "*/5 * * * *",
+                   "actions": [{"type": "notify", "user_ids": [owner.user_id], "subject": "x", "text": "x"}]}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("schedule")),
+        "{p}"
+    );
+    let flow = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Resumo das 9h", "trigger_kind": "FlowScheduleFired", "schedule": "0 9 * * Mon-Fri",
+               "actions": [{"type": "notify", "user_ids": [owner.user_id], "subject": "Bom dia ({{fired_at}})",
+                            "text": "Hora de ver a fila."}]}),
+    )
+    .await;
+    let first = ticks(&t).await;
+    assert_eq!(first.len(), 1, "one pending time");
+    let local = first[0].with_timezone(&chrono_tz::America::Sao_Paulo);
+    assert_eq!(local.format("%H:%M").to_string(), "09:00", "09:00 in São Paulo: {local}");
+    assert!(!matches!(chrono::Datelike::weekday(&local), chrono::Weekday::Sat | chrono::Weekday::Sun));
+
+    time_passes(&t).await;
+    let history = runs(&t, &owner, &flow).await;
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0]["status"], "succeeded", "{}", history[0]);
+    assert!(t.outbox().iter().any(|m| m.contains("Hora de ver a fila.")));
+    let next = ticks(&t).await;
+    assert_eq!(next.len(), 1, "the next time is queued: {next:?}");
+    assert!(next[0] > first[0]);
+
+    // Paused, its pending time fires nothing and queues nothing.
+    let id = flow["id"].as_str().unwrap();
+    t.post(&format!("/api/v1/automation/flows/{id}/pause"), Some(&owner.token), json!({})).await;
+    time_passes(&t).await;
+    assert_eq!(runs(&t, &owner, &flow).await.len(), 1);
+    assert!(ticks(&t).await.is_empty());
 }

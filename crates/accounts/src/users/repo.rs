@@ -129,3 +129,31 @@ pub async fn revoke_refresh_tokens(conn: &mut PgConnection, tenant_id: Uuid, use
     .await?;
     Ok(())
 }
+
+/// The active users among `ids` (others are left out): who a notification
+/// may reach.
+pub async fn active_among(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]) -> Result<Vec<User>> {
+    let rows = sqlx::query_as!(
+        UserRow,
+        "select id, name, email, role, active, created_at from users
+         where tenant_id = $1 and id = any($2) and active order by name",
+        tenant_id,
+        ids
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(User::try_from).collect()
+}
+
+/// The company's active owners and admins: who operational alerts reach.
+pub async fn active_admins(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<User>> {
+    let rows = sqlx::query_as!(
+        UserRow,
+        "select id, name, email, role, active, created_at from users
+         where tenant_id = $1 and role in ('owner', 'admin') and active order by name",
+        tenant_id
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(User::try_from).collect()
+}

@@ -70,6 +70,8 @@ impl FieldType {
 /// its `$ref`s point to, as JSON (simpler to walk than utoipa's types).
 struct Catalogue {
     kinds: BTreeMap<&'static str, Value>,
+    /// A ticket as it is now ([`crate::ports::TicketRecord`]): `record.*`.
+    record: Value,
     components: Value,
 }
 
@@ -80,8 +82,34 @@ static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
         .iter()
         .map(|e| (e.kind, serde_json::to_value(&e.schema).unwrap_or(Value::Null)))
         .collect();
-    Catalogue { kinds, components: serde_json::to_value(&components.schemas).unwrap_or(Value::Null) }
+    let record = serde_json::to_value(<crate::ports::TicketRecord as utoipa::PartialSchema>::schema())
+        .unwrap_or(Value::Null);
+    Catalogue { kinds, record, components: serde_json::to_value(&components.schemas).unwrap_or(Value::Null) }
 });
+
+/// The prefix of the fields read from the ticket as it is now.
+pub const RECORD: &str = "record";
+
+/// Whether a kind's events name a ticket (ticket actions and `record.*`
+/// need one).
+pub fn has_ticket(kind: &str) -> bool {
+    CATALOGUE
+        .kinds
+        .get(kind)
+        .is_some_and(|s| resolve(s).get("properties").and_then(|p| p.get("ticket_id")).is_some())
+}
+
+/// Whether a definition reads the ticket as it is now (then the job loads it).
+pub fn reads_record(d: &Definition) -> bool {
+    fn walk(c: &Condition) -> bool {
+        match c {
+            Condition::All(g) => g.all.iter().any(walk),
+            Condition::Any(g) => g.any.iter().any(walk),
+            Condition::Leaf(l) => l.field.starts_with("record."),
+        }
+    }
+    walk(&d.conditions) || d.actions.iter().any(|a| a.texts().iter().any(|(_, t)| t.contains("record.")))
+}
 
 /// Every trigger with its fields: what the editor offers.
 pub fn triggers() -> Vec<super::model::Trigger> {
@@ -90,7 +118,7 @@ pub fn triggers() -> Vec<super::model::Trigger> {
         .keys()
         .map(|kind| super::model::Trigger {
             kind: (*kind).to_owned(),
-            has_ticket: field_type(kind, "ticket_id").is_some(),
+            has_ticket: has_ticket(kind),
             fields: fields_of(kind)
                 .into_iter()
                 .map(|(path, t)| super::model::TriggerField {
@@ -150,6 +178,13 @@ fn type_of(schema: &Value) -> FieldType {
 /// The type of `path` (dotted) in the events of `kind`, if they have it.
 pub fn field_type(kind: &str, path: &str) -> Option<FieldType> {
     let mut s = CATALOGUE.kinds.get(kind)?;
+    let mut path = path;
+    if let Some(rest) = path.strip_prefix("record.")
+        && has_ticket(kind)
+    {
+        s = &CATALOGUE.record;
+        path = rest;
+    }
     for part in path.split('.') {
         s = resolve(s).get("properties")?.get(part)?;
     }
@@ -173,6 +208,9 @@ pub fn fields_of(kind: &str) -> Vec<(String, FieldType)> {
     let mut out = Vec::new();
     if let Some(s) = CATALOGUE.kinds.get(kind) {
         walk("", s, &mut out, 0);
+        if has_ticket(kind) {
+            walk(RECORD, &CATALOGUE.record, &mut out, 0);
+        }
     }
     out
 }
@@ -201,6 +239,22 @@ fn variables(text: &str) -> std::result::Result<Vec<&str>, ()> {
 }
 
 const MAX_ACTIONS: usize = 20;
+/// 30 days.
+const MAX_WAIT_MINUTES: i64 = 30 * 24 * 60;
+
+/// Every `{{variable}}` of a text must be a field the trigger provides.
+fn check_variables(kind: &str, text: &str, at: &str, v: &mut Violations) {
+    match variables(text) {
+        Err(()) => v.add(at, "Feche a variável com }}."),
+        Ok(names) => {
+            for name in names {
+                if variable_path(kind, name).is_none() {
+                    v.add(at, format!("O evento {kind} não tem a variável {{{{{name}}}}}."));
+                }
+            }
+        }
+    }
+}
 const MAX_CONDITIONS: usize = 50;
 
 /// Checks a definition against its trigger's schema: every problem is
@@ -211,6 +265,17 @@ pub fn validate(d: &Definition) -> Result<()> {
         v.add("trigger_kind", format!("Evento desconhecido: \"{}\".", d.trigger_kind));
         return v.finish();
     }
+    let scheduled = d.trigger_kind == <events::FlowScheduleFired as events::Event>::KIND;
+    match (&d.schedule, scheduled) {
+        (Some(expr), true) => {
+            if let Err(message) = super::schedule::check(expr) {
+                v.add("schedule", message);
+            }
+        }
+        (None, true) => v.add("schedule", "Informe quando o fluxo roda (ex.: 0 9 * * Mon-Fri)."),
+        (Some(_), false) => v.add("schedule", "Só fluxos agendados têm agenda."),
+        (None, false) => {}
+    }
     let mut count = 0;
     check_condition(&d.trigger_kind, &d.conditions, "conditions", &mut v, &mut count);
     if count > MAX_CONDITIONS {
@@ -219,38 +284,66 @@ pub fn validate(d: &Definition) -> Result<()> {
     if d.actions.is_empty() || d.actions.len() > MAX_ACTIONS {
         v.add("actions", format!("Inclua de 1 a {MAX_ACTIONS} ações."));
     }
-    let has_ticket = field_type(&d.trigger_kind, "ticket_id").is_some();
+    let names_ticket = has_ticket(&d.trigger_kind);
     for (i, a) in d.actions.iter().enumerate() {
         let at = format!("actions[{i}]");
-        if a.needs_ticket() && !has_ticket {
+        if a.needs_ticket() && !names_ticket {
             v.add(&format!("{at}.type"), format!("O evento {} não se refere a um ticket.", d.trigger_kind));
+        }
+        for (field, text) in a.texts() {
+            check_variables(&d.trigger_kind, text, &format!("{at}.{field}"), &mut v);
         }
         match a {
             Action::AddNote { text } => {
                 if text.trim().is_empty() || text.chars().count() > 5000 {
                     v.add(&format!("{at}.text"), "Escreva a nota (até 5.000 caracteres).");
                 }
-                match variables(text) {
-                    Err(()) => v.add(&format!("{at}.text"), "Feche a variável com }}."),
-                    Ok(names) => {
-                        for name in names {
-                            if variable_path(&d.trigger_kind, name).is_none() {
-                                v.add(
-                                    &format!("{at}.text"),
-                                    format!("O evento {} não tem a variável {{{{{name}}}}}.", d.trigger_kind),
-                                );
-                            }
-                        }
-                    }
-                }
             }
-            Action::SetPriority { .. } => {}
+            Action::SetPriority { .. } | Action::SetStatus { .. } => {}
             Action::AddTags { tags } => {
                 if tags.is_empty()
                     || tags.len() > 20
                     || tags.iter().any(|t| t.trim().is_empty() || t.chars().count() > 40)
                 {
                     v.add(&format!("{at}.tags"), "De 1 a 20 etiquetas de até 40 caracteres.");
+                }
+            }
+            Action::Assign { team_id, user_id } => {
+                if team_id.is_none() && user_id.is_none() {
+                    v.add(&format!("{at}.team_id"), "Escolha a equipe, a pessoa ou ambas.");
+                }
+            }
+            Action::Reply { text, template } => {
+                if text.trim().is_empty() || text.chars().count() > 4096 {
+                    v.add(&format!("{at}.text"), "Escreva a mensagem (até 4.096 caracteres).");
+                }
+                if let Some(t) = template {
+                    if t.name.trim().is_empty() || t.name.len() > 512 {
+                        v.add(&format!("{at}.template.name"), "Informe o nome do modelo aprovado.");
+                    }
+                    if t.language.trim().is_empty() || t.language.len() > 10 {
+                        v.add(&format!("{at}.template.language"), "Informe o idioma do modelo (ex.: pt_BR).");
+                    }
+                    if t.params.len() > 10 {
+                        v.add(&format!("{at}.template.params"), "Até 10 parâmetros.");
+                    }
+                }
+            }
+            Action::Notify { user_ids, subject, text } => {
+                if user_ids.is_empty() || user_ids.len() > 20 {
+                    v.add(&format!("{at}.user_ids"), "Escolha de 1 a 20 pessoas.");
+                }
+                if subject.trim().is_empty() || subject.chars().count() > 200 {
+                    v.add(&format!("{at}.subject"), "Informe o assunto (até 200 caracteres).");
+                }
+                if text.trim().is_empty() || text.chars().count() > 5000 {
+                    v.add(&format!("{at}.text"), "Escreva a mensagem (até 5.000 caracteres).");
+                }
+            }
+            Action::Wait { amount, unit } => {
+                let minutes = i64::from(*amount) * unit.minutes();
+                if !(1..=MAX_WAIT_MINUTES).contains(&minutes) {
+                    v.add(&format!("{at}.amount"), "Espere de 1 minuto a 30 dias.");
                 }
             }
             Action::Webhook { url } => {
@@ -262,6 +355,10 @@ pub fn validate(d: &Definition) -> Result<()> {
                 }
             }
         }
+    }
+    let waits = d.actions.iter().filter(|a| matches!(a, Action::Wait { .. })).count();
+    if waits > 3 {
+        v.add("actions", "Até 3 esperas por fluxo.");
     }
     v.finish()
 }

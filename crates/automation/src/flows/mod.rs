@@ -1,5 +1,7 @@
 pub mod definition;
+pub mod gallery;
 pub mod http;
 pub mod model;
 pub mod repo;
+pub mod schedule;
 pub mod service;

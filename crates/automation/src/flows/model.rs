@@ -2,7 +2,7 @@
 //! run or a dry run reports.
 
 use chrono::{DateTime, Utc};
-use events::Priority;
+use events::{Priority, TicketStatus};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{IntoParams, ToSchema};
@@ -102,8 +102,41 @@ pub enum Action {
     SetPriority {
         priority: Priority,
     },
+    SetStatus {
+        status: TicketStatus,
+    },
     AddTags {
         tags: Vec<String>,
+    },
+    /// Hands the ticket to a team (its first queue) and/or a person.
+    Assign {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        team_id: Option<Uuid>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        user_id: Option<Uuid>,
+    },
+    /// A message to the customer through the ticket's channel. On WhatsApp,
+    /// more than 24 hours after the customer's last message only an
+    /// approved template may go: `template` is sent then (and the step
+    /// fails, sending nothing, if there is none) — never a text the
+    /// provider would refuse.
+    Reply {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        template: Option<WhatsappTemplate>,
+    },
+    /// An e-mail to people of the company (active users), with variables.
+    Notify {
+        user_ids: Vec<Uuid>,
+        subject: String,
+        text: String,
+    },
+    /// Holds the run (a delayed job: survives restarts); after it the
+    /// conditions are checked again on the ticket as it is then, and the
+    /// run is cancelled if they no longer hold or the flow changed.
+    Wait {
+        amount: u32,
+        unit: WaitUnit,
     },
     /// POSTs the event as JSON, signed `X-ConectCRM-Signature: t=<unix>,v1=<hex
     /// HMAC-SHA256 of "<t>.<body>" with the flow's secret>`.
@@ -113,19 +146,78 @@ pub enum Action {
     },
 }
 
+/// An approved WhatsApp message template; `params` fill its `{{1}}`,
+/// `{{2}}`… and may use the flow's variables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WhatsappTemplate {
+    pub name: String,
+    /// e.g. `pt_BR`.
+    pub language: String,
+    #[serde(default)]
+    pub params: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitUnit {
+    Minutes,
+    Hours,
+    Days,
+}
+
+impl WaitUnit {
+    pub fn minutes(self) -> i64 {
+        match self {
+            WaitUnit::Minutes => 1,
+            WaitUnit::Hours => 60,
+            WaitUnit::Days => 24 * 60,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            WaitUnit::Minutes => "minuto(s)",
+            WaitUnit::Hours => "hora(s)",
+            WaitUnit::Days => "dia(s)",
+        }
+    }
+}
+
 impl Action {
     pub fn label(&self) -> &'static str {
         match self {
             Action::AddNote { .. } => "add_note",
             Action::SetPriority { .. } => "set_priority",
+            Action::SetStatus { .. } => "set_status",
             Action::AddTags { .. } => "add_tags",
+            Action::Assign { .. } => "assign",
+            Action::Reply { .. } => "reply",
+            Action::Notify { .. } => "notify",
+            Action::Wait { .. } => "wait",
             Action::Webhook { .. } => "webhook",
         }
     }
 
     /// Whether the step acts on the event's ticket.
     pub fn needs_ticket(&self) -> bool {
-        !matches!(self, Action::Webhook { .. })
+        !matches!(self, Action::Webhook { .. } | Action::Notify { .. } | Action::Wait { .. })
+    }
+
+    /// Texts a customer or a person reads: filled with variables.
+    pub fn texts(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            Action::AddNote { text } => vec![("text", text)],
+            Action::Reply { text, template } => {
+                let mut out = vec![("text", text.as_str())];
+                if let Some(t) = template {
+                    out.extend(t.params.iter().map(|p| ("template.params", p.as_str())));
+                }
+                out
+            }
+            Action::Notify { subject, text, .. } => vec![("subject", subject), ("text", text)],
+            _ => vec![],
+        }
     }
 }
 
@@ -135,6 +227,11 @@ impl Action {
 pub struct Definition {
     #[schema(schema_with = event_kind)]
     pub trigger_kind: String,
+    /// For `FlowScheduleFired`: when, as cron `minute hour day month
+    /// weekday` in the company's timezone (weekdays by name), e.g.
+    /// `0 9 * * Mon-Fri`; at least 15 minutes apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
     #[serde(default)]
     pub conditions: Condition,
     pub actions: Vec<Action>,
@@ -146,6 +243,9 @@ pub struct SaveFlowRequest {
     pub name: String,
     #[schema(schema_with = event_kind)]
     pub trigger_kind: String,
+    /// See [`Definition::schedule`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
     #[serde(default)]
     pub conditions: Condition,
     pub actions: Vec<Action>,
@@ -155,6 +255,7 @@ impl SaveFlowRequest {
     pub fn definition(&self) -> Definition {
         Definition {
             trigger_kind: self.trigger_kind.clone(),
+            schedule: self.schedule.clone(),
             conditions: self.conditions.clone(),
             actions: self.actions.clone(),
         }
@@ -164,9 +265,12 @@ impl SaveFlowRequest {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FlowStatus {
+    /// Never published: edits change it in place.
     Draft,
     Active,
     Paused,
+    /// Retired: runs no more, kept with its history; activate brings it back.
+    Archived,
 }
 
 impl FlowStatus {
@@ -175,6 +279,7 @@ impl FlowStatus {
             FlowStatus::Draft => "draft",
             FlowStatus::Active => "active",
             FlowStatus::Paused => "paused",
+            FlowStatus::Archived => "archived",
         }
     }
 
@@ -183,6 +288,7 @@ impl FlowStatus {
             "draft" => FlowStatus::Draft,
             "active" => FlowStatus::Active,
             "paused" => FlowStatus::Paused,
+            "archived" => FlowStatus::Archived,
             _ => return None,
         })
     }
@@ -194,11 +300,18 @@ pub struct Flow {
     pub name: String,
     #[schema(schema_with = event_kind)]
     pub trigger_kind: String,
+    pub schedule: Option<String>,
     pub conditions: Condition,
     pub actions: Vec<Action>,
     pub status: FlowStatus,
-    /// Bumped by every change of the definition; runs name the one they used.
+    /// The published definition's version (1 until first published and
+    /// changed); runs name the one they used.
     pub version: i32,
+    /// Edits of a published flow, not live until published
+    /// (`POST …/publish`) or thrown away (`…/discard-draft`).
+    pub draft: Option<Definition>,
+    /// Why it paused itself (repeated failures), if it did.
+    pub paused_reason: Option<String>,
     /// Key of the webhook signatures (`X-ConectCRM-Signature`).
     pub webhook_secret: String,
     pub created_at: DateTime<Utc>,
@@ -211,16 +324,22 @@ pub enum RunStatus {
     /// Claimed, actions under way (left so if the worker died: the event is
     /// not run again).
     Running,
+    /// Held by a `wait` step until `resume_at`.
+    Waiting,
     Succeeded,
     Failed,
     /// Conditions did not hold, or loop protection stopped it (see `error`).
     Skipped,
+    /// After a wait, the flow had changed or the conditions no longer held.
+    Cancelled,
 }
 
 impl RunStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             RunStatus::Running => "running",
+            RunStatus::Waiting => "waiting",
+            RunStatus::Cancelled => "cancelled",
             RunStatus::Succeeded => "succeeded",
             RunStatus::Failed => "failed",
             RunStatus::Skipped => "skipped",
@@ -230,6 +349,8 @@ impl RunStatus {
     pub fn parse(s: &str) -> Self {
         match s {
             "running" => RunStatus::Running,
+            "waiting" => RunStatus::Waiting,
+            "cancelled" => RunStatus::Cancelled,
             "succeeded" => RunStatus::Succeeded,
             "failed" => RunStatus::Failed,
             _ => RunStatus::Skipped,
@@ -248,6 +369,8 @@ pub enum StepOutcome {
     Failed,
     /// Dry run: the action would run.
     WouldRun,
+    /// A wait under way.
+    Waiting,
     /// Not run: the conditions did not hold or an earlier step failed.
     NotRun,
 }
@@ -278,6 +401,10 @@ pub struct Run {
     pub status: RunStatus,
     pub steps: Vec<Step>,
     pub error: Option<String>,
+    /// How many automation runs deep the triggering event was caused (0: by a person or a provider).
+    pub depth: i16,
+    /// When a waiting run goes on.
+    pub resume_at: Option<DateTime<Utc>>,
     pub started_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
 }
@@ -295,6 +422,37 @@ pub struct RunParams {
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
+    /// Only runs in this state.
+    pub status: Option<RunStatus>,
+}
+
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RecordRunParams {
+    /// The ticket (or customer) whose history to read.
+    pub record_id: Uuid,
+    /// 1–200, default 50.
+    pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// A published version of a flow.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FlowVersion {
+    pub version: i32,
+    pub definition: Definition,
+    pub published_by: Option<Uuid>,
+    pub published_at: DateTime<Utc>,
+    /// The one that runs now (the others are archived).
+    pub current: bool,
+}
+
+/// Runs a flow with a `Manual` trigger on one ticket.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ManualRunRequest {
+    pub ticket_id: Uuid,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]

@@ -5,29 +5,36 @@
 //! action, so a redelivered event or a retried job never runs a flow twice
 //! (a worker dying mid-run leaves it `running`; it is not run again).
 //!
-//! Loop protection: a flow acts at most [`MAX_RUNS_PER_HOUR`] times an hour
-//! on one record (the event's ticket, else its customer); the next run is
-//! recorded as skipped with the reason. A flow whose note triggers itself
-//! (`NoteAdded` → note) therefore stops after that many notes.
+//! Loop protection: every event a run's actions cause carries the run and
+//! its depth ([`Cause`]); an event [`MAX_DEPTH`] runs deep starts no run.
+//! And a flow acts at most [`MAX_RUNS_PER_HOUR`] times an hour on one
+//! record (the event's ticket, else its customer). Either way the run is
+//! recorded as skipped with the reason.
+//!
+//! A `wait` step holds the run (status `waiting`, a delayed job); after
+//! it the flow must still run the same version and its conditions are
+//! checked again on the ticket as it is then, else the run is cancelled.
 
 use chrono::{Duration, Utc};
+use events::Event;
 use hmac::{Hmac, Mac};
 use kernel::App;
-use kernel::jobs::Registry;
-use kernel::outbox::DomainEvent;
+use kernel::jobs::{EnqueueOptions, Job, Registry};
+use kernel::outbox::{Cause, DomainEvent};
 use kernel::tenant::TenantTx;
 use kernel::{Error, Result};
 use rand::RngCore;
+use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::Sha256;
 use uuid::Uuid;
 
 use super::definition::{self, evaluate, record_of, render, ticket_of};
 use super::model::{
-    Action, Condition, Definition, DryRunEvent, DryRunResult, Flow, FlowStatus, Run, RunStatus, Step,
-    StepOutcome,
+    Action, Definition, DryRunEvent, DryRunResult, Flow, FlowStatus, Run, RunStatus, Step, StepOutcome,
 };
 use super::repo::{self, FlowRow, NewRun, RunRow};
+use super::schedule::{self, ScheduleTick};
 use crate::ports;
 
 /// The queue name of the subscription to every event kind.
@@ -35,6 +42,12 @@ const RUN_FLOWS: &str = "automation.run_flows";
 
 /// Runs that act per flow and record per hour before loop protection skips.
 pub const MAX_RUNS_PER_HOUR: i64 = 20;
+
+/// An event caused by this many automation runs in a chain starts no more.
+pub const MAX_DEPTH: i16 = 5;
+
+/// Failed runs in a row after which a flow pauses itself.
+pub const MAX_FAILURES_IN_A_ROW: i32 = 5;
 
 /// The header that signs webhook calls.
 pub const SIGNATURE_HEADER: &str = "X-ConectCRM-Signature";
@@ -49,7 +62,11 @@ pub fn new_secret(app: &App, tenant_id: Uuid) -> Result<Vec<u8>> {
 
 pub fn to_flow(app: &App, tenant_id: Uuid, row: FlowRow) -> Result<Flow> {
     let secret = kernel::secrets::open(&app.config, tenant_id, &row.secret)?;
+    let draft = row.draft.map(serde_json::from_value).transpose().map_err(Error::internal)?;
     Ok(Flow {
+        schedule: row.schedule,
+        draft,
+        paused_reason: row.paused_reason,
         id: row.id,
         name: row.name,
         trigger_kind: row.trigger_kind,
@@ -74,6 +91,8 @@ pub fn to_run(row: RunRow) -> Result<Run> {
         status: RunStatus::parse(&row.status),
         steps: serde_json::from_value(row.steps).map_err(Error::internal)?,
         error: row.error,
+        depth: row.depth,
+        resume_at: row.resume_at,
         started_at: row.started_at,
         finished_at: row.finished_at,
     })
@@ -87,17 +106,63 @@ pub fn check_name(name: &str) -> Result<String> {
     Ok(name.to_owned())
 }
 
+/// Resumes a run held by a `wait` step (or retried): a delayed job, so
+/// it survives restarts.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct ResumeRun {
+    pub run_id: Uuid,
+}
+
+impl Job for ResumeRun {
+    const KIND: &'static str = "automation.resume_run";
+}
+
 pub fn register(registry: &mut Registry) {
     let kinds: Vec<&'static str> = events::catalogue().iter().map(|e| e.kind).collect();
     registry.on_each(RUN_FLOWS, &kinds, |app: App, event| async move { run_flows(&app, event).await });
+    registry.handle(|app: App, tenant, job: ResumeRun| async move {
+        let tenant = tenant.ok_or_else(|| anyhow::anyhow!("resume without tenant"))?;
+        resume(&app, tenant, job.run_id).await
+    });
+    registry.handle(|app: App, tenant, tick: ScheduleTick| async move {
+        let tenant = tenant.ok_or_else(|| anyhow::anyhow!("tick without tenant"))?;
+        fire(&app, tenant, tick).await
+    });
+}
+
+/// A scheduled time: the flow (still active, same version) gets its
+/// `FlowScheduleFired` and its next time, in one transaction.
+async fn fire(app: &App, tenant: Uuid, tick: ScheduleTick) -> anyhow::Result<()> {
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let Some(flow) = repo::find(&mut tx, tenant, tick.flow_id).await? else { return Ok(()) };
+    if flow.status != FlowStatus::Active.as_str() || flow.version != tick.version {
+        // Paused, archived or republished: that version's chain ends here
+        // (activation or publishing starts the current one).
+        return Ok(());
+    }
+    tx.emit(&events::FlowScheduleFired { flow_id: flow.id, fired_at: tick.at }).await?;
+    schedule::queue_next(&mut tx, &flow, tick.at).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The job: every active flow of the event's kind, one after the other.
 async fn run_flows(app: &App, event: DomainEvent) -> anyhow::Result<()> {
     let tenant = event.tenant_id;
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
-    let flows = repo::active_for(&mut tx, tenant, &event.kind).await?;
+    let mut flows = repo::active_for(&mut tx, tenant, &event.kind).await?;
     tx.commit().await?;
+    // A button and a schedule run their own flow only.
+    let own = if event.kind == events::FlowRunRequested::KIND {
+        Some(event.decode::<events::FlowRunRequested>()?.event.flow_id)
+    } else if event.kind == events::FlowScheduleFired::KIND {
+        Some(event.decode::<events::FlowScheduleFired>()?.event.flow_id)
+    } else {
+        None
+    };
+    if let Some(own) = own {
+        flows.retain(|f| f.id == own);
+    }
     if flows.is_empty() {
         return Ok(());
     }
@@ -109,7 +174,7 @@ async fn run_flows(app: &App, event: DomainEvent) -> anyhow::Result<()> {
         return Ok(());
     }
     for flow in flows {
-        run_flow(app, &event, flow).await?;
+        start_run(app, &event, flow).await?;
     }
     Ok(())
 }
@@ -118,20 +183,56 @@ fn steps_json(steps: &[Step]) -> anyhow::Result<serde_json::Value> {
     Ok(serde_json::to_value(steps)?)
 }
 
-async fn run_flow(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Result<()> {
+/// The event's payload with, when the definition reads it, the ticket as
+/// it is now under `record`.
+async fn payload_with_record(
+    tx: &mut TenantTx,
+    d: &Definition,
+    payload: &serde_json::Value,
+) -> anyhow::Result<Option<serde_json::Value>> {
+    let mut payload = payload.clone();
+    if definition::reads_record(d) {
+        let Some(ticket) = ticket_of(&payload) else { return Ok(Some(payload)) };
+        let Some(record) = ports::get()?.ticket(tx, ticket).await? else { return Ok(None) };
+        if let Some(map) = payload.as_object_mut() {
+            map.insert(definition::RECORD.to_owned(), serde_json::to_value(record)?);
+        }
+    }
+    Ok(Some(payload))
+}
+
+fn not_run(actions: &[Action], from: usize) -> impl Iterator<Item = Step> + '_ {
+    actions.iter().enumerate().skip(from).map(|(i, a)| Step {
+        step: format!("actions[{i}]"),
+        label: a.label().to_owned(),
+        outcome: StepOutcome::NotRun,
+        detail: None,
+    })
+}
+
+async fn start_run(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Result<()> {
     let tenant = event.tenant_id;
-    let conditions: Condition = serde_json::from_value(flow.conditions.clone())?;
-    let actions: Vec<Action> = serde_json::from_value(flow.actions.clone())?;
+    let d = flow_definition(&flow)?;
     let record_id = record_of(&event.payload);
-    let (held, mut steps) = evaluate(&conditions, &event.payload);
-    let run_id = kernel::ids::new_id();
+    let depth = event.cause.map_or(0, |c| c.depth);
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let payload = payload_with_record(&mut tx, &d, &event.payload).await?;
+    let (held, mut steps) = match &payload {
+        Some(p) => evaluate(&d.conditions, p),
+        None => (false, vec![]),
+    };
     let acted = match record_id {
         Some(r) => repo::acted_since(&mut tx, tenant, flow.id, r, Utc::now() - Duration::hours(1)).await?,
         None => 0,
     };
-    let skipped = if !held {
+    let skipped = if payload.is_none() {
+        Some("O ticket do evento não existe mais.".to_owned())
+    } else if !held {
         Some("Condições não atendidas.".to_owned())
+    } else if depth >= MAX_DEPTH {
+        Some(format!(
+            "Proteção contra repetição: o evento foi causado por uma cadeia de {depth} automações (limite {MAX_DEPTH})."
+        ))
     } else if acted >= MAX_RUNS_PER_HOUR {
         Some(format!(
             "Proteção contra repetição: este fluxo já rodou {MAX_RUNS_PER_HOUR} vezes na última hora para este registro."
@@ -140,13 +241,10 @@ async fn run_flow(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Resu
         None
     };
     if skipped.is_some() {
-        steps.extend(actions.iter().enumerate().map(|(i, a)| Step {
-            step: format!("actions[{i}]"),
-            label: a.label().to_owned(),
-            outcome: StepOutcome::NotRun,
-            detail: None,
-        }));
+        steps.extend(not_run(&d.actions, 0));
     }
+    let run_id = kernel::ids::new_id();
+    let payload = payload.unwrap_or_else(|| event.payload.clone());
     let claimed = repo::claim_run(
         &mut tx,
         tenant,
@@ -161,6 +259,8 @@ async fn run_flow(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Resu
             steps: steps_json(&steps)?,
             error: skipped.as_deref(),
             finished: skipped.is_some(),
+            payload: &payload,
+            depth,
         },
     )
     .await?;
@@ -168,53 +268,260 @@ async fn run_flow(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Resu
     if !claimed || skipped.is_some() {
         return Ok(());
     }
+    let run = Running {
+        run_id,
+        tenant,
+        flow: &flow,
+        event_id: event.event_id,
+        occurred_at: event.occurred_at,
+        kind: &event.kind,
+        version: event.version,
+        payload: &payload,
+        depth,
+    };
+    go_on(app, &run, &d.actions, 0, steps).await
+}
 
-    let secret = kernel::secrets::open(&app.config, tenant, &flow.secret)?;
+pub fn flow_definition(flow: &FlowRow) -> anyhow::Result<Definition> {
+    Ok(Definition {
+        trigger_kind: flow.trigger_kind.clone(),
+        schedule: flow.schedule.clone(),
+        conditions: serde_json::from_value(flow.conditions.clone())?,
+        actions: serde_json::from_value(flow.actions.clone())?,
+    })
+}
+
+/// A run under way: what its actions read.
+struct Running<'a> {
+    run_id: Uuid,
+    tenant: Uuid,
+    flow: &'a FlowRow,
+    event_id: Uuid,
+    occurred_at: chrono::DateTime<Utc>,
+    kind: &'a str,
+    version: i16,
+    payload: &'a serde_json::Value,
+    depth: i16,
+}
+
+impl Running<'_> {
+    /// What the run's actions cause carries the run and one more level.
+    fn cause(&self) -> Cause {
+        Cause { run_id: self.run_id, flow_id: self.flow.id, depth: self.depth + 1 }
+    }
+}
+
+/// Runs the actions from `from` on; a `wait` holds the run (a delayed
+/// job) and returns; the end records the outcome and counts it.
+async fn go_on(
+    app: &App,
+    run: &Running<'_>,
+    actions: &[Action],
+    from: usize,
+    mut steps: Vec<Step>,
+) -> anyhow::Result<()> {
+    let secret = kernel::secrets::open(&app.config, run.tenant, &run.flow.secret)?;
     let mut error = None;
-    for (i, action) in actions.iter().enumerate() {
-        let outcome = if error.is_some() {
-            Err(None)
-        } else {
-            act(app, event, &flow, run_id, &secret, action).await.map_err(Some)
-        };
+    for (i, action) in actions.iter().enumerate().skip(from) {
+        if let Action::Wait { amount, unit } = action {
+            let resume_at = Utc::now() + Duration::minutes(i64::from(*amount) * unit.minutes());
+            steps.push(Step {
+                step: format!("actions[{i}]"),
+                label: action.label().to_owned(),
+                outcome: StepOutcome::Waiting,
+                detail: Some(format!("Esperando {amount} {} (até {}).", unit.name(), resume_at.to_rfc3339())),
+            });
+            let mut tx = TenantTx::begin(&app.db, run.tenant).await?;
+            let next = i32::try_from(i + 1)?;
+            repo::hold_run(&mut tx, run.tenant, run.run_id, steps_json(&steps)?, next, resume_at).await?;
+            kernel::jobs::enqueue(
+                &mut tx,
+                Some(run.tenant),
+                &ResumeRun { run_id: run.run_id },
+                EnqueueOptions {
+                    run_at: Some(resume_at),
+                    dedupe_key: Some(format!("automation.resume:{}:{next}", run.run_id)),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            return Ok(());
+        }
+        let outcome = act(app, run, i, &secret, action).await;
         let (outcome, detail) = match outcome {
             Ok(detail) => (StepOutcome::Succeeded, detail),
-            Err(None) => (StepOutcome::NotRun, None),
-            Err(Some(message)) => {
+            Err(message) => {
                 error = Some(format!("Ação {}: {message}", i + 1));
                 (StepOutcome::Failed, Some(message))
             }
         };
         steps.push(Step { step: format!("actions[{i}]"), label: action.label().to_owned(), outcome, detail });
+        if error.is_some() {
+            steps.extend(not_run(actions, i + 1));
+            break;
+        }
     }
     let status = if error.is_some() { RunStatus::Failed } else { RunStatus::Succeeded };
-    let mut tx = TenantTx::begin(&app.db, tenant).await?;
-    repo::finish_run(&mut tx, tenant, run_id, status.as_str(), steps_json(&steps)?, error.as_deref()).await?;
+    let mut tx = TenantTx::begin(&app.db, run.tenant).await?;
+    repo::finish_run(&mut tx, run.tenant, run.run_id, status.as_str(), steps_json(&steps)?, error.as_deref())
+        .await?;
+    let reason = format!(
+        "Pausado automaticamente: falhou {MAX_FAILURES_IN_A_ROW} vezes seguidas (última: {}).",
+        error.as_deref().unwrap_or_default()
+    );
+    let paused = repo::count_outcome(
+        &mut tx,
+        run.tenant,
+        run.flow.id,
+        error.is_some(),
+        MAX_FAILURES_IN_A_ROW,
+        &reason,
+    )
+    .await?;
+    if let Some(flow) = paused {
+        tx.emit(&events::FlowPaused { flow_id: flow.id, name: flow.name.clone(), reason: reason.clone() })
+            .await?;
+        ports::get()?
+            .alert_admins(&mut tx, &format!("Fluxo \"{}\" pausado", flow.name), &format!(
+                "O fluxo de automação \"{}\" foi pausado.\n\n{reason}\n\nVeja o histórico em Automação e ative-o de novo quando corrigir.",
+                flow.name
+            ))
+            .await?;
+    }
     tx.commit().await?;
+    Ok(())
+}
+
+/// After a wait (or for a retry): goes on if the flow still runs the
+/// run's version and its conditions still hold on the ticket as it is
+/// now; otherwise the run is cancelled with the reason.
+async fn resume(app: &App, tenant: Uuid, run_id: Uuid) -> anyhow::Result<()> {
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let Some(pending) = repo::take_waiting(&mut tx, tenant, run_id).await? else { return Ok(()) };
+    let flow = repo::find(&mut tx, tenant, pending.flow_id).await?;
+    let mut steps: Vec<Step> = serde_json::from_value(pending.steps)?;
+    let original = pending.payload.unwrap_or(serde_json::Value::Null);
+    let cancel = |why: &str| Some(why.to_owned());
+    let (flow, d, payload, reason) = match flow {
+        Some(f) if f.status == FlowStatus::Active.as_str() && f.version == pending.flow_version => {
+            let d = flow_definition(&f)?;
+            match payload_with_record(&mut tx, &d, &original).await? {
+                None => (Some(f), Some(d), original, cancel("O ticket não existe mais.")),
+                Some(p) => {
+                    let (held, checks) = evaluate(&d.conditions, &p);
+                    if held {
+                        (Some(f), Some(d), p, None)
+                    } else {
+                        steps.extend(checks);
+                        (Some(f), Some(d), p, cancel("Depois da espera, as condições não valem mais."))
+                    }
+                }
+            }
+        }
+        f => (f, None, original, cancel("O fluxo foi alterado, pausado ou arquivado durante a espera.")),
+    };
+    // The wait (or the failed step retried) is done either way.
+    if let Some(last) = steps.last_mut()
+        && last.outcome == StepOutcome::Waiting
+    {
+        last.outcome = StepOutcome::Succeeded;
+    }
+    if let Some(reason) = reason {
+        if let Some(d) = &d {
+            steps.extend(not_run(&d.actions, usize::try_from(pending.next_step)?));
+        }
+        repo::finish_run(
+            &mut tx,
+            tenant,
+            run_id,
+            RunStatus::Cancelled.as_str(),
+            steps_json(&steps)?,
+            Some(&reason),
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
+    tx.commit().await?;
+    let (Some(flow), Some(d)) = (flow, d) else { return Ok(()) };
+    let run = Running {
+        run_id,
+        tenant,
+        flow: &flow,
+        event_id: pending.event_id,
+        occurred_at: Utc::now(),
+        kind: &pending.event_kind,
+        version: events::info(&pending.event_kind).map_or(1, |e| e.version),
+        payload: &payload,
+        depth: pending.depth,
+    };
+    go_on(app, &run, &d.actions, usize::try_from(pending.next_step)?, steps).await
+}
+
+/// Runs a failed run again from its failed step (the steps before it are
+/// not repeated). 409 if the run did not fail.
+pub async fn retry(tx: &mut TenantTx, run_id: Uuid) -> Result<()> {
+    let tenant = tx.tenant_id();
+    let run = repo::failed_run(tx, tenant, run_id)
+        .await?
+        .ok_or_else(|| Error::conflict(None, "Só uma execução que falhou pode ser repetida."))?;
+    let mut steps: Vec<Step> = serde_json::from_value(run.steps).map_err(Error::internal)?;
+    let failed = steps
+        .iter()
+        .position(|s| s.outcome == StepOutcome::Failed && s.step.starts_with("actions["))
+        .ok_or_else(|| Error::conflict(None, "Esta execução não tem uma ação que falhou."))?;
+    let index: i32 = steps[failed]
+        .step
+        .trim_start_matches("actions[")
+        .trim_end_matches(']')
+        .parse()
+        .map_err(Error::internal)?;
+    steps.truncate(failed);
+    repo::hold_run(
+        tx,
+        tenant,
+        run_id,
+        serde_json::to_value(&steps).map_err(Error::internal)?,
+        index,
+        Utc::now(),
+    )
+    .await?;
+    kernel::jobs::enqueue(
+        tx,
+        Some(tenant),
+        &ResumeRun { run_id },
+        EnqueueOptions {
+            dedupe_key: Some(format!("automation.retry:{run_id}:{}", kernel::ids::new_id())),
+            ..Default::default()
+        },
+    )
+    .await?;
     Ok(())
 }
 
 /// One action; `Ok` may say what it did, `Err` is the pt-BR reason shown
 /// in the run. Ticket actions commit on their own, so a later failing step
-/// does not undo an earlier one (the run shows which ran).
+/// does not undo an earlier one (the run shows which ran); what they emit
+/// carries the run as its cause.
 async fn act(
     app: &App,
-    event: &DomainEvent,
-    flow: &FlowRow,
-    run_id: Uuid,
+    run: &Running<'_>,
+    index: usize,
     secret: &[u8],
     action: &Action,
 ) -> std::result::Result<Option<String>, String> {
     let port = ports::get().map_err(|e| e.to_string())?;
+    let fill = |text: &str| render(run.kind, text, run.payload);
     if let Action::Webhook { url } = action {
         let body = json!({
-            "event_id": event.event_id,
-            "kind": event.kind,
-            "version": event.version,
-            "occurred_at": event.occurred_at,
-            "flow_id": flow.id,
-            "flow_version": flow.version,
-            "payload": event.payload,
+            "event_id": run.event_id,
+            "kind": run.kind,
+            "version": run.version,
+            "occurred_at": run.occurred_at,
+            "flow_id": run.flow.id,
+            "flow_version": run.flow.version,
+            "payload": run.payload,
         });
         let body = serde_json::to_vec(&body).map_err(|e| e.to_string())?;
         let header = signature(secret, Utc::now().timestamp(), &body);
@@ -225,7 +532,7 @@ async fn act(
                 (SIGNATURE_HEADER, header),
                 // One id per run: a receiver that sees it twice (its own
                 // retry, a proxy's) can drop the copy.
-                (DELIVERY_HEADER, run_id.to_string()),
+                (DELIVERY_HEADER, run.run_id.to_string()),
                 ("Content-Type", "application/json".to_owned()),
             ],
             body,
@@ -233,29 +540,83 @@ async fn act(
         .await?;
         return Ok(Some("Entregue (resposta 2xx).".to_owned()));
     }
-    let ticket_id = ticket_of(&event.payload).ok_or("Este evento não se refere a um ticket.")?;
     let fail = |e: Error| {
         e.to_problem().errors.and_then(|f| f.into_iter().next()).map_or(e.to_string(), |f| f.message)
     };
-    let mut tx = TenantTx::begin(&app.db, event.tenant_id).await.map_err(fail)?;
-    let detail = match action {
-        Action::AddNote { text } => {
-            let text = render(&event.kind, text, &event.payload)?;
-            port.add_note(&mut tx, ticket_id, &text).await.map_err(fail)?;
-            Some(text)
+    let mut tx = TenantTx::begin(&app.db, run.tenant).await.map_err(fail)?;
+    tx.caused_by(run.cause());
+    let detail = if let Action::Notify { user_ids, subject, text } = action {
+        let (subject, text) = (fill(subject)?, fill(text)?);
+        let sent = port.notify(&mut tx, user_ids, &subject, &text).await.map_err(fail)?;
+        if sent == 0 {
+            return Err("Nenhuma das pessoas escolhidas está ativa.".to_owned());
         }
-        Action::SetPriority { priority } => {
-            port.set_priority(&mut tx, ticket_id, *priority).await.map_err(fail)?;
-            None
+        Some(format!("E-mail para {sent} pessoa(s): {subject}"))
+    } else {
+        let ticket_id = ticket_of(run.payload).ok_or("Este evento não se refere a um ticket.")?;
+        match action {
+            Action::AddNote { text } => {
+                let text = fill(text)?;
+                port.add_note(&mut tx, ticket_id, &text).await.map_err(fail)?;
+                Some(text)
+            }
+            Action::SetPriority { priority } => {
+                port.set_priority(&mut tx, ticket_id, *priority).await.map_err(fail)?;
+                None
+            }
+            Action::SetStatus { status } => {
+                port.set_status(&mut tx, ticket_id, *status).await.map_err(fail)?;
+                None
+            }
+            Action::AddTags { tags } => {
+                port.add_tags(&mut tx, ticket_id, tags).await.map_err(fail)?;
+                None
+            }
+            Action::Assign { team_id, user_id } => {
+                port.assign(&mut tx, ticket_id, *team_id, *user_id).await.map_err(fail)?;
+                None
+            }
+            Action::Reply { text, template } => {
+                if auto_reply(run.payload) {
+                    return Err(
+                        "A mensagem do cliente é uma resposta automática: nada foi enviado.".to_owned()
+                    );
+                }
+                let text = fill(text)?;
+                let template = match template {
+                    Some(t) => Some(ports::Template {
+                        name: &t.name,
+                        language: &t.language,
+                        params: t.params.iter().map(|p| fill(p)).collect::<std::result::Result<_, _>>()?,
+                    }),
+                    None => None,
+                };
+                let id = message_id(run.run_id, index);
+                Some(port.reply(&mut tx, ticket_id, id, &text, template).await.map_err(fail)?)
+            }
+            Action::Notify { .. } | Action::Wait { .. } | Action::Webhook { .. } => None,
         }
-        Action::AddTags { tags } => {
-            port.add_tags(&mut tx, ticket_id, tags).await.map_err(fail)?;
-            None
-        }
-        Action::Webhook { .. } => None,
     };
     tx.commit().await.map_err(fail)?;
     Ok(detail)
+}
+
+/// An auto-reply of the customer's side (RFC 3834 `Auto-Submitted`, an
+/// out-of-office): reply actions never answer it, or two robots talk forever.
+fn auto_reply(payload: &serde_json::Value) -> bool {
+    definition::lookup(payload, "auto_reply").and_then(serde_json::Value::as_bool).unwrap_or(false)
+}
+
+/// The message id of a run's reply step: the same run and step always
+/// name the same message, so a repeated step cannot send twice (the id is
+/// the message's primary key).
+fn message_id(run_id: Uuid, index: usize) -> Uuid {
+    let mut bytes = *run_id.as_bytes();
+    // The run id is a UUIDv7: its last bytes are random; the step index
+    // changes them, keeping the version and variant bits.
+    let i = u8::try_from(index).unwrap_or(u8::MAX);
+    bytes[15] ^= i.wrapping_add(1);
+    Uuid::from_bytes(bytes)
 }
 
 /// `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as Stripe does: the
@@ -270,42 +631,58 @@ pub fn signature(secret: &[u8], t: i64, body: &[u8]) -> String {
 }
 
 /// Evaluates a definition on the company's last `limit` events of its
-/// trigger, changing nothing.
+/// trigger (with the tickets as they are now), changing nothing.
 pub async fn dry_run(tx: &mut TenantTx, d: &Definition, limit: i64) -> Result<DryRunResult> {
     definition::validate(d)?;
     let tenant = tx.tenant_id();
     let stored = repo::latest_events(tx, tenant, &d.trigger_kind, limit).await?;
-    let events = stored
-        .into_iter()
-        .map(|e| {
-            let (matched, mut steps) = evaluate(&d.conditions, &e.payload);
-            for (i, a) in d.actions.iter().enumerate() {
-                let (outcome, detail) = match (matched, a) {
-                    (false, _) => (StepOutcome::NotRun, None),
-                    (true, Action::AddNote { text }) => match render(&d.trigger_kind, text, &e.payload) {
-                        Ok(text) => (StepOutcome::WouldRun, Some(text)),
-                        Err(message) => (StepOutcome::Failed, Some(message)),
-                    },
-                    (true, Action::Webhook { url }) => (StepOutcome::WouldRun, Some(format!("POST {url}"))),
-                    (true, _) => (StepOutcome::WouldRun, None),
-                };
-                steps.push(Step {
-                    step: format!("actions[{i}]"),
-                    label: a.label().to_owned(),
-                    outcome,
-                    detail,
-                });
-            }
-            DryRunEvent {
-                event_id: e.event_id,
-                occurred_at: e.created_at,
-                record_id: record_of(&e.payload),
-                matched,
-                steps,
-            }
-        })
-        .collect();
+    let mut events = Vec::with_capacity(stored.len());
+    for e in stored {
+        let payload = payload_with_record(tx, d, &e.payload).await.map_err(Error::internal)?;
+        let (matched, mut steps) = match &payload {
+            Some(p) => evaluate(&d.conditions, p),
+            None => (false, vec![]),
+        };
+        let payload = payload.unwrap_or(e.payload);
+        for (i, a) in d.actions.iter().enumerate() {
+            let (outcome, detail) = if !matched {
+                (StepOutcome::NotRun, None)
+            } else {
+                match would(&d.trigger_kind, a, &payload) {
+                    Ok(detail) => (StepOutcome::WouldRun, detail),
+                    Err(message) => (StepOutcome::Failed, Some(message)),
+                }
+            };
+            steps.push(Step { step: format!("actions[{i}]"), label: a.label().to_owned(), outcome, detail });
+        }
+        events.push(DryRunEvent {
+            event_id: e.event_id,
+            occurred_at: e.created_at,
+            record_id: record_of(&payload),
+            matched,
+            steps,
+        });
+    }
     Ok(DryRunResult { events })
+}
+
+/// What an action would do with this payload (its texts filled), or why
+/// it would fail.
+fn would(kind: &str, a: &Action, payload: &serde_json::Value) -> std::result::Result<Option<String>, String> {
+    let texts = a
+        .texts()
+        .into_iter()
+        .map(|(_, t)| render(kind, t, payload))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(match a {
+        Action::Webhook { url } => Some(format!("POST {url}")),
+        Action::Wait { amount, unit } => Some(format!("Esperaria {amount} {}.", unit.name())),
+        Action::Reply { .. } if auto_reply(payload) => {
+            return Err("A mensagem do cliente é uma resposta automática: nada seria enviado.".to_owned());
+        }
+        _ if texts.is_empty() => None,
+        _ => Some(texts.join(" — ")),
+    })
 }
 
 #[cfg(test)]

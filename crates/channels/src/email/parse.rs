@@ -42,6 +42,7 @@ pub fn parse_mime(raw: &[u8]) -> Result<InboundMessage, Error> {
         subject: headers.subject,
         reply_to_provider_id: headers.in_reply_to,
         references: headers.references,
+        auto_submitted: headers.auto_submitted,
         attachments: attachments(&message),
         ..InboundMessage::default()
     })
@@ -58,6 +59,10 @@ pub(crate) struct ParsedHeaders {
     /// Address and display name.
     pub from: Option<(String, Option<String>)>,
     pub to: Option<String>,
+    /// An automatic message (RFC 3834 `Auto-Submitted` other than `no`,
+    /// `X-Autoreply`, `Precedence: auto_reply/bulk/junk`): an out-of-office
+    /// or a robot, never to be answered by a robot of ours.
+    pub auto_submitted: bool,
 }
 
 /// Reads the headers of a raw header block (SendGrid's `headers` field).
@@ -94,7 +99,16 @@ fn headers_of(message: &Message<'_>) -> ParsedHeaders {
         timestamp: message.date().filter(|d| d.is_valid()).map(|d| d.to_timestamp()),
         from: sender(message),
         to: first_address(message.to()).or_else(|| first_address(message.cc())),
+        auto_submitted: is_automatic(message),
     }
+}
+
+fn is_automatic(message: &Message<'_>) -> bool {
+    let text = |name: &str| message.header_raw(name).map(|v| v.trim().to_ascii_lowercase());
+    text("Auto-Submitted").is_some_and(|v| !v.is_empty() && !v.starts_with("no"))
+        || text("X-Autoreply").is_some()
+        || text("X-Autorespond").is_some()
+        || text("Precedence").is_some_and(|v| matches!(v.as_str(), "auto_reply" | "bulk" | "junk"))
 }
 
 /// Message-IDs without brackets; tolerates lists the parser left as one

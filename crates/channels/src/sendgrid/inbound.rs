@@ -78,6 +78,7 @@ pub fn parse_inbound(fields: &[(String, InboundField)]) -> Result<InboundMessage
         subject: text_of("subject").map(|s| s.trim().to_owned()).or(headers.subject),
         reply_to_provider_id: headers.in_reply_to,
         references: headers.references,
+        auto_submitted: headers.auto_submitted,
         attachments: attachments(fields),
         ..InboundMessage::default()
     })

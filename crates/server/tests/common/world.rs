@@ -254,6 +254,20 @@ impl World {
         )
         .await;
         ids.insert("flow", id(&flow));
+        // An active flow whose webhook the egress guard refuses: the
+        // tickets below give it failed runs (a retry's fixture).
+        let failing = created(
+            t,
+            o,
+            "/api/v1/automation/flows",
+            json!({"name": format!("{TERM} webhook"), "trigger_kind": "TicketCreated",
+                   "actions": [{"type": "webhook", "url": "http://10.0.0.1/quimera"}]}),
+        )
+        .await;
+        let (s, b) = t
+            .post(&format!("/api/v1/automation/flows/{}/activate", id(&failing)), Some(&o.token), json!({}))
+            .await;
+        assert_eq!(s, StatusCode::OK, "{b}");
         let ch = created(t, o, "/api/v1/channels",
             json!({"kind": "email", "name": format!("{TERM} e-mail"), "config": {"address": "suporte@alfa.com.br"}})).await;
         ids.insert("channel", id(&ch));
@@ -279,6 +293,9 @@ impl World {
         assert_eq!(tickets.len(), 2, "{tickets:?}");
         ids.insert("ticket", id(&tickets[0]));
         ids.insert("ticket2", id(&tickets[1]));
+        let (_, runs) = t.get(&format!("/api/v1/automation/flows/{}/runs", id(&failing)), &o.token).await;
+        let failed = items(&runs).iter().find(|r| r["status"] == "failed").cloned();
+        ids.insert("run", id(&failed.expect("the refused webhook failed a run")));
         let (_, msgs) = t.get(&format!("/api/v1/tickets/{}/messages", ids["ticket"]), &o.token).await;
         let attachment = items(&msgs).iter().find_map(|m| m["attachments"].as_array()?.first().cloned());
         ids.insert("attachment", id(&attachment.expect("the e-mail's PDF is an attachment")));

@@ -128,6 +128,7 @@ fn from_message(m: channels::InboundMessage, kind: ChannelKind) -> (Incoming, Ve
         thread_ids,
         files,
         refused,
+        auto_reply: m.auto_submitted,
     };
     (incoming, m.media)
 }

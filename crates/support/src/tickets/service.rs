@@ -16,8 +16,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{
-    DeliveryStatus, Direction, LinkCustomerRequest, Message, Priority, ReplyRequest, SnoozeRequest, Ticket,
-    TicketMergeRequest, TicketStatus, TransferRequest, UpdateTicketRequest,
+    DeliveryStatus, Direction, LinkCustomerRequest, Message, Priority, ReplyRequest, SnoozeRequest,
+    TemplateRef, Ticket, TicketMergeRequest, TicketStatus, TransferRequest, UpdateTicketRequest,
 };
 use super::outbound;
 use super::repo::{self, Changes, KnownContact, NewMessage, NewTicket};
@@ -28,6 +28,30 @@ use crate::teams::{repo as teams, routing};
 use crate::triage::Triage;
 use crate::triage::keywords::KeywordTriage;
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES, sla};
+
+/// Who changes a ticket: a person (checked by [`get_for_action`]) or a
+/// rule of the company (an automation flow), named by its label.
+#[derive(Clone, Copy)]
+pub enum Actor<'a> {
+    User(&'a CurrentUser),
+    System(&'a str),
+}
+
+impl Actor<'_> {
+    fn id(&self) -> Option<Uuid> {
+        match self {
+            Actor::User(u) => Some(u.id),
+            Actor::System(_) => None,
+        }
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            Actor::User(u) => &u.name,
+            Actor::System(label) => label,
+        }
+    }
+}
 
 /// Largest attachment kept, and the types an inbox shows.
 pub const MAX_ATTACHMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -79,6 +103,8 @@ pub struct Incoming {
     pub files: Vec<IncomingFile>,
     /// Attachments not kept, with the reason (shown to the agent).
     pub refused: Vec<String>,
+    /// An out-of-office or other automatic message (e-mail `Auto-Submitted`).
+    pub auto_reply: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -172,6 +198,7 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
         customer_id,
         channel: channel.kind()?,
         preview: m.text.chars().take(140).collect(),
+        auto_reply: m.auto_reply,
     })
     .await?;
     Ok(Ingested::Added { ticket_id, message_id, new_ticket })
@@ -406,24 +433,39 @@ pub async fn reply(
         }
         other => other,
     };
-    let extra = match &req.template {
+    queue_reply(tx, Actor::User(user), &t, id, text, req.template.as_ref(), send_at).await?;
+    repo::mark_read(tx, tenant, ticket_id).await?;
+    repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound)
+}
+
+/// Stores an outgoing message and queues (or schedules) its delivery.
+async fn queue_reply(
+    tx: &mut TenantTx,
+    actor: Actor<'_>,
+    t: &Ticket,
+    id: Uuid,
+    text: &str,
+    template: Option<&TemplateRef>,
+    send_at: Option<chrono::DateTime<Utc>>,
+) -> Result<()> {
+    let tenant = tx.tenant_id();
+    let extra = match template {
         Some(tpl) => json!({ "template": tpl }),
         None => json!({}),
     };
-    let shown = if text.is_empty() {
-        req.template.as_ref().map(|t| format!("[modelo {}]", t.name)).unwrap_or_default()
-    } else {
-        text.to_string()
+    let shown = match template {
+        Some(tpl) if text.is_empty() => format!("[modelo {}]", tpl.name),
+        _ => text.to_string(),
     };
     repo::insert_message(
         tx,
         tenant,
         &NewMessage {
             id,
-            ticket_id,
+            ticket_id: t.id,
             direction: Direction::Out,
-            author_id: Some(user.id),
-            author_name: &user.name,
+            author_id: actor.id(),
+            author_name: actor.name(),
             text: &shown,
             html: None,
             extra: &extra,
@@ -437,21 +479,64 @@ pub async fn reply(
             mentions: &[],
         },
     )
-    .await?;
+    .await
+    .on_constraint("ticket_messages_pkey", || Error::conflict(None, "Esta mensagem já foi enviada."))?;
     outbound::queue(tx, id, send_at, false).await?;
-    repo::touch(tx, tenant, ticket_id, false, None).await?;
-    repo::mark_read(tx, tenant, ticket_id).await?;
+    repo::touch(tx, tenant, t.id, false, None).await?;
     repo::log(
         tx,
         tenant,
-        ticket_id,
-        Some(user.id),
+        t.id,
+        actor.id(),
         if send_at.is_some() { "scheduled" } else { "replied" },
         json!({ "message_id": id }),
     )
     .await?;
-    tx.emit(&events::MessageQueued { ticket_id, message_id: id }).await?;
-    repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound)
+    tx.emit(&events::MessageQueued { ticket_id: t.id, message_id: id }).await?;
+    Ok(())
+}
+
+/// A message an automation sends with the id it chose (its idempotency
+/// key: the same id twice is refused). On WhatsApp outside the 24-hour
+/// window only `template` may go, and with none nothing is sent; inside
+/// it, or on any other channel, the text goes. Returns what was sent.
+pub async fn send_system_reply(
+    tx: &mut TenantTx,
+    ticket_id: Uuid,
+    id: Uuid,
+    author_name: &str,
+    text: &str,
+    template: Option<&TemplateRef>,
+) -> Result<String> {
+    let tenant = tx.tenant_id();
+    let t = for_system_action(tx, ticket_id).await?;
+    if t.status == TicketStatus::Closed {
+        return Err(Error::conflict(None, "Ticket fechado: nada foi enviado."));
+    }
+    let text = text.trim();
+    if text.is_empty() || text.chars().count() > 4096 {
+        return Err(Error::field("text", "Escreva a mensagem (até 4.096 caracteres)."));
+    }
+    let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
+    let kind = channel.kind()?;
+    let (text, template) = if outside_window(kind, &t) {
+        match template {
+            Some(tpl) if kind == ChannelKind::Whatsapp => ("", Some(tpl)),
+            _ => {
+                return Err(Error::field(
+                    "template",
+                    "Fora da janela de 24 horas do WhatsApp e sem modelo aprovado: nada foi enviado.",
+                ));
+            }
+        }
+    } else {
+        (text, None)
+    };
+    queue_reply(tx, Actor::System(author_name), &t, id, text, template, None).await?;
+    Ok(match template {
+        Some(tpl) => format!("Modelo {} enviado (fora da janela de 24 horas).", tpl.name),
+        None => text.to_owned(),
+    })
 }
 
 /// Queues a failed message again.
@@ -491,8 +576,34 @@ pub async fn update(
     id: Uuid,
     req: &UpdateTicketRequest,
 ) -> Result<Ticket> {
-    let tenant = tx.tenant_id();
     let t = get_for_action(tx, user, id).await?;
+    apply_update(tx, Actor::User(user), t, req).await
+}
+
+/// Sets a ticket's status for an automation (see [`for_system_action`]),
+/// with what a person's change does (log, events, CSAT on resolve).
+pub async fn set_system_status(
+    tx: &mut TenantTx,
+    ticket_id: Uuid,
+    author_name: &str,
+    status: TicketStatus,
+) -> Result<()> {
+    let t = for_system_action(tx, ticket_id).await?;
+    if t.status == status {
+        return Ok(());
+    }
+    let req = UpdateTicketRequest { status: Some(status), ..Default::default() };
+    apply_update(tx, Actor::System(author_name), t, &req).await.map(drop)
+}
+
+async fn apply_update(
+    tx: &mut TenantTx,
+    actor: Actor<'_>,
+    t: Ticket,
+    req: &UpdateTicketRequest,
+) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    let id = t.id;
     let mut v = kernel::error::Violations::new();
     let subject = req.subject.as_deref().map(str::trim).unwrap_or(&t.subject).to_string();
     if subject.chars().count() > 200 {
@@ -537,7 +648,7 @@ pub async fn update(
             tx,
             tenant,
             id,
-            Some(user.id),
+            actor.id(),
             "status",
             json!({ "from": t.status.as_str(), "to": status.as_str() }),
         )
@@ -549,7 +660,7 @@ pub async fn update(
                 customer_id: t.customer_id,
                 timeline: Timeline {
                     customer_id: t.customer_id,
-                    summary: format!("Ticket #{} resolvido por {}", t.number, user.name),
+                    summary: format!("Ticket #{} resolvido por {}", t.number, actor.name()),
                     links: TimelineLinks { ticket_id: Some(id), ..Default::default() },
                 },
             })
@@ -558,15 +669,8 @@ pub async fn update(
         }
     }
     if req.priority.is_some_and(|p| p != t.priority) {
-        repo::log(
-            tx,
-            tenant,
-            id,
-            Some(user.id),
-            "priority",
-            json!({ "to": req.priority.map(|p| p.as_str()) }),
-        )
-        .await?;
+        repo::log(tx, tenant, id, actor.id(), "priority", json!({ "to": req.priority.map(|p| p.as_str()) }))
+            .await?;
     }
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
@@ -611,8 +715,32 @@ pub async fn transfer(
     id: Uuid,
     req: &TransferRequest,
 ) -> Result<Ticket> {
-    let tenant = tx.tenant_id();
     let t = get_for_action(tx, user, id).await?;
+    apply_transfer(tx, Actor::User(user), t, req).await
+}
+
+/// Hands a ticket to a team (its first queue) and/or a person for an
+/// automation (see [`for_system_action`]); `None` keeps that part.
+pub async fn assign_system(
+    tx: &mut TenantTx,
+    ticket_id: Uuid,
+    author_name: &str,
+    team_id: Option<Uuid>,
+    user_id: Option<Uuid>,
+) -> Result<()> {
+    let t = for_system_action(tx, ticket_id).await?;
+    let req = TransferRequest { team_id, assignee_id: user_id.map(Some), ..Default::default() };
+    apply_transfer(tx, Actor::System(author_name), t, &req).await.map(drop)
+}
+
+async fn apply_transfer(
+    tx: &mut TenantTx,
+    actor: Actor<'_>,
+    t: Ticket,
+    req: &TransferRequest,
+) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    let id = t.id;
     let mut v = kernel::error::Violations::new();
     let assignee = match req.assignee_id {
         Some(Some(a)) => {
@@ -662,20 +790,23 @@ pub async fn transfer(
         tx,
         tenant,
         id,
-        Some(user.id),
+        actor.id(),
         "transferred",
         json!({ "assignee_id": assignee, "team_id": team_id, "queue_id": queue_id, "note": req.note }),
     )
     .await?;
     if let Some(note) = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        let note_req = ReplyRequest {
-            text: format!("Transferência: {note}"),
-            note: true,
-            mentions: vec![],
-            send_at: None,
-            template: None,
-        };
-        reply(tx, user, id, &note_req).await?;
+        let text = format!("Transferência: {note}");
+        match actor {
+            Actor::User(user) => {
+                let note_req =
+                    ReplyRequest { text, note: true, mentions: vec![], send_at: None, template: None };
+                reply(tx, user, id, &note_req).await?;
+            }
+            Actor::System(label) => {
+                add_system_note(tx, id, label, &text).await?;
+            }
+        }
     }
     tx.emit(&TicketAssigned {
         ticket_id: id,
@@ -912,4 +1043,10 @@ pub async fn add_system_tags(tx: &mut TenantTx, ticket_id: Uuid, tags: &[String]
         return Ok(());
     }
     repo::save(tx, tenant, ticket_id, &Changes { tags: &all, ..Changes::of(&t) }).await
+}
+
+/// A ticket read by a company rule (an automation), with no user to check.
+pub async fn find_for_system(tx: &mut TenantTx, ticket_id: Uuid) -> Result<Option<Ticket>> {
+    let tenant = tx.tenant_id();
+    repo::find(tx, tenant, ticket_id, false).await
 }

@@ -220,9 +220,9 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Replaces the definition; a changed trigger, conditions or actions gets
-         *     a new version (an event already run by the old version runs again under
-         *     the new one only if it is redelivered, which it is not).
+         * Saves the definition. A flow never published changes in place; a
+         *     published one keeps running its version and holds the change as its
+         *     `draft` until `…/publish` (then a new version) or `…/discard-draft`.
          */
         patch: operations["update_flow"];
         trace?: never;
@@ -236,8 +236,49 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** From now on the flow runs for every new event of its trigger. */
+        /**
+         * From now on the flow runs for every new event of its trigger (a flow
+         *     never published is published as version 1; a pending draft stays
+         *     pending).
+         */
         post: operations["activate_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/flows/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retires the flow: it runs no more and is kept with its versions and
+         *     history; activating it brings it back.
+         */
+        post: operations["archive_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/flows/{id}/discard-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Throws away the pending draft; the live version goes on unchanged. */
+        post: operations["discard_draft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -260,6 +301,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation/flows/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publishes the pending draft as a new version and activates the flow;
+         *     runs under way finish with the version they started with (a waiting
+         *     one is cancelled). 409 when there is nothing to publish.
+         */
+        post: operations["publish_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/flows/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runs an active flow whose trigger is `FlowRunRequested` (a button) on
+         *     one ticket; the run appears in its history.
+         */
+        post: operations["run_flow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/automation/flows/{id}/runs": {
         parameters: {
             query?: never;
@@ -271,6 +353,100 @@ export interface paths {
         get: operations["list_runs"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/flows/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published version, newest first. */
+        get: operations["list_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/gallery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-made flows. */
+        get: operations["list_gallery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/gallery/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates a draft flow from a ready-made one (the caller is the one
+         *     notified); review it and activate it.
+         */
+        post: operations["install_gallery_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every flow's runs on one ticket or customer, newest first: the history
+         *     on its page.
+         */
+        get: operations["record_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/runs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Runs a failed run again from its failed step (earlier steps are not
+         *     repeated), if its flow still runs that version. 409 if it did not fail.
+         */
+        post: operations["retry_run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2281,9 +2457,37 @@ export interface components {
             /** @enum {string} */
             type: "set_priority";
         } | {
+            status: components["schemas"]["TicketStatus"];
+            /** @enum {string} */
+            type: "set_status";
+        } | {
             tags: string[];
             /** @enum {string} */
             type: "add_tags";
+        } | {
+            /** Format: uuid */
+            team_id?: string | null;
+            /** @enum {string} */
+            type: "assign";
+            /** Format: uuid */
+            user_id?: string | null;
+        } | {
+            template?: components["schemas"]["WhatsappTemplate"] | null;
+            text: string;
+            /** @enum {string} */
+            type: "reply";
+        } | {
+            subject: string;
+            text: string;
+            /** @enum {string} */
+            type: "notify";
+            user_ids: string[];
+        } | {
+            /** Format: int32 */
+            amount: number;
+            /** @enum {string} */
+            type: "wait";
+            unit: components["schemas"]["WaitUnit"];
         } | {
             /** @enum {string} */
             type: "webhook";
@@ -2925,6 +3129,12 @@ export interface components {
         Definition: {
             actions: components["schemas"]["Action"][];
             conditions?: components["schemas"]["Condition"];
+            /**
+             * @description For `FlowScheduleFired`: when, as cron `minute hour day month
+             *     weekday` in the company's timezone (weekdays by name), e.g.
+             *     `0 9 * * Mon-Fri`; at least 15 minutes apart.
+             */
+            schedule?: string | null;
             trigger_kind: components["schemas"]["EventKind"];
         };
         /**
@@ -2971,7 +3181,7 @@ export interface components {
          * @description The kind of every domain event: its Socket.IO event name and the name of its schema.
          * @enum {string}
          */
-        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled";
+        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowPaused";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Dotted path of the field, e.g. `address.cep`. */
@@ -3039,25 +3249,82 @@ export interface components {
             conditions: components["schemas"]["Condition"];
             /** Format: date-time */
             created_at: string;
+            draft?: components["schemas"]["Definition"] | null;
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Why it paused itself (repeated failures), if it did. */
+            paused_reason?: string | null;
+            schedule?: string | null;
             status: components["schemas"]["FlowStatus"];
             trigger_kind: components["schemas"]["EventKind"];
             /** Format: date-time */
             updated_at: string;
             /**
              * Format: int32
-             * @description Bumped by every change of the definition; runs name the one they used.
+             * @description The published definition's version (1 until first published and
+             *     changed); runs name the one they used.
              */
             version: number;
             /** @description Key of the webhook signatures (`X-ConectCRM-Signature`). */
             webhook_secret: string;
         };
+        /** @description A flow paused itself after failing again and again; admins are told. */
+        FlowPaused: {
+            /** Format: uuid */
+            flow_id: string;
+            name: string;
+            reason: string;
+        };
+        /**
+         * @description Someone pressed a flow's button on a ticket (a flow with this
+         *     trigger runs only when its own button is pressed).
+         */
+        FlowRunRequested: {
+            /** Format: uuid */
+            flow_id: string;
+            /** Format: uuid */
+            requested_by: string;
+            requested_by_name: string;
+            /** Format: uuid */
+            ticket_id: string;
+        };
+        /**
+         * @description A scheduled flow's time came (its cron, in the company's timezone);
+         *     a flow with this trigger runs only at its own times.
+         */
+        FlowScheduleFired: {
+            /** Format: date-time */
+            fired_at: string;
+            /** Format: uuid */
+            flow_id: string;
+        };
         /** @enum {string} */
-        FlowStatus: "draft" | "active" | "paused";
+        FlowStatus: "draft" | "active" | "paused" | "archived";
+        /** @description A published version of a flow. */
+        FlowVersion: {
+            /** @description The one that runs now (the others are archived). */
+            current: boolean;
+            definition: components["schemas"]["Definition"];
+            /** Format: date-time */
+            published_at: string;
+            /** Format: uuid */
+            published_by?: string | null;
+            /** Format: int32 */
+            version: number;
+        };
         ForgotPasswordRequest: {
             email: string;
+        };
+        /** @description A ready-made flow, as the gallery shows it. */
+        GalleryItem: {
+            /** @description The definition it starts with (recipients filled on install). */
+            definition: components["schemas"]["Definition"];
+            /** @description What it does, in one or two pt-BR sentences. */
+            description: string;
+            /** @description Stable key, e.g. `sem-resposta-2h`. */
+            key: string;
+            name: string;
         };
         Gateway: {
             base_url: string;
@@ -3116,6 +3383,10 @@ export interface components {
          * @enum {string}
          */
         InboxStatus: "received" | "processed" | "ignored" | "failed";
+        InstallGalleryRequest: {
+            /** @description A gallery item's `key`. */
+            key: string;
+        };
         Invitation: {
             /** Format: date-time */
             created_at: string;
@@ -3370,6 +3641,11 @@ export interface components {
         LogoutRequest: {
             refresh_token: string;
         };
+        /** @description Runs a flow with a `Manual` trigger on one ticket. */
+        ManualRunRequest: {
+            /** Format: uuid */
+            ticket_id: string;
+        };
         Me: {
             company: components["schemas"]["MeCompany"];
             user: components["schemas"]["User"];
@@ -3446,6 +3722,11 @@ export interface components {
         };
         /** @description A customer's message arrived on a ticket (new or existing). */
         MessageReceived: {
+            /**
+             * @description An out-of-office or other automatic message (e-mail
+             *     `Auto-Submitted`): automations never answer it.
+             */
+            auto_reply?: boolean;
             channel: components["schemas"]["ChannelKind"];
             /** Format: uuid */
             customer_id: string;
@@ -4147,6 +4428,11 @@ export interface components {
             message: string;
         };
         Run: {
+            /**
+             * Format: int32
+             * @description How many automation runs deep the triggering event was caused (0: by a person or a provider).
+             */
+            depth: number;
             error?: string | null;
             /** Format: uuid */
             event_id: string;
@@ -4164,6 +4450,11 @@ export interface components {
              * @description The ticket (else the customer) the event is about.
              */
             record_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When a waiting run goes on.
+             */
+            resume_at?: string | null;
             /** Format: date-time */
             started_at: string;
             status: components["schemas"]["RunStatus"];
@@ -4174,7 +4465,7 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @enum {string} */
-        RunStatus: "running" | "succeeded" | "failed" | "skipped";
+        RunStatus: "running" | "waiting" | "succeeded" | "failed" | "skipped" | "cancelled";
         SaveCannedRequest: {
             body: string;
             shortcut: string;
@@ -4194,6 +4485,8 @@ export interface components {
             actions: components["schemas"]["Action"][];
             conditions?: components["schemas"]["Condition"];
             name: string;
+            /** @description See [`Definition::schedule`]. */
+            schedule?: string | null;
             trigger_kind: components["schemas"]["EventKind"];
         };
         SaveGatewayRequest: {
@@ -4357,7 +4650,7 @@ export interface components {
             step: string;
         };
         /** @enum {string} */
-        StepOutcome: "held" | "not_held" | "succeeded" | "failed" | "would_run" | "not_run";
+        StepOutcome: "held" | "not_held" | "succeeded" | "failed" | "would_run" | "waiting" | "not_run";
         Subscription: {
             /**
              * Format: int64
@@ -4923,11 +5216,23 @@ export interface components {
         VisitorTyping: {
             contact_address: string;
         };
+        /** @enum {string} */
+        WaitUnit: "minutes" | "hours" | "days";
         WebchatSession: {
             /** @description Keep it (localStorage); send it as `X-Visitor-Token` and in the Socket.IO handshake. */
             token: string;
             /** Format: uuid */
             visitor_id: string;
+        };
+        /**
+         * @description An approved WhatsApp message template; `params` fill its `{{1}}`,
+         *     `{{2}}`… and may use the flow's variables.
+         */
+        WhatsappTemplate: {
+            /** @description e.g. `pt_BR`. */
+            language: string;
+            name: string;
+            params?: string[];
         };
         WidgetConfig: {
             /** @description "#2563eb". */
@@ -5600,6 +5905,112 @@ export interface operations {
             };
         };
     };
+    archive_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discard_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     pause_flow: {
         parameters: {
             query?: never;
@@ -5653,6 +6064,130 @@ export interface operations {
             };
         };
     };
+    publish_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_flow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ManualRunRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_runs: {
         parameters: {
             query?: {
@@ -5660,6 +6195,8 @@ export interface operations {
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
+                /** @description Only runs in this state. */
+                status?: components["schemas"]["RunStatus"];
             };
             header?: never;
             path: {
@@ -5694,6 +6231,250 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowVersion"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_gallery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GalleryItem"][];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    install_gallery_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallGalleryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_runs: {
+        parameters: {
+            query: {
+                /** @description The ticket (or customer) whose history to read. */
+                record_id: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
