@@ -311,3 +311,27 @@ fn bad_addresses_or_ids_are_refused() {
         build_mime(&Outbound { in_reply_to: Some("x>\r\nBcc: spy@evil.com".into()), ..outbound() }).is_err()
     );
 }
+
+fn plain(extra_headers: &str) -> Vec<u8> {
+    crlf(&format!(
+        "From: Ana <ana@example.com.br>\nTo: suporte@empresa.com.br\nSubject: Re: Pedido\nMessage-ID: <x1@example.com.br>\n{extra_headers}Content-Type: text/plain; charset=UTF-8\n\nOlá\n"
+    ))
+}
+
+#[test]
+fn out_of_office_and_robot_mail_is_marked_automatic() {
+    assert!(!parse_mime(&plain("")).unwrap().auto_submitted);
+    assert!(
+        !parse_mime(&plain("Auto-Submitted: no\n")).unwrap().auto_submitted,
+        "RFC 3834: `no` is a person"
+    );
+    for header in [
+        "Auto-Submitted: auto-replied\n",
+        "Auto-Submitted: auto-generated\n",
+        "X-Autoreply: yes\n",
+        "Precedence: bulk\n",
+        "Precedence: auto_reply\n",
+    ] {
+        assert!(parse_mime(&plain(header)).unwrap().auto_submitted, "{header}");
+    }
+}

@@ -16,6 +16,10 @@ event!(
         pub category: Option<String>,
         pub team_id: Option<Uuid>,
         pub assignee_id: Option<Uuid>,
+        /// Opened by an out-of-office or other automatic message (e-mail
+        /// `Auto-Submitted`): automations never answer it.
+        #[serde(default)]
+        pub auto_reply: bool,
         pub timeline: Timeline,
     }
 );

@@ -608,13 +608,38 @@ async fn a_reply_goes_to_the_customer_once_and_never_answers_an_auto_reply() {
     let history = runs(&t, &owner, &flow).await;
     assert_eq!(history[0]["status"], "succeeded");
 
-    // The same step again (a retry that reached it twice) cannot send a second message.
+    // An out-of-office (RFC 3834) opens a ticket too, but is never answered:
+    // the reply step is not run and the run does not count as a failure.
+    let (s, ch) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            json!({"kind": "email", "name": "Suporte", "config": {"address": "suporte@alfa.com.br"}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let hook = format!(
+        "/hooks/email/{}?token={}",
+        ch["public_id"].as_str().unwrap(),
+        ch["inbound_secret"].as_str().unwrap()
+    );
+    let out_of_office = "From: Bruno <bruno@cliente.com.br>\r\nTo: suporte@alfa.com.br\r\nSubject: Ausente: Pedido\r\n\
+        Message-ID: <ooo-1@cliente.com.br>\r\nAuto-Submitted: auto-replied\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n\
+        Estou de férias até segunda.\r\n";
+    let (s, _) = t.post_raw(&hook, &[], "message/rfc822", out_of_office.as_bytes().to_vec()).await;
+    assert_eq!(s, StatusCode::OK);
+    t.drain_jobs().await;
+    let history = runs(&t, &owner, &flow).await;
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[0]["status"], "succeeded", "{}", history[0]);
+    assert_eq!(history[0]["steps"][0]["outcome"], "not_run");
+    assert!(history[0]["steps"][0]["detail"].as_str().unwrap().contains("resposta automática"));
     let mut admin = t.db.admin().await;
     let n: i64 = sqlx::query_scalar("select count(*) from ticket_messages where direction = 'out'")
         .fetch_one(&mut admin)
         .await
         .unwrap();
-    assert_eq!(n, 1);
+    assert_eq!(n, 1, "only the web-chat visitor was answered");
 }
 
 #[tokio::test]
@@ -626,7 +651,7 @@ async fn a_reply_outside_whatsapps_window_sends_the_template_or_nothing() {
     // The conversation is on WhatsApp and the customer wrote 25 hours ago.
     let mut admin = t.db.admin().await;
     sqlx::query(
-        "update channels set kind = 'whatsapp' where id = (select channel_id from tickets where id = $1::uuid)",
+        "update support_channels set kind = 'whatsapp' where id = (select channel_id from tickets where id = $1::uuid)",
     )
     .bind(tid)
     .execute(&mut admin)

@@ -380,9 +380,11 @@ fn page_params(limit: Option<i64>, cursor: Option<&str>) -> Result<(i64, Option<
         (status = 422, body = Problem)))]
 async fn record_runs(mut s: Session, ApiQuery(p): ApiQuery<RecordRunParams>) -> Result<ApiJson<RunPage>> {
     s.require(AUTOMATION_ROLES)?;
+    // Optional in the query type so that a role without access hears 403 first.
+    let record = p.record_id.ok_or_else(|| Error::field("record_id", "Campo obrigatório."))?;
     let (limit, before) = page_params(p.limit, p.cursor.as_deref())?;
     let tenant = s.user.tenant_id;
-    let mut rows = repo::runs_of_record(&mut s.tx, tenant, p.record_id, before, limit + 1).await?;
+    let mut rows = repo::runs_of_record(&mut s.tx, tenant, record, before, limit + 1).await?;
     s.tx.commit().await?;
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);

@@ -429,8 +429,8 @@ pub struct RunParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RecordRunParams {
-    /// The ticket (or customer) whose history to read.
-    pub record_id: Uuid,
+    /// The ticket (or customer) whose history to read (required).
+    pub record_id: Option<Uuid>,
     /// 1–200, default 50.
     pub limit: Option<i64>,
     /// `next_cursor` of the previous page.

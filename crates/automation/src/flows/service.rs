@@ -348,6 +348,16 @@ async fn go_on(
             tx.commit().await?;
             return Ok(());
         }
+        if matches!(action, Action::Reply { .. }) && auto_reply(run.payload) {
+            // Not a failure: an out-of-office is simply not answered.
+            steps.push(Step {
+                step: format!("actions[{i}]"),
+                label: action.label().to_owned(),
+                outcome: StepOutcome::NotRun,
+                detail: Some("Não enviada: a mensagem do cliente é uma resposta automática.".to_owned()),
+            });
+            continue;
+        }
         let outcome = act(app, run, i, &secret, action).await;
         let (outcome, detail) = match outcome {
             Ok(detail) => (StepOutcome::Succeeded, detail),
@@ -678,7 +688,7 @@ fn would(kind: &str, a: &Action, payload: &serde_json::Value) -> std::result::Re
         Action::Webhook { url } => Some(format!("POST {url}")),
         Action::Wait { amount, unit } => Some(format!("Esperaria {amount} {}.", unit.name())),
         Action::Reply { .. } if auto_reply(payload) => {
-            return Err("A mensagem do cliente é uma resposta automática: nada seria enviado.".to_owned());
+            Some("Não seria enviada: a mensagem do cliente é uma resposta automática.".to_owned())
         }
         _ if texts.is_empty() => None,
         _ => Some(texts.join(" — ")),

@@ -309,6 +309,7 @@ async fn open_ticket(
         category: verdict.category.clone(),
         team_id,
         assignee_id: assignee,
+        auto_reply: m.auto_reply,
         timeline: Timeline {
             customer_id,
             summary: format!("Ticket #{number} aberto pelo {}: {subject}", kind.label()),

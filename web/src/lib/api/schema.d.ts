@@ -4855,6 +4855,11 @@ export interface components {
         TicketCreated: {
             /** Format: uuid */
             assignee_id?: string | null;
+            /**
+             * @description Opened by an out-of-office or other automatic message (e-mail
+             *     `Auto-Submitted`): automations never answer it.
+             */
+            auto_reply?: boolean;
             category?: string | null;
             channel: components["schemas"]["ChannelKind"];
             /** Format: uuid */
@@ -6385,9 +6390,9 @@ export interface operations {
     };
     record_runs: {
         parameters: {
-            query: {
-                /** @description The ticket (or customer) whose history to read. */
-                record_id: string;
+            query?: {
+                /** @description The ticket (or customer) whose history to read (required). */
+                record_id?: string;
                 /** @description 1–200, default 50. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
