@@ -17,8 +17,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 use tokio_util::sync::CancellationToken;
 use uuid::Uuid;
@@ -96,6 +96,7 @@ struct Schedule {
 pub struct Registry {
     handlers: HashMap<&'static str, Handler>,
     subscribers: HashMap<&'static str, Vec<&'static str>>,
+    batch_subscribers: HashMap<&'static str, Vec<&'static str>>,
     schedules: Vec<Schedule>,
 }
 
@@ -165,6 +166,35 @@ impl Registry {
         self
     }
 
+    /// Runs `f` once per company and dispatch batch (up to 200 events, in
+    /// order) with that company's events of the given kinds, undecoded:
+    /// for a consumer that looks at nearly every event and does nothing
+    /// with most of them (automation), one job instead of one per event.
+    /// The consumer stays idempotent per event, as with [`Self::on_each`].
+    pub fn on_batch<F, Fut>(&mut self, job_kind: &'static str, kinds: &[&'static str], f: F) -> &mut Self
+    where
+        F: Fn(App, Uuid, Vec<DomainEvent>) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = anyhow::Result<()>> + Send + 'static,
+    {
+        let f = Arc::new(f);
+        self.handlers.insert(
+            job_kind,
+            Arc::new(move |app, tenant, payload| {
+                let f = f.clone();
+                Box::pin(async move {
+                    let tenant = tenant.ok_or_else(|| anyhow::anyhow!("{job_kind} without a company"))?;
+                    let batch: EventBatch = serde_json::from_value(payload)
+                        .map_err(|e| anyhow::anyhow!("payload of {job_kind} does not parse: {e}"))?;
+                    f(app, tenant, batch.events).await
+                })
+            }),
+        );
+        for kind in kinds {
+            self.batch_subscribers.entry(kind).or_default().push(job_kind);
+        }
+        self
+    }
+
     /// Enqueues `J` (deserialised from `{}`) at every tick of `cron_expr`
     /// (seconds-first cron syntax, UTC).
     pub fn schedule<J: Job>(&mut self, name: &'static str, cron_expr: &str) -> anyhow::Result<&mut Self> {
@@ -178,9 +208,21 @@ impl Registry {
         self.subscribers.get(kind).cloned().unwrap_or_default()
     }
 
+    /// The batch jobs ([`Self::on_batch`]) an event of `kind` feeds.
+    pub fn batch_subscribers_for(&self, kind: &str) -> &[&'static str] {
+        self.batch_subscribers.get(kind).map(Vec::as_slice).unwrap_or_default()
+    }
+
     pub fn knows(&self, kind: &str) -> bool {
         self.handlers.contains_key(kind)
     }
+}
+
+/// The payload of an [`Registry::on_batch`] job: one company's events of a
+/// dispatch batch, in order.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct EventBatch {
+    pub events: Vec<DomainEvent>,
 }
 
 /// A job that failed every attempt, as its company's admins see it.

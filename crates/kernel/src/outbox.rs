@@ -175,6 +175,31 @@ pub async fn dispatch_pending(app: &App) -> Result<usize> {
             .await?;
         }
     }
+    // Batch consumers: one job per consumer and company, its events in order.
+    let mut batches: Vec<(&'static str, Uuid, Vec<&DomainEvent>)> = Vec::new();
+    for event in &events {
+        for &job_kind in app.jobs.batch_subscribers_for(&event.kind) {
+            match batches.iter_mut().find(|(j, t, _)| *j == job_kind && *t == event.tenant_id) {
+                Some((_, _, list)) => list.push(event),
+                None => batches.push((job_kind, event.tenant_id, vec![event])),
+            }
+        }
+    }
+    for (job_kind, tenant_id, list) in batches {
+        let first = list.first().map(|e| e.event_id).unwrap_or_default();
+        let payload = serde_json::json!({ "events": list });
+        jobs::enqueue_raw(
+            &mut tx,
+            job_kind,
+            Some(tenant_id),
+            payload,
+            jobs::EnqueueOptions {
+                dedupe_key: Some(format!("events:{first}:{job_kind}")),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
     let ids: Vec<Uuid> = events.iter().map(|e| e.event_id).collect();
     sqlx::query!("update outbox_events set dispatched_at = now() where event_id = any($1)", &ids)
         .execute(&mut *tx)

@@ -136,8 +136,8 @@ async fn an_urgent_ticket_gets_the_note_and_tag_once_and_a_normal_one_nothing() 
     .fetch_one(&mut admin)
     .await
     .unwrap();
-    let stored = json!({"event_id": event_id, "tenant_id": tenant_id, "kind": "TicketCreated", "version": 1,
-                        "payload": payload, "occurred_at": chrono::Utc::now()});
+    let stored = json!({"events": [{"event_id": event_id, "tenant_id": tenant_id, "kind": "TicketCreated", "version": 1,
+                                    "payload": payload, "occurred_at": chrono::Utc::now()}]});
     kernel::jobs::enqueue_raw(
         &mut admin,
         "automation.run_flows",

@@ -77,14 +77,14 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<
     .await?)
 }
 
-/// The company's active flows of one trigger (the partial index).
-pub async fn active_for(conn: &mut PgConnection, tenant_id: Uuid, kind: &str) -> Result<Vec<FlowRow>> {
+/// The company's active flows (the partial index), for a batch of events.
+pub async fn active_all(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<FlowRow>> {
     Ok(sqlx::query_as!(
         FlowRow,
-        "select id, name, trigger_kind, schedule, conditions, actions, status, version, draft, paused_reason, secret, created_at, updated_at
-         from automation_flows where tenant_id = $1 and trigger_kind = $2 and status = 'active' order by id",
-        tenant_id,
-        kind
+        "select id, name, trigger_kind, schedule, conditions, actions, status, version, draft, paused_reason, secret,
+                created_at, updated_at
+         from automation_flows where tenant_id = $1 and status = 'active' order by id",
+        tenant_id
     )
     .fetch_all(conn)
     .await?)
@@ -300,6 +300,55 @@ pub struct NewRun<'a> {
     pub finished: bool,
     pub payload: &'a serde_json::Value,
     pub depth: i16,
+}
+
+/// A run whose conditions did not hold.
+pub struct SkippedRun {
+    pub id: Uuid,
+    pub flow_id: Uuid,
+    pub flow_version: i32,
+    pub event_id: Uuid,
+    pub event_kind: String,
+    pub record_id: Option<Uuid>,
+    pub steps: serde_json::Value,
+    pub error: String,
+    pub depth: i16,
+}
+
+/// Records many skipped runs in one statement (a redelivered event adds
+/// none: the once-per-version key).
+pub async fn record_skipped(conn: &mut PgConnection, tenant_id: Uuid, runs: &[SkippedRun]) -> Result<()> {
+    let ids: Vec<Uuid> = runs.iter().map(|r| r.id).collect();
+    let flows: Vec<Uuid> = runs.iter().map(|r| r.flow_id).collect();
+    let versions: Vec<i32> = runs.iter().map(|r| r.flow_version).collect();
+    let events: Vec<Uuid> = runs.iter().map(|r| r.event_id).collect();
+    let kinds: Vec<String> = runs.iter().map(|r| r.event_kind.clone()).collect();
+    let records: Vec<Option<Uuid>> = runs.iter().map(|r| r.record_id).collect();
+    let steps: Vec<serde_json::Value> = runs.iter().map(|r| r.steps.clone()).collect();
+    let errors: Vec<String> = runs.iter().map(|r| r.error.clone()).collect();
+    let depths: Vec<i16> = runs.iter().map(|r| r.depth).collect();
+    sqlx::query!(
+        "insert into automation_runs (tenant_id, id, flow_id, flow_version, event_id, event_kind, record_id,
+                                      status, steps, error, depth, finished_at)
+         select $1, id, flow_id, flow_version, event_id, event_kind, record_id, 'skipped', steps, error, depth, now()
+           from unnest($2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::text[], $7::uuid[], $8::jsonb[],
+                       $9::text[], $10::smallint[])
+                as r(id, flow_id, flow_version, event_id, event_kind, record_id, steps, error, depth)
+         on conflict (tenant_id, flow_id, flow_version, event_id) do nothing",
+        tenant_id,
+        &ids,
+        &flows,
+        &versions,
+        &events,
+        &kinds,
+        &records as &[Option<Uuid>],
+        &steps,
+        &errors,
+        &depths
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 /// Records a run unless this flow version already has one for the event:

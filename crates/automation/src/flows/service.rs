@@ -15,6 +15,8 @@
 //! it the flow must still run the same version and its conditions are
 //! checked again on the ticket as it is then, else the run is cancelled.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, Utc};
 use events::Event;
 use hmac::{Hmac, Mac};
@@ -119,7 +121,9 @@ impl Job for ResumeRun {
 
 pub fn register(registry: &mut Registry) {
     let kinds: Vec<&'static str> = events::catalogue().iter().map(|e| e.kind).collect();
-    registry.on_each(RUN_FLOWS, &kinds, |app: App, event| async move { run_flows(&app, event).await });
+    registry.on_batch(RUN_FLOWS, &kinds, |app: App, tenant, batch| async move {
+        run_flows(&app, tenant, batch).await
+    });
     registry.handle(|app: App, tenant, job: ResumeRun| async move {
         let tenant = tenant.ok_or_else(|| anyhow::anyhow!("resume without tenant"))?;
         resume(&app, tenant, job.run_id).await
@@ -146,37 +150,86 @@ async fn fire(app: &App, tenant: Uuid, tick: ScheduleTick) -> anyhow::Result<()>
     Ok(())
 }
 
-/// The job: every active flow of the event's kind, one after the other.
-async fn run_flows(app: &App, event: DomainEvent) -> anyhow::Result<()> {
-    let tenant = event.tenant_id;
+/// The job: one company's events of a dispatch batch, in order; for each,
+/// every active flow of its kind. The flows are loaded once per batch and
+/// indexed by kind; conditions are evaluated in memory and the runs whose
+/// conditions did not hold are recorded together in one statement, so an
+/// event that starts nothing costs no round trip of its own.
+async fn run_flows(app: &App, tenant: Uuid, batch: Vec<DomainEvent>) -> anyhow::Result<()> {
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
-    let mut flows = repo::active_for(&mut tx, tenant, &event.kind).await?;
+    let flows = repo::active_all(&mut tx, tenant).await?;
     tx.commit().await?;
-    // A button and a schedule run their own flow only.
-    let own = if event.kind == events::FlowRunRequested::KIND {
+    if flows.is_empty() {
+        return Ok(());
+    }
+    let mut by_kind: HashMap<&str, Vec<(&FlowRow, Definition)>> = HashMap::new();
+    for flow in &flows {
+        by_kind.entry(flow.trigger_kind.as_str()).or_default().push((flow, flow_definition(flow)?));
+    }
+    let mut not_held = Vec::new();
+    for event in &batch {
+        let Some(candidates) = by_kind.get(event.kind.as_str()) else { continue };
+        // Definitions were checked against this build's schema of the kind; a
+        // payload of another version is not read as if it were.
+        if events::info(&event.kind).map(|e| e.version) != Some(event.version) {
+            tracing::warn!(kind = %event.kind, version = event.version, "automation skips an event of another version");
+            continue;
+        }
+        let own = own_flow(event)?;
+        for (flow, d) in candidates {
+            if own.is_some_and(|id| id != flow.id) {
+                continue;
+            }
+            if !definition::reads_record(d) {
+                let (held, steps) = evaluate(&d.conditions, &event.payload);
+                if !held {
+                    not_held.push(skipped_run(event, flow, d, steps)?);
+                    continue;
+                }
+            }
+            start_run(app, event, flow, d).await?;
+        }
+    }
+    if !not_held.is_empty() {
+        let mut tx = TenantTx::begin(&app.db, tenant).await?;
+        repo::record_skipped(&mut tx, tenant, &not_held).await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+/// A button and a schedule run their own flow only.
+fn own_flow(event: &DomainEvent) -> anyhow::Result<Option<Uuid>> {
+    Ok(if event.kind == events::FlowRunRequested::KIND {
         Some(event.decode::<events::FlowRunRequested>()?.event.flow_id)
     } else if event.kind == events::FlowScheduleFired::KIND {
         Some(event.decode::<events::FlowScheduleFired>()?.event.flow_id)
     } else {
         None
-    };
-    if let Some(own) = own {
-        flows.retain(|f| f.id == own);
-    }
-    if flows.is_empty() {
-        return Ok(());
-    }
-    // Definitions were checked against this build's schema of the kind; a
-    // payload of another version is not read as if it were.
-    let current = events::info(&event.kind).map(|e| e.version);
-    if current != Some(event.version) {
-        tracing::warn!(kind = %event.kind, version = event.version, "automation skips an event of another version");
-        return Ok(());
-    }
-    for flow in flows {
-        start_run(app, &event, flow).await?;
-    }
-    Ok(())
+    })
+}
+
+const NOT_HELD: &str = "Condições não atendidas.";
+
+/// The record of a flow whose conditions did not hold on an event.
+fn skipped_run(
+    event: &DomainEvent,
+    flow: &FlowRow,
+    d: &Definition,
+    mut steps: Vec<Step>,
+) -> anyhow::Result<repo::SkippedRun> {
+    steps.extend(not_run(&d.actions, 0));
+    Ok(repo::SkippedRun {
+        id: kernel::ids::new_id(),
+        flow_id: flow.id,
+        flow_version: flow.version,
+        event_id: event.event_id,
+        event_kind: event.kind.clone(),
+        record_id: record_of(&event.payload),
+        steps: steps_json(&steps)?,
+        error: NOT_HELD.to_owned(),
+        depth: event.cause.map_or(0, |c| c.depth),
+    })
 }
 
 fn steps_json(steps: &[Step]) -> anyhow::Result<serde_json::Value> {
@@ -210,13 +263,12 @@ fn not_run(actions: &[Action], from: usize) -> impl Iterator<Item = Step> + '_ {
     })
 }
 
-async fn start_run(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Result<()> {
+async fn start_run(app: &App, event: &DomainEvent, flow: &FlowRow, d: &Definition) -> anyhow::Result<()> {
     let tenant = event.tenant_id;
-    let d = flow_definition(&flow)?;
     let record_id = record_of(&event.payload);
     let depth = event.cause.map_or(0, |c| c.depth);
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
-    let payload = payload_with_record(&mut tx, &d, &event.payload).await?;
+    let payload = payload_with_record(&mut tx, d, &event.payload).await?;
     let (held, mut steps) = match &payload {
         Some(p) => evaluate(&d.conditions, p),
         None => (false, vec![]),
@@ -228,7 +280,7 @@ async fn start_run(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Res
     let skipped = if payload.is_none() {
         Some("O ticket do evento não existe mais.".to_owned())
     } else if !held {
-        Some("Condições não atendidas.".to_owned())
+        Some(NOT_HELD.to_owned())
     } else if depth >= MAX_DEPTH {
         Some(format!(
             "Proteção contra repetição: o evento foi causado por uma cadeia de {depth} automações (limite {MAX_DEPTH})."
@@ -271,7 +323,7 @@ async fn start_run(app: &App, event: &DomainEvent, flow: FlowRow) -> anyhow::Res
     let run = Running {
         run_id,
         tenant,
-        flow: &flow,
+        flow,
         event_id: event.event_id,
         occurred_at: event.occurred_at,
         kind: &event.kind,
