@@ -66,7 +66,7 @@ async fn create_flow(
     let name = service::check_name(&b.name)?;
     definition::validate(&b.definition())?;
     let tenant = s.user.tenant_id;
-    let secret = service::new_secret(&app, tenant)?;
+    let secret = crate::signing::new_secret(&app, tenant)?;
     let row = repo::insert(
         &mut s.tx,
         tenant,

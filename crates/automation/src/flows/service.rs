@@ -11,15 +11,12 @@
 //! (`NoteAdded` → note) therefore stops after that many notes.
 
 use chrono::{Duration, Utc};
-use hmac::{Hmac, Mac};
 use kernel::App;
 use kernel::jobs::Registry;
 use kernel::outbox::DomainEvent;
 use kernel::tenant::TenantTx;
 use kernel::{Error, Result};
-use rand::RngCore;
 use serde_json::json;
-use sha2::Sha256;
 use uuid::Uuid;
 
 use super::definition::{self, evaluate, record_of, render, ticket_of};
@@ -28,24 +25,13 @@ use super::model::{
     StepOutcome,
 };
 use super::repo::{self, FlowRow, NewRun, RunRow};
-use crate::ports;
+use crate::{ports, signing};
 
 /// The queue name of the subscription to every event kind.
 const RUN_FLOWS: &str = "automation.run_flows";
 
 /// Runs that act per flow and record per hour before loop protection skips.
 pub const MAX_RUNS_PER_HOUR: i64 = 20;
-
-/// The header that signs webhook calls.
-pub const SIGNATURE_HEADER: &str = "X-ConectCRM-Signature";
-/// The header naming the run, the receiver's idempotency key.
-pub const DELIVERY_HEADER: &str = "X-ConectCRM-Delivery";
-
-pub fn new_secret(app: &App, tenant_id: Uuid) -> Result<Vec<u8>> {
-    let mut raw = [0u8; 32];
-    rand::rng().fill_bytes(&mut raw);
-    kernel::secrets::seal(&app.config, tenant_id, hex::encode(raw).as_bytes())
-}
 
 pub fn to_flow(app: &App, tenant_id: Uuid, row: FlowRow) -> Result<Flow> {
     let secret = kernel::secrets::open(&app.config, tenant_id, &row.secret)?;
@@ -217,20 +203,10 @@ async fn act(
             "payload": event.payload,
         });
         let body = serde_json::to_vec(&body).map_err(|e| e.to_string())?;
-        let header = signature(secret, Utc::now().timestamp(), &body);
-        port.post_webhook(
-            app,
-            url,
-            &[
-                (SIGNATURE_HEADER, header),
-                // One id per run: a receiver that sees it twice (its own
-                // retry, a proxy's) can drop the copy.
-                (DELIVERY_HEADER, run_id.to_string()),
-                ("Content-Type", "application/json".to_owned()),
-            ],
-            body,
-        )
-        .await?;
+        // One id per run: a receiver that sees it twice (its own retry, a
+        // proxy's) can drop the copy.
+        let headers = signing::headers(secret, run_id, &body);
+        port.post_webhook(app, url, &headers, body).await.map_err(|f| f.message)?;
         return Ok(Some("Entregue (resposta 2xx).".to_owned()));
     }
     let ticket_id = ticket_of(&event.payload).ok_or("Este evento não se refere a um ticket.")?;
@@ -256,17 +232,6 @@ async fn act(
     };
     tx.commit().await.map_err(fail)?;
     Ok(detail)
-}
-
-/// `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as Stripe does: the
-/// time inside the signature lets a receiver refuse old replays.
-pub fn signature(secret: &[u8], t: i64, body: &[u8]) -> String {
-    // HMAC accepts a key of any length: this cannot fail.
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else { return String::new() };
-    mac.update(t.to_string().as_bytes());
-    mac.update(b".");
-    mac.update(body);
-    format!("t={t},v1={}", hex::encode(mac.finalize().into_bytes()))
 }
 
 /// Evaluates a definition on the company's last `limit` events of its
@@ -306,18 +271,4 @@ pub async fn dry_run(tx: &mut TenantTx, d: &Definition, limit: i64) -> Result<Dr
         })
         .collect();
     Ok(DryRunResult { events })
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::*;
-
-    #[test]
-    fn signature_is_hmac_of_time_dot_body() {
-        // printf '1700000000.{"a":1}' | openssl dgst -sha256 -hmac segredo
-        let s = signature(b"segredo", 1_700_000_000, br#"{"a":1}"#);
-        assert_eq!(s, "t=1700000000,v1=41634607aa61528682a37f94a43a64ca2d3a6a30bc8f2fb88f8f754286d90e85");
-    }
 }
