@@ -99,7 +99,7 @@ export function WebhookForm({ endpoint, isSaving, error, onSubmit, onCancel }: W
                   <label key={kind} className="flex items-center gap-2 text-sm text-slate-800">
                     <input
                       type="checkbox"
-                      className="size-4 rounded border-slate-300"
+                      className="size-4 shrink-0 rounded border-slate-300"
                       checked={kinds.includes(kind)}
                       onChange={(e) => toggle(kind, e.target.checked)}
                     />

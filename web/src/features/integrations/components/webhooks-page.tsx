@@ -151,8 +151,8 @@ function EndpointCard({ endpoint, onEdit, onSecret }: { endpoint: WebhookEndpoin
         {!endpoint.enabled && endpoint.disabled_reason && (
           <Alert title="Nenhum evento está sendo enviado">
             {endpoint.disabled_reason}
-            {endpoint.disabled_at && ` (${formatDateTime(endpoint.disabled_at)})`} Corrija o endpoint, reative-o e reenvie as entregas que
-            falharam.
+            {endpoint.disabled_at && ` (${formatDateTime(endpoint.disabled_at)})`}
+            {endpoint.consecutive_failures > 0 && ' Corrija o endpoint, reative-o e reenvie as entregas que falharam.'}
           </Alert>
         )}
         {test.data && <PingResult delivery={test.data} />}
