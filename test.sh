@@ -9,7 +9,7 @@
 # prints, and the script fails at the end. A suite that ran no tests, or
 # crashed before reporting its counts, is a failure.
 #
-# E2E_DB, E2E_PORT (and E2E_PORT + 1) choose the browser suite's database
+# E2E_DB, E2E_PORT (and E2E_PORT + 1, + 2) choose the browser suite's database
 # and ports, so two runs on one machine do not meet.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -75,10 +75,14 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $E2E_DB w
 E2E_DATA=$(mktemp -d)
 E2E_PORT=${E2E_PORT:-3101}
 E2E_PORT_2=$((E2E_PORT + 1))
+# The company endpoint the outgoing-webhook test listens on: the only local
+# address the operator's egress allow-list names.
+E2E_HOOK_PORT=$((E2E_PORT + 2))
 # Two nodes of one deployment: same database, Socket.IO fan-out through Redis;
 # the second runs no worker, like a web-only node.
 export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$E2E_DB CONECTCRM_DATA_DIR=$E2E_DATA \
-  FRONTEND_URL=http://127.0.0.1:$E2E_PORT AUTH_RATE_LIMIT_PER_MINUTE=1000 REDIS_URL=redis://127.0.0.1:6379
+  FRONTEND_URL=http://127.0.0.1:$E2E_PORT AUTH_RATE_LIMIT_PER_MINUTE=1000 REDIS_URL=redis://127.0.0.1:6379 \
+  EGRESS_ALLOW_HOSTS=127.0.0.1:$E2E_HOOK_PORT
 CONECTCRM_BIND=127.0.0.1:$E2E_PORT "$BIN" serve > "$E2E_DATA/server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid ${server2_pid:-} 2>/dev/null || true' EXIT
@@ -98,9 +102,9 @@ wait_ready "$E2E_PORT" "$server_pid" "$E2E_DATA/server.log"
 CONECTCRM_BIND=127.0.0.1:$E2E_PORT_2 "$BIN" serve --no-worker --skip-migrations > "$E2E_DATA/server2.log" 2>&1 &
 server2_pid=$!
 wait_ready "$E2E_PORT_2" "$server2_pid" "$E2E_DATA/server2.log"
-unset DATABASE_URL CONECTCRM_DATA_DIR FRONTEND_URL AUTH_RATE_LIMIT_PER_MINUTE REDIS_URL
+unset DATABASE_URL CONECTCRM_DATA_DIR FRONTEND_URL AUTH_RATE_LIMIT_PER_MINUTE REDIS_URL EGRESS_ALLOW_HOSTS
 set +e
-( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_BASE_URL_2=http://127.0.0.1:$E2E_PORT_2 E2E_OUTBOX_DIR=$E2E_DATA/outbox npm run -s e2e ) 2>&1 | tee "$LOGS/e2e.log"
+( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_BASE_URL_2=http://127.0.0.1:$E2E_PORT_2 E2E_OUTBOX_DIR=$E2E_DATA/outbox E2E_HOOK_PORT=$E2E_HOOK_PORT npm run -s e2e ) 2>&1 | tee "$LOGS/e2e.log"
 e2e_status=${PIPESTATUS[0]}
 set -e
 kill $server_pid $server2_pid 2>/dev/null || true

@@ -79,18 +79,29 @@ pub trait ActionPort: Send + Sync {
     ) -> Result<String>;
     /// E-mails active users of the company; returns how many were written to.
     async fn notify(&self, tx: &mut TenantTx, user_ids: &[Uuid], subject: &str, text: &str) -> Result<usize>;
-    /// E-mails the company's owners and admins (a flow paused itself).
-    async fn alert_admins(&self, tx: &mut TenantTx, subject: &str, text: &str) -> Result<()>;
     /// POSTs `body` (JSON) with these headers, only through the egress
-    /// guard; `Ok` for a 2xx answer; the error is what the run shows (never the remote's body).
-    /// Called outside any database transaction.
+    /// guard; `Ok(status)` for a 2xx answer. The failure is what a run or
+    /// a delivery shows (never the remote's body). Called outside any
+    /// database transaction.
     async fn post_webhook(
         &self,
         app: &App,
         url: &str,
         headers: &[(&'static str, String)],
         body: Vec<u8>,
-    ) -> std::result::Result<(), String>;
+    ) -> std::result::Result<u16, WebhookFailure>;
+    /// The addresses of the company's active owners and admins, who are
+    /// told when an endpoint is switched off.
+    async fn admin_emails(&self, tx: &mut TenantTx) -> Result<Vec<String>>;
+}
+
+/// Why a webhook call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebhookFailure {
+    /// The answer's status, when the endpoint answered at all.
+    pub status: Option<u16>,
+    /// pt-BR, names the class of failure (refused, no answer, status).
+    pub message: String,
 }
 
 static PORT: OnceLock<Arc<dyn ActionPort>> = OnceLock::new();

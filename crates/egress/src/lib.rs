@@ -94,6 +94,8 @@ impl Error {
 /// A 2xx answer: its headers and body.
 #[derive(Debug)]
 pub struct Answer {
+    /// The 2xx status (a webhook's delivery log records it).
+    pub status: u16,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
 }
@@ -261,7 +263,7 @@ impl Egress {
         let headers = response.headers().clone();
         if status.is_success() {
             let body = read(response, max_bytes).await?;
-            return Ok(Answer { headers, body });
+            return Ok(Answer { status: status.as_u16(), headers, body });
         }
         // An error page may be large; only the provider's short JSON matters.
         let body = read(response, MAX_API_ANSWER.min(max_bytes)).await.unwrap_or_default();

@@ -1,7 +1,7 @@
 //! What automation flows do to tickets, people and the outside world: the
 //! server is the only place that knows automation, support and accounts.
 
-use automation::ports::{AUTHOR, ActionPort, Template, TicketRecord};
+use automation::ports::{AUTHOR, ActionPort, Template, TicketRecord, WebhookFailure};
 use chrono::Utc;
 use events::{ChannelKind, Priority, TicketStatus};
 use kernel::jobs::{self, EnqueueOptions};
@@ -119,29 +119,33 @@ impl ActionPort for SupportActions {
         Ok(users.len())
     }
 
-    async fn alert_admins(&self, tx: &mut TenantTx, subject: &str, text: &str) -> Result<()> {
-        let tenant = tx.tenant_id();
-        let users = accounts::users::repo::active_admins(tx, tenant).await?;
-        mail_users(tx, &users, subject, text).await
-    }
-
     async fn post_webhook(
         &self,
         app: &App,
         url: &str,
         headers: &[(&'static str, String)],
         body: Vec<u8>,
-    ) -> std::result::Result<(), String> {
+    ) -> std::result::Result<u16, WebhookFailure> {
         let mut request = app.egress.post(url).body(body);
         for (name, value) in headers {
             request = request.header(*name, value);
         }
         // A company's own endpoint: any public https host; the operator's
         // EGRESS_ALLOW_HOSTS may add others (tests, an intranet bridge).
-        app.egress
-            .send(request, egress::Scope::ANY_PUBLIC_HTTPS, |_| None)
-            .await
-            .map(drop)
-            .map_err(|e| e.to_string())
+        match app.egress.send(request, egress::Scope::ANY_PUBLIC_HTTPS, |_| None).await {
+            Ok(answer) => Ok(answer.status),
+            Err(e) => Err(WebhookFailure {
+                status: match &e {
+                    egress::Error::Status { status, .. } => Some(*status),
+                    _ => None,
+                },
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    async fn admin_emails(&self, tx: &mut TenantTx) -> Result<Vec<String>> {
+        let tenant = tx.tenant_id();
+        accounts::users::repo::active_emails_of(tx, tenant, kernel::auth::Role::ADMINS).await
     }
 }

@@ -128,26 +128,7 @@ async fn an_urgent_ticket_gets_the_note_and_tag_once_and_a_normal_one_nothing() 
 
     // The same event delivered again (a retried dispatch, a restarted
     // worker): the flow does not run a second time.
-    let mut admin = t.db.admin().await;
-    let (event_id, tenant_id, payload): (uuid::Uuid, uuid::Uuid, Value) = sqlx::query_as(
-        "select event_id, tenant_id, payload from outbox_events where kind = 'TicketCreated' and payload->>'ticket_id' = $1",
-    )
-    .bind(urgent["id"].as_str().unwrap())
-    .fetch_one(&mut admin)
-    .await
-    .unwrap();
-    let stored = json!({"events": [{"event_id": event_id, "tenant_id": tenant_id, "kind": "TicketCreated", "version": 1,
-                                    "payload": payload, "occurred_at": chrono::Utc::now()}]});
-    kernel::jobs::enqueue_raw(
-        &mut admin,
-        "automation.run_flows",
-        Some(tenant_id),
-        stored,
-        Default::default(),
-    )
-    .await
-    .unwrap();
-    t.drain_jobs().await;
+    t.redeliver("automation.run_flows", "TicketCreated", "ticket_id", urgent["id"].as_str().unwrap()).await;
     assert_eq!(notes(&t, &owner, &urgent).await.len(), 1);
     assert_eq!(runs(&t, &owner, &flow).await.len(), 2);
 

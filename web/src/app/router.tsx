@@ -122,6 +122,7 @@ function createAppRouter() {
                     { path: paths.app.settings.users.path, lazy: page(() => import('./routes/app/settings/users')) },
                     { path: paths.app.settings.plan.path, lazy: page(() => import('./routes/app/settings/plan')) },
                     { path: paths.app.settings.failedJobs.path, lazy: page(() => import('./routes/app/settings/failed-jobs')) },
+                    { path: paths.app.settings.integrations.path, lazy: page(() => import('./routes/app/settings/integrations')) },
                   ],
                 },
               ],

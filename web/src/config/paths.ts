@@ -147,6 +147,7 @@ export const paths = {
       users: { path: '/configuracoes/usuarios', getHref: () => '/configuracoes/usuarios' },
       plan: { path: '/configuracoes/plano', getHref: () => '/configuracoes/plano' },
       failedJobs: { path: '/configuracoes/tarefas', getHref: () => '/configuracoes/tarefas' },
+      integrations: { path: '/configuracoes/integracoes', getHref: () => '/configuracoes/integracoes' },
     },
   },
 } as const;

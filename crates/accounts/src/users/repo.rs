@@ -119,6 +119,23 @@ pub async fn other_active_owners(conn: &mut PgConnection, tenant_id: Uuid, excep
     .await?)
 }
 
+/// The e-mail addresses of the company's active users of these roles
+/// (who is told of an operational problem, e.g. a webhook switched off).
+pub async fn active_emails_of(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    roles: &[Role],
+) -> Result<Vec<String>> {
+    let roles: Vec<String> = roles.iter().map(|r| r.as_str().to_owned()).collect();
+    Ok(sqlx::query_scalar!(
+        "select email from users where tenant_id = $1 and active and role = any($2) order by id",
+        tenant_id,
+        &roles
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
 pub async fn revoke_refresh_tokens(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> Result<()> {
     sqlx::query!(
         "update refresh_tokens set revoked_at = now() where tenant_id = $1 and user_id = $2 and revoked_at is null",
@@ -139,19 +156,6 @@ pub async fn active_among(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]
          where tenant_id = $1 and id = any($2) and active order by name",
         tenant_id,
         ids
-    )
-    .fetch_all(conn)
-    .await?;
-    rows.into_iter().map(User::try_from).collect()
-}
-
-/// The company's active owners and admins: who operational alerts reach.
-pub async fn active_admins(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<User>> {
-    let rows = sqlx::query_as!(
-        UserRow,
-        "select id, name, email, role, active, created_at from users
-         where tenant_id = $1 and role in ('owner', 'admin') and active order by name",
-        tenant_id
     )
     .fetch_all(conn)
     .await?;

@@ -78,7 +78,7 @@ async fn create_flow(
     let name = service::check_name(&b.name)?;
     definition::validate(&b.definition())?;
     let tenant = s.user.tenant_id;
-    let secret = service::new_secret(&app, tenant)?;
+    let secret = crate::signing::new_secret(&app, tenant)?;
     let row = repo::insert(
         &mut s.tx,
         tenant,
@@ -434,7 +434,7 @@ async fn install_gallery_item(
         .ok_or_else(|| Error::field("key", "Modelo de fluxo desconhecido."))?;
     definition::validate(&item.definition)?;
     let tenant = s.user.tenant_id;
-    let secret = service::new_secret(&app, tenant)?;
+    let secret = crate::signing::new_secret(&app, tenant)?;
     let row = repo::insert(
         &mut s.tx,
         tenant,

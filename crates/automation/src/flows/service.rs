@@ -19,16 +19,14 @@ use std::collections::HashMap;
 
 use chrono::{Duration, Utc};
 use events::Event;
-use hmac::{Hmac, Mac};
 use kernel::App;
 use kernel::jobs::{EnqueueOptions, Job, Registry};
+use kernel::mail::SendEmail;
 use kernel::outbox::{Cause, DomainEvent};
 use kernel::tenant::TenantTx;
 use kernel::{Error, Result};
-use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sha2::Sha256;
 use uuid::Uuid;
 
 use super::definition::{self, evaluate, record_of, render, ticket_of};
@@ -37,7 +35,7 @@ use super::model::{
 };
 use super::repo::{self, FlowRow, NewRun, RunRow};
 use super::schedule::{self, ScheduleTick};
-use crate::ports;
+use crate::{ports, signing};
 
 /// The queue name of the subscription to every event kind.
 const RUN_FLOWS: &str = "automation.run_flows";
@@ -50,17 +48,6 @@ pub const MAX_DEPTH: i16 = 5;
 
 /// Failed runs in a row after which a flow pauses itself.
 pub const MAX_FAILURES_IN_A_ROW: i32 = 5;
-
-/// The header that signs webhook calls.
-pub const SIGNATURE_HEADER: &str = "X-ConectCRM-Signature";
-/// The header naming the run, the receiver's idempotency key.
-pub const DELIVERY_HEADER: &str = "X-ConectCRM-Delivery";
-
-pub fn new_secret(app: &App, tenant_id: Uuid) -> Result<Vec<u8>> {
-    let mut raw = [0u8; 32];
-    rand::rng().fill_bytes(&mut raw);
-    kernel::secrets::seal(&app.config, tenant_id, hex::encode(raw).as_bytes())
-}
 
 pub fn to_flow(app: &App, tenant_id: Uuid, row: FlowRow) -> Result<Flow> {
     let secret = kernel::secrets::open(&app.config, tenant_id, &row.secret)?;
@@ -444,12 +431,20 @@ async fn go_on(
     if let Some(flow) = paused {
         tx.emit(&events::FlowPaused { flow_id: flow.id, name: flow.name.clone(), reason: reason.clone() })
             .await?;
-        ports::get()?
-            .alert_admins(&mut tx, &format!("Fluxo \"{}\" pausado", flow.name), &format!(
-                "O fluxo de automação \"{}\" foi pausado.\n\n{reason}\n\nVeja o histórico em Automação e ative-o de novo quando corrigir.",
-                flow.name
-            ))
-            .await?;
+        for to in ports::get()?.admin_emails(&mut tx).await? {
+            let mail = SendEmail {
+                to,
+                subject: format!("Fluxo \"{}\" pausado", flow.name),
+                text: format!(
+                    "Olá!\n\nO fluxo de automação \"{}\" foi pausado.\n\n{reason}\n\n\
+                     Veja o histórico em Automação e ative-o de novo quando corrigir.\n",
+                    flow.name
+                ),
+                html: None,
+                attachments: vec![],
+            };
+            kernel::jobs::enqueue(&mut tx, Some(run.tenant), &mail, EnqueueOptions::default()).await?;
+        }
     }
     tx.commit().await?;
     Ok(())
@@ -586,20 +581,10 @@ async fn act(
             "payload": run.payload,
         });
         let body = serde_json::to_vec(&body).map_err(|e| e.to_string())?;
-        let header = signature(secret, Utc::now().timestamp(), &body);
-        port.post_webhook(
-            app,
-            url,
-            &[
-                (SIGNATURE_HEADER, header),
-                // One id per run: a receiver that sees it twice (its own
-                // retry, a proxy's) can drop the copy.
-                (DELIVERY_HEADER, run.run_id.to_string()),
-                ("Content-Type", "application/json".to_owned()),
-            ],
-            body,
-        )
-        .await?;
+        // One id per run: a receiver that sees it twice (its own retry, a
+        // proxy's) can drop the copy.
+        let headers = signing::headers(secret, run.run_id, &body);
+        port.post_webhook(app, url, &headers, body).await.map_err(|f| f.message)?;
         return Ok(Some("Entregue (resposta 2xx).".to_owned()));
     }
     let fail = |e: Error| {
@@ -681,17 +666,6 @@ fn message_id(run_id: Uuid, index: usize) -> Uuid {
     Uuid::from_bytes(bytes)
 }
 
-/// `t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, as Stripe does: the
-/// time inside the signature lets a receiver refuse old replays.
-pub fn signature(secret: &[u8], t: i64, body: &[u8]) -> String {
-    // HMAC accepts a key of any length: this cannot fail.
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else { return String::new() };
-    mac.update(t.to_string().as_bytes());
-    mac.update(b".");
-    mac.update(body);
-    format!("t={t},v1={}", hex::encode(mac.finalize().into_bytes()))
-}
-
 /// Evaluates a definition on the company's last `limit` events of its
 /// trigger (with the tickets as they are now), changing nothing.
 pub async fn dry_run(tx: &mut TenantTx, d: &Definition, limit: i64) -> Result<DryRunResult> {
@@ -745,18 +719,4 @@ fn would(kind: &str, a: &Action, payload: &serde_json::Value) -> std::result::Re
         _ if texts.is_empty() => None,
         _ => Some(texts.join(" — ")),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::*;
-
-    #[test]
-    fn signature_is_hmac_of_time_dot_body() {
-        // printf '1700000000.{"a":1}' | openssl dgst -sha256 -hmac segredo
-        let s = signature(b"segredo", 1_700_000_000, br#"{"a":1}"#);
-        assert_eq!(s, "t=1700000000,v1=41634607aa61528682a37f94a43a64ca2d3a6a30bc8f2fb88f8f754286d90e85");
-    }
 }

@@ -330,6 +330,29 @@ impl TestApp {
         }
     }
 
+    /// Hands a stored event to a subscriber job again, as a retried
+    /// dispatch or a restarted worker would: the event of `kind` whose
+    /// payload's `field` is `value`.
+    pub async fn redeliver(&self, job_kind: &str, kind: &str, field: &str, value: &str) {
+        let mut admin = self.db.admin().await;
+        let (event_id, tenant_id, version, payload): (uuid::Uuid, uuid::Uuid, i16, Value) = sqlx::query_as(
+            "select event_id, tenant_id, version, payload from outbox_events where kind = $1 and payload->>$2 = $3",
+        )
+        .bind(kind)
+        .bind(field)
+        .bind(value)
+        .fetch_one(&mut admin)
+        .await
+        .unwrap();
+        // Event consumers take a company's batch of a dispatch (`Registry::on_batch`).
+        let stored = json!({"events": [{"event_id": event_id, "tenant_id": tenant_id, "kind": kind, "version": version,
+                                        "payload": payload, "occurred_at": chrono::Utc::now()}]});
+        kernel::jobs::enqueue_raw(&mut admin, job_kind, Some(tenant_id), stored, Default::default())
+            .await
+            .unwrap();
+        self.drain_jobs().await;
+    }
+
     /// Every e-mail written to the outbox folder, as raw text.
     pub fn outbox(&self) -> Vec<String> {
         let dir = self.data_dir.join("outbox");

@@ -62,6 +62,8 @@ use Body::{Json, None as NoBody, Raw};
 
 const FLOW: &str = r#"{"name": "Fluxo Quimera", "trigger_kind": "TicketCreated", "conditions": {"all": [{"field": "priority", "op": "equals", "value": "urgent"}]}, "actions": [{"type": "add_tags", "tags": ["quimera"]}]}"#;
 
+const WEBHOOK: &str = r#"{"url": "https://erp.quimera.example/hooks", "description": "Quimera", "event_kinds": ["TicketCreated"]}"#;
+
 const PIPELINE: &str = r#"{"name": "Funil Quimera", "stages": [{"name": "Novo", "probability": 10}, {"name": "Ganho", "kind": "won", "probability": 100}, {"name": "Perdido", "kind": "lost", "probability": 0}]}"#;
 
 pub const ROUTES: &[Route] = &[
@@ -350,6 +352,17 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/automation/triggers", AUTOMATION, NoBody),
     r("GET", "/automation/gallery", AUTOMATION, NoBody),
     r("POST", "/automation/gallery/install", AUTOMATION, Json(r#"{"key": "sla-estourado"}"#)),
+    // Integrations: outgoing webhook endpoints and their delivery log.
+    r("GET", "/integrations/webhooks", ADMINS, NoBody),
+    r("POST", "/integrations/webhooks", ADMINS, Json(WEBHOOK)),
+    r("GET", "/integrations/webhooks/{id}", ADMINS, NoBody),
+    r("PATCH", "/integrations/webhooks/{id}", ADMINS, Json(r#"{"description": "Quimera ERP"}"#)),
+    r("DELETE", "/integrations/webhooks/{id}", ADMINS, NoBody),
+    r("POST", "/integrations/webhooks/{id}/enable", ADMINS, NoBody),
+    r("POST", "/integrations/webhooks/{id}/rotate-secret", ADMINS, NoBody),
+    r("POST", "/integrations/webhooks/{id}/test", ADMINS, NoBody),
+    r("GET", "/integrations/webhooks/{id}/deliveries", ADMINS, NoBody),
+    r("POST", "/integrations/webhooks/{id}/deliveries/{delivery_id}/replay", ADMINS, NoBody),
     r("GET", "/public/webchat/{channel}", PUBLIC, NoBody),
     r("POST", "/public/webchat/{channel}/sessions", PUBLIC, NoBody),
     r("GET", "/public/webchat/messages", PUBLIC, NoBody),
@@ -405,6 +418,8 @@ pub fn fixture_for(segment: &str) -> Option<&'static str> {
         "messages" => "message",
         "attachments" => "attachment",
         "users" => "user",
+        "webhooks" => "webhook",
+        "deliveries" => "delivery",
         _ => return None,
     })
 }

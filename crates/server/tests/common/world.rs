@@ -268,6 +268,20 @@ impl World {
             .post(&format!("/api/v1/automation/flows/{}/activate", id(&failing)), Some(&o.token), json!({}))
             .await;
         assert_eq!(s, StatusCode::OK, "{b}");
+        // An endpoint nobody can reach (no DNS here): its test ping is a
+        // failed delivery, the fixture of the delivery routes.
+        let hook = created(
+            t,
+            o,
+            "/api/v1/integrations/webhooks",
+            json!({"url": "https://erp.quimera.example/hooks", "description": format!("{TERM} ERP"),
+                   "event_kinds": ["CustomerCreated"]}),
+        )
+        .await;
+        ids.insert("webhook", id(&hook["endpoint"]));
+        let ping =
+            created(t, o, &format!("/api/v1/integrations/webhooks/{}/test", ids["webhook"]), json!({})).await;
+        ids.insert("delivery", id(&ping));
         let ch = created(t, o, "/api/v1/channels",
             json!({"kind": "email", "name": format!("{TERM} e-mail"), "config": {"address": "suporte@alfa.com.br"}})).await;
         ids.insert("channel", id(&ch));

@@ -240,3 +240,11 @@ export type FlowStep = Schemas['Step'];
 export type DryRunResult = Schemas['DryRunResult'];
 export type AutomationTrigger = Schemas['Trigger'];
 export type AutomationTriggerField = Schemas['TriggerField'];
+
+export type WebhookEndpoint = Schemas['WebhookEndpoint'];
+export type WebhookEndpointWithSecret = Schemas['WebhookEndpointWithSecret'];
+export type CreateWebhookRequest = Schemas['CreateWebhookRequest'];
+export type UpdateWebhookRequest = Schemas['UpdateWebhookRequest'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookDeliveryPage = Schemas['WebhookDeliveryPage'];
+export type WebhookDeliveryStatus = Schemas['WebhookDeliveryStatus'];

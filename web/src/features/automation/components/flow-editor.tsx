@@ -4,12 +4,13 @@ import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import type { AutomationTrigger, DryRunResult, EventKind, Flow } from '@/lib/api/models';
+import { EVENT_LABELS } from '@/lib/event-labels';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useDryRun, useSaveFlow, useTriggers } from '../api/flows';
 import { type ActionDraft, draftKey, emptyDraft, fromFlow, needsValue, newAction, toDefinition, toRequest, validateDraft } from '../utils/draft';
 
-import { ACTION_LABELS, EVENT_LABELS, OP_LABELS, OUTCOME_LABELS } from './labels';
+import { ACTION_LABELS, OP_LABELS, OUTCOME_LABELS } from './labels';
 
 const PRIORITIES = { low: 'Baixa', normal: 'Normal', high: 'Alta', urgent: 'Urgente' } as const;
 

@@ -5,12 +5,13 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { PageSpinner } from '@/components/ui/spinner';
 import type { Flow } from '@/lib/api/models';
+import { EVENT_LABELS } from '@/lib/event-labels';
 import { problemMessage } from '@/lib/problem';
 
 import { useDeleteFlow, useFlows, useSetFlowActive } from '../api/flows';
 
 import { FlowEditor } from './flow-editor';
-import { EVENT_LABELS, STATUS_LABELS } from './labels';
+import { STATUS_LABELS } from './labels';
 import { RunHistory } from './run-history';
 
 type View = { kind: 'list' } | { kind: 'edit'; flow: Flow | null } | { kind: 'runs'; flow: Flow };

@@ -5,6 +5,7 @@ const TABS = [
   { to: paths.app.settings.company.getHref(), label: 'Empresa' },
   { to: paths.app.settings.users.getHref(), label: 'Usuários' },
   { to: paths.app.settings.plan.getHref(), label: 'Plano' },
+  { to: paths.app.settings.integrations.getHref(), label: 'Integrações' },
   { to: paths.app.settings.failedJobs.getHref(), label: 'Tarefas com falha' },
 ];
 

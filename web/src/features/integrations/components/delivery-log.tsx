@@ -1,0 +1,148 @@
+import { useState } from 'react';
+
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/fields';
+import { PageSpinner } from '@/components/ui/spinner';
+import type { EventKind, WebhookDelivery, WebhookDeliveryStatus } from '@/lib/api/models';
+import { cn } from '@/lib/cn';
+import { EVENT_LABELS } from '@/lib/event-labels';
+import { formatDateTime } from '@/lib/format';
+import { problemMessage } from '@/lib/problem';
+
+import { useDeliveries, useReplayDelivery } from '../api/webhooks';
+
+import { DELIVERY_STATUS_LABELS, DELIVERY_STATUS_STYLES } from './labels';
+
+export function DeliveryStatusBadge({ status }: { status: WebhookDeliveryStatus }) {
+  return (
+    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap', DELIVERY_STATUS_STYLES[status])}>
+      {DELIVERY_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+const kindLabel = (kind: string) => (kind === 'ping' ? 'Teste (ping)' : (EVENT_LABELS[kind as EventKind] ?? kind));
+
+function DeliveryRow({ delivery, endpointId, enabled }: { delivery: WebhookDelivery; endpointId: string; enabled: boolean }) {
+  const replay = useReplayDelivery();
+  return (
+    <tr className="align-top">
+      <td className="px-3 py-2 whitespace-nowrap text-slate-700">
+        <time dateTime={delivery.created_at}>{formatDateTime(delivery.created_at)}</time>
+      </td>
+      <td className="px-3 py-2">
+        <p className="text-slate-900">{kindLabel(delivery.event_kind)}</p>
+        <p className="max-w-56 truncate font-mono text-xs text-slate-500" title={delivery.id}>
+          {delivery.id}
+        </p>
+      </td>
+      <td className="px-3 py-2">
+        <DeliveryStatusBadge status={delivery.status} />
+        {delivery.error && <p className="mt-1 max-w-72 text-xs break-words text-slate-600">{delivery.error}</p>}
+        {delivery.status === 'pending' && delivery.next_attempt_at && delivery.attempts > 0 && (
+          <p className="mt-0.5 text-xs text-slate-500">Nova tentativa em {formatDateTime(delivery.next_attempt_at)}</p>
+        )}
+        {delivery.delivered_at && <p className="mt-0.5 text-xs text-slate-500">Entregue em {formatDateTime(delivery.delivered_at)}</p>}
+        {replay.isError && <p className="mt-1 text-xs font-medium text-red-700">{problemMessage(replay.error)}</p>}
+      </td>
+      <td className="px-3 py-2 text-slate-700 tabular-nums">{delivery.response_status ?? '—'}</td>
+      <td className="px-3 py-2 text-slate-700 tabular-nums">{delivery.attempts}</td>
+      <td className="px-3 py-2 text-right">
+        {delivery.status !== 'pending' && (
+          <Button
+            size="sm"
+            variant="secondary"
+            disabled={!enabled}
+            title={enabled ? undefined : 'Reative o endpoint para reenviar'}
+            isLoading={replay.isPending}
+            onClick={() => replay.mutate({ endpointId, deliveryId: delivery.id })}
+          >
+            Reenviar
+          </Button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** An endpoint's deliveries: status, response code, attempts; finished ones can be sent again. */
+export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabled: boolean }) {
+  const [status, setStatus] = useState<WebhookDeliveryStatus | null>(null);
+  const deliveries = useDeliveries(endpointId, status);
+  const items = deliveries.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <h4 className="text-sm font-semibold text-slate-900">Entregas</h4>
+        <div className="flex items-end gap-2">
+          <SelectField
+            label="Situação"
+            value={status ?? ''}
+            onChange={(e) => setStatus((e.target.value || null) as WebhookDeliveryStatus | null)}
+          >
+            <option value="">Todas</option>
+            {(Object.keys(DELIVERY_STATUS_LABELS) as WebhookDeliveryStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {DELIVERY_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </SelectField>
+          <Button variant="ghost" size="sm" onClick={() => deliveries.refetch()} isLoading={deliveries.isFetching && !deliveries.isPending}>
+            Atualizar
+          </Button>
+        </div>
+      </div>
+      {deliveries.isPending ? (
+        <PageSpinner label="Carregando entregas…" />
+      ) : deliveries.isError ? (
+        <Alert title="Não foi possível carregar as entregas">{problemMessage(deliveries.error)}</Alert>
+      ) : items.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          Nenhuma entrega {status ? 'com esta situação' : 'ainda'}. Use “Enviar teste” para conferir se o seu sistema recebe e valida a assinatura.
+        </p>
+      ) : (
+        <div className="relative overflow-x-auto rounded-md ring-1 ring-slate-200">
+          <table className="w-full min-w-[44rem] text-left text-sm">
+            <caption className="sr-only">Entregas do webhook</caption>
+            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Criada em
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Evento
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Situação
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Resposta
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Tentativas
+                </th>
+                <th scope="col" className="px-3 py-2 text-right font-medium">
+                  <span className="sr-only">Ações</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {items.map((delivery) => (
+                <DeliveryRow key={delivery.id} delivery={delivery} endpointId={endpointId} enabled={enabled} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {deliveries.hasNextPage && (
+        <div className="text-center">
+          <Button variant="secondary" size="sm" onClick={() => deliveries.fetchNextPage()} isLoading={deliveries.isFetchingNextPage}>
+            Carregar mais
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
