@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import type {
   AutomationTrigger,
@@ -40,6 +40,8 @@ export const runsQueryOptions = (flowId: string, status?: FlowRunStatus) =>
     queryKey: [...flowsQueryKey, flowId, 'runs', status ?? 'all'],
     queryFn: ({ signal }) => api.get<FlowRunPage>(`/automation/flows/${flowId}/runs`, { query: { limit: 50, status }, signal }),
     refetchInterval: RUNS_POLL_MS,
+    // Changing the status filter keeps the table until the new page comes.
+    placeholderData: keepPreviousData,
   });
 export const useRuns = (flowId: string, status?: FlowRunStatus) => useQuery(runsQueryOptions(flowId, status));
 
