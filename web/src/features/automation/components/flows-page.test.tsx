@@ -6,22 +6,13 @@ import type { Flow, GalleryItem } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
 
+import { makeFlow } from '../utils/test-fixtures';
+
 import { FlowsPage } from './flows-page';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const base: Flow = {
-  id: 'f1',
-  name: 'Marcar VIP',
-  trigger_kind: 'FlowRunRequested',
-  conditions: { all: [] },
-  actions: [{ type: 'add_tags', tags: ['vip'] }],
-  status: 'active',
-  version: 1,
-  webhook_secret: 's',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-};
+const base = makeFlow();
 const pending: Flow = { ...base, draft: { trigger_kind: 'FlowRunRequested', actions: [{ type: 'add_tags', tags: ['vip', 'especial'] }] } };
 const paused: Flow = { ...base, id: 'f2', name: 'Avisos', status: 'paused', paused_reason: '5 falhas seguidas: webhook respondeu 500.' };
 const archived: Flow = { ...base, id: 'f3', name: 'Antigo', status: 'archived' };

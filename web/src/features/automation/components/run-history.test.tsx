@@ -6,23 +6,14 @@ import type { Flow, FlowRun } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
 
+import { makeRun } from '../utils/test-fixtures';
+
 import { RunHistory } from './run-history';
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 
 const flow = { id: 'f1', name: 'Sem resposta' } as Flow;
-const run = (patch: Partial<FlowRun>): FlowRun => ({
-  id: 'r1',
-  flow_id: 'f1',
-  flow_version: 1,
-  event_id: 'e1',
-  event_kind: 'MessageReceived',
-  depth: 0,
-  started_at: '2026-03-02T12:00:00Z',
-  status: 'succeeded',
-  steps: [],
-  ...patch,
-});
+const run = (patch: Partial<FlowRun>) => makeRun({ event_kind: 'MessageReceived', ...patch });
 
 beforeEach(() => {
   useSession.getState().setTokens({ access_token: 'a', refresh_token: 'r', token_type: 'Bearer', expires_in: 900 });

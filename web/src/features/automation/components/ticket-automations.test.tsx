@@ -2,41 +2,24 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import type { Flow, FlowRun } from '@/lib/api/models';
+import type { Flow } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
+
+import { makeFlow, makeRun } from '../utils/test-fixtures';
 
 import { TicketAutomations } from './ticket-automations';
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-const flow = (id: string, name: string, patch: Partial<Flow> = {}): Flow => ({
-  id,
-  name,
-  trigger_kind: 'FlowRunRequested',
-  conditions: { all: [] },
-  actions: [{ type: 'add_tags', tags: ['vip'] }],
-  status: 'active',
-  version: 1,
-  webhook_secret: 's',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  ...patch,
-});
+const flow = (id: string, name: string, patch: Partial<Flow> = {}) => makeFlow({ id, name, ...patch });
 
-const failed: FlowRun = {
-  id: 'r1',
-  flow_id: 'f1',
+const failed = makeRun({
   flow_version: 2,
-  event_id: 'e1',
-  event_kind: 'FlowRunRequested',
-  record_id: 't1',
-  depth: 0,
-  started_at: '2026-03-02T12:00:00Z',
   status: 'failed',
   error: 'Fora da janela de 24 horas e sem modelo.',
   steps: [{ step: 'actions[0]', label: 'reply', outcome: 'failed', detail: 'Fora da janela de 24 horas e sem modelo.' }],
-};
+});
 
 beforeEach(() => {
   useSession.getState().setTokens({ access_token: 'a', refresh_token: 'r', token_type: 'Bearer', expires_in: 900 });

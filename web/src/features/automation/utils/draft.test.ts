@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AutomationTrigger, Flow } from '@/lib/api/models';
 
 import { type ActionDraft, draftKey, emptyDraft, fromFlow, insertVariable, scheduleProblem, toRequest, validateDraft } from './draft';
+import { makeFlow } from './test-fixtures';
 
 const ticketCreated: AutomationTrigger = {
   kind: 'TicketCreated',
@@ -229,18 +230,12 @@ describe('validateDraft of the new actions', () => {
 });
 
 describe('fromFlow', () => {
-  const live = {
-    id: '1',
+  const live = makeFlow({
     name: 'Sem resposta',
     trigger_kind: 'MessageReceived',
-    conditions: { all: [{ field: 'record.awaiting_reply', op: 'equals' as const, value: true }] },
+    conditions: { all: [{ field: 'record.awaiting_reply', op: 'equals', value: true }] },
     actions: [{ type: 'wait', amount: 2, unit: 'hours' }],
-    status: 'active',
-    version: 1,
-    webhook_secret: 'x',
-    created_at: '',
-    updated_at: '',
-  } satisfies Flow;
+  });
 
   it('edits the live definition, with waits and templates as text', () => {
     const flow = {
