@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, launchBrowser, missingConfig, newPage, signupConfirmed, uniqueEmail, withScreenshot } from './support.mjs';
+import { api, launchBrowser, missingConfig, newPage, signIn, signupConfirmed, uniqueEmail, visitorWrites, waitForTicket, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -13,43 +13,6 @@ if (missing) throw new Error(`e2e: ${missing}`);
 const PASSWORD = 'senha-forte-2026';
 /** The worker runs the flow after the intake job: both are jobs. */
 const RUN_MS = 30_000;
-
-async function api(path, { method = 'GET', token, visitor, body } = {}) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(visitor ? { 'x-visitor-token': visitor } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
-
-/** A visitor of the company's site writes in the web chat (a new conversation each time). */
-async function visitorWrites(publicId, text) {
-  const session = await api(`/public/webchat/${publicId}/sessions`, { method: 'POST', body: {} });
-  assert.equal(session.status, 201, JSON.stringify(session.body));
-  const sent = await api('/public/webchat/messages', {
-    method: 'POST',
-    visitor: session.body.token,
-    body: { client_id: `e2e-${Date.now()}`, text },
-  });
-  assert.ok(sent.status < 300, JSON.stringify(sent.body));
-}
-
-async function waitForTicket(token, subject) {
-  const deadline = Date.now() + RUN_MS;
-  while (Date.now() < deadline) {
-    const { body } = await api('/tickets?view=all&status=any', { token });
-    const found = body?.items?.find((t) => t.subject === subject);
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no ticket "${subject}" within ${RUN_MS} ms`);
-}
 
 describe('automation', () => {
   let browser;
@@ -77,11 +40,7 @@ describe('automation', () => {
 
     const { context, page } = await newPage(browser);
     await withScreenshot(page, 'automation', async () => {
-      await page.goto('/entrar');
-      await page.getByLabel(/^E-mail/).fill(email);
-      await page.getByLabel(/^Senha/).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Entrar' }).click();
-      await page.waitForURL('**/dashboard');
+      await signIn(page, email, PASSWORD);
       await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Automação' }).click();
       await page.waitForURL('**/automacao');
       await page.getByText('Nenhum fluxo ainda').waitFor();

@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: launching Debian's Chromium through
 // playwright-core, Socket.IO clients that cannot wait forever, and reading
 // the e-mails the server writes to its outbox.
+import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach } from 'node:test';
@@ -203,12 +204,14 @@ export async function waitForEmail(to, { subject = /./, pathPattern = /./, timeo
  * with the body's JSON, whatever the status. Every spec had its own copy;
  * new specs use this one.
  */
-export async function api(path, { method = 'GET', token, body, headers = {} } = {}) {
+export async function api(path, { method = 'GET', token, visitor, body, headers = {} } = {}) {
   const response = await fetch(`${BASE_URL}/api/v1${path}`, {
     method,
     headers: {
       ...(body ? { 'content-type': 'application/json' } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
+      // A web-chat visitor's token.
+      ...(visitor ? { 'x-visitor-token': visitor } : {}),
       ...headers,
     },
     body: body ? JSON.stringify(body) : undefined,
@@ -238,4 +241,37 @@ export async function signupConfirmed({ company_name, name, email, password }) {
   });
   if (confirmed.status !== 200) throw new Error(`confirm-email: ${confirmed.status} ${await confirmed.text()}`);
   return confirmed.json();
+}
+
+/** A visitor of the company's site writes in the web chat (a new conversation each time). */
+export async function visitorWrites(publicId, text) {
+  const session = await api(`/public/webchat/${publicId}/sessions`, { method: 'POST', body: {} });
+  assert.equal(session.status, 201, JSON.stringify(session.body));
+  const sent = await api('/public/webchat/messages', {
+    method: 'POST',
+    visitor: session.body.token,
+    body: { client_id: `e2e-${Date.now()}`, text },
+  });
+  assert.ok(sent.status < 300, JSON.stringify(sent.body));
+}
+
+/** The company's ticket with this subject, once the intake job made it (jobs run in the background). */
+export async function waitForTicket(token, subject, { timeoutMs = 30_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { body } = await api('/tickets?view=all&status=any', { token });
+    const found = body?.items?.find((t) => t.subject === subject);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no ticket "${subject}" within ${timeoutMs} ms`);
+}
+
+/** Signs in through the login page and waits for the dashboard. */
+export async function signIn(page, email, password) {
+  await page.goto('/entrar');
+  await page.getByLabel(/^E-mail/).fill(email);
+  await page.getByLabel(/^Senha/).fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.waitForURL('**/dashboard');
 }

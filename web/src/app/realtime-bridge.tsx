@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 import { env } from '@/config/env';
+import { flowsQueryKey, recordRunsQueryKey } from '@/features/automation/api/flows';
 import { companyQueryKey } from '@/features/company/api/get-company';
 import { applyOpportunityMoved } from '@/features/crm/api/get-board';
 import { contractsQueryKey } from '@/features/crm/api/get-contracts';
@@ -92,6 +93,11 @@ export function RealtimeBridge() {
         invalidate([...customersQueryKey, 'timeline']);
       },
       TicketResolved: () => invalidate([...customersQueryKey, 'timeline']),
+      // Automation: a flow that paused itself after repeated failures shows
+      // it (and why) at once; a button pressed on a ticket starts a run in
+      // its history.
+      FlowPaused: () => invalidate(flowsQueryKey),
+      FlowRunRequested: (event) => invalidate(recordRunsQueryKey(event.ticket_id)),
     });
   }, [queryClient, hasSession, hasAccessToken, generation]);
 

@@ -63,6 +63,9 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   SubscriptionPaused: 'Assinatura pausada',
   SubscriptionResumed: 'Assinatura retomada',
   SubscriptionCancelled: 'Assinatura cancelada',
+  FlowRunRequested: 'Botão no ticket (executar à mão)',
+  FlowScheduleFired: 'Agenda (dia e hora marcados)',
+  FlowPaused: 'Fluxo pausado automaticamente',
 };
 
 export type EventGroup = 'accounts' | 'crm' | 'support' | 'finance';

@@ -2,17 +2,30 @@ import { useMemo, useState } from 'react';
 
 import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
+import { SelectField, TextField } from '@/components/ui/fields';
 import type { AutomationTrigger, DryRunResult, EventKind, Flow } from '@/lib/api/models';
 import { EVENT_LABELS } from '@/lib/event-labels';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useDryRun, useSaveFlow, useTriggers } from '../api/flows';
-import { type ActionDraft, draftKey, emptyDraft, fromFlow, needsValue, newAction, toDefinition, toRequest, validateDraft } from '../utils/draft';
+import {
+  type ActionDraft,
+  BUTTON,
+  draftKey,
+  emptyDraft,
+  fromFlow,
+  needsValue,
+  newAction,
+  RECORD_PREFIX,
+  SCHEDULED,
+  toDefinition,
+  toRequest,
+  validateDraft,
+} from '../utils/draft';
 
-import { ACTION_LABELS, OP_LABELS, OUTCOME_LABELS } from './labels';
-
-const PRIORITIES = { low: 'Baixa', normal: 'Normal', high: 'Alta', urgent: 'Urgente' } as const;
+import { ActionFields, type TeamOption } from './action-fields';
+import { ACTION_LABELS, fieldLabel, OP_LABELS, SCHEDULE_PRESETS } from './labels';
+import { StepList } from './run-parts';
 
 function DryRunView({ result }: { result: DryRunResult }) {
   if (result.events.length === 0)
@@ -24,14 +37,7 @@ function DryRunView({ result }: { result: DryRunResult }) {
           <p className="font-medium text-slate-900">
             {new Date(event.occurred_at).toLocaleString('pt-BR')} — {event.matched ? 'as ações seriam feitas' : 'condições não atendidas'}
           </p>
-          <ul className="mt-1 space-y-0.5 text-slate-700">
-            {event.steps.map((step) => (
-              <li key={step.step}>
-                <code className="text-xs">{step.label}</code>: {OUTCOME_LABELS[step.outcome]}
-                {step.detail ? ` — ${step.detail}` : ''}
-              </li>
-            ))}
-          </ul>
+          <StepList steps={event.steps} className="mt-1 text-slate-700" />
         </li>
       ))}
     </ol>
@@ -45,8 +51,33 @@ function moved<T>(list: T[], from: number, to: number): T[] {
   return next;
 }
 
+function ScheduleFields({ value, error, onChange }: { value: string; error?: string; onChange: (value: string) => void }) {
+  const preset = SCHEDULE_PRESETS.find((p) => p.cron === value.trim().replace(/\s+/g, ' '));
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <SelectField label="Quando rodar" value={preset?.cron ?? ''} onChange={(e) => e.target.value && onChange(e.target.value)}>
+        <option value="">Personalizado…</option>
+        {SCHEDULE_PRESETS.map((p) => (
+          <option key={p.cron} value={p.cron}>
+            {p.label}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        label="Agenda (cron)"
+        required
+        value={value}
+        error={error}
+        placeholder="0 9 * * Mon-Fri"
+        hint="minuto hora dia mês dia-da-semana, no fuso da empresa; dias da semana em inglês (Mon-Fri); ao menos 15 minutos entre execuções."
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
 /** Builds or edits a flow: trigger → conditions → actions, with a dry run on real events. */
-export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => void }) {
+export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: TeamOption[]; onDone: () => void }) {
   const triggers = useTriggers();
   const save = useSaveFlow();
   const dryRun = useDryRun();
@@ -62,6 +93,14 @@ export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => 
   const errors = { ...serverErrors, ...shown };
   const update = (patch: Partial<typeof draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setAction = (i: number, action: ActionDraft) => update({ actions: draft.actions.map((a, j) => (j === i ? action : a)) });
+  const actionErrors = (i: number) => {
+    const prefix = `actions.${i}.`;
+    return Object.fromEntries(Object.entries(errors).flatMap(([key, message]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), message]] : [])));
+  };
+  const fields = trigger?.fields ?? [];
+  const eventFields = fields.filter((f) => f.type !== 'object' && !f.path.startsWith(RECORD_PREFIX));
+  const recordFields = fields.filter((f) => f.type !== 'object' && f.path.startsWith(RECORD_PREFIX));
+  const published = flow !== null && flow.status !== 'draft';
 
   const check = () => {
     setShown(local);
@@ -83,6 +122,12 @@ export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => 
       }}
     >
       <FormErrors message={save.error ? problemMessage(save.error) : null} />
+      {published && (
+        <Alert tone="info">
+          Este fluxo está publicado (versão {flow.version}). Ao salvar, as alterações ficam pendentes — a versão atual continua rodando até você clicar em
+          “Publicar”.
+        </Alert>
+      )}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Nome" required value={draft.name} error={errors.name} onChange={(e) => update({ name: e.target.value })} />
         <SelectField
@@ -90,7 +135,10 @@ export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => 
           required
           value={draft.trigger}
           error={errors.trigger_kind}
-          onChange={(e) => update({ trigger: e.target.value as EventKind, conditions: [] })}
+          onChange={(e) => {
+            const next = e.target.value as EventKind;
+            update({ trigger: next, conditions: [], schedule: next === SCHEDULED && !draft.schedule ? SCHEDULE_PRESETS[0].cron : draft.schedule });
+          }}
         >
           <option value="">Escolha um evento…</option>
           {triggers.data.map((t) => (
@@ -101,8 +149,14 @@ export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => 
         </SelectField>
       </div>
 
+      {draft.trigger === SCHEDULED && <ScheduleFields value={draft.schedule} error={errors.schedule} onChange={(schedule) => update({ schedule })} />}
+      {draft.trigger === BUTTON && (
+        <p className="text-sm text-slate-600">Ativo, este fluxo vira um botão “Executar: {draft.name.trim() || 'nome do fluxo'}” no ticket, para gerentes e administradores.</p>
+      )}
+
       <fieldset className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
         <legend className="px-1 text-sm font-semibold text-slate-900">Condições</legend>
+        {errors.conditions && <p className="text-sm text-red-700">{errors.conditions}</p>}
         {draft.kept ? (
           <p className="text-sm text-slate-600">Este fluxo tem grupos de condições aninhados (criados pela API); eles são mantidos como estão.</p>
         ) : (
@@ -120,13 +174,22 @@ export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => 
                 <div key={i} role="group" aria-label={`Condição ${i + 1}`} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
                   <SelectField label="Campo" value={c.field} error={errors[`conditions.${i}.field`]} onChange={(e) => setRow({ field: e.target.value, op: '' })}>
                     <option value="">Escolha…</option>
-                    {trigger?.fields
-                      .filter((f) => f.type !== 'object')
-                      .map((f) => (
+                    <optgroup label="O evento">
+                      {eventFields.map((f) => (
                         <option key={f.path} value={f.path}>
                           {f.path}
                         </option>
                       ))}
+                    </optgroup>
+                    {recordFields.length > 0 && (
+                      <optgroup label="O ticket agora (quando o fluxo roda)">
+                        {recordFields.map((f) => (
+                          <option key={f.path} value={f.path}>
+                            {fieldLabel(f.path)}
+                          </option>
+                        ))}
+                      </optgroup>
+                    )}
                   </SelectField>
                   <SelectField label="Operador" value={c.op} error={errors[`conditions.${i}.op`]} onChange={(e) => setRow({ op: e.target.value as typeof c.op })}>
                     <option value="">Escolha…</option>
@@ -186,39 +249,7 @@ export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => 
                 </div>
               </div>
               {errors[`actions.${i}.type`] && <p className="text-sm text-red-700">{errors[`actions.${i}.type`]}</p>}
-              {a.type === 'add_note' && (
-                <TextAreaField
-                  label="Texto da nota"
-                  rows={3}
-                  value={a.text}
-                  hint="Use {{campo}} para dados do evento, como {{ticket.number}}. Um valor ausente faz a ação falhar, sem enviar texto incompleto."
-                  error={errors[`actions.${i}.text`]}
-                  onChange={(e) => setAction(i, { ...a, text: e.target.value })}
-                />
-              )}
-              {a.type === 'set_priority' && (
-                <SelectField label="Prioridade" value={a.priority} onChange={(e) => setAction(i, { ...a, priority: e.target.value as typeof a.priority })}>
-                  {Object.entries(PRIORITIES).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {label}
-                    </option>
-                  ))}
-                </SelectField>
-              )}
-              {a.type === 'add_tags' && (
-                <TextField label="Etiquetas (separe por vírgula)" value={a.tags} error={errors[`actions.${i}.tags`]} onChange={(e) => setAction(i, { ...a, tags: e.target.value })} />
-              )}
-              {a.type === 'webhook' && (
-                <TextField
-                  label="Endereço (URL)"
-                  type="url"
-                  placeholder="https://"
-                  value={a.url}
-                  hint="Recebe o evento em JSON, assinado no cabeçalho X-ConectCRM-Signature com o segredo do fluxo."
-                  error={errors[`actions.${i}.url`]}
-                  onChange={(e) => setAction(i, { ...a, url: e.target.value })}
-                />
-              )}
+              <ActionFields action={a} errors={actionErrors(i)} fields={fields} teams={teams} onChange={(next) => setAction(i, next)} />
             </li>
           ))}
         </ol>
@@ -257,7 +288,7 @@ export function FlowEditor({ flow, onDone }: { flow: Flow | null; onDone: () => 
           Testar (simulação)
         </Button>
         <Button type="submit" isLoading={save.isPending}>
-          {flow ? 'Salvar' : 'Criar fluxo'}
+          {flow ? (published ? 'Salvar alterações' : 'Salvar') : 'Criar fluxo'}
         </Button>
       </div>
     </form>

@@ -1,4 +1,5 @@
-import type { FlowOp, FlowRun, FlowStatus, FlowStep } from '@/lib/api/models';
+import type { FlowOp, FlowRunStatus, FlowStatus, FlowStep, FlowWaitUnit } from '@/lib/api/models';
+
 
 export const OP_LABELS: Record<FlowOp, string> = {
   equals: 'é igual a',
@@ -12,13 +13,22 @@ export const OP_LABELS: Record<FlowOp, string> = {
   is_not_empty: 'não está vazio',
 };
 
-export const STATUS_LABELS: Record<FlowStatus, string> = { draft: 'Rascunho', active: 'Ativo', paused: 'Pausado' };
+export const STATUS_LABELS: Record<FlowStatus, string> = { draft: 'Rascunho', active: 'Ativo', paused: 'Pausado', archived: 'Arquivado' };
 
-export const RUN_STATUS_LABELS: Record<FlowRun['status'], string> = {
+export const STATUS_STYLES: Record<FlowStatus, string> = {
+  draft: 'bg-slate-100 text-slate-700',
+  active: 'bg-emerald-100 text-emerald-800',
+  paused: 'bg-amber-100 text-amber-900',
+  archived: 'bg-slate-200 text-slate-600',
+};
+
+export const RUN_STATUS_LABELS: Record<FlowRunStatus, string> = {
   running: 'Em andamento',
+  waiting: 'Aguardando',
   succeeded: 'Concluída',
   failed: 'Falhou',
   skipped: 'Ignorada',
+  cancelled: 'Cancelada',
 };
 
 export const OUTCOME_LABELS: Record<FlowStep['outcome'], string> = {
@@ -27,12 +37,31 @@ export const OUTCOME_LABELS: Record<FlowStep['outcome'], string> = {
   succeeded: 'feita',
   failed: 'falhou',
   would_run: 'seria feita',
+  waiting: 'aguardando',
   not_run: 'não feita',
 };
 
 export const ACTION_LABELS = {
   add_note: 'Adicionar nota interna',
+  set_status: 'Mudar a situação',
   set_priority: 'Definir prioridade',
   add_tags: 'Adicionar etiquetas',
+  assign: 'Atribuir',
+  reply: 'Responder ao cliente',
+  notify: 'Avisar por e-mail',
+  wait: 'Esperar',
   webhook: 'Chamar webhook',
 } as const;
+
+export const WAIT_UNIT_LABELS: Record<FlowWaitUnit, string> = { minutes: 'minutos', hours: 'horas', days: 'dias' };
+
+/** Ready schedules the editor offers (cron in the company's timezone, weekdays by English name). */
+export const SCHEDULE_PRESETS = [
+  { cron: '0 9 * * Mon-Fri', label: 'Todo dia útil às 9h' },
+  { cron: '0 8 * * *', label: 'Todo dia às 8h' },
+  { cron: '0 9 * * Mon', label: 'Toda segunda às 9h' },
+  { cron: '0 * * * *', label: 'A cada hora' },
+] as const;
+
+/** A trigger's field as the editor names it: `record.*` is the ticket as it is when the flow runs. */
+export const fieldLabel = (path: string) => (path.startsWith('record.') ? `Ticket agora: ${path.slice('record.'.length)}` : path);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { AutomationTrigger, Flow } from '@/lib/api/models';
 
-import { draftKey, emptyDraft, fromFlow, toRequest, validateDraft } from './draft';
+import { type ActionDraft, draftKey, emptyDraft, fromFlow, insertVariable, scheduleProblem, toRequest, validateDraft } from './draft';
+import { makeFlow } from './test-fixtures';
 
 const ticketCreated: AutomationTrigger = {
   kind: 'TicketCreated',
@@ -13,6 +14,26 @@ const ticketCreated: AutomationTrigger = {
   ],
 };
 const customerCreated: AutomationTrigger = { kind: 'CustomerCreated', has_ticket: false, fields: [] };
+const TEXT_OPS = ticketCreated.fields[0].ops;
+/** A ticket's event plus the ticket as it is now (`record.*`), as GET /automation/triggers lists them. */
+const messageReceived: AutomationTrigger = {
+  kind: 'MessageReceived',
+  has_ticket: true,
+  fields: [
+    { path: 'preview', type: 'text', ops: TEXT_OPS },
+    { path: 'record.number', type: 'number', ops: ['equals', 'greater_than', 'less_than'] },
+    { path: 'record.customer_name', type: 'text', ops: TEXT_OPS },
+    { path: 'record.awaiting_reply', type: 'boolean', ops: ['equals', 'not_equals', 'is_empty', 'is_not_empty'] },
+  ],
+};
+const scheduled: AutomationTrigger = {
+  kind: 'FlowScheduleFired',
+  has_ticket: false,
+  fields: [{ path: 'fired_at', type: 'text', ops: TEXT_OPS }],
+};
+const USER = '0190f0e2-0000-7000-8000-000000000001';
+const TEAM = '0190f0e2-0000-7000-8000-000000000002';
+const draftOf = (trigger: AutomationTrigger, actions: ActionDraft[]) => ({ ...emptyDraft(), name: 'Fluxo', trigger: trigger.kind, actions });
 
 describe('validateDraft', () => {
   it('asks for a name, a trigger and an action', () => {
@@ -43,7 +64,7 @@ describe('validateDraft', () => {
       'conditions.1.op': 'Escolha um operador.',
       'conditions.2.value': 'Informe um número.',
       'actions.0.text': 'Feche cada variável com }}.',
-      'actions.1.tags': 'Informe ao menos uma etiqueta.',
+      'actions.1.tags': 'De 1 a 20 etiquetas de até 40 caracteres.',
       'actions.2.url': 'Informe um endereço https:// válido.',
     });
   });
@@ -87,6 +108,42 @@ describe('toRequest', () => {
     });
   });
 
+  it('sends the new actions typed as the API takes them', () => {
+    const draft = {
+      ...draftOf(messageReceived, [
+        { type: 'set_status', status: 'pending' },
+        { type: 'assign', team_id: TEAM, user_id: '' },
+        { type: 'wait', amount: ' 2 ', unit: 'hours' },
+        { type: 'reply', text: ' Olá, {{record.customer_name}} ', template: { name: ' retorno ', language: 'pt_BR', params: [' {{record.customer_name}} '] } },
+        { type: 'reply', text: 'Só no canal', template: null },
+        { type: 'notify', user_ids: [USER], subject: ' Ticket #{{record.number}} ', text: '"{{preview}}"' },
+      ]),
+      conditions: [{ field: 'record.awaiting_reply', op: 'equals' as const, value: 'sim' }],
+    };
+    expect(validateDraft(draft, messageReceived)).toEqual({});
+    expect(toRequest(draft, messageReceived)).toEqual({
+      name: 'Fluxo',
+      trigger_kind: 'MessageReceived',
+      conditions: { all: [{ field: 'record.awaiting_reply', op: 'equals', value: true }] },
+      actions: [
+        { type: 'set_status', status: 'pending' },
+        { type: 'assign', team_id: TEAM, user_id: null },
+        { type: 'wait', amount: 2, unit: 'hours' },
+        { type: 'reply', text: 'Olá, {{record.customer_name}}', template: { name: 'retorno', language: 'pt_BR', params: ['{{record.customer_name}}'] } },
+        { type: 'reply', text: 'Só no canal' },
+        { type: 'notify', user_ids: [USER], subject: 'Ticket #{{record.number}}', text: '"{{preview}}"' },
+      ],
+    });
+  });
+
+  it('sends a schedule only for scheduled flows', () => {
+    const notify: ActionDraft = { type: 'notify', user_ids: [USER], subject: 'Bom dia', text: 'Hora da revisão.' };
+    const daily = { ...draftOf(scheduled, [notify]), schedule: ' 0 9  * * Mon-Fri ' };
+    expect(toRequest(daily, scheduled)).toMatchObject({ trigger_kind: 'FlowScheduleFired', schedule: '0 9 * * Mon-Fri' });
+    const other = { ...draftOf(messageReceived, [notify]), schedule: '0 9 * * Mon-Fri' };
+    expect(toRequest(other, messageReceived)).not.toHaveProperty('schedule');
+  });
+
   it('keeps nested groups made through the API untouched', () => {
     const nested = { all: [{ any: [{ field: 'priority', op: 'equals' as const, value: 'high' }] }] };
     const flow = {
@@ -107,7 +164,125 @@ describe('toRequest', () => {
   });
 });
 
+describe('validateDraft of the new actions', () => {
+  it('mirrors the server: assign, reply template, notify, wait', () => {
+    const draft = draftOf(messageReceived, [
+      { type: 'assign', team_id: '', user_id: '' },
+      { type: 'reply', text: '  ', template: { name: '', language: 'pt_BR_LONGO_', params: ['ok', ' '] } },
+      { type: 'notify', user_ids: [], subject: '', text: 'x'.repeat(5001) },
+      { type: 'wait', amount: '0', unit: 'minutes' },
+      { type: 'wait', amount: '31', unit: 'days' },
+      { type: 'wait', amount: '1,5', unit: 'hours' },
+    ]);
+    expect(validateDraft(draft, messageReceived)).toEqual({
+      'actions.0.team_id': 'Escolha a equipe, a pessoa ou ambas.',
+      'actions.1.text': 'Escreva a mensagem (até 4.096 caracteres).',
+      'actions.1.template.name': 'Informe o nome do modelo aprovado.',
+      'actions.1.template.language': 'Informe o idioma do modelo (ex.: pt_BR).',
+      'actions.1.template.params': 'Preencha cada parâmetro ou remova-o.',
+      'actions.2.user_ids': 'Escolha de 1 a 20 pessoas.',
+      'actions.2.subject': 'Informe o assunto (até 200 caracteres).',
+      'actions.2.text': 'Escreva a mensagem (até 5.000 caracteres).',
+      'actions.3.amount': 'Espere de 1 minuto a 30 dias.',
+      'actions.4.amount': 'Espere de 1 minuto a 30 dias.',
+      'actions.5.amount': 'Espere de 1 minuto a 30 dias.',
+    });
+  });
+
+  it('allows at most three waits', () => {
+    const wait: ActionDraft = { type: 'wait', amount: '1', unit: 'hours' };
+    expect(validateDraft(draftOf(messageReceived, [wait, wait, wait, wait]), messageReceived)).toEqual({ actions: 'Até 3 esperas por fluxo.' });
+  });
+
+  it('knows the variables the trigger provides, record.* and a leading name included', () => {
+    const note = (text: string): ActionDraft => ({ type: 'add_note', text });
+    const draft = draftOf(messageReceived, [note('{{record.number}} {{ticket.preview}} {{ preview }}'), note('{{record.valor}}'), note('{{fatura.link}}')]);
+    expect(validateDraft(draft, messageReceived)).toEqual({
+      'actions.1.text': 'Este evento não tem a variável {{record.valor}}.',
+      'actions.2.text': 'Este evento não tem a variável {{fatura.link}}.',
+    });
+  });
+
+  it('lets e-mails, waits and webhooks run without a ticket, but not replies or assignments', () => {
+    const draft = {
+      ...draftOf(scheduled, [
+        { type: 'notify', user_ids: [USER], subject: 'Agenda de {{fired_at}}', text: 'Revise os tickets.' },
+        { type: 'wait', amount: '15', unit: 'minutes' },
+        { type: 'reply', text: 'Oi', template: null },
+        { type: 'assign', team_id: TEAM, user_id: '' },
+      ]),
+      schedule: '0 9 * * Mon-Fri',
+    };
+    expect(validateDraft(draft, scheduled)).toEqual({
+      'actions.2.type': 'Este evento não se refere a um ticket.',
+      'actions.3.type': 'Este evento não se refere a um ticket.',
+    });
+  });
+
+  it('asks a scheduled flow for five cron fields with weekdays by name', () => {
+    const notify: ActionDraft = { type: 'notify', user_ids: [USER], subject: 'Bom dia', text: 'Oi' };
+    expect(validateDraft(draftOf(scheduled, [notify]), scheduled)).toEqual({ schedule: 'Informe quando o fluxo roda (ex.: 0 9 * * Mon-Fri).' });
+    expect(scheduleProblem('0 9 * *')).toMatch(/cinco campos/);
+    expect(scheduleProblem('0 9 * * 1-5')).toMatch(/em inglês/);
+    expect(scheduleProblem('0 9 * * Mon-Fri')).toBeNull();
+    expect(scheduleProblem('0 * * * *')).toBeNull();
+  });
+});
+
+describe('fromFlow', () => {
+  const live = makeFlow({
+    name: 'Sem resposta',
+    trigger_kind: 'MessageReceived',
+    conditions: { all: [{ field: 'record.awaiting_reply', op: 'equals', value: true }] },
+    actions: [{ type: 'wait', amount: 2, unit: 'hours' }],
+  });
+
+  it('edits the live definition, with waits and templates as text', () => {
+    const flow = {
+      ...live,
+      actions: [
+        { type: 'wait', amount: 2, unit: 'hours' },
+        { type: 'reply', text: 'Oi', template: { name: 'retorno', language: 'pt_BR' } },
+        { type: 'assign', user_id: USER },
+      ],
+    } satisfies Flow;
+    expect(fromFlow(flow)).toMatchObject({
+      trigger: 'MessageReceived',
+      schedule: '',
+      conditions: [{ field: 'record.awaiting_reply', op: 'equals', value: 'true' }],
+      actions: [
+        { type: 'wait', amount: '2', unit: 'hours' },
+        { type: 'reply', text: 'Oi', template: { name: 'retorno', language: 'pt_BR', params: [] } },
+        { type: 'assign', team_id: '', user_id: USER },
+      ],
+    });
+  });
+
+  it('edits the pending draft of a published flow, not the live version', () => {
+    const flow = {
+      ...live,
+      draft: { trigger_kind: 'FlowScheduleFired', schedule: '0 8 * * *', actions: [{ type: 'notify', user_ids: [USER], subject: 'Bom dia', text: 'Oi' }] },
+    } satisfies Flow;
+    expect(fromFlow(flow)).toMatchObject({
+      name: 'Sem resposta',
+      trigger: 'FlowScheduleFired',
+      schedule: '0 8 * * *',
+      conditions: [],
+      actions: [{ type: 'notify', user_ids: [USER], subject: 'Bom dia', text: 'Oi' }],
+    });
+  });
+});
+
+it('puts a variable at the caret, spaced from its neighbours', () => {
+  expect(insertVariable('', 'number')).toBe('{{number}}');
+  expect(insertVariable('Ticket #', 'number', 8)).toBe('Ticket # {{number}}');
+  expect(insertVariable('Olá !', 'record.customer_name', 4)).toBe('Olá {{record.customer_name}} !');
+  expect(insertVariable('Olá XX!', 'preview', 4, 6)).toBe('Olá {{preview}} !');
+});
+
 it('maps server field errors to editor rows', () => {
+  expect(draftKey('actions[1].template.name')).toBe('actions.1.template.name');
+  expect(draftKey('schedule')).toBe('schedule');
   expect(draftKey('conditions.all[2].value')).toBe('conditions.2.value');
   expect(draftKey('conditions.any[0].field')).toBe('conditions.0.field');
   expect(draftKey('actions[1].url')).toBe('actions.1.url');

@@ -6,7 +6,9 @@ import type {
   FlowCondition,
   FlowDefinition,
   FlowOp,
+  FlowWaitUnit,
   SaveFlowRequest,
+  TicketStatus,
 } from '@/lib/api/models';
 
 type Priority = Extract<FlowAction, { type: 'set_priority' }>['priority'];
@@ -14,15 +16,26 @@ type Priority = Extract<FlowAction, { type: 'set_priority' }>['priority'];
 /** A condition row of the editor: values are typed as text and converted by the field's type. */
 export type LeafDraft = { field: string; op: FlowOp | ''; value: string };
 
+/** A reply's WhatsApp template, sent instead of the text outside the 24-hour window. */
+export type TemplateDraft = { name: string; language: string; params: string[] };
+
 export type ActionDraft =
   | { type: 'add_note'; text: string }
+  | { type: 'set_status'; status: TicketStatus }
   | { type: 'set_priority'; priority: Priority }
   | { type: 'add_tags'; tags: string }
+  /** `''`: not chosen (at least one of the two is). */
+  | { type: 'assign'; team_id: string; user_id: string }
+  | { type: 'reply'; text: string; template: TemplateDraft | null }
+  | { type: 'notify'; user_ids: string[]; subject: string; text: string }
+  | { type: 'wait'; amount: string; unit: FlowWaitUnit }
   | { type: 'webhook'; url: string };
 
 export type FlowDraft = {
   name: string;
   trigger: EventKind | '';
+  /** Cron of a scheduled flow (`FlowScheduleFired`), e.g. `0 9 * * Mon-Fri`. */
+  schedule: string;
   /** Whether every condition must hold, or any one. */
   mode: 'all' | 'any';
   conditions: LeafDraft[];
@@ -31,16 +44,35 @@ export type FlowDraft = {
   kept: FlowCondition | null;
 };
 
-export const emptyDraft = (): FlowDraft => ({ name: '', trigger: '', mode: 'all', conditions: [], actions: [], kept: null });
+/** The trigger of flows that run on their schedule. */
+export const SCHEDULED: EventKind = 'FlowScheduleFired';
+/** The trigger of flows that are buttons on a ticket. */
+export const BUTTON: EventKind = 'FlowRunRequested';
+/** The prefix of the fields read from the ticket as it is now. */
+export const RECORD_PREFIX = 'record.';
+
+export const emptyDraft = (): FlowDraft => ({ name: '', trigger: '', schedule: '', mode: 'all', conditions: [], actions: [], kept: null });
+
+export const newTemplate = (): TemplateDraft => ({ name: '', language: 'pt_BR', params: [] });
 
 export const newAction = (type: ActionDraft['type']): ActionDraft => {
   switch (type) {
     case 'add_note':
       return { type, text: '' };
+    case 'set_status':
+      return { type, status: 'resolved' };
     case 'set_priority':
       return { type, priority: 'high' };
     case 'add_tags':
       return { type, tags: '' };
+    case 'assign':
+      return { type, team_id: '', user_id: '' };
+    case 'reply':
+      return { type, text: '', template: null };
+    case 'notify':
+      return { type, user_ids: [], subject: '', text: '' };
+    case 'wait':
+      return { type, amount: '1', unit: 'hours' };
     case 'webhook':
       return { type, url: '' };
   }
@@ -54,21 +86,151 @@ const isLeaf = (c: FlowCondition): c is Extract<FlowCondition, { field: string }
 const valueText = (value: unknown): string =>
   value === undefined || value === null ? '' : Array.isArray(value) ? value.map(String).join(', ') : String(value);
 
+function actionDraft(a: FlowAction): ActionDraft {
+  switch (a.type) {
+    case 'add_tags':
+      return { type: 'add_tags', tags: a.tags.join(', ') };
+    case 'assign':
+      return { type: 'assign', team_id: a.team_id ?? '', user_id: a.user_id ?? '' };
+    case 'reply':
+      return {
+        type: 'reply',
+        text: a.text,
+        template: a.template ? { name: a.template.name, language: a.template.language, params: a.template.params ?? [] } : null,
+      };
+    case 'wait':
+      return { type: 'wait', amount: String(a.amount), unit: a.unit };
+    default:
+      return a;
+  }
+}
+
+/** The editor's draft of a flow: its pending `draft` when it has one (what the next publish puts live), else its live definition. */
 export function fromFlow(flow: Flow): FlowDraft {
-  const c = flow.conditions;
+  const d: FlowDefinition = flow.draft ?? flow;
+  const c = d.conditions ?? { all: [] };
   const members = isLeaf(c) ? [c] : 'all' in c ? c.all : c.any;
   const flat = members.every(isLeaf);
   return {
     name: flow.name,
-    trigger: flow.trigger_kind,
+    trigger: d.trigger_kind,
+    schedule: d.schedule ?? '',
     mode: !isLeaf(c) && 'any' in c ? 'any' : 'all',
     conditions: flat ? members.filter(isLeaf).map((l) => ({ field: l.field, op: l.op, value: valueText(l.value) })) : [],
-    actions: flow.actions.map((a): ActionDraft => (a.type === 'add_tags' ? { type: 'add_tags', tags: a.tags.join(', ') } : a)),
+    actions: d.actions.map(actionDraft),
     kept: flat ? null : c,
   };
 }
 
-/** Problems the editor shows before asking the server, keyed like `conditions.0.value`. */
+/** The `{{names}}` of a text, trimmed; null for a `{{` never closed. */
+function variables(text: string): string[] | null {
+  const out: string[] = [];
+  let rest = text;
+  for (let start = rest.indexOf('{{'); start !== -1; start = rest.indexOf('{{')) {
+    const after = rest.slice(start + 2);
+    const end = after.indexOf('}}');
+    if (end === -1) return null;
+    out.push(after.slice(0, end).trim());
+    rest = after.slice(end + 2);
+  }
+  return out;
+}
+
+/** A variable names a field itself, or without its first segment (`{{ticket.number}}` reads `number`). */
+function knowsVariable(trigger: AutomationTrigger, name: string): boolean {
+  const has = (path: string) => trigger.fields.some((f) => f.path === path);
+  const dot = name.indexOf('.');
+  return has(name) || (dot > 0 && has(name.slice(dot + 1)));
+}
+
+/** Why a text's variables are not right, or null (the server's `check_variables`). */
+function variableProblem(trigger: AutomationTrigger, text: string): string | null {
+  const names = variables(text);
+  if (names === null) return 'Feche cada variável com }}.';
+  const unknown = names.find((name) => !knowsVariable(trigger, name));
+  return unknown === undefined ? null : `Este evento não tem a variável {{${unknown}}}.`;
+}
+
+const MAX_ACTIONS = 20;
+const MAX_CONDITIONS = 50;
+const MAX_WAITS = 3;
+const WAIT_UNIT_MINUTES: Record<FlowWaitUnit, number> = { minutes: 1, hours: 60, days: 24 * 60 };
+/** 30 days. */
+const MAX_WAIT_MINUTES = 30 * 24 * 60;
+
+const tooLong = (text: string, max: number) => !text.trim() || [...text].length > max;
+
+/** A five-field cron with weekdays by name, as the server reads it (it also checks the 15-minute spacing). */
+export function scheduleProblem(expr: string): string | null {
+  const fields = expr.trim().split(/\s+/).filter(Boolean);
+  if (fields.length === 0) return 'Informe quando o fluxo roda (ex.: 0 9 * * Mon-Fri).';
+  if (fields.length !== 5) return 'Use cinco campos: minuto hora dia mês dia-da-semana (ex.: 0 9 * * Mon-Fri).';
+  if (/\d/.test(fields[4])) return 'Escreva os dias da semana pelo nome em inglês (Mon, Tue, …, Sun), ex.: Mon-Fri.';
+  return null;
+}
+
+/** Actions that act on a ticket (the others: e-mail to people, waiting, webhooks). */
+export const needsTicket = (type: ActionDraft['type']) => type !== 'webhook' && type !== 'notify' && type !== 'wait';
+
+/** Problems of one action, keyed by its field (`text`, `template.name`), as the server names them. */
+function actionProblems(a: ActionDraft, trigger: AutomationTrigger): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (needsTicket(a.type) && !trigger.has_ticket) errors.type = 'Este evento não se refere a um ticket.';
+  const texts = (fields: Record<string, string>) => {
+    for (const [field, text] of Object.entries(fields)) {
+      const problem = variableProblem(trigger, text);
+      if (problem && !errors[field]) errors[field] = problem;
+    }
+  };
+  switch (a.type) {
+    case 'add_note':
+      if (tooLong(a.text, 5000)) errors.text = 'Escreva a nota (até 5.000 caracteres).';
+      texts({ text: a.text });
+      break;
+    case 'add_tags': {
+      const tags = splitList(a.tags);
+      if (tags.length === 0 || tags.length > 20 || tags.some((t) => [...t].length > 40))
+        errors.tags = 'De 1 a 20 etiquetas de até 40 caracteres.';
+      break;
+    }
+    case 'assign':
+      if (!a.team_id && !a.user_id) errors.team_id = 'Escolha a equipe, a pessoa ou ambas.';
+      break;
+    case 'reply':
+      if (tooLong(a.text, 4096)) errors.text = 'Escreva a mensagem (até 4.096 caracteres).';
+      texts({ text: a.text });
+      if (a.template) {
+        if (tooLong(a.template.name, 512)) errors['template.name'] = 'Informe o nome do modelo aprovado.';
+        if (tooLong(a.template.language, 10)) errors['template.language'] = 'Informe o idioma do modelo (ex.: pt_BR).';
+        if (a.template.params.length > 10) errors['template.params'] = 'Até 10 parâmetros.';
+        else if (a.template.params.some((p) => !p.trim())) errors['template.params'] = 'Preencha cada parâmetro ou remova-o.';
+        texts({ 'template.params': a.template.params.join(' ') });
+      }
+      break;
+    case 'notify':
+      if (a.user_ids.length === 0 || a.user_ids.length > 20) errors.user_ids = 'Escolha de 1 a 20 pessoas.';
+      if (tooLong(a.subject, 200)) errors.subject = 'Informe o assunto (até 200 caracteres).';
+      if (tooLong(a.text, 5000)) errors.text = 'Escreva a mensagem (até 5.000 caracteres).';
+      texts({ subject: a.subject, text: a.text });
+      break;
+    case 'wait': {
+      const amount = Number(a.amount.trim());
+      const minutes = amount * WAIT_UNIT_MINUTES[a.unit];
+      if (!a.amount.trim() || !Number.isInteger(amount) || minutes < 1 || minutes > MAX_WAIT_MINUTES)
+        errors.amount = 'Espere de 1 minuto a 30 dias.';
+      break;
+    }
+    case 'webhook':
+      if (!/^https?:\/\/\S+$/.test(a.url.trim()) || a.url.trim().length > 2000) errors.url = 'Informe um endereço https:// válido.';
+      break;
+    case 'set_status':
+    case 'set_priority':
+      break;
+  }
+  return errors;
+}
+
+/** Problems the editor shows before asking the server (mirrors `definition::validate`), keyed like `conditions.0.value`. */
 export function validateDraft(draft: FlowDraft, trigger: AutomationTrigger | undefined): Record<string, string> {
   const errors: Record<string, string> = {};
   const name = draft.name.trim();
@@ -78,6 +240,11 @@ export function validateDraft(draft: FlowDraft, trigger: AutomationTrigger | und
     errors.trigger_kind = 'Escolha o evento que dispara o fluxo.';
     return errors;
   }
+  if (draft.trigger === SCHEDULED) {
+    const problem = scheduleProblem(draft.schedule);
+    if (problem) errors.schedule = problem;
+  }
+  if (draft.conditions.length > MAX_CONDITIONS) errors.conditions = `Até ${MAX_CONDITIONS} condições.`;
   draft.conditions.forEach((c, i) => {
     const field = trigger.fields.find((f) => f.path === c.field);
     if (!field) errors[`conditions.${i}.field`] = 'Escolha um campo do evento.';
@@ -87,16 +254,10 @@ export function validateDraft(draft: FlowDraft, trigger: AutomationTrigger | und
       errors[`conditions.${i}.value`] = 'Informe um número.';
   });
   if (draft.actions.length === 0) errors.actions = 'Inclua ao menos uma ação.';
-  if (draft.actions.length > 20) errors.actions = 'Até 20 ações.';
+  else if (draft.actions.length > MAX_ACTIONS) errors.actions = `Até ${MAX_ACTIONS} ações.`;
+  else if (draft.actions.filter((a) => a.type === 'wait').length > MAX_WAITS) errors.actions = `Até ${MAX_WAITS} esperas por fluxo.`;
   draft.actions.forEach((a, i) => {
-    if (a.type !== 'webhook' && !trigger.has_ticket) errors[`actions.${i}.type`] = 'Este evento não se refere a um ticket.';
-    if (a.type === 'add_note') {
-      if (!a.text.trim()) errors[`actions.${i}.text`] = 'Escreva a nota.';
-      else if ((a.text.match(/{{/g) ?? []).length !== (a.text.match(/}}/g) ?? []).length)
-        errors[`actions.${i}.text`] = 'Feche cada variável com }}.';
-    }
-    if (a.type === 'add_tags' && splitList(a.tags).length === 0) errors[`actions.${i}.tags`] = 'Informe ao menos uma etiqueta.';
-    if (a.type === 'webhook' && !/^https?:\/\/\S+$/.test(a.url.trim())) errors[`actions.${i}.url`] = 'Informe um endereço https:// válido.';
+    for (const [field, message] of Object.entries(actionProblems(a, trigger))) errors[`actions.${i}.${field}`] = message;
   });
   return errors;
 }
@@ -113,6 +274,34 @@ function typed(value: string, type: string): unknown {
   return value.trim();
 }
 
+function toAction(a: ActionDraft): FlowAction {
+  switch (a.type) {
+    case 'add_note':
+      return { type: 'add_note', text: a.text.trim() };
+    case 'add_tags':
+      return { type: 'add_tags', tags: splitList(a.tags) };
+    case 'assign':
+      return { type: 'assign', team_id: a.team_id || null, user_id: a.user_id || null };
+    case 'reply':
+      return {
+        type: 'reply',
+        text: a.text.trim(),
+        ...(a.template && {
+          template: { name: a.template.name.trim(), language: a.template.language.trim(), params: a.template.params.map((p) => p.trim()) },
+        }),
+      };
+    case 'notify':
+      return { type: 'notify', user_ids: a.user_ids, subject: a.subject.trim(), text: a.text.trim() };
+    case 'wait':
+      return { type: 'wait', amount: Number(a.amount.trim()), unit: a.unit };
+    case 'webhook':
+      return { type: 'webhook', url: a.url.trim() };
+    case 'set_status':
+    case 'set_priority':
+      return a;
+  }
+}
+
 /** The definition the API takes; call after `validateDraft` found nothing. */
 export function toDefinition(draft: FlowDraft, trigger: AutomationTrigger): FlowDefinition {
   const leaves = draft.conditions.map((c) => {
@@ -122,19 +311,13 @@ export function toDefinition(draft: FlowDraft, trigger: AutomationTrigger): Flow
     return value === undefined ? { field: c.field, op } : { field: c.field, op, value };
   });
   const conditions: FlowCondition = draft.kept ?? (draft.mode === 'any' && leaves.length > 0 ? { any: leaves } : { all: leaves });
-  const actions = draft.actions.map((a): FlowAction => {
-    switch (a.type) {
-      case 'add_note':
-        return { type: 'add_note', text: a.text.trim() };
-      case 'add_tags':
-        return { type: 'add_tags', tags: splitList(a.tags) };
-      case 'webhook':
-        return { type: 'webhook', url: a.url.trim() };
-      case 'set_priority':
-        return a;
-    }
-  });
-  return { trigger_kind: draft.trigger as EventKind, conditions, actions };
+  return {
+    trigger_kind: draft.trigger as EventKind,
+    // Only scheduled flows have a schedule (the server refuses it on others).
+    ...(draft.trigger === SCHEDULED && { schedule: draft.schedule.trim().replace(/\s+/g, ' ') }),
+    conditions,
+    actions: draft.actions.map(toAction),
+  };
 }
 
 export const toRequest = (draft: FlowDraft, trigger: AutomationTrigger): SaveFlowRequest => ({
@@ -142,7 +325,20 @@ export const toRequest = (draft: FlowDraft, trigger: AutomationTrigger): SaveFlo
   ...toDefinition(draft, trigger),
 });
 
-/** The editor's key for a server field error: `conditions.all[2].value` → `conditions.2.value`. */
+/**
+ * The editor's key for a server field error: `conditions.all[2].value` →
+ * `conditions.2.value`, `actions[1].template.name` → `actions.1.template.name`.
+ */
 export function draftKey(serverField: string): string {
   return serverField.replace(/^conditions\.(?:all|any)\[(\d+)\]/, 'conditions.$1').replace(/^actions\[(\d+)\]/, 'actions.$1');
+}
+
+/** `text` with `{{path}}` put at the caret (or at the end), spaced from its neighbours. */
+export function insertVariable(text: string, path: string, start = text.length, end = start): string {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const token = `{{${path}}}`;
+  const left = before && !/\s$/.test(before) ? ' ' : '';
+  const right = after && !/^\s/.test(after) ? ' ' : '';
+  return `${before}${left}${token}${right}${after}`;
 }

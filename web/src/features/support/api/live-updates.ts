@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { DeliveryStatus, Team, Ticket, TicketStatus, User } from '@/lib/api/models';
+import type { DeliveryStatus, Team, Ticket, User } from '@/lib/api/models';
 import { allUsersQueryKey } from '@/lib/api/users';
 import type { RealtimeEvents } from '@/lib/realtime';
+import { TICKET_STATUSES } from '@/lib/ticket-labels';
 
 import { refreshNewestMessages, patchCachedMessage } from './messages';
 import {
@@ -16,7 +17,6 @@ import {
 } from './query-keys';
 import { updateTicketLists } from './ticket-cache';
 
-const TICKET_STATUSES: readonly TicketStatus[] = ['open', 'pending', 'waiting_customer', 'resolved', 'closed'];
 const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['scheduled', 'queued', 'sent', 'delivered', 'read', 'failed'];
 const DELIVERY_RANK: Record<DeliveryStatus, number> = { scheduled: 0, queued: 1, sent: 2, delivered: 3, read: 4, failed: 5 };
 

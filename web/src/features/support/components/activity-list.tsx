@@ -4,10 +4,11 @@ import type { Activity, Priority, TicketStatus } from '@/lib/api/models';
 import { useAllUsers } from '@/lib/api/users';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
+import { PRIORITY_LABELS, TICKET_STATUS_LABELS } from '@/lib/ticket-labels';
 
 import { useActivities } from '../api/ticket';
 
-import { ACTIVITY_LABELS, PRIORITY_LABELS, TICKET_STATUS_LABELS } from './labels';
+import { ACTIVITY_LABELS } from './labels';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 

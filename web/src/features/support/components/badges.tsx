@@ -1,14 +1,8 @@
 import type { Priority, SlaStatus, TicketStatus } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
+import { PRIORITY_LABELS, TICKET_STATUS_LABELS } from '@/lib/ticket-labels';
 
-import {
-  PRIORITY_LABELS,
-  PRIORITY_STYLES,
-  SLA_LABELS,
-  SLA_STYLES,
-  TICKET_STATUS_LABELS,
-  TICKET_STATUS_STYLES,
-} from './labels';
+import { PRIORITY_STYLES, SLA_LABELS, SLA_STYLES, TICKET_STATUS_STYLES } from './labels';
 
 const badge = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap';
 

@@ -217,8 +217,12 @@ function Opportunities({ customerId }: { customerId: string }) {
   );
 }
 
-/** The ticket's customer: CRM data and link, CSAT, previous tickets, opportunities (each as the role may see). */
-export function CustomerPanel({ ticket }: { ticket: Ticket }) {
+/**
+ * The ticket's customer: CRM data and link, CSAT, previous tickets,
+ * opportunities (each as the role may see), then what other features add
+ * (`extras`: automation's block).
+ */
+export function CustomerPanel({ ticket, extras }: { ticket: Ticket; extras?: ReactNode }) {
   const { user } = useMe();
   return (
     <aside aria-label="Cliente" className="h-full overflow-y-auto bg-white">
@@ -236,6 +240,7 @@ export function CustomerPanel({ ticket }: { ticket: Ticket }) {
           <Alert tone="info">Oportunidades e histórico comercial ficam no CRM, fora do seu perfil.</Alert>
         </div>
       )}
+      {extras}
     </aside>
   );
 }

@@ -17,6 +17,7 @@ import { flattenTickets, neighbourTicket } from '../utils/ticket-list';
 import { STATUS_FILTERS, VIEWS } from './labels';
 import { NotificationsToggle } from './notifications-toggle';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import type { RenderTicketExtras } from './ticket-extras-slot';
 import { TicketList } from './ticket-list';
 import { TicketWorkspace, type WorkspaceHandle } from './ticket-workspace';
 
@@ -62,7 +63,7 @@ function ViewTabs({ view, counts, onChange }: { view: TicketView; counts?: ViewC
  * the open ticket | its customer. On phones one pane at a time. Everything
  * updates live from the server's events; j/k/r/n/e/? drive it from the keyboard.
  */
-export function Inbox({ ticketId }: { ticketId?: string }) {
+export function Inbox({ ticketId, renderTicketExtras }: { ticketId?: string; renderTicketExtras?: RenderTicketExtras }) {
   const { user } = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -266,7 +267,7 @@ export function Inbox({ ticketId }: { ticketId?: string }) {
 
         <div className={cn('min-w-0 flex-1', !ticketId && 'hidden lg:block')}>
           {ticketId ? (
-            <TicketWorkspace key={ticketId} ref={workspace} ticketId={ticketId} backHref={backHref} />
+            <TicketWorkspace key={ticketId} ref={workspace} ticketId={ticketId} backHref={backHref} renderExtras={renderTicketExtras} />
           ) : (
             <div className="flex h-full flex-col items-center justify-center gap-2 bg-slate-50 p-8 text-center text-sm text-slate-600">
               <p className="text-base font-medium text-slate-900">Escolha um ticket</p>

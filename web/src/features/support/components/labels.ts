@@ -10,16 +10,6 @@ import type {
   TicketView,
 } from '@/lib/api/models';
 
-export const TICKET_STATUSES: TicketStatus[] = ['open', 'pending', 'waiting_customer', 'resolved', 'closed'];
-
-export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
-  open: 'Aberto',
-  pending: 'Pendente',
-  waiting_customer: 'Aguardando cliente',
-  resolved: 'Resolvido',
-  closed: 'Fechado',
-};
-
 export const TICKET_STATUS_STYLES: Record<TicketStatus, string> = {
   open: 'bg-sky-100 text-sky-800',
   pending: 'bg-amber-100 text-amber-800',
@@ -43,15 +33,6 @@ export const VIEWS: { value: TicketView; label: string }[] = [
   { value: 'my_teams', label: 'Minhas equipes' },
   { value: 'all', label: 'Todos' },
 ];
-
-export const PRIORITIES: Priority[] = ['low', 'normal', 'high', 'urgent'];
-
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  low: 'Baixa',
-  normal: 'Normal',
-  high: 'Alta',
-  urgent: 'Urgente',
-};
 
 export const PRIORITY_STYLES: Record<Priority, string> = {
   low: 'bg-slate-100 text-slate-700',

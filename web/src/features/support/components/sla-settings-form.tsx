@@ -9,11 +9,11 @@ import type { Priority, SlaPolicy } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
+import { PRIORITIES, PRIORITY_LABELS } from '@/lib/ticket-labels';
 
 import { useSaveSlaPolicies } from '../api/sla';
 import { formatMinutes, joinMinutes, splitMinutes } from '../utils/durations';
 
-import { PRIORITIES, PRIORITY_LABELS } from './labels';
 
 const MAX_MINUTES = 525_600;
 

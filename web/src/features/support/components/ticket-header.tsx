@@ -9,13 +9,13 @@ import { useMe } from '@/lib/auth';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
+import { PRIORITIES, PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_STATUSES } from '@/lib/ticket-labels';
 
 import { useTransferTicket, useUpdateTicket } from '../api/ticket';
 import { markOwnAssignment } from '../utils/own-actions';
 
 import { PriorityBadge, SlaBadge } from './badges';
 import { ChannelIcon } from './channel-icon';
-import { PRIORITIES, PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_STATUSES } from './labels';
 import { MergeDialog } from './merge-dialog';
 import { SnoozeDialog } from './snooze-dialog';
 import { TagsEditor } from './tags-editor';

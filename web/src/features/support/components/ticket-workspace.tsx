@@ -14,6 +14,7 @@ import { Composer, type ComposerHandle } from './composer';
 import { CustomerPanel } from './customer-panel';
 import { Icon } from './icons';
 import { MessageList, type MessageListHandle } from './message-list';
+import type { RenderTicketExtras } from './ticket-extras-slot';
 import { TicketHeader, type TicketHeaderHandle } from './ticket-header';
 
 /** What the inbox's keyboard shortcuts ask of the open ticket. */
@@ -30,7 +31,17 @@ function names(list: { name: string }[]): string {
  * the composer, and the customer on the side (a toggle on narrower screens).
  * Mounted per ticket (keyed by id), so its room, drafts and scroll start fresh.
  */
-export function TicketWorkspace({ ticketId, backHref, ref }: { ticketId: string; backHref: string; ref?: Ref<WorkspaceHandle> }) {
+export function TicketWorkspace({
+  ticketId,
+  backHref,
+  renderExtras,
+  ref,
+}: {
+  ticketId: string;
+  backHref: string;
+  renderExtras?: RenderTicketExtras;
+  ref?: Ref<WorkspaceHandle>;
+}) {
   const ticket = useTicket(ticketId);
   const room = useTicketRoom(ticketId);
   const markRead = useMarkTicketRead();
@@ -129,7 +140,7 @@ export function TicketWorkspace({ ticketId, backHref, ref }: { ticketId: string;
           </Button>
         </div>
         <div className="min-h-0 flex-1">
-          <CustomerPanel ticket={t} />
+          <CustomerPanel ticket={t} extras={renderExtras?.(t)} />
         </div>
       </div>
     </div>

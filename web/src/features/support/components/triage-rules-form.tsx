@@ -9,11 +9,11 @@ import { SelectField, TextField } from '@/components/ui/fields';
 import type { Priority, TriageRule, TriageRuleInput } from '@/lib/api/models';
 import { unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
+import { PRIORITIES, PRIORITY_LABELS } from '@/lib/ticket-labels';
 
 import { useTeams } from '../api/teams';
 import { useSaveTriageRules } from '../api/triage';
 
-import { PRIORITIES, PRIORITY_LABELS } from './labels';
 import { TagsEditor } from './tags-editor';
 
 const rule = z
