@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use kernel::Result;
 use kernel::error::Violations;
 use serde_json::Value;
@@ -19,6 +20,8 @@ pub enum FieldType {
     Text,
     Number,
     Boolean,
+    /// A date or a date and time (`format: date` / `date-time`).
+    Date,
     List,
     Object,
 }
@@ -28,6 +31,7 @@ impl FieldType {
         use FieldType::*;
         match op {
             Op::IsEmpty | Op::IsNotEmpty => true,
+            Op::WithinNextDays | Op::MoreThanDaysAgo => self == Date,
             Op::Equals | Op::NotEquals => matches!(self, Text | Number | Boolean),
             Op::In => matches!(self, Text | Number),
             Op::Contains => matches!(self, Text | List),
@@ -41,6 +45,7 @@ impl FieldType {
             FieldType::Text => "text",
             FieldType::Number => "number",
             FieldType::Boolean => "boolean",
+            FieldType::Date => "date",
             FieldType::List => "list",
             FieldType::Object => "object",
         }
@@ -49,7 +54,19 @@ impl FieldType {
     /// The operators the editor offers for this type.
     pub fn ops(self) -> Vec<Op> {
         use Op::*;
-        [Equals, NotEquals, Contains, StartsWith, In, GreaterThan, LessThan, IsEmpty, IsNotEmpty]
+        [
+            Equals,
+            NotEquals,
+            Contains,
+            StartsWith,
+            In,
+            GreaterThan,
+            LessThan,
+            WithinNextDays,
+            MoreThanDaysAgo,
+            IsEmpty,
+            IsNotEmpty,
+        ]
             .into_iter()
             .filter(|op| self.allows(*op))
             .collect()
@@ -60,6 +77,7 @@ impl FieldType {
             FieldType::Text => "texto",
             FieldType::Number => "número",
             FieldType::Boolean => "sim/não",
+            FieldType::Date => "data",
             FieldType::List => "lista",
             FieldType::Object => "grupo de campos",
         }
@@ -166,7 +184,9 @@ fn type_of(schema: &Value) -> FieldType {
         _ if s.get("properties").is_some() => vec!["object"],
         _ => vec![],
     };
+    let format = s.get("format").and_then(Value::as_str);
     match types.first().copied() {
+        Some("string") if matches!(format, Some("date" | "date-time")) => FieldType::Date,
         Some("integer" | "number") => FieldType::Number,
         Some("boolean") => FieldType::Boolean,
         Some("array") => FieldType::List,
@@ -399,7 +419,7 @@ fn check_leaf(kind: &str, leaf: &Leaf, at: &str, v: &mut Violations) {
     }
     let value = leaf.value.as_ref();
     let fits = |x: &Value| match t {
-        FieldType::Number => x.is_number(),
+        FieldType::Number | FieldType::Date => x.is_number(),
         FieldType::Boolean => x.is_boolean(),
         _ => x.is_string(),
     };
@@ -407,12 +427,14 @@ fn check_leaf(kind: &str, leaf: &Leaf, at: &str, v: &mut Violations) {
         Op::IsEmpty | Op::IsNotEmpty => value.is_none_or(Value::is_null),
         Op::In => value.and_then(Value::as_array).is_some_and(|xs| !xs.is_empty() && xs.iter().all(fits)),
         Op::Contains if t == FieldType::List => value.is_some_and(|x| x.is_string() || x.is_number()),
+        Op::WithinNextDays | Op::MoreThanDaysAgo => value.and_then(Value::as_i64).is_some_and(|d| (0..=3650).contains(&d)),
         _ => value.is_some_and(fits),
     };
     if !ok {
         let expected = match leaf.op {
             Op::IsEmpty | Op::IsNotEmpty => "nenhum valor".to_owned(),
             Op::In => format!("uma lista de valores ({})", t.name()),
+            Op::WithinNextDays | Op::MoreThanDaysAgo => "um número de dias (0 a 3650)".to_owned(),
             _ => format!("um valor do tipo {}", t.name()),
         };
         v.add(&format!("{at}.value"), format!("Para \"{}\" informe {expected}.", leaf.field));
@@ -459,12 +481,32 @@ fn holds(leaf: &Leaf, payload: &Value) -> bool {
             None => false,
         },
         Op::StartsWith => actual.and_then(text).zip(text(value)).is_some_and(|(a, b)| a.starts_with(&b)),
+        Op::WithinNextDays | Op::MoreThanDaysAgo => {
+            let (Some(at), Some(days)) = (actual.and_then(instant), value.as_i64()) else { return false };
+            let now = Utc::now();
+            if leaf.op == Op::WithinNextDays {
+                at >= now && at <= now + Duration::days(days)
+            } else {
+                at < now - Duration::days(days)
+            }
+        }
         Op::GreaterThan | Op::LessThan => match (actual.and_then(Value::as_f64), value.as_f64()) {
             (Some(a), Some(b)) if leaf.op == Op::GreaterThan => a > b,
             (Some(a), Some(b)) => a < b,
             _ => false,
         },
     }
+}
+
+/// A date (`2026-12-10`, read as the end of that day in UTC, so "within
+/// the next 3 days" includes the whole due date) or a date and time.
+fn instant(v: &Value) -> Option<DateTime<Utc>> {
+    let text = v.as_str()?;
+    if let Ok(at) = DateTime::parse_from_rfc3339(text) {
+        return Some(at.with_timezone(&Utc));
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
+    Some(day.and_hms_opt(23, 59, 59)?.and_utc())
 }
 
 /// Evaluates every condition (all of them, for the record) and says
@@ -647,6 +689,27 @@ mod tests {
                 .unwrap();
         assert!(!evaluate(&c, &payload).0);
         assert!(evaluate(&Condition::default(), &payload).0);
+    }
+
+    #[test]
+    fn date_fields_take_days_before_and_after() {
+        assert_eq!(field_type("InvoiceIssued", "due_date"), Some(FieldType::Date));
+        assert_eq!(field_type("SlaBreached", "due"), Some(FieldType::Date));
+        let soon = (Utc::now() + Duration::days(2)).date_naive().to_string();
+        let later = (Utc::now() + Duration::days(10)).date_naive().to_string();
+        let old = (Utc::now() - Duration::days(9)).to_rfc3339();
+        let c = |op: &str, days: i64| -> Condition {
+            serde_json::from_value(json!({"all": [{"field": "due_date", "op": op, "value": days}]})).unwrap()
+        };
+        assert!(evaluate(&c("within_next_days", 3), &json!({"due_date": soon})).0);
+        assert!(!evaluate(&c("within_next_days", 3), &json!({"due_date": later})).0);
+        assert!(evaluate(&c("more_than_days_ago", 7), &json!({"due_date": old})).0);
+        assert!(!evaluate(&c("more_than_days_ago", 7), &json!({"due_date": soon})).0);
+        let d = def(json!({"trigger_kind": "InvoiceIssued",
+            "conditions": {"all": [{"field": "due_date", "op": "within_next_days", "value": "3"},
+                                   {"field": "total_cents", "op": "within_next_days", "value": 3}]},
+            "actions": [{"type": "webhook", "url": "https://erp.example.com/x"}]}));
+        assert_eq!(fields(validate(&d).unwrap_err()), ["conditions.all[0].value", "conditions.all[1].op"]);
     }
 
     #[test]

@@ -53,7 +53,8 @@ pub struct Leaf {
     /// A dotted path into the event, e.g. `priority` or `timeline.customer_id`.
     pub field: String,
     pub op: Op,
-    /// Text, number or boolean; a list for `in`; absent for `is_empty`/`is_not_empty`.
+    /// Text, number or boolean; a list for `in`; a number of days for
+    /// `within_next_days`/`more_than_days_ago`; absent for `is_empty`/`is_not_empty`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<serde_json::Value>,
 }
@@ -68,6 +69,10 @@ pub enum Op {
     In,
     GreaterThan,
     LessThan,
+    /// A date from (about) now to N days ahead: "vence nos próximos 3 dias".
+    WithinNextDays,
+    /// A date more than N days in the past: "aberto há mais de 7 dias".
+    MoreThanDaysAgo,
     IsEmpty,
     IsNotEmpty,
 }
@@ -82,6 +87,8 @@ impl Op {
             Op::In => "in",
             Op::GreaterThan => "greater_than",
             Op::LessThan => "less_than",
+            Op::WithinNextDays => "within_next_days",
+            Op::MoreThanDaysAgo => "more_than_days_ago",
             Op::IsEmpty => "is_empty",
             Op::IsNotEmpty => "is_not_empty",
         }
@@ -484,7 +491,7 @@ pub struct DryRunResult {
 pub struct TriggerField {
     /// Dotted path, e.g. `timeline.customer_id`.
     pub path: String,
-    /// text, number, boolean, list or object.
+    /// text, number, boolean, date, list or object.
     pub r#type: String,
     pub ops: Vec<Op>,
 }

@@ -1,6 +1,5 @@
 import type { FlowOp, FlowRunStatus, FlowStatus, FlowStep, FlowWaitUnit } from '@/lib/api/models';
 
-
 export const OP_LABELS: Record<FlowOp, string> = {
   equals: 'é igual a',
   not_equals: 'é diferente de',
@@ -9,6 +8,8 @@ export const OP_LABELS: Record<FlowOp, string> = {
   in: 'é um de (separe por vírgula)',
   greater_than: 'é maior que',
   less_than: 'é menor que',
+  within_next_days: 'é nos próximos … dias',
+  more_than_days_ago: 'foi há mais de … dias',
   is_empty: 'está vazio',
   is_not_empty: 'não está vazio',
 };

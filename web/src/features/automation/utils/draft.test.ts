@@ -288,3 +288,24 @@ it('maps server field errors to editor rows', () => {
   expect(draftKey('actions[1].url')).toBe('actions.1.url');
   expect(draftKey('name')).toBe('name');
 });
+
+describe('date conditions', () => {
+  const invoiceIssued: AutomationTrigger = {
+    kind: 'InvoiceIssued',
+    has_ticket: false,
+    fields: [{ path: 'due_date', type: 'date', ops: ['within_next_days', 'more_than_days_ago', 'is_empty', 'is_not_empty'] }],
+  };
+  const draft = (value: string) => ({
+    ...emptyDraft(),
+    name: 'Vence logo',
+    trigger: 'InvoiceIssued' as const,
+    conditions: [{ field: 'due_date', op: 'within_next_days' as const, value }],
+    actions: [{ type: 'webhook' as const, url: 'https://erp.example.com/x' }],
+  });
+
+  it('asks for a number of days and sends it as a number', () => {
+    expect(validateDraft(draft('três'), invoiceIssued)['conditions.0.value']).toBe('Informe um número de dias.');
+    expect(validateDraft(draft('3'), invoiceIssued)).toEqual({});
+    expect(toRequest(draft('3'), invoiceIssued).conditions).toEqual({ all: [{ field: 'due_date', op: 'within_next_days', value: 3 }] });
+  });
+});

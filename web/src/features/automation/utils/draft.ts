@@ -252,6 +252,7 @@ export function validateDraft(draft: FlowDraft, trigger: AutomationTrigger | und
     else if (needsValue(c.op) && !c.value.trim()) errors[`conditions.${i}.value`] = 'Informe o valor.';
     else if (field.type === 'number' && needsValue(c.op) && c.op !== 'in' && Number.isNaN(Number(c.value.replace(',', '.'))))
       errors[`conditions.${i}.value`] = 'Informe um número.';
+    else if (field.type === 'date' && !/^\d{1,4}$/.test(c.value.trim())) errors[`conditions.${i}.value`] = 'Informe um número de dias.';
   });
   if (draft.actions.length === 0) errors.actions = 'Inclua ao menos uma ação.';
   else if (draft.actions.length > MAX_ACTIONS) errors.actions = `Até ${MAX_ACTIONS} ações.`;
@@ -269,7 +270,8 @@ const splitList = (text: string) =>
     .filter(Boolean);
 
 function typed(value: string, type: string): unknown {
-  if (type === 'number') return Number(value.trim().replace(',', '.'));
+  // A date field's operators take a number of days.
+  if (type === 'number' || type === 'date') return Number(value.trim().replace(',', '.'));
   if (type === 'boolean') return value.trim().toLowerCase() === 'sim' || value.trim().toLowerCase() === 'true';
   return value.trim();
 }
