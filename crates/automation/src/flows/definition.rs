@@ -67,9 +67,9 @@ impl FieldType {
             IsEmpty,
             IsNotEmpty,
         ]
-            .into_iter()
-            .filter(|op| self.allows(*op))
-            .collect()
+        .into_iter()
+        .filter(|op| self.allows(*op))
+        .collect()
     }
 
     fn name(self) -> &'static str {
@@ -427,7 +427,9 @@ fn check_leaf(kind: &str, leaf: &Leaf, at: &str, v: &mut Violations) {
         Op::IsEmpty | Op::IsNotEmpty => value.is_none_or(Value::is_null),
         Op::In => value.and_then(Value::as_array).is_some_and(|xs| !xs.is_empty() && xs.iter().all(fits)),
         Op::Contains if t == FieldType::List => value.is_some_and(|x| x.is_string() || x.is_number()),
-        Op::WithinNextDays | Op::MoreThanDaysAgo => value.and_then(Value::as_i64).is_some_and(|d| (0..=3650).contains(&d)),
+        Op::WithinNextDays | Op::MoreThanDaysAgo => {
+            value.and_then(Value::as_i64).is_some_and(|d| (0..=3650).contains(&d))
+        }
         _ => value.is_some_and(fits),
     };
     if !ok {

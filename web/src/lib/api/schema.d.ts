@@ -3739,7 +3739,10 @@ export interface components {
             /** @description A dotted path into the event, e.g. `priority` or `timeline.customer_id`. */
             field: string;
             op: components["schemas"]["Op"];
-            /** @description Text, number or boolean; a list for `in`; absent for `is_empty`/`is_not_empty`. */
+            /**
+             * @description Text, number or boolean; a list for `in`; a number of days for
+             *     `within_next_days`/`more_than_days_ago`; absent for `is_empty`/`is_not_empty`.
+             */
             value?: unknown;
         };
         /** @description Someone closed the ticket whose room this socket is in. */
@@ -3935,7 +3938,7 @@ export interface components {
             text: string;
         };
         /** @enum {string} */
-        Op: "equals" | "not_equals" | "contains" | "starts_with" | "in" | "greater_than" | "less_than" | "is_empty" | "is_not_empty";
+        Op: "equals" | "not_equals" | "contains" | "starts_with" | "in" | "greater_than" | "less_than" | "within_next_days" | "more_than_days_ago" | "is_empty" | "is_not_empty";
         Opportunity: {
             /** Format: date-time */
             created_at: string;
@@ -5175,7 +5178,7 @@ export interface components {
             ops: components["schemas"]["Op"][];
             /** @description Dotted path, e.g. `timeline.customer_id`. */
             path: string;
-            /** @description text, number, boolean, list or object. */
+            /** @description text, number, boolean, date, list or object. */
             type: string;
         };
         /** @description Every field optional; `null` clears an optional field. */
