@@ -1,12 +1,11 @@
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/spinner';
-import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
-import { useFlows, useRecordRuns, useRunFlow } from '../api/flows';
+import { useFlows, useRunFlow } from '../api/flows';
 import { BUTTON } from '../utils/draft';
 
-import { RetryButton, RunStatus, StepList } from './run-parts';
+import { RecordRuns } from './record-runs';
 
 /**
  * "Automações" on a ticket: a button for each active flow whose trigger is
@@ -15,7 +14,6 @@ import { RetryButton, RunStatus, StepList } from './run-parts';
  */
 export function TicketAutomations({ ticketId }: { ticketId: string }) {
   const flows = useFlows();
-  const runs = useRecordRuns(ticketId);
   const runFlow = useRunFlow();
   const buttons = (flows.data ?? []).filter((f) => f.status === 'active' && f.trigger_kind === BUTTON);
   const names = new Map((flows.data ?? []).map((f) => [f.id, f.name]));
@@ -51,30 +49,7 @@ export function TicketAutomations({ ticketId }: { ticketId: string }) {
       {runFlow.isError && <p className="text-xs text-red-700">{problemMessage(runFlow.error)}</p>}
 
       <h4 className="pt-1 text-xs font-medium text-slate-600">Histórico</h4>
-      {runs.isPending ? (
-        <Spinner size="sm" label="Carregando execuções…" />
-      ) : runs.isError ? (
-        <p className="text-xs text-red-700">{problemMessage(runs.error)}</p>
-      ) : runs.data.items.length === 0 ? (
-        <p className="text-sm text-slate-600">Nenhuma automação rodou neste ticket ainda.</p>
-      ) : (
-        <ol aria-label="Execuções de automações neste ticket" className="space-y-2">
-          {runs.data.items.map((run) => (
-            <li key={run.id} className="rounded-md p-2 text-sm ring-1 ring-slate-200">
-              <p className="font-medium text-slate-900">{names.get(run.flow_id) ?? 'Fluxo excluído'}</p>
-              <p className="text-xs text-slate-500">{formatDateTime(run.started_at)}</p>
-              <p className="text-slate-800">
-                <RunStatus run={run} />
-              </p>
-              <details className="text-xs text-slate-700">
-                <summary className="cursor-pointer">Passos</summary>
-                <StepList steps={run.steps} className="mt-1" />
-              </details>
-              <RetryButton run={run} />
-            </li>
-          ))}
-        </ol>
-      )}
+      <RecordRuns recordId={ticketId} label="Execuções de automações neste ticket" empty="Nenhuma automação rodou neste ticket ainda." names={names} />
     </section>
   );
 }

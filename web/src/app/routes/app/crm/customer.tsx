@@ -5,6 +5,7 @@ import { ContentLayout } from '@/components/layouts/content-layout';
 import { Alert } from '@/components/ui/alert';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import { CustomerAutomations } from '@/features/automation/components/record-runs';
 import { useCustomer } from '@/features/crm/api/get-customer';
 import { ContactsPanel } from '@/features/crm/components/contacts-panel';
 import { CustomerContracts, CustomerProposals } from '@/features/crm/components/customer-deals';
@@ -70,8 +71,9 @@ export default function CustomerRoute() {
             <CustomerContracts customer={c} />
             {canAccess(user.role, 'finance') && <CustomerInvoices customer={c} />}
           </div>
-          <div className="lg:col-span-2">
+          <div className="space-y-6 lg:col-span-2">
             <CustomerTimeline customerId={c.id} />
+            {canAccess(user.role, 'automation') && <CustomerAutomations customerId={c.id} />}
           </div>
         </div>
       )}
