@@ -71,31 +71,37 @@ async fn list_flows(State(app): State<App>, mut s: Session) -> Result<ApiJson<Ve
         (status = 422, body = Problem)))]
 async fn create_flow(
     State(app): State<App>,
-    mut s: Session,
+    s: Session,
     ApiJson(b): ApiJson<SaveFlowRequest>,
 ) -> Result<Created<Flow>> {
     s.require(AUTOMATION_ROLES)?;
     let name = service::check_name(&b.name)?;
-    definition::validate(&b.definition())?;
+    create_draft(&app, s, &name, &b.definition()).await
+}
+
+/// Checks a definition and stores it as a new draft flow with its own
+/// webhook secret.
+async fn create_draft(app: &App, mut s: Session, name: &str, d: &Definition) -> Result<Created<Flow>> {
+    definition::validate(d)?;
     let tenant = s.user.tenant_id;
-    let secret = crate::signing::new_secret(&app, tenant)?;
+    let secret = crate::signing::new_secret(app, tenant)?;
     let row = repo::insert(
         &mut s.tx,
         tenant,
         &NewFlow {
             id: kernel::ids::new_id(),
-            name: &name,
-            trigger_kind: &b.trigger_kind,
-            schedule: b.schedule.as_deref(),
-            conditions: json_of(&b.conditions)?,
-            actions: json_of(&b.actions)?,
+            name,
+            trigger_kind: &d.trigger_kind,
+            schedule: d.schedule.as_deref(),
+            conditions: json_of(&d.conditions)?,
+            actions: json_of(&d.actions)?,
             secret: &secret,
             created_by: s.user.id,
         },
     )
     .await?;
     s.tx.commit().await?;
-    let flow = service::to_flow(&app, tenant, row)?;
+    let flow = service::to_flow(app, tenant, row)?;
     Ok(Created(format!("/api/v1/automation/flows/{}", flow.id), flow))
 }
 
@@ -426,31 +432,11 @@ async fn list_gallery(s: Session) -> Result<ApiJson<Vec<GalleryItem>>> {
         (status = 422, body = Problem)))]
 async fn install_gallery_item(
     State(app): State<App>,
-    mut s: Session,
+    s: Session,
     ApiJson(b): ApiJson<InstallGalleryRequest>,
 ) -> Result<Created<Flow>> {
     s.require(AUTOMATION_ROLES)?;
     let item = gallery::find(&b.key, s.user.id)
         .ok_or_else(|| Error::field("key", "Modelo de fluxo desconhecido."))?;
-    definition::validate(&item.definition)?;
-    let tenant = s.user.tenant_id;
-    let secret = crate::signing::new_secret(&app, tenant)?;
-    let row = repo::insert(
-        &mut s.tx,
-        tenant,
-        &NewFlow {
-            id: kernel::ids::new_id(),
-            name: item.name,
-            trigger_kind: &item.definition.trigger_kind,
-            schedule: item.definition.schedule.as_deref(),
-            conditions: json_of(&item.definition.conditions)?,
-            actions: json_of(&item.definition.actions)?,
-            secret: &secret,
-            created_by: s.user.id,
-        },
-    )
-    .await?;
-    s.tx.commit().await?;
-    let flow = service::to_flow(&app, tenant, row)?;
-    Ok(Created(format!("/api/v1/automation/flows/{}", flow.id), flow))
+    create_draft(&app, s, item.name, &item.definition).await
 }

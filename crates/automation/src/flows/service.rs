@@ -544,16 +544,7 @@ pub async fn retry(tx: &mut TenantTx, run_id: Uuid) -> Result<()> {
         Utc::now(),
     )
     .await?;
-    kernel::jobs::enqueue(
-        tx,
-        Some(tenant),
-        &ResumeRun { run_id },
-        EnqueueOptions {
-            dedupe_key: Some(format!("automation.retry:{run_id}:{}", kernel::ids::new_id())),
-            ..Default::default()
-        },
-    )
-    .await?;
+    kernel::jobs::enqueue(tx, Some(tenant), &ResumeRun { run_id }, EnqueueOptions::default()).await?;
     Ok(())
 }
 
@@ -587,8 +578,14 @@ async fn act(
         port.post_webhook(app, url, &headers, body).await.map_err(|f| f.message)?;
         return Ok(Some("Entregue (resposta 2xx).".to_owned()));
     }
+    // What the run shows is what a user would read in the API: the first
+    // field's message or the problem's detail, never a database error's text.
     let fail = |e: Error| {
-        e.to_problem().errors.and_then(|f| f.into_iter().next()).map_or(e.to_string(), |f| f.message)
+        if e.status().is_server_error() {
+            tracing::error!(error = %e, run_id = %run.run_id, "automation step failed");
+        }
+        let problem = e.to_problem();
+        problem.errors.and_then(|f| f.into_iter().next()).map_or(problem.detail, |f| f.message)
     };
     let mut tx = TenantTx::begin(&app.db, run.tenant).await.map_err(fail)?;
     tx.caused_by(run.cause());
