@@ -1,0 +1,53 @@
+//! Text analysis for triage, offline by default, and the LLM clients.
+//!
+//! - [`triage::analyse`]: intent, priority, sentiment, language and urgency
+//!   cues of a message, from the built-in pt-BR [`starter`] model and, when
+//!   the company has one, its own [`CompanyModel`] — microseconds, no
+//!   network, no download at run time;
+//! - [`bayes`], [`text`]: the classifier and its features, shared with
+//!   `build.rs`, which trains the starter model from `data/starter/`;
+//! - [`sentiment`]: the LeIA lexicon with VADER's rules;
+//! - [`mask`]: personal data out of a text before it leaves the server;
+//! - [`eval`]: accuracy, macro-F1 and the confusion matrix of a model on a
+//!   held-out set (`conectcrm ai eval`).
+//!
+//! Knows no table: the domains store what it returns.
+
+pub mod bayes;
+pub mod cues;
+pub mod eval;
+pub mod language;
+pub mod mask;
+pub mod sentiment;
+pub mod starter;
+pub mod text;
+pub mod triage;
+
+pub use triage::{Analysis, CompanyModel, Engine, Guess, Intent, analyse};
+
+/// How urgent a message is; the same four levels as a ticket's priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 4] = [Urgency::Low, Urgency::Normal, Urgency::High, Urgency::Urgent];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Urgency::Low => "low",
+            Urgency::Normal => "normal",
+            Urgency::High => "high",
+            Urgency::Urgent => "urgent",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Urgency> {
+        Urgency::ALL.into_iter().find(|u| u.as_str() == s)
+    }
+}
