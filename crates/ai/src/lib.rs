@@ -9,7 +9,10 @@
 //! - [`sentiment`]: the LeIA lexicon with VADER's rules;
 //! - [`mask`]: personal data out of a text before it leaves the server;
 //! - [`eval`]: accuracy, macro-F1 and the confusion matrix of a model on a
-//!   held-out set (`conectcrm ai eval`).
+//!   held-out set (`conectcrm ai eval`);
+//! - [`llm`]: OpenAI (and OpenAI-compatible servers) and Anthropic behind
+//!   one trait, answering JSON to a schema, through [`egress`] only; the
+//!   typed triage, summary and reply suggestion on top.
 //!
 //! Knows no table: the domains store what it returns.
 
@@ -17,6 +20,7 @@ pub mod bayes;
 pub mod cues;
 pub mod eval;
 pub mod language;
+pub mod llm;
 pub mod mask;
 pub mod sentiment;
 pub mod starter;

@@ -1,5 +1,6 @@
 //! Every outbound HTTP call ConectCRM makes goes through one [`Egress`]:
-//! provider APIs, media downloads, and later AI and outgoing webhooks.
+//! provider APIs (the LLM providers' included), media downloads and
+//! outgoing webhooks.
 //!
 //! A tenant admin chooses a channel's or gateway's base URL, and a webhook
 //! sender chooses a media URL, so without a policy the server fetches
@@ -91,10 +92,11 @@ impl Error {
     }
 }
 
-/// A 2xx answer: its headers and body.
+/// An answer: its status, headers and body. Always 2xx, except from
+/// [`Egress::send_any_status`].
 #[derive(Debug)]
 pub struct Answer {
-    /// The 2xx status (a webhook's delivery log records it).
+    /// The status (a webhook's delivery log records it).
     pub status: u16,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
@@ -237,6 +239,19 @@ impl Egress {
         decode(&answer.body)
     }
 
+    /// [`Egress::send`] for a caller that must read a non-2xx answer's
+    /// headers (a 429's `Retry-After`): any status comes back as an
+    /// [`Answer`] of at most [`MAX_API_ANSWER`] bytes, and the caller reads
+    /// the provider's error JSON itself. Errors are only the failures before
+    /// an answer (never [`Error::Status`]).
+    pub async fn send_any_status(&self, request: RequestBuilder, scope: Scope) -> Result<Answer, Error> {
+        let response = self.start(request, scope, API_TIMEOUT).await?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = read(response, MAX_API_ANSWER).await?;
+        Ok(Answer { status, headers, body })
+    }
+
     /// Downloads a file of at most `max_bytes`, with a longer timeout.
     pub async fn download(
         &self,
@@ -256,9 +271,7 @@ impl Egress {
         timeout: Duration,
         error_message: fn(&[u8]) -> Option<String>,
     ) -> Result<Answer, Error> {
-        let request = request.timeout(timeout).build().map_err(|_| Error::Refused)?;
-        self.check(request.url().as_str(), scope)?;
-        let response = self.client.execute(request).await.map_err(classify)?;
+        let response = self.start(request, scope, timeout).await?;
         let status = response.status();
         let headers = response.headers().clone();
         if status.is_success() {
@@ -269,6 +282,19 @@ impl Egress {
         let body = read(response, MAX_API_ANSWER.min(max_bytes)).await.unwrap_or_default();
         let message = error_message(&body).unwrap_or_else(|| reason(status));
         Err(Error::Status { status: status.as_u16(), message })
+    }
+
+    /// Checks the URL against the policy and sends; the answer's body is
+    /// still unread.
+    async fn start(
+        &self,
+        request: RequestBuilder,
+        scope: Scope,
+        timeout: Duration,
+    ) -> Result<Response, Error> {
+        let request = request.timeout(timeout).build().map_err(|_| Error::Refused)?;
+        self.check(request.url().as_str(), scope)?;
+        self.client.execute(request).await.map_err(classify)
     }
 }
 

@@ -66,6 +66,13 @@ async fn fake(target: String) -> (u16, Fake) {
                 "ok"
             }),
         )
+        .route(
+            "/limited",
+            get(|| async {
+                (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "7")], "{\"error\": \"slow down\"}")
+                    .into_response()
+            }),
+        )
         .route("/big", get(|| async { vec![b'x'; 2 * 1024 * 1024] }))
         .route(
             "/big-chunked",
@@ -205,4 +212,25 @@ async fn failures_name_their_class_and_never_quote_the_other_side() {
     let err = e.send(e.get(&format!("http://127.0.0.1:{closed}/")), NOWHERE, no_message).await.unwrap_err();
     assert_eq!(err, Error::Unreachable);
     assert_eq!(err.to_string(), "o provedor não respondeu");
+}
+
+#[tokio::test]
+async fn send_any_status_hands_back_an_error_answer_under_the_same_policy() {
+    let (other, seen) = recorder().await;
+    let (port, _) = fake(format!("http://127.0.0.1:{other}/")).await;
+    let e = egress(&format!("127.0.0.1:{port}"));
+    let answer =
+        e.send_any_status(e.get(&format!("http://127.0.0.1:{port}/limited")), NOWHERE).await.unwrap();
+    assert_eq!(answer.status, 429);
+    assert_eq!(answer.headers[header::RETRY_AFTER], "7");
+    assert_eq!(answer.body, b"{\"error\": \"slow down\"}");
+    let ok = e.send_any_status(e.get(&format!("http://127.0.0.1:{port}/ok")), NOWHERE).await.unwrap();
+    assert_eq!((ok.status, ok.body.as_slice()), (200, b"{\"id\": 1}".as_slice()));
+    let big = e.send_any_status(e.get(&format!("http://127.0.0.1:{port}/big")), NOWHERE).await;
+    assert_eq!(big.unwrap_err(), Error::TooLarge);
+    let refused = e.send_any_status(e.get(&format!("http://127.0.0.1:{other}/")), NOWHERE).await;
+    assert_eq!(refused.unwrap_err(), Error::Refused);
+    let redirected = e.send_any_status(e.get(&format!("http://127.0.0.1:{port}/redirect")), NOWHERE).await;
+    assert_eq!(redirected.unwrap_err(), Error::Refused);
+    assert_eq!(seen.load(Ordering::SeqCst), 0);
 }
