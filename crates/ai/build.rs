@@ -34,7 +34,8 @@ fn main() {
         .enumerate()
         .map(|(i, l)| serde_json::from_str(l).unwrap_or_else(|e| panic!("{source}:{}: {e}", i + 1)))
         .collect();
-    let intent = bayes::NaiveBayes::train(examples.iter().map(|e| (e.category.as_str(), text::features(&e.text))));
+    let intent =
+        bayes::NaiveBayes::train(examples.iter().map(|e| (e.category.as_str(), text::features(&e.text))));
     let priority =
         bayes::NaiveBayes::train(examples.iter().map(|e| (e.priority.as_str(), text::features(&e.text))));
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("starter.json");

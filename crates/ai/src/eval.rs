@@ -8,7 +8,7 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::triage::{CompanyModel, Labelled, analyse};
-use crate::{Urgency, text};
+use crate::{Priority, text};
 
 /// One line of a labelled JSON-lines file.
 #[derive(Debug, Clone, Deserialize)]
@@ -128,7 +128,7 @@ pub fn evaluate(train: &[Example], test: &[Example]) -> Evaluation {
     let model = CompanyModel::train(train.iter().map(|e| Labelled {
         text: &e.text,
         category: Some(&e.category),
-        priority: e.priority.as_deref().and_then(Urgency::parse),
+        priority: e.priority.as_deref().and_then(Priority::parse),
     }));
     let mut category = Vec::new();
     let mut priority = Vec::new();
@@ -161,6 +161,7 @@ pub fn evaluate(train: &[Example], test: &[Example]) -> Evaluation {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]

@@ -23,9 +23,13 @@ pub fn detect(text: &str) -> Option<(String, f64)> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     #[test]
     fn tells_portuguese_from_english_and_spanish() {
-        assert_eq!(super::detect("Bom dia, preciso da segunda via do meu boleto que venceu ontem").unwrap().0, "pt");
+        assert_eq!(
+            super::detect("Bom dia, preciso da segunda via do meu boleto que venceu ontem").unwrap().0,
+            "pt"
+        );
         assert_eq!(super::detect("Hello, I need a copy of my last invoice please").unwrap().0, "en");
         assert_eq!(super::detect("Hola, necesito cancelar mi suscripción lo antes posible").unwrap().0, "es");
     }

@@ -27,31 +27,5 @@ pub mod starter;
 pub mod text;
 pub mod triage;
 
-pub use triage::{Analysis, CompanyModel, Engine, Guess, Intent, analyse};
-
-/// How urgent a message is; the same four levels as a ticket's priority.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Urgency {
-    Low,
-    Normal,
-    High,
-    Urgent,
-}
-
-impl Urgency {
-    pub const ALL: [Urgency; 4] = [Urgency::Low, Urgency::Normal, Urgency::High, Urgency::Urgent];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Urgency::Low => "low",
-            Urgency::Normal => "normal",
-            Urgency::High => "high",
-            Urgency::Urgent => "urgent",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Urgency> {
-        Urgency::ALL.into_iter().find(|u| u.as_str() == s)
-    }
-}
+pub use events::{Intent, Priority, Sentiment, TriageEngine};
+pub use triage::{Analysis, CompanyModel, Guess, Labelled, analyse};

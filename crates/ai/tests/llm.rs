@@ -16,7 +16,7 @@ use ai::llm::{
     triage,
 };
 use ai::sentiment::Sentiment;
-use ai::{Engine, Intent, Urgency};
+use ai::{Intent, Priority, TriageEngine as Engine};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -301,7 +301,7 @@ async fn a_good_triage_is_parsed_validated_and_the_request_is_strict() {
         let (triage, usage) = triage(provider.as_ref(), TEXT, &categories()).await.unwrap();
         assert_eq!(triage.category.as_deref(), Some("financeiro"), "{flavor:?}");
         assert_eq!(triage.intent, Intent::SegundaVia);
-        assert_eq!(triage.priority, Urgency::High);
+        assert_eq!(triage.priority, Priority::High);
         assert_eq!(triage.sentiment, Sentiment::Negative);
         assert!(triage.reason.starts_with("Cliente pede a 2ª via"));
         assert_eq!(triage.reason.chars().count(), 200);

@@ -235,6 +235,7 @@ catalogue![
     ContractStatusChanged,
     ContractCancelled,
     TicketCreated,
+    TicketTriaged,
     TicketAssigned,
     TicketStatusChanged,
     TicketResolved,

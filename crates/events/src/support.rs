@@ -3,7 +3,10 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use crate::{ChannelKind, DeliveryStatus, Priority, SlaTarget, TicketStatus, Timeline, event};
+use crate::{
+    ChannelKind, DeliveryStatus, Intent, Priority, Sentiment, SlaTarget, TicketStatus, Timeline,
+    TriageEngine, event,
+};
 
 event!(
     /// A first message from a customer opened a ticket (already triaged and routed).
@@ -21,6 +24,33 @@ event!(
         #[serde(default)]
         pub auto_reply: bool,
         pub timeline: Timeline,
+    }
+);
+
+event!(
+    /// Triage read a customer's message: the first one of a ticket (whose
+    /// category, priority and team came from it), or a later one whose tone
+    /// moved the ticket's sentiment.
+    Support / Support TicketTriaged {
+        pub ticket_id: Uuid,
+        pub number: i64,
+        pub message_id: Uuid,
+        pub customer_id: Uuid,
+        /// The message opened the ticket.
+        pub initial: bool,
+        /// The company's category, when a rule or its model named one.
+        pub category: Option<String>,
+        pub intent: Intent,
+        /// How sure the engine is of the intent, 0…1.
+        pub intent_confidence: f64,
+        pub priority: Priority,
+        pub sentiment: Sentiment,
+        /// ISO 639-1 where there is one ("pt", "en", "es").
+        pub language: Option<String>,
+        /// Urgency cues found ("serviço parado", "ameaça jurídica", …).
+        pub cues: Vec<String>,
+        pub engine: TriageEngine,
+        pub reason: String,
     }
 );
 

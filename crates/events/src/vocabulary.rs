@@ -43,6 +43,55 @@ impl TicketStatus {
 
 vocabulary!(Priority { Low => "low": "baixa", Normal => "normal": "normal", High => "high": "alta", Urgent => "urgent": "urgente" });
 
+impl Priority {
+    /// Low 0 … urgent 3, for "at least this urgent".
+    pub fn rank(self) -> u8 {
+        match self {
+            Self::Low => 0,
+            Self::Normal => 1,
+            Self::High => 2,
+            Self::Urgent => 3,
+        }
+    }
+}
+
+vocabulary!(
+    /// What a customer's message asks for, as triage reads it (the built-in
+    /// model's generic intents; a company's own categories are free text).
+    Intent {
+        Comprar => "comprar": "comprar",
+        SegundaVia => "segunda_via": "2ª via / boleto",
+        SuporteTecnico => "suporte_tecnico": "suporte técnico",
+        Cancelar => "cancelar": "cancelar",
+        Reclamacao => "reclamacao": "reclamação",
+        Elogio => "elogio": "elogio",
+        Outro => "outro": "outro",
+    }
+);
+
+vocabulary!(
+    /// A message's tone, in five levels.
+    Sentiment {
+        VeryNegative => "very_negative": "muito negativo",
+        Negative => "negative": "negativo",
+        Neutral => "neutral": "neutro",
+        Positive => "positive": "positivo",
+        VeryPositive => "very_positive": "muito positivo",
+    }
+);
+
+vocabulary!(
+    /// Who decided a triage: a company keyword rule, the company's own
+    /// model, the built-in model, or an LLM.
+    TriageEngine {
+        Rule => "rule": "regra",
+        LocalModel => "local_model": "modelo da empresa",
+        StarterModel => "starter_model": "modelo inicial",
+        OpenAi => "openai": "OpenAI",
+        Claude => "claude": "Claude",
+    }
+);
+
 vocabulary!(
     /// Where a message of ours is on its way to the customer. Provider
     /// statuses only move forward (sent → delivered → read): see `rank`.

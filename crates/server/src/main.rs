@@ -46,10 +46,29 @@ enum Command {
     Openapi,
     /// Prints docs/EVENTS.md: every domain event, its fields, who emits and who consumes it.
     Events,
+    /// The offline AI models, measured on your own labelled data.
+    Ai {
+        #[command(subcommand)]
+        command: AiCommand,
+    },
     /// Company plans (operators only, until plans are billed).
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AiCommand {
+    /// Trains the triage model on one JSON-lines file and prints accuracy,
+    /// macro-F1 and the confusion matrix on another. Lines:
+    /// {"text": ..., "category": ..., "priority": ..., "sentiment": ...}
+    /// (priority and sentiment optional).
+    Eval {
+        #[arg(long)]
+        train: std::path::PathBuf,
+        #[arg(long)]
+        test: std::path::PathBuf,
     },
 }
 
@@ -75,6 +94,15 @@ async fn main() -> anyhow::Result<()> {
     }
     if let Command::Events = cli.command {
         print!("{}", server::events_doc::markdown(&server::registry()?));
+        return Ok(());
+    }
+    if let Command::Ai { command: AiCommand::Eval { train, test } } = &cli.command {
+        let read = |path: &std::path::Path| -> anyhow::Result<Vec<ai::eval::Example>> {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            ai::eval::parse_jsonl(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+        };
+        print!("{}", ai::eval::evaluate(&read(train)?, &read(test)?));
         return Ok(());
     }
     let config = match Config::from_env(cli.production) {
@@ -151,7 +179,7 @@ async fn main() -> anyhow::Result<()> {
                 let _ = task.await;
             }
         }
-        Command::Openapi | Command::Events => {}
+        Command::Openapi | Command::Events | Command::Ai { .. } => {}
     }
     Ok(())
 }

@@ -58,4 +58,5 @@ pub fn register_jobs(registry: &mut Registry) {
     sla::register(registry);
     tickets::service::register(registry);
     channels::service::register(registry);
+    triage::feedback::register(registry);
 }

@@ -36,6 +36,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   ContractStatusChanged: 'Contrato mudou de situação',
   ContractCancelled: 'Contrato cancelado',
   TicketCreated: 'Ticket aberto',
+  TicketTriaged: 'Mensagem classificada pela triagem',
   TicketAssigned: 'Ticket atribuído',
   TicketStatusChanged: 'Ticket mudou de situação',
   TicketResolved: 'Ticket resolvido',

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::sentiment::Sentiment;
-use crate::{Engine, Intent, Urgency};
+use crate::{Intent, Priority, TriageEngine as Engine};
 
 pub use anthropic::AnthropicClient;
 pub use openai::OpenAiClient;
@@ -206,7 +206,7 @@ pub struct LlmTriage {
     /// One of the company's categories, or none.
     pub category: Option<String>,
     pub intent: Intent,
-    pub priority: Urgency,
+    pub priority: Priority,
     pub sentiment: Sentiment,
     /// At most 200 characters.
     pub reason: String,
@@ -224,7 +224,7 @@ pub async fn triage(
     struct Wire {
         category: Option<String>,
         intent: Intent,
-        priority: Urgency,
+        priority: Priority,
         sentiment: Sentiment,
         reason: String,
     }
@@ -356,9 +356,9 @@ fn triage_schema(categories: &[&str]) -> Value {
         "type": "object",
         "properties": {
             "category": category,
-            "intent": {"type": "string", "enum": names(&Intent::ALL, Intent::as_str)},
-            "priority": {"type": "string", "enum": names(&Urgency::ALL, Urgency::as_str)},
-            "sentiment": {"type": "string", "enum": names(&Sentiment::ALL, Sentiment::as_str)},
+            "intent": {"type": "string", "enum": names(Intent::ALL, Intent::as_str)},
+            "priority": {"type": "string", "enum": names(Priority::ALL, Priority::as_str)},
+            "sentiment": {"type": "string", "enum": names(Sentiment::ALL, Sentiment::as_str)},
             "reason": {"type": "string"},
         },
         "required": ["category", "intent", "priority", "sentiment", "reason"],

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::{BUDGET, Call, JsonAnswer, JsonRequest, LlmError, LlmProvider, base_or, json_body, model_or};
-use crate::Engine;
+use crate::TriageEngine as Engine;
 
 pub const API_BASE_URL: &str = "https://api.openai.com";
 

@@ -253,6 +253,7 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/tickets/counts", SUPPORT, NoBody),
     r("GET", "/tickets/{id}", SUPPORT, NoBody),
     r("PATCH", "/tickets/{id}", SUPPORT, Json(r#"{"priority": "high"}"#)),
+    r("GET", "/tickets/{id}/triage", SUPPORT, NoBody),
     r("GET", "/tickets/{id}/messages", SUPPORT, NoBody),
     r("POST", "/tickets/{id}/messages", SUPPORT, Json(r#"{"text": "Estamos verificando."}"#)),
     r("POST", "/tickets/{id}/messages/{message_id}/retry", SUPPORT, NoBody),
@@ -325,6 +326,8 @@ pub const ROUTES: &[Route] = &[
     ),
     r("GET", "/triage-rules", SUPPORT, NoBody),
     r("PUT", "/triage-rules", SUPPORT_ADMINS, Json(r#"[{"keywords": ["boleto"], "priority": "high"}]"#)),
+    r("POST", "/ai/triage/preview", SUPPORT, Json(r#"{"text": "Preciso da segunda via do boleto"}"#)),
+    r("GET", "/ai/triage/accuracy", SUPPORT_ADMINS, NoBody),
     // Automation: flows, their switches, dry runs and run history.
     r("GET", "/automation/flows", AUTOMATION, NoBody),
     r("POST", "/automation/flows", AUTOMATION, Json(FLOW)),

@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+pub use events::{Intent, Sentiment};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -44,6 +45,10 @@ pub struct Ticket {
     pub status: TicketStatus,
     pub priority: Priority,
     pub category: Option<String>,
+    /// What the first message asked for, as triage read it.
+    pub intent: Option<Intent>,
+    /// The tone of the latest triaged customer message.
+    pub sentiment: Option<Sentiment>,
     pub channel_id: Uuid,
     /// webchat, email, whatsapp, twilio_sms, twilio_whatsapp.
     pub channel_kind: String,
@@ -99,6 +104,11 @@ pub struct TicketFilter {
     pub customer_id: Option<Uuid>,
     pub tag: Option<String>,
     pub sla: Option<SlaFilter>,
+    /// The intent triage read in the first message.
+    pub intent: Option<Intent>,
+    /// The tone of the latest triaged message; `negative` and `positive`
+    /// include their "very" level.
+    pub sentiment: Option<Sentiment>,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -26,7 +26,8 @@ use crate::channels::repo::ChannelRow;
 use crate::directory::{self, ContactHint};
 use crate::teams::{repo as teams, routing};
 use crate::triage::Triage;
-use crate::triage::keywords::KeywordTriage;
+use crate::triage::engine::OfflineTriage;
+use crate::triage::{Triaged, feedback};
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES, sla};
 
 /// Who changes a ticket: a person (checked by [`get_for_action`]) or a
@@ -115,7 +116,7 @@ pub enum Ingested {
 }
 
 fn triage() -> Arc<dyn Triage> {
-    Arc::new(KeywordTriage)
+    Arc::new(OfflineTriage)
 }
 
 fn csat_score(text: &str) -> Option<i32> {
@@ -170,11 +171,16 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
         tx.emit(&TicketStatusChanged { ticket_id: resolved, status: TicketStatus::Open }).await?;
         ticket_id = Some(resolved);
     }
-    let (ticket_id, new_ticket) = match ticket_id {
-        Some(id) => (id, false),
-        None => (open_ticket(tx, channel, &contact, &m).await?, true),
+    let (ticket_id, opened) = match ticket_id {
+        Some(id) => (id, None),
+        None => {
+            let (id, triaged) = open_ticket(tx, channel, &contact, &m).await?;
+            (id, Some(triaged))
+        }
     };
+    let new_ticket = opened.is_some();
     let message_id = add_message(tx, ticket_id, &m, Direction::In).await?;
+    record_triage(tx, ticket_id, message_id, customer_id, opened, &m.text).await?;
     for file in &m.files {
         let key = format!("{tenant}/tickets/{ticket_id}/{message_id}/{}", kernel::ids::new_id());
         app.storage.put(&key, bytes::Bytes::from(file.bytes.clone())).await.map_err(Error::Internal)?;
@@ -202,6 +208,49 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
     })
     .await?;
     Ok(Ingested::Added { ticket_id, message_id, new_ticket })
+}
+
+/// Stores the triage of a customer's message: the one that opened the
+/// ticket, or — for a later message — its tone alone (the ticket's
+/// category and team stay). Announced for the first message, and for a
+/// later one that moved the ticket's sentiment.
+async fn record_triage(
+    tx: &mut TenantTx,
+    ticket_id: Uuid,
+    message_id: Uuid,
+    customer_id: Uuid,
+    opened: Option<Triaged>,
+    text: &str,
+) -> Result<()> {
+    let initial = opened.is_some();
+    let triaged = match opened {
+        Some(t) => t,
+        None if text.trim().is_empty() => return Ok(()),
+        None => crate::triage::engine::decide(&[], None, "", text),
+    };
+    let tenant = tx.tenant_id();
+    let (number, before) =
+        crate::triage::repo::save_triage(tx, tenant, ticket_id, message_id, initial, &triaged).await?;
+    if initial || before != Some(triaged.sentiment) {
+        tx.emit(&events::TicketTriaged {
+            ticket_id,
+            number,
+            message_id,
+            customer_id,
+            initial,
+            category: triaged.category,
+            intent: triaged.intent,
+            intent_confidence: triaged.intent_confidence,
+            priority: triaged.priority,
+            sentiment: triaged.sentiment,
+            language: triaged.language,
+            cues: triaged.cues,
+            engine: triaged.engine,
+            reason: triaged.reason,
+        })
+        .await?;
+    }
+    Ok(())
 }
 
 async fn add_message(tx: &mut TenantTx, ticket_id: Uuid, m: &Incoming, direction: Direction) -> Result<Uuid> {
@@ -243,7 +292,7 @@ async fn open_ticket(
     channel: &ChannelRow,
     contact: &KnownContact,
     m: &Incoming,
-) -> Result<Uuid> {
+) -> Result<(Uuid, Triaged)> {
     let tenant = tx.tenant_id();
     let customer_id = contact.customer_id;
     let subject: String = m
@@ -252,7 +301,7 @@ async fn open_ticket(
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| m.text.lines().next().unwrap_or("").chars().take(80).collect());
     let verdict = triage().classify(tx, &subject, &m.text).await?;
-    let priority = verdict.priority.unwrap_or(Priority::Normal);
+    let priority = verdict.priority;
     let team_id = verdict.team_id.or(channel.team_id);
     let queue = match team_id {
         Some(t) => teams::queue_of_team(tx, tenant, t).await?,
@@ -321,7 +370,7 @@ async fn open_ticket(
         repo::log(tx, tenant, id, None, "assigned", json!({ "assignee_id": user, "by": "routing" })).await?;
         tx.emit(&TicketAssigned { ticket_id: id, number, assignee_id: Some(user), team_id: None }).await?;
     }
-    Ok(id)
+    Ok((id, verdict))
 }
 
 /// Who may read a ticket (its page, its Socket.IO room): anyone who works
@@ -629,13 +678,14 @@ async fn apply_update(
         return Err(Error::conflict(None, "Este ticket foi mesclado em outro."));
     }
     let category = req.category.clone().or(t.category.clone());
+    let priority = req.priority.unwrap_or(t.priority);
     repo::save(
         tx,
         tenant,
         id,
         &Changes {
             status,
-            priority: req.priority.unwrap_or(t.priority),
+            priority,
             subject: &subject,
             category: category.as_deref(),
             tags: &tags,
@@ -672,6 +722,20 @@ async fn apply_update(
     if req.priority.is_some_and(|p| p != t.priority) {
         repo::log(tx, tenant, id, actor.id(), "priority", json!({ "to": req.priority.map(|p| p.as_str()) }))
             .await?;
+    }
+    // An agent's change of what triage decided teaches the company's model;
+    // a resolved ticket confirms the labels it ended with.
+    let mut changed = Vec::new();
+    if category != t.category {
+        changed.push("category");
+    }
+    if priority != t.priority {
+        changed.push("priority");
+    }
+    if matches!(actor, Actor::User(_)) && !changed.is_empty() {
+        feedback::corrected(tx, id, &changed).await?;
+    } else if status == TicketStatus::Resolved && t.status != TicketStatus::Resolved {
+        feedback::learn(tx, id).await?;
     }
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
@@ -787,6 +851,9 @@ async fn apply_transfer(
     v.finish()?;
     repo::save(tx, tenant, id, &Changes { team_id, queue_id, assignee_id: assignee, ..Changes::of(&t) })
         .await?;
+    if matches!(actor, Actor::User(_)) && team_id != t.team_id {
+        feedback::corrected(tx, id, &["team"]).await?;
+    }
     repo::log(
         tx,
         tenant,

@@ -1,10 +1,8 @@
-use kernel::Result;
-use kernel::tenant::TenantTx;
+use ai::text::{fold, words};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::{Triage, Verdict};
 use crate::tickets::model::Priority;
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -18,54 +16,22 @@ pub struct TriageRule {
     pub team_id: Option<Uuid>,
 }
 
-/// Lower case without accents, for matching.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ã' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'õ' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
-}
-
-/// The first rule whose keyword appears as a word (or phrase) in the text.
-pub fn first_match<'a>(rules: &'a [TriageRule], text: &str) -> Option<&'a TriageRule> {
-    let words: Vec<String> = fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    let joined = format!(" {} ", words.join(" "));
-    rules.iter().find(|r| {
-        r.keywords.iter().any(|k| {
-            let k = fold(k.trim());
-            !k.is_empty() && joined.contains(&format!(" {k} "))
-        })
+/// The first rule whose keyword appears as a word (or phrase) in the text,
+/// with that keyword.
+pub fn first_match<'a>(rules: &'a [TriageRule], text: &str) -> Option<(&'a TriageRule, &'a str)> {
+    let joined = format!(" {} ", words(text).join(" "));
+    rules.iter().find_map(|r| {
+        r.keywords
+            .iter()
+            .find(|k| {
+                let k = fold(k.trim());
+                !k.is_empty() && joined.contains(&format!(" {k} "))
+            })
+            .map(|k| (r, k.as_str()))
     })
 }
 
 pub use super::repo::{replace, rules};
-
-/// The built-in triage: the company's keyword rules.
-pub struct KeywordTriage;
-
-#[async_trait::async_trait]
-impl Triage for KeywordTriage {
-    async fn classify(&self, tx: &mut TenantTx, subject: &str, text: &str) -> Result<Verdict> {
-        let tenant = tx.tenant_id();
-        let rules = rules(tx, tenant).await?;
-        Ok(match first_match(&rules, &format!("{subject} {text}")) {
-            Some(r) => Verdict { category: r.category.clone(), priority: r.priority, team_id: r.team_id },
-            None => Verdict::default(),
-        })
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -87,11 +53,11 @@ mod tests {
     fn matches_whole_words_without_case_or_accents() {
         let rules = [rule(&["boleto", "fatura"], "financeiro"), rule(&["não funciona", "erro"], "suporte")];
         assert_eq!(
-            first_match(&rules, "Preciso da 2ª via do BOLETO").unwrap().category.as_deref(),
+            first_match(&rules, "Preciso da 2ª via do BOLETO").unwrap().0.category.as_deref(),
             Some("financeiro")
         );
         assert_eq!(
-            first_match(&rules, "O sistema NAO FUNCIONA desde ontem").unwrap().category.as_deref(),
+            first_match(&rules, "O sistema NAO FUNCIONA desde ontem").unwrap().0.category.as_deref(),
             Some("suporte")
         );
         assert!(first_match(&rules, "Terror no caixa").is_none(), "'erro' is not a word of 'terror'");

@@ -1,27 +1,24 @@
 //! Triage (step 3 of the flow): what an inbound message is about, how
-//! urgent, and which team takes it. [`Triage`] is the hook; the built-in
-//! [`keywords`] reads the company's rules (words → category, priority,
-//! team). The automation module will add an AI triage behind the same
-//! trait.
+//! urgent, its tone, and which team takes it. [`Triage`] is the hook;
+//! [`engine::OfflineTriage`] runs the company's keyword rules first
+//! (confidence 1.0), then the `ai` crate's offline models — the company's
+//! own, trained from its agents' corrections ([`feedback`]), and the
+//! built-in pt-BR one. Every triage is stored with its confidence per
+//! field, engine and reason, and announced as `TicketTriaged`.
 
+pub mod engine;
+pub mod feedback;
 pub mod http;
 pub mod keywords;
+pub mod model;
 pub mod repo;
 
 use kernel::Result;
 use kernel::tenant::TenantTx;
-use uuid::Uuid;
 
-use crate::tickets::model::Priority;
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Verdict {
-    pub category: Option<String>,
-    pub priority: Option<Priority>,
-    pub team_id: Option<Uuid>,
-}
+pub use model::Triaged;
 
 #[async_trait::async_trait]
 pub trait Triage: Send + Sync {
-    async fn classify(&self, tx: &mut TenantTx, subject: &str, text: &str) -> Result<Verdict>;
+    async fn classify(&self, tx: &mut TenantTx, subject: &str, text: &str) -> Result<Triaged>;
 }

@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/api/v1/ai/triage/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share of tickets whose triage no agent corrected, overall, by
+         *     category and by engine; and what the company's own model learnt from.
+         */
+        get: operations["accuracy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/triage/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The triage a message would get now (the company's rules and models),
+         *     stored nowhere.
+         */
+        post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/confirm-email": {
         parameters: {
             query?: never;
@@ -2515,6 +2555,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every triage of a ticket's customer messages, newest first: the first
+         *     one decided its category, priority and team.
+         */
+        get: operations["ticket_triages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/triage-rules": {
         parameters: {
             query?: never;
@@ -2584,6 +2644,16 @@ export interface components {
             email?: string | null;
             /** @description Full name of who accepts. */
             name: string;
+        };
+        AccuracyRow: {
+            /** Format: double */
+            accuracy: number;
+            /** Format: int64 */
+            corrected: number;
+            /** @description The category (or engine) triage gave; `null` for none. */
+            key?: string | null;
+            /** Format: int64 */
+            triaged: number;
         };
         /**
          * @description One step after the conditions, run in order; the first that fails stops
@@ -3328,7 +3398,7 @@ export interface components {
          * @description The kind of every domain event: its Socket.IO event name and the name of its schema.
          * @enum {string}
          */
-        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowPaused";
+        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketTriaged" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowPaused";
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Dotted path of the field, e.g. `address.cep`. */
@@ -3534,6 +3604,12 @@ export interface components {
             /** @description A gallery item's `key`. */
             key: string;
         };
+        /**
+         * @description What a customer's message asks for, as triage reads it (the built-in
+         *     model's generic intents; a company's own categories are free text).
+         * @enum {string}
+         */
+        Intent: "comprar" | "segunda_via" | "suporte_tecnico" | "cancelar" | "reclamacao" | "elogio" | "outro";
         Invitation: {
             /** Format: date-time */
             created_at: string;
@@ -4226,6 +4302,11 @@ export interface components {
          * @enum {string}
          */
         PresenceStatus: "online" | "away" | "offline";
+        PreviewRequest: {
+            subject?: string | null;
+            /** @description The message, up to 10,000 characters. */
+            text: string;
+        };
         /** @enum {string} */
         Priority: "low" | "normal" | "high" | "urgent";
         /** @description RFC 9457 problem details. */
@@ -4688,6 +4769,11 @@ export interface components {
             /** @description The customer's link; shown once (only its hash is kept). Sending again makes a new one. */
             public_url: string;
         };
+        /**
+         * @description A message's tone, in five levels.
+         * @enum {string}
+         */
+        Sentiment: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
         /** @description The same answer whether the address was free or already had an account. */
         SignupAccepted: {
             message: string;
@@ -4958,6 +5044,7 @@ export interface components {
             first_response_due?: string | null;
             /** Format: uuid */
             id: string;
+            intent?: components["schemas"]["Intent"] | null;
             /** Format: date-time */
             last_inbound_at?: string | null;
             /** Format: date-time */
@@ -4973,6 +5060,7 @@ export interface components {
             resolution_due?: string | null;
             /** Format: date-time */
             resolved_at?: string | null;
+            sentiment?: components["schemas"]["Sentiment"] | null;
             sla_status: components["schemas"]["SlaStatus"];
             /** Format: date-time */
             snoozed_until?: string | null;
@@ -5073,6 +5161,52 @@ export interface components {
         };
         /** @enum {string} */
         TicketStatusFilter: "open" | "pending" | "waiting_customer" | "resolved" | "closed" | "any";
+        /** @description A stored triage of one of a ticket's messages. */
+        TicketTriage: components["schemas"]["Triaged"] & {
+            /** @description Fields an agent changed afterwards: `category`, `priority`, `team`. */
+            corrected: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The triage of the message that opened the ticket. */
+            initial: boolean;
+            /** Format: uuid */
+            message_id: string;
+        };
+        /**
+         * @description Triage read a customer's message: the first one of a ticket (whose
+         *     category, priority and team came from it), or a later one whose tone
+         *     moved the ticket's sentiment.
+         */
+        TicketTriaged: {
+            /** @description The company's category, when a rule or its model named one. */
+            category?: string | null;
+            /** @description Urgency cues found ("serviço parado", "ameaça jurídica", …). */
+            cues: string[];
+            /** Format: uuid */
+            customer_id: string;
+            engine: components["schemas"]["TriageEngine"];
+            /** @description The message opened the ticket. */
+            initial: boolean;
+            intent: components["schemas"]["Intent"];
+            /**
+             * Format: double
+             * @description How sure the engine is of the intent, 0…1.
+             */
+            intent_confidence: number;
+            /** @description ISO 639-1 where there is one ("pt", "en", "es"). */
+            language?: string | null;
+            /** Format: uuid */
+            message_id: string;
+            /** Format: int64 */
+            number: number;
+            priority: components["schemas"]["Priority"];
+            reason: string;
+            sentiment: components["schemas"]["Sentiment"];
+            /** Format: uuid */
+            ticket_id: string;
+        };
         /** @enum {string} */
         TicketView: "mine" | "unassigned" | "my_teams" | "all";
         /**
@@ -5147,6 +5281,40 @@ export interface components {
             /** Format: uuid */
             team_id?: string | null;
         };
+        /**
+         * @description Triage accuracy: the share of tickets (opened in the period) whose
+         *     triage no agent corrected.
+         */
+        TriageAccuracy: {
+            /**
+             * Format: double
+             * @description `None` with nothing triaged.
+             */
+            accuracy?: number | null;
+            by_category: components["schemas"]["AccuracyRow"][];
+            by_engine: components["schemas"]["AccuracyRow"][];
+            /** Format: int64 */
+            corrected: number;
+            /** Format: int32 */
+            days: number;
+            /**
+             * Format: int64
+             * @description Examples the company's own model learns from, and when it last learnt.
+             */
+            examples: number;
+            /** Format: int32 */
+            model_examples?: number | null;
+            /** Format: date-time */
+            model_trained_at?: string | null;
+            /** Format: int64 */
+            triaged: number;
+        };
+        /**
+         * @description Who decided a triage: a company keyword rule, the company's own
+         *     model, the built-in model, or an LLM.
+         * @enum {string}
+         */
+        TriageEngine: "rule" | "local_model" | "starter_model" | "open_ai" | "claude";
         TriageRule: {
             category?: string | null;
             /** Format: uuid */
@@ -5164,6 +5332,42 @@ export interface components {
             keywords: string[];
             priority?: components["schemas"]["Priority"] | null;
             /** Format: uuid */
+            team_id?: string | null;
+        };
+        /**
+         * @description What triage says about a message: each field with its confidence
+         *     (0…1), the engine that decided and why.
+         */
+        Triaged: {
+            /** @description One of the company's categories (a keyword rule's or its model's). */
+            category?: string | null;
+            /** Format: double */
+            category_confidence?: number | null;
+            /** @description Urgency cues found ("serviço parado", "ameaça jurídica", …). */
+            cues: string[];
+            engine: components["schemas"]["TriageEngine"];
+            intent: components["schemas"]["Intent"];
+            /** Format: double */
+            intent_confidence: number;
+            /** @description ISO 639-1 where there is one; none for texts too short to tell. */
+            language?: string | null;
+            priority: components["schemas"]["Priority"];
+            /** Format: double */
+            priority_confidence: number;
+            /** @description One line, pt-BR. */
+            reason: string;
+            sentiment: components["schemas"]["Sentiment"];
+            /** Format: double */
+            sentiment_confidence: number;
+            /**
+             * Format: double
+             * @description −1 (very negative) … 1 (very positive).
+             */
+            sentiment_score: number;
+            /**
+             * Format: uuid
+             * @description A keyword rule's team.
+             */
             team_id?: string | null;
         };
         /** @description An event kind a flow may start from, and what its conditions may read. */
@@ -5491,6 +5695,83 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    accuracy: {
+        parameters: {
+            query?: {
+                /** @description 1 to 365; default 30. */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TriageAccuracy"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Triaged"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     confirm_email: {
         parameters: {
             query?: never;
@@ -12925,6 +13206,13 @@ export interface operations {
                 customer_id?: string;
                 tag?: string;
                 sla?: components["schemas"]["SlaFilter"];
+                /** @description The intent triage read in the first message. */
+                intent?: components["schemas"]["Intent"];
+                /**
+                 * @description The tone of the latest triaged message; `negative` and `positive`
+                 *     include their "very" level.
+                 */
+                sentiment?: components["schemas"]["Sentiment"];
             };
             header?: never;
             path?: never;
@@ -13540,6 +13828,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ticket_triages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketTriage"][];
                 };
             };
             403: {

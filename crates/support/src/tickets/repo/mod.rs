@@ -7,6 +7,8 @@ use kernel::{Error, Result};
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use events::{Intent, Sentiment};
+
 use super::model::{Priority, SlaStatus, Ticket, TicketFilter, TicketStatus};
 
 mod activities;
@@ -22,6 +24,8 @@ struct Row {
     status: String,
     priority: String,
     category: Option<String>,
+    intent: Option<String>,
+    sentiment: Option<String>,
     channel_id: Uuid,
     channel_kind: String,
     channel_name: String,
@@ -81,6 +85,8 @@ fn to_model(r: Row, now: DateTime<Utc>) -> Result<Ticket> {
         status: TicketStatus::parse(&r.status).ok_or_else(|| Error::internal("ticket status"))?,
         priority: Priority::parse(&r.priority).ok_or_else(|| Error::internal("ticket priority"))?,
         category: r.category,
+        intent: r.intent.as_deref().and_then(Intent::parse),
+        sentiment: r.sentiment.as_deref().and_then(Sentiment::parse),
         channel_id: r.channel_id,
         channel_kind: r.channel_kind,
         channel_name: r.channel_name,
@@ -118,7 +124,8 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, lock: bool
     }
     let row = sqlx::query_as!(
         Row,
-        r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel_id, ch.kind as channel_kind,
+        r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.intent, t.sentiment, t.channel_id,
+                ch.kind as channel_kind,
                 ch.name as channel_name, t.customer_id, c.name as customer_name, t.contact_address,
                 t.contact_verified, t.declared_email, t.team_id,
                 tm.name as "team_name?", t.queue_id, t.assignee_id, u.name as "assignee_name?", t.tags,
@@ -179,7 +186,8 @@ pub async fn list(
     let like = q.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
     let rows = sqlx::query_as!(
         Row,
-        r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.channel_id, ch.kind as channel_kind,
+        r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.intent, t.sentiment, t.channel_id,
+                ch.kind as channel_kind,
                 ch.name as channel_name, t.customer_id, c.name as customer_name, t.contact_address,
                 t.contact_verified, t.declared_email, t.team_id,
                 tm.name as "team_name?", t.queue_id, t.assignee_id, u.name as "assignee_name?", t.tags,
@@ -212,6 +220,11 @@ pub async fn list(
                    when 'warning' then t.sla_warned_at is not null and t.sla_breached_at is null
                    else true end)
             and ($11::text is null or t.subject ilike $11 or c.name ilike $11)
+            and ($13::text is null or t.intent = $13)
+            and ($14::text is null or t.sentiment = any(case $14
+                   when 'negative' then array['negative', 'very_negative']
+                   when 'positive' then array['positive', 'very_positive']
+                   else array[$14] end))
           order by t.last_message_at desc, t.id desc
           limit $12"#,
         tenant_id,
@@ -225,7 +238,9 @@ pub async fn list(
         f.tag,
         f.sla.map(|s| s.as_str()),
         like,
-        limit + 1
+        limit + 1,
+        f.intent.map(|i| i.as_str()),
+        f.sentiment.map(|s| s.as_str())
     )
     .fetch_all(conn)
     .await?;

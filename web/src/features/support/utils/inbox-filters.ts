@@ -37,6 +37,8 @@ const PARAM: Record<keyof TicketFilter, string | null> = {
   sla: 'sla',
   q: 'q',
   customer_id: null,
+  intent: 'intencao',
+  sentiment: 'sentimento',
 };
 
 /** The URL's search with one filter changed ('' or undefined removes it). */

@@ -1,0 +1,80 @@
+use chrono::{DateTime, Utc};
+use events::{Intent, Priority, Sentiment, TriageEngine};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+/// What triage says about a message: each field with its confidence
+/// (0…1), the engine that decided and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Triaged {
+    /// One of the company's categories (a keyword rule's or its model's).
+    pub category: Option<String>,
+    pub category_confidence: Option<f64>,
+    pub intent: Intent,
+    pub intent_confidence: f64,
+    pub priority: Priority,
+    pub priority_confidence: f64,
+    pub sentiment: Sentiment,
+    /// −1 (very negative) … 1 (very positive).
+    pub sentiment_score: f64,
+    pub sentiment_confidence: f64,
+    /// ISO 639-1 where there is one; none for texts too short to tell.
+    pub language: Option<String>,
+    /// Urgency cues found ("serviço parado", "ameaça jurídica", …).
+    pub cues: Vec<String>,
+    /// A keyword rule's team.
+    pub team_id: Option<Uuid>,
+    pub engine: TriageEngine,
+    /// One line, pt-BR.
+    pub reason: String,
+}
+
+/// A stored triage of one of a ticket's messages.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TicketTriage {
+    pub id: Uuid,
+    pub message_id: Uuid,
+    /// The triage of the message that opened the ticket.
+    pub initial: bool,
+    #[serde(flatten)]
+    pub result: Triaged,
+    /// Fields an agent changed afterwards: `category`, `priority`, `team`.
+    pub corrected: Vec<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreviewRequest {
+    /// The message, up to 10,000 characters.
+    pub text: String,
+    #[serde(default)]
+    pub subject: Option<String>,
+}
+
+/// Triage accuracy: the share of tickets (opened in the period) whose
+/// triage no agent corrected.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TriageAccuracy {
+    pub days: i32,
+    pub triaged: i64,
+    pub corrected: i64,
+    /// `None` with nothing triaged.
+    pub accuracy: Option<f64>,
+    pub by_category: Vec<AccuracyRow>,
+    pub by_engine: Vec<AccuracyRow>,
+    /// Examples the company's own model learns from, and when it last learnt.
+    pub examples: i64,
+    pub model_trained_at: Option<DateTime<Utc>>,
+    pub model_examples: Option<i32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AccuracyRow {
+    /// The category (or engine) triage gave; `null` for none.
+    pub key: Option<String>,
+    pub triaged: i64,
+    pub corrected: i64,
+    pub accuracy: f64,
+}
