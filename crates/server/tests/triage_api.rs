@@ -1,0 +1,256 @@
+//! AI triage through the HTTP API: every inbound message is triaged offline
+//! (rules, the company's own model, the built-in one), stored with its
+//! confidence, engine and reason, announced as `TicketTriaged`, filterable
+//! in the inbox; agents' corrections train the company's model and count
+//! against the accuracy figure; the preview stores nothing.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{Actor, TestApp};
+use serde_json::{Value, json};
+
+/// A web-chat channel of the company; its public id.
+async fn webchat(t: &TestApp, owner: &Actor) -> String {
+    let (s, c) =
+        t.post("/api/v1/channels", Some(&owner.token), json!({"kind": "webchat", "name": "Site"})).await;
+    assert_eq!(s, StatusCode::CREATED, "{c}");
+    c["public_id"].as_str().unwrap().to_string()
+}
+
+/// A visitor's session on the widget; its token.
+async fn visitor(t: &TestApp, public: &str) -> String {
+    let (s, session) = t.post(&format!("/api/v1/public/webchat/{public}/sessions"), None, json!({})).await;
+    assert_eq!(s, StatusCode::CREATED, "{session}");
+    session["token"].as_str().unwrap().to_string()
+}
+
+async fn say(t: &TestApp, token: &str, client_id: &str, text: &str) {
+    let res = t
+        .http
+        .post(t.url("/api/v1/public/webchat/messages"))
+        .header("x-visitor-token", token)
+        .json(&json!({"client_id": client_id, "text": text}))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_success(), "{}", res.status());
+    t.drain_jobs().await;
+}
+
+/// A new visitor writes `text`; the ticket it opened.
+async fn new_ticket(t: &TestApp, owner: &Actor, public: &str, text: &str) -> Value {
+    let token = visitor(t, public).await;
+    say(t, &token, "m1", text).await;
+    let (_, page) = t.get("/api/v1/tickets?status=any&limit=100", &owner.token).await;
+    let subject: String = text.chars().take(80).collect();
+    page["items"].as_array().unwrap().iter().find(|x| x["subject"] == subject.as_str()).unwrap().clone()
+}
+
+async fn triages(t: &TestApp, who: &Actor, ticket: &Value) -> Vec<Value> {
+    let (s, b) =
+        t.get(&format!("/api/v1/tickets/{}/triage", ticket["id"].as_str().unwrap()), &who.token).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    b.as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn an_inbound_message_is_triaged_offline_stored_and_announced() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let public = webchat(&t, &owner).await;
+    let token = visitor(&t, &public).await;
+    say(&t, &token, "m1", "Quero cancelar meu plano, o sistema está fora do ar e vou reclamar no Procon")
+        .await;
+    let (_, page) = t.get("/api/v1/tickets", &owner.token).await;
+    let ticket = page["items"][0].clone();
+    assert_eq!(ticket["intent"], "cancelar", "{ticket}");
+    assert_eq!(ticket["priority"], "urgent", "a legal threat makes it urgent: {ticket}");
+
+    let first = triages(&t, &owner, &ticket).await;
+    assert_eq!(first.len(), 1);
+    let tr = &first[0];
+    assert_eq!(tr["initial"], true);
+    assert_eq!(tr["engine"], "starter_model");
+    assert_eq!(tr["language"], "pt");
+    let cues: Vec<&str> = tr["cues"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    assert!(cues.contains(&"ameaça jurídica") && cues.contains(&"serviço parado"), "{cues:?}");
+    assert!(tr["intent_confidence"].as_f64().unwrap() > 0.0);
+    assert!(tr["reason"].as_str().unwrap().contains("cancelar"), "{}", tr["reason"]);
+
+    // A later message moves only the ticket's tone, and is announced since it did.
+    say(&t, &token, "m2", "Muito obrigado!!! Vocês são ótimos, resolveram tudo, excelente atendimento 😀")
+        .await;
+    let (_, ticket) =
+        t.get(&format!("/api/v1/tickets/{}", ticket["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(ticket["intent"], "cancelar", "the first message's intent stays");
+    assert!(
+        matches!(ticket["sentiment"].as_str(), Some("positive" | "very_positive")),
+        "{}",
+        ticket["sentiment"]
+    );
+    let all = triages(&t, &owner, &ticket).await;
+    assert_eq!((all.len(), &all[0]["initial"]), (2, &json!(false)));
+
+    let mut admin = t.db.admin().await;
+    let announced: Vec<(bool, String)> = sqlx::query_as(
+        "select (payload->>'initial')::boolean, payload->>'sentiment' from outbox_events
+          where kind = 'TicketTriaged' order by id",
+    )
+    .fetch_all(&mut admin)
+    .await
+    .unwrap();
+    assert_eq!(announced.len(), 2, "{announced:?}");
+    assert!(announced[0].0 && !announced[1].0);
+
+    // The inbox filters by intent and by tone.
+    let (_, page) = t.get("/api/v1/tickets?intent=cancelar", &owner.token).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+    let (_, page) = t.get("/api/v1/tickets?intent=comprar", &owner.token).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 0);
+    let (_, page) = t.get("/api/v1/tickets?sentiment=positive", &owner.token).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 1, "positive includes very positive");
+    let (_, page) = t.get("/api/v1/tickets?sentiment=negative", &owner.token).await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 0);
+    let (s, _) = t.get("/api/v1/tickets?intent=vender", &owner.token).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Another company sees neither the ticket's triage nor its counts.
+    let other = t.signup("Beta").await;
+    let (s, _) =
+        t.get(&format!("/api/v1/tickets/{}/triage", ticket["id"].as_str().unwrap()), &other.token).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (_, acc) = t.get("/api/v1/ai/triage/accuracy", &other.token).await;
+    assert_eq!(acc["triaged"], 0);
+}
+
+#[tokio::test]
+async fn a_company_rule_wins_for_what_it_sets_and_says_which_word() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let public = webchat(&t, &owner).await;
+    let (s, _) = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/triage-rules",
+            Some(&owner.token),
+            Some(json!([{"keywords": ["boleto"], "category": "financeiro"}])),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let ticket = new_ticket(&t, &owner, &public, "Pode mandar a segunda via do boleto?").await;
+    assert_eq!(ticket["category"], "financeiro");
+    let tr = &triages(&t, &owner, &ticket).await[0];
+    assert_eq!((tr["engine"].as_str(), tr["category_confidence"].as_f64()), (Some("rule"), Some(1.0)));
+    assert!(tr["reason"].as_str().unwrap().contains("“boleto”"), "{}", tr["reason"]);
+    assert_eq!(tr["intent"], "segunda_via", "the models still fill what the rule does not set");
+}
+
+#[tokio::test]
+async fn agents_corrections_train_the_companys_own_model_and_count_against_accuracy() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let agent = t.add_user(&owner, "agent").await;
+    let public = webchat(&t, &owner).await;
+    let (_, acc) = t.get("/api/v1/ai/triage/accuracy", &owner.token).await;
+    assert_eq!((acc["triaged"].as_i64(), &acc["accuracy"]), (Some(0), &Value::Null));
+
+    let scheduling = [
+        "Quero agendar a instalação da fibra para sábado",
+        "O técnico pode vir amanhã instalar o roteador?",
+        "Preciso remarcar a visita técnica de quinta",
+        "Qual o horário disponível para instalação na minha rua?",
+        "Vou mudar de endereço, como agendo a transferência da instalação?",
+        "Dá para marcar a visita do técnico de manhã?",
+    ];
+    let billing = [
+        "Meu boleto venceu ontem, como pago?",
+        "A fatura deste mês veio com valor errado",
+        "Preciso da segunda via da conta de internet",
+        "Paguei a fatura e ainda aparece em aberto",
+        "Qual a chave PIX para pagar a mensalidade?",
+        "Quero trocar a data de vencimento do boleto",
+    ];
+    // Agents fix each ticket's category; once ten examples are in, the
+    // company's model is trained and starts getting some right by itself.
+    let mut corrected = 0;
+    let mut learnt_alone = 0;
+    for (texts, category) in [(&scheduling, "agendamento"), (&billing, "financeiro")] {
+        for text in texts.iter() {
+            let ticket = new_ticket(&t, &owner, &public, text).await;
+            if ticket["category"] == category {
+                learnt_alone += 1;
+                continue;
+            }
+            let (s, b) = t
+                .patch(
+                    &format!("/api/v1/tickets/{}", ticket["id"].as_str().unwrap()),
+                    &agent.token,
+                    json!({"category": category}),
+                )
+                .await;
+            assert_eq!(s, StatusCode::OK, "{b}");
+            corrected += 1;
+            let tr = &triages(&t, &owner, &ticket).await[0];
+            assert_eq!(tr["corrected"], json!(["category"]));
+        }
+    }
+    assert!(corrected >= 10, "the first ten tickets had no category to get right");
+    t.drain_jobs().await;
+    let (_, acc) = t.get("/api/v1/ai/triage/accuracy", &owner.token).await;
+    assert_eq!((acc["triaged"].as_i64(), acc["corrected"].as_i64()), (Some(12), Some(corrected)), "{acc}");
+    assert!((acc["accuracy"].as_f64().unwrap() - learnt_alone as f64 / 12.0).abs() < 1e-9, "{acc}");
+    assert_eq!(acc["examples"], corrected);
+    assert!(acc["model_examples"].as_i64().unwrap() >= 10, "the training job ran: {acc}");
+
+    // The company's model now names its own categories.
+    let ticket = new_ticket(&t, &owner, &public, "Gostaria de agendar a instalação com o técnico").await;
+    assert_eq!(ticket["category"], "agendamento", "{ticket}");
+    let tr = &triages(&t, &owner, &ticket).await[0];
+    assert_eq!(tr["engine"], "local_model");
+    let ticket = new_ticket(&t, &owner, &public, "A fatura do boleto veio errada").await;
+    assert_eq!(ticket["category"], "financeiro");
+
+    // The model's own answers count as right until an agent changes them.
+    let (_, acc) = t.get("/api/v1/ai/triage/accuracy?days=7", &owner.token).await;
+    assert_eq!((acc["triaged"].as_i64(), acc["corrected"].as_i64()), (Some(14), Some(corrected)));
+    let by_engine = acc["by_engine"].as_array().unwrap();
+    let local = by_engine.iter().find(|r| r["key"] == "local_model").unwrap();
+    assert_eq!((local["triaged"].as_i64(), local["corrected"].as_i64()), (Some(2 + learnt_alone), Some(0)));
+
+    let (s, b) = t.get("/api/v1/ai/triage/accuracy?days=0", &owner.token).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(b["errors"][0]["field"], "days", "{b}");
+    let (s, _) = t.get("/api/v1/ai/triage/accuracy", &agent.token).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "accuracy is for those who configure triage");
+}
+
+#[tokio::test]
+async fn the_preview_triages_without_storing_and_names_bad_fields() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let agent = t.add_user(&owner, "agent").await;
+    let (s, b) = t
+        .post(
+            "/api/v1/ai/triage/preview",
+            Some(&agent.token),
+            json!({"text": "oi, preciso da segunda via do boleto"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!((b["intent"].as_str(), b["engine"].as_str()), (Some("segunda_via"), Some("starter_model")));
+    for (body, field) in [
+        (json!({"text": "   "}), "text"),
+        (json!({"text": "a".repeat(10_001)}), "text"),
+        (json!({"text": "oi", "subject": "x".repeat(201)}), "subject"),
+    ] {
+        let (s, b) = t.post("/api/v1/ai/triage/preview", Some(&agent.token), body).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(b["errors"][0]["field"], field, "{b}");
+    }
+    let mut admin = t.db.admin().await;
+    let stored: i64 =
+        sqlx::query_scalar("select count(*) from ticket_triages").fetch_one(&mut admin).await.unwrap();
+    assert_eq!(stored, 0);
+}
