@@ -297,7 +297,7 @@ async fn a_good_triage_is_parsed_validated_and_the_request_is_strict() {
     for flavor in BOTH {
         let (base, fake) = serve(vec![flavor.answer("triagem", good_triage())]).await;
         let provider = flavor.provider(&base);
-        assert_eq!(provider.engine(), if flavor == Flavor::OpenAi { Engine::OpenAi } else { Engine::Claude });
+        assert_eq!(provider.engine(), if flavor == Flavor::OpenAi { Engine::Openai } else { Engine::Claude });
         let (triage, usage) = triage(provider.as_ref(), TEXT, &categories()).await.unwrap();
         assert_eq!(triage.category.as_deref(), Some("financeiro"), "{flavor:?}");
         assert_eq!(triage.intent, Intent::SegundaVia);

@@ -87,7 +87,7 @@ vocabulary!(
         Rule => "rule": "regra",
         LocalModel => "local_model": "modelo da empresa",
         StarterModel => "starter_model": "modelo inicial",
-        OpenAi => "openai": "OpenAI",
+        Openai => "openai": "OpenAI",
         Claude => "claude": "Claude",
     }
 );
@@ -186,3 +186,32 @@ vocabulary!(
     /// Which SLA target of a ticket: the first answer or the resolution.
     SlaTarget { FirstResponse => "first_response": "primeira resposta", Resolution => "resolution": "resolução" }
 );
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn wire_names_agree<T: Serialize + Copy>(all: &[T], as_str: fn(T) -> &'static str) {
+        for v in all {
+            assert_eq!(serde_json::to_value(v).unwrap(), as_str(*v), "serde and as_str disagree");
+        }
+    }
+
+    /// The JSON of an event and the text stored in a column are the same word.
+    #[test]
+    fn serde_and_as_str_name_every_value_alike() {
+        wire_names_agree(TicketStatus::ALL, TicketStatus::as_str);
+        wire_names_agree(Priority::ALL, Priority::as_str);
+        wire_names_agree(Intent::ALL, Intent::as_str);
+        wire_names_agree(Sentiment::ALL, Sentiment::as_str);
+        wire_names_agree(TriageEngine::ALL, TriageEngine::as_str);
+        wire_names_agree(DeliveryStatus::ALL, DeliveryStatus::as_str);
+        wire_names_agree(ChannelKind::ALL, ChannelKind::as_str);
+        wire_names_agree(PaymentMethod::ALL, PaymentMethod::as_str);
+        wire_names_agree(Billing::ALL, Billing::as_str);
+        wire_names_agree(ContractStatus::ALL, ContractStatus::as_str);
+        wire_names_agree(GatewayProvider::ALL, GatewayProvider::as_str);
+        wire_names_agree(SlaTarget::ALL, SlaTarget::as_str);
+    }
+}

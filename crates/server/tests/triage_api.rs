@@ -254,3 +254,133 @@ async fn the_preview_triages_without_storing_and_names_bad_fields() {
         sqlx::query_scalar("select count(*) from ticket_triages").fetch_one(&mut admin).await.unwrap();
     assert_eq!(stored, 0);
 }
+
+/// A local server speaking OpenAI's Chat Completions format: answers every
+/// call with `answer` as the JSON content, and keeps the requests.
+async fn fake_openai(answer: Value) -> (String, std::sync::Arc<std::sync::Mutex<Vec<Value>>>) {
+    use axum::routing::post;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+    let keep = seen.clone();
+    let app = axum::Router::new().route(
+        "/v1/chat/completions",
+        post(move |axum::Json(body): axum::Json<Value>| {
+            let keep = keep.clone();
+            let answer = answer.clone();
+            async move {
+                keep.lock().unwrap().push(body);
+                axum::Json(json!({
+                    "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4o-mini-2024-07-18",
+                    "choices": [{"index": 0, "finish_reason": "stop",
+                                 "message": {"role": "assistant", "content": answer.to_string(), "refusal": null}}],
+                    "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150}
+                }))
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (base, seen)
+}
+
+#[tokio::test]
+async fn a_configured_llm_refines_an_untaken_ticket_within_the_plan_and_sees_no_personal_data() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let manager = t.add_user(&owner, "manager").await;
+    let public = webchat(&t, &owner).await;
+    let (s, team) =
+        t.post("/api/v1/teams", Some(&owner.token), json!({"name": "Cobrança", "members": []})).await;
+    assert_eq!(s, StatusCode::CREATED, "{team}");
+    let (s, _) = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/triage-rules",
+            Some(&owner.token),
+            Some(json!([{"keywords": ["nota fiscal"], "category": "financeiro", "team_id": team["id"]}])),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let (base, seen) = fake_openai(json!({
+        "category": "financeiro", "intent": "segunda_via", "priority": "high", "sentiment": "negative",
+        "reason": "Cliente pede a segunda via"
+    }))
+    .await;
+
+    // Only owners and admins choose the LLM; a base URL must pass the egress policy.
+    let settings = json!({"provider": "openai", "model": "gpt-4o-mini", "base_url": base, "api_key": "sk-test-abcd1234"});
+    let (s, _) = t
+        .call(reqwest::Method::PUT, "/api/v1/ai/settings", Some(&manager.token), Some(settings.clone()))
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, b) = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/ai/settings",
+            Some(&owner.token),
+            Some(json!({"provider": "openai", "base_url": "http://169.254.169.254/latest"})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "base_url");
+    let (s, b) =
+        t.call(reqwest::Method::PUT, "/api/v1/ai/settings", Some(&owner.token), Some(settings)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!((b["has_api_key"].as_bool(), b["api_key_hint"].as_str()), (Some(true), Some("1234")));
+    assert!(!b.to_string().contains("sk-test"), "the key never comes back: {b}");
+
+    let ticket = new_ticket(&t, &owner, &public, "Oi, meu CPF é 123.456.789-09, manda a conta do mês?").await;
+    let (_, ticket) =
+        t.get(&format!("/api/v1/tickets/{}", ticket["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(
+        (ticket["category"].as_str(), ticket["priority"].as_str(), ticket["team_id"].as_str()),
+        (Some("financeiro"), Some("high"), team["id"].as_str()),
+        "refined and moved to the category's team: {ticket}"
+    );
+    let all = triages(&t, &owner, &ticket).await;
+    assert_eq!(all.len(), 2, "the offline triage stays as history");
+    let first = all.iter().find(|x| x["initial"] == true).unwrap();
+    assert_eq!(first["engine"], "openai");
+    assert!(first["reason"].as_str().unwrap().contains("segunda via"));
+    let sent = seen.lock().unwrap().clone();
+    assert_eq!(sent.len(), 1);
+    let prompt = sent[0].to_string();
+    assert!(
+        !prompt.contains("123.456.789-09") && prompt.contains("[cpf]"),
+        "masked before leaving: {prompt}"
+    );
+    assert!(prompt.contains("financeiro"), "the company's categories are offered");
+
+    let (s, usage) = t.get("/api/v1/ai/usage", &owner.token).await;
+    assert_eq!(s, StatusCode::OK, "{usage}");
+    assert_eq!((usage["triages"].as_i64(), usage["tokens"].as_i64()), (Some(1), Some(150)));
+    let row = &usage["rows"][0];
+    assert_eq!(
+        (row["outcome"].as_str(), row["model"].as_str()),
+        (Some("ok"), Some("gpt-4o-mini-2024-07-18"))
+    );
+    assert!(row["estimated_cost_usd"].as_f64().unwrap() > 0.0);
+
+    // Over the plan's monthly limit the offline answer stays and no call is made.
+    let mut admin = t.db.admin().await;
+    sqlx::query("update plans set max_ai_triages_per_month = 1").execute(&mut admin).await.unwrap();
+    new_ticket(&t, &owner, &public, "Quero saber o valor do plano empresarial").await;
+    assert_eq!(seen.lock().unwrap().len(), 1);
+    let (_, usage) = t.get("/api/v1/ai/usage", &owner.token).await;
+    let over: Vec<&Value> =
+        usage["rows"].as_array().unwrap().iter().filter(|r| r["outcome"] == "over_limit").collect();
+    assert_eq!(over.len(), 1, "{usage}");
+
+    // Turned off, nothing is asked.
+    let (s, b) = t
+        .call(
+            reqwest::Method::PUT,
+            "/api/v1/ai/settings",
+            Some(&owner.token),
+            Some(json!({"provider": null})),
+        )
+        .await;
+    assert_eq!((s, &b["provider"]), (StatusCode::OK, &Value::Null));
+    let (s, b) = t.get("/api/v1/ai/usage?month=2026-13", &owner.token).await;
+    assert_eq!((s, &b["errors"][0]["field"]), (StatusCode::UNPROCESSABLE_ENTITY, &json!("month")));
+}

@@ -59,4 +59,5 @@ pub fn register_jobs(registry: &mut Registry) {
     tickets::service::register(registry);
     channels::service::register(registry);
     triage::feedback::register(registry);
+    triage::llm::register(registry);
 }

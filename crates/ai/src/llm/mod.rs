@@ -16,6 +16,7 @@
 
 pub mod anthropic;
 pub mod openai;
+pub mod price;
 
 use std::fmt;
 use std::time::{Duration, Instant};
@@ -45,7 +46,7 @@ const REASON_MAX_CHARS: usize = 200;
 /// A model that answers JSON fitting a schema.
 #[async_trait::async_trait]
 pub trait LlmProvider: Send + Sync {
-    /// [`Engine::OpenAi`] (OpenAI-compatible servers included) or
+    /// [`Engine::Openai`] (OpenAI-compatible servers included) or
     /// [`Engine::Claude`].
     fn engine(&self) -> Engine;
     fn model(&self) -> &str;

@@ -117,7 +117,7 @@ struct Tokens {
 #[async_trait::async_trait]
 impl LlmProvider for OpenAiClient {
     fn engine(&self) -> Engine {
-        Engine::OpenAi
+        Engine::Openai
     }
 
     fn model(&self) -> &str {
@@ -128,7 +128,7 @@ impl LlmProvider for OpenAiClient {
         let call = Call {
             egress: &self.egress,
             scope: API,
-            engine: Engine::OpenAi,
+            engine: Engine::Openai,
             model: &self.model,
             budget: self.budget,
         };

@@ -328,6 +328,9 @@ pub const ROUTES: &[Route] = &[
     r("PUT", "/triage-rules", SUPPORT_ADMINS, Json(r#"[{"keywords": ["boleto"], "priority": "high"}]"#)),
     r("POST", "/ai/triage/preview", SUPPORT, Json(r#"{"text": "Preciso da segunda via do boleto"}"#)),
     r("GET", "/ai/triage/accuracy", SUPPORT_ADMINS, NoBody),
+    r("GET", "/ai/settings", ADMINS, NoBody),
+    r("PUT", "/ai/settings", ADMINS, Json(r#"{"provider": null}"#)),
+    r("GET", "/ai/usage", ADMINS, NoBody),
     // Automation: flows, their switches, dry runs and run history.
     r("GET", "/automation/flows", AUTOMATION, NoBody),
     r("POST", "/automation/flows", AUTOMATION, Json(FLOW)),

@@ -231,6 +231,9 @@ async fn record_triage(
     let tenant = tx.tenant_id();
     let (number, before) =
         crate::triage::repo::save_triage(tx, tenant, ticket_id, message_id, initial, &triaged).await?;
+    if initial {
+        crate::triage::llm::request(tx, ticket_id, message_id).await?;
+    }
     if initial || before != Some(triaged.sentiment) {
         tx.emit(&events::TicketTriaged {
             ticket_id,

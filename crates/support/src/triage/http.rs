@@ -1,3 +1,5 @@
+use axum::extract::State;
+use events::TriageEngine;
 use kernel::Error;
 use kernel::error::{Problem, Violations};
 use kernel::http::{ApiJson, ApiPath, ApiQuery};
@@ -10,7 +12,11 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::keywords::{self, TriageRule};
-use super::model::{PreviewRequest, TicketTriage, TriageAccuracy, Triaged};
+use super::model::{
+    AiSettings, AiSettingsInput, AiUsage, AiUsageRow, LlmProviderKind, PreviewRequest, TicketTriage,
+    TriageAccuracy, Triaged,
+};
+use super::repo::AiSettingsRow;
 use super::{engine, repo};
 use crate::tickets::model::Priority;
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
@@ -21,6 +27,8 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(ticket_triages))
         .routes(routes!(preview))
         .routes(routes!(accuracy))
+        .routes(routes!(get_ai_settings, put_ai_settings))
+        .routes(routes!(ai_usage))
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -144,4 +152,168 @@ async fn accuracy(mut s: Session, ApiQuery(q): ApiQuery<AccuracyQuery>) -> Resul
     let report = repo::accuracy(&mut s.tx, s.user.tenant_id, days).await?;
     s.tx.commit().await?;
     Ok(ApiJson(report))
+}
+
+/// Who sees and changes the company's LLM and its spending.
+const AI_ADMINS: &[kernel::auth::Role] = crate::SECRET_VIEWERS;
+
+fn settings_view(app: &App, tenant: Uuid, row: Option<AiSettingsRow>) -> Result<AiSettings> {
+    let Some(row) = row else {
+        return Ok(AiSettings {
+            provider: None,
+            model: String::new(),
+            base_url: None,
+            has_api_key: false,
+            api_key_hint: None,
+            mask_personal_data: true,
+            monthly_token_budget: 500_000,
+            enabled: false,
+        });
+    };
+    let hint = match &row.api_key {
+        Some(sealed) => {
+            let key = kernel::secrets::open(&app.config, tenant, sealed)?;
+            let key = String::from_utf8_lossy(&key).into_owned();
+            Some(key.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect())
+        }
+        None => None,
+    };
+    Ok(AiSettings {
+        provider: Some(if row.provider == "anthropic" {
+            LlmProviderKind::Anthropic
+        } else {
+            LlmProviderKind::Openai
+        }),
+        model: row.model,
+        base_url: row.base_url,
+        has_api_key: row.api_key.is_some(),
+        api_key_hint: hint,
+        mask_personal_data: row.mask_personal_data,
+        monthly_token_budget: row.monthly_token_budget,
+        enabled: row.enabled,
+    })
+}
+
+/// The company's LLM for triage (none: offline only).
+#[utoipa::path(get, path = "/ai/settings", tag = "support", security(("bearer" = [])),
+    responses((status = 200, body = AiSettings), (status = 403, body = Problem)))]
+async fn get_ai_settings(State(app): State<App>, mut s: Session) -> Result<ApiJson<AiSettings>> {
+    s.require(AI_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let row = repo::ai_settings(&mut s.tx, tenant).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(settings_view(&app, tenant, row)?))
+}
+
+/// Chooses the LLM (its key is sealed at rest and never shown again) or
+/// turns it off.
+#[utoipa::path(put, path = "/ai/settings", tag = "support", security(("bearer" = [])), request_body = AiSettingsInput,
+    responses((status = 200, body = AiSettings), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn put_ai_settings(
+    State(app): State<App>,
+    mut s: Session,
+    ApiJson(body): ApiJson<AiSettingsInput>,
+) -> Result<ApiJson<AiSettings>> {
+    s.require(AI_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let Some(provider) = body.provider else {
+        repo::delete_ai_settings(&mut s.tx, tenant).await?;
+        s.tx.commit().await?;
+        return Ok(ApiJson(settings_view(&app, tenant, None)?));
+    };
+    let current = repo::ai_settings(&mut s.tx, tenant).await?;
+    let mut v = Violations::new();
+    let model = body.model.trim().to_string();
+    if model.chars().count() > 100 || model.chars().any(char::is_control) {
+        v.add("model", "Modelo com até 100 caracteres.");
+    }
+    let base_url = body.base_url.as_deref().map(str::trim).filter(|u| !u.is_empty()).map(str::to_string);
+    if let Some(url) = &base_url {
+        let scope = match provider {
+            LlmProviderKind::Openai => ai::llm::openai::API,
+            LlmProviderKind::Anthropic => ai::llm::anthropic::API,
+        };
+        if url.len() > 500 || app.egress.check(url, scope).is_err() {
+            v.add("base_url", "Endereço não permitido: use o do provedor ou um que o operador liberou.");
+        }
+    }
+    let api_key = match body.api_key.as_deref().map(str::trim) {
+        Some("") => None,
+        Some(key) if key.len() > 300 || key.chars().any(|c| c.is_control() || c.is_whitespace()) => {
+            v.add("api_key", "Chave inválida.");
+            None
+        }
+        Some(key) => Some(kernel::secrets::seal(&app.config, tenant, key.as_bytes())?),
+        None => current.and_then(|c| c.api_key),
+    };
+    if api_key.is_none() && base_url.is_none() {
+        v.add("api_key", "Informe a chave da API do provedor.");
+    }
+    if !(0..=100_000_000).contains(&body.monthly_token_budget) {
+        v.add("monthly_token_budget", "De 0 a 100.000.000 tokens por mês.");
+    }
+    v.finish()?;
+    let row = AiSettingsRow {
+        provider: provider.as_str().to_string(),
+        model,
+        base_url,
+        api_key,
+        mask_personal_data: body.mask_personal_data,
+        monthly_token_budget: body.monthly_token_budget,
+        enabled: body.enabled,
+    };
+    repo::save_ai_settings(&mut s.tx, tenant, &row).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(settings_view(&app, tenant, Some(row))?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UsageQuery {
+    /// `YYYY-MM`; default this month (UTC).
+    pub month: Option<String>,
+}
+
+/// LLM calls of a month: by feature, model and outcome, with tokens and an
+/// estimated cost; the plan's triage limit and the company's token budget.
+#[utoipa::path(get, path = "/ai/usage", tag = "support", security(("bearer" = [])), params(UsageQuery),
+    responses((status = 200, body = AiUsage), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn ai_usage(mut s: Session, ApiQuery(q): ApiQuery<UsageQuery>) -> Result<ApiJson<AiUsage>> {
+    s.require(AI_ADMINS)?;
+    let tenant = s.user.tenant_id;
+    let now = chrono::Utc::now();
+    let month = q.month.unwrap_or_else(|| now.format("%Y-%m").to_string());
+    let from = chrono::NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+        .ok_or_else(|| Error::field("month", "Mês no formato AAAA-MM."))?;
+    let rows = repo::usage(&mut s.tx, tenant, from).await?;
+    let (triages, tokens, limit) = repo::month_usage(&mut s.tx, tenant).await?;
+    let budget = repo::ai_settings(&mut s.tx, tenant).await?.map(|s| s.monthly_token_budget);
+    s.tx.commit().await?;
+    let this_month = month == now.format("%Y-%m").to_string();
+    let count = |outcome: &str| {
+        rows.iter().filter(|r| r.feature == "triage" && r.outcome == outcome).map(|r| r.calls).sum()
+    };
+    Ok(ApiJson(AiUsage {
+        triages: if this_month { triages } else { count("ok") },
+        tokens: if this_month { tokens } else { rows.iter().map(|r| r.input_tokens + r.output_tokens).sum() },
+        month,
+        triage_limit: limit,
+        token_budget: budget,
+        rows: rows
+            .into_iter()
+            .map(|r| AiUsageRow {
+                estimated_cost_usd: ai::llm::price::estimate_usd(&r.model, r.input_tokens, r.output_tokens),
+                engine: TriageEngine::parse(&r.engine).unwrap_or(TriageEngine::Openai),
+                feature: r.feature,
+                model: r.model,
+                outcome: r.outcome,
+                calls: r.calls,
+                input_tokens: r.input_tokens,
+                output_tokens: r.output_tokens,
+            })
+            .collect(),
+    }))
 }

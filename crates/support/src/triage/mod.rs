@@ -10,6 +10,7 @@ pub mod engine;
 pub mod feedback;
 pub mod http;
 pub mod keywords;
+pub mod llm;
 pub mod model;
 pub mod repo;
 

@@ -78,3 +78,93 @@ pub struct AccuracyRow {
     pub corrected: i64,
     pub accuracy: f64,
 }
+
+/// A company's LLM, as its admins see it (the key never leaves whole).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AiSettings {
+    /// `null`: offline triage only.
+    pub provider: Option<LlmProviderKind>,
+    /// Empty: the provider's default (gpt-4o-mini, claude-3-5-haiku-latest).
+    pub model: String,
+    pub base_url: Option<String>,
+    pub has_api_key: bool,
+    /// The key's last four characters.
+    pub api_key_hint: Option<String>,
+    pub mask_personal_data: bool,
+    pub monthly_token_budget: i32,
+    pub enabled: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LlmProviderKind {
+    Openai,
+    Anthropic,
+}
+
+impl LlmProviderKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LlmProviderKind::Openai => "openai",
+            LlmProviderKind::Anthropic => "anthropic",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AiSettingsInput {
+    /// `null` turns the LLM off and forgets the key.
+    pub provider: Option<LlmProviderKind>,
+    #[serde(default)]
+    pub model: String,
+    /// An OpenAI-compatible server (e.g. a local Ollama) the operator
+    /// allowed in `EGRESS_ALLOW_HOSTS`.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Absent keeps the stored key; "" removes it.
+    #[serde(default)]
+    pub api_key: Option<String>,
+    #[serde(default = "yes")]
+    pub mask_personal_data: bool,
+    #[serde(default = "default_budget")]
+    pub monthly_token_budget: i32,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_budget() -> i32 {
+    500_000
+}
+
+/// A month of LLM use.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AiUsage {
+    /// `YYYY-MM`, UTC.
+    pub month: String,
+    pub triages: i64,
+    /// The plan's monthly limit of LLM triages.
+    pub triage_limit: i32,
+    pub tokens: i64,
+    pub token_budget: Option<i32>,
+    pub rows: Vec<AiUsageRow>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AiUsageRow {
+    /// triage, summary, reply.
+    pub feature: String,
+    pub engine: TriageEngine,
+    pub model: String,
+    /// ok, refused, truncated, timeout, rate_limited, invalid, error, over_limit.
+    pub outcome: String,
+    pub calls: i64,
+    pub input_tokens: i64,
+    pub output_tokens: i64,
+    /// At the provider's list price, when the model is known.
+    pub estimated_cost_usd: Option<f64>,
+}

@@ -311,3 +311,228 @@ pub async fn accuracy(conn: &mut PgConnection, tenant_id: Uuid, days: i32) -> Re
     }
     Ok(out)
 }
+
+pub struct AiSettingsRow {
+    pub provider: String,
+    pub model: String,
+    pub base_url: Option<String>,
+    pub api_key: Option<Vec<u8>>,
+    pub mask_personal_data: bool,
+    pub monthly_token_budget: i32,
+    pub enabled: bool,
+}
+
+pub async fn ai_settings(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Option<AiSettingsRow>> {
+    Ok(sqlx::query_as!(
+        AiSettingsRow,
+        "select provider, model, base_url, api_key, mask_personal_data, monthly_token_budget, enabled
+           from ai_settings where tenant_id = $1",
+        tenant_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Whether new tickets get an LLM's second opinion.
+pub async fn llm_enabled(conn: &mut PgConnection, tenant_id: Uuid) -> Result<bool> {
+    Ok(sqlx::query_scalar!("select enabled from ai_settings where tenant_id = $1", tenant_id)
+        .fetch_optional(conn)
+        .await?
+        .unwrap_or(false))
+}
+
+pub async fn save_ai_settings(conn: &mut PgConnection, tenant_id: Uuid, s: &AiSettingsRow) -> Result<()> {
+    sqlx::query!(
+        "insert into ai_settings (tenant_id, provider, model, base_url, api_key, mask_personal_data,
+                monthly_token_budget, enabled, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, now())
+         on conflict (tenant_id) do update set provider = excluded.provider, model = excluded.model,
+                base_url = excluded.base_url, api_key = excluded.api_key,
+                mask_personal_data = excluded.mask_personal_data,
+                monthly_token_budget = excluded.monthly_token_budget, enabled = excluded.enabled, updated_at = now()",
+        tenant_id,
+        s.provider,
+        s.model,
+        s.base_url,
+        s.api_key,
+        s.mask_personal_data,
+        s.monthly_token_budget,
+        s.enabled
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete_ai_settings(conn: &mut PgConnection, tenant_id: Uuid) -> Result<()> {
+    sqlx::query!("delete from ai_settings where tenant_id = $1", tenant_id).execute(conn).await?;
+    Ok(())
+}
+
+pub struct NewCall<'a> {
+    pub feature: &'a str,
+    pub engine: &'a str,
+    pub model: &'a str,
+    pub outcome: &'a str,
+    pub input_tokens: i32,
+    pub output_tokens: i32,
+    pub ticket_id: Option<Uuid>,
+}
+
+pub async fn record_call(conn: &mut PgConnection, tenant_id: Uuid, c: &NewCall<'_>) -> Result<()> {
+    sqlx::query!(
+        "insert into ai_calls (tenant_id, id, feature, engine, model, outcome, input_tokens, output_tokens, ticket_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        tenant_id,
+        kernel::ids::new_id(),
+        c.feature,
+        c.engine,
+        c.model,
+        c.outcome,
+        c.input_tokens,
+        c.output_tokens,
+        c.ticket_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// This month's (in UTC) LLM triages answered, tokens spent, and the plan's
+/// triage limit.
+pub async fn month_usage(conn: &mut PgConnection, tenant_id: Uuid) -> Result<(i64, i64, i32)> {
+    let r = sqlx::query!(
+        r#"select (select count(*) from ai_calls a
+                    where a.tenant_id = $1 and a.feature = 'triage' and a.outcome = 'ok'
+                      and a.created_at >= date_trunc('month', now())) as "triages!",
+                  (select coalesce(sum(a.input_tokens + a.output_tokens), 0) from ai_calls a
+                    where a.tenant_id = $1 and a.created_at >= date_trunc('month', now()))::bigint as "tokens!",
+                  p.max_ai_triages_per_month
+             from companies c join plans p on p.code = c.plan_code
+            where c.tenant_id = $1"#,
+        tenant_id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok((r.triages, r.tokens, r.max_ai_triages_per_month))
+}
+
+pub struct UsageRow {
+    pub feature: String,
+    pub engine: String,
+    pub model: String,
+    pub outcome: String,
+    pub calls: i64,
+    pub input_tokens: i64,
+    pub output_tokens: i64,
+}
+
+/// Calls of a month (starting at `from`), by feature, model and outcome.
+pub async fn usage(conn: &mut PgConnection, tenant_id: Uuid, from: DateTime<Utc>) -> Result<Vec<UsageRow>> {
+    Ok(sqlx::query_as!(
+        UsageRow,
+        r#"select feature, engine, model, outcome, count(*) as "calls!",
+                  coalesce(sum(input_tokens), 0)::bigint as "input_tokens!",
+                  coalesce(sum(output_tokens), 0)::bigint as "output_tokens!"
+             from ai_calls
+            where tenant_id = $1 and created_at >= $2 and created_at < $2 + interval '1 month'
+            group by 1, 2, 3, 4 order by 1, 2, 3, 4"#,
+        tenant_id,
+        from
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+/// The company's categories an LLM may choose from: its rules' and the
+/// ones its agents used.
+pub async fn categories(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Vec<String>> {
+    Ok(sqlx::query_scalar!(
+        r#"select category as "category!" from (
+               select category from triage_rules where tenant_id = $1 and category is not null
+               union select category from triage_examples where tenant_id = $1 and category is not null) c
+            order by 1 limit 50"#,
+        tenant_id
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+pub struct LlmSubject {
+    pub subject: String,
+    pub text: String,
+    pub picked_up: bool,
+    pub team_id: Option<Uuid>,
+}
+
+/// What an LLM reads of a ticket: its subject and first message; and
+/// whether someone already took it (assigned, corrected or answered).
+pub async fn llm_subject(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+    message_id: Uuid,
+) -> Result<Option<LlmSubject>> {
+    Ok(sqlx::query_as!(
+        LlmSubject,
+        r#"select t.subject, m.text,
+                  (t.assignee_id is not null or t.first_response_at is not null
+                   or exists (select 1 from ticket_triages tr where tr.tenant_id = t.tenant_id
+                               and tr.ticket_id = t.id and cardinality(tr.corrected) > 0)) as "picked_up!",
+                  t.team_id
+             from tickets t
+             join ticket_messages m on m.tenant_id = t.tenant_id and m.id = $3
+            where t.tenant_id = $1 and t.id = $2"#,
+        tenant_id,
+        ticket_id,
+        message_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// The LLM's triage becomes the ticket's first one (the offline one stays
+/// as history), and sets what it decided on a ticket nobody took yet.
+pub async fn apply_llm_triage(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+    t: &Triaged,
+) -> Result<()> {
+    sqlx::query!(
+        "update ticket_triages set initial = false where tenant_id = $1 and ticket_id = $2 and initial",
+        tenant_id,
+        ticket_id
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!(
+        "update tickets set category = coalesce($3, category), priority = $4, intent = $5, sentiment = $6
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        ticket_id,
+        t.category,
+        t.priority.as_str(),
+        t.intent.as_str(),
+        t.sentiment.as_str()
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The team of the first rule that sets this category.
+pub async fn team_of_category(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    category: &str,
+) -> Result<Option<Uuid>> {
+    Ok(sqlx::query_scalar!(
+        r#"select team_id as "team_id!" from triage_rules
+            where tenant_id = $1 and category = $2 and team_id is not null order by position limit 1"#,
+        tenant_id,
+        category
+    )
+    .fetch_optional(conn)
+    .await?)
+}

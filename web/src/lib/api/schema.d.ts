@@ -4,6 +4,27 @@
  */
 
 export interface paths {
+    "/api/v1/ai/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's LLM for triage (none: offline only). */
+        get: operations["get_ai_settings"];
+        /**
+         * Chooses the LLM (its key is sealed at rest and never shown again) or
+         *     turns it off.
+         */
+        put: operations["put_ai_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai/triage/accuracy": {
         parameters: {
             query?: never;
@@ -38,6 +59,26 @@ export interface paths {
          *     stored nowhere.
          */
         post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LLM calls of a month: by feature, model and outcome, with tokens and an
+         *     estimated cost; the plan's triage limit and the company's token budget.
+         */
+        get: operations["ai_usage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2734,6 +2775,71 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        /** @description A company's LLM, as its admins see it (the key never leaves whole). */
+        AiSettings: {
+            /** @description The key's last four characters. */
+            api_key_hint?: string | null;
+            base_url?: string | null;
+            enabled: boolean;
+            has_api_key: boolean;
+            mask_personal_data: boolean;
+            /** @description Empty: the provider's default (gpt-4o-mini, claude-3-5-haiku-latest). */
+            model: string;
+            /** Format: int32 */
+            monthly_token_budget: number;
+            provider?: components["schemas"]["LlmProviderKind"] | null;
+        };
+        AiSettingsInput: {
+            /** @description Absent keeps the stored key; "" removes it. */
+            api_key?: string | null;
+            /**
+             * @description An OpenAI-compatible server (e.g. a local Ollama) the operator
+             *     allowed in `EGRESS_ALLOW_HOSTS`.
+             */
+            base_url?: string | null;
+            enabled?: boolean;
+            mask_personal_data?: boolean;
+            model?: string;
+            /** Format: int32 */
+            monthly_token_budget?: number;
+            provider?: components["schemas"]["LlmProviderKind"] | null;
+        };
+        /** @description A month of LLM use. */
+        AiUsage: {
+            /** @description `YYYY-MM`, UTC. */
+            month: string;
+            rows: components["schemas"]["AiUsageRow"][];
+            /** Format: int32 */
+            token_budget?: number | null;
+            /** Format: int64 */
+            tokens: number;
+            /**
+             * Format: int32
+             * @description The plan's monthly limit of LLM triages.
+             */
+            triage_limit: number;
+            /** Format: int64 */
+            triages: number;
+        };
+        AiUsageRow: {
+            /** Format: int64 */
+            calls: number;
+            engine: components["schemas"]["TriageEngine"];
+            /**
+             * Format: double
+             * @description At the provider's list price, when the model is known.
+             */
+            estimated_cost_usd?: number | null;
+            /** @description triage, summary, reply. */
+            feature: string;
+            /** Format: int64 */
+            input_tokens: number;
+            model: string;
+            /** @description ok, refused, truncated, timeout, rate_limited, invalid, error, over_limit. */
+            outcome: string;
+            /** Format: int64 */
+            output_tokens: number;
+        };
         /** @description Holds when every member holds (an empty group always holds). */
         AllOf: {
             all: components["schemas"]["Condition"][];
@@ -3860,6 +3966,8 @@ export interface components {
              */
             customer_id: string;
         };
+        /** @enum {string} */
+        LlmProviderKind: "openai" | "anthropic";
         LoginRequest: {
             email: string;
             password: string;
@@ -5314,7 +5422,7 @@ export interface components {
          *     model, the built-in model, or an LLM.
          * @enum {string}
          */
-        TriageEngine: "rule" | "local_model" | "starter_model" | "open_ai" | "claude";
+        TriageEngine: "rule" | "local_model" | "starter_model" | "openai" | "claude";
         TriageRule: {
             category?: string | null;
             /** Format: uuid */
@@ -5695,6 +5803,72 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    get_ai_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiSettings"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_ai_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AiSettingsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiSettings"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     accuracy: {
         parameters: {
             query?: {
@@ -5752,6 +5926,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Triaged"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ai_usage: {
+        parameters: {
+            query?: {
+                /** @description `YYYY-MM`; default this month (UTC). */
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiUsage"];
                 };
             };
             403: {
