@@ -570,3 +570,22 @@ async fn logs_name_model_tokens_and_status_never_the_text() {
         assert!(logs.contains(expected), "{expected} missing from:\n{logs}");
     }
 }
+
+#[tokio::test]
+async fn claudes_key_never_follows_a_redirect_to_another_host() {
+    // Where a redirect would take the call: it must never be asked.
+    let (elsewhere, fake) = serve(vec![]).await;
+    let target = format!("{elsewhere}/v1/messages");
+    let app = Router::new().fallback(move || {
+        let target = target.clone();
+        async move { (StatusCode::TEMPORARY_REDIRECT, [("location", target)]).into_response() }
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let provider = AnthropicClient::new(egress(), CLAUDE_KEY, "", Some(&base));
+    let err = triage(&provider, TEXT, &categories()).await.unwrap_err();
+    assert!(matches!(err, LlmError::Provider { status: 307, .. }), "{err:?}");
+    assert_eq!(fake.requests(), 0, "x-api-key went nowhere else");
+}

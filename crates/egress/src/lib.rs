@@ -124,6 +124,10 @@ impl Scope {
 #[derive(Clone, Debug)]
 pub struct Egress {
     client: reqwest::Client,
+    /// The same policy, following no redirect ([`Egress::send_any_status`]):
+    /// an API key in a header other than `Authorization` (`x-api-key`) would
+    /// be carried to a redirect's host.
+    no_redirects: reqwest::Client,
     operator: Arc<HostList>,
 }
 
@@ -181,15 +185,17 @@ impl Egress {
         // (aws-lc-rs, as sqlx and lettre use): reqwest asks rustls for the
         // process default, which is installed here when nobody did before.
         let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
-        let client = reqwest::Client::builder()
-            .user_agent("ConectCRM")
-            .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(API_TIMEOUT)
-            .redirect(redirects)
-            .no_proxy()
-            .dns_resolver(Arc::new(GuardedResolver { operator: operator.clone() }))
-            .build()?;
-        Ok(Egress { client, operator })
+        let builder = || {
+            reqwest::Client::builder()
+                .user_agent("ConectCRM")
+                .connect_timeout(CONNECT_TIMEOUT)
+                .timeout(API_TIMEOUT)
+                .no_proxy()
+                .dns_resolver(Arc::new(GuardedResolver { operator: operator.clone() }))
+        };
+        let client = builder().redirect(redirects).build()?;
+        let no_redirects = builder().redirect(reqwest::redirect::Policy::none()).build()?;
+        Ok(Egress { client, no_redirects, operator })
     }
 
     /// Starts a request; send it with [`Egress::send`] or
@@ -243,9 +249,10 @@ impl Egress {
     /// headers (a 429's `Retry-After`): any status comes back as an
     /// [`Answer`] of at most [`MAX_API_ANSWER`] bytes, and the caller reads
     /// the provider's error JSON itself. Errors are only the failures before
-    /// an answer (never [`Error::Status`]).
+    /// an answer (never [`Error::Status`]). It follows no redirect: a 3xx is
+    /// the answer, so a key in any header stays with its host.
     pub async fn send_any_status(&self, request: RequestBuilder, scope: Scope) -> Result<Answer, Error> {
-        let response = self.start(request, scope, API_TIMEOUT).await?;
+        let response = self.start(request, scope, API_TIMEOUT, false).await?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = read(response, MAX_API_ANSWER).await?;
@@ -271,7 +278,7 @@ impl Egress {
         timeout: Duration,
         error_message: fn(&[u8]) -> Option<String>,
     ) -> Result<Answer, Error> {
-        let response = self.start(request, scope, timeout).await?;
+        let response = self.start(request, scope, timeout, true).await?;
         let status = response.status();
         let headers = response.headers().clone();
         if status.is_success() {
@@ -291,10 +298,13 @@ impl Egress {
         request: RequestBuilder,
         scope: Scope,
         timeout: Duration,
+        follow_redirects: bool,
     ) -> Result<Response, Error> {
         let request = request.timeout(timeout).build().map_err(|_| Error::Refused)?;
         self.check(request.url().as_str(), scope)?;
-        self.client.execute(request).await.map_err(classify)
+        // Our clients only, whatever client built the request.
+        let client = if follow_redirects { &self.client } else { &self.no_redirects };
+        client.execute(request).await.map_err(classify)
     }
 }
 
