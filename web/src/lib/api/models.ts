@@ -212,6 +212,15 @@ export type CannedResponse = Schemas['CannedResponse'];
 export type SaveCannedRequest = Schemas['SaveCannedRequest'];
 export type TriageRule = Schemas['TriageRule'];
 export type TriageRuleInput = Schemas['TriageRuleInput'];
+// AI triage
+export type Intent = Schemas['Intent'];
+export type Sentiment = Schemas['Sentiment'];
+export type TriageEngine = Schemas['TriageEngine'];
+export type Triaged = Schemas['Triaged'];
+export type TicketTriage = Schemas['TicketTriage'];
+export type TriagePreviewRequest = Schemas['PreviewRequest'];
+export type TriageAccuracy = Schemas['TriageAccuracy'];
+export type AccuracyRow = Schemas['AccuracyRow'];
 export type TicketFilter = ListFilters<'list_tickets'>;
 /** An agent's presence; the spec documents `PresenceRequest.status` as a string. */
 export type Presence = 'online' | 'away' | 'offline';

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { Ticket, TicketFilter } from '@/lib/api/models';
+import type { DomainEvent } from '@/lib/realtime';
 
 import type { MessagePages } from '../utils/messages';
 import { makeMessage, makeTicket } from '../utils/test-fixtures';
@@ -9,7 +10,7 @@ import type { TicketPages } from '../utils/ticket-list';
 
 import { ticketsListQueryKey } from './get-tickets';
 import { supportRealtimeHandlers } from './live-updates';
-import { messagesQueryKey, ticketQueryKey } from './query-keys';
+import { messagesQueryKey, ticketQueryKey, ticketTriageQueryKey } from './query-keys';
 
 const ME = 'u-me';
 
@@ -78,6 +79,51 @@ describe('support live updates', () => {
     handlers.TicketStatusChanged?.({ ticket_id: 'a', status: 'resolved' });
     expect(listIds(open)).toEqual([]);
     expect(listIds(any)).toEqual(['a']);
+  });
+
+  it('applies a triage: the first sets intent and tone, a later one only the tone; only lists filtered by them may gain the ticket', () => {
+    const { client, handlers, seedList, listIds } = setup();
+    const all = seedList({ view: 'all' }, [makeTicket({ id: 'a' })]);
+    const negative = seedList({ view: 'all', sentiment: 'negative' }, []);
+    const positive = seedList({ view: 'all', sentiment: 'positive' }, []);
+    const cancelling = seedList({ view: 'all', intent: 'cancelar' }, []);
+    const mine = seedList({ view: 'mine' }, []);
+    client.setQueryData(ticketQueryKey('a'), makeTicket({ id: 'a' }));
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    const event: DomainEvent<'TicketTriaged'> = {
+      ticket_id: 'a',
+      number: 1001,
+      message_id: 'm1',
+      customer_id: 'c1',
+      initial: true,
+      category: null,
+      intent: 'cancelar',
+      intent_confidence: 0.8,
+      priority: 'urgent',
+      sentiment: 'very_negative',
+      language: 'pt',
+      cues: ['ameaça jurídica'],
+      engine: 'starter_model',
+      reason: 'Modelo inicial.',
+    };
+
+    handlers.TicketTriaged?.(event);
+    expect(client.getQueryData<Ticket>(ticketQueryKey('a'))).toMatchObject({ intent: 'cancelar', sentiment: 'very_negative' });
+    expect(client.getQueryData<TicketPages>(all)?.pages[0].items[0]).toMatchObject({ intent: 'cancelar', sentiment: 'very_negative' });
+    const refetched = () => invalidate.mock.calls.map(([filters]) => JSON.stringify(filters?.queryKey));
+    expect(refetched()).toContain(JSON.stringify(negative));
+    expect(refetched()).toContain(JSON.stringify(cancelling));
+    expect(refetched()).toContain(JSON.stringify(ticketTriageQueryKey('a')));
+    expect(refetched()).not.toContain(JSON.stringify(positive));
+    expect(refetched()).not.toContain(JSON.stringify(mine));
+
+    // A later message: its own intent is not the ticket's.
+    invalidate.mockClear();
+    handlers.TicketTriaged?.({ ...event, message_id: 'm2', initial: false, intent: 'elogio', sentiment: 'positive' });
+    expect(client.getQueryData<Ticket>(ticketQueryKey('a'))).toMatchObject({ intent: 'cancelar', sentiment: 'positive' });
+    expect(refetched()).toContain(JSON.stringify(positive));
+    expect(refetched()).not.toContain(JSON.stringify(cancelling));
+    expect(listIds(all)).toEqual(['a']);
   });
 
   it('marks SLA warnings and breaches', () => {

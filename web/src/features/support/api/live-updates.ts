@@ -14,6 +14,7 @@ import {
   ticketCountsQueryKey,
   ticketQueryKey,
   ticketsQueryKey,
+  ticketTriageQueryKey,
 } from './query-keys';
 import { updateTicketLists } from './ticket-cache';
 
@@ -36,6 +37,8 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
   const refreshTicket = (ticketId: string) => {
     void queryClient.invalidateQueries({ queryKey: ticketQueryKey(ticketId) });
     void queryClient.invalidateQueries({ queryKey: activitiesQueryKey(ticketId) });
+    // Another agent's transfer to a new team marks the first triage corrected.
+    void queryClient.invalidateQueries({ queryKey: ticketTriageQueryKey(ticketId) });
   };
   const refreshCounts = () => void queryClient.invalidateQueries({ queryKey: ticketCountsQueryKey });
   const refreshCustomerTickets = (customerId?: string) =>
@@ -56,6 +59,15 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
       lists(event.ticket_id, (ticket) => ticket, { known: { status: 'open', assignee_id: event.assignee_id } });
       refreshCounts();
       refreshCustomerTickets(event.customer_id);
+    },
+    TicketTriaged: (event) => {
+      // The first message's triage sets the ticket's intent (and its category,
+      // priority and team, read again below); a later one only its tone.
+      const known = event.initial ? { intent: event.intent, sentiment: event.sentiment } : { sentiment: event.sentiment };
+      const change = (ticket: Ticket): Ticket => ({ ...ticket, ...known });
+      lists(event.ticket_id, change, { known, onlyFilteredBy: event.initial ? ['intent', 'sentiment'] : ['sentiment'] });
+      patchDetail(event.ticket_id, change);
+      refreshTicket(event.ticket_id);
     },
     TicketAssigned: (event) => {
       const change = (ticket: Ticket): Ticket => {

@@ -8,6 +8,8 @@ export const ticketCountsQueryKey = [...ticketsQueryKey, 'counts'] as const;
 export const ticketQueryKey = (id: string) => [...ticketsQueryKey, 'detail', id] as const;
 export const messagesQueryKey = (ticketId: string) => [...ticketsQueryKey, 'messages', ticketId] as const;
 export const activitiesQueryKey = (ticketId: string) => [...ticketsQueryKey, 'activities', ticketId] as const;
+/** A ticket's triages (first message and later ones), for the side panel. */
+export const ticketTriageQueryKey = (ticketId: string) => [...ticketsQueryKey, 'triage', ticketId] as const;
 /** A customer's tickets, for the side panel (a plain page, not an inbox list). */
 export const customerTicketsQueryKey = (customerId: string) => [...ticketsQueryKey, 'customer', customerId] as const;
 export const attachmentQueryKey = (ticketId: string, attachmentId: string) =>
@@ -18,5 +20,6 @@ export const queuesQueryKey = [...supportQueryKey, 'queues'] as const;
 export const slaPoliciesQueryKey = [...supportQueryKey, 'sla-policies'] as const;
 export const cannedQueryKey = [...supportQueryKey, 'canned'] as const;
 export const triageRulesQueryKey = [...supportQueryKey, 'triage-rules'] as const;
+export const triageAccuracyQueryKey = (days: number) => [...supportQueryKey, 'triage-accuracy', days] as const;
 /** The CRM's side of a ticket's customer, as the inbox's panel reads it. */
 export const supportCustomerQueryKey = (customerId: string) => [...supportQueryKey, 'customer', customerId] as const;

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 
-import type { Ticket, TicketFilter, TicketStatus } from '@/lib/api/models';
+import type { Ticket, TicketFilter } from '@/lib/api/models';
 
 import { applyTicketChange, mayEnterList, type TicketListContext, type TicketPages } from '../utils/ticket-list';
 
@@ -15,7 +15,7 @@ function filtersOf(queryKey: readonly unknown[]): TicketFilter {
   return filters && typeof filters === 'object' ? (filters as TicketFilter) : {};
 }
 
-export type KnownFields = { status?: TicketStatus; assignee_id?: string | null; channel_id?: string };
+export type KnownFields = Parameters<typeof mayEnterList>[0];
 
 export function updateTicketLists(
   queryClient: QueryClient,
@@ -25,11 +25,17 @@ export function updateTicketLists(
     meId,
     moveToTop = false,
     known,
+    onlyFilteredBy,
   }: {
     meId: string;
     moveToTop?: boolean;
     /** What the event says about the ticket, to decide whether lists that lack it may need it; omit when it cannot enter a list. */
     known?: KnownFields;
+    /**
+     * The event changed only these fields (a triage: intent, sentiment), so
+     * a list that lacks the ticket can gain it only if it filters on one.
+     */
+    onlyFilteredBy?: (keyof TicketFilter)[];
   },
 ) {
   for (const query of queryClient.getQueryCache().findAll({ queryKey: ticketListsQueryKey })) {
@@ -40,7 +46,8 @@ export function updateTicketLists(
     if (result.outcome === 'updated' || result.outcome === 'removed' || result.outcome === 'unknown') {
       queryClient.setQueryData(query.queryKey, result.data);
     }
-    const refetch = result.outcome === 'unknown' || (result.outcome === 'missing' && known !== undefined && mayEnterList(known, ctx));
+    const narrows = !onlyFilteredBy || onlyFilteredBy.some((name) => ctx.filters[name] !== undefined);
+    const refetch = result.outcome === 'unknown' || (result.outcome === 'missing' && known !== undefined && narrows && mayEnterList(known, ctx));
     if (refetch) void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
   }
 }

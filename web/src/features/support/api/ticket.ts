@@ -4,7 +4,7 @@ import type { Activity, LinkCustomerRequest, TicketMergeRequest, SnoozeRequest, 
 import { api } from '@/lib/api-client';
 import { useMe } from '@/lib/auth';
 
-import { activitiesQueryKey, ticketCountsQueryKey, ticketQueryKey } from './query-keys';
+import { activitiesQueryKey, ticketCountsQueryKey, ticketQueryKey, ticketTriageQueryKey } from './query-keys';
 import { storeTicket, updateTicketLists } from './ticket-cache';
 
 export const getTicket = (id: string, signal?: AbortSignal) => api.get<Ticket>(`/tickets/${id}`, { signal });
@@ -45,6 +45,8 @@ function useTicketSaved() {
   return (ticket: Ticket) => {
     storeTicket(queryClient, ticket, user.id);
     void queryClient.invalidateQueries({ queryKey: activitiesQueryKey(ticket.id) });
+    // Changing the category, priority or team marks the first triage corrected.
+    void queryClient.invalidateQueries({ queryKey: ticketTriageQueryKey(ticket.id) });
   };
 }
 

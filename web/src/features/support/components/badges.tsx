@@ -1,8 +1,9 @@
-import type { Priority, SlaStatus, TicketStatus } from '@/lib/api/models';
+import type { Priority, Sentiment, SlaStatus, TicketStatus } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { PRIORITY_LABELS, TICKET_STATUS_LABELS } from '@/lib/ticket-labels';
 
-import { PRIORITY_STYLES, SLA_LABELS, SLA_STYLES, TICKET_STATUS_STYLES } from './labels';
+import { Icon } from './icons';
+import { PRIORITY_STYLES, SENTIMENT_LABELS, SENTIMENT_STYLES, SLA_LABELS, SLA_STYLES, TICKET_STATUS_STYLES } from './labels';
 
 const badge = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap';
 
@@ -31,6 +32,24 @@ export function SlaBadge({ status, always = false, showOk = false, className }: 
   return (
     <span className={cn(badge, SLA_STYLES[status], className)} title={SLA_LABELS[status]}>
       {short}
+    </span>
+  );
+}
+
+export function SentimentBadge({ sentiment, className }: { sentiment: Sentiment; className?: string }) {
+  return <span className={cn(badge, SENTIMENT_STYLES[sentiment], className)}>{SENTIMENT_LABELS[sentiment]}</span>;
+}
+
+/**
+ * The list's hint of an unhappy customer: a small face for negative and
+ * very negative tickets only (the others need no attention for their tone).
+ */
+export function NegativeSentimentMark({ sentiment }: { sentiment?: Sentiment | null }) {
+  if (sentiment !== 'negative' && sentiment !== 'very_negative') return null;
+  const label = `Sentimento: ${SENTIMENT_LABELS[sentiment].toLowerCase()}`;
+  return (
+    <span role="img" aria-label={label} title={label} className={cn(badge, 'px-1', SENTIMENT_STYLES[sentiment])}>
+      <Icon name="frown" className="size-3.5" />
     </span>
   );
 }

@@ -15,19 +15,9 @@ import { useCustomerOpportunities, useCustomerTickets, useSupportCustomer } from
 
 import { TicketStatusBadge } from './badges';
 import { ChannelIcon } from './channel-icon';
+import { PanelSection } from './panel-section';
+import { TicketTriageSection } from './ticket-triage';
 import { UnverifiedContact } from './unverified-contact';
-
-function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <section className="space-y-2 border-b border-slate-200 px-4 py-3">
-      <div className="flex items-center justify-between gap-2">
-        <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 const CUSTOMER_STATUS: Record<string, string> = { lead: 'Lead', active: 'Ativo', inactive: 'Inativo' };
 
@@ -45,32 +35,32 @@ function CustomerData({ ticket }: { ticket: Ticket }) {
 
   if (!readable) {
     return (
-      <Section title="Cliente">
+      <PanelSection title="Cliente">
         <p className="font-medium text-slate-900">{ticket.customer_name}</p>
         <p className="text-sm break-all text-slate-600">{contact}</p>
         <p className="text-xs text-slate-500">Seu perfil não vê o cadastro completo no CRM.</p>
-      </Section>
+      </PanelSection>
     );
   }
   if (customer.isPending) {
     return (
-      <Section title="Cliente">
+      <PanelSection title="Cliente">
         <Spinner size="sm" label="Carregando cliente…" />
-      </Section>
+      </PanelSection>
     );
   }
   if (customer.isError) {
     return (
-      <Section title="Cliente">
+      <PanelSection title="Cliente">
         <p className="font-medium text-slate-900">{ticket.customer_name}</p>
         <p className="text-sm break-all text-slate-600">{contact}</p>
         <p className="text-xs text-red-700">{problemMessage(customer.error)}</p>
-      </Section>
+      </PanelSection>
     );
   }
   const c = customer.data;
   return (
-    <Section title="Cliente" action={crmLink}>
+    <PanelSection title="Cliente" action={crmLink}>
       <p className="font-medium text-slate-900">{c.name}</p>
       {c.trade_name && <p className="text-sm text-slate-600">{c.trade_name}</p>}
       <dl className="space-y-1 text-sm">
@@ -122,7 +112,7 @@ function CustomerData({ ticket }: { ticket: Ticket }) {
         </ul>
       )}
       {c.notes && <p className="text-xs whitespace-pre-wrap text-slate-600">{c.notes}</p>}
-    </Section>
+    </PanelSection>
   );
 }
 
@@ -133,7 +123,7 @@ function PreviousTickets({ ticket }: { ticket: Ticket }) {
   const average = rated.length ? rated.reduce((sum, item) => sum + (item.csat_score ?? 0), 0) / rated.length : null;
   return (
     <>
-      <Section title="Satisfação (CSAT)">
+      <PanelSection title="Satisfação (CSAT)">
         {ticket.csat_score != null ? (
           <p className="text-sm text-slate-800">
             Este atendimento: <strong>{ticket.csat_score}/5</strong> <span aria-hidden="true">{'★'.repeat(ticket.csat_score)}</span>
@@ -149,8 +139,8 @@ function PreviousTickets({ ticket }: { ticket: Ticket }) {
             {rated.length === 1 ? 'avaliação' : 'avaliações'}
           </p>
         )}
-      </Section>
-      <Section title="Tickets anteriores">
+      </PanelSection>
+      <PanelSection title="Tickets anteriores">
         {tickets.isPending ? (
           <Spinner size="sm" label="Carregando…" />
         ) : tickets.isError ? (
@@ -181,7 +171,7 @@ function PreviousTickets({ ticket }: { ticket: Ticket }) {
             ))}
           </ul>
         )}
-      </Section>
+      </PanelSection>
     </>
   );
 }
@@ -191,7 +181,7 @@ const OPPORTUNITY_STATUS: Record<string, string> = { open: 'Em andamento', won: 
 function Opportunities({ customerId }: { customerId: string }) {
   const opportunities = useCustomerOpportunities(customerId, true);
   return (
-    <Section title="Oportunidades">
+    <PanelSection title="Oportunidades">
       {opportunities.isPending ? (
         <Spinner size="sm" label="Carregando…" />
       ) : opportunities.isError ? (
@@ -213,7 +203,7 @@ function Opportunities({ customerId }: { customerId: string }) {
           ))}
         </ul>
       )}
-    </Section>
+    </PanelSection>
   );
 }
 
@@ -232,6 +222,7 @@ export function CustomerPanel({ ticket, extras }: { ticket: Ticket; extras?: Rea
         </div>
       )}
       <CustomerData ticket={ticket} />
+      <TicketTriageSection ticket={ticket} />
       <PreviousTickets ticket={ticket} />
       {canAccess(user.role, 'crm') ? (
         <Opportunities customerId={ticket.customer_id} />

@@ -9,6 +9,7 @@ const PATHS = {
   user: 'M20 21a8 8 0 0 0-16 0m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
   clock: 'M12 7v5l3 2m6-2a9 9 0 1 1-18 0 9 9 0 0 1 18 0z',
   eye: 'M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zm10 3a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
+  frown: 'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM8 16.5c1-1.3 2.4-2 4-2s3 .7 4 2M9 9.5h.01M15 9.5h.01',
 } as const;
 
 export function Icon({ name, className }: { name: keyof typeof PATHS; className?: string }) {

@@ -21,7 +21,7 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 
 const tickets = [
   makeTicket({ id: 't1', number: 1001, customer_name: 'Maria Silva', unread: 2, sla_status: 'breached' }),
-  makeTicket({ id: 't2', number: 1002, customer_name: 'João Souza', channel_kind: 'email', subject: 'Nota fiscal' }),
+  makeTicket({ id: 't2', number: 1002, customer_name: 'João Souza', channel_kind: 'email', subject: 'Nota fiscal', intent: 'cancelar', sentiment: 'very_negative' }),
 ];
 
 function Where() {
@@ -42,6 +42,7 @@ function renderInbox(route: string) {
       if (path === '/users') return json({ items: [me.user], next_cursor: null });
       if (path.startsWith('/tickets/') && path.endsWith('/messages')) return json({ items: [makeMessage({ ticket_id: 't1' })], next_cursor: null });
       if (path.endsWith('/read')) return new Response(null, { status: 204 });
+      if (path.endsWith('/triage')) return json([]);
       const ticket = tickets.find((item) => path === `/tickets/${item.id}`);
       if (ticket) return json(ticket);
       return json({ title: 'Não encontrado', status: 404 }, 404);
@@ -86,6 +87,22 @@ describe('Inbox', () => {
     expect(within(items[0]).getByText('SLA estourado')).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: /Todos\s*9 em aberto/ })).toHaveAttribute('aria-pressed', 'true');
     expect(requests).toContain('GET /api/v1/tickets?view=all&limit=50');
+  });
+
+  it('marks unhappy customers and filters by intent and sentiment through the URL', async () => {
+    const user = userEvent.setup();
+    const requests = renderInbox('/atendimento?visao=all&sentimento=negative');
+    const list = await screen.findByRole('list', { name: 'Tickets' });
+    const [calm, unhappy] = within(list).getAllByRole('listitem');
+    expect(within(unhappy).getByRole('img', { name: 'Sentimento: muito negativo' })).toHaveAttribute('title', 'Sentimento: muito negativo');
+    expect(within(calm).queryByRole('img', { name: /Sentimento/ })).not.toBeInTheDocument();
+    expect(requests).toContain('GET /api/v1/tickets?view=all&sentiment=negative&limit=50');
+
+    // The URL's filters open the panel with them selected.
+    expect(screen.getByLabelText('Sentimento')).toHaveValue('negative');
+    await user.selectOptions(screen.getByLabelText('Intenção'), 'Cancelar');
+    expect(screen.getByLabelText('endereço')).toHaveTextContent('/atendimento?visao=all&sentimento=negative&intencao=cancelar');
+    await vi.waitFor(() => expect(requests).toContain('GET /api/v1/tickets?view=all&intent=cancelar&sentiment=negative&limit=50'));
   });
 
   it('moves through tickets with j and k, but not while typing', async () => {

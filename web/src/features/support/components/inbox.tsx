@@ -14,7 +14,7 @@ import { defaultView, hasNarrowingFilters, readInboxFilters, withInboxFilter } f
 import { shortcutOf } from '../utils/keyboard';
 import { flattenTickets, neighbourTicket } from '../utils/ticket-list';
 
-import { STATUS_FILTERS, VIEWS } from './labels';
+import { INTENT_LABELS, INTENTS, SENTIMENT_FILTERS, STATUS_FILTERS, VIEWS } from './labels';
 import { NotificationsToggle } from './notifications-toggle';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import type { RenderTicketExtras } from './ticket-extras-slot';
@@ -76,10 +76,10 @@ export function Inbox({ ticketId, renderTicketExtras }: { ticketId?: string; ren
   const channels = useChannels();
   const counts = useTicketCounts();
 
-  const { view, status, channel_id, tag, sla } = urlFilters;
+  const { view, status, channel_id, tag, sla, intent, sentiment } = urlFilters;
   const filters: TicketFilter & { view: TicketView } = useMemo(
-    () => ({ view, status, channel_id, tag, sla, q: q || undefined }),
-    [view, status, channel_id, tag, sla, q],
+    () => ({ view, status, channel_id, tag, sla, intent, sentiment, q: q || undefined }),
+    [view, status, channel_id, tag, sla, intent, sentiment, q],
   );
   const list = useTickets(filters);
   const tickets = useMemo(() => flattenTickets(list.data), [list.data]);
@@ -234,6 +234,32 @@ export function Inbox({ ticketId, renderTicketExtras }: { ticketId?: string; ren
                     if (event.key === 'Enter') setFilter('tag', event.currentTarget.value.trim().toLowerCase() || undefined);
                   }}
                 />
+              </div>
+              <div>
+                <label htmlFor="inbox-intent" className="text-xs font-medium text-slate-600">
+                  Intenção
+                </label>
+                <select id="inbox-intent" className={filterClass} value={filters.intent ?? ''} onChange={(event) => setFilter('intent', event.target.value)}>
+                  <option value="">Qualquer</option>
+                  {INTENTS.map((value) => (
+                    <option key={value} value={value}>
+                      {INTENT_LABELS[value]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="inbox-sentiment" className="text-xs font-medium text-slate-600">
+                  Sentimento
+                </label>
+                <select id="inbox-sentiment" className={filterClass} value={filters.sentiment ?? ''} onChange={(event) => setFilter('sentiment', event.target.value)}>
+                  <option value="">Qualquer</option>
+                  {SENTIMENT_FILTERS.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
               </div>
               {narrowed && (
                 <button

@@ -1,13 +1,16 @@
 import type {
   ChannelKind,
   DeliveryStatus,
+  Intent,
   Presence,
   Priority,
   Routing,
+  Sentiment,
   SlaStatus,
   TicketStatus,
   TicketStatusFilter,
   TicketView,
+  TriageEngine,
 } from '@/lib/api/models';
 
 export const TICKET_STATUS_STYLES: Record<TicketStatus, string> = {
@@ -118,3 +121,79 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   'sla.warning': 'SLA em alerta',
   'sla.breached': 'SLA estourado',
 };
+
+// AI triage: what the customer wants, their tone, and who decided.
+
+export const INTENTS: Intent[] = ['comprar', 'segunda_via', 'suporte_tecnico', 'cancelar', 'reclamacao', 'elogio', 'outro'];
+
+export const INTENT_LABELS: Record<Intent, string> = {
+  comprar: 'Comprar',
+  segunda_via: '2ª via / boleto',
+  suporte_tecnico: 'Suporte técnico',
+  cancelar: 'Cancelar',
+  reclamacao: 'Reclamação',
+  elogio: 'Elogio',
+  outro: 'Outro',
+};
+
+export const SENTIMENTS: Sentiment[] = ['very_negative', 'negative', 'neutral', 'positive', 'very_positive'];
+
+export const SENTIMENT_LABELS: Record<Sentiment, string> = {
+  very_negative: 'Muito negativo',
+  negative: 'Negativo',
+  neutral: 'Neutro',
+  positive: 'Positivo',
+  very_positive: 'Muito positivo',
+};
+
+/** Negative tones stand out (red, orange); neutral stays grey; positive is green. */
+export const SENTIMENT_STYLES: Record<Sentiment, string> = {
+  very_negative: 'bg-red-100 text-red-800',
+  negative: 'bg-orange-100 text-orange-800',
+  neutral: 'bg-slate-100 text-slate-700',
+  positive: 'bg-emerald-50 text-emerald-800',
+  very_positive: 'bg-emerald-100 text-emerald-800',
+};
+
+/**
+ * The inbox's sentiment filter: the server's `negative` and `positive` take
+ * in their "very" level too, so those options read as plurals.
+ */
+export const SENTIMENT_FILTERS: { value: Sentiment; label: string }[] = [
+  { value: 'negative', label: 'Negativos' },
+  { value: 'very_negative', label: 'Muito negativos' },
+  { value: 'neutral', label: 'Neutros' },
+  { value: 'positive', label: 'Positivos' },
+  { value: 'very_positive', label: 'Muito positivos' },
+];
+
+export const TRIAGE_ENGINE_LABELS: Record<TriageEngine, string> = {
+  rule: 'Regra da empresa',
+  local_model: 'Modelo da empresa',
+  starter_model: 'Modelo inicial',
+  open_ai: 'OpenAI',
+  claude: 'Claude',
+};
+
+/**
+ * An engine's name from the accuracy report, whose keys are the stored
+ * names (`openai`), not the JSON enum's (`open_ai`).
+ */
+export function triageEngineLabel(engine: string): string {
+  if (engine === 'openai') return TRIAGE_ENGINE_LABELS.open_ai;
+  return TRIAGE_ENGINE_LABELS[engine as TriageEngine] ?? engine;
+}
+
+/** What an agent changed after triage (`TicketTriage.corrected`). */
+const CORRECTED_FIELD_LABELS: Record<string, string> = {
+  category: 'categoria',
+  priority: 'prioridade',
+  team: 'equipe',
+};
+
+/** ["priority", "team"] → "prioridade e equipe". */
+export function correctedFieldsLabel(fields: string[]): string {
+  const names = fields.map((field) => CORRECTED_FIELD_LABELS[field] ?? field);
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`;
+}

@@ -12,7 +12,7 @@ import { problemMessage } from '@/lib/problem';
 
 import { formatAge } from '../utils/time';
 
-import { PriorityBadge, SlaBadge, TicketStatusBadge, UnreadBadge } from './badges';
+import { NegativeSentimentMark, PriorityBadge, SlaBadge, TicketStatusBadge, UnreadBadge } from './badges';
 import { ChannelIcon } from './channel-icon';
 import { channelKindLabel } from './labels';
 
@@ -59,6 +59,7 @@ function TicketItem({ ticket, selected, search, showAssignee }: { ticket: Ticket
         <div className="mt-1 flex flex-wrap items-center gap-1">
           {ticket.status !== 'open' && <TicketStatusBadge status={ticket.status} />}
           {(ticket.priority === 'high' || ticket.priority === 'urgent') && <PriorityBadge priority={ticket.priority} />}
+          <NegativeSentimentMark sentiment={ticket.sentiment} />
           <SlaBadge status={ticket.sla_status} showOk />
           <span className="min-w-0 truncate text-xs text-slate-500">
             {channelKindLabel(ticket.channel_kind)}

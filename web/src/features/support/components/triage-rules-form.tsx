@@ -75,12 +75,13 @@ export function TriageRulesForm({ rules }: { rules: TriageRule[] }) {
         <h2 className="text-base font-semibold text-slate-900">Regras de triagem</h2>
         <p className="mt-1 text-sm text-slate-600">
           Quando um ticket novo chega, o assunto e a primeira mensagem são comparados com as palavras de cada regra (sem diferenciar maiúsculas nem
-          acentos). A primeira regra que encontrar uma palavra define a categoria, a prioridade e a equipe. Sem equipe na regra, vale a do canal.
+          acentos). A primeira regra que encontrar uma palavra define a categoria, a prioridade e a equipe. Sem equipe na regra, vale a do canal. O que
+          nenhuma regra definir fica com a triagem automática: a prioridade sempre, e a categoria quando o modelo da empresa já tiver aprendido.
         </p>
       </div>
       <FormErrors message={save.error ? problemMessage(save.error) : null} extra={unmatchedFieldErrors(save.error, [])} />
       {list.fields.length === 0 ? (
-        <p className="text-sm text-slate-600">Nenhuma regra: todo ticket entra com prioridade normal, na equipe do canal.</p>
+        <p className="text-sm text-slate-600">Nenhuma regra: a triagem automática decide a prioridade, e o ticket entra na equipe do canal.</p>
       ) : (
         <ol aria-label="Regras, na ordem em que são testadas" className="space-y-3">
           {list.fields.map((field, index) => {

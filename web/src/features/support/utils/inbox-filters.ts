@@ -1,4 +1,4 @@
-import type { SlaFilter, TicketFilter, TicketStatusFilter, TicketView } from '@/lib/api/models';
+import type { Intent, Sentiment, SlaFilter, TicketFilter, TicketStatusFilter, TicketView } from '@/lib/api/models';
 
 // The inbox's list lives in the URL ("?visao=unassigned&situacao=any&q=boleto"),
 // so a reload, a shared link or "back" shows the same list.
@@ -6,6 +6,8 @@ import type { SlaFilter, TicketFilter, TicketStatusFilter, TicketView } from '@/
 const VIEWS: readonly TicketView[] = ['mine', 'unassigned', 'my_teams', 'all'];
 const STATUSES: readonly TicketStatusFilter[] = ['open', 'pending', 'waiting_customer', 'resolved', 'closed', 'any'];
 const SLAS: readonly SlaFilter[] = ['warning', 'breached'];
+const INTENTS: readonly Intent[] = ['comprar', 'segunda_via', 'suporte_tecnico', 'cancelar', 'reclamacao', 'elogio', 'outro'];
+const SENTIMENTS: readonly Sentiment[] = ['very_negative', 'negative', 'neutral', 'positive', 'very_positive'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Agents start on their own tickets; whoever runs the team (owner, admin, manager) on all of them. */
@@ -25,6 +27,8 @@ export function readInboxFilters(params: URLSearchParams, fallbackView: TicketVi
     channel_id: channel && UUID.test(channel) ? channel : undefined,
     tag: tag || undefined,
     sla: pick(params.get('sla'), SLAS),
+    intent: pick(params.get('intencao'), INTENTS),
+    sentiment: pick(params.get('sentimento'), SENTIMENTS),
     q: q || undefined,
   };
 }
@@ -53,5 +57,5 @@ export function withInboxFilter(params: URLSearchParams, name: keyof TicketFilte
 
 /** Whether anything narrows the list beyond its view. */
 export function hasNarrowingFilters(filters: TicketFilter): boolean {
-  return Boolean(filters.status || filters.channel_id || filters.tag || filters.sla || filters.q);
+  return Boolean(filters.status || filters.channel_id || filters.tag || filters.sla || filters.intent || filters.sentiment || filters.q);
 }

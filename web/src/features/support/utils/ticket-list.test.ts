@@ -42,6 +42,13 @@ describe('matchesList', () => {
     expect(matchesList(makeTicket({ tags: ['boleto'] }), { filters: { tag: 'boleto' }, meId: me })).toBe('yes');
     expect(matchesList(makeTicket({ tags: [] }), { filters: { tag: 'boleto' }, meId: me })).toBe('no');
   });
+
+  it('checks intent and sentiment as the server filters them', () => {
+    expect(matchesList(makeTicket({ intent: 'cancelar' }), { filters: { intent: 'cancelar' }, meId: me })).toBe('yes');
+    expect(matchesList(makeTicket({ intent: null }), { filters: { intent: 'cancelar' }, meId: me })).toBe('no');
+    expect(matchesList(makeTicket({ sentiment: 'very_negative' }), { filters: { sentiment: 'negative' }, meId: me })).toBe('yes');
+    expect(matchesList(makeTicket({ sentiment: 'neutral' }), { filters: { sentiment: 'negative' }, meId: me })).toBe('no');
+  });
 });
 
 describe('applyTicketChange', () => {
@@ -97,6 +104,9 @@ describe('mayEnterList', () => {
     expect(mayEnterList({ status: 'open' }, { filters: { status: 'resolved' }, meId: me })).toBe(false);
     expect(mayEnterList({ assignee_id: null }, { filters: { view: 'unassigned', status: 'any' }, meId: me })).toBe(true);
     expect(mayEnterList({}, { filters: { view: 'my_teams' }, meId: me })).toBe(true);
+    expect(mayEnterList({ sentiment: 'positive' }, { filters: { sentiment: 'negative' }, meId: me })).toBe(false);
+    expect(mayEnterList({ intent: 'elogio', sentiment: 'positive' }, { filters: { intent: 'cancelar' }, meId: me })).toBe(false);
+    expect(mayEnterList({ sentiment: 'very_negative' }, { filters: { sentiment: 'negative', intent: 'cancelar' }, meId: me })).toBe(true);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { InfiniteData } from '@tanstack/react-query';
 
-import type { Ticket, TicketFilter, TicketPage, TicketStatus } from '@/lib/api/models';
+import type { Intent, Sentiment, Ticket, TicketFilter, TicketPage, TicketStatus } from '@/lib/api/models';
+
+import { sentimentMatches } from './triage';
 
 // The inbox's lists stay live without a reload: a server event (or the
 // answer to this user's own change) is applied to every cached list page
@@ -37,6 +39,8 @@ export function matchesList(after: Ticket, ctx: TicketListContext, before?: Tick
   if (filters.channel_id && after.channel_id !== filters.channel_id) return 'no';
   if (filters.customer_id && after.customer_id !== filters.customer_id) return 'no';
   if (filters.tag && !after.tags.includes(filters.tag)) return 'no';
+  if (filters.intent && after.intent !== filters.intent) return 'no';
+  if (filters.sentiment && !sentimentMatches(after.sentiment, filters.sentiment)) return 'no';
   if (filters.sla === 'breached' && after.sla_status !== 'breached') return before ? 'unknown' : 'no';
   if (filters.sla === 'warning' && after.sla_status !== 'warning') return before ? 'unknown' : 'no';
   let verdict: Verdict = 'yes';
@@ -51,7 +55,7 @@ export function matchesList(after: Ticket, ctx: TicketListContext, before?: Tick
  * only when certain, so the list is not refetched for nothing.
  */
 export function mayEnterList(
-  known: { status?: TicketStatus; assignee_id?: string | null; channel_id?: string },
+  known: { status?: TicketStatus; assignee_id?: string | null; channel_id?: string; intent?: Intent | null; sentiment?: Sentiment | null },
   ctx: TicketListContext,
 ): boolean {
   const { filters, meId } = ctx;
@@ -62,6 +66,8 @@ export function mayEnterList(
     if (view === 'unassigned' && known.assignee_id !== null) return false;
   }
   if (known.channel_id !== undefined && filters.channel_id && filters.channel_id !== known.channel_id) return false;
+  if (known.intent !== undefined && filters.intent && known.intent !== filters.intent) return false;
+  if (known.sentiment !== undefined && filters.sentiment && !sentimentMatches(known.sentiment, filters.sentiment)) return false;
   return true;
 }
 

@@ -9,7 +9,7 @@ const TABS = [
   { to: paths.app.support.settings.queues.getHref(), label: 'Filas' },
   { to: paths.app.support.settings.sla.getHref(), label: 'SLA' },
   { to: paths.app.support.settings.canned.getHref(), label: 'Respostas prontas' },
-  { to: paths.app.support.settings.triage.getHref(), label: 'Regras de triagem' },
+  { to: paths.app.support.settings.triage.getHref(), label: 'Triagem' },
 ];
 
 export default function SupportSettingsLayout() {
