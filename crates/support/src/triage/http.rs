@@ -93,8 +93,8 @@ async fn save_rules(
     Ok(ApiJson(saved))
 }
 
-/// Every triage of a ticket's customer messages, newest first: the first
-/// one decided its category, priority and team.
+/// Every triage of a ticket's customer messages: the first one (which
+/// decided its category, priority and team), then the newest, 100 at most.
 #[utoipa::path(get, path = "/tickets/{id}/triage", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
     responses((status = 200, body = Vec<TicketTriage>), (status = 403, body = Problem), (status = 404, body = Problem),
         (status = 422, body = Problem)))]

@@ -107,7 +107,12 @@ pub async fn run(app: &App, tenant: Uuid, job: &LlmTriageJob) -> anyhow::Result<
     let client = provider(app, tenant, &settings)?;
     tx.commit().await?;
 
-    let text = format!("{}\n{}", subject.subject, subject.text);
+    // A web-chat or WhatsApp subject is the message's own first words.
+    let text = if subject.text.starts_with(&subject.subject) {
+        subject.text.clone()
+    } else {
+        format!("{}\n{}", subject.subject, subject.text)
+    };
     let text = if settings.mask_personal_data { ai::mask::mask(&text) } else { text };
     let answer = llm::triage(client.as_ref(), &text, &categories).await;
 

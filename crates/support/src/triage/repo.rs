@@ -96,7 +96,7 @@ pub async fn save_triage(
     Ok((row.number, row.old.as_deref().and_then(Sentiment::parse)))
 }
 
-/// A ticket's triages, newest first.
+/// A ticket's triages: the first one, then the newest.
 pub async fn triages_of(
     conn: &mut PgConnection,
     tenant_id: Uuid,
@@ -107,7 +107,7 @@ pub async fn triages_of(
                   priority_confidence, sentiment, sentiment_score, sentiment_confidence, language, cues, team_id,
                   engine, reason, corrected, created_at
              from ticket_triages where tenant_id = $1 and ticket_id = $2
-            order by created_at desc, id desc limit 100"#,
+            order by initial desc, created_at desc, id desc limit 100"#,
         tenant_id,
         ticket_id
     )
@@ -170,7 +170,9 @@ pub async fn mark_corrected(
 pub async fn save_example(conn: &mut PgConnection, tenant_id: Uuid, ticket_id: Uuid) -> Result<bool> {
     let done = sqlx::query!(
         "insert into triage_examples (tenant_id, ticket_id, text, category, priority, team_id)
-         select t.tenant_id, t.id, left(t.subject || E'\n' || m.text, 4000), t.category, t.priority, t.team_id
+         select t.tenant_id, t.id,
+                left(case when starts_with(m.text, t.subject) then m.text else t.subject || E'\n' || m.text end, 4000),
+                t.category, t.priority, t.team_id
            from tickets t
            join ticket_triages tr on tr.tenant_id = t.tenant_id and tr.ticket_id = t.id and tr.initial
            join ticket_messages m on m.tenant_id = t.tenant_id and m.id = tr.message_id

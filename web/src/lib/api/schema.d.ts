@@ -2604,8 +2604,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every triage of a ticket's customer messages, newest first: the first
-         *     one decided its category, priority and team.
+         * Every triage of a ticket's customer messages: the first one (which
+         *     decided its category, priority and team), then the newest, 100 at most.
          */
         get: operations["ticket_triages"];
         put?: never;

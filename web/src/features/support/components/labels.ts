@@ -171,17 +171,13 @@ export const TRIAGE_ENGINE_LABELS: Record<TriageEngine, string> = {
   rule: 'Regra da empresa',
   local_model: 'Modelo da empresa',
   starter_model: 'Modelo inicial',
-  open_ai: 'OpenAI',
+  openai: 'OpenAI',
   claude: 'Claude',
 };
 
-/**
- * An engine's name from the accuracy report, whose keys are the stored
- * names (`openai`), not the JSON enum's (`open_ai`).
- */
+/** An engine's name from the accuracy report (its keys are plain strings). */
 export function triageEngineLabel(engine: string): string {
-  if (engine === 'openai') return TRIAGE_ENGINE_LABELS.open_ai;
-  return TRIAGE_ENGINE_LABELS[engine as TriageEngine] ?? engine;
+  return engine in TRIAGE_ENGINE_LABELS ? TRIAGE_ENGINE_LABELS[engine as TriageEngine] : engine;
 }
 
 /** What an agent changed after triage (`TicketTriage.corrected`). */
