@@ -182,7 +182,7 @@ mod tests {
             score("Serviço péssimo, estou muito irritado!").sentiment,
             Sentiment::Negative | Sentiment::VeryNegative
         ));
-        assert_eq!(score("Qual o horário de funcionamento").sentiment, Sentiment::Neutral);
+        assert_eq!(score("Qual o endereço da loja de vocês?").sentiment, Sentiment::Neutral);
         let plain = score("estou feliz").compound;
         assert!(score("não estou feliz").compound < 0.0, "negation turns it");
         assert!(score("estou muito feliz").compound > plain, "an intensifier raises it");
