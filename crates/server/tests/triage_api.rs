@@ -92,7 +92,11 @@ async fn an_inbound_message_is_triaged_offline_stored_and_announced() {
     );
     let all = triages(&t, &owner, &ticket).await;
     assert_eq!(all.len(), 2);
-    assert_eq!((&all[0]["initial"], &all[1]["initial"]), (&json!(true), &json!(false)), "the first one leads");
+    assert_eq!(
+        (&all[0]["initial"], &all[1]["initial"]),
+        (&json!(true), &json!(false)),
+        "the first one leads"
+    );
 
     let mut admin = t.db.admin().await;
     let announced: Vec<(bool, String)> = sqlx::query_as(
