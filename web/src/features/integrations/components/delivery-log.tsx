@@ -1,11 +1,9 @@
 import { useState } from 'react';
 
-import { Alert } from '@/components/ui/alert';
+import { LogTable, StatusPill } from '@/components/log-table';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/fields';
-import { PageSpinner } from '@/components/ui/spinner';
 import type { EventKind, WebhookDelivery, WebhookDeliveryStatus } from '@/lib/api/models';
-import { cn } from '@/lib/cn';
 import { EVENT_LABELS } from '@/lib/event-labels';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
@@ -15,11 +13,7 @@ import { useDeliveries, useReplayDelivery } from '../api/webhooks';
 import { DELIVERY_STATUS_LABELS, DELIVERY_STATUS_STYLES } from './labels';
 
 export function DeliveryStatusBadge({ status }: { status: WebhookDeliveryStatus }) {
-  return (
-    <span className={cn('inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap', DELIVERY_STATUS_STYLES[status])}>
-      {DELIVERY_STATUS_LABELS[status]}
-    </span>
-  );
+  return <StatusPill className={DELIVERY_STATUS_STYLES[status]}>{DELIVERY_STATUS_LABELS[status]}</StatusPill>;
 }
 
 const kindLabel = (kind: string) => (kind === 'ping' ? 'Teste (ping)' : (EVENT_LABELS[kind as EventKind] ?? kind));
@@ -70,7 +64,6 @@ function DeliveryRow({ delivery, endpointId, enabled }: { delivery: WebhookDeliv
 export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabled: boolean }) {
   const [status, setStatus] = useState<WebhookDeliveryStatus | null>(null);
   const deliveries = useDeliveries(endpointId, status);
-  const items = deliveries.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <div className="space-y-3">
@@ -94,55 +87,16 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
           </Button>
         </div>
       </div>
-      {deliveries.isPending ? (
-        <PageSpinner label="Carregando entregas…" />
-      ) : deliveries.isError ? (
-        <Alert title="Não foi possível carregar as entregas">{problemMessage(deliveries.error)}</Alert>
-      ) : items.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          Nenhuma entrega {status ? 'com esta situação' : 'ainda'}. Use “Enviar teste” para conferir se o seu sistema recebe e valida a assinatura.
-        </p>
-      ) : (
-        <div className="relative overflow-x-auto rounded-md ring-1 ring-slate-200">
-          <table className="w-full min-w-[44rem] text-left text-sm">
-            <caption className="sr-only">Entregas do webhook</caption>
-            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Criada em
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Evento
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Situação
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Resposta
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Tentativas
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  <span className="sr-only">Ações</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((delivery) => (
-                <DeliveryRow key={delivery.id} delivery={delivery} endpointId={endpointId} enabled={enabled} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {deliveries.hasNextPage && (
-        <div className="text-center">
-          <Button variant="secondary" size="sm" onClick={() => deliveries.fetchNextPage()} isLoading={deliveries.isFetchingNextPage}>
-            Carregar mais
-          </Button>
-        </div>
-      )}
+      <LogTable
+        log={deliveries}
+        caption="Entregas do webhook"
+        columns={['Criada em', 'Evento', 'Situação', 'Resposta', 'Tentativas', 'Ações']}
+        minWidth="min-w-[44rem]"
+        loadingLabel="Carregando entregas…"
+        errorTitle="Não foi possível carregar as entregas"
+        empty={`Nenhuma entrega ${status ? 'com esta situação' : 'ainda'}. Use “Enviar teste” para conferir se o seu sistema recebe e valida a assinatura.`}
+        row={(delivery) => <DeliveryRow key={delivery.id} delivery={delivery} endpointId={endpointId} enabled={enabled} />}
+      />
     </div>
   );
 }
