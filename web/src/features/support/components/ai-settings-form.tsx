@@ -206,6 +206,7 @@ export function AiSettingsForm({ settings }: { settings: AiSettings }) {
             <TextField
               label="Chave da API"
               type="password"
+              wrapperClassName="max-w-xl"
               // Chrome ignores "off" on a password field and would offer the user's own login password.
               autoComplete="new-password"
               spellCheck={false}

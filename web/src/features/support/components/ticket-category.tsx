@@ -26,13 +26,14 @@ export function TicketCategoryField({ ticket, disabled, onSave }: { ticket: Tick
   return (
     <form
       aria-label="Categoria do ticket"
-      className="flex items-center gap-1"
+      className="flex items-center gap-1.5"
       onSubmit={(event) => {
         event.preventDefault();
         if (changed) onSave(next);
       }}
     >
-      <label className="sr-only" htmlFor={id}>
+      {/* Visible, unlike the selects' labels: a bare box holding "cobrança" would not say what it is. */}
+      <label className="text-xs text-slate-600" htmlFor={id}>
         Categoria
       </label>
       <input
