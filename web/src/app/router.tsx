@@ -55,6 +55,11 @@ function createAppRouter() {
                         { path: paths.app.support.settings.sla.path, lazy: page(() => import('./routes/app/support/sla')) },
                         { path: paths.app.support.settings.canned.path, lazy: page(() => import('./routes/app/support/canned')) },
                         { path: paths.app.support.settings.triage.path, lazy: page(() => import('./routes/app/support/triage')) },
+                        {
+                          // Managers configure support but not the LLM's key and spending.
+                          element: <SectionGuard section="ai_settings" />,
+                          children: [{ path: paths.app.support.settings.ai.path, lazy: page(() => import('./routes/app/support/ai')) }],
+                        },
                       ],
                     },
                   ],

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Me, Role } from '@/lib/api/models';
 import { meQueryKey } from '@/lib/auth';
+import type { Section } from '@/lib/authorization';
 import { renderWithProviders } from '@/testing/render';
 
 import { SectionGuard } from './section-guard';
@@ -15,10 +16,10 @@ function me(role: Role): Me {
   };
 }
 
-function renderAs(role: Role) {
+function renderAs(role: Role, section: Section = 'settings') {
   const ui = (
     <Routes>
-      <Route element={<SectionGuard section="settings" />}>
+      <Route element={<SectionGuard section={section} />}>
         <Route path="/configuracoes/usuarios" element={<h1>Usuários</h1>} />
       </Route>
     </Routes>
@@ -38,5 +39,11 @@ describe('SectionGuard', () => {
     expect(screen.getByRole('heading', { name: 'Acesso negado' })).toBeInTheDocument();
     expect(screen.getByText('Atendente')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Usuários' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the LLM settings to owners and admins: a manager, who configures support, is refused', () => {
+    renderAs('manager', 'ai_settings');
+    expect(screen.getByRole('heading', { name: 'Acesso negado' })).toBeInTheDocument();
+    expect(screen.getByText('Configurações de IA')).toBeInTheDocument();
   });
 });

@@ -58,6 +58,8 @@ export const paths = {
           getHref: () => '/atendimento/configuracoes/respostas-prontas',
         },
         triage: { path: '/atendimento/configuracoes/triagem', getHref: () => '/atendimento/configuracoes/triagem' },
+        /** The company's LLM and its usage (owners and admins). */
+        ai: { path: '/atendimento/configuracoes/ia', getHref: () => '/atendimento/configuracoes/ia' },
       },
     },
     crm: {

@@ -11,11 +11,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   finance: 'Financeiro',
 };
 
-export type Section = 'support' | 'support_settings' | 'crm' | 'finance' | 'automation' | 'dashboard' | 'settings';
+export type Section = 'support' | 'support_settings' | 'ai_settings' | 'crm' | 'finance' | 'automation' | 'dashboard' | 'settings';
 
 export const SECTION_LABELS: Record<Section, string> = {
   support: 'Atendimento',
   support_settings: 'Configurações do atendimento',
+  ai_settings: 'Configurações de IA',
   crm: 'CRM',
   finance: 'Financeiro',
   automation: 'Automação',
@@ -29,6 +30,8 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   support: ['owner', 'admin', 'manager', 'agent'],
   // Channels, teams, queues, SLA, canned responses, triage rules; agents work in the inbox only.
   support_settings: ['owner', 'admin', 'manager'],
+  // The company's LLM: its key (sealed, shown as 4 characters) and its spending; the server's SECRET_VIEWERS.
+  ai_settings: ['owner', 'admin'],
   crm: ['owner', 'admin', 'manager', 'sales'],
   finance: ['owner', 'admin', 'manager', 'finance'],
   automation: ['owner', 'admin', 'manager'],

@@ -44,3 +44,36 @@ export function formatStorage(mb: number): string {
   }
   return `${integer.format(mb)} MB`;
 }
+
+/**
+ * Whole numbers typed by people in pt-BR: "500.000", "500000", "1 000 000"
+ * → the integer; null when the text is empty or not a whole number. A comma
+ * is refused rather than read, since it would be a decimal mark here.
+ */
+export function parseInteger(text: string): number | null {
+  const cleaned = text.replace(/[\s\u00a0]/g, '');
+  if (!/^(\d{1,3}(\.\d{3})+|\d+)$/.test(cleaned)) return null;
+  const value = Number(cleaned.replace(/\./g, ''));
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+const usdCents = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'USD' });
+const usdFine = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/**
+ * An estimate in US dollars (a float, as providers price tokens): "US$ 1,50";
+ * below a dollar up to four decimals ("US$ 0,0012"), since a month of a few
+ * triages costs fractions of a cent and "US$ 0,00" would hide it.
+ */
+export function formatUsd(value: number): string {
+  return (Math.abs(value) < 1 ? usdFine : usdCents).format(value);
+}
+
+const monthYear = new Intl.DateTimeFormat('pt-BR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2026-11" → "novembro de 2026"; the text itself when it is not a month. */
+export function formatMonth(month: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  return monthYear.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+}

@@ -221,6 +221,12 @@ export type TicketTriage = Schemas['TicketTriage'];
 export type TriagePreviewRequest = Schemas['PreviewRequest'];
 export type TriageAccuracy = Schemas['TriageAccuracy'];
 export type AccuracyRow = Schemas['AccuracyRow'];
+// The company's LLM (owners and admins)
+export type LlmProviderKind = Schemas['LlmProviderKind'];
+export type AiSettings = Schemas['AiSettings'];
+export type AiSettingsInput = Schemas['AiSettingsInput'];
+export type AiUsage = Schemas['AiUsage'];
+export type AiUsageRow = Schemas['AiUsageRow'];
 export type TicketFilter = ListFilters<'list_tickets'>;
 /** An agent's presence; the spec documents `PresenceRequest.status` as a string. */
 export type Presence = 'online' | 'away' | 'offline';

@@ -21,5 +21,8 @@ export const slaPoliciesQueryKey = [...supportQueryKey, 'sla-policies'] as const
 export const cannedQueryKey = [...supportQueryKey, 'canned'] as const;
 export const triageRulesQueryKey = [...supportQueryKey, 'triage-rules'] as const;
 export const triageAccuracyQueryKey = (days: number) => [...supportQueryKey, 'triage-accuracy', days] as const;
+/** The company's LLM settings and a month of its use (`YYYY-MM`). */
+export const aiSettingsQueryKey = [...supportQueryKey, 'ai-settings'] as const;
+export const aiUsageQueryKey = (month: string) => [...supportQueryKey, 'ai-usage', month] as const;
 /** The CRM's side of a ticket's customer, as the inbox's panel reads it. */
 export const supportCustomerQueryKey = (customerId: string) => [...supportQueryKey, 'customer', customerId] as const;

@@ -2,6 +2,7 @@ import type {
   ChannelKind,
   DeliveryStatus,
   Intent,
+  LlmProviderKind,
   Presence,
   Priority,
   Routing,
@@ -193,3 +194,39 @@ export function correctedFieldsLabel(fields: string[]): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} e ${names[names.length - 1]}`;
 }
+
+// The company's LLM: providers, and how its calls went (`AiUsageRow`).
+
+export const LLM_PROVIDER_LABELS: Record<LlmProviderKind, string> = {
+  openai: 'OpenAI',
+  anthropic: 'Anthropic (Claude)',
+};
+
+/** What the server uses when the model is left empty (ai::llm's DEFAULT_MODEL of each client). */
+export const LLM_DEFAULT_MODELS: Record<LlmProviderKind, string> = {
+  openai: 'gpt-4o-mini',
+  anthropic: 'claude-3-5-haiku-latest',
+};
+
+const AI_OUTCOME_LABELS: Record<string, string> = {
+  ok: 'Respondida',
+  over_limit: 'Acima do limite',
+  timeout: 'Sem resposta a tempo',
+  rate_limited: 'Limite do provedor',
+  refused: 'Recusada pelo modelo',
+  truncated: 'Resposta cortada',
+  invalid: 'Resposta inválida',
+  error: 'Erro',
+};
+
+/** An LLM call's outcome (a plain string in the API); an unknown one is shown as sent. */
+export const aiOutcomeLabel = (outcome: string): string => AI_OUTCOME_LABELS[outcome] ?? outcome;
+
+const AI_FEATURE_LABELS: Record<string, string> = {
+  triage: 'Triagem',
+  summary: 'Resumo',
+  reply: 'Sugestão de resposta',
+};
+
+/** What the LLM was called for (a plain string in the API). */
+export const aiFeatureLabel = (feature: string): string => AI_FEATURE_LABELS[feature] ?? feature;

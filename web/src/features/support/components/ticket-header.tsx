@@ -19,6 +19,7 @@ import { ChannelIcon } from './channel-icon';
 import { MergeDialog } from './merge-dialog';
 import { SnoozeDialog } from './snooze-dialog';
 import { TagsEditor } from './tags-editor';
+import { TicketCategoryField } from './ticket-category';
 import { TransferDialog } from './transfer-dialog';
 import { UnverifiedBadge } from './unverified-contact';
 
@@ -28,7 +29,7 @@ const RESOLVED_NOTICE = 'Ticket resolvido: o cliente receberá a pesquisa de sat
 
 const selectClass = 'h-8 max-w-48 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 disabled:bg-slate-100';
 
-/** The ticket's title, who has it, and what can be done: status, priority, tags, assume, transfer, snooze, merge. */
+/** The ticket's title, who has it, and what can be done: status, priority, category, tags, assume, transfer, snooze, merge. */
 export function TicketHeader({
   ticket,
   backHref,
@@ -136,6 +137,12 @@ export function TicketHeader({
               </option>
             ))}
           </select>
+          <TicketCategoryField
+            key={`${ticket.id}:${ticket.category ?? ''}`}
+            ticket={ticket}
+            disabled={locked || update.isPending}
+            onSave={(category) => change({ category })}
+          />
           {ticket.assignee_id !== user.id && !locked && (
             <Button
               size="sm"

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { TicketTriage } from '@/lib/api/models';
 
-import { formatShare, isNegative, languageName, modelLine, sentimentMatches, triageTimeline } from './triage';
+import { canonicalCategory, categoryChoices, formatShare, isNegative, languageName, modelLine, sentimentMatches, triageTimeline } from './triage';
 
 function triage(overrides: Partial<TicketTriage> = {}): TicketTriage {
   return {
@@ -71,5 +71,22 @@ describe('triage for people', () => {
     expect(modelLine({ examples: 1234, model_examples: 1230, model_trained_at: '2026-11-03T15:30:00Z' })).toMatch(
       /^O modelo da empresa aprendeu com 1\.230 exemplos \(treinado em \d\d\/11\/2026,? \d\d:30\)\.$/,
     );
+  });
+});
+
+describe('ticket categories', () => {
+  const rules = [{ category: 'cobrança' }, { category: null }, { category: 'Suporte técnico' }, { category: 'Cobranca ' }, { category: 'acesso' }];
+
+  it('offers the rules’ categories and the ticket’s own, each once, in pt-BR order', () => {
+    expect(categoryChoices(rules, 'instalação', null, 'ACESSO')).toEqual(['acesso', 'cobrança', 'instalação', 'Suporte técnico']);
+    expect(categoryChoices([])).toEqual([]);
+  });
+
+  it('spells a typed category as the company does, else keeps it trimmed', () => {
+    const choices = categoryChoices(rules);
+    expect(canonicalCategory('  COBRANCA ', choices)).toBe('cobrança');
+    expect(canonicalCategory('suporte   tecnico', choices)).toBe('Suporte técnico');
+    expect(canonicalCategory('  Mudança  de endereço ', choices)).toBe('Mudança de endereço');
+    expect(canonicalCategory('   ', choices)).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import type { Sentiment, TicketTriage, TriageAccuracy } from '@/lib/api/models';
+import type { Sentiment, TicketTriage, TriageAccuracy, TriageRule } from '@/lib/api/models';
 import { formatDateTime, formatNumber } from '@/lib/format';
 
 // Reading a triage for people: confidences as whole percentages, languages
@@ -66,4 +66,28 @@ export function modelLine(report: Pick<TriageAccuracy, 'examples' | 'model_examp
   }
   const sofar = report.examples > 0 ? ` Até agora: ${plural(report.examples, 'exemplo', 'exemplos')}.` : '';
   return `Ainda sem modelo próprio: a triagem usa o modelo inicial até haver ${FIRST_MODEL_AT} exemplos corrigidos ou resolvidos.${sofar}`;
+}
+
+/** Case, accents and spacing aside: "Cobranca " and "cobrança" are one category. */
+const foldCategory = (text: string) =>
+  text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('pt-BR');
+
+/** What an agent may pick for a ticket: the categories of the company's rules plus the ones given (the ticket's own), each once, sorted. */
+export function categoryChoices(rules: Pick<TriageRule, 'category'>[], ...extra: (string | null | undefined)[]): string[] {
+  const byFold = new Map<string, string>();
+  for (const category of [...rules.map((rule) => rule.category), ...extra]) {
+    const name = category?.trim();
+    if (name && !byFold.has(foldCategory(name))) byFold.set(foldCategory(name), name);
+  }
+  return [...byFold.values()].sort((a, b) => a.localeCompare(b, 'pt-BR'));
+}
+
+/**
+ * What the agent typed, spelt as the company already spells it when it is
+ * the same word ("Cobranca" → "cobrança"): the triage model learns from
+ * each spelling as a separate category, and a rule's team follows only its own.
+ */
+export function canonicalCategory(typed: string, choices: string[]): string {
+  const folded = foldCategory(typed);
+  return choices.find((choice) => foldCategory(choice) === folded) ?? typed.replace(/\s+/g, ' ').trim();
 }

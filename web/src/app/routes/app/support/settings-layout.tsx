@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 
 import { SectionTabs } from '@/components/layouts/section-tabs';
 import { paths } from '@/config/paths';
+import { useMe } from '@/lib/auth';
+import { canAccess } from '@/lib/authorization';
 
 const TABS = [
   { to: paths.app.support.settings.channels.getHref(), label: 'Canais' },
@@ -13,10 +15,12 @@ const TABS = [
 ];
 
 export default function SupportSettingsLayout() {
+  const { user } = useMe();
+  const tabs = canAccess(user.role, 'ai_settings') ? [...TABS, { to: paths.app.support.settings.ai.getHref(), label: 'IA' }] : TABS;
   return (
     <SectionTabs
       label="Configurações do atendimento"
-      tabs={TABS}
+      tabs={tabs}
       leading={
         <Link
           to={paths.app.support.root.getHref()}
