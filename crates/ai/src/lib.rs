@@ -8,6 +8,7 @@
 //!   `build.rs`, which trains the starter model from `data/starter/`;
 //! - [`sentiment`]: the LeIA lexicon with VADER's rules;
 //! - [`mask`]: personal data out of a text before it leaves the server;
+//! - [`similar`]: TF-IDF cosine ranking, for reply suggestions offline;
 //! - [`eval`]: accuracy, macro-F1 and the confusion matrix of a model on a
 //!   held-out set (`conectcrm ai eval`);
 //! - [`llm`]: OpenAI (and OpenAI-compatible servers) and Anthropic behind
@@ -23,6 +24,7 @@ pub mod language;
 pub mod llm;
 pub mod mask;
 pub mod sentiment;
+pub mod similar;
 pub mod starter;
 pub mod text;
 pub mod triage;

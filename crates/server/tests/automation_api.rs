@@ -408,6 +408,36 @@ async fn messages(t: &TestApp, owner: &Actor, ticket: &Value) -> Vec<Value> {
 }
 
 #[tokio::test]
+async fn a_flow_paused_before_its_first_publication_is_published_as_version_1_when_activated() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let (s, flow) = t.post("/api/v1/automation/flows", Some(&owner.token), urgent_flow()).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let url = format!("/api/v1/automation/flows/{}", flow["id"].as_str().unwrap());
+    let (s, flow) = t.post(&format!("{url}/pause"), Some(&owner.token), json!({})).await;
+    assert_eq!((s, flow["status"].as_str()), (StatusCode::OK, Some("paused")));
+    let (s, flow) = t.post(&format!("{url}/activate"), Some(&owner.token), json!({})).await;
+    assert_eq!(
+        (s, flow["status"].as_str(), flow["version"].as_i64()),
+        (StatusCode::OK, Some("active"), Some(1))
+    );
+    let (_, versions) = t.get(&format!("{url}/versions"), &owner.token).await;
+    let listed: Vec<(i64, bool)> = versions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (v["version"].as_i64().unwrap(), v["current"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(listed, [(1, true)], "version 1 is kept like any published version");
+    // Paused and activated again, it is not published twice.
+    t.post(&format!("{url}/pause"), Some(&owner.token), json!({})).await;
+    let (s, flow) = t.post(&format!("{url}/activate"), Some(&owner.token), json!({})).await;
+    assert_eq!((s, flow["version"].as_i64()), (StatusCode::OK, Some(1)));
+    let (_, versions) = t.get(&format!("{url}/versions"), &owner.token).await;
+    assert_eq!(versions.as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
 async fn editing_a_live_flow_keeps_its_version_until_the_draft_is_published() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;

@@ -150,6 +150,15 @@ async fn a_company_rule_wins_for_what_it_sets_and_says_which_word() {
     assert_eq!((tr["engine"].as_str(), tr["category_confidence"].as_f64()), (Some("rule"), Some(1.0)));
     assert!(tr["reason"].as_str().unwrap().contains("“boleto”"), "{}", tr["reason"]);
     assert_eq!(tr["intent"], "segunda_via", "the models still fill what the rule does not set");
+
+    // An agent's category is a short label; an empty one clears it.
+    let url = format!("/api/v1/tickets/{}", ticket["id"].as_str().unwrap());
+    let (s, b) = t.patch(&url, &owner.token, json!({"category": "x".repeat(101)})).await;
+    assert_eq!((s, &b["errors"][0]["field"]), (StatusCode::UNPROCESSABLE_ENTITY, &json!("category")), "{b}");
+    let (s, b) = t.patch(&url, &owner.token, json!({"category": "  "})).await;
+    assert_eq!((s, &b["category"]), (StatusCode::OK, &Value::Null), "{b}");
+    let tr = &triages(&t, &owner, &ticket).await[0];
+    assert_eq!(tr["corrected"], json!(["category"]));
 }
 
 #[tokio::test]
@@ -389,4 +398,64 @@ async fn a_configured_llm_refines_an_untaken_ticket_within_the_plan_and_sees_no_
     assert_eq!((s, &b["provider"]), (StatusCode::OK, &Value::Null));
     let (s, b) = t.get("/api/v1/ai/usage?month=2026-13", &owner.token).await;
     assert_eq!((s, &b["errors"][0]["field"]), (StatusCode::UNPROCESSABLE_ENTITY, &json!("month")));
+}
+
+#[tokio::test]
+async fn reply_suggestions_rank_canned_responses_and_past_answers_by_likeness() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let public = webchat(&t, &owner).await;
+    for (shortcut, title, body) in [
+        (
+            "boleto",
+            "Segunda via do boleto",
+            "Olá, {{customer.first_name}}! Segue a segunda via do boleto atualizado.",
+        ),
+        ("roteador", "Reiniciar roteador", "Desligue o roteador da tomada por 30 segundos e ligue de novo."),
+    ] {
+        let (s, b) = t
+            .post(
+                "/api/v1/canned-responses",
+                Some(&owner.token),
+                json!({"shortcut": shortcut, "title": title, "body": body}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{b}");
+    }
+    // An earlier conversation about the same thing, answered and resolved.
+    let old = new_ticket(&t, &owner, &public, "O boleto de março venceu, podem mandar outro?").await;
+    let old_url = format!("/api/v1/tickets/{}", old["id"].as_str().unwrap());
+    let (s, b) = t
+        .post(
+            &format!("{old_url}/messages"),
+            Some(&owner.token),
+            json!({"text": "Claro! Enviei o novo boleto por e-mail."}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let (s, _) = t.patch(&old_url, &owner.token, json!({"status": "resolved"})).await;
+    assert_eq!(s, StatusCode::OK);
+
+    let ticket = new_ticket(&t, &owner, &public, "Meu boleto venceu, preciso da segunda via").await;
+    let (s, b) =
+        t.get(&format!("/api/v1/tickets/{}/suggestions", ticket["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(b["message"], "Meu boleto venceu, preciso da segunda via");
+    let items = b["items"].as_array().unwrap();
+    assert_eq!(
+        (items[0]["kind"].as_str(), items[0]["shortcut"].as_str()),
+        (Some("canned"), Some("boleto")),
+        "{b}"
+    );
+    assert!(items.iter().all(|i| i["shortcut"] != "roteador"), "unrelated canned responses stay out: {b}");
+    let past = items.iter().find(|i| i["kind"] == "past_reply").expect("the earlier answer");
+    assert_eq!(
+        (past["text"].as_str(), &past["ticket_number"]),
+        (Some("Claro! Enviei o novo boleto por e-mail."), &old["number"])
+    );
+
+    let other = t.signup("Beta").await;
+    let (s, _) =
+        t.get(&format!("/api/v1/tickets/{}/suggestions", ticket["id"].as_str().unwrap()), &other.token).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
 }

@@ -184,7 +184,9 @@ async fn activate_flow(
     let tenant = s.user.tenant_id;
     s.require(AUTOMATION_ROLES)?;
     let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    if row.status == FlowStatus::Draft.as_str() {
+    // Paused or archived before its first publication, a flow still has no
+    // version 1: activating it publishes one, as for a draft.
+    if row.status == FlowStatus::Draft.as_str() || !repo::was_published(&mut s.tx, tenant, id).await? {
         return publish(&app, s, id).await;
     }
     set_status(&app, s, id, FlowStatus::Active).await
@@ -196,7 +198,9 @@ async fn publish(app: &App, mut s: Session, id: Uuid) -> Result<ApiJson<Flow>> {
     // Checked again: the catalogue may have changed since it was saved.
     let pending = match &row.draft {
         Some(d) => serde_json::from_value::<Definition>(d.clone()).map_err(Error::internal)?,
-        None if row.status == FlowStatus::Draft.as_str() => {
+        None if row.status == FlowStatus::Draft.as_str()
+            || !repo::was_published(&mut s.tx, tenant, id).await? =>
+        {
             service::flow_definition(&row).map_err(Error::internal)?
         }
         None => return Err(Error::conflict(None, "Não há alterações para publicar.")),

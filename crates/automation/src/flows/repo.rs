@@ -120,7 +120,8 @@ pub async fn update(
     .await?)
 }
 
-/// Makes the pending draft (or, for a never-published flow, its
+/// Makes the pending draft (or, for a never-published flow — a draft, or
+/// one paused or archived before its first publication — its
 /// definition) the live version and activates the flow; the previous
 /// version stays in `automation_flow_versions`. `None` if the flow is
 /// gone; the row unchanged if there was nothing to publish.
@@ -140,7 +141,9 @@ pub async fn publish(
                 version = version + case when draft is not null then 1 else 0 end,
                 draft = null, status = 'active', consecutive_failures = 0, paused_reason = null,
                 updated_at = now()
-         where tenant_id = $1 and id = $2 and (draft is not null or status = 'draft')
+         where tenant_id = $1 and id = $2
+           and (draft is not null or status = 'draft'
+                or not exists (select 1 from automation_flow_versions v where v.tenant_id = $1 and v.flow_id = $2))
          returning id, name, trigger_kind, schedule, conditions, actions, status, version, draft, paused_reason, secret, created_at, updated_at",
         tenant_id,
         id
@@ -165,6 +168,17 @@ pub async fn publish(
     .execute(conn)
     .await?;
     Ok(Some(row))
+}
+
+/// Whether the flow ever had a version published.
+pub async fn was_published(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<bool> {
+    Ok(sqlx::query_scalar!(
+        r#"select exists (select 1 from automation_flow_versions where tenant_id = $1 and flow_id = $2) as "published!""#,
+        tenant_id,
+        id
+    )
+    .fetch_one(conn)
+    .await?)
 }
 
 pub async fn discard_draft(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<FlowRow>> {

@@ -254,6 +254,7 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/tickets/{id}", SUPPORT, NoBody),
     r("PATCH", "/tickets/{id}", SUPPORT, Json(r#"{"priority": "high"}"#)),
     r("GET", "/tickets/{id}/triage", SUPPORT, NoBody),
+    r("GET", "/tickets/{id}/suggestions", SUPPORT, NoBody),
     r("GET", "/tickets/{id}/messages", SUPPORT, NoBody),
     r("POST", "/tickets/{id}/messages", SUPPORT, Json(r#"{"text": "Estamos verificando."}"#)),
     r("POST", "/tickets/{id}/messages/{message_id}/retry", SUPPORT, NoBody),

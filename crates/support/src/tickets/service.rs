@@ -675,12 +675,21 @@ async fn apply_update(
         }
         None => t.tags.clone(),
     };
+    // An empty category clears it; one is a short label.
+    let category = match req.category.as_deref().map(str::trim) {
+        Some("") => None,
+        Some(c) if c.chars().count() > 100 || c.chars().any(char::is_control) => {
+            v.add("category", "Categoria com até 100 caracteres.");
+            None
+        }
+        Some(c) => Some(c.to_string()),
+        None => t.category.clone(),
+    };
     v.finish()?;
     let status = req.status.unwrap_or(t.status);
     if t.merged_into.is_some() && status != TicketStatus::Closed {
         return Err(Error::conflict(None, "Este ticket foi mesclado em outro."));
     }
-    let category = req.category.clone().or(t.category.clone());
     let priority = req.priority.unwrap_or(t.priority);
     repo::save(
         tx,
@@ -724,6 +733,10 @@ async fn apply_update(
     }
     if req.priority.is_some_and(|p| p != t.priority) {
         repo::log(tx, tenant, id, actor.id(), "priority", json!({ "to": req.priority.map(|p| p.as_str()) }))
+            .await?;
+    }
+    if category != t.category {
+        repo::log(tx, tenant, id, actor.id(), "category", json!({ "from": t.category, "to": category }))
             .await?;
     }
     // An agent's change of what triage decided teaches the company's model;

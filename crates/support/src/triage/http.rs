@@ -13,11 +13,11 @@ use uuid::Uuid;
 
 use super::keywords::{self, TriageRule};
 use super::model::{
-    AiSettings, AiSettingsInput, AiUsage, AiUsageRow, LlmProviderKind, PreviewRequest, TicketTriage,
-    TriageAccuracy, Triaged,
+    AiSettings, AiSettingsInput, AiUsage, AiUsageRow, LlmProviderKind, PreviewRequest, ReplySuggestions,
+    TicketTriage, TriageAccuracy, Triaged,
 };
 use super::repo::AiSettingsRow;
-use super::{engine, repo};
+use super::{engine, repo, suggest};
 use crate::tickets::model::Priority;
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
 
@@ -25,6 +25,7 @@ pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
         .routes(routes!(list_rules, save_rules))
         .routes(routes!(ticket_triages))
+        .routes(routes!(reply_suggestions))
         .routes(routes!(preview))
         .routes(routes!(accuracy))
         .routes(routes!(get_ai_settings, put_ai_settings))
@@ -105,6 +106,20 @@ async fn ticket_triages(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<Ap
     let triages = repo::triages_of(&mut s.tx, tenant, id).await?;
     s.tx.commit().await?;
     Ok(ApiJson(triages))
+}
+
+/// Answers to suggest for the ticket's latest customer message, offline:
+/// canned responses and what agents answered to similar messages.
+#[utoipa::path(get, path = "/tickets/{id}/suggestions", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = ReplySuggestions), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
+async fn reply_suggestions(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<ReplySuggestions>> {
+    s.require(SUPPORT_ROLES)?;
+    crate::tickets::repo::find(&mut s.tx, s.user.tenant_id, id, false).await?.ok_or(Error::NotFound)?;
+    let suggestions = suggest::for_ticket(&mut s.tx, id).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(suggestions))
 }
 
 /// The longest text triage reads.

@@ -13,6 +13,7 @@ pub mod keywords;
 pub mod llm;
 pub mod model;
 pub mod repo;
+pub mod suggest;
 
 use kernel::Result;
 use kernel::tenant::TenantTx;

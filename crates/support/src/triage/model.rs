@@ -168,3 +168,34 @@ pub struct AiUsageRow {
     /// At the provider's list price, when the model is known.
     pub estimated_cost_usd: Option<f64>,
 }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SuggestionKind {
+    /// One of the company's canned responses (its variables still to fill).
+    Canned,
+    /// What an agent answered to a similar message on a resolved ticket.
+    PastReply,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReplySuggestion {
+    pub kind: SuggestionKind,
+    pub text: String,
+    pub title: Option<String>,
+    pub canned_id: Option<Uuid>,
+    pub shortcut: Option<String>,
+    /// The resolved ticket a past reply comes from.
+    pub ticket_number: Option<i64>,
+    /// Likeness to the customer's message, 0…1.
+    pub score: f64,
+}
+
+/// Suggestions for answering a ticket's latest customer message.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReplySuggestions {
+    /// The message they answer; none when the customer wrote no text.
+    pub message: Option<String>,
+    /// Canned responses first, then past replies, each best first.
+    pub items: Vec<ReplySuggestion>,
+}

@@ -538,3 +538,54 @@ pub async fn team_of_category(
     .fetch_optional(conn)
     .await?)
 }
+
+/// The customer's latest message on a ticket.
+pub async fn latest_inbound(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar!(
+        "select text from ticket_messages where tenant_id = $1 and ticket_id = $2 and direction = 'in' and text <> ''
+          order by created_at desc, id desc limit 1",
+        tenant_id,
+        ticket_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub struct PastReply {
+    pub number: i64,
+    pub question: String,
+    pub reply: String,
+}
+
+/// Recently resolved tickets (other than this one): the customer's first
+/// message and an agent's first reply to it.
+pub async fn past_replies(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    except: Uuid,
+    limit: i64,
+) -> Result<Vec<PastReply>> {
+    Ok(sqlx::query_as!(
+        PastReply,
+        r#"select t.number, q.text as "question!", r.text as "reply!"
+             from tickets t
+             join lateral (select m.text from ticket_messages m
+                            where m.tenant_id = t.tenant_id and m.ticket_id = t.id and m.direction = 'in' and m.text <> ''
+                            order by m.created_at, m.id limit 1) q on true
+             join lateral (select m.text from ticket_messages m
+                            where m.tenant_id = t.tenant_id and m.ticket_id = t.id and m.direction = 'out'
+                              and m.author_id is not null and m.text <> ''
+                            order by m.created_at, m.id limit 1) r on true
+            where t.tenant_id = $1 and t.id <> $2 and t.status in ('resolved', 'closed')
+            order by t.resolved_at desc nulls last limit $3"#,
+        tenant_id,
+        except,
+        limit
+    )
+    .fetch_all(conn)
+    .await?)
+}

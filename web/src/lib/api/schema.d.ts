@@ -2579,6 +2579,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Answers to suggest for the ticket's latest customer message, offline:
+         *     canned responses and what agents answered to similar messages.
+         */
+        get: operations["reply_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/transfer": {
         parameters: {
             query?: never;
@@ -4745,6 +4765,31 @@ export interface components {
             template?: components["schemas"]["TemplateRef"] | null;
             text?: string;
         };
+        ReplySuggestion: {
+            /** Format: uuid */
+            canned_id?: string | null;
+            kind: components["schemas"]["SuggestionKind"];
+            /**
+             * Format: double
+             * @description Likeness to the customer's message, 0…1.
+             */
+            score: number;
+            shortcut?: string | null;
+            text: string;
+            /**
+             * Format: int64
+             * @description The resolved ticket a past reply comes from.
+             */
+            ticket_number?: number | null;
+            title?: string | null;
+        };
+        /** @description Suggestions for answering a ticket's latest customer message. */
+        ReplySuggestions: {
+            /** @description Canned responses first, then past replies, each best first. */
+            items: components["schemas"]["ReplySuggestion"][];
+            /** @description The message they answer; none when the customer wrote no text. */
+            message?: string | null;
+        };
         ResetPasswordRequest: {
             password: string;
             token: string;
@@ -5105,6 +5150,8 @@ export interface components {
         };
         /** @enum {string} */
         SubscriptionStatus: "active" | "paused" | "cancelled" | "ended";
+        /** @enum {string} */
+        SuggestionKind: "canned" | "past_reply";
         Team: {
             /** @description Empty: the company's hours. */
             business_hours: components["schemas"]["BusinessWindow"][];
@@ -13991,6 +14038,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Ticket"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplySuggestions"];
                 };
             };
             403: {

@@ -10,6 +10,7 @@ export const messagesQueryKey = (ticketId: string) => [...ticketsQueryKey, 'mess
 export const activitiesQueryKey = (ticketId: string) => [...ticketsQueryKey, 'activities', ticketId] as const;
 /** A ticket's triages (first message and later ones), for the side panel. */
 export const ticketTriageQueryKey = (ticketId: string) => [...ticketsQueryKey, 'triage', ticketId] as const;
+export const replySuggestionsQueryKey = (ticketId: string) => [...ticketsQueryKey, 'suggestions', ticketId] as const;
 /** A customer's tickets, for the side panel (a plain page, not an inbox list). */
 export const customerTicketsQueryKey = (customerId: string) => [...ticketsQueryKey, 'customer', customerId] as const;
 export const attachmentQueryKey = (ticketId: string, attachmentId: string) =>

@@ -1,9 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
-import type { TicketTriage, TriageAccuracy, Triaged, TriagePreviewRequest, TriageRule, TriageRuleInput } from '@/lib/api/models';
+import type { ReplySuggestions, TicketTriage, TriageAccuracy, Triaged, TriagePreviewRequest, TriageRule, TriageRuleInput } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
-import { ticketTriageQueryKey, triageAccuracyQueryKey, triageRulesQueryKey } from './query-keys';
+import { replySuggestionsQueryKey, ticketTriageQueryKey, triageAccuracyQueryKey, triageRulesQueryKey } from './query-keys';
 
 /** In order: the first rule whose keyword appears in a new ticket wins. */
 export const getTriageRules = (signal?: AbortSignal) => api.get<TriageRule[]>('/triage-rules', { signal });
@@ -42,3 +42,10 @@ export const triageAccuracyQueryOptions = (days: number) =>
   queryOptions({ queryKey: triageAccuracyQueryKey(days), queryFn: ({ signal }) => getTriageAccuracy(days, signal) });
 
 export const useTriageAccuracy = (days: number, enabled = true) => useQuery({ ...triageAccuracyQueryOptions(days), enabled });
+
+/** Canned responses and past answers most like the customer's latest message (offline; nothing is sent). */
+export const getReplySuggestions = (ticketId: string, signal?: AbortSignal) =>
+  api.get<ReplySuggestions>(`/tickets/${ticketId}/suggestions`, { signal });
+
+export const useReplySuggestions = (ticketId: string, enabled: boolean) =>
+  useQuery({ queryKey: replySuggestionsQueryKey(ticketId), queryFn: ({ signal }) => getReplySuggestions(ticketId, signal), enabled });

@@ -24,6 +24,10 @@ function details(activity: Activity, userName: (id: string | null) => string | n
       const to = str(data.to) as Priority | null;
       return to ? `para ${PRIORITY_LABELS[to]?.toLowerCase() ?? to}` : null;
     }
+    case 'category': {
+      const to = str(data.to);
+      return to ? `para “${to}”` : 'removida';
+    }
     case 'assigned':
     case 'transferred': {
       const who = userName(str(data.assignee_id));

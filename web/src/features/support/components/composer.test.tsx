@@ -58,6 +58,30 @@ afterEach(() => {
 });
 
 describe('Composer', () => {
+  it('suggests replies like the customer’s message and puts the chosen one, variables filled, in the box', async () => {
+    stubApi({
+      'GET /users': () => json(users),
+      'GET /tickets/t1/suggestions': () =>
+        json({
+          message: 'Meu boleto venceu',
+          items: [
+            { kind: 'canned', text: 'Olá, {{customer.first_name}}! Segue o boleto.', title: 'Segunda via', canned_id: 'cr9', shortcut: 'boleto', ticket_number: null, score: 0.8 },
+            { kind: 'past_reply', text: 'Enviei o novo boleto por e-mail.', title: null, canned_id: null, shortcut: null, ticket_number: 41, score: 0.5 },
+          ],
+        }),
+      'GET /tickets/t1/canned/cr9': () => json({ text: 'Olá, Maria! Segue o boleto.' }),
+    });
+    const user = userEvent.setup();
+    renderComposer();
+
+    await user.click(screen.getByRole('button', { name: 'Sugerir resposta' }));
+    const panel = await screen.findByRole('region', { name: 'Sugestões de resposta' });
+    expect(panel).toHaveTextContent('Resposta do ticket #41');
+    await user.click((await screen.findAllByRole('button', { name: 'Usar' }))[0]);
+    await vi.waitFor(() => expect(screen.getByLabelText('Mensagem para o cliente')).toHaveValue('Olá, Maria! Segue o boleto.'));
+    expect(screen.queryByRole('region', { name: 'Sugestões de resposta' })).not.toBeInTheDocument();
+  });
+
   it('inserts a canned response typed after "/" with the ticket’s variables filled', async () => {
     const calls = stubApi({
       'GET /users': () => json(users),

@@ -18,6 +18,7 @@ import { fromLocalInput, inHours, nextMondayAt, toLocalInput, tomorrowAt } from 
 import { findTrigger, fold, replaceTrigger, resolveMentions, type MentionPick, type Trigger } from '../utils/triggers';
 
 import { ComposerSuggestions, type Suggestion } from './composer-suggestions';
+import { ReplySuggestionsButton } from './reply-suggestions';
 
 export type ComposerHandle = { focus: () => void; toggleNote: () => void };
 
@@ -252,6 +253,16 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
             </button>
           ))}
         </div>
+        {!note && (
+          <ReplySuggestionsButton
+            ticketId={ticket.id}
+            onUse={(suggested) => {
+              const next = text.trim() ? `${text.trimEnd()}\n${suggested}` : suggested;
+              update(next, next.length);
+              placeCaret(next.length);
+            }}
+          />
+        )}
         <p className="hidden text-xs text-slate-500 sm:block">
           <kbd className="rounded bg-slate-100 px-1">/</kbd> respostas prontas
           {note && (

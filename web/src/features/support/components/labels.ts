@@ -110,6 +110,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   transferred: 'transferiu o ticket',
   status: 'mudou a situação',
   priority: 'mudou a prioridade',
+  category: 'mudou a categoria',
   replied: 'respondeu ao cliente',
   scheduled: 'agendou uma mensagem',
   retried: 'reenviou uma mensagem',
