@@ -3,7 +3,8 @@
 // to go to Procon; the owner finds the ticket in the inbox (the unhappy face,
 // the sentiment filter) and reads its triage in the side panel (intent,
 // urgent priority, the "ameaça jurídica" cue); lowering the priority marks
-// the triage corrected; Configurações → Triagem shows the accuracy of the
+// the triage corrected; "Sugerir resposta" offers the company's canned
+// response about cancelling; Configurações → Triagem shows the accuracy of the
 // last 30 days (1 triaged, 1 corrected: 0%) and tries a message out.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -37,6 +38,12 @@ describe('AI triage: the ticket’s triage, corrections and accuracy', () => {
     const token = pair.access_token;
     const channel = await api('/channels', { method: 'POST', token, body: { kind: 'webchat', name: 'Site' } });
     assert.equal(channel.status, 201, JSON.stringify(channel.body));
+    const canned = await api('/canned-responses', {
+      method: 'POST',
+      token,
+      body: { shortcut: 'cancelamento', title: 'Cancelamento', body: 'Sentimos muito! Vamos verificar o cancelamento do seu plano agora.' },
+    });
+    assert.equal(canned.status, 201, JSON.stringify(canned.body));
     await visitorWrites(channel.body.public_id, MESSAGE);
     const ticket = await waitForTicket(token, MESSAGE, { timeoutMs: LIVE_MS });
 
@@ -84,6 +91,15 @@ describe('AI triage: the ticket’s triage, corrections and accuracy', () => {
       // The agent disagrees: not urgent, only high. The triage counts as corrected.
       await page.getByLabel('Prioridade', { exact: true }).selectOption('high');
       await triage.getByText('Corrigido pelo agente (prioridade).').waitFor({ timeout: LIVE_MS });
+
+      // A reply suggested from the company's canned responses, to edit before sending.
+      await page.getByRole('button', { name: 'Sugerir resposta' }).click();
+      const suggested = page.getByRole('region', { name: 'Sugestões de resposta' });
+      await suggested.getByText('Resposta pronta: Cancelamento').waitFor();
+      await suggested.getByRole('button', { name: 'Usar' }).first().click();
+      // The panel closes once the text is in the box.
+      await suggested.waitFor({ state: 'detached' });
+      assert.equal(await page.getByLabel('Mensagem para o cliente').inputValue(), 'Sentimos muito! Vamos verificar o cancelamento do seu plano agora.');
     });
 
     await withScreenshot(page, 'ai-triage-settings', async () => {
