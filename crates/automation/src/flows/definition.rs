@@ -53,23 +53,7 @@ impl FieldType {
 
     /// The operators the editor offers for this type.
     pub fn ops(self) -> Vec<Op> {
-        use Op::*;
-        [
-            Equals,
-            NotEquals,
-            Contains,
-            StartsWith,
-            In,
-            GreaterThan,
-            LessThan,
-            WithinNextDays,
-            MoreThanDaysAgo,
-            IsEmpty,
-            IsNotEmpty,
-        ]
-        .into_iter()
-        .filter(|op| self.allows(*op))
-        .collect()
+        Op::ALL.into_iter().filter(|op| self.allows(*op)).collect()
     }
 
     fn name(self) -> &'static str {

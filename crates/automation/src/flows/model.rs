@@ -78,6 +78,21 @@ pub enum Op {
 }
 
 impl Op {
+    /// Every operator, in the order the editor lists them.
+    pub const ALL: [Op; 11] = [
+        Op::Equals,
+        Op::NotEquals,
+        Op::Contains,
+        Op::StartsWith,
+        Op::In,
+        Op::GreaterThan,
+        Op::LessThan,
+        Op::WithinNextDays,
+        Op::MoreThanDaysAgo,
+        Op::IsEmpty,
+        Op::IsNotEmpty,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Op::Equals => "equals",
