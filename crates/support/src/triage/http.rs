@@ -302,18 +302,19 @@ async fn ai_usage(mut s: Session, ApiQuery(q): ApiQuery<UsageQuery>) -> Result<A
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc())
+        // A year PostgreSQL and chrono both read, whatever was typed.
+        .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
         .ok_or_else(|| Error::field("month", "Mês no formato AAAA-MM."))?;
     let rows = repo::usage(&mut s.tx, tenant, from).await?;
-    let (triages, tokens, limit) = repo::month_usage(&mut s.tx, tenant).await?;
+    let (_, _, limit) = repo::month_usage(&mut s.tx, tenant).await?;
     let budget = repo::ai_settings(&mut s.tx, tenant).await?.map(|s| s.monthly_token_budget);
     s.tx.commit().await?;
-    let this_month = month == now.format("%Y-%m").to_string();
-    let count = |outcome: &str| {
-        rows.iter().filter(|r| r.feature == "triage" && r.outcome == outcome).map(|r| r.calls).sum()
-    };
+    // The month's totals are the sums of its rows: the limit counts answered triages.
+    let triages = rows.iter().filter(|r| r.feature == "triage" && r.outcome == "ok").map(|r| r.calls).sum();
+    let tokens = rows.iter().map(|r| r.input_tokens + r.output_tokens).sum();
     Ok(ApiJson(AiUsage {
-        triages: if this_month { triages } else { count("ok") },
-        tokens: if this_month { tokens } else { rows.iter().map(|r| r.input_tokens + r.output_tokens).sum() },
+        triages,
+        tokens,
         month,
         triage_limit: limit,
         token_budget: budget,
