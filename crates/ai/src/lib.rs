@@ -9,6 +9,8 @@
 //! - [`sentiment`]: the LeIA lexicon with VADER's rules;
 //! - [`mask`]: personal data out of a text before it leaves the server;
 //! - [`similar`]: TF-IDF cosine ranking, for reply suggestions offline;
+//! - [`summary`]: an extractive summary of a conversation, offline;
+//! - [`topics`]: the words customers use more than in the period before;
 //! - [`eval`]: accuracy, macro-F1 and the confusion matrix of a model on a
 //!   held-out set (`conectcrm ai eval`);
 //! - [`llm`]: OpenAI (and OpenAI-compatible servers) and Anthropic behind
@@ -26,7 +28,9 @@ pub mod mask;
 pub mod sentiment;
 pub mod similar;
 pub mod starter;
+pub mod summary;
 pub mod text;
+pub mod topics;
 pub mod triage;
 
 pub use events::{Intent, Priority, Sentiment, TriageEngine};

@@ -38,6 +38,11 @@ const STOPWORDS: &[&str] = &[
     "sua", "ou", "mas", "tb", "tambem", "tudo", "muito", "mto", "foi", "ser", "ter", "sobre", "aqui", "ai",
 ];
 
+/// Folded greetings and thanks: no content of their own (summaries leave
+/// them out, topic trends never show them).
+pub const COURTESY: &[&str] =
+    &["oi", "ola", "bom", "boa", "dia", "tarde", "noite", "obrigado", "obrigada", "obg", "brigado", "valeu"];
+
 fn stemmer() -> &'static Stemmer {
     static STEMMER: OnceLock<Stemmer> = OnceLock::new();
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::Portuguese))
@@ -59,4 +64,20 @@ pub fn features(s: &str) -> Vec<String> {
     }
     out.extend(stems);
     out
+}
+
+/// The content words of a text with their stems: `(word, stem)`, the word
+/// lower-cased with its accents (for display), stop words and numbers out.
+pub fn stemmed_words(s: &str) -> Vec<(String, String)> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2 && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|w| {
+            let lower = w.to_lowercase();
+            let folded = fold(&lower);
+            (!STOPWORDS.contains(&folded.as_str())).then(|| {
+                let stem = stemmer().stem(&folded).into_owned();
+                (lower, stem)
+            })
+        })
+        .collect()
 }

@@ -1,10 +1,16 @@
 //! Support finds customers through the CRM: the server is the only place
 //! that knows both.
 
-use kernel::Result;
+use crm::proposals::model::{ProposalFilter, ProposalStatus};
+use finance::invoices::model::InvoiceStatus;
+use kernel::pagination::PageParams;
 use kernel::tenant::TenantTx;
-use support::directory::{ContactHint, CustomerDirectory};
+use kernel::{App, Result};
+use support::directory::{AccountItem, AccountKind, ContactHint, CustomerDirectory};
 use uuid::Uuid;
+
+/// Invoices and proposals told about, each.
+const OPEN_ITEMS: i64 = 10;
 
 pub struct CrmDirectory;
 
@@ -22,5 +28,39 @@ impl CustomerDirectory for CrmDirectory {
 
     async fn create_unverified(&self, tx: &mut TenantTx, name: Option<&str>) -> Result<Uuid> {
         crm::customers::service::create_contact(tx, name, vec![], vec![]).await
+    }
+
+    async fn open_items(&self, app: &App, tx: &mut TenantTx, customer_id: Uuid) -> Result<Vec<AccountItem>> {
+        let invoices = finance::invoices::service::receivable_of(app, tx, customer_id, OPEN_ITEMS).await?;
+        let mut items: Vec<AccountItem> = invoices
+            .into_iter()
+            .map(|(i, link)| AccountItem {
+                kind: AccountKind::Invoice,
+                overdue: i.status == InvoiceStatus::Overdue,
+                label: i.label,
+                title: i.description,
+                amount_cents: i.amount_due_cents,
+                date: i.due_date,
+                link: Some(link),
+            })
+            .collect();
+        // A proposal's link is stored only as a hash: it cannot be shown again.
+        let page = PageParams { limit: Some(OPEN_ITEMS), cursor: None, q: None }.parse()?;
+        let tenant = tx.tenant_id();
+        for status in [ProposalStatus::Viewed, ProposalStatus::Sent] {
+            let filter =
+                ProposalFilter { status: Some(status), customer_id: Some(customer_id), ..Default::default() };
+            let proposals = crm::proposals::repo::list(tx, tenant, &page, &filter).await?;
+            items.extend(proposals.into_iter().map(|p| AccountItem {
+                kind: AccountKind::Proposal,
+                label: crm::proposals::document::number_label(p.number),
+                title: p.title,
+                amount_cents: p.total_cents,
+                date: p.valid_until,
+                overdue: false,
+                link: None,
+            }));
+        }
+        Ok(items)
     }
 }

@@ -80,6 +80,7 @@ fn documented(limiter: Option<AuthLimiter>, webchat_limiter: Option<AuthLimiter>
         .merge(support::router())
         .merge(inbox::router())
         .merge(automation::router())
+        .merge(analytics::router())
         .merge(ops::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }

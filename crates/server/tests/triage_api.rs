@@ -8,45 +8,9 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{Actor, TestApp};
+use common::webchat::{new_ticket, say, visitor, webchat};
+use common::{Actor, TestApp, fake_openai};
 use serde_json::{Value, json};
-
-/// A web-chat channel of the company; its public id.
-async fn webchat(t: &TestApp, owner: &Actor) -> String {
-    let (s, c) =
-        t.post("/api/v1/channels", Some(&owner.token), json!({"kind": "webchat", "name": "Site"})).await;
-    assert_eq!(s, StatusCode::CREATED, "{c}");
-    c["public_id"].as_str().unwrap().to_string()
-}
-
-/// A visitor's session on the widget; its token.
-async fn visitor(t: &TestApp, public: &str) -> String {
-    let (s, session) = t.post(&format!("/api/v1/public/webchat/{public}/sessions"), None, json!({})).await;
-    assert_eq!(s, StatusCode::CREATED, "{session}");
-    session["token"].as_str().unwrap().to_string()
-}
-
-async fn say(t: &TestApp, token: &str, client_id: &str, text: &str) {
-    let res = t
-        .http
-        .post(t.url("/api/v1/public/webchat/messages"))
-        .header("x-visitor-token", token)
-        .json(&json!({"client_id": client_id, "text": text}))
-        .send()
-        .await
-        .unwrap();
-    assert!(res.status().is_success(), "{}", res.status());
-    t.drain_jobs().await;
-}
-
-/// A new visitor writes `text`; the ticket it opened.
-async fn new_ticket(t: &TestApp, owner: &Actor, public: &str, text: &str) -> Value {
-    let token = visitor(t, public).await;
-    say(t, &token, "m1", text).await;
-    let (_, page) = t.get("/api/v1/tickets?status=any&limit=100", &owner.token).await;
-    let subject: String = text.chars().take(80).collect();
-    page["items"].as_array().unwrap().iter().find(|x| x["subject"] == subject.as_str()).unwrap().clone()
-}
 
 async fn triages(t: &TestApp, who: &Actor, ticket: &Value) -> Vec<Value> {
     let (s, b) =
@@ -268,34 +232,6 @@ async fn the_preview_triages_without_storing_and_names_bad_fields() {
     let stored: i64 =
         sqlx::query_scalar("select count(*) from ticket_triages").fetch_one(&mut admin).await.unwrap();
     assert_eq!(stored, 0);
-}
-
-/// A local server speaking OpenAI's Chat Completions format: answers every
-/// call with `answer` as the JSON content, and keeps the requests.
-async fn fake_openai(answer: Value) -> (String, std::sync::Arc<std::sync::Mutex<Vec<Value>>>) {
-    use axum::routing::post;
-    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
-    let keep = seen.clone();
-    let app = axum::Router::new().route(
-        "/v1/chat/completions",
-        post(move |axum::Json(body): axum::Json<Value>| {
-            let keep = keep.clone();
-            let answer = answer.clone();
-            async move {
-                keep.lock().unwrap().push(body);
-                axum::Json(json!({
-                    "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4o-mini-2024-07-18",
-                    "choices": [{"index": 0, "finish_reason": "stop",
-                                 "message": {"role": "assistant", "content": answer.to_string(), "refusal": null}}],
-                    "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150}
-                }))
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (base, seen)
 }
 
 #[tokio::test]

@@ -4,8 +4,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use kernel::Result;
+use chrono::NaiveDate;
 use kernel::tenant::TenantTx;
+use kernel::{App, Result};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Default)]
@@ -24,6 +25,34 @@ pub trait CustomerDirectory: Send + Sync {
     /// for someone who only claims to be somebody (a web-chat visitor's
     /// typed e-mail), so the claim never attaches to an existing customer.
     async fn create_unverified(&self, tx: &mut TenantTx, name: Option<&str>) -> Result<Uuid>;
+    /// The customer's open invoices (what is due today, late fees
+    /// included) and sent proposals, newest first: what an answer to them
+    /// may mention. Finance and the CRM own them.
+    async fn open_items(&self, app: &App, tx: &mut TenantTx, customer_id: Uuid) -> Result<Vec<AccountItem>>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountKind {
+    Invoice,
+    Proposal,
+}
+
+/// An open invoice or a sent proposal of a customer.
+#[derive(Debug, Clone)]
+pub struct AccountItem {
+    pub kind: AccountKind,
+    /// "FAT-0012", "PROP-0003".
+    pub label: String,
+    /// The invoice's description or the proposal's title.
+    pub title: String,
+    /// Due today (an invoice) or the total (a proposal).
+    pub amount_cents: i64,
+    /// Due date, or valid until.
+    pub date: NaiveDate,
+    /// An invoice past its due date.
+    pub overdue: bool,
+    /// The customer's own page for it, when it can be shown again.
+    pub link: Option<String>,
 }
 
 static DIRECTORY: OnceLock<Arc<dyn CustomerDirectory>> = OnceLock::new();

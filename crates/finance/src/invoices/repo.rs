@@ -483,3 +483,28 @@ pub async fn record_notice(
     .rows_affected()
         == 1)
 }
+
+/// A customer's receivable invoices (open or partly paid, overdue or not),
+/// the earliest due first.
+pub async fn receivable_of(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    customer_id: Uuid,
+    limit: i64,
+) -> Result<Vec<Invoice>> {
+    let ids = sqlx::query_scalar!(
+        "select id from invoices
+          where tenant_id = $1 and customer_id = $2 and status in ('open', 'partially_paid')
+          order by due_date, number limit $3",
+        tenant_id,
+        customer_id,
+        limit
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.extend(find(conn, tenant_id, id, false).await?);
+    }
+    Ok(out)
+}

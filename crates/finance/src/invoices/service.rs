@@ -338,3 +338,24 @@ pub fn pix_charge(inv: &Invoice, s: &FinanceSettings, company: &Company) -> Opti
         source: "static".into(),
     })
 }
+
+/// A customer's receivable invoices, the earliest due first, each with
+/// what is due today (late fees included) and its public page.
+pub async fn receivable_of(
+    app: &App,
+    tx: &mut TenantTx,
+    customer_id: Uuid,
+    limit: i64,
+) -> Result<Vec<(Invoice, String)>> {
+    let tenant = tx.tenant_id();
+    let today = parties::company(tx, tenant).await?.today();
+    let cfg = settings::get(tx, tenant).await?;
+    let invoices = repo::receivable_of(tx, tenant, customer_id, limit).await?;
+    Ok(invoices
+        .into_iter()
+        .map(|i| {
+            let link = public_link(app, tenant, i.id);
+            (with_balance(i, &cfg, today), link)
+        })
+        .collect())
+}

@@ -4,6 +4,7 @@
 
 pub mod fakes;
 pub mod surface;
+pub mod webchat;
 pub mod world;
 
 use std::net::SocketAddr;
@@ -602,4 +603,34 @@ pub fn brl(cents: i64) -> String {
 pub fn assert_contains_all(what: &str, text: &str, expected: &[&str]) {
     let missing: Vec<_> = expected.iter().filter(|e| !text.contains(**e)).collect();
     assert!(missing.is_empty(), "{what} lacks {missing:?}: {text}");
+}
+
+/// A local server speaking OpenAI's Chat Completions format: answers every
+/// call with `answer` as the JSON content, and keeps the requests.
+pub async fn fake_openai(
+    answer: serde_json::Value,
+) -> (String, std::sync::Arc<std::sync::Mutex<Vec<serde_json::Value>>>) {
+    use axum::routing::post;
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<Value>::new()));
+    let keep = seen.clone();
+    let app = axum::Router::new().route(
+        "/v1/chat/completions",
+        post(move |axum::Json(body): axum::Json<serde_json::Value>| {
+            let keep = keep.clone();
+            let answer = answer.clone();
+            async move {
+                keep.lock().unwrap().push(body);
+                axum::Json(serde_json::json!({
+                    "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": "gpt-4o-mini-2024-07-18",
+                    "choices": [{"index": 0, "finish_reason": "stop",
+                                 "message": {"role": "assistant", "content": answer.to_string(), "refusal": null}}],
+                    "usage": {"prompt_tokens": 120, "completion_tokens": 30, "total_tokens": 150}
+                }))
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (base, seen)
 }

@@ -255,6 +255,11 @@ pub const ROUTES: &[Route] = &[
     r("PATCH", "/tickets/{id}", SUPPORT, Json(r#"{"priority": "high"}"#)),
     r("GET", "/tickets/{id}/triage", SUPPORT, NoBody),
     r("GET", "/tickets/{id}/suggestions", SUPPORT, NoBody),
+    // Without an LLM configured the allowed roles get 409: the role and
+    // tenant checks come first.
+    r("POST", "/tickets/{id}/suggestions/draft", SUPPORT, NoBody),
+    r("GET", "/tickets/{id}/summary", SUPPORT, NoBody),
+    r("POST", "/tickets/{id}/summary", SUPPORT, NoBody),
     r("GET", "/tickets/{id}/messages", SUPPORT, NoBody),
     r("POST", "/tickets/{id}/messages", SUPPORT, Json(r#"{"text": "Estamos verificando."}"#)),
     r("POST", "/tickets/{id}/messages/{message_id}/retry", SUPPORT, NoBody),
@@ -329,6 +334,10 @@ pub const ROUTES: &[Route] = &[
     r("PUT", "/triage-rules", SUPPORT_ADMINS, Json(r#"[{"keywords": ["boleto"], "priority": "high"}]"#)),
     r("POST", "/ai/triage/preview", SUPPORT, Json(r#"{"text": "Preciso da segunda via do boleto"}"#)),
     r("GET", "/ai/triage/accuracy", SUPPORT_ADMINS, NoBody),
+    // Analytics
+    r("GET", "/customers/{id}/insights", ALL, NoBody),
+    r("GET", "/insights/customers-at-risk", Who::Roles(&[Owner, Admin, Manager, Sales, Finance]), NoBody),
+    r("GET", "/insights/topics", SUPPORT, NoBody),
     r("GET", "/ai/settings", ADMINS, NoBody),
     r("PUT", "/ai/settings", ADMINS, Json(r#"{"provider": null}"#)),
     r("GET", "/ai/usage", ADMINS, NoBody),

@@ -214,6 +214,10 @@ pub struct TransferRequest {
     pub queue_id: Option<Uuid>,
     /// Why (kept as an internal note).
     pub note: Option<String>,
+    /// Adds the conversation's summary to the note (the LLM's while it is
+    /// current, else the offline one), for whoever takes the ticket.
+    #[serde(default)]
+    pub include_summary: bool,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]

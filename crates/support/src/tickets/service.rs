@@ -879,8 +879,20 @@ async fn apply_transfer(
         json!({ "assignee_id": assignee, "team_id": team_id, "queue_id": queue_id, "note": req.note }),
     )
     .await?;
-    if let Some(note) = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        let text = format!("Transferência: {note}");
+    let note = req.note.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let summary = match req.include_summary {
+        true => crate::triage::summary::for_note(tx, id).await?,
+        false => None,
+    };
+    let text = match (note, summary) {
+        (Some(note), Some(summary)) => {
+            Some(format!("Transferência: {note}\n\nResumo da conversa:\n{summary}"))
+        }
+        (Some(note), None) => Some(format!("Transferência: {note}")),
+        (None, Some(summary)) => Some(format!("Transferência. Resumo da conversa:\n{summary}")),
+        (None, None) => None,
+    };
+    if let Some(text) = text {
         match actor {
             Actor::User(user) => {
                 let note_req =

@@ -13,11 +13,11 @@ use uuid::Uuid;
 
 use super::keywords::{self, TriageRule};
 use super::model::{
-    AiSettings, AiSettingsInput, AiUsage, AiUsageRow, LlmProviderKind, PreviewRequest, ReplySuggestions,
-    TicketTriage, TriageAccuracy, Triaged,
+    AiSettings, AiSettingsInput, AiUsage, AiUsageRow, LlmProviderKind, LlmSummary, PreviewRequest,
+    ReplyDraft, ReplySuggestions, TicketSummary, TicketTriage, TriageAccuracy, Triaged,
 };
 use super::repo::AiSettingsRow;
-use super::{engine, repo, suggest};
+use super::{draft, engine, repo, suggest, summary};
 use crate::tickets::model::Priority;
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
 
@@ -26,6 +26,8 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(list_rules, save_rules))
         .routes(routes!(ticket_triages))
         .routes(routes!(reply_suggestions))
+        .routes(routes!(reply_draft))
+        .routes(routes!(ticket_summary, ask_summary))
         .routes(routes!(preview))
         .routes(routes!(accuracy))
         .routes(routes!(get_ai_settings, put_ai_settings))
@@ -120,6 +122,57 @@ async fn reply_suggestions(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result
     let suggestions = suggest::for_ticket(&mut s.tx, id).await?;
     s.tx.commit().await?;
     Ok(ApiJson(suggestions))
+}
+
+/// A reply drafted by the company's LLM from the conversation, its
+/// closest canned responses and the customer's open invoices and sent
+/// proposals (their real links put in after the model answers). Nothing is
+/// sent; 409 when the company has no LLM or its monthly token budget is
+/// spent, 502 when the LLM gave no usable answer (the call is counted).
+#[utoipa::path(post, path = "/tickets/{id}/suggestions/draft", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = ReplyDraft), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem), (status = 502, body = Problem)))]
+async fn reply_draft(
+    State(app): State<App>,
+    mut s: Session,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<ApiJson<ReplyDraft>> {
+    s.require(SUPPORT_ROLES)?;
+    let ticket =
+        crate::tickets::repo::find(&mut s.tx, s.user.tenant_id, id, false).await?.ok_or(Error::NotFound)?;
+    Ok(ApiJson(draft::ask_llm(&app, s, &ticket).await?))
+}
+
+/// The conversation in a few lines: the offline extractive summary
+/// (always), and the LLM's last one with whether messages came since.
+#[utoipa::path(get, path = "/tickets/{id}/summary", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = TicketSummary), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
+async fn ticket_summary(mut s: Session, ApiPath(id): ApiPath<Uuid>) -> Result<ApiJson<TicketSummary>> {
+    s.require(SUPPORT_ROLES)?;
+    crate::tickets::repo::find(&mut s.tx, s.user.tenant_id, id, false).await?.ok_or(Error::NotFound)?;
+    let out = summary::for_ticket(&mut s.tx, id).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(out))
+}
+
+/// Asks the company's LLM to summarise the conversation now and keeps the
+/// answer on the ticket. 409 without an LLM, a spent budget or messages;
+/// 502 when the LLM gave no usable answer (the call is counted).
+#[utoipa::path(post, path = "/tickets/{id}/summary", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)),
+    responses((status = 200, body = LlmSummary), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem), (status = 502, body = Problem)))]
+async fn ask_summary(
+    State(app): State<App>,
+    mut s: Session,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<ApiJson<LlmSummary>> {
+    s.require(SUPPORT_ROLES)?;
+    crate::tickets::repo::find(&mut s.tx, s.user.tenant_id, id, false).await?.ok_or(Error::NotFound)?;
+    Ok(ApiJson(summary::ask_llm(&app, s, id).await?))
 }
 
 /// The longest text triage reads.

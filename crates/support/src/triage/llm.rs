@@ -67,7 +67,8 @@ pub fn provider(app: &App, tenant: Uuid, s: &AiSettingsRow) -> Result<Box<dyn ll
     Ok(llm::provider(app.egress.clone(), config))
 }
 
-fn outcome(e: &LlmError) -> &'static str {
+/// How a failed call is recorded.
+pub fn outcome(e: &LlmError) -> &'static str {
     match e {
         LlmError::Refused => "refused",
         LlmError::Truncated => "truncated",

@@ -6,6 +6,8 @@
 //! built-in pt-BR one. Every triage is stored with its confidence per
 //! field, engine and reason, and announced as `TicketTriaged`.
 
+pub mod assist;
+pub mod draft;
 pub mod engine;
 pub mod feedback;
 pub mod http;
@@ -14,6 +16,7 @@ pub mod llm;
 pub mod model;
 pub mod repo;
 pub mod suggest;
+pub mod summary;
 
 use kernel::Result;
 use kernel::tenant::TenantTx;

@@ -199,3 +199,76 @@ pub struct ReplySuggestions {
     /// Canned responses first, then past replies, each best first.
     pub items: Vec<ReplySuggestion>,
 }
+
+/// Who said a sentence of a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Speaker {
+    Customer,
+    Team,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SummaryPoint {
+    pub speaker: Speaker,
+    pub text: String,
+}
+
+/// The conversation's own sentences that say the most (offline, nothing
+/// rewritten): what the customer asked, the points it kept coming back to,
+/// and the last word of each side.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct OfflineSummary {
+    pub request: Option<String>,
+    pub points: Vec<SummaryPoint>,
+    pub last_customer: Option<String>,
+    pub last_team: Option<String>,
+    /// The same as plain lines (what a transfer note carries).
+    pub text: String,
+}
+
+/// The LLM's summary, as last asked for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LlmSummary {
+    pub engine: TriageEngine,
+    pub model: String,
+    pub text: String,
+    pub created_at: DateTime<Utc>,
+    /// Messages arrived or were sent since it was written.
+    pub stale: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TicketSummary {
+    pub offline: OfflineSummary,
+    pub llm: Option<LlmSummary>,
+    /// Whether the company has an LLM to ask (`POST /tickets/{id}/summary`).
+    pub llm_available: bool,
+    /// Customer messages and replies on the ticket.
+    pub messages: i64,
+}
+
+/// What a draft reply drew on, for the agent to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GroundingKind {
+    Canned,
+    Invoice,
+    Proposal,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Grounding {
+    pub kind: GroundingKind,
+    /// "FAT-0012", "PROP-0003" or the canned response's title.
+    pub label: String,
+}
+
+/// A reply the company's LLM drafted; the agent edits it before sending.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReplyDraft {
+    pub text: String,
+    pub engine: TriageEngine,
+    pub model: String,
+    pub grounded_on: Vec<Grounding>,
+}

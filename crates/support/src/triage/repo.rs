@@ -589,3 +589,91 @@ pub async fn past_replies(
     .fetch_all(conn)
     .await?)
 }
+
+pub struct Said {
+    pub from_customer: bool,
+    pub text: String,
+}
+
+/// The ticket's latest `limit` customer messages and replies (notes left
+/// out), oldest first, and how many there are in all.
+pub async fn conversation(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+    limit: i64,
+) -> Result<(Vec<Said>, i64)> {
+    let mut rows = sqlx::query_as!(
+        Said,
+        r#"select direction = 'in' as "from_customer!", text from ticket_messages
+            where tenant_id = $1 and ticket_id = $2 and direction in ('in', 'out') and text <> ''
+            order by created_at desc, id desc limit $3"#,
+        tenant_id,
+        ticket_id,
+        limit
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.reverse();
+    let count = sqlx::query_scalar!(
+        r#"select count(*) as "n!" from ticket_messages
+            where tenant_id = $1 and ticket_id = $2 and direction in ('in', 'out') and text <> ''"#,
+        tenant_id,
+        ticket_id
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok((rows, count))
+}
+
+pub struct SavedSummary {
+    pub engine: String,
+    pub model: String,
+    pub text: String,
+    pub messages: i32,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn saved_summary(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+) -> Result<Option<SavedSummary>> {
+    Ok(sqlx::query_as!(
+        SavedSummary,
+        "select engine, model, text, messages, created_at from ticket_summaries
+          where tenant_id = $1 and ticket_id = $2",
+        tenant_id,
+        ticket_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Keeps the latest LLM summary of a ticket, replacing the one before.
+pub async fn save_summary(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+    s: &SavedSummary,
+    by: Uuid,
+) -> Result<()> {
+    sqlx::query!(
+        "insert into ticket_summaries (tenant_id, ticket_id, engine, model, text, messages, created_by, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)
+         on conflict (tenant_id, ticket_id) do update
+            set engine = excluded.engine, model = excluded.model, text = excluded.text,
+                messages = excluded.messages, created_by = excluded.created_by, created_at = excluded.created_at",
+        tenant_id,
+        ticket_id,
+        s.engine,
+        s.model,
+        s.text,
+        s.messages,
+        by,
+        s.created_at
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

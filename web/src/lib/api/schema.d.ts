@@ -1079,6 +1079,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's risk of leaving (0–100) and the reasons that add up to
+         *     it. Overdue invoices and paused subscriptions count only for roles that
+         *     see finance or sales (`finance_hidden` says when they were left out).
+         */
+        get: operations["customer_risk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/merge": {
         parameters: {
             query?: never;
@@ -1245,6 +1266,46 @@ export interface paths {
          *     source's job runs once more.
          */
         post: operations["replay_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/customers-at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Clientes em risco": the customers at `level` or above, highest score
+         *     first (then by name), each with its reasons.
+         */
+        get: operations["customers_at_risk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insights/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tickets opened per category in the last `days` against the `days`
+         *     before, and the words customers use more than before.
+         */
+        get: operations["topic_trends"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2599,6 +2660,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/suggestions/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A reply drafted by the company's LLM from the conversation, its
+         *     closest canned responses and the customer's open invoices and sent
+         *     proposals (their real links put in after the model answers). Nothing is
+         *     sent; 409 when the company has no LLM or its monthly token budget is
+         *     spent, 502 when the LLM gave no usable answer (the call is counted).
+         */
+        post: operations["reply_draft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tickets/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The conversation in a few lines: the offline extractive summary
+         *     (always), and the LLM's last one with whether messages came since.
+         */
+        get: operations["ticket_summary"];
+        put?: never;
+        /**
+         * Asks the company's LLM to summarise the conversation now and keeps the
+         *     answer on the ticket. 409 without an LLM, a spent budget or messages;
+         *     502 when the LLM gave no usable answer (the call is counted).
+         */
+        post: operations["ask_summary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/transfer": {
         parameters: {
             query?: never;
@@ -2940,6 +3049,23 @@ export interface components {
         };
         CardCheckout: {
             url: string;
+        };
+        CategoryTrend: {
+            /** @description None: tickets without a category. */
+            category?: string | null;
+            /**
+             * Format: double
+             * @description None when the period before had none.
+             */
+            change_pct?: number | null;
+            /**
+             * Format: int64
+             * @description Tickets opened in the period, and in the one before.
+             */
+            current: number;
+            /** Format: int64 */
+            previous: number;
+            rising: components["schemas"]["RisingTerm"][];
         };
         ChangePasswordRequest: {
             current_password: string;
@@ -3429,6 +3555,24 @@ export interface components {
             items: components["schemas"]["Customer"][];
             next_cursor?: string | null;
         };
+        /** @description A customer's risk of leaving and why. */
+        CustomerRisk: {
+            /** Format: uuid */
+            customer_id: string;
+            customer_name: string;
+            /**
+             * @description Invoices and subscriptions were left out: the viewer's role does
+             *     not see finance.
+             */
+            finance_hidden: boolean;
+            level: components["schemas"]["RiskLevel"];
+            reasons: components["schemas"]["Reason"][];
+            /**
+             * Format: int32
+             * @description 0–100: the sum of the reasons' points, at most 100.
+             */
+            score: number;
+        };
         /**
          * @description Order of the customer list.
          * @enum {string}
@@ -3689,6 +3833,16 @@ export interface components {
          * @enum {string}
          */
         GatewayProvider: "stripe" | "asaas";
+        Grounding: {
+            kind: components["schemas"]["GroundingKind"];
+            /** @description "FAT-0012", "PROP-0003" or the canned response's title. */
+            label: string;
+        };
+        /**
+         * @description What a draft reply drew on, for the agent to check.
+         * @enum {string}
+         */
+        GroundingKind: "canned" | "invoice" | "proposal";
         /** @enum {string} */
         ImportStatus: "uploaded" | "queued" | "running" | "done" | "failed";
         /** @description A line of a source's log: what arrived and what became of it. */
@@ -3988,6 +4142,16 @@ export interface components {
         };
         /** @enum {string} */
         LlmProviderKind: "openai" | "anthropic";
+        /** @description The LLM's summary, as last asked for. */
+        LlmSummary: {
+            /** Format: date-time */
+            created_at: string;
+            engine: components["schemas"]["TriageEngine"];
+            model: string;
+            /** @description Messages arrived or were sent since it was written. */
+            stale: boolean;
+            text: string;
+        };
         LoginRequest: {
             email: string;
             password: string;
@@ -4139,6 +4303,19 @@ export interface components {
             ticket_id: string;
         };
         NoteRequest: {
+            text: string;
+        };
+        /**
+         * @description The conversation's own sentences that say the most (offline, nothing
+         *     rewritten): what the customer asked, the points it kept coming back to,
+         *     and the last word of each side.
+         */
+        OfflineSummary: {
+            last_customer?: string | null;
+            last_team?: string | null;
+            points: components["schemas"]["SummaryPoint"][];
+            request?: string | null;
+            /** @description The same as plain lines (what a transfer note carries). */
             text: string;
         };
         /** @enum {string} */
@@ -4692,6 +4869,16 @@ export interface components {
             /** Format: uuid */
             team_id: string;
         };
+        /** @description One reason and the points it adds. */
+        Reason: {
+            kind: components["schemas"]["ReasonKind"];
+            /** @description pt-BR, e.g. "2 faturas vencidas (R$ 259,80 em aberto)". */
+            label: string;
+            /** Format: int32 */
+            points: number;
+        };
+        /** @enum {string} */
+        ReasonKind: "sentiment" | "open_tickets" | "sla_breaches" | "low_csat" | "overdue_invoices" | "paused_subscription";
         ReceivableBucket: {
             /** Format: int64 */
             count: number;
@@ -4752,6 +4939,13 @@ export interface components {
         RenderedCanned: {
             text: string;
         };
+        /** @description A reply the company's LLM drafted; the agent edits it before sending. */
+        ReplyDraft: {
+            engine: components["schemas"]["TriageEngine"];
+            grounded_on: components["schemas"]["Grounding"][];
+            model: string;
+            text: string;
+        };
         ReplyRequest: {
             /** @description Users mentioned in a note (they are notified). */
             mentions?: string[];
@@ -4793,6 +4987,31 @@ export interface components {
         ResetPasswordRequest: {
             password: string;
             token: string;
+        };
+        RisingTerm: {
+            /**
+             * Format: int64
+             * @description First messages of each period that use it.
+             */
+            current: number;
+            /** Format: int64 */
+            previous: number;
+            term: string;
+        };
+        /**
+         * @description Ordered: `Low < Medium < High`.
+         * @enum {string}
+         */
+        RiskLevel: "low" | "medium" | "high";
+        RiskPage: {
+            /** @description Highest score first. */
+            items: components["schemas"]["CustomerRisk"][];
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Customers at this level or above, in all.
+             */
+            total: number;
         };
         /** @enum {string} */
         Role: "owner" | "admin" | "manager" | "agent" | "sales" | "finance";
@@ -4990,6 +5209,11 @@ export interface components {
          * @enum {string}
          */
         SourceKind: "channel" | "gateway";
+        /**
+         * @description Who said a sentence of a summary.
+         * @enum {string}
+         */
+        Speaker: "customer" | "team";
         Stage: {
             /** Format: uuid */
             id: string;
@@ -5152,6 +5376,10 @@ export interface components {
         SubscriptionStatus: "active" | "paused" | "cancelled" | "ended";
         /** @enum {string} */
         SuggestionKind: "canned" | "past_reply";
+        SummaryPoint: {
+            speaker: components["schemas"]["Speaker"];
+            text: string;
+        };
         Team: {
             /** @description Empty: the company's hours. */
             business_hours: components["schemas"]["BusinessWindow"][];
@@ -5316,6 +5544,17 @@ export interface components {
         };
         /** @enum {string} */
         TicketStatusFilter: "open" | "pending" | "waiting_customer" | "resolved" | "closed" | "any";
+        TicketSummary: {
+            llm?: components["schemas"]["LlmSummary"] | null;
+            /** @description Whether the company has an LLM to ask (`POST /tickets/{id}/summary`). */
+            llm_available: boolean;
+            /**
+             * Format: int64
+             * @description Customer messages and replies on the ticket.
+             */
+            messages: number;
+            offline: components["schemas"]["OfflineSummary"];
+        };
         /** @description A stored triage of one of a ticket's messages. */
         TicketTriage: components["schemas"]["Triaged"] & {
             /** @description Fields an agent changed afterwards: `category`, `priority`, `team`. */
@@ -5423,12 +5662,31 @@ export interface components {
             /** @description Always `Bearer`. */
             token_type: string;
         };
+        TopicTrends: {
+            categories: components["schemas"]["CategoryTrend"][];
+            /** Format: int32 */
+            days: number;
+            /**
+             * Format: date-time
+             * @description The period: `[from, to)`; the one before ends at `from`.
+             */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description More tickets were opened than were read (the latest were). */
+            truncated: boolean;
+        };
         TransferRequest: {
             /**
              * Format: uuid
              * @description Who takes it (null = nobody: back to the queue).
              */
             assignee_id?: string | null;
+            /**
+             * @description Adds the conversation's summary to the note (the LLM's while it is
+             *     current, else the offline one), for whoever takes the ticket.
+             */
+            include_summary?: boolean;
             /** @description Why (kept as an internal note). */
             note?: string | null;
             /** Format: uuid */
@@ -9210,6 +9468,43 @@ export interface operations {
             };
         };
     };
+    customer_risk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRisk"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     merge_customers: {
         parameters: {
             query?: never;
@@ -9690,6 +9985,88 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customers_at_risk: {
+        parameters: {
+            query?: {
+                /** @description The lowest level listed; default `medium`. */
+                level?: components["schemas"]["RiskLevel"];
+                /** @description 1 to 100; default 50. */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskPage"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    topic_trends: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The period, in days up to now: 1 to 90; default 7 (this week
+                 *     against the week before).
+                 */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopicTrends"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14102,6 +14479,173 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reply_draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraft"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ticket_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketSummary"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ask_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LlmSummary"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
