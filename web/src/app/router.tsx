@@ -116,6 +116,26 @@ function createAppRouter() {
               children: [{ path: paths.app.automation.path, lazy: page(() => import('./routes/app/automation')) }],
             },
             {
+              path: paths.app.insights.root.path,
+              element: <SectionGuard section="insights" />,
+              children: [
+                {
+                  lazy: page(() => import('./routes/app/insights/layout')),
+                  children: [
+                    { index: true, lazy: page(() => import('./routes/app/insights/first-tab')) },
+                    {
+                      element: <SectionGuard section="insights_risk" />,
+                      children: [{ path: paths.app.insights.risk.path, lazy: page(() => import('./routes/app/insights/customers-at-risk')) }],
+                    },
+                    {
+                      element: <SectionGuard section="insights_topics" />,
+                      children: [{ path: paths.app.insights.topics.path, lazy: page(() => import('./routes/app/insights/topics')) }],
+                    },
+                  ],
+                },
+              ],
+            },
+            {
               path: paths.app.settings.root.path,
               element: <SectionGuard section="settings" />,
               children: [

@@ -143,6 +143,12 @@ export const paths = {
       settings: { path: '/financeiro/configuracoes', getHref: () => '/financeiro/configuracoes' },
     },
     automation: { path: '/automacao', getHref: () => '/automacao' },
+    insights: {
+      /** Opens the first tab the role may see. */
+      root: { path: '/insights', getHref: () => '/insights' },
+      risk: { path: '/insights/clientes-em-risco', getHref: () => '/insights/clientes-em-risco' },
+      topics: { path: '/insights/tendencias', getHref: () => '/insights/tendencias' },
+    },
     settings: {
       root: { path: '/configuracoes', getHref: () => '/configuracoes/empresa' },
       company: { path: '/configuracoes/empresa', getHref: () => '/configuracoes/empresa' },

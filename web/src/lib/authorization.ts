@@ -11,7 +11,18 @@ export const ROLE_LABELS: Record<Role, string> = {
   finance: 'Financeiro',
 };
 
-export type Section = 'support' | 'support_settings' | 'ai_settings' | 'crm' | 'finance' | 'automation' | 'dashboard' | 'settings';
+export type Section =
+  | 'support'
+  | 'support_settings'
+  | 'ai_settings'
+  | 'crm'
+  | 'finance'
+  | 'automation'
+  | 'insights'
+  | 'insights_risk'
+  | 'insights_topics'
+  | 'dashboard'
+  | 'settings';
 
 export const SECTION_LABELS: Record<Section, string> = {
   support: 'Atendimento',
@@ -20,6 +31,9 @@ export const SECTION_LABELS: Record<Section, string> = {
   crm: 'CRM',
   finance: 'Financeiro',
   automation: 'Automação',
+  insights: 'Insights',
+  insights_risk: 'Clientes em risco',
+  insights_topics: 'Tendências',
   dashboard: 'Dashboard',
   settings: 'Configurações',
 };
@@ -35,6 +49,12 @@ const SECTION_ROLES: Record<Section, readonly Role[]> = {
   crm: ['owner', 'admin', 'manager', 'sales'],
   finance: ['owner', 'admin', 'manager', 'finance'],
   automation: ['owner', 'admin', 'manager'],
+  // Insights: each role sees the tabs below it may open (every role has one).
+  insights: ROLES,
+  // Customers at risk of leaving: support, sales and finance signals together.
+  insights_risk: ['owner', 'admin', 'manager', 'sales', 'finance'],
+  // What tickets are about lately: the support team.
+  insights_topics: ['owner', 'admin', 'manager', 'agent'],
   dashboard: ROLES,
   settings: ['owner', 'admin'],
 };

@@ -229,6 +229,13 @@ export type AiSettings = Schemas['AiSettings'];
 export type AiSettingsInput = Schemas['AiSettingsInput'];
 export type AiUsage = Schemas['AiUsage'];
 export type AiUsageRow = Schemas['AiUsageRow'];
+// The company's LLM helping an agent: a ticket's summary, a draft reply
+export type TicketSummary = Schemas['TicketSummary'];
+export type OfflineSummary = Schemas['OfflineSummary'];
+export type SummaryPoint = Schemas['SummaryPoint'];
+export type LlmSummary = Schemas['LlmSummary'];
+export type ReplyDraft = Schemas['ReplyDraft'];
+export type Grounding = Schemas['Grounding'];
 export type TicketFilter = ListFilters<'list_tickets'>;
 /** An agent's presence; the spec documents `PresenceRequest.status` as a string. */
 export type Presence = 'online' | 'away' | 'offline';
@@ -270,3 +277,12 @@ export type FlowVersion = Schemas['FlowVersion'];
 export type FlowWaitUnit = Schemas['WaitUnit'];
 export type WhatsappTemplate = Schemas['WhatsappTemplate'];
 export type GalleryItem = Schemas['GalleryItem'];
+
+// Insights: customers at risk of leaving, and what tickets are about lately
+export type RiskLevel = Schemas['RiskLevel'];
+export type RiskReason = Schemas['Reason'];
+export type CustomerRisk = Schemas['CustomerRisk'];
+export type RiskPage = Schemas['RiskPage'];
+export type TopicTrends = Schemas['TopicTrends'];
+export type CategoryTrend = Schemas['CategoryTrend'];
+export type RisingTerm = Schemas['RisingTerm'];

@@ -10,7 +10,7 @@ import type { TicketPages } from '../utils/ticket-list';
 
 import { ticketsListQueryKey } from './get-tickets';
 import { supportRealtimeHandlers } from './live-updates';
-import { messagesQueryKey, ticketQueryKey, ticketTriageQueryKey } from './query-keys';
+import { messagesQueryKey, ticketQueryKey, ticketSummaryQueryKey, ticketTriageQueryKey } from './query-keys';
 
 const ME = 'u-me';
 
@@ -42,6 +42,20 @@ describe('support live updates', () => {
     const moved = client.getQueryData<TicketPages>(key)?.pages[0].items[0];
     expect(moved).toMatchObject({ unread: 3, status: 'open' });
     expect(client.getQueryData<Ticket>(ticketQueryKey('b'))).toMatchObject({ unread: 3, status: 'open' });
+  });
+
+  it('reads the summary again when the conversation changes, not for an internal note', () => {
+    const { client, handlers } = setup();
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    const refetched = () => invalidate.mock.calls.map(([filters]) => JSON.stringify(filters?.queryKey));
+
+    handlers.NoteAdded?.({ ticket_id: 'a', message_id: 'n1' });
+    expect(refetched()).not.toContain(JSON.stringify(ticketSummaryQueryKey('a')));
+    handlers.MessageReceived?.({ ticket_id: 'a', message_id: 'm1', customer_id: 'c1', preview: 'oi', channel: 'whatsapp' });
+    expect(refetched()).toContain(JSON.stringify(ticketSummaryQueryKey('a')));
+    invalidate.mockClear();
+    handlers.MessageQueued?.({ ticket_id: 'a', message_id: 'm2' });
+    expect(refetched()).toContain(JSON.stringify(ticketSummaryQueryKey('a')));
   });
 
   it('takes a ticket assigned to someone else out of "Meus" and refetches only lists that may gain one', () => {

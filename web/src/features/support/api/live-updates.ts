@@ -14,6 +14,7 @@ import {
   ticketCountsQueryKey,
   ticketQueryKey,
   ticketsQueryKey,
+  ticketSummaryQueryKey,
   ticketTriageQueryKey,
 } from './query-keys';
 import { updateTicketLists } from './ticket-cache';
@@ -40,6 +41,8 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
     // Another agent's transfer to a new team marks the first triage corrected.
     void queryClient.invalidateQueries({ queryKey: ticketTriageQueryKey(ticketId) });
   };
+  // The summary reads the customer's messages and the replies (not the notes).
+  const refreshSummary = (ticketId: string) => void queryClient.invalidateQueries({ queryKey: ticketSummaryQueryKey(ticketId) });
   const refreshCounts = () => void queryClient.invalidateQueries({ queryKey: ticketCountsQueryKey });
   const refreshCustomerTickets = (customerId?: string) =>
     void queryClient.invalidateQueries({ queryKey: customerId ? customerTicketsQueryKey(customerId) : [...ticketsQueryKey, 'customer'] });
@@ -101,12 +104,14 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
       patchDetail(event.ticket_id, change);
       void refreshNewestMessages(queryClient, event.ticket_id);
       void queryClient.invalidateQueries({ queryKey: activitiesQueryKey(event.ticket_id) });
+      refreshSummary(event.ticket_id);
       refreshCounts();
     },
     MessageQueued: (event) => {
       const at = now();
       lists(event.ticket_id, (ticket) => ({ ...ticket, last_message_at: at, unread: 0 }), { moveToTop: true });
       void refreshNewestMessages(queryClient, event.ticket_id);
+      refreshSummary(event.ticket_id);
     },
     NoteAdded: (event) => {
       void refreshNewestMessages(queryClient, event.ticket_id);
@@ -149,6 +154,7 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
       patchDetail(event.ticket_id, change);
       // The rating arrives as the customer's message.
       void refreshNewestMessages(queryClient, event.ticket_id);
+      refreshSummary(event.ticket_id);
       refreshTicket(event.ticket_id);
       refreshCustomerTickets();
     },
@@ -160,6 +166,7 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
       refreshTicket(event.into);
       // The ticket that stays received the other's messages.
       void queryClient.resetQueries({ queryKey: messagesQueryKey(event.into) });
+      refreshSummary(event.into);
       refreshCounts();
     },
     presence: () => {

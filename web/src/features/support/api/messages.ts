@@ -7,7 +7,7 @@ import { useMe } from '@/lib/auth';
 
 import { addMessage, mergeNewestPage, patchMessage, type MessagePages } from '../utils/messages';
 
-import { activitiesQueryKey, messagesQueryKey } from './query-keys';
+import { activitiesQueryKey, messagesQueryKey, ticketSummaryQueryKey } from './query-keys';
 import { updateTicketLists } from './ticket-cache';
 
 export const MESSAGES_PAGE_SIZE = 100;
@@ -79,6 +79,7 @@ function useMessageStored() {
         meId: user.id,
         moveToTop: true,
       });
+      void queryClient.invalidateQueries({ queryKey: ticketSummaryQueryKey(message.ticket_id) });
     }
     void queryClient.invalidateQueries({ queryKey: activitiesQueryKey(message.ticket_id) });
   };

@@ -11,6 +11,8 @@ export const activitiesQueryKey = (ticketId: string) => [...ticketsQueryKey, 'ac
 /** A ticket's triages (first message and later ones), for the side panel. */
 export const ticketTriageQueryKey = (ticketId: string) => [...ticketsQueryKey, 'triage', ticketId] as const;
 export const replySuggestionsQueryKey = (ticketId: string) => [...ticketsQueryKey, 'suggestions', ticketId] as const;
+/** A ticket's conversation summary (offline, and the LLM's when asked for): read again whenever its messages change. */
+export const ticketSummaryQueryKey = (ticketId: string) => [...ticketsQueryKey, 'summary', ticketId] as const;
 /** A customer's tickets, for the side panel (a plain page, not an inbox list). */
 export const customerTicketsQueryKey = (customerId: string) => [...ticketsQueryKey, 'customer', customerId] as const;
 export const attachmentQueryKey = (ticketId: string, attachmentId: string) =>

@@ -7,6 +7,7 @@ import { meQueryKey } from '@/lib/auth';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
 
+import { ticketSummaryQueryKey } from '../api/query-keys';
 import { clearAllDrafts } from '../utils/drafts';
 import { makeMessage, makeTicket } from '../utils/test-fixtures';
 
@@ -80,6 +81,59 @@ describe('Composer', () => {
     await user.click((await screen.findAllByRole('button', { name: 'Usar' }))[0]);
     await vi.waitFor(() => expect(screen.getByLabelText('Mensagem para o cliente')).toHaveValue('Olá, Maria! Segue o boleto.'));
     expect(screen.queryByRole('region', { name: 'Sugestões de resposta' })).not.toBeInTheDocument();
+  });
+
+  it('drafts a reply with the company’s LLM into the box, unsent, and says what it drew on', async () => {
+    const summary = {
+      offline: { request: 'Segunda via', points: [], last_customer: 'Segunda via', last_team: null, text: 'Segunda via' },
+      llm: null,
+      llm_available: true,
+      messages: 1,
+    };
+    const calls = stubApi({
+      'GET /users': () => json(users),
+      'GET /tickets/t1/summary': () => json(summary),
+      'POST /tickets/t1/suggestions/draft': () =>
+        json({
+          text: 'Olá, Maria! Segue a fatura FAT-0012: https://app.example/fatura/x',
+          engine: 'openai',
+          model: 'gpt-4o-mini',
+          grounded_on: [
+            { kind: 'invoice', label: 'FAT-0012' },
+            { kind: 'proposal', label: 'PROP-0003' },
+            { kind: 'canned', label: 'Segunda via' },
+          ],
+        }),
+    });
+    const user = userEvent.setup();
+    renderComposer();
+
+    await user.click(await screen.findByRole('button', { name: 'Rascunho com IA' }));
+    await vi.waitFor(() => expect(screen.getByLabelText('Mensagem para o cliente')).toHaveValue('Olá, Maria! Segue a fatura FAT-0012: https://app.example/fatura/x'));
+    expect(screen.getByText('Baseado em: FAT-0012, Proposta PROP-0003, Resposta pronta Segunda via')).toBeInTheDocument();
+    expect(calls.some((call) => call.url === '/api/v1/tickets/t1/messages')).toBe(false);
+  });
+
+  it('shows why the LLM could not draft, and offers no draft to a company without one', async () => {
+    const summary = { offline: { request: null, points: [], last_customer: null, last_team: null, text: '' }, llm: null, llm_available: true, messages: 0 };
+    stubApi({
+      'GET /users': () => json(users),
+      'GET /tickets/t1/summary': () => json(summary),
+      'POST /tickets/t1/suggestions/draft': () =>
+        json({ title: 'Conflito', status: 409, detail: 'O cliente ainda não escreveu nada a responder.' }, 409),
+    });
+    const user = userEvent.setup();
+    const first = renderComposer();
+    await user.click(await screen.findByRole('button', { name: 'Rascunho com IA' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('O cliente ainda não escreveu nada a responder.');
+    first.unmount();
+
+    const calls = stubApi({ 'GET /users': () => json(users), 'GET /tickets/t1/summary': () => json({ ...summary, llm_available: false }) });
+    const { queryClient } = renderComposer();
+    await vi.waitFor(() => expect(queryClient.getQueryState(ticketSummaryQueryKey('t1'))?.status).toBe('success'));
+    expect(calls.some((call) => call.url === '/api/v1/tickets/t1/summary')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Sugerir resposta' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Rascunho com IA' })).not.toBeInTheDocument();
   });
 
   it('inserts a canned response typed after "/" with the ticket’s variables filled', async () => {

@@ -18,6 +18,7 @@ import { fromLocalInput, inHours, nextMondayAt, toLocalInput, tomorrowAt } from 
 import { findTrigger, fold, replaceTrigger, resolveMentions, type MentionPick, type Trigger } from '../utils/triggers';
 
 import { ComposerSuggestions, type Suggestion } from './composer-suggestions';
+import { DraftReplyButton } from './draft-reply';
 import { ReplySuggestionsButton } from './reply-suggestions';
 
 export type ComposerHandle = { focus: () => void; toggleNote: () => void };
@@ -63,6 +64,8 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
   const [insertError, setInsertError] = useState<string | null>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [keyFor] = useState(createIdempotencyKeys);
+  // Counts the messages sent, so the AI draft's notes start over with the next reply.
+  const [sent, setSent] = useState(0);
   const post = usePostMessage();
 
   const closed = ticket.status === 'closed' || ticket.merged_into != null;
@@ -126,6 +129,13 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
       textareaRef.current?.focus();
     },
   }));
+
+  /** A suggested reply or an AI draft: after what the agent already wrote, to edit before sending. */
+  const insertSuggested = (suggested: string) => {
+    const next = text.trim() ? `${text.trimEnd()}\n${suggested}` : suggested;
+    update(next, next.length);
+    placeCaret(next.length);
+  };
 
   const choose = async (index: number) => {
     const item = suggestions[index];
@@ -200,6 +210,7 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
           setSendAt('');
           setTemplate(null);
           clearDraft(ticket.id);
+          setSent((count) => count + 1);
           onSent?.();
         },
         onError: (error) => {
@@ -254,14 +265,10 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
           ))}
         </div>
         {!note && (
-          <ReplySuggestionsButton
-            ticketId={ticket.id}
-            onUse={(suggested) => {
-              const next = text.trim() ? `${text.trimEnd()}\n${suggested}` : suggested;
-              update(next, next.length);
-              placeCaret(next.length);
-            }}
-          />
+          <div className="flex max-w-md flex-wrap items-center justify-end gap-1">
+            <ReplySuggestionsButton ticketId={ticket.id} onUse={insertSuggested} />
+            <DraftReplyButton key={sent} ticketId={ticket.id} onUse={insertSuggested} />
+          </div>
         )}
         <p className="hidden text-xs text-slate-500 sm:block">
           <kbd className="rounded bg-slate-100 px-1">/</kbd> respostas prontas

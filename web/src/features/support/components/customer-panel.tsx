@@ -16,6 +16,7 @@ import { useCustomerOpportunities, useCustomerTickets, useSupportCustomer } from
 import { TicketStatusBadge } from './badges';
 import { ChannelIcon } from './channel-icon';
 import { PanelSection } from './panel-section';
+import { TicketSummarySection } from './ticket-summary';
 import { TicketTriageSection } from './ticket-triage';
 import { UnverifiedContact } from './unverified-contact';
 
@@ -208,7 +209,8 @@ function Opportunities({ customerId }: { customerId: string }) {
 }
 
 /**
- * The ticket's customer: CRM data and link, CSAT, previous tickets,
+ * The ticket's customer: CRM data and link, the conversation's summary,
+ * its triage, CSAT, previous tickets,
  * opportunities (each as the role may see), then what other features add
  * (`extras`: automation's block).
  */
@@ -222,6 +224,7 @@ export function CustomerPanel({ ticket, extras }: { ticket: Ticket; extras?: Rea
         </div>
       )}
       <CustomerData ticket={ticket} />
+      <TicketSummarySection ticketId={ticket.id} />
       <TicketTriageSection ticket={ticket} />
       <PreviousTickets ticket={ticket} />
       {canAccess(user.role, 'crm') ? (

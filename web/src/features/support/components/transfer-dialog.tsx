@@ -18,7 +18,7 @@ const SUPPORT_ROLES = ['owner', 'admin', 'manager', 'agent'];
 const KEEP = '';
 const NOBODY = 'nobody';
 
-/** To another agent, team or queue, with a note kept as an internal note. */
+/** To another agent, team or queue, with a note (and the conversation's summary) kept as an internal note. */
 export function TransferDialog({ ticket, open, onClose }: { ticket: Ticket; open: boolean; onClose: () => void }) {
   return (
     <Dialog open={open} onClose={onClose} title={`Transferir ticket #${ticket.number}`} description="Escolha quem assume, a equipe ou a fila.">
@@ -37,6 +37,7 @@ function TransferForm({ ticket, onClose }: { ticket: Ticket; onClose: () => void
   const [teamId, setTeamId] = useState(KEEP);
   const [queueId, setQueueId] = useState(KEEP);
   const [note, setNote] = useState('');
+  const [includeSummary, setIncludeSummary] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
   const effectiveTeam = teamId || ticket.team_id || '';
@@ -65,7 +66,7 @@ function TransferForm({ ticket, onClose }: { ticket: Ticket; onClose: () => void
         }
         setError(null);
         if (input.assignee_id === me.id) markOwnAssignment(ticket.id);
-        transfer.mutate({ id: ticket.id, input }, { onSuccess: onClose });
+        transfer.mutate({ id: ticket.id, input: { ...input, include_summary: includeSummary } }, { onSuccess: onClose });
       }}
     >
       <FormErrors
@@ -132,6 +133,10 @@ function TransferForm({ ticket, onClose }: { ticket: Ticket; onClose: () => void
         value={note}
         onChange={(event) => setNote(event.target.value)}
       />
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" className="size-4" checked={includeSummary} onChange={(event) => setIncludeSummary(event.target.checked)} />
+        Incluir resumo da conversa na nota
+      </label>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onClose} disabled={transfer.isPending}>
           Voltar

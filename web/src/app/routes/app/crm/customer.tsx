@@ -15,6 +15,7 @@ import { CustomerOverview } from '@/features/crm/components/customer-overview';
 import { CustomerTimeline } from '@/features/crm/components/customer-timeline';
 import { formatDocument } from '@/features/crm/components/labels';
 import { CustomerInvoices } from '@/features/finance/components/customer-invoices';
+import { CustomerRiskCard } from '@/features/insights/components/customer-risk-card';
 import { useMe } from '@/lib/auth';
 import { canAccess } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem';
@@ -72,6 +73,7 @@ export default function CustomerRoute() {
             {canAccess(user.role, 'finance') && <CustomerInvoices customer={c} />}
           </div>
           <div className="space-y-6 lg:col-span-2">
+            <CustomerRiskCard customerId={c.id} />
             <CustomerTimeline customerId={c.id} />
             {canAccess(user.role, 'automation') && <CustomerAutomations customerId={c.id} />}
           </div>
