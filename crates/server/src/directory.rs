@@ -34,14 +34,16 @@ impl CustomerDirectory for CrmDirectory {
         let invoices = finance::invoices::service::receivable_of(app, tx, customer_id, OPEN_ITEMS).await?;
         let mut items: Vec<AccountItem> = invoices
             .into_iter()
-            .map(|(i, link)| AccountItem {
+            .map(|r| AccountItem {
                 kind: AccountKind::Invoice,
-                overdue: i.status == InvoiceStatus::Overdue,
-                label: i.label,
-                title: i.description,
-                amount_cents: i.amount_due_cents,
-                date: i.due_date,
-                link: Some(link),
+                overdue: r.invoice.status == InvoiceStatus::Overdue,
+                label: r.invoice.label,
+                title: r.invoice.description,
+                amount_cents: r.invoice.amount_due_cents,
+                date: r.invoice.due_date,
+                link: Some(r.link),
+                pix_code: r.pix_payload,
+                boleto_line: r.invoice.boleto_line,
             })
             .collect();
         // A proposal's link is stored only as a hash: it cannot be shown again.
@@ -59,8 +61,15 @@ impl CustomerDirectory for CrmDirectory {
                 date: p.valid_until,
                 overdue: false,
                 link: None,
+                pix_code: None,
+                boleto_line: None,
             }));
         }
         Ok(items)
+    }
+
+    async fn document_of(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Option<String>> {
+        let tenant = tx.tenant_id();
+        Ok(crm::customers::repo::find(tx, tenant, customer_id).await?.and_then(|c| c.document))
     }
 }

@@ -288,6 +288,21 @@ async fn a_configured_llm_refines_an_untaken_ticket_within_the_plan_and_sees_no_
         (Some("financeiro"), Some("high"), team["id"].as_str()),
         "refined and moved to the category's team: {ticket}"
     );
+    // Its SLA is counted again for the higher priority: the checks of the
+    // offline priority's later due time stay, and find nothing due then.
+    let mut admin = t.db.admin().await;
+    let due: Vec<chrono::DateTime<chrono::Utc>> = sqlx::query_scalar(
+        "select run_at from jobs where kind = 'support.sla_check' and payload->>'ticket_id' = $1
+            and payload->>'target' = 'first_response' and (payload->>'breach')::boolean order by run_at",
+    )
+    .bind(ticket["id"].as_str().unwrap())
+    .fetch_all(&mut admin)
+    .await
+    .unwrap();
+    assert_eq!(due.len(), 2, "{due:?}");
+    let stored: chrono::DateTime<chrono::Utc> =
+        ticket["first_response_due"].as_str().unwrap().parse().unwrap();
+    assert_eq!(stored, due[0], "the earlier, high-priority due time is the ticket's");
     let all = triages(&t, &owner, &ticket).await;
     assert_eq!(all.len(), 2, "the offline triage stays as history");
     let first = all.iter().find(|x| x["initial"] == true).unwrap();

@@ -29,6 +29,8 @@ pub trait CustomerDirectory: Send + Sync {
     /// included) and sent proposals, newest first: what an answer to them
     /// may mention. Finance and the CRM own them.
     async fn open_items(&self, app: &App, tx: &mut TenantTx, customer_id: Uuid) -> Result<Vec<AccountItem>>;
+    /// The customer's CPF or CNPJ (digits and letters only), if on file.
+    async fn document_of(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Option<String>>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +55,10 @@ pub struct AccountItem {
     pub overdue: bool,
     /// The customer's own page for it, when it can be shown again.
     pub link: Option<String>,
+    /// An invoice's "PIX copia e cola" for what is due today.
+    pub pix_code: Option<String>,
+    /// An invoice's boleto line, when a gateway made one.
+    pub boleto_line: Option<String>,
 }
 
 static DIRECTORY: OnceLock<Arc<dyn CustomerDirectory>> = OnceLock::new();

@@ -7,6 +7,7 @@
 //! routes it ([`teams::routing`]). Outbound messages are jobs, retried on
 //! timeouts and 5xx and marked failed with the provider's reason.
 
+pub mod bot;
 pub mod canned;
 pub mod channels;
 pub mod directory;
@@ -39,6 +40,7 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(teams::http::router())
         .merge(canned::http::router())
         .merge(triage::http::router())
+        .merge(bot::http::router())
         .merge(sla::router())
 }
 
@@ -60,4 +62,5 @@ pub fn register_jobs(registry: &mut Registry) {
     channels::service::register(registry);
     triage::feedback::register(registry);
     triage::llm::register(registry);
+    bot::service::register(registry);
 }

@@ -47,7 +47,9 @@ impl OpenAiClient {
             egress,
             api_key: api_key.trim().to_owned(),
             model: model_or(model, DEFAULT_MODEL),
-            base_url: base_or(base_url, API_BASE_URL),
+            // Compatible servers are usually given as ".../v1" (Ollama's
+            // docs, llama.cpp's): the path below adds it.
+            base_url: base_or(base_url, API_BASE_URL).trim_end_matches("/v1").to_owned(),
             budget: BUDGET,
         }
     }
@@ -211,6 +213,13 @@ mod tests {
         let body = client(Some("http://ollama.internal:11434/")).body(&request());
         assert_eq!(body["max_tokens"], 42);
         assert!(body.get("max_completion_tokens").is_none());
+    }
+
+    #[test]
+    fn a_base_url_given_with_v1_is_not_doubled() {
+        assert_eq!(client(Some("http://ollama.internal:11434/v1")).base_url, "http://ollama.internal:11434");
+        assert_eq!(client(Some("http://ollama.internal:11434/v1/")).base_url, "http://ollama.internal:11434");
+        assert_eq!(client(None).base_url, API_BASE_URL);
     }
 
     #[test]

@@ -339,23 +339,36 @@ pub fn pix_charge(inv: &Invoice, s: &FinanceSettings, company: &Company) -> Opti
     })
 }
 
-/// A customer's receivable invoices, the earliest due first, each with
-/// what is due today (late fees included) and its public page.
+/// A customer's receivable invoice as its owner may be told about it.
+pub struct Receivable {
+    /// With what is due today (late fees included).
+    pub invoice: Invoice,
+    /// Its public page.
+    pub link: String,
+    /// "PIX copia e cola" for what is due today, when the company has a
+    /// key or a gateway made a charge.
+    pub pix_payload: Option<String>,
+}
+
+/// A customer's receivable invoices, the earliest due first.
 pub async fn receivable_of(
     app: &App,
     tx: &mut TenantTx,
     customer_id: Uuid,
     limit: i64,
-) -> Result<Vec<(Invoice, String)>> {
+) -> Result<Vec<Receivable>> {
     let tenant = tx.tenant_id();
-    let today = parties::company(tx, tenant).await?.today();
+    let company = parties::company(tx, tenant).await?;
+    let today = company.today();
     let cfg = settings::get(tx, tenant).await?;
     let invoices = repo::receivable_of(tx, tenant, customer_id, limit).await?;
     Ok(invoices
         .into_iter()
         .map(|i| {
             let link = public_link(app, tenant, i.id);
-            (with_balance(i, &cfg, today), link)
+            let invoice = with_balance(i, &cfg, today);
+            let pix_payload = pix_charge(&invoice, &cfg, &company).map(|p| p.payload);
+            Receivable { invoice, link, pix_payload }
         })
         .collect())
 }

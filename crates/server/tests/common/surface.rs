@@ -334,6 +334,18 @@ pub const ROUTES: &[Route] = &[
     r("PUT", "/triage-rules", SUPPORT_ADMINS, Json(r#"[{"keywords": ["boleto"], "priority": "high"}]"#)),
     r("POST", "/ai/triage/preview", SUPPORT, Json(r#"{"text": "Preciso da segunda via do boleto"}"#)),
     r("GET", "/ai/triage/accuracy", SUPPORT_ADMINS, NoBody),
+    // The service bot
+    r("GET", "/bot/settings", SUPPORT_ADMINS, NoBody),
+    r(
+        "PUT",
+        "/bot/settings",
+        SUPPORT_ADMINS,
+        Json(
+            r#"{"enabled": false, "channels": ["whatsapp"], "greeting": "Olá!", "menu": [{"label": "Atendente", "action": "human"}], "max_misunderstandings": 2}"#,
+        ),
+    ),
+    r("POST", "/bot/preview", SUPPORT_ADMINS, Json(r#"{"messages": ["oi"]}"#)),
+    r("GET", "/tickets/{id}/bot", SUPPORT, NoBody),
     // Analytics
     r("GET", "/customers/{id}/insights", ALL, NoBody),
     r("GET", "/insights/customers-at-risk", Who::Roles(&[Owner, Admin, Manager, Sales, Finance]), NoBody),

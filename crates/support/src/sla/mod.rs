@@ -160,6 +160,25 @@ pub async fn due_times(
     ))
 }
 
+/// Due times counted again from when the ticket was opened, for a
+/// priority or team that changed before anyone took it (the LLM's
+/// refinement of a new ticket), with their checks. A check scheduled for
+/// the old times finds the ticket not yet due and does nothing.
+pub async fn replan(tx: &mut TenantTx, ticket_id: Uuid) -> Result<()> {
+    let tenant = tx.tenant_id();
+    let Some(t) = tickets::find(tx, tenant, ticket_id, true).await? else { return Ok(()) };
+    let (first, resolution) = due_times(tx, tenant, t.team_id, t.priority, t.created_at).await?;
+    tickets::set_due_times(tx, tenant, ticket_id, first, resolution).await?;
+    let mut targets = Vec::with_capacity(2);
+    if t.first_response_at.is_none() {
+        targets.push(("first_response", first));
+    }
+    if t.resolved_at.is_none() {
+        targets.push(("resolution", resolution));
+    }
+    schedule(tx, ticket_id, t.created_at, &targets).await
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 pub struct CheckSla {
     pub ticket_id: Uuid,

@@ -207,6 +207,7 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
         auto_reply: m.auto_reply,
     })
     .await?;
+    crate::bot::service::request(tx, ticket_id, message_id, channel.kind()?, m.auto_reply).await?;
     Ok(Ingested::Added { ticket_id, message_id, new_ticket })
 }
 

@@ -167,6 +167,8 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 11, 10).unwrap_or_default(),
             overdue: true,
             link: link.map(str::to_owned),
+            pix_code: None,
+            boleto_line: None,
         }
     }
 

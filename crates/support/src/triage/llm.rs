@@ -165,12 +165,17 @@ pub async fn run(app: &App, tenant: Uuid, job: &LlmTriageJob) -> anyhow::Result<
     repo::apply_llm_triage(&mut tx, tenant, job.ticket_id, &refined).await?;
     let (number, _) =
         repo::save_triage(&mut tx, tenant, job.ticket_id, job.message_id, true, &refined).await?;
+    let mut team_changed = false;
     if let Some(category) = &refined.category
         && let Some(team) = repo::team_of_category(&mut tx, tenant, category).await?
         && Some(team) != subject.team_id
     {
         crate::tickets::service::assign_system(&mut tx, job.ticket_id, engine.label(), Some(team), None)
             .await?;
+        team_changed = true;
+    }
+    if refined.priority.as_str() != subject.priority || team_changed {
+        crate::sla::replan(&mut tx, job.ticket_id).await?;
     }
     let customer_id = crate::tickets::repo::find(&mut tx, tenant, job.ticket_id, false)
         .await?

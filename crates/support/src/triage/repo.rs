@@ -465,6 +465,8 @@ pub struct LlmSubject {
     pub text: String,
     pub picked_up: bool,
     pub team_id: Option<Uuid>,
+    /// As stored (the offline triage's, until someone changes it).
+    pub priority: String,
 }
 
 /// What an LLM reads of a ticket: its subject and first message; and
@@ -481,7 +483,7 @@ pub async fn llm_subject(
                   (t.assignee_id is not null or t.first_response_at is not null
                    or exists (select 1 from ticket_triages tr where tr.tenant_id = t.tenant_id
                                and tr.ticket_id = t.id and cardinality(tr.corrected) > 0)) as "picked_up!",
-                  t.team_id
+                  t.team_id, t.priority
              from tickets t
              join ticket_messages m on m.tenant_id = t.tenant_id and m.id = $3
             where t.tenant_id = $1 and t.id = $2"#,

@@ -554,6 +554,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bot/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simulates a conversation with the bot over example invoices and
+         *     tickets: what a customer would read, changing and sending nothing.
+         */
+        post: operations["preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bot/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's bot (defaults, switched off, until saved). */
+        get: operations["get_settings"];
+        /**
+         * Saves the company's bot; switching it on applies to the next customer
+         *     message on the chosen channels.
+         */
+        put: operations["put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/canned-responses": {
         parameters: {
             query?: never;
@@ -2514,6 +2555,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/bot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the ticket's conversation stands with the bot, and what it did
+         *     (`step` none when it never answered there).
+         */
+        get: operations["ticket_bot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/canned/{canned_id}": {
         parameters: {
             query?: never;
@@ -3007,6 +3068,48 @@ export interface components {
             stage: components["schemas"]["Stage"];
             /** Format: int64 */
             total_cents: number;
+        };
+        /**
+         * @description What a menu option does.
+         * @enum {string}
+         */
+        BotAction: "invoices" | "tickets" | "faq" | "human";
+        /** @description Where a ticket's conversation stands with the bot. */
+        BotConversationView: {
+            handover_reason?: string | null;
+            identified: boolean;
+            /** @description What the bot did, one line each. */
+            log: string[];
+            /** @description The bot solved something by itself (sent an invoice, answered). */
+            resolved: boolean;
+            /**
+             * @description menu, choose_invoice, choose_faq, ask_document, handed_over, silent;
+             *     none when the bot never answered on the ticket.
+             */
+            step?: string | null;
+            /** Format: date-time */
+            updated_at?: string | null;
+        };
+        /** @description The service bot of a company (Automação → Bot). */
+        BotSettings: {
+            /** @description Where it answers: `whatsapp` and/or `webchat`. */
+            channels: components["schemas"]["ChannelKind"][];
+            enabled: boolean;
+            faq?: components["schemas"]["FaqEntry"][];
+            /** @description Its first words; `{{empresa}}` is the company's name. */
+            greeting: string;
+            /**
+             * Format: uuid
+             * @description Where a handover goes (else the ticket stays in its queue).
+             */
+            handover_team_id?: string | null;
+            /**
+             * Format: int32
+             * @description Messages not understood before a person takes over: 1 to 5.
+             */
+            max_misunderstandings: number;
+            /** @description Options in the order shown, numbered from 1. */
+            menu: components["schemas"]["MenuOption"][];
         };
         BusinessHours: {
             closes: string;
@@ -3669,6 +3772,11 @@ export interface components {
          * @enum {string}
          */
         EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketTriaged" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowPaused";
+        /** @description A question the company answered; the bot states nothing else about it. */
+        FaqEntry: {
+            answer: string;
+            question: string;
+        };
         /** @description One invalid field of a request. */
         FieldError: {
             /** @description Dotted path of the field, e.g. `address.cep`. */
@@ -4195,6 +4303,10 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        MenuOption: {
+            action: components["schemas"]["BotAction"];
+            label: string;
+        };
         MergeRequest: {
             /**
              * Format: uuid
@@ -4607,10 +4719,20 @@ export interface components {
          * @enum {string}
          */
         PresenceStatus: "online" | "away" | "offline";
+        /** @description A simulated conversation over example data; nothing is stored or sent. */
+        Preview: {
+            turns: components["schemas"]["PreviewTurn"][];
+        };
         PreviewRequest: {
             subject?: string | null;
             /** @description The message, up to 10,000 characters. */
             text: string;
+        };
+        PreviewTurn: {
+            /** @description None once the bot is silent (handed over). */
+            bot?: string | null;
+            customer: string;
+            handover?: string | null;
         };
         /** @enum {string} */
         Priority: "low" | "normal" | "high" | "urgent";
@@ -7556,6 +7678,111 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preview"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BotSettings"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BotSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BotSettings"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14050,6 +14277,51 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": unknown;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ticket_bot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BotConversationView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             404: {

@@ -502,6 +502,29 @@ pub async fn set_sla_mark(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, br
     Ok(())
 }
 
+/// New SLA due times; a target already met keeps the time it had.
+pub async fn set_due_times(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    first_response_due: DateTime<Utc>,
+    resolution_due: DateTime<Utc>,
+) -> Result<()> {
+    sqlx::query!(
+        "update tickets
+            set first_response_due = case when first_response_at is null then $3 else first_response_due end,
+                resolution_due = case when resolved_at is null then $4 else resolution_due end
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        first_response_due,
+        resolution_due
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn set_csat(
     conn: &mut PgConnection,
     tenant_id: Uuid,
