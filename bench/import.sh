@@ -16,9 +16,10 @@ psql "$PG/postgres" -qc "drop database if exists $DB with (force)" -c "create da
 "$BIN" serve > "$DATA/server.log" 2>&1 &
 pid=$!; trap 'kill $pid 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/health/ready" >/dev/null && break; sleep 0.1; done
-TOKEN=$(curl -fs -XPOST "http://127.0.0.1:$PORT/api/v1/auth/signup" -H 'content-type: application/json' \
-  -d '{"company_name":"Import","name":"Dono","email":"dono@import.com.br","password":"bench-senha-2026"}' \
-  | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
+# Sign-up answers 202 alike for new and taken addresses; the token comes from logging in.
+curl -fs -XPOST "http://127.0.0.1:$PORT/api/v1/auth/signup" -H 'content-type: application/json' -d '{"company_name":"Import","name":"Dono","email":"dono@import.com.br","password":"bench-senha-2026"}' >/dev/null
+TOKEN=$(curl -fs -XPOST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"dono@import.com.br","password":"bench-senha-2026"}' | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
 python3 - "$LINES" > "$DATA/clientes.csv" <<'PY'
 import sys
 n = int(sys.argv[1])

@@ -7,7 +7,8 @@
 #  3. Latency from webhook to the agent's Socket.IO event (p50/p99), with the worker running.
 #  4. The ticket list with TICKETS tickets in one company.
 #  5. Server memory per 1,000 idle Socket.IO connections.
-#   bench/support.sh   (TICKETS=100000 DURATION=10s SOCKETS=1000)
+#   bench/support.sh   (TICKETS=100000 DURATION=10s SOCKETS=1000; INTAKE_ONLY=1 for 1–2;
+#                       CONECTCRM_BIN=path to measure another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TICKETS=${TICKETS:-100000}
@@ -27,8 +28,10 @@ psql "$PG/postgres" -qc "drop database if exists $DB with (force)" -c "create da
 "$BIN" serve --skip-migrations --no-worker > "$DATA/server.log" 2>&1 &
 pid=$!; trap 'kill $pid ${wpid:-} 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 100); do curl -fs "$BASE/health/ready" >/dev/null && break; sleep 0.1; done
-TOKEN=$(curl -fs -XPOST "$BASE/api/v1/auth/signup" -H 'content-type: application/json' \
-  -d '{"company_name":"Bench","name":"Dono","email":"dono@bench.com.br","password":"bench-senha-2026"}' | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
+# Sign-up answers 202 alike for new and taken addresses; the token comes from logging in.
+curl -fs -XPOST "$BASE/api/v1/auth/signup" -H 'content-type: application/json' -d '{"company_name":"Bench","name":"Dono","email":"dono@bench.com.br","password":"bench-senha-2026"}' >/dev/null
+TOKEN=$(curl -fs -XPOST "$BASE/api/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"dono@bench.com.br","password":"bench-senha-2026"}' | python3 -c 'import json,sys;print(json.load(sys.stdin)["access_token"])')
 SECRET=bench-app-secret
 CH=$(curl -fs -XPOST "$BASE/api/v1/channels" -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \
   -d "{\"kind\":\"whatsapp\",\"name\":\"WhatsApp\",\"config\":{\"phone_number_id\":\"106540352242922\"},\"secrets\":{\"access_token\":\"x\",\"app_secret\":\"$SECRET\"}}")
@@ -61,6 +64,8 @@ python3 -c "import sys; n=$stored; d=$t1-$t0; print(f'{n} messages in {d:.1f} s 
 echo "tickets: $(psql "$PG/$DB" -Atc "select count(*) from tickets"), messages: $(psql "$PG/$DB" -Atc "select count(*) from ticket_messages"), customers: $(psql "$PG/$DB" -Atc "select count(*) from customers")"
 
 kill $wpid; wait $wpid 2>/dev/null || true; unset wpid
+# INTAKE_ONLY=1 stops here: A/B runs of two builds' intake.
+[ "${INTAKE_ONLY:-}" = 1 ] && exit 0
 echo "## 3. webhook → agent's Socket.IO event (one serve process with its worker)"
 kill $pid; wait $pid 2>/dev/null || true
 "$BIN" serve --skip-migrations > "$DATA/server-worker.log" 2>&1 &

@@ -145,7 +145,7 @@ async fn on_whatsapp_the_bot_sends_the_invoice_after_the_cpf_answers_once_and_ha
     assert!(bot_replies(&messages)[3].contains("vou chamar um atendente"), "{messages:?}");
     let note =
         messages.iter().find(|m| m["direction"] == "note").unwrap()["text"].as_str().unwrap().to_string();
-    assert!(note.starts_with("Bot IA transferiu a conversa: o cliente pediu."), "{note}");
+    assert!(note.starts_with("Bot IA transferiu a conversa: a pedido do cliente."), "{note}");
     assert!(
         note.contains(&format!("Enviou a 2ª via da {label}")) && note.contains("Resumo da conversa:"),
         "{note}"

@@ -282,7 +282,7 @@ impl Ctx<'_> {
 
     fn act(mut self, action: BotAction) -> Turn {
         match action {
-            BotAction::Human => self.handover("o cliente pediu", "Certo, vou chamar um atendente."),
+            BotAction::Human => self.handover("a pedido do cliente", "Certo, vou chamar um atendente."),
             BotAction::Invoices => {
                 if !self.facts.verified_channel {
                     return self.handover(
@@ -544,7 +544,7 @@ mod tests {
     fn a_person_on_request_after_misunderstandings_or_when_upset() {
         let s = BotSettings::default_off();
         let t = talk(&s, &facts(), &["oi", "quero falar com um atendente"]);
-        assert_eq!(t[1].handover.as_deref(), Some("o cliente pediu"));
+        assert_eq!(t[1].handover.as_deref(), Some("a pedido do cliente"));
         let t = talk(&s, &facts(), &["oi", "xyz", "abc"]);
         assert!(t[1].handover.is_none() && t[1].reply.starts_with("Desculpe, não entendi."));
         assert_eq!(t[2].handover.as_deref(), Some("não entendeu o cliente 2 vezes"));

@@ -9,14 +9,16 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::engine::{self, Facts, InvoiceFact, TicketFact};
-use super::model::{BotAction, BotConversationView, BotSettings, Preview, PreviewRequest, PreviewTurn};
+use super::model::{
+    BotAction, BotConversationView, BotPreview, BotPreviewRequest, BotPreviewTurn, BotSettings,
+};
 use super::repo::{self, SettingsRow};
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
 
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new()
         .routes(routes!(get_settings, put_settings))
-        .routes(routes!(preview))
+        .routes(routes!(bot_preview))
         .routes(routes!(ticket_bot))
 }
 
@@ -47,13 +49,13 @@ fn check(b: &BotSettings, v: &mut Violations) {
         v.add("greeting", "Escreva a saudação (até 1.000 caracteres).");
     }
     if b.channels.iter().any(|c| !matches!(c, ChannelKind::Whatsapp | ChannelKind::Webchat)) {
-        v.add("channels", "O bot atende no WhatsApp e no chat do site.");
+        v.add("channels", "O bot atende no WhatsApp (também pela Twilio) e no chat do site.");
     }
     if b.enabled && b.channels.is_empty() {
         v.add("channels", "Escolha ao menos um canal para ligar o bot.");
     }
-    if b.menu.is_empty() || b.menu.len() > 9 {
-        v.add("menu", "De 1 a 9 opções no menu.");
+    if b.menu.is_empty() || b.menu.len() > 4 {
+        v.add("menu", "De 1 a 4 opções no menu (cada ação uma vez).");
     }
     for (i, o) in b.menu.iter().enumerate() {
         if o.label.trim().is_empty() || o.label.chars().count() > 60 {
@@ -167,9 +169,12 @@ fn example_facts(company: String, channel: ChannelKind) -> Facts {
 
 /// Simulates a conversation with the bot over example invoices and
 /// tickets: what a customer would read, changing and sending nothing.
-#[utoipa::path(post, path = "/bot/preview", tag = "support", security(("bearer" = [])), request_body = PreviewRequest,
-    responses((status = 200, body = Preview), (status = 403, body = Problem), (status = 422, body = Problem)))]
-async fn preview(mut s: Session, ApiJson(body): ApiJson<PreviewRequest>) -> Result<ApiJson<Preview>> {
+#[utoipa::path(post, path = "/bot/preview", tag = "support", security(("bearer" = [])), request_body = BotPreviewRequest,
+    responses((status = 200, body = BotPreview), (status = 403, body = Problem), (status = 422, body = Problem)))]
+async fn bot_preview(
+    mut s: Session,
+    ApiJson(body): ApiJson<BotPreviewRequest>,
+) -> Result<ApiJson<BotPreview>> {
     s.require(SUPPORT_ADMINS)?;
     let tenant = s.user.tenant_id;
     let mut v = Violations::new();
@@ -196,14 +201,14 @@ async fn preview(mut s: Session, ApiJson(body): ApiJson<PreviewRequest>) -> Resu
     let mut turns = Vec::with_capacity(body.messages.len());
     for text in body.messages {
         if conversation.as_ref().is_some_and(|c: &engine::Conversation| c.step.is_over()) {
-            turns.push(PreviewTurn { customer: text, bot: None, handover: None });
+            turns.push(BotPreviewTurn { customer: text, bot: None, handover: None });
             continue;
         }
         let turn = engine::turn(&settings, conversation.take(), &facts, &text);
-        turns.push(PreviewTurn { customer: text, bot: Some(turn.reply), handover: turn.handover });
+        turns.push(BotPreviewTurn { customer: text, bot: Some(turn.reply), handover: turn.handover });
         conversation = Some(turn.conversation);
     }
-    Ok(ApiJson(Preview { turns }))
+    Ok(ApiJson(BotPreview { turns }))
 }
 
 /// Where the ticket's conversation stands with the bot, and what it did

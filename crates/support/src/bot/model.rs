@@ -77,7 +77,7 @@ impl BotSettings {
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct PreviewRequest {
+pub struct BotPreviewRequest {
     /// The settings to try (unsaved); default the saved ones.
     pub settings: Option<BotSettings>,
     /// The customer's messages, in order (1 to 20).
@@ -92,7 +92,7 @@ fn whatsapp() -> ChannelKind {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct PreviewTurn {
+pub struct BotPreviewTurn {
     pub customer: String,
     /// None once the bot is silent (handed over).
     pub bot: Option<String>,
@@ -101,8 +101,8 @@ pub struct PreviewTurn {
 
 /// A simulated conversation over example data; nothing is stored or sent.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct Preview {
-    pub turns: Vec<PreviewTurn>,
+pub struct BotPreview {
+    pub turns: Vec<BotPreviewTurn>,
 }
 
 /// Where a ticket's conversation stands with the bot.

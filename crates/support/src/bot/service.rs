@@ -45,7 +45,7 @@ pub async fn request(
     auto_reply: bool,
 ) -> Result<()> {
     let tenant = tx.tenant_id();
-    if auto_reply || !repo::answers_on(tx, tenant, channel.as_str()).await? {
+    if auto_reply || !repo::answers_on(tx, tenant, settings_kind(channel).as_str()).await? {
         return Ok(());
     }
     jobs::enqueue(
@@ -56,6 +56,11 @@ pub async fn request(
     )
     .await
     .map(drop)
+}
+
+/// The kind the settings name: WhatsApp through Twilio is WhatsApp.
+fn settings_kind(kind: ChannelKind) -> ChannelKind {
+    if kind == ChannelKind::TwilioWhatsapp { ChannelKind::Whatsapp } else { kind }
 }
 
 fn conversation_of(row: &ConversationRow) -> Conversation {
@@ -91,7 +96,7 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
         return Ok(());
     };
     let kind = ChannelKind::parse(&t.channel_kind).unwrap_or(ChannelKind::Webchat);
-    if !settings.channels.contains(&kind) {
+    if !settings.channels.contains(&settings_kind(kind)) {
         return Ok(());
     }
     let existing = repo::conversation(&mut tx, tenant, job.ticket_id).await?;

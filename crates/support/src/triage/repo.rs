@@ -597,8 +597,9 @@ pub struct Said {
     pub text: String,
 }
 
-/// The ticket's latest `limit` customer messages and replies (notes left
-/// out), oldest first, and how many there are in all.
+/// The ticket's latest `limit` customer messages and people's replies
+/// (notes, and what the bot or an automation sent, left out), oldest
+/// first, and how many there are in all.
 pub async fn conversation(
     conn: &mut PgConnection,
     tenant_id: Uuid,
@@ -608,7 +609,8 @@ pub async fn conversation(
     let mut rows = sqlx::query_as!(
         Said,
         r#"select direction = 'in' as "from_customer!", text from ticket_messages
-            where tenant_id = $1 and ticket_id = $2 and direction in ('in', 'out') and text <> ''
+            where tenant_id = $1 and ticket_id = $2 and text <> ''
+              and (direction = 'in' or (direction = 'out' and author_id is not null))
             order by created_at desc, id desc limit $3"#,
         tenant_id,
         ticket_id,
@@ -619,7 +621,8 @@ pub async fn conversation(
     rows.reverse();
     let count = sqlx::query_scalar!(
         r#"select count(*) as "n!" from ticket_messages
-            where tenant_id = $1 and ticket_id = $2 and direction in ('in', 'out') and text <> ''"#,
+            where tenant_id = $1 and ticket_id = $2 and text <> ''
+              and (direction = 'in' or (direction = 'out' and author_id is not null))"#,
         tenant_id,
         ticket_id
     )
