@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 
-import { api, launchBrowser, missingConfig, newPage, signIn, signupConfirmed, uniqueEmail, waitForTicket, withScreenshot } from './support.mjs';
+import { api, launchBrowser, missingConfig, newPage, signIn, signupConfirmed, startChat, uniqueEmail, waitForTicket, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -76,23 +76,6 @@ function fakeOpenAi() {
   return new Promise((resolve) => {
     server.listen(HOOK_PORT, '127.0.0.1', () => resolve({ received, close: () => new Promise((r) => server.close(r)) }));
   });
-}
-
-/** A web-chat conversation kept open, as the widget keeps it: the visitor writes several times. */
-async function startChat(publicId, visitor) {
-  const session = await api(`/public/webchat/${publicId}/sessions`, { method: 'POST', body: {} });
-  assert.equal(session.status, 201, JSON.stringify(session.body));
-  let n = 0;
-  return async (text) => {
-    n += 1;
-    const sent = await api('/public/webchat/messages', {
-      method: 'POST',
-      visitor: session.body.token,
-      // The pre-chat form's name and e-mail travel with the messages.
-      body: { client_id: `e2e-assist-${Date.now()}-${n}`, text, ...visitor },
-    });
-    assert.ok(sent.status < 300, JSON.stringify(sent.body));
-  };
 }
 
 /** The ticket's messages (newest first) once `count` of them are there. */

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { api, launchBrowser, missingConfig, newPage, signIn, signupConfirmed, uniqueEmail, waitForEmailLink, waitForTicket, withScreenshot } from './support.mjs';
+import { api, inviteUser, launchBrowser, missingConfig, newPage, signIn, signupConfirmed, uniqueEmail, waitForTicket, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -34,18 +34,6 @@ async function chat(publicId, { name, text }) {
     body: { client_id: `e2e-insights-${Date.now()}`, text, name, email: uniqueEmail('cliente') },
   });
   assert.ok(sent.status < 300, JSON.stringify(sent.body));
-}
-
-/** Invites an agent and accepts the e-mailed invitation through the API. */
-async function addAgent(ownerToken) {
-  const email = uniqueEmail('insights-agente');
-  const invite = await api('/invitations', { method: 'POST', token: ownerToken, body: { email, role: 'agent' } });
-  assert.equal(invite.status, 201, JSON.stringify(invite.body));
-  const link = await waitForEmailLink(email, /^\/convite\/[^/]+$/);
-  const token = decodeURIComponent(new URL(link).pathname.split('/').pop());
-  const accepted = await api('/auth/invitations/accept', { method: 'POST', body: { token, name: 'Ivo Atendente', password: PASSWORD } });
-  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
-  return { email, token: accepted.body.access_token };
 }
 
 const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -130,7 +118,7 @@ describe('Insights', () => {
     await context.close();
 
     // An agent: no customers at risk (they see no finance nor CRM), only what tickets are about.
-    const agent = await addAgent(token);
+    const agent = await inviteUser(token, { role: 'agent', name: 'Ivo Atendente', password: PASSWORD, prefix: 'insights-agente' });
     const refused = await api('/insights/customers-at-risk', { token: agent.token });
     assert.equal(refused.status, 403, JSON.stringify(refused.body));
 

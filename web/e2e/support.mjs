@@ -243,16 +243,45 @@ export async function signupConfirmed({ company_name, name, email, password }) {
   return confirmed.json();
 }
 
-/** A visitor of the company's site writes in the web chat (a new conversation each time). */
-export async function visitorWrites(publicId, text) {
+/**
+ * A web-chat conversation kept open, as the widget keeps it: returns a
+ * function that writes the visitor's next message. The pre-chat form's
+ * name and e-mail (`visitor`), when given, travel with each message.
+ */
+export async function startChat(publicId, visitor = {}) {
   const session = await api(`/public/webchat/${publicId}/sessions`, { method: 'POST', body: {} });
   assert.equal(session.status, 201, JSON.stringify(session.body));
-  const sent = await api('/public/webchat/messages', {
-    method: 'POST',
-    visitor: session.body.token,
-    body: { client_id: `e2e-${Date.now()}`, text },
-  });
-  assert.ok(sent.status < 300, JSON.stringify(sent.body));
+  let n = 0;
+  return async (text) => {
+    n += 1;
+    const sent = await api('/public/webchat/messages', {
+      method: 'POST',
+      visitor: session.body.token,
+      body: { client_id: `e2e-chat-${Date.now()}-${n}`, text, ...visitor },
+    });
+    assert.ok(sent.status < 300, JSON.stringify(sent.body));
+  };
+}
+
+/**
+ * Invites someone with `role` and accepts the e-mailed invitation through
+ * the API; returns their e-mail (the password is the given one) and token.
+ */
+export async function inviteUser(ownerToken, { role, name, password, prefix = role }) {
+  const email = uniqueEmail(prefix);
+  const invite = await api('/invitations', { method: 'POST', token: ownerToken, body: { email, role } });
+  assert.equal(invite.status, 201, JSON.stringify(invite.body));
+  const link = await waitForEmailLink(email, /^\/convite\/[^/]+$/);
+  const token = decodeURIComponent(new URL(link).pathname.split('/').pop());
+  const accepted = await api('/auth/invitations/accept', { method: 'POST', body: { token, name, password } });
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+  return { email, token: accepted.body.access_token };
+}
+
+/** A visitor of the company's site writes in the web chat (a new conversation each time). */
+export async function visitorWrites(publicId, text) {
+  const write = await startChat(publicId);
+  await write(text);
 }
 
 /** The company's ticket with this subject, once the intake job made it (jobs run in the background). */

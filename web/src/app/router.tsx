@@ -112,8 +112,17 @@ function createAppRouter() {
               ],
             },
             {
+              path: paths.app.automation.root.path,
               element: <SectionGuard section="automation" />,
-              children: [{ path: paths.app.automation.path, lazy: page(() => import('./routes/app/automation')) }],
+              children: [
+                {
+                  lazy: page(() => import('./routes/app/automation/layout')),
+                  children: [
+                    { index: true, lazy: page(() => import('./routes/app/automation/flows')) },
+                    { path: paths.app.automation.bot.path, lazy: page(() => import('./routes/app/automation/bot')) },
+                  ],
+                },
+              ],
             },
             {
               path: paths.app.insights.root.path,

@@ -142,7 +142,12 @@ export const paths = {
       },
       settings: { path: '/financeiro/configuracoes', getHref: () => '/financeiro/configuracoes' },
     },
-    automation: { path: '/automacao', getHref: () => '/automacao' },
+    automation: {
+      /** Fluxos, the section's first tab. */
+      root: { path: '/automacao', getHref: () => '/automacao' },
+      /** The service bot ("Bot IA"): settings and a simulated chat. */
+      bot: { path: '/automacao/bot', getHref: () => '/automacao/bot' },
+    },
     insights: {
       /** Opens the first tab the role may see. */
       root: { path: '/insights', getHref: () => '/insights' },

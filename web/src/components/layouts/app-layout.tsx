@@ -20,7 +20,7 @@ const NAV_ITEMS: NavItem[] = [
   { section: 'support', to: paths.app.support.root.getHref(), match: paths.app.support.root.path, icon: icon('M4 5h16v10H8l-4 4V5z') },
   { section: 'crm', to: paths.app.crm.root.getHref(), match: paths.app.crm.root.path, icon: icon('M16 19v-1a4 4 0 0 0-8 0v1m4-8a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm7 8v-1a3 3 0 0 0-2-2.8M5 19v-1a3 3 0 0 1 2-2.8') },
   { section: 'finance', to: paths.app.finance.root.getHref(), match: paths.app.finance.root.path, icon: icon('M3 7h18v10H3V7zm9 7a2 2 0 1 0 0-4 2 2 0 0 0 0 4z') },
-  { section: 'automation', to: paths.app.automation.getHref(), match: paths.app.automation.path, icon: icon('M13 3 5 14h6l-1 7 8-11h-6l1-7z') },
+  { section: 'automation', to: paths.app.automation.root.getHref(), match: paths.app.automation.root.path, icon: icon('M13 3 5 14h6l-1 7 8-11h-6l1-7z') },
   { section: 'insights', to: paths.app.insights.root.getHref(), match: paths.app.insights.root.path, icon: icon('M3 17l6-6 4 4 8-8m0 0h-5m5 0v5') },
   { section: 'settings', to: paths.app.settings.root.getHref(), match: paths.app.settings.root.path, icon: icon('M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm7.4-3a7.4 7.4 0 0 0-.1-1.3l2-1.6-2-3.4-2.4 1a7.5 7.5 0 0 0-2.2-1.3L14.3 3h-4l-.4 2.4a7.5 7.5 0 0 0-2.2 1.3l-2.4-1-2 3.4 2 1.6a7.4 7.4 0 0 0 0 2.6l-2 1.6 2 3.4 2.4-1a7.5 7.5 0 0 0 2.2 1.3l.4 2.4h4l.4-2.4a7.5 7.5 0 0 0 2.2-1.3l2.4 1 2-3.4-2-1.6c.1-.4.1-.9.1-1.3z') },
 ];

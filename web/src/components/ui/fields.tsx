@@ -186,3 +186,33 @@ export function SelectField({
     </FieldShell>
   );
 }
+
+export type FieldGroupProps = {
+  legend: ReactNode;
+  hint?: ReactNode;
+  /** The group's own error (a list as a whole, a set of checkboxes), under its controls. */
+  error?: string;
+  className?: string;
+  children: ReactNode;
+};
+
+/** A fieldset of related controls (checkboxes, a list's rows) named by its legend, with one hint and one error. */
+export function FieldGroup({ legend, hint, error, className, children }: FieldGroupProps) {
+  const id = useId();
+  return (
+    <fieldset aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} className={cn('space-y-2', className)}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      {hint && !error && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -236,6 +236,16 @@ export type SummaryPoint = Schemas['SummaryPoint'];
 export type LlmSummary = Schemas['LlmSummary'];
 export type ReplyDraft = Schemas['ReplyDraft'];
 export type Grounding = Schemas['Grounding'];
+// The service bot ("Bot IA"): its settings (Automação → Bot), a simulated chat, and its state on a ticket
+export type BotSettings = Schemas['BotSettings'];
+export type BotAction = Schemas['BotAction'];
+export type BotMenuOption = Schemas['MenuOption'];
+export type BotFaqEntry = Schemas['FaqEntry'];
+export type BotPreview = Schemas['BotPreview'];
+export type BotPreviewTurn = Schemas['BotPreviewTurn'];
+export type BotPreviewRequest = Schemas['BotPreviewRequest'];
+/** `step` is a plain string in the spec: menu, choose_invoice, choose_faq, ask_document, handed_over, silent. */
+export type TicketBot = Schemas['BotConversationView'];
 export type TicketFilter = ListFilters<'list_tickets'>;
 /** An agent's presence; the spec documents `PresenceRequest.status` as a string. */
 export type Presence = 'online' | 'away' | 'offline';

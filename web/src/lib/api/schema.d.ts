@@ -567,7 +567,7 @@ export interface paths {
          * Simulates a conversation with the bot over example invoices and
          *     tickets: what a customer would read, changing and sending nothing.
          */
-        post: operations["preview"];
+        post: operations["bot_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3090,6 +3090,23 @@ export interface components {
             /** Format: date-time */
             updated_at?: string | null;
         };
+        /** @description A simulated conversation over example data; nothing is stored or sent. */
+        BotPreview: {
+            turns: components["schemas"]["BotPreviewTurn"][];
+        };
+        BotPreviewRequest: {
+            /** @description Simulate a WhatsApp customer (verified address) or a web-chat visitor. */
+            channel?: components["schemas"]["ChannelKind"];
+            /** @description The customer's messages, in order (1 to 20). */
+            messages: string[];
+            settings?: components["schemas"]["BotSettings"] | null;
+        };
+        BotPreviewTurn: {
+            /** @description None once the bot is silent (handed over). */
+            bot?: string | null;
+            customer: string;
+            handover?: string | null;
+        };
         /** @description The service bot of a company (Automação → Bot). */
         BotSettings: {
             /** @description Where it answers: `whatsapp` and/or `webchat`. */
@@ -4719,20 +4736,10 @@ export interface components {
          * @enum {string}
          */
         PresenceStatus: "online" | "away" | "offline";
-        /** @description A simulated conversation over example data; nothing is stored or sent. */
-        Preview: {
-            turns: components["schemas"]["PreviewTurn"][];
-        };
         PreviewRequest: {
             subject?: string | null;
             /** @description The message, up to 10,000 characters. */
             text: string;
-        };
-        PreviewTurn: {
-            /** @description None once the bot is silent (handed over). */
-            bot?: string | null;
-            customer: string;
-            handover?: string | null;
         };
         /** @enum {string} */
         Priority: "low" | "normal" | "high" | "urgent";
@@ -7687,7 +7694,7 @@ export interface operations {
             };
         };
     };
-    preview: {
+    bot_preview: {
         parameters: {
             query?: never;
             header?: never;
@@ -7696,7 +7703,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PreviewRequest"];
+                "application/json": components["schemas"]["BotPreviewRequest"];
             };
         };
         responses: {
@@ -7705,7 +7712,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Preview"];
+                    "application/json": components["schemas"]["BotPreview"];
                 };
             };
             403: {

@@ -124,7 +124,7 @@ describe('FlowEditor', () => {
     expect(await within(form).findByText('Este evento não se refere a um ticket.')).toBeInTheDocument();
     expect(posted).toEqual([]);
 
-    await user.click(within(form).getAllByRole('button', { name: 'Remover' })[0]);
+    await user.click(within(form).getByRole('button', { name: 'Remover a ação 1' }));
     await user.click(within(form).getByRole('button', { name: '+ Chamar webhook' }));
     await user.type(within(form).getByLabelText(/^Endereço/), 'https://erp.example.com/h');
     await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { ListItemActions } from '@/components/ui/list-item-actions';
 import type { AutomationTrigger, DryRunResult, EventKind, Flow } from '@/lib/api/models';
 import { EVENT_LABELS } from '@/lib/event-labels';
 import { isApiError, problemMessage } from '@/lib/problem';
@@ -230,23 +231,13 @@ export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: 
                 <p className="text-sm font-medium text-slate-900">
                   {i + 1}. {ACTION_LABELS[a.type]}
                 </p>
-                <div className="flex gap-1">
-                  <Button variant="ghost" size="sm" aria-label={`Subir ação ${i + 1}`} disabled={i === 0} onClick={() => update({ actions: moved(draft.actions, i, i - 1) })}>
-                    ↑
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    aria-label={`Descer ação ${i + 1}`}
-                    disabled={i === draft.actions.length - 1}
-                    onClick={() => update({ actions: moved(draft.actions, i, i + 1) })}
-                  >
-                    ↓
-                  </Button>
-                  <Button variant="ghost" size="sm" onClick={() => update({ actions: draft.actions.filter((_, j) => j !== i) })}>
-                    Remover
-                  </Button>
-                </div>
+                <ListItemActions
+                  index={i}
+                  count={draft.actions.length}
+                  noun="a ação"
+                  onMove={(from, to) => update({ actions: moved(draft.actions, from, to) })}
+                  onRemove={() => update({ actions: draft.actions.filter((_, j) => j !== i) })}
+                />
               </div>
               {errors[`actions.${i}.type`] && <p className="text-sm text-red-700">{errors[`actions.${i}.type`]}</p>}
               <ActionFields action={a} errors={actionErrors(i)} fields={fields} teams={teams} onChange={(next) => setAction(i, next)} />

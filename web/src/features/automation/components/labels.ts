@@ -1,4 +1,6 @@
-import type { FlowOp, FlowRunStatus, FlowStatus, FlowStep, FlowWaitUnit } from '@/lib/api/models';
+import type { BotAction, FlowOp, FlowRunStatus, FlowStatus, FlowStep, FlowWaitUnit } from '@/lib/api/models';
+
+import type { BotChannel } from '../utils/bot-settings';
 
 export const OP_LABELS: Record<FlowOp, string> = {
   equals: 'é igual a',
@@ -66,3 +68,13 @@ export const SCHEDULE_PRESETS = [
 
 /** A trigger's field as the editor names it: `record.*` is the ticket as it is when the flow runs. */
 export const fieldLabel = (path: string) => (path.startsWith('record.') ? `Ticket agora: ${path.slice('record.'.length)}` : path);
+
+/** What a bot menu option does, as the admin picks it. */
+export const BOT_ACTION_LABELS: Record<BotAction, string> = {
+  invoices: '2ª via de fatura / PIX',
+  tickets: 'Meus chamados',
+  faq: 'Dúvidas frequentes',
+  human: 'Falar com um atendente',
+};
+
+export const BOT_CHANNEL_LABELS: Record<BotChannel, string> = { whatsapp: 'WhatsApp', webchat: 'Chat do site' };

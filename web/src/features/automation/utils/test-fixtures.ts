@@ -1,4 +1,4 @@
-import type { Flow, FlowRun } from '@/lib/api/models';
+import type { BotSettings, Flow, FlowRun } from '@/lib/api/models';
 
 // Builders for the automation feature's tests.
 
@@ -32,6 +32,25 @@ export function makeRun(overrides: Partial<FlowRun> = {}): FlowRun {
     started_at: '2026-03-02T12:00:00Z',
     status: 'succeeded',
     steps: [],
+    ...overrides,
+  };
+}
+
+/** The server's defaults for a company that never saved its bot: off, the four actions in the menu. */
+export function makeBotSettings(overrides: Partial<BotSettings> = {}): BotSettings {
+  return {
+    enabled: false,
+    channels: ['whatsapp', 'webchat'],
+    greeting: 'Olá! Sou o assistente virtual da {{empresa}}.',
+    menu: [
+      { label: '2ª via de fatura, boleto ou PIX', action: 'invoices' },
+      { label: 'Meus chamados', action: 'tickets' },
+      { label: 'Dúvidas frequentes', action: 'faq' },
+      { label: 'Falar com um atendente', action: 'human' },
+    ],
+    faq: [],
+    handover_team_id: null,
+    max_misunderstandings: 2,
     ...overrides,
   };
 }

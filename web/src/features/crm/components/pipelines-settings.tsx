@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/fields';
+import { ListItemActions } from '@/components/ui/list-item-actions';
 import { PageSpinner } from '@/components/ui/spinner';
 import type { Pipeline, StageKind } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
@@ -133,33 +134,7 @@ function PipelineEditor({ pipeline, onDone }: { pipeline?: Pipeline; onDone: () 
                   </select>
                 </div>
                 <div className="col-span-2 flex gap-1 self-end sm:col-span-1">
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Subir a etapa ${index + 1}`}
-                    disabled={index === 0}
-                    onClick={() => stages.move(index, index - 1)}
-                  >
-                    ↑
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Descer a etapa ${index + 1}`}
-                    disabled={index === stages.fields.length - 1}
-                    onClick={() => stages.move(index, index + 1)}
-                  >
-                    ↓
-                  </Button>
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    aria-label={`Remover a etapa ${index + 1}`}
-                    disabled={stages.fields.length <= 3}
-                    onClick={() => stages.remove(index)}
-                  >
-                    ✕
-                  </Button>
+                  <ListItemActions index={index} count={stages.fields.length} noun="a etapa" min={3} onMove={stages.move} onRemove={() => stages.remove(index)} />
                 </div>
               </li>
             );

@@ -10,7 +10,7 @@ import type { TicketPages } from '../utils/ticket-list';
 
 import { ticketsListQueryKey } from './get-tickets';
 import { supportRealtimeHandlers } from './live-updates';
-import { messagesQueryKey, ticketQueryKey, ticketSummaryQueryKey, ticketTriageQueryKey } from './query-keys';
+import { messagesQueryKey, ticketBotQueryKey, ticketQueryKey, ticketSummaryQueryKey, ticketTriageQueryKey } from './query-keys';
 
 const ME = 'u-me';
 
@@ -56,6 +56,23 @@ describe('support live updates', () => {
     invalidate.mockClear();
     handlers.MessageQueued?.({ ticket_id: 'a', message_id: 'm2' });
     expect(refetched()).toContain(JSON.stringify(ticketSummaryQueryKey('a')));
+  });
+
+  it('reads the bot’s state again when it may have answered or handed over', () => {
+    const { client, handlers } = setup();
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+    const refetched = () => invalidate.mock.calls.map(([filters]) => JSON.stringify(filters?.queryKey));
+    const bot = JSON.stringify(ticketBotQueryKey('a'));
+
+    handlers.MessageQueued?.({ ticket_id: 'a', message_id: 'm2' });
+    expect(refetched()).toContain(bot);
+    invalidate.mockClear();
+    // The handover note.
+    handlers.NoteAdded?.({ ticket_id: 'a', message_id: 'n1' });
+    expect(refetched()).toContain(bot);
+    invalidate.mockClear();
+    handlers.MessageReceived?.({ ticket_id: 'a', message_id: 'm3', customer_id: 'c1', preview: 'oi', channel: 'webchat' });
+    expect(refetched()).toContain(bot);
   });
 
   it('takes a ticket assigned to someone else out of "Meus" and refetches only lists that may gain one', () => {

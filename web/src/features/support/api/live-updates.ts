@@ -13,6 +13,7 @@ import {
   teamsQueryKey,
   ticketCountsQueryKey,
   ticketQueryKey,
+  ticketBotQueryKey,
   ticketsQueryKey,
   ticketSummaryQueryKey,
   ticketTriageQueryKey,
@@ -43,6 +44,8 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
   };
   // The summary reads the customer's messages and the replies (not the notes).
   const refreshSummary = (ticketId: string) => void queryClient.invalidateQueries({ queryKey: ticketSummaryQueryKey(ticketId) });
+  // The bot answers with a reply, and hands over with a note and a transfer.
+  const refreshBot = (ticketId: string) => void queryClient.invalidateQueries({ queryKey: ticketBotQueryKey(ticketId) });
   const refreshCounts = () => void queryClient.invalidateQueries({ queryKey: ticketCountsQueryKey });
   const refreshCustomerTickets = (customerId?: string) =>
     void queryClient.invalidateQueries({ queryKey: customerId ? customerTicketsQueryKey(customerId) : [...ticketsQueryKey, 'customer'] });
@@ -105,6 +108,7 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
       void refreshNewestMessages(queryClient, event.ticket_id);
       void queryClient.invalidateQueries({ queryKey: activitiesQueryKey(event.ticket_id) });
       refreshSummary(event.ticket_id);
+      refreshBot(event.ticket_id);
       refreshCounts();
     },
     MessageQueued: (event) => {
@@ -112,9 +116,11 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
       lists(event.ticket_id, (ticket) => ({ ...ticket, last_message_at: at, unread: 0 }), { moveToTop: true });
       void refreshNewestMessages(queryClient, event.ticket_id);
       refreshSummary(event.ticket_id);
+      refreshBot(event.ticket_id);
     },
     NoteAdded: (event) => {
       void refreshNewestMessages(queryClient, event.ticket_id);
+      refreshBot(event.ticket_id);
     },
     MessageStatusChanged: (event) => {
       const status = DELIVERY_STATUSES.find((known) => known === event.status);
@@ -167,6 +173,7 @@ export function supportRealtimeHandlers(queryClient: QueryClient, getMeId: () =>
       // The ticket that stays received the other's messages.
       void queryClient.resetQueries({ queryKey: messagesQueryKey(event.into) });
       refreshSummary(event.into);
+      refreshBot(event.into);
       refreshCounts();
     },
     presence: () => {

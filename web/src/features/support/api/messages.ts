@@ -7,7 +7,7 @@ import { useMe } from '@/lib/auth';
 
 import { addMessage, mergeNewestPage, patchMessage, type MessagePages } from '../utils/messages';
 
-import { activitiesQueryKey, messagesQueryKey, ticketSummaryQueryKey } from './query-keys';
+import { activitiesQueryKey, messagesQueryKey, ticketBotQueryKey, ticketSummaryQueryKey } from './query-keys';
 import { updateTicketLists } from './ticket-cache';
 
 export const MESSAGES_PAGE_SIZE = 100;
@@ -81,6 +81,8 @@ function useMessageStored() {
       });
       void queryClient.invalidateQueries({ queryKey: ticketSummaryQueryKey(message.ticket_id) });
     }
+    // The bot's state follows the conversation (a person's reply silences it from the customer's next message).
+    void queryClient.invalidateQueries({ queryKey: ticketBotQueryKey(message.ticket_id) });
     void queryClient.invalidateQueries({ queryKey: activitiesQueryKey(message.ticket_id) });
   };
 }

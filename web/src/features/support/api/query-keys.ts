@@ -13,6 +13,8 @@ export const ticketTriageQueryKey = (ticketId: string) => [...ticketsQueryKey, '
 export const replySuggestionsQueryKey = (ticketId: string) => [...ticketsQueryKey, 'suggestions', ticketId] as const;
 /** A ticket's conversation summary (offline, and the LLM's when asked for): read again whenever its messages change. */
 export const ticketSummaryQueryKey = (ticketId: string) => [...ticketsQueryKey, 'summary', ticketId] as const;
+/** Where the ticket's conversation stands with the service bot: read again whenever its messages change. */
+export const ticketBotQueryKey = (ticketId: string) => [...ticketsQueryKey, 'bot', ticketId] as const;
 /** A customer's tickets, for the side panel (a plain page, not an inbox list). */
 export const customerTicketsQueryKey = (customerId: string) => [...ticketsQueryKey, 'customer', customerId] as const;
 export const attachmentQueryKey = (ticketId: string, attachmentId: string) =>

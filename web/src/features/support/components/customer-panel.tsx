@@ -16,6 +16,7 @@ import { useCustomerOpportunities, useCustomerTickets, useSupportCustomer } from
 import { TicketStatusBadge } from './badges';
 import { ChannelIcon } from './channel-icon';
 import { PanelSection } from './panel-section';
+import { TicketBotSection } from './ticket-bot';
 import { TicketSummarySection } from './ticket-summary';
 import { TicketTriageSection } from './ticket-triage';
 import { UnverifiedContact } from './unverified-contact';
@@ -209,8 +210,8 @@ function Opportunities({ customerId }: { customerId: string }) {
 }
 
 /**
- * The ticket's customer: CRM data and link, the conversation's summary,
- * its triage, CSAT, previous tickets,
+ * The ticket's customer: CRM data and link, the bot's part (when it
+ * answered), the conversation's summary, its triage, CSAT, previous tickets,
  * opportunities (each as the role may see), then what other features add
  * (`extras`: automation's block).
  */
@@ -224,6 +225,7 @@ export function CustomerPanel({ ticket, extras }: { ticket: Ticket; extras?: Rea
         </div>
       )}
       <CustomerData ticket={ticket} />
+      <TicketBotSection ticketId={ticket.id} />
       <TicketSummarySection ticketId={ticket.id} />
       <TicketTriageSection ticket={ticket} />
       <PreviousTickets ticket={ticket} />

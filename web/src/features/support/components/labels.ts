@@ -231,3 +231,24 @@ const AI_FEATURE_LABELS: Record<string, string> = {
 
 /** What the LLM was called for (a plain string in the API). */
 export const aiFeatureLabel = (feature: string): string => AI_FEATURE_LABELS[feature] ?? feature;
+
+// The service bot on a ticket (`GET /tickets/{id}/bot`; its step is a plain string in the API).
+
+const BOT_STEP_LABELS: Record<string, string> = {
+  menu: 'No menu',
+  choose_invoice: 'Escolhendo a fatura',
+  choose_faq: 'Escolhendo a dúvida',
+  ask_document: 'Pedindo CPF/CNPJ',
+  handed_over: 'Transferido',
+  silent: 'Silencioso (uma pessoa assumiu)',
+};
+
+const BOT_STEP_STYLES: Record<string, string> = {
+  handed_over: 'bg-amber-100 text-amber-900',
+  silent: 'bg-slate-200 text-slate-700',
+};
+
+/** Where the conversation stands with the bot; an unknown step is shown as sent. */
+export const botStepLabel = (step: string): string => BOT_STEP_LABELS[step] ?? step;
+/** Talking to the customer (sky), handed over (amber), silenced (grey). */
+export const botStepStyle = (step: string): string => BOT_STEP_STYLES[step] ?? 'bg-sky-100 text-sky-800';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { ListItemActions } from '@/components/ui/list-item-actions';
 import type { Priority, TriageRule, TriageRuleInput } from '@/lib/api/models';
 import { unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
@@ -90,23 +91,7 @@ export function TriageRulesForm({ rules }: { rules: TriageRule[] }) {
               <li key={field.id} className="space-y-3 rounded-lg border border-slate-200 p-4">
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="text-sm font-semibold text-slate-900">Regra {index + 1}</p>
-                  <div className="flex gap-1">
-                    <Button size="sm" variant="ghost" disabled={index === 0} aria-label={`Subir a regra ${index + 1}`} onClick={() => list.move(index, index - 1)}>
-                      ↑ Subir
-                    </Button>
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      disabled={index === list.fields.length - 1}
-                      aria-label={`Descer a regra ${index + 1}`}
-                      onClick={() => list.move(index, index + 1)}
-                    >
-                      ↓ Descer
-                    </Button>
-                    <Button size="sm" variant="ghost" className="text-red-700" aria-label={`Remover a regra ${index + 1}`} onClick={() => list.remove(index)}>
-                      Remover
-                    </Button>
-                  </div>
+                  <ListItemActions index={index} count={list.fields.length} noun="a regra" onMove={list.move} onRemove={() => list.remove(index)} />
                 </div>
                 <Controller
                   control={form.control}
