@@ -705,6 +705,21 @@ async fn seed_support(
         ..Default::default()
     };
     ingest(app, &mut tx, &email, incoming).await?;
+    // A known customer with an overdue invoice, upset: Insights → "Clientes
+    // em risco" has someone to show.
+    let incoming = Incoming {
+        provider_message_id: format!("demo-{}@gmail.com", new_id()),
+        address: "joao.araujo@gmail.com".into(),
+        name: Some("João Araújo da Silva".into()),
+        email: Some("joao.araujo@gmail.com".into()),
+        subject: Some("Cobrança errada de novo".into()),
+        text: "Estou muito insatisfeito. A cobrança veio errada de novo, é um absurdo e o atendimento é péssimo. \
+               Se não resolverem hoje, vou cancelar o contrato."
+            .into(),
+        extra: json!({}),
+        ..Default::default()
+    };
+    ingest(app, &mut tx, &email, incoming).await?;
     tx.commit().await?;
     Ok(())
 }
