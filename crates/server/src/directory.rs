@@ -6,7 +6,7 @@ use finance::invoices::model::InvoiceStatus;
 use kernel::pagination::PageParams;
 use kernel::tenant::TenantTx;
 use kernel::{App, Result};
-use support::directory::{AccountItem, AccountKind, ContactHint, CustomerDirectory};
+use support::directory::{AccountItem, AccountKind, ContactHint, CustomerDirectory, PaymentItem};
 use uuid::Uuid;
 
 /// Invoices and proposals told about, each.
@@ -71,5 +71,24 @@ impl CustomerDirectory for CrmDirectory {
     async fn document_of(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Option<String>> {
         let tenant = tx.tenant_id();
         Ok(crm::customers::repo::find(tx, tenant, customer_id).await?.and_then(|c| c.document))
+    }
+
+    async fn recent_payments(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Vec<PaymentItem>> {
+        let page = PageParams { limit: Some(3), cursor: None, q: None }.parse()?;
+        let filter =
+            finance::ledger::model::PaymentFilter { customer_id: Some(customer_id), ..Default::default() };
+        let tenant = tx.tenant_id();
+        let mut payments = finance::ledger::repo::list(tx, tenant, &page, &filter).await?;
+        payments.truncate(3);
+        Ok(payments
+            .into_iter()
+            .filter(|p| p.status != finance::ledger::model::PaymentStatus::Rejected)
+            .map(|p| PaymentItem {
+                received_on: p.received_on,
+                amount_cents: p.amount_cents,
+                method: p.method.label().to_owned(),
+                in_review: p.status == finance::ledger::model::PaymentStatus::Review,
+            })
+            .collect())
     }
 }

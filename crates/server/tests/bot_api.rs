@@ -137,12 +137,18 @@ async fn on_whatsapp_the_bot_sends_the_invoice_after_the_cpf_answers_once_and_ha
     deliver(&t, &hook, "wamid.B2", "5511987654321", "529.982.247-25").await;
     assert_eq!(bot_replies(&thread(&t, &owner).await.1).len(), 2);
 
+    // "Já paguei": nothing received yet, and what is still open.
+    deliver(&t, &hook, "wamid.B2b", "5511987654321", "mas eu já paguei!").await;
+    let paid = bot_replies(&thread(&t, &owner).await.1)[2].clone();
+    assert!(paid.starts_with("Não encontrei pagamentos seus registrados."), "{paid}");
+    assert!(paid.contains(&format!("Ainda em aberto:\n1 - {label}")), "{paid}");
+
     // The FAQ, then a person.
     deliver(&t, &hook, "wamid.B3", "5511987654321", "qual o horário de funcionamento?").await;
-    assert!(bot_replies(&thread(&t, &owner).await.1)[2].starts_with("De segunda a sexta"));
+    assert!(bot_replies(&thread(&t, &owner).await.1)[3].starts_with("De segunda a sexta"));
     deliver(&t, &hook, "wamid.B4", "5511987654321", "quero falar com um atendente").await;
     let (_, messages) = thread(&t, &owner).await;
-    assert!(bot_replies(&messages)[3].contains("vou chamar um atendente"), "{messages:?}");
+    assert!(bot_replies(&messages)[4].contains("vou chamar um atendente"), "{messages:?}");
     let note =
         messages.iter().find(|m| m["direction"] == "note").unwrap()["text"].as_str().unwrap().to_string();
     assert!(note.starts_with("Bot IA transferiu a conversa: a pedido do cliente."), "{note}");
@@ -159,7 +165,7 @@ async fn on_whatsapp_the_bot_sends_the_invoice_after_the_cpf_answers_once_and_ha
 
     // Handed over: the bot says nothing more.
     deliver(&t, &hook, "wamid.B5", "5511987654321", "alô?").await;
-    assert_eq!(bot_replies(&thread(&t, &owner).await.1).len(), 4);
+    assert_eq!(bot_replies(&thread(&t, &owner).await.1).len(), 5);
     let other = t.signup("Beta").await;
     let (s, _) = t.get(&format!("/api/v1/tickets/{id}/bot"), &other.token).await;
     assert_eq!(s, StatusCode::NOT_FOUND);

@@ -29,8 +29,21 @@ pub trait CustomerDirectory: Send + Sync {
     /// included) and sent proposals, newest first: what an answer to them
     /// may mention. Finance and the CRM own them.
     async fn open_items(&self, app: &App, tx: &mut TenantTx, customer_id: Uuid) -> Result<Vec<AccountItem>>;
+    /// The customer's latest payments (at most 3), newest first.
+    async fn recent_payments(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Vec<PaymentItem>>;
     /// The customer's CPF or CNPJ (digits and letters only), if on file.
     async fn document_of(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Option<String>>;
+}
+
+/// A payment received from a customer.
+#[derive(Debug, Clone)]
+pub struct PaymentItem {
+    pub received_on: NaiveDate,
+    pub amount_cents: i64,
+    /// pt-BR ("PIX", "boleto").
+    pub method: String,
+    /// Held for the finance team's review (not yet applied).
+    pub in_review: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

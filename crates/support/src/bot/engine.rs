@@ -98,6 +98,17 @@ pub struct InvoiceFact {
     pub boleto_line: Option<String>,
 }
 
+/// A payment received from the customer.
+#[derive(Debug, Clone)]
+pub struct PaymentFact {
+    pub received_on: NaiveDate,
+    pub amount_cents: i64,
+    /// pt-BR ("PIX", "boleto").
+    pub method: String,
+    /// Held for the finance team's review.
+    pub in_review: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct TicketFact {
     pub number: i64,
@@ -117,6 +128,8 @@ pub struct Facts {
     pub invoices: Vec<InvoiceFact>,
     /// The customer's other open tickets.
     pub tickets: Vec<TicketFact>,
+    /// The customer's latest payments, newest first.
+    pub payments: Vec<PaymentFact>,
     /// `None` while open; the next opening ("segunda-feira, 08:00") when closed.
     pub closed_until: Option<String>,
     /// Triage found the customer very unhappy, or the matter urgent.
@@ -139,6 +152,16 @@ const HUMAN_WORDS: &[&str] =
 const INVOICE_WORDS: &[&str] =
     &["segunda via", "2a via", "2 via", "boleto", "fatura", "pix", "pagar", "pagamento", "cobranca", "conta"];
 const TICKET_WORDS: &[&str] = &["chamado", "protocolo", "andamento", "status", "em que pe", "meu pedido"];
+/// Checked before [`INVOICE_WORDS`]: "já paguei o boleto" is about a payment.
+const PAID_WORDS: &[&str] = &[
+    "ja paguei",
+    "paguei",
+    "ja pagou",
+    "comprovante",
+    "pagamento feito",
+    "efetuei o pagamento",
+    "ja foi pago",
+];
 const FAQ_MIN_SCORE: f64 = 0.3;
 
 /// What a message means at this step.
@@ -187,6 +210,9 @@ fn hear(text: &str, step: Step, settings: &BotSettings) -> Heard {
     }
     if let Some(n) = number(&folded) {
         return Heard::Number(n);
+    }
+    if contains_any(&folded, PAID_WORDS) {
+        return Heard::Action(BotAction::Payments);
     }
     if contains_any(&folded, INVOICE_WORDS) {
         return Heard::Action(BotAction::Invoices);
@@ -283,22 +309,22 @@ impl Ctx<'_> {
     fn act(mut self, action: BotAction) -> Turn {
         match action {
             BotAction::Human => self.handover("a pedido do cliente", "Certo, vou chamar um atendente."),
-            BotAction::Invoices => {
+            BotAction::Invoices | BotAction::Payments => {
                 if !self.facts.verified_channel {
                     return self.handover(
-                        "2ª via pedida num canal sem identificação do cliente",
+                        "dados de cobrança pedidos num canal sem identificação do cliente",
                         "Para sua segurança, dados de cobrança são enviados por um atendente.",
                     );
                 }
                 if self.facts.document.is_some() && !self.c.identified {
                     self.c.step = Step::AskDocument;
-                    self.c.pending = Some(BotAction::Invoices);
+                    self.c.pending = Some(action);
                     return self.say(
                         "Para sua segurança, digite o CPF ou CNPJ do titular do cadastro (só os números)."
                             .into(),
                     );
                 }
-                self.invoices()
+                if action == BotAction::Payments { self.payments() } else { self.invoices() }
             }
             BotAction::Tickets => {
                 let tickets = self.facts.tickets.clone();
@@ -347,6 +373,35 @@ impl Ctx<'_> {
                 ))
             }
         }
+    }
+
+    fn payments(mut self) -> Turn {
+        let mut text = match self.facts.payments.as_slice() {
+            [] => "Não encontrei pagamentos seus registrados.".to_owned(),
+            payments => {
+                let lines: Vec<String> = payments
+                    .iter()
+                    .map(|p| {
+                        let review = if p.in_review { " — em análise pela equipe" } else { "" };
+                        format!("{}: {} ({}){review}", date(p.received_on), money(p.amount_cents), p.method)
+                    })
+                    .collect();
+                format!("Últimos pagamentos recebidos:\n{}", lines.join("\n"))
+            }
+        };
+        if self.facts.invoices.is_empty() {
+            text.push_str("\n\nNão há faturas em aberto. Obrigado!");
+        } else {
+            let lines: Vec<String> =
+                self.facts.invoices.iter().enumerate().map(|(i, f)| invoice_line(i, f)).collect();
+            text.push_str(&format!(
+                "\n\nAinda em aberto:\n{}\nUm PIX aparece aqui em minutos; um boleto, em até 3 dias úteis.",
+                lines.join("\n")
+            ));
+        }
+        self.c.resolved = true;
+        self.c.log.push("Informou os pagamentos e o que está em aberto.".into());
+        self.then_menu(text)
     }
 
     fn send_invoice(mut self, f: &InvoiceFact) -> Turn {
@@ -490,7 +545,7 @@ mod tests {
         );
         // No FAQ written: its option is not offered, the rest renumbered.
         assert!(
-            t[0].reply.contains("1 - 2ª via") && t[0].reply.contains("3 - Falar com um atendente"),
+            t[0].reply.contains("1 - 2ª via") && t[0].reply.contains("4 - Falar com um atendente"),
             "{}",
             t[0].reply
         );
@@ -559,6 +614,24 @@ mod tests {
     }
 
     #[test]
+    fn already_paid_lists_the_latest_payments_and_what_is_still_open() {
+        let s = BotSettings::default_off();
+        let mut f = facts();
+        f.payments = vec![PaymentFact {
+            received_on: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default(),
+            amount_cents: 12_990,
+            method: "PIX".into(),
+            in_review: true,
+        }];
+        let t = talk(&s, &f, &["oi, já paguei o boleto"]);
+        let reply = &t[0].reply;
+        assert!(reply.contains("01/12/2026: R$ 129,90 (PIX) — em análise pela equipe"), "{reply}");
+        assert!(reply.contains("Ainda em aberto:\n1 - FAT-0007"), "{reply}");
+        f.verified_channel = false;
+        assert!(talk(&s, &f, &["já paguei"])[0].handover.is_some(), "billing data needs a verified channel");
+    }
+
+    #[test]
     fn answers_from_the_company_faq_only() {
         let mut s = BotSettings::default_off();
         s.faq = vec![
@@ -573,7 +646,7 @@ mod tests {
         ];
         let t = talk(&s, &facts(), &["oi", "qual o horário de funcionamento de vocês?"]);
         assert!(t[1].reply.starts_with("Abrimos de segunda a sábado"), "{}", t[1].reply);
-        let t = talk(&s, &facts(), &["oi", "3", "2"]);
+        let t = talk(&s, &facts(), &["oi", "4", "2"]);
         assert!(t[1].reply.contains("1 - Qual o horário") && t[2].reply.starts_with("Entregamos no bairro"));
         let t = talk(&s, &facts(), &["oi", "qual a capital da França?"]);
         assert!(t[1].reply.starts_with("Desculpe, não entendi."), "never invented: {}", t[1].reply);

@@ -8,7 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use super::engine::{self, Facts, InvoiceFact, TicketFact};
+use super::engine::{self, Facts, InvoiceFact, PaymentFact, TicketFact};
 use super::model::{
     BotAction, BotConversationView, BotPreview, BotPreviewRequest, BotPreviewTurn, BotSettings,
 };
@@ -54,8 +54,8 @@ fn check(b: &BotSettings, v: &mut Violations) {
     if b.enabled && b.channels.is_empty() {
         v.add("channels", "Escolha ao menos um canal para ligar o bot.");
     }
-    if b.menu.is_empty() || b.menu.len() > 4 {
-        v.add("menu", "De 1 a 4 opções no menu (cada ação uma vez).");
+    if b.menu.is_empty() || b.menu.len() > 5 {
+        v.add("menu", "De 1 a 5 opções no menu (cada ação uma vez).");
     }
     for (i, o) in b.menu.iter().enumerate() {
         if o.label.trim().is_empty() || o.label.chars().count() > 60 {
@@ -160,6 +160,12 @@ fn example_facts(company: String, channel: ChannelKind) -> Facts {
             number: 42,
             subject: "Exemplo de chamado".into(),
             status: "aberto".into(),
+        }],
+        payments: vec![PaymentFact {
+            received_on: today - chrono::Days::new(30),
+            amount_cents: 15_000,
+            method: "PIX".into(),
+            in_review: false,
         }],
         closed_until: None,
         upset: false,

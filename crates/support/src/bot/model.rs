@@ -11,6 +11,9 @@ pub enum BotAction {
     /// 2ª via: the customer's open invoices, the chosen one's link, PIX
     /// copia e cola and boleto line (identified customers only).
     Invoices,
+    /// "Já paguei": the customer's latest payments and what is still open
+    /// (identified customers only, like invoices).
+    Payments,
     /// The customer's open tickets and their status.
     Tickets,
     /// The questions the company answered (`faq`).
@@ -64,6 +67,7 @@ impl BotSettings {
             greeting: "Olá! Sou o assistente virtual da {{empresa}}.".into(),
             menu: vec![
                 option("2ª via de fatura, boleto ou PIX", BotAction::Invoices),
+                option("Já paguei: situação do pagamento", BotAction::Payments),
                 option("Meus chamados", BotAction::Tickets),
                 option("Dúvidas frequentes", BotAction::Faq),
                 option("Falar com um atendente", BotAction::Human),

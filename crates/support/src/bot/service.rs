@@ -15,7 +15,7 @@ use kernel::{App, Result};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::engine::{self, Conversation, Facts, InvoiceFact, Step, TicketFact};
+use super::engine::{self, Conversation, Facts, InvoiceFact, PaymentFact, Step, TicketFact};
 use super::http::settings_of;
 use super::repo::{self, ConversationRow};
 use crate::directory::{self, AccountKind};
@@ -138,6 +138,20 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
     } else {
         vec![]
     };
+    let payments = if verified_channel {
+        dir.recent_payments(&mut tx, t.customer_id)
+            .await?
+            .into_iter()
+            .map(|p| PaymentFact {
+                received_on: p.received_on,
+                amount_cents: p.amount_cents,
+                method: p.method,
+                in_review: p.in_review,
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let facts = Facts {
         company: crate::channels::repo::company_name(&mut tx, tenant).await?,
         verified_channel,
@@ -152,6 +166,7 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
                 status: TicketStatus::parse(&o.status).map_or(o.status.clone(), |s| s.label().to_owned()),
             })
             .collect(),
+        payments,
         closed_until: closed_until(&mut tx, t.team_id).await?,
         upset: t.sentiment.as_deref() == Some("very_negative") || t.priority == "urgent",
         wants_invoice: t.intent.as_deref() == Some("segunda_via"),

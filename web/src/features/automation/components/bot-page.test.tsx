@@ -85,7 +85,7 @@ describe('BotPage settings', () => {
     ]);
   });
 
-  it('orders the menu, adds back a removed action with its label, and offers no fifth option', async () => {
+  it('orders the menu, adds back a removed action with its label, and offers no sixth option', async () => {
     const user = userEvent.setup();
     renderPage();
     const menu = screen.getByRole('list', { name: 'Opções do menu' });
@@ -93,16 +93,33 @@ describe('BotPage settings', () => {
     const add = screen.getByRole('button', { name: 'Adicionar opção' });
     expect(add).toBeDisabled();
 
-    await user.click(within(menu).getByRole('button', { name: 'Subir a opção 4' }));
-    expect(labels()).toEqual(['2ª via de fatura, boleto ou PIX', 'Meus chamados', 'Falar com um atendente', 'Dúvidas frequentes']);
+    await user.click(within(menu).getByRole('button', { name: 'Subir a opção 5' }));
+    expect(labels()).toEqual([
+      '2ª via de fatura, boleto ou PIX',
+      'Já paguei: situação do pagamento',
+      'Meus chamados',
+      'Falar com um atendente',
+      'Dúvidas frequentes',
+    ]);
     expect(within(menu).getByRole('button', { name: 'Subir a opção 1' })).toBeDisabled();
-    expect(within(menu).getByRole('button', { name: 'Descer a opção 4' })).toBeDisabled();
+    expect(within(menu).getByRole('button', { name: 'Descer a opção 5' })).toBeDisabled();
 
-    await user.click(within(menu).getByRole('button', { name: 'Remover a opção 2' }));
-    expect(labels()).toEqual(['2ª via de fatura, boleto ou PIX', 'Falar com um atendente', 'Dúvidas frequentes']);
+    await user.click(within(menu).getByRole('button', { name: 'Remover a opção 3' }));
+    expect(labels()).toEqual([
+      '2ª via de fatura, boleto ou PIX',
+      'Já paguei: situação do pagamento',
+      'Falar com um atendente',
+      'Dúvidas frequentes',
+    ]);
     await user.click(add);
-    expect(labels()).toEqual(['2ª via de fatura, boleto ou PIX', 'Falar com um atendente', 'Dúvidas frequentes', 'Meus chamados']);
-    expect(within(menu).getByLabelText('Ação da opção 4')).toHaveDisplayValue('Meus chamados');
+    expect(labels()).toEqual([
+      '2ª via de fatura, boleto ou PIX',
+      'Já paguei: situação do pagamento',
+      'Falar com um atendente',
+      'Dúvidas frequentes',
+      'Meus chamados',
+    ]);
+    expect(within(menu).getByLabelText('Ação da opção 5')).toHaveDisplayValue('Meus chamados');
     expect(within(menu).getByLabelText('Ação da opção 1')).toHaveDisplayValue('2ª via de fatura / PIX');
   });
 

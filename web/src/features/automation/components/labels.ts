@@ -72,6 +72,7 @@ export const fieldLabel = (path: string) => (path.startsWith('record.') ? `Ticke
 /** What a bot menu option does, as the admin picks it. */
 export const BOT_ACTION_LABELS: Record<BotAction, string> = {
   invoices: '2ª via de fatura / PIX',
+  payments: 'Já paguei (situação do pagamento)',
   tickets: 'Meus chamados',
   faq: 'Dúvidas frequentes',
   human: 'Falar com um atendente',

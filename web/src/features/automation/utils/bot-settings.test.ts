@@ -36,9 +36,10 @@ describe('botFormPath', () => {
 });
 
 describe('nextMenuAction', () => {
-  it('offers the first action the menu lacks, and none once all four are there', () => {
+  it('offers the first action the menu lacks, and none once all five are there', () => {
     expect(nextMenuAction([{ action: 'human' }])).toBe('invoices');
-    expect(nextMenuAction([{ action: 'invoices' }, { action: 'human' }])).toBe('tickets');
+    expect(nextMenuAction([{ action: 'invoices' }, { action: 'human' }])).toBe('payments');
+    expect(nextMenuAction([{ action: 'invoices' }, { action: 'payments' }, { action: 'human' }])).toBe('tickets');
     expect(nextMenuAction(makeBotSettings().menu)).toBeNull();
   });
 });

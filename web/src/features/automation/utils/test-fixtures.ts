@@ -44,6 +44,7 @@ export function makeBotSettings(overrides: Partial<BotSettings> = {}): BotSettin
     greeting: 'Olá! Sou o assistente virtual da {{empresa}}.',
     menu: [
       { label: '2ª via de fatura, boleto ou PIX', action: 'invoices' },
+      { label: 'Já paguei: situação do pagamento', action: 'payments' },
       { label: 'Meus chamados', action: 'tickets' },
       { label: 'Dúvidas frequentes', action: 'faq' },
       { label: 'Falar com um atendente', action: 'human' },
