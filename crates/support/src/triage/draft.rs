@@ -19,12 +19,8 @@ use crate::tickets::model::Ticket;
 
 /// Messages of the conversation the model reads.
 const MESSAGES: i64 = 30;
-/// Canned responses offered as a model to follow.
-const CANNED: usize = 3;
 /// Invoices and proposals listed.
 const ITEMS: usize = 10;
-/// Below this likeness a canned response is not worth the tokens.
-const MIN_CANNED_SCORE: f64 = 0.1;
 
 fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -130,14 +126,10 @@ pub async fn ask_llm(app: &App, mut s: Session, ticket: &Ticket) -> Result<Reply
         return Err(kernel::Error::conflict(None, "O cliente ainda não escreveu nada a responder."));
     };
     let ready = assist::prepare(app, &mut s.tx).await?;
-    let canned_all = crate::canned::repo::list(&mut s.tx, tenant, None).await?;
-    let texts: Vec<String> = canned_all.iter().map(|c| format!("{}\n{}", c.title, c.body)).collect();
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let canned: Vec<(String, String)> = ai::similar::rank(&latest, &refs)
+    let canned: Vec<(String, String)> = super::suggest::closest_canned(&mut s.tx, &latest)
+        .await?
         .into_iter()
-        .filter(|(_, score)| *score >= MIN_CANNED_SCORE)
-        .take(CANNED)
-        .map(|(i, _)| (canned_all[i].title.clone(), canned_all[i].body.clone()))
+        .map(|(c, _)| (c.title, c.body))
         .collect();
     let mut items = directory::get()?.open_items(app, &mut s.tx, ticket.customer_id).await?;
     items.truncate(ITEMS);
