@@ -22,6 +22,26 @@ pub enum BotAction {
     Human,
 }
 
+impl BotAction {
+    pub const ALL: [BotAction; 5] =
+        [BotAction::Invoices, BotAction::Payments, BotAction::Tickets, BotAction::Faq, BotAction::Human];
+
+    /// Its serde name (stored as a conversation's pending action).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BotAction::Invoices => "invoices",
+            BotAction::Payments => "payments",
+            BotAction::Tickets => "tickets",
+            BotAction::Faq => "faq",
+            BotAction::Human => "human",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<BotAction> {
+        BotAction::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MenuOption {
@@ -122,4 +142,17 @@ pub struct BotConversationView {
     /// What the bot did, one line each.
     pub log: Vec<String>,
     pub updated_at: Option<DateTime<Utc>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BotAction;
+
+    #[test]
+    fn an_action_s_stored_name_is_its_serde_name() {
+        for a in BotAction::ALL {
+            assert_eq!(serde_json::to_value(a).ok(), Some(serde_json::Value::String(a.as_str().into())));
+            assert_eq!(BotAction::parse(a.as_str()), Some(a));
+        }
+    }
 }

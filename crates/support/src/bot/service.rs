@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use super::engine::{self, Conversation, Facts, InvoiceFact, PaymentFact, Step, TicketFact};
 use super::http::settings_of;
+use super::model::BotAction;
 use super::repo::{self, ConversationRow};
 use crate::directory::{self, AccountKind};
 
@@ -68,10 +69,7 @@ fn conversation_of(row: &ConversationRow) -> Conversation {
         step: Step::parse(&row.step),
         identified: row.identified,
         misunderstandings: row.misunderstandings,
-        pending: row
-            .pending
-            .as_deref()
-            .and_then(|p| serde_json::from_value(serde_json::Value::String(p.into())).ok()),
+        pending: row.pending.as_deref().and_then(BotAction::parse),
         log: row.log.clone(),
         resolved: row.resolved,
     }
@@ -109,7 +107,7 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
     let status = TicketStatus::parse(&t.status).unwrap_or(TicketStatus::Open);
     if t.taken || matches!(status, TicketStatus::Resolved | TicketStatus::Closed) {
         // A person has it: the bot stays out of this conversation for good.
-        let mut row = existing.unwrap_or_else(|| new_row(None));
+        let mut row = existing.unwrap_or_else(new_row);
         row.step = Step::Silent.as_str().into();
         row.last_message_id = Some(job.message_id);
         repo::save_conversation(&mut tx, tenant, job.ticket_id, &row).await?;
@@ -203,10 +201,7 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
         step: c.step.as_str().into(),
         identified: c.identified,
         misunderstandings: c.misunderstandings,
-        pending: c
-            .pending
-            .and_then(|p| serde_json::to_value(p).ok())
-            .and_then(|v| v.as_str().map(str::to_owned)),
+        pending: c.pending.map(|p| p.as_str().to_owned()),
         last_message_id: Some(job.message_id),
         log: c.log.clone(),
         resolved: c.resolved,
@@ -218,13 +213,13 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
     Ok(())
 }
 
-fn new_row(last: Option<Uuid>) -> ConversationRow {
+fn new_row() -> ConversationRow {
     ConversationRow {
         step: Step::Menu.as_str().into(),
         identified: false,
         misunderstandings: 0,
         pending: None,
-        last_message_id: last,
+        last_message_id: None,
         log: vec![],
         resolved: false,
         handover_reason: None,
