@@ -63,10 +63,15 @@ pub async fn enqueue_raw(
     payload: serde_json::Value,
     options: EnqueueOptions,
 ) -> Result<bool> {
-    let inserted = sqlx::query!(
-        r#"insert into jobs (kind, tenant_id, payload, run_at, dedupe_key, max_attempts)
-           values ($1, $2, $3, coalesce($4, now()), $5, $6)
-           on conflict (dedupe_key) do nothing"#,
+    // One round trip: the workers are woken (at commit) by the statement
+    // that queues the job, and only when it queued one.
+    let inserted = sqlx::query_scalar!(
+        r#"with saved as (
+               insert into jobs (kind, tenant_id, payload, run_at, dedupe_key, max_attempts)
+               values ($1, $2, $3, coalesce($4, now()), $5, $6)
+               on conflict (dedupe_key) do nothing
+               returning id)
+           select count(*) as "inserted!" from saved, lateral (select pg_notify('conectcrm_jobs', '')) woken"#,
         kind,
         tenant_id,
         payload,
@@ -74,10 +79,8 @@ pub async fn enqueue_raw(
         options.dedupe_key,
         options.max_attempts.unwrap_or(10),
     )
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    sqlx::query!("select pg_notify('conectcrm_jobs', '')").fetch_one(&mut *conn).await?;
+    .fetch_one(&mut *conn)
+    .await?;
     Ok(inserted == 1)
 }
 

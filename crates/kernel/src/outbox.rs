@@ -107,18 +107,23 @@ pub(crate) async fn record<E: Event>(
     let event_id = new_id();
     let payload = serde_json::to_value(event).map_err(anyhow::Error::from)?;
     let cause = cause.map(serde_json::to_value).transpose().map_err(anyhow::Error::from)?;
+    // One round trip: the notification rides on the insert (PostgreSQL
+    // delivers it at commit, once per transaction however many events).
     sqlx::query!(
-        "insert into outbox_events (event_id, tenant_id, kind, version, payload, cause) values ($1, $2, $3, $4, $5, $6)",
+        "with saved as (
+             insert into outbox_events (event_id, tenant_id, kind, version, payload, cause)
+             values ($1, $2, $3, $4, $5, $6) returning event_id)
+         select pg_notify($7, '') from saved",
         event_id,
         tenant_id,
         E::KIND,
         E::VERSION,
         payload,
-        cause
+        cause,
+        CHANNEL
     )
     .execute(&mut *conn)
     .await?;
-    sqlx::query!("select pg_notify($1, '')", CHANNEL).fetch_one(&mut *conn).await?;
     Ok(event_id)
 }
 

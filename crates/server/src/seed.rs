@@ -664,10 +664,12 @@ async fn seed_support(
         ],
     )
     .await?;
-    let webchat =
-        support::channels::repo::find(&mut tx, tenant, webchat_id).await?.ok_or(kernel::Error::NotFound)?;
-    let email =
-        support::channels::repo::find(&mut tx, tenant, email_id).await?.ok_or(kernel::Error::NotFound)?;
+    let webchat = support::channels::repo::find_for_intake(&mut tx, tenant, webchat_id)
+        .await?
+        .ok_or(kernel::Error::NotFound)?;
+    let email = support::channels::repo::find_for_intake(&mut tx, tenant, email_id)
+        .await?
+        .ok_or(kernel::Error::NotFound)?;
     let chats = [
         (
             "Roberto Almeida",

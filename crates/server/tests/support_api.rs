@@ -761,7 +761,8 @@ async fn a_worker_that_dies_mid_intake_loses_nothing_and_doubles_nothing() {
     let channel_id: uuid::Uuid = ch["id"].as_str().unwrap().parse().unwrap();
     {
         let mut tx = kernel::tenant::TenantTx::begin(&t.app.db, tenant).await.unwrap();
-        let row = support::channels::repo::find(&mut tx, tenant, channel_id).await.unwrap().unwrap();
+        let row =
+            support::channels::repo::find_for_intake(&mut tx, tenant, channel_id).await.unwrap().unwrap();
         let incoming = support::tickets::service::Incoming {
             provider_message_id: "wamid.CRASH".into(),
             address: "+5531988887777".into(),

@@ -51,18 +51,6 @@ pub async fn save_settings(conn: &mut PgConnection, tenant_id: Uuid, s: &Setting
     Ok(())
 }
 
-/// Whether the bot answers on this kind of channel now.
-pub async fn answers_on(conn: &mut PgConnection, tenant_id: Uuid, channel_kind: &str) -> Result<bool> {
-    Ok(sqlx::query_scalar!(
-        r#"select exists (select 1 from bot_settings
-                           where tenant_id = $1 and enabled and $2 = any(channels)) as "on!""#,
-        tenant_id,
-        channel_kind
-    )
-    .fetch_one(conn)
-    .await?)
-}
-
 pub struct ConversationRow {
     pub step: String,
     pub identified: bool,

@@ -19,6 +19,7 @@ use super::engine::{self, Conversation, Facts, InvoiceFact, PaymentFact, Step, T
 use super::http::settings_of;
 use super::model::BotAction;
 use super::repo::{self, ConversationRow};
+use crate::channels::repo::IntakeSwitches;
 use crate::directory::{self, AccountKind};
 
 /// The author shown on the bot's messages and notes.
@@ -40,13 +41,15 @@ impl Job for BotTurnJob {
 /// gets none.
 pub async fn request(
     tx: &mut TenantTx,
+    switches: &IntakeSwitches,
     ticket_id: Uuid,
     message_id: Uuid,
     channel: ChannelKind,
     auto_reply: bool,
 ) -> Result<()> {
     let tenant = tx.tenant_id();
-    if auto_reply || !repo::answers_on(tx, tenant, settings_kind(channel).as_str()).await? {
+    let kind = settings_kind(channel);
+    if auto_reply || !switches.bot_channels.iter().any(|k| k == kind.as_str()) {
         return Ok(());
     }
     jobs::enqueue(

@@ -143,6 +143,68 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<
     .await?)
 }
 
+/// What the company turned on that intake consults for every message,
+/// read with the channel in the same statement so a message pays no extra
+/// round trip for it.
+#[derive(Debug, Clone, Default)]
+pub struct IntakeSwitches {
+    /// When the company's own triage model was trained (none: built-in only).
+    pub model_trained_at: Option<DateTime<Utc>>,
+    /// An LLM refines the triage of a new ticket.
+    pub llm_enabled: bool,
+    /// Channel kinds the service bot answers on; empty while it is off.
+    pub bot_channels: Vec<String>,
+}
+
+/// A channel as intake needs it.
+pub struct IntakeChannel {
+    pub row: ChannelRow,
+    pub switches: IntakeSwitches,
+}
+
+pub async fn find_for_intake(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+) -> Result<Option<IntakeChannel>> {
+    let found = sqlx::query!(
+        r#"select c.id, c.kind, c.name, c.config, c.credentials, c.enabled, c.team_id, c.created_at,
+                  c.sender_verified_address, c.sender_code_digest, c.sender_code_address, c.sender_code_sent_at,
+                  c.sender_code_attempts,
+                  (select m.trained_at from triage_models m where m.tenant_id = $1) as model_trained_at,
+                  coalesce((select a.enabled from ai_settings a where a.tenant_id = $1), false) as "llm_enabled!",
+                  coalesce((select b.channels from bot_settings b where b.tenant_id = $1 and b.enabled), '{}')
+                      as "bot_channels!"
+             from support_channels c where c.tenant_id = $1 and c.id = $2"#,
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(found.map(|r| IntakeChannel {
+        row: ChannelRow {
+            id: r.id,
+            kind: r.kind,
+            name: r.name,
+            config: r.config,
+            credentials: r.credentials,
+            enabled: r.enabled,
+            team_id: r.team_id,
+            created_at: r.created_at,
+            sender_verified_address: r.sender_verified_address,
+            sender_code_digest: r.sender_code_digest,
+            sender_code_address: r.sender_code_address,
+            sender_code_sent_at: r.sender_code_sent_at,
+            sender_code_attempts: r.sender_code_attempts,
+        },
+        switches: IntakeSwitches {
+            model_trained_at: r.model_trained_at,
+            llm_enabled: r.llm_enabled,
+            bot_channels: r.bot_channels,
+        },
+    }))
+}
+
 pub struct SaveChannel<'a> {
     pub id: Uuid,
     pub kind: &'a str,

@@ -256,8 +256,10 @@ async fn process(app: &App, tenant: Uuid, event_id: Uuid) -> anyhow::Result<()> 
     if event.status()? != InboxStatus::Received {
         return Ok(());
     }
-    let channel = channels_repo::find(&mut tx, tenant, event.source_id).await?.ok_or(Error::NotFound)?;
+    let intake =
+        channels_repo::find_for_intake(&mut tx, tenant, event.source_id).await?.ok_or(Error::NotFound)?;
     tx.commit().await?;
+    let channel = &intake.row;
     let kind = channel.kind()?;
     let item = match decode(&event, kind) {
         Ok(Some(item)) => item,
@@ -284,9 +286,9 @@ async fn process(app: &App, tenant: Uuid, event_id: Uuid) -> anyhow::Result<()> 
     };
     match item {
         Item::Message(mut incoming, media) => {
-            fetch_media(app, tenant, &channel, &media, &mut incoming).await?;
+            fetch_media(app, tenant, channel, &media, &mut incoming).await?;
             let mut tx = TenantTx::begin(&app.db, tenant).await?;
-            let outcome = service::ingest(app, &mut tx, &channel, *incoming).await?;
+            let outcome = service::ingest(app, &mut tx, &intake, *incoming).await?;
             let (status, note) = match outcome {
                 service::Ingested::Duplicate => (InboxStatus::Ignored, Some("mensagem repetida")),
                 _ => (InboxStatus::Processed, None),

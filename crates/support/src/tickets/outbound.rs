@@ -250,7 +250,7 @@ async fn send(app: &App, tenant: Uuid, message_id: Uuid) -> anyhow::Result<()> {
             if channel.kind()? == ChannelKind::Email
                 && let Some(id) = &provider_id
             {
-                repo::touch(&mut tx, tenant, t.id, false, Some(id)).await?;
+                repo::touch_outbound(&mut tx, tenant, t.id, Some(id)).await?;
             }
             tx.emit(&MessageStatusChanged {
                 ticket_id: t.id,

@@ -20,9 +20,9 @@ use super::model::{
     TemplateRef, Ticket, TicketMergeRequest, TicketStatus, TransferRequest, UpdateTicketRequest,
 };
 use super::outbound;
-use super::repo::{self, Changes, KnownContact, NewMessage, NewTicket};
+use super::repo::{self, Changes, InboundTriage, KnownContact, NewMessage, NewTicket};
 use crate::channels::model::ChannelKind;
-use crate::channels::repo::ChannelRow;
+use crate::channels::repo::{ChannelRow, IntakeChannel, IntakeSwitches};
 use crate::directory::{self, ContactHint};
 use crate::teams::{repo as teams, routing};
 use crate::triage::Triage;
@@ -125,8 +125,9 @@ fn csat_score(text: &str) -> Option<i32> {
 }
 
 /// Intake: the customer, their ticket (or a new one, triaged and routed), the message.
-pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incoming) -> Result<Ingested> {
+pub async fn ingest(app: &App, tx: &mut TenantTx, intake: &IntakeChannel, m: Incoming) -> Result<Ingested> {
     let tenant = tx.tenant_id();
+    let (channel, switches) = (&intake.row, &intake.switches);
     if repo::message_exists(tx, tenant, &m.provider_message_id).await? {
         return Ok(Ingested::Duplicate);
     }
@@ -174,13 +175,12 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
     let (ticket_id, opened) = match ticket_id {
         Some(id) => (id, None),
         None => {
-            let (id, triaged) = open_ticket(tx, channel, &contact, &m).await?;
+            let (id, triaged) = open_ticket(tx, channel, switches, &contact, &m).await?;
             (id, Some(triaged))
         }
     };
     let new_ticket = opened.is_some();
     let message_id = add_message(tx, ticket_id, &m, Direction::In).await?;
-    record_triage(tx, ticket_id, message_id, customer_id, opened, &m.text).await?;
     for file in &m.files {
         let key = format!("{tenant}/tickets/{ticket_id}/{message_id}/{}", kernel::ids::new_id());
         app.storage.put(&key, bytes::Bytes::from(file.bytes.clone())).await.map_err(Error::Internal)?;
@@ -197,7 +197,19 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
     }
     let is_email = channel.kind()? == ChannelKind::Email;
     let thread = is_email.then_some(m.provider_message_id.as_str());
-    repo::touch(tx, tenant, ticket_id, true, thread).await?;
+    // The triage is stored by the statement that marks the ticket read-worthy.
+    let triage = triage_of(opened, &m.text);
+    let saved =
+        triage.as_ref().map(|(triaged, initial)| InboundTriage { message_id, initial: *initial, triaged });
+    let (number, before) = repo::touch_inbound(tx, tenant, ticket_id, thread, saved).await?;
+    if let Some((triaged, initial)) = triage {
+        if initial && switches.llm_enabled {
+            crate::triage::llm::request(tx, ticket_id, message_id).await?;
+        }
+        if initial || before != Some(triaged.sentiment) {
+            announce_triage(tx, ticket_id, number, message_id, customer_id, initial, triaged).await?;
+        }
+    }
     tx.emit(&events::MessageReceived {
         ticket_id,
         message_id,
@@ -207,54 +219,50 @@ pub async fn ingest(app: &App, tx: &mut TenantTx, channel: &ChannelRow, m: Incom
         auto_reply: m.auto_reply,
     })
     .await?;
-    crate::bot::service::request(tx, ticket_id, message_id, channel.kind()?, m.auto_reply).await?;
+    crate::bot::service::request(tx, switches, ticket_id, message_id, channel.kind()?, m.auto_reply).await?;
     Ok(Ingested::Added { ticket_id, message_id, new_ticket })
 }
 
-/// Stores the triage of a customer's message: the one that opened the
-/// ticket, or — for a later message — its tone alone (the ticket's
-/// category and team stay). Announced for the first message, and for a
-/// later one that moved the ticket's sentiment.
-async fn record_triage(
+/// The triage of a customer's message: the one that opened the ticket, or
+/// — for a later message — its tone alone (the ticket's category and team
+/// stay). With whether it is the ticket's first.
+fn triage_of(opened: Option<Triaged>, text: &str) -> Option<(Triaged, bool)> {
+    match opened {
+        Some(t) => Some((t, true)),
+        None if text.trim().is_empty() => None,
+        None => Some((crate::triage::engine::decide(&[], None, "", text), false)),
+    }
+}
+
+/// `TicketTriaged`: for the first message, and for a later one that moved
+/// the ticket's sentiment.
+async fn announce_triage(
     tx: &mut TenantTx,
     ticket_id: Uuid,
+    number: i64,
     message_id: Uuid,
     customer_id: Uuid,
-    opened: Option<Triaged>,
-    text: &str,
+    initial: bool,
+    triaged: Triaged,
 ) -> Result<()> {
-    let initial = opened.is_some();
-    let triaged = match opened {
-        Some(t) => t,
-        None if text.trim().is_empty() => return Ok(()),
-        None => crate::triage::engine::decide(&[], None, "", text),
-    };
-    let tenant = tx.tenant_id();
-    let (number, before) =
-        crate::triage::repo::save_triage(tx, tenant, ticket_id, message_id, initial, &triaged).await?;
-    if initial {
-        crate::triage::llm::request(tx, ticket_id, message_id).await?;
-    }
-    if initial || before != Some(triaged.sentiment) {
-        tx.emit(&events::TicketTriaged {
-            ticket_id,
-            number,
-            message_id,
-            customer_id,
-            initial,
-            category: triaged.category,
-            intent: triaged.intent,
-            intent_confidence: triaged.intent_confidence,
-            priority: triaged.priority,
-            sentiment: triaged.sentiment,
-            language: triaged.language,
-            cues: triaged.cues,
-            engine: triaged.engine,
-            reason: triaged.reason,
-        })
-        .await?;
-    }
-    Ok(())
+    tx.emit(&events::TicketTriaged {
+        ticket_id,
+        number,
+        message_id,
+        customer_id,
+        initial,
+        category: triaged.category,
+        intent: triaged.intent,
+        intent_confidence: triaged.intent_confidence,
+        priority: triaged.priority,
+        sentiment: triaged.sentiment,
+        language: triaged.language,
+        cues: triaged.cues,
+        engine: triaged.engine,
+        reason: triaged.reason,
+    })
+    .await
+    .map(drop)
 }
 
 async fn add_message(tx: &mut TenantTx, ticket_id: Uuid, m: &Incoming, direction: Direction) -> Result<Uuid> {
@@ -294,6 +302,7 @@ async fn add_message(tx: &mut TenantTx, ticket_id: Uuid, m: &Incoming, direction
 async fn open_ticket(
     tx: &mut TenantTx,
     channel: &ChannelRow,
+    switches: &IntakeSwitches,
     contact: &KnownContact,
     m: &Incoming,
 ) -> Result<(Uuid, Triaged)> {
@@ -304,7 +313,7 @@ async fn open_ticket(
         .clone()
         .filter(|s| !s.trim().is_empty())
         .unwrap_or_else(|| m.text.lines().next().unwrap_or("").chars().take(80).collect());
-    let verdict = triage().classify(tx, &subject, &m.text).await?;
+    let verdict = triage().classify(tx, switches.model_trained_at, &subject, &m.text).await?;
     let priority = verdict.priority;
     let team_id = verdict.team_id.or(channel.team_id);
     let queue = match team_id {
@@ -536,7 +545,7 @@ async fn queue_reply(
     .await
     .on_constraint("ticket_messages_pkey", || Error::conflict(None, "Esta mensagem já foi enviada."))?;
     outbound::queue(tx, id, send_at, false).await?;
-    repo::touch(tx, tenant, t.id, false, None).await?;
+    repo::touch_outbound(tx, tenant, t.id, None).await?;
     repo::log(
         tx,
         tenant,

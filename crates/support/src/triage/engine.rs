@@ -18,10 +18,19 @@ pub struct OfflineTriage;
 
 #[async_trait::async_trait]
 impl Triage for OfflineTriage {
-    async fn classify(&self, tx: &mut TenantTx, subject: &str, text: &str) -> Result<Triaged> {
+    async fn classify(
+        &self,
+        tx: &mut TenantTx,
+        model_trained_at: Option<DateTime<Utc>>,
+        subject: &str,
+        text: &str,
+    ) -> Result<Triaged> {
         let tenant = tx.tenant_id();
         let rules = keywords::rules(tx, tenant).await?;
-        let model = company_model(tx).await?;
+        let model = match model_trained_at {
+            Some(at) => model_at(tx, at).await?,
+            None => None,
+        };
         Ok(decide(&rules, model.as_deref(), subject, text))
     }
 }
@@ -70,7 +79,15 @@ const CACHED_COMPANIES: usize = 512;
 
 pub async fn company_model(tx: &mut TenantTx) -> Result<Option<Arc<CompanyModel>>> {
     let tenant = tx.tenant_id();
-    let Some(trained_at) = repo::model_trained_at(tx, tenant).await? else { return Ok(None) };
+    match repo::model_trained_at(tx, tenant).await? {
+        Some(trained_at) => model_at(tx, trained_at).await,
+        None => Ok(None),
+    }
+}
+
+/// The company's model of that version: from the cache, or read and parsed once.
+async fn model_at(tx: &mut TenantTx, trained_at: DateTime<Utc>) -> Result<Option<Arc<CompanyModel>>> {
+    let tenant = tx.tenant_id();
     if let Ok(cache) = MODELS.lock()
         && let Some((at, model)) = cache.get(&tenant)
         && *at == trained_at

@@ -31,19 +31,18 @@ impl Job for LlmTriageJob {
     const MAX_ATTEMPTS: i32 = 3;
 }
 
-/// Asks for the LLM's triage of a new ticket, when the company has one.
+/// Asks for the LLM's triage of a new ticket (intake calls it when the
+/// company has an LLM on, as read with the channel).
 pub async fn request(tx: &mut TenantTx, ticket_id: Uuid, message_id: Uuid) -> Result<()> {
     let tenant = tx.tenant_id();
-    if repo::llm_enabled(tx, tenant).await? {
-        jobs::enqueue(
-            tx,
-            Some(tenant),
-            &LlmTriageJob { ticket_id, message_id },
-            EnqueueOptions { dedupe_key: Some(format!("llm-triage:{message_id}")), ..Default::default() },
-        )
-        .await?;
-    }
-    Ok(())
+    jobs::enqueue(
+        tx,
+        Some(tenant),
+        &LlmTriageJob { ticket_id, message_id },
+        EnqueueOptions { dedupe_key: Some(format!("llm-triage:{message_id}")), ..Default::default() },
+    )
+    .await
+    .map(drop)
 }
 
 /// The engine a provider is shown as.

@@ -18,6 +18,7 @@ pub mod repo;
 pub mod suggest;
 pub mod summary;
 
+use chrono::{DateTime, Utc};
 use kernel::Result;
 use kernel::tenant::TenantTx;
 
@@ -25,5 +26,13 @@ pub use model::Triaged;
 
 #[async_trait::async_trait]
 pub trait Triage: Send + Sync {
-    async fn classify(&self, tx: &mut TenantTx, subject: &str, text: &str) -> Result<Triaged>;
+    /// `model_trained_at`: the company model's version, as intake read it
+    /// with the channel ([`crate::channels::repo::IntakeSwitches`]).
+    async fn classify(
+        &self,
+        tx: &mut TenantTx,
+        model_trained_at: Option<DateTime<Utc>>,
+        subject: &str,
+        text: &str,
+    ) -> Result<Triaged>;
 }

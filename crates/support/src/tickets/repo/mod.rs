@@ -10,6 +10,7 @@ use uuid::Uuid;
 use events::{Intent, Sentiment};
 
 use super::model::{Priority, SlaStatus, Ticket, TicketFilter, TicketStatus};
+use crate::triage::Triaged;
 
 mod activities;
 mod messages;
@@ -383,32 +384,94 @@ pub async fn by_email_thread(
 }
 
 /// After a message: activity time, unread, e-mail thread, and reopening.
-pub async fn touch(
+/// An agent's (or the bot's) message went out: the ticket moves up.
+pub async fn touch_outbound(
     conn: &mut PgConnection,
     tenant_id: Uuid,
     id: Uuid,
-    inbound: bool,
     thread_id: Option<&str>,
 ) -> Result<()> {
     sqlx::query!(
         "update tickets set last_message_at = now(),
-                last_inbound_at = case when $3 then now() else last_inbound_at end,
-                unread = case when $3 then unread + 1 else unread end,
-                status = case when $3 and status in ('pending', 'waiting_customer', 'resolved') then 'open' else status end,
-                resolved_at = case when $3 and status = 'resolved' then null else resolved_at end,
-                snoozed_until = case when $3 then null else snoozed_until end,
-                email_thread_ids = case when $4::text is null or $4 = any(email_thread_ids) then email_thread_ids
-                                        else array_append(email_thread_ids, $4) end,
+                email_thread_ids = case when $3::text is null or $3 = any(email_thread_ids) then email_thread_ids
+                                        else array_append(email_thread_ids, $3) end,
                 version = version + 1
           where tenant_id = $1 and id = $2",
         tenant_id,
         id,
-        inbound,
         thread_id
     )
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// The triage of an inbound message, stored with it.
+pub struct InboundTriage<'a> {
+    pub message_id: Uuid,
+    /// The message that opened the ticket: its intent becomes the ticket's.
+    pub initial: bool,
+    pub triaged: &'a Triaged,
+}
+
+/// A customer's message arrived: the ticket reopens, counts one more unread
+/// and — in the same statement, so intake pays no extra round trip — stores
+/// the message's triage and takes its sentiment. Returns the ticket's
+/// number and its sentiment before.
+pub async fn touch_inbound(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    thread_id: Option<&str>,
+    triage: Option<InboundTriage<'_>>,
+) -> Result<(i64, Option<Sentiment>)> {
+    let t = triage.as_ref().map(|x| x.triaged);
+    let row = sqlx::query!(
+        r#"with saved as (
+               insert into ticket_triages (tenant_id, id, ticket_id, message_id, initial, category, category_confidence,
+                      intent, intent_confidence, priority, priority_confidence, sentiment, sentiment_score,
+                      sentiment_confidence, language, cues, team_id, engine, reason)
+               select $1, $4, $2, $5::uuid, $6::bool, $7::text, $8::real, $9::text, $10::real, $11::text, $12::real,
+                      $13::text, $14::real, $15::real, $16::text, $17::text[], $18::uuid, $19::text, $20::text
+                where $4::uuid is not null
+               returning sentiment, initial, intent),
+           before as (select sentiment, number from tickets where tenant_id = $1 and id = $2)
+         update tickets t set last_message_at = now(), last_inbound_at = now(), unread = t.unread + 1,
+                status = case when t.status in ('pending', 'waiting_customer', 'resolved') then 'open' else t.status end,
+                resolved_at = case when t.status = 'resolved' then null else t.resolved_at end,
+                snoozed_until = null,
+                email_thread_ids = case when $3::text is null or $3 = any(t.email_thread_ids) then t.email_thread_ids
+                                        else array_append(t.email_thread_ids, $3) end,
+                sentiment = coalesce((select sentiment from saved), t.sentiment),
+                intent = coalesce((select intent from saved where initial), t.intent),
+                version = t.version + 1
+           from before
+          where t.tenant_id = $1 and t.id = $2
+         returning before.sentiment as "old?", before.number"#,
+        tenant_id,
+        id,
+        thread_id,
+        t.map(|_| kernel::ids::new_id()),
+        triage.as_ref().map(|x| x.message_id),
+        triage.as_ref().map(|x| x.initial),
+        t.and_then(|t| t.category.as_deref()),
+        t.and_then(|t| t.category_confidence).map(|c| c as f32),
+        t.map(|t| t.intent.as_str()),
+        t.map(|t| t.intent_confidence as f32),
+        t.map(|t| t.priority.as_str()),
+        t.map(|t| t.priority_confidence as f32),
+        t.map(|t| t.sentiment.as_str()),
+        t.map(|t| t.sentiment_score as f32),
+        t.map(|t| t.sentiment_confidence as f32),
+        t.and_then(|t| t.language.as_deref()),
+        t.map(|t| t.cues.as_slice()),
+        t.and_then(|t| t.team_id),
+        t.map(|t| t.engine.as_str()),
+        t.map(|t| t.reason.as_str())
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok((row.number, row.old.as_deref().and_then(Sentiment::parse)))
 }
 
 pub async fn mark_read(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
