@@ -7,7 +7,7 @@
 #  3. Latency from webhook to the agent's Socket.IO event (p50/p99), with the worker running.
 #  4. The ticket list with TICKETS tickets in one company.
 #  5. Server memory per 1,000 idle Socket.IO connections.
-#   bench/support.sh   (TICKETS=100000 DURATION=10s SOCKETS=1000; INTAKE_ONLY=1 for 1–2;
+#   bench/support.sh   (TICKETS=100000 DURATION=10s SOCKETS=1000; INTAKE_ONLY=1 for 1–2; MESSAGES=N;
 #                       CONECTCRM_BIN=path to measure another build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,6 +51,15 @@ for i in range(60000):
 PY
 echo "## 1. webhooks accepted (wrk, 2 threads, 32 connections, $DURATION; no worker running)"
 wrk -t2 -c32 -d"$DURATION" --latency -s bench/support-webhooks.lua "$BASE$HOOK" -- "$DATA/bodies.tsv" | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx"
+# MESSAGES=N keeps the first N accepted (by id) and drops the rest, so A/B
+# runs process the same mix: 5,000 first messages and N − 5,000 follow-ups.
+if [ -n "${MESSAGES:-}" ]; then
+  psql "$PG/$DB" -qv ON_ERROR_STOP=1 <<SQL
+create temp table extra as select id from inbox_events where source_kind = 'channel' order by id offset $MESSAGES;
+delete from jobs where kind = 'support.process_inbound' and (payload->>'event_id')::uuid in (select id from extra);
+delete from inbox_events where id in (select id from extra);
+SQL
+fi
 stored=$(psql "$PG/$DB" -Atc "select count(*) from inbox_events where source_kind = 'channel'")
 echo "stored $stored distinct events"
 

@@ -258,36 +258,36 @@ async fn process(app: &App, tenant: Uuid, event_id: Uuid) -> anyhow::Result<()> 
     }
     let intake =
         channels_repo::find_for_intake(&mut tx, tenant, event.source_id).await?.ok_or(Error::NotFound)?;
-    tx.commit().await?;
     let channel = &intake.row;
     let kind = channel.kind()?;
     let item = match decode(&event, kind) {
         Ok(Some(item)) => item,
         Ok(None) => {
-            return finish(
-                app,
+            inbox::finish(
+                &mut tx,
                 tenant,
                 event_id,
                 InboxStatus::Failed,
                 Some("o item indicado não está no conteúdo"),
             )
-            .await;
+            .await?;
+            return Ok(tx.commit().await?);
         }
         Err(why) => {
-            return finish(
-                app,
-                tenant,
-                event_id,
-                InboxStatus::Failed,
-                Some(&format!("conteúdo ilegível: {why}")),
-            )
-            .await;
+            let why = format!("conteúdo ilegível: {why}");
+            inbox::finish(&mut tx, tenant, event_id, InboxStatus::Failed, Some(&why)).await?;
+            return Ok(tx.commit().await?);
         }
     };
+    // A message without media is taken in the transaction that read it (one
+    // BEGIN/COMMIT per message); media downloads happen outside any.
     match item {
         Item::Message(mut incoming, media) => {
-            fetch_media(app, tenant, channel, &media, &mut incoming).await?;
-            let mut tx = TenantTx::begin(&app.db, tenant).await?;
+            if !media.is_empty() {
+                tx.commit().await?;
+                fetch_media(app, tenant, channel, &media, &mut incoming).await?;
+                tx = TenantTx::begin(&app.db, tenant).await?;
+            }
             let outcome = service::ingest(app, &mut tx, &intake, *incoming).await?;
             let (status, note) = match outcome {
                 service::Ingested::Duplicate => (InboxStatus::Ignored, Some("mensagem repetida")),
@@ -298,7 +298,6 @@ async fn process(app: &App, tenant: Uuid, event_id: Uuid) -> anyhow::Result<()> 
             Ok(())
         }
         Item::Status(s) => {
-            let mut tx = TenantTx::begin(&app.db, tenant).await?;
             match apply_status(&mut tx, &s).await {
                 Ok(changed) => {
                     let note = (!changed).then_some("situação antiga ou repetida: nada muda");
