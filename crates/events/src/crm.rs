@@ -63,6 +63,8 @@ event!(
         pub stage_id: Uuid,
         pub customer_id: Uuid,
         pub value_cents: i64,
+        /// The conversation it came from ("Criar oportunidade" on a ticket).
+        pub ticket_id: Option<Uuid>,
     }
 );
 
@@ -166,6 +168,8 @@ event!(
         pub proposal_id: Uuid,
         pub contract_id: Uuid,
         pub customer_id: Uuid,
+        /// The conversation it was made in: the acceptance shows there.
+        pub ticket_id: Option<Uuid>,
     }
 );
 

@@ -6,7 +6,9 @@ use finance::invoices::model::InvoiceStatus;
 use kernel::pagination::PageParams;
 use kernel::tenant::TenantTx;
 use kernel::{App, Result};
-use support::directory::{AccountItem, AccountKind, ContactHint, CustomerDirectory, PaymentItem};
+use support::directory::{
+    AccountItem, AccountKind, ContactHint, CustomerDirectory, PaymentItem, ProposalSummary, SharedProposal,
+};
 use uuid::Uuid;
 
 /// Invoices and proposals told about, each.
@@ -90,5 +92,37 @@ impl CustomerDirectory for CrmDirectory {
                 in_review: p.status == finance::ledger::model::PaymentStatus::Review,
             })
             .collect())
+    }
+
+    async fn send_proposal(
+        &self,
+        app: &App,
+        tx: &mut TenantTx,
+        user_id: Uuid,
+        proposal_id: Uuid,
+        customer_id: Uuid,
+        ticket: (Uuid, i64),
+    ) -> Result<SharedProposal> {
+        let sent =
+            crm::proposals::service::send_in_chat(app, tx, user_id, proposal_id, customer_id, ticket).await?;
+        Ok(SharedProposal { summary: summary_of(sent.proposal), link: sent.public_url })
+    }
+
+    async fn proposal_summary(
+        &self,
+        tx: &mut TenantTx,
+        proposal_id: Uuid,
+    ) -> Result<Option<ProposalSummary>> {
+        let tenant = tx.tenant_id();
+        Ok(crm::proposals::repo::find(tx, tenant, proposal_id).await?.map(summary_of))
+    }
+}
+
+fn summary_of(p: crm::proposals::model::Proposal) -> ProposalSummary {
+    ProposalSummary {
+        label: crm::proposals::document::number_label(p.number),
+        title: p.title,
+        total_cents: p.total_cents,
+        valid_until: p.valid_until,
     }
 }

@@ -365,6 +365,7 @@ async fn seed_crm(app: &App, owner: &CurrentUser) -> kernel::Result<Vec<uuid::Uu
                 ),
                 owner_id: Some(owner.id),
                 source: Some("Indicação".into()),
+                ticket_id: None,
             },
         )
         .await?;
@@ -386,6 +387,7 @@ async fn seed_crm(app: &App, owner: &CurrentUser) -> kernel::Result<Vec<uuid::Uu
         |customer: usize, opportunity: usize, title: &str, items: Vec<ItemInput>| CreateProposalRequest {
             customer_id: customer_ids[customer],
             opportunity_id: Some(opportunity_ids[opportunity]),
+            ticket_id: None,
             title: title.into(),
             valid_until: None,
             terms: "Pagamento em até 15 dias após a assinatura. Preços em reais, impostos inclusos.".into(),

@@ -33,6 +33,21 @@ pub trait CustomerDirectory: Send + Sync {
     async fn recent_payments(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Vec<PaymentItem>>;
     /// The customer's CPF or CNPJ (digits and letters only), if on file.
     async fn document_of(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Option<String>>;
+    /// "Enviar no chat": publishes a proposal of `customer_id` for the
+    /// conversation `ticket` (id, number) and returns what the card shows.
+    /// A proposal of another customer, closed or past its validity is a
+    /// field error on `proposal_id` / `valid_until`.
+    async fn send_proposal(
+        &self,
+        app: &App,
+        tx: &mut TenantTx,
+        user_id: Uuid,
+        proposal_id: Uuid,
+        customer_id: Uuid,
+        ticket: (Uuid, i64),
+    ) -> Result<SharedProposal>;
+    async fn proposal_summary(&self, tx: &mut TenantTx, proposal_id: Uuid)
+    -> Result<Option<ProposalSummary>>;
 }
 
 /// A payment received from a customer.
@@ -72,6 +87,23 @@ pub struct AccountItem {
     pub pix_code: Option<String>,
     /// An invoice's boleto line, when a gateway made one.
     pub boleto_line: Option<String>,
+}
+
+/// A proposal as the conversation shows it.
+#[derive(Debug, Clone)]
+pub struct ProposalSummary {
+    /// "PROP-0007".
+    pub label: String,
+    pub title: String,
+    pub total_cents: i64,
+    pub valid_until: NaiveDate,
+}
+
+/// A proposal sent into a conversation: its new public link.
+#[derive(Debug, Clone)]
+pub struct SharedProposal {
+    pub summary: ProposalSummary,
+    pub link: String,
 }
 
 static DIRECTORY: OnceLock<Arc<dyn CustomerDirectory>> = OnceLock::new();

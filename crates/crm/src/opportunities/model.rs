@@ -26,6 +26,8 @@ pub struct Opportunity {
     pub stage_entered_at: DateTime<Utc>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
+    /// The conversation (support ticket) the deal came from.
+    pub ticket_id: Option<Uuid>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -47,6 +49,8 @@ pub struct CreateOpportunityRequest {
     pub expected_close_date: Option<NaiveDate>,
     pub owner_id: Option<Uuid>,
     pub source: Option<String>,
+    /// The conversation the deal comes from ("Criar oportunidade" on a ticket).
+    pub ticket_id: Option<Uuid>,
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -89,4 +93,6 @@ pub struct OpportunityFilter {
     pub customer_id: Option<Uuid>,
     pub owner_id: Option<Uuid>,
     pub status: Option<StageKind>,
+    /// Deals that came from this conversation.
+    pub ticket_id: Option<Uuid>,
 }

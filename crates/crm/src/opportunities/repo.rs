@@ -24,6 +24,7 @@ struct Row {
     stage_entered_at: chrono::DateTime<chrono::Utc>,
     version: i32,
     created_at: chrono::DateTime<chrono::Utc>,
+    ticket_id: Option<Uuid>,
 }
 
 impl TryFrom<Row> for Opportunity {
@@ -47,6 +48,7 @@ impl TryFrom<Row> for Opportunity {
             stage_entered_at: r.stage_entered_at,
             version: r.version,
             created_at: r.created_at,
+            ticket_id: r.ticket_id,
         })
     }
 }
@@ -55,7 +57,8 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<
     let row = sqlx::query_as!(
         Row,
         "select o.id, o.customer_id, c.name as customer_name, o.pipeline_id, o.stage_id, s.kind, o.title, o.value_cents,
-                o.expected_close_date, o.owner_id, o.source, o.lost_reason, o.position, o.stage_entered_at, o.version, o.created_at
+                o.expected_close_date, o.owner_id, o.source, o.lost_reason, o.position, o.stage_entered_at, o.version, o.created_at,
+                o.ticket_id
            from opportunities o
            join customers c on c.tenant_id = o.tenant_id and c.id = o.customer_id
            join pipeline_stages s on s.tenant_id = o.tenant_id and s.id = o.stage_id
@@ -78,7 +81,8 @@ pub async fn list(
     let rows = sqlx::query_as!(
         Row,
         "select o.id, o.customer_id, c.name as customer_name, o.pipeline_id, o.stage_id, s.kind, o.title, o.value_cents,
-                o.expected_close_date, o.owner_id, o.source, o.lost_reason, o.position, o.stage_entered_at, o.version, o.created_at
+                o.expected_close_date, o.owner_id, o.source, o.lost_reason, o.position, o.stage_entered_at, o.version, o.created_at,
+                o.ticket_id
            from opportunities o
            join customers c on c.tenant_id = o.tenant_id and c.id = o.customer_id
            join pipeline_stages s on s.tenant_id = o.tenant_id and s.id = o.stage_id
@@ -91,6 +95,7 @@ pub async fn list(
             and ($6::uuid is null or o.owner_id = $6)
             and ($7::text is null or s.kind = $7)
             and ($8::uuid is null or o.id < $8)
+            and ($10::uuid is null or o.ticket_id = $10)
           order by o.id desc limit $9",
         tenant_id,
         pattern,
@@ -100,7 +105,8 @@ pub async fn list(
         f.owner_id,
         f.status.map(|s| s.as_str()),
         page.after,
-        page.fetch_limit()
+        page.fetch_limit(),
+        f.ticket_id
     )
     .fetch_all(conn)
     .await?;
@@ -120,7 +126,7 @@ pub async fn board_cards(
                   x.pipeline_id as "pipeline_id!", x.stage_id as "stage_id!", x.kind as "kind!", x.title as "title!",
                   x.value_cents as "value_cents!", x.expected_close_date, x.owner_id, x.source, x.lost_reason,
                   x.position as "position!", x.stage_entered_at as "stage_entered_at!", x.version as "version!",
-                  x.created_at as "created_at!"
+                  x.created_at as "created_at!", x.ticket_id
              from (select o.*, c.name as customer_name, s.kind,
                           row_number() over (partition by o.stage_id order by o.position, o.id) as rn
                      from opportunities o
@@ -191,8 +197,8 @@ pub async fn position_after(
 pub async fn insert(conn: &mut PgConnection, tenant_id: Uuid, o: &Opportunity) -> Result<()> {
     sqlx::query!(
         "insert into opportunities (tenant_id, id, customer_id, pipeline_id, stage_id, title, value_cents,
-                                    expected_close_date, owner_id, source, position)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                                    expected_close_date, owner_id, source, position, ticket_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         tenant_id,
         o.id,
         o.customer_id,
@@ -203,7 +209,8 @@ pub async fn insert(conn: &mut PgConnection, tenant_id: Uuid, o: &Opportunity) -
         o.expected_close_date,
         o.owner_id,
         o.source,
-        o.position
+        o.position,
+        o.ticket_id
     )
     .execute(conn)
     .await?;

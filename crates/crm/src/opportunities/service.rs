@@ -20,6 +20,7 @@ use crate::timeline::model::NewEntry;
 use crate::timeline::repo as timeline;
 
 const OWNER_FK: &str = "opportunities_tenant_id_owner_id_fkey";
+const TICKET_FK: &str = "opportunities_tenant_id_ticket_id_fkey";
 
 fn bad_owner() -> Error {
     Error::field("owner_id", "Responsável inexistente nesta empresa.")
@@ -97,8 +98,12 @@ pub async fn create(
         stage_entered_at: Utc::now(),
         version: 1,
         created_at: Utc::now(),
+        ticket_id: req.ticket_id,
     };
-    repo::insert(tx, tenant, &o).await.on_constraint(OWNER_FK, bad_owner)?;
+    repo::insert(tx, tenant, &o)
+        .await
+        .on_constraint(OWNER_FK, bad_owner)
+        .on_constraint(TICKET_FK, || Error::field("ticket_id", "Conversa não encontrada."))?;
     timeline::insert(
         tx,
         tenant,
@@ -120,6 +125,7 @@ pub async fn create(
         stage_id: o.stage_id,
         customer_id: o.customer_id,
         value_cents: o.value_cents,
+        ticket_id: o.ticket_id,
     })
     .await?;
     repo::find(tx, tenant, o.id).await?.ok_or(Error::NotFound)

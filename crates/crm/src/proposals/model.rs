@@ -93,6 +93,8 @@ pub struct Proposal {
     /// For `If-Match`.
     pub version: i32,
     pub created_at: DateTime<Utc>,
+    /// The conversation (support ticket) it was made for.
+    pub ticket_id: Option<Uuid>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -121,6 +123,9 @@ pub struct ItemInput {
 pub struct CreateProposalRequest {
     pub customer_id: Uuid,
     pub opportunity_id: Option<Uuid>,
+    /// The conversation it is made for ("Nova proposta" on a ticket);
+    /// defaults to the deal's.
+    pub ticket_id: Option<Uuid>,
     pub title: String,
     /// Defaults to 15 days from today.
     pub valid_until: Option<NaiveDate>,
@@ -175,6 +180,8 @@ pub struct ProposalFilter {
     pub status: Option<ProposalStatus>,
     pub customer_id: Option<Uuid>,
     pub opportunity_id: Option<Uuid>,
+    /// Proposals made for this conversation.
+    pub ticket_id: Option<Uuid>,
 }
 
 /// What the customer sees through the public link.

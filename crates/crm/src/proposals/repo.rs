@@ -42,6 +42,7 @@ struct Row {
     contract_id: Option<Uuid>,
     version: i32,
     created_at: DateTime<Utc>,
+    ticket_id: Option<Uuid>,
 }
 
 impl Row {
@@ -77,6 +78,7 @@ impl Row {
             contract_id: self.contract_id,
             version: self.version,
             created_at: self.created_at,
+            ticket_id: self.ticket_id,
         })
     }
 }
@@ -112,7 +114,7 @@ pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<
                 p.recurring_cents, p.recurrence, p.sent_at, p.viewed_at, p.decided_at, p.accepted_name, p.accepted_document,
                 p.accepted_email, p.accepted_ip, p.rejected_reason,
                 (select k.id from contracts k where k.tenant_id = p.tenant_id and k.proposal_id = p.id) as contract_id,
-                p.version, p.created_at
+                p.version, p.created_at, p.ticket_id
            from proposals p join customers c on c.tenant_id = p.tenant_id and c.id = p.customer_id
           where p.tenant_id = $1 and p.id = $2",
         tenant_id,
@@ -139,7 +141,7 @@ pub async fn list(
                 p.recurring_cents, p.recurrence, p.sent_at, p.viewed_at, p.decided_at, p.accepted_name, p.accepted_document,
                 p.accepted_email, p.accepted_ip, p.rejected_reason,
                 (select k.id from contracts k where k.tenant_id = p.tenant_id and k.proposal_id = p.id) as contract_id,
-                p.version, p.created_at
+                p.version, p.created_at, p.ticket_id
            from proposals p join customers c on c.tenant_id = p.tenant_id and c.id = p.customer_id
           where p.tenant_id = $1
             and ($2::text is null or immutable_unaccent(p.title) ilike immutable_unaccent($2)
@@ -149,6 +151,7 @@ pub async fn list(
             and ($4::uuid is null or p.customer_id = $4)
             and ($5::uuid is null or p.opportunity_id = $5)
             and ($6::uuid is null or p.id < $6)
+            and ($8::uuid is null or p.ticket_id = $8)
           order by p.id desc limit $7",
         tenant_id,
         pattern,
@@ -156,7 +159,8 @@ pub async fn list(
         f.customer_id,
         f.opportunity_id,
         page.after,
-        page.fetch_limit()
+        page.fetch_limit(),
+        f.ticket_id
     )
     .fetch_all(&mut *conn)
     .await?;
@@ -175,8 +179,8 @@ pub async fn save(
     sqlx::query!(
         "insert into proposals (tenant_id, id, number, customer_id, opportunity_id, title, status, revision, valid_until,
                                 terms, discount_bp, subtotal_cents, discount_cents, total_cents, one_time_cents,
-                                recurring_cents, recurrence, created_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                                recurring_cents, recurrence, created_by, ticket_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
          on conflict (tenant_id, id) do update set title = excluded.title, status = excluded.status,
              revision = excluded.revision, valid_until = excluded.valid_until, terms = excluded.terms,
              discount_bp = excluded.discount_bp, subtotal_cents = excluded.subtotal_cents,
@@ -200,7 +204,8 @@ pub async fn save(
         p.one_time_cents,
         p.recurring_cents,
         p.recurrence.as_str(),
-        created_by
+        created_by,
+        p.ticket_id
     )
     .execute(&mut *conn)
     .await?;
@@ -269,6 +274,19 @@ pub async fn delete_draft(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) ->
     .await?
     .rows_affected()
         == 1)
+}
+
+/// Ties a proposal to the conversation it was sent into.
+pub async fn link_ticket(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, ticket_id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update proposals set ticket_id = $3 where tenant_id = $1 and id = $2 and ticket_id is null",
+        tenant_id,
+        id,
+        ticket_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 pub async fn mark_sent(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, token_hash: &[u8]) -> Result<()> {

@@ -6,13 +6,14 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use kernel::auth::OpaqueToken;
 use kernel::br::{Cnpj, Cpf};
 use kernel::email::Email;
-use kernel::error::Violations;
+use kernel::error::{OnConstraint, Violations};
 use kernel::ids::new_id;
 use kernel::jobs::{self, EnqueueOptions, Job, Registry};
 use kernel::mail::{Attachment, SendEmail};
 use kernel::session::CurrentUser;
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
+
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
@@ -31,6 +32,7 @@ use crate::timeline::model::NewEntry;
 use crate::timeline::repo as timeline;
 
 const DEFAULT_VALIDITY_DAYS: i64 = 15;
+const TICKET_FK: &str = "proposals_tenant_id_ticket_id_fkey";
 
 /// Today in the company's timezone (validity dates are calendar dates there).
 pub async fn today(tx: &mut TenantTx) -> Result<(NaiveDate, chrono_tz::Tz)> {
@@ -83,9 +85,10 @@ pub async fn create(tx: &mut TenantTx, user: &CurrentUser, req: &CreateProposalR
     if customer.is_none() {
         v.add("customer_id", "Cliente não encontrado.");
     }
+    let mut ticket_id = req.ticket_id;
     if let Some(oid) = req.opportunity_id {
         match opportunities::find(tx, tenant, oid).await? {
-            Some(o) if o.customer_id == req.customer_id => {}
+            Some(o) if o.customer_id == req.customer_id => ticket_id = ticket_id.or(o.ticket_id),
             Some(_) => v.add("opportunity_id", "A oportunidade é de outro cliente."),
             None => v.add("opportunity_id", "Oportunidade não encontrada."),
         }
@@ -130,8 +133,11 @@ pub async fn create(tx: &mut TenantTx, user: &CurrentUser, req: &CreateProposalR
         contract_id: None,
         version: 1,
         created_at: Utc::now(),
+        ticket_id,
     };
-    repo::save(tx, tenant, &p, Some(user.id)).await?;
+    repo::save(tx, tenant, &p, Some(user.id))
+        .await
+        .on_constraint(TICKET_FK, || Error::field("ticket_id", "Conversa não encontrada."))?;
     note(tx, &p, "proposal.created", format!("Proposta {} criada", number_label(p.number)), Some(user.id))
         .await?;
     tx.emit(&events::ProposalCreated { proposal_id: p.id, customer_id: p.customer_id }).await?;
@@ -255,13 +261,8 @@ pub fn register(registry: &mut Registry) {
     });
 }
 
-pub async fn send(
-    app: &App,
-    tx: &mut TenantTx,
-    user: &CurrentUser,
-    id: Uuid,
-    to: Option<&str>,
-) -> Result<SentProposal> {
+/// A proposal that may go out now, with the company's timezone.
+async fn sendable(tx: &mut TenantTx, id: Uuid) -> Result<(Proposal, chrono_tz::Tz)> {
     let tenant = tx.tenant_id();
     let p = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
     if p.status.is_final() {
@@ -271,27 +272,17 @@ pub async fn send(
     if p.valid_until < today {
         return Err(Error::field("valid_until", "A validade já passou: ajuste a data antes de enviar."));
     }
-    let customer = customers::find(tx, tenant, p.customer_id).await?.ok_or(Error::NotFound)?;
-    let to = match to.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(t) => Email::parse(t).map_err(|e| Error::field("to", e.to_string()))?.to_string(),
-        None => customer
-            .emails
-            .first()
-            .cloned()
-            .ok_or_else(|| Error::field("to", "O cliente não tem e-mail: informe para quem enviar."))?,
-    };
+    Ok((p, tz))
+}
+
+/// Marks the proposal sent with a new public link (the old one stops
+/// working), keeps this revision, and schedules its expiry.
+async fn publish(app: &App, tx: &mut TenantTx, p: &Proposal, tz: chrono_tz::Tz) -> Result<SentProposal> {
+    let tenant = tx.tenant_id();
     let token = OpaqueToken::generate(tenant, p.id);
-    repo::mark_sent(tx, tenant, id, &token.hash()).await?;
-    let sent = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    repo::mark_sent(tx, tenant, p.id, &token.hash()).await?;
+    let sent = repo::find(tx, tenant, p.id).await?.ok_or(Error::NotFound)?;
     repo::snapshot(tx, tenant, &sent).await?;
-    let link = format!("{}/p/{}", app.config.frontend_url, token.expose());
-    jobs::enqueue(
-        tx,
-        Some(tenant),
-        &SendProposalEmail { proposal_id: id, to: to.clone(), link: link.clone() },
-        EnqueueOptions::default(),
-    )
-    .await?;
     // Expire at the first minute after the validity date, company time.
     let expiry_day = p.valid_until + Duration::days(1);
     let run_at = tz
@@ -301,24 +292,81 @@ pub async fn send(
     jobs::enqueue(
         tx,
         Some(tenant),
-        &ExpireProposal { proposal_id: id },
+        &ExpireProposal { proposal_id: p.id },
         EnqueueOptions {
             run_at,
-            dedupe_key: Some(format!("expire-proposal:{id}:{expiry_day}")),
+            dedupe_key: Some(format!("expire-proposal:{}:{expiry_day}", p.id)),
             ..Default::default()
         },
     )
     .await?;
-    note(
+    let link = format!("{}/p/{}", app.config.frontend_url, token.expose());
+    Ok(SentProposal { proposal: sent, public_url: link })
+}
+
+/// Sends the proposal by e-mail (PDF attached) to `to` or the customer's first address.
+pub async fn send(
+    app: &App,
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    id: Uuid,
+    to: Option<&str>,
+) -> Result<SentProposal> {
+    let tenant = tx.tenant_id();
+    let (p, tz) = sendable(tx, id).await?;
+    let customer = customers::find(tx, tenant, p.customer_id).await?.ok_or(Error::NotFound)?;
+    let to = match to.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => Email::parse(t).map_err(|e| Error::field("to", e.to_string()))?.to_string(),
+        None => customer
+            .emails
+            .first()
+            .cloned()
+            .ok_or_else(|| Error::field("to", "O cliente não tem e-mail: informe para quem enviar."))?,
+    };
+    let sent = publish(app, tx, &p, tz).await?;
+    jobs::enqueue(
         tx,
-        &sent,
-        "proposal.sent",
-        format!("Proposta {} enviada para {to}", number_label(sent.number)),
-        Some(user.id),
+        Some(tenant),
+        &SendProposalEmail { proposal_id: id, to: to.clone(), link: sent.public_url.clone() },
+        EnqueueOptions::default(),
     )
     .await?;
-    tx.emit(&events::ProposalSent { proposal_id: id, customer_id: sent.customer_id }).await?;
-    Ok(SentProposal { proposal: sent, public_url: link })
+    let label = number_label(sent.proposal.number);
+    note(tx, &sent.proposal, "proposal.sent", format!("Proposta {label} enviada para {to}"), Some(user.id))
+        .await?;
+    tx.emit(&events::ProposalSent { proposal_id: id, customer_id: sent.proposal.customer_id }).await?;
+    Ok(sent)
+}
+
+/// "Enviar no chat": a new public link for a conversation with the
+/// proposal's customer; support delivers it through the conversation's
+/// channel. The proposal is linked to that conversation if it had none,
+/// so the customer's answer shows there.
+pub async fn send_in_chat(
+    app: &App,
+    tx: &mut TenantTx,
+    user_id: Uuid,
+    id: Uuid,
+    customer_id: Uuid,
+    ticket: (Uuid, i64),
+) -> Result<SentProposal> {
+    let tenant = tx.tenant_id();
+    let (p, tz) = sendable(tx, id).await.map_err(|e| match e {
+        Error::NotFound => Error::field("proposal_id", "Proposta não encontrada."),
+        e => e,
+    })?;
+    if p.customer_id != customer_id {
+        return Err(Error::field("proposal_id", "Esta proposta é de outro cliente."));
+    }
+    if p.ticket_id.is_none() {
+        repo::link_ticket(tx, tenant, id, ticket.0).await?;
+    }
+    let sent = publish(app, tx, &p, tz).await?;
+    let label = number_label(sent.proposal.number);
+    let summary = format!("Proposta {label} enviada na conversa #{}", ticket.1);
+    note(tx, &sent.proposal, "proposal.sent", summary, Some(user_id)).await?;
+    tx.emit(&events::ProposalSent { proposal_id: id, customer_id }).await?;
+    Ok(sent)
 }
 
 async fn send_email(app: &App, tenant: Uuid, job: SendProposalEmail) -> anyhow::Result<()> {
@@ -504,6 +552,7 @@ pub async fn accept(app: &App, token: &str, req: &AcceptRequest, ip: &str) -> Re
         proposal_id: p.id,
         contract_id: contract.id,
         customer_id: p.customer_id,
+        ticket_id: p.ticket_id,
     })
     .await?;
     tx.commit().await?;

@@ -14,8 +14,9 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::model::{
-    Activity, LinkCustomerRequest, Message, MessageFilter, MessagePage, ReplyRequest, SnoozeRequest, Ticket,
-    TicketFilter, TicketMergeRequest, TicketPage, TransferRequest, UpdateTicketRequest, ViewCounts,
+    Activity, LinkCustomerRequest, Message, MessageFilter, MessagePage, ReplyRequest, SendProposalRequest,
+    SnoozeRequest, Ticket, TicketFilter, TicketMergeRequest, TicketPage, TransferRequest,
+    UpdateTicketRequest, ViewCounts,
 };
 use super::{repo, service};
 use crate::SUPPORT_ROLES;
@@ -37,6 +38,7 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(ticket_counts))
         .routes(routes!(get_ticket, update_ticket))
         .routes(routes!(list_messages, post_message))
+        .routes(routes!(send_proposal_in_chat))
         .routes(routes!(retry_message))
         .routes(routes!(ticket_activities))
         .routes(routes!(transfer_ticket))
@@ -161,6 +163,29 @@ async fn post_message(
     if let Some(key) = &key {
         idempotency::remember(&mut s.tx, key, &fingerprint, StatusCode::CREATED, &m).await?;
     }
+    s.tx.commit().await?;
+    Ok((StatusCode::CREATED, ApiJson(m)).into_response())
+}
+
+/// "Enviar no chat": sends one of the customer's proposals into the
+/// conversation (a new public link, shown as a card); the proposal is linked
+/// to the ticket and its acceptance appears in the thread. For people who
+/// work in both support and sales.
+#[utoipa::path(post, path = "/tickets/{id}/proposals", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), request_body = SendProposalRequest,
+    responses((status = 201, body = Message), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn send_proposal_in_chat(
+    State(app): State<App>,
+    mut s: Session,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(body): ApiJson<SendProposalRequest>,
+) -> Result<Response> {
+    s.require(SUPPORT_ROLES)?;
+    s.require(kernel::auth::Area::Crm.roles())?;
+    s.require_confirmed_company()?;
+    let user = s.user.clone();
+    let m = service::send_proposal(&app, &mut s.tx, &user, id, &body).await?;
     s.tx.commit().await?;
     Ok((StatusCode::CREATED, ApiJson(m)).into_response())
 }

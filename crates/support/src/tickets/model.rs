@@ -19,6 +19,7 @@ macro_rules! text_enum {
 pub use events::{DeliveryStatus, Priority, TicketStatus};
 
 text_enum!(Direction { In => "in", Out => "out", Note => "note" });
+text_enum!(CardKind { ProposalSent => "proposal_sent", ProposalAccepted => "proposal_accepted" });
 // Filters of the inbox list: a value outside these is a 422 naming the parameter.
 text_enum!(TicketView { Mine => "mine", Unassigned => "unassigned", MyTeams => "my_teams", All => "all" });
 // `open` here means every open state (open, pending, waiting_customer); `any` drops the filter.
@@ -150,6 +151,30 @@ pub struct Message {
     pub send_at: Option<DateTime<Utc>>,
     pub mentions: Vec<Uuid>,
     pub created_at: DateTime<Utc>,
+    /// A record of another module shown as a card in the thread.
+    pub card: Option<MessageCard>,
+}
+
+/// A deal's step shown in the conversation: a proposal sent into the chat,
+/// the customer's acceptance.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct MessageCard {
+    pub kind: CardKind,
+    /// The proposal.
+    pub record_id: Uuid,
+    /// "PROP-0007".
+    pub label: String,
+    pub title: String,
+    pub amount_cents: i64,
+    /// The customer's page (only on the card of a proposal sent).
+    pub url: Option<String>,
+}
+
+/// "Enviar no chat": a proposal of the ticket's customer.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SendProposalRequest {
+    pub proposal_id: Uuid,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -2667,6 +2667,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "Enviar no chat": sends one of the customer's proposals into the
+         *     conversation (a new public link, shown as a card); the proposal is linked
+         *     to the ticket and its acceptance appears in the thread. For people who
+         *     work in both support and sales.
+         */
+        post: operations["send_proposal_in_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/read": {
         parameters: {
             query?: never;
@@ -3170,6 +3192,8 @@ export interface components {
         CardCheckout: {
             url: string;
         };
+        /** @enum {string} */
+        CardKind: "proposal_sent" | "proposal_accepted";
         CategoryTrend: {
             /** @description None: tickets without a category. */
             category?: string | null;
@@ -3503,6 +3527,11 @@ export interface components {
              * @description Defaults to the pipeline's first open stage.
              */
             stage_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The conversation the deal comes from ("Criar oportunidade" on a ticket).
+             */
+            ticket_id?: string | null;
             title: string;
             /** Format: int64 */
             value_cents?: number;
@@ -3516,6 +3545,12 @@ export interface components {
             /** Format: uuid */
             opportunity_id?: string | null;
             terms?: string;
+            /**
+             * Format: uuid
+             * @description The conversation it is made for ("Nova proposta" on a ticket);
+             *     defaults to the deal's.
+             */
+            ticket_id?: string | null;
             title: string;
             /**
              * Format: date
@@ -4336,6 +4371,7 @@ export interface components {
             /** Format: uuid */
             author_id?: string | null;
             author_name: string;
+            card?: components["schemas"]["MessageCard"] | null;
             /** Format: date-time */
             created_at: string;
             delivery_status?: components["schemas"]["DeliveryStatus"] | null;
@@ -4353,6 +4389,25 @@ export interface components {
             text: string;
             /** Format: uuid */
             ticket_id: string;
+        };
+        /**
+         * @description A deal's step shown in the conversation: a proposal sent into the chat,
+         *     the customer's acceptance.
+         */
+        MessageCard: {
+            /** Format: int64 */
+            amount_cents: number;
+            kind: components["schemas"]["CardKind"];
+            /** @description "PROP-0007". */
+            label: string;
+            /**
+             * Format: uuid
+             * @description The proposal.
+             */
+            record_id: string;
+            title: string;
+            /** @description The customer's page (only on the card of a proposal sent). */
+            url?: string | null;
         };
         MessagePage: {
             /** @description Newest first. */
@@ -4477,6 +4532,11 @@ export interface components {
             stage_id: string;
             /** @description `open`, `won` or `lost`, from the stage. */
             status: components["schemas"]["StageKind"];
+            /**
+             * Format: uuid
+             * @description The conversation (support ticket) the deal came from.
+             */
+            ticket_id?: string | null;
             title: string;
             /** Format: int64 */
             value_cents: number;
@@ -4493,6 +4553,11 @@ export interface components {
             pipeline_id: string;
             /** Format: uuid */
             stage_id: string;
+            /**
+             * Format: uuid
+             * @description The conversation it came from ("Criar oportunidade" on a ticket).
+             */
+            ticket_id?: string | null;
             /** Format: int64 */
             value_cents: number;
         };
@@ -4846,6 +4911,11 @@ export interface components {
             /** Format: int64 */
             subtotal_cents: number;
             terms: string;
+            /**
+             * Format: uuid
+             * @description The conversation (support ticket) it was made for.
+             */
+            ticket_id?: string | null;
             title: string;
             /** Format: int64 */
             total_cents: number;
@@ -4867,6 +4937,11 @@ export interface components {
             customer_id: string;
             /** Format: uuid */
             proposal_id: string;
+            /**
+             * Format: uuid
+             * @description The conversation it was made in: the acceptance shows there.
+             */
+            ticket_id?: string | null;
         };
         /** @description A proposal was drafted. */
         ProposalCreated: {
@@ -11705,6 +11780,8 @@ export interface operations {
                 customer_id?: string;
                 owner_id?: string;
                 status?: components["schemas"]["StageKind"];
+                /** @description Deals that came from this conversation. */
+                ticket_id?: string;
             };
             header?: never;
             path?: never;
@@ -12690,6 +12767,8 @@ export interface operations {
                 status?: components["schemas"]["ProposalStatus"];
                 customer_id?: string;
                 opportunity_id?: string;
+                /** @description Proposals made for this conversation. */
+                ticket_id?: string;
             };
             header?: never;
             path?: never;
@@ -14610,6 +14689,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Message"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_proposal_in_chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendProposalRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             404: {

@@ -63,6 +63,7 @@ async fn assemble(conn: &mut PgConnection, tenant_id: Uuid, rows: Vec<MessageRow
                 author_name: r.author_name,
                 text: r.text,
                 html: r.html,
+                card: r.extra.get("card").and_then(|c| serde_json::from_value(c.clone()).ok()),
                 extra: r.extra,
                 delivery_status: r.delivery_status.as_deref().and_then(DeliveryStatus::parse),
                 failure_reason: r.failure_reason,

@@ -1,0 +1,193 @@
+//! The sale in one thread: a deal and a proposal made from a conversation
+//! are linked to it, the proposal goes into the chat as a card with its
+//! public link, and the customer's acceptance lands in the same thread.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::webchat::{new_ticket, webchat};
+use common::{Actor, TestApp};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// A pipeline's id and a one-line proposal body for `customer`.
+async fn pipeline(t: &TestApp, who: &Actor) -> String {
+    t.drain_jobs().await;
+    let (_, pipelines) = t.get("/api/v1/pipelines", &who.token).await;
+    pipelines[0]["id"].as_str().unwrap().to_string()
+}
+
+fn proposal_body(customer: &str, extra: Value) -> Value {
+    let mut body = json!({
+        "customer_id": customer, "title": "Sistema de caixa",
+        "items": [{"description": "Implantação", "unit": "h", "quantity": 10, "unit_price_cents": 15000}]
+    });
+    body.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+    body
+}
+
+async fn messages(t: &TestApp, who: &Actor, ticket: &str) -> Vec<Value> {
+    let (s, page) = t.get(&format!("/api/v1/tickets/{ticket}/messages"), &who.token).await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    let mut items = page["items"].as_array().unwrap().clone();
+    items.sort_by_key(|m| m["created_at"].as_str().unwrap().to_string());
+    items
+}
+
+#[tokio::test]
+async fn a_deal_and_proposal_from_a_chat_go_back_into_it_and_the_acceptance_shows_there() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let public = webchat(&t, &owner).await;
+    let ticket = new_ticket(&t, &owner, &public, "Quero um orçamento do sistema de caixa").await;
+    let ticket_id = ticket["id"].as_str().unwrap();
+    let customer = ticket["customer_id"].as_str().unwrap();
+    let pipeline = pipeline(&t, &owner).await;
+
+    // "Criar oportunidade" on the ticket.
+    let (s, deal) = t
+        .post(
+            "/api/v1/opportunities",
+            Some(&owner.token),
+            json!({"customer_id": customer, "pipeline_id": pipeline, "title": "Sistema de caixa",
+                   "value_cents": 150000, "ticket_id": ticket_id}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{deal}");
+    assert_eq!(deal["ticket_id"], ticket_id);
+    let (_, of_ticket) = t.get(&format!("/api/v1/opportunities?ticket_id={ticket_id}"), &owner.token).await;
+    assert_eq!(of_ticket["items"].as_array().unwrap().len(), 1);
+    assert_eq!(of_ticket["items"][0]["id"], deal["id"]);
+
+    // "Nova proposta" from the deal: it takes the deal's conversation.
+    let (s, p) = t
+        .post(
+            "/api/v1/proposals",
+            Some(&owner.token),
+            proposal_body(customer, json!({"opportunity_id": deal["id"]})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    assert_eq!(p["ticket_id"], ticket_id);
+    let (_, of_ticket) = t.get(&format!("/api/v1/proposals?ticket_id={ticket_id}"), &owner.token).await;
+    assert_eq!(of_ticket["items"][0]["id"], p["id"]);
+
+    // "Enviar no chat".
+    let (s, m) = t
+        .post(
+            &format!("/api/v1/tickets/{ticket_id}/proposals"),
+            Some(&owner.token),
+            json!({"proposal_id": p["id"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    assert_eq!(m["direction"], "out");
+    assert_eq!(m["card"]["kind"], "proposal_sent");
+    assert_eq!(m["card"]["label"], "PROP-0001");
+    assert_eq!(m["card"]["amount_cents"], 150000);
+    let url = m["card"]["url"].as_str().unwrap();
+    assert!(m["text"].as_str().unwrap().contains(url), "the link goes in the text: {}", m["text"]);
+    assert!(m["text"].as_str().unwrap().contains("R$ 1.500,00"), "{}", m["text"]);
+    let (_, sent) = t.get(&format!("/api/v1/proposals/{}", p["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(sent["status"], "sent");
+    t.drain_jobs().await;
+
+    // The customer accepts on the public page; the agents see it in the thread.
+    let token = url.rsplit('/').next().unwrap();
+    let (s, b) = t
+        .post(
+            &format!("/api/v1/public/proposals/{token}/accept"),
+            None,
+            json!({"name": "Rita Oliveira", "document": "529.982.247-25"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "{b}");
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    let thread = messages(&t, &owner, ticket_id).await;
+    let accepted: Vec<&Value> = thread.iter().filter(|m| m["card"]["kind"] == "proposal_accepted").collect();
+    assert_eq!(accepted.len(), 1, "{thread:#?}");
+    assert_eq!(accepted[0]["direction"], "note", "only the agents see it");
+    assert_eq!(accepted[0]["author_name"], "ConectCRM");
+    assert!(accepted[0]["text"].as_str().unwrap().contains("PROP-0001"));
+    let last = thread.last().unwrap();
+    assert_eq!(last["id"], accepted[0]["id"], "after the proposal sent");
+}
+
+#[tokio::test]
+async fn a_proposal_of_another_customer_or_company_and_an_unknown_conversation_are_refused_by_field() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let other = t.signup("Beta").await;
+    let public = webchat(&t, &owner).await;
+    let ticket = new_ticket(&t, &owner, &public, "Preciso de uma proposta").await;
+    let ticket_id = ticket["id"].as_str().unwrap();
+    let (_, someone_else) = t
+        .post("/api/v1/customers", Some(&owner.token), json!({"kind": "person", "name": "Outra Pessoa"}))
+        .await;
+    let (_, theirs) = t
+        .post(
+            "/api/v1/proposals",
+            Some(&owner.token),
+            proposal_body(someone_else["id"].as_str().unwrap(), json!({})),
+        )
+        .await;
+    let path = format!("/api/v1/tickets/{ticket_id}/proposals");
+    let (s, b) = t.post(&path, Some(&owner.token), json!({"proposal_id": theirs["id"]})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "proposal_id", "{b}");
+    let (_, after) =
+        t.get(&format!("/api/v1/proposals/{}", theirs["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(after["status"], "draft", "nothing was sent");
+    assert_eq!(after["ticket_id"], Value::Null, "nor linked");
+
+    // Another company's proposal is not found; its ticket does not exist here.
+    let (_, beta_customer) = t
+        .post("/api/v1/customers", Some(&other.token), json!({"kind": "person", "name": "Cliente Beta"}))
+        .await;
+    let (_, beta_proposal) = t
+        .post(
+            "/api/v1/proposals",
+            Some(&other.token),
+            proposal_body(beta_customer["id"].as_str().unwrap(), json!({})),
+        )
+        .await;
+    let (s, b) = t.post(&path, Some(&owner.token), json!({"proposal_id": beta_proposal["id"]})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    let (s, _) = t.post(&path, Some(&other.token), json!({"proposal_id": beta_proposal["id"]})).await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "Beta cannot post into Alfa's conversation");
+    let (s, b) = t
+        .post(
+            "/api/v1/opportunities",
+            Some(&other.token),
+            json!({"customer_id": beta_customer["id"], "pipeline_id": pipeline(&t, &other).await, "title": "X",
+                   "ticket_id": ticket_id}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "Alfa's ticket is no conversation of Beta's: {b}");
+    assert_eq!(b["errors"][0]["field"], "ticket_id", "{b}");
+    let (s, b) = t
+        .post(
+            "/api/v1/proposals",
+            Some(&owner.token),
+            proposal_body(
+                ticket["customer_id"].as_str().unwrap(),
+                json!({"ticket_id": uuid::Uuid::now_v7()}),
+            ),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "ticket_id", "{b}");
+
+    // An agent works the inbox but does not sell.
+    let agent = t.add_user(&owner, "agent").await;
+    let (_, mine) = t
+        .post(
+            "/api/v1/proposals",
+            Some(&owner.token),
+            proposal_body(ticket["customer_id"].as_str().unwrap(), json!({})),
+        )
+        .await;
+    let (s, _) = t.post(&path, Some(&agent.token), json!({"proposal_id": mine["id"]})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}
