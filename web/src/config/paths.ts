@@ -80,15 +80,30 @@ export const paths = {
         getHref: (id: string) => `/crm/clientes/${encodeURIComponent(id)}`,
       },
       opportunities: { path: '/crm/oportunidades', getHref: () => '/crm/oportunidades' },
+      /** One deal: the pipeline's page with the deal's dialog open (`?funil=&oportunidade=`). */
+      opportunity: {
+        path: '/crm/oportunidades',
+        getHref: (id: string, pipelineId?: string) => {
+          const params = new URLSearchParams();
+          if (pipelineId) params.set('funil', pipelineId);
+          params.set('oportunidade', id);
+          return `/crm/oportunidades?${params.toString()}`;
+        },
+      },
       products: { path: '/crm/produtos', getHref: () => '/crm/produtos' },
       proposals: { path: '/crm/propostas', getHref: () => '/crm/propostas' },
       newProposal: {
         path: '/crm/propostas/nova',
-        /** Prefilled with a customer and, optionally, one of their opportunities. */
-        getHref: ({ customerId, opportunityId }: { customerId?: string; opportunityId?: string } = {}) => {
+        /**
+         * Prefilled with a customer and, optionally, one of their
+         * opportunities; `ticketId` makes it the proposal of that
+         * conversation (the inbox's "Nova proposta").
+         */
+        getHref: ({ customerId, opportunityId, ticketId }: { customerId?: string; opportunityId?: string; ticketId?: string } = {}) => {
           const params = new URLSearchParams();
           if (customerId) params.set('customer_id', customerId);
           if (opportunityId) params.set('opportunity_id', opportunityId);
+          if (ticketId) params.set('ticket_id', ticketId);
           const search = params.toString();
           return search ? `/crm/propostas/nova?${search}` : '/crm/propostas/nova';
         },

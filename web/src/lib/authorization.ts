@@ -78,3 +78,10 @@ export const canConfigureSupport = (role: Role) => canAccess(role, 'support_sett
 /** Reading a customer's CRM record (the inbox's side panel); agents see only what the ticket says. */
 export const canReadCustomers = (role: Role) =>
   role === 'owner' || role === 'admin' || role === 'manager' || role === 'sales' || role === 'finance';
+
+/**
+ * Selling inside a conversation (the inbox's "Vendas" block, "Enviar no
+ * chat"): roles that work in both support and the CRM — owner, admin and
+ * manager. The server asks for both too.
+ */
+export const canSellInConversation = (role: Role) => canAccess(role, 'support') && canAccess(role, 'crm');

@@ -14,7 +14,7 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::model::{
-    Activity, LinkCustomerRequest, Message, MessageFilter, MessagePage, ReplyRequest, SendProposalRequest,
+    Activity, LinkCustomerRequest, Message, MessageFilter, MessagePage, ProposalInChatRequest, ReplyRequest,
     SnoozeRequest, Ticket, TicketFilter, TicketMergeRequest, TicketPage, TransferRequest,
     UpdateTicketRequest, ViewCounts,
 };
@@ -172,14 +172,14 @@ async fn post_message(
 /// to the ticket and its acceptance appears in the thread. For people who
 /// work in both support and sales.
 #[utoipa::path(post, path = "/tickets/{id}/proposals", tag = "support", security(("bearer" = [])),
-    params(("id" = Uuid, Path)), request_body = SendProposalRequest,
+    params(("id" = Uuid, Path)), request_body = ProposalInChatRequest,
     responses((status = 201, body = Message), (status = 403, body = Problem), (status = 404, body = Problem),
               (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn send_proposal_in_chat(
     State(app): State<App>,
     mut s: Session,
     ApiPath(id): ApiPath<Uuid>,
-    ApiJson(body): ApiJson<SendProposalRequest>,
+    ApiJson(body): ApiJson<ProposalInChatRequest>,
 ) -> Result<Response> {
     s.require(SUPPORT_ROLES)?;
     s.require(kernel::auth::Area::Crm.roles())?;

@@ -173,7 +173,7 @@ pub struct MessageCard {
 /// "Enviar no chat": a proposal of the ticket's customer.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct SendProposalRequest {
+pub struct ProposalInChatRequest {
     pub proposal_id: Uuid,
 }
 

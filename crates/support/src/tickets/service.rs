@@ -16,9 +16,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{
-    CardKind, DeliveryStatus, Direction, LinkCustomerRequest, Message, MessageCard, Priority, ReplyRequest,
-    SendProposalRequest, SnoozeRequest, TemplateRef, Ticket, TicketMergeRequest, TicketStatus,
-    TransferRequest, UpdateTicketRequest,
+    CardKind, DeliveryStatus, Direction, LinkCustomerRequest, Message, MessageCard, Priority,
+    ProposalInChatRequest, ReplyRequest, SnoozeRequest, TemplateRef, Ticket, TicketMergeRequest,
+    TicketStatus, TransferRequest, UpdateTicketRequest,
 };
 use super::outbound;
 use super::repo::{self, Changes, InboundTriage, KnownContact, NewMessage, NewTicket};
@@ -512,7 +512,7 @@ pub async fn send_proposal(
     tx: &mut TenantTx,
     user: &CurrentUser,
     ticket_id: Uuid,
-    req: &SendProposalRequest,
+    req: &ProposalInChatRequest,
 ) -> Result<Message> {
     let tenant = tx.tenant_id();
     let t = get_for_action(tx, user, ticket_id).await?;

@@ -87,6 +87,7 @@ export type ProposalVersion = Schemas['ProposalVersion'];
 export type CreateProposalRequest = Schemas['CreateProposalRequest'];
 export type UpdateProposalRequest = Schemas['UpdateProposalRequest'];
 export type SendProposalRequest = Schemas['SendProposalRequest'];
+export type ProposalInChatRequest = Schemas['ProposalInChatRequest'];
 export type SentProposal = Schemas['SentProposal'];
 export type Contract = Schemas['Contract'];
 export type ContractStatus = Schemas['ContractStatus'];
@@ -184,6 +185,9 @@ export type ViewCounts = Schemas['ViewCounts'];
 export type AttachmentInfo = Schemas['AttachmentInfo'];
 export type Message = Schemas['Message'];
 export type MessagePage = Schemas['MessagePage'];
+/** A record of another module shown as a card in the thread (a proposal sent into the chat, its acceptance). */
+export type MessageCard = Schemas['MessageCard'];
+export type MessageCardKind = MessageCard['kind'];
 export type TemplateRef = Schemas['TemplateRef'];
 export type ReplyRequest = Schemas['ReplyRequest'];
 export type UpdateTicketRequest = Schemas['UpdateTicketRequest'];

@@ -4957,6 +4957,11 @@ export interface components {
             /** Format: uuid */
             proposal_id: string;
         };
+        /** @description "Enviar no chat": a proposal of the ticket's customer. */
+        ProposalInChatRequest: {
+            /** Format: uuid */
+            proposal_id: string;
+        };
         ProposalPage: {
             items: components["schemas"]["Proposal"][];
             next_cursor?: string | null;
@@ -14728,7 +14733,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SendProposalRequest"];
+                "application/json": components["schemas"]["ProposalInChatRequest"];
             };
         };
         responses: {

@@ -16,6 +16,8 @@ export type OpportunityFilters = {
   customer_id?: string;
   owner_id?: string;
   status?: StageKind | '';
+  /** Deals that came from this conversation (support ticket). */
+  ticket_id?: string;
 };
 
 export const getOpportunities = ({

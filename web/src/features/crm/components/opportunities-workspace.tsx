@@ -9,19 +9,24 @@ import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
 
+import { useOpportunity } from '../api/get-opportunity';
 import { usePipelines } from '../api/get-pipelines';
 
 import { STAGE_KIND_LABELS } from './labels';
 import { OpportunitiesTable } from './opportunities-table';
-import { NewOpportunityDialog } from './opportunity-form';
+import { EditOpportunityDialog, NewOpportunityDialog } from './opportunity-form';
 import { PipelineBoard } from './pipeline-board';
 
 const KINDS = ['open', 'won', 'lost'] as const;
 
-/** Pipeline picker, board/list toggle and "Nova oportunidade"; the choices live in the URL. */
+/**
+ * Pipeline picker, board/list toggle and "Nova oportunidade"; the choices
+ * live in the URL, and so does one deal opened from elsewhere
+ * (`?oportunidade=<id>`: the inbox's "Vendas" block links to it).
+ */
 export function OpportunitiesWorkspace() {
   const pipelines = usePipelines();
-  const { values, setFilter: setParam } = useUrlFilters(['visao', 'funil']);
+  const { values, setFilter: setParam } = useUrlFilters(['visao', 'funil', 'oportunidade']);
   const [creating, setCreating] = useState(false);
   const view = values.visao === 'lista' ? 'list' : 'board';
   const list = pipelines.data ?? [];
@@ -83,8 +88,25 @@ export function OpportunitiesWorkspace() {
       {view === 'board' ? <PipelineBoard key={pipelineId} pipelineId={pipelineId} /> : <ListView pipelineId={pipelineId} />}
 
       <NewOpportunityDialog open={creating} onClose={() => setCreating(false)} pipelines={list} defaultPipelineId={pipelineId} />
+      {values.oportunidade && <LinkedOpportunity id={values.oportunidade} onClose={() => setParam('oportunidade', '')} />}
     </div>
   );
+}
+
+/** The deal a link names, in its dialog; closing it takes the id out of the URL. */
+function LinkedOpportunity({ id, onClose }: { id: string; onClose: () => void }) {
+  const opportunity = useOpportunity(id);
+  if (opportunity.isError) {
+    return (
+      <Alert title="Não foi possível abrir a oportunidade do link">
+        {problemMessage(opportunity.error, { 404: 'Ela pode ter sido excluída.' })}{' '}
+        <button type="button" className="font-medium underline" onClick={onClose}>
+          Fechar
+        </button>
+      </Alert>
+    );
+  }
+  return <EditOpportunityDialog opportunity={opportunity.data ?? null} onClose={onClose} />;
 }
 
 function ListView({ pipelineId }: { pipelineId: string }) {

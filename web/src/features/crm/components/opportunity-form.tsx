@@ -12,6 +12,8 @@ import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
 import type { Customer, Opportunity, Pipeline } from '@/lib/api/models';
+import { useMe } from '@/lib/auth';
+import { canAccess } from '@/lib/authorization';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
 import { isApiError, problemMessage } from '@/lib/problem';
@@ -49,6 +51,10 @@ type CreateProps = {
   /** Fixed customer (from the customer's page). */
   customer?: Pick<Customer, 'id' | 'name'>;
   defaultOwnerId?: string;
+  /** The title to start from (a conversation's subject). */
+  defaultTitle?: string;
+  /** The conversation the deal comes from ("Criar oportunidade" on a ticket). */
+  ticketId?: string;
   onCreated?: (opportunity: Opportunity) => void;
 };
 
@@ -60,7 +66,7 @@ export function NewOpportunityDialog(props: CreateProps) {
   );
 }
 
-function CreateForm({ onClose, pipelines, defaultPipelineId, customer, defaultOwnerId = '', onCreated }: CreateProps) {
+function CreateForm({ onClose, pipelines, defaultPipelineId, customer, defaultOwnerId = '', defaultTitle = '', ticketId, onCreated }: CreateProps) {
   const pipelineId = defaultPipelineId ?? pipelines[0]?.id ?? '';
   const form = useForm<Values>({
     resolver: zodResolver(schema),
@@ -68,7 +74,7 @@ function CreateForm({ onClose, pipelines, defaultPipelineId, customer, defaultOw
       customer: customer ?? null,
       pipeline_id: pipelineId,
       stage_id: '',
-      title: '',
+      title: defaultTitle.slice(0, 200),
       value: '',
       expected_close_date: '',
       owner_id: defaultOwnerId,
@@ -95,6 +101,7 @@ function CreateForm({ onClose, pipelines, defaultPipelineId, customer, defaultOw
             expected_close_date: values.expected_close_date || null,
             owner_id: values.owner_id || null,
             source: values.source.trim() || null,
+            ticket_id: ticketId ?? null,
           },
           {
             onSuccess: (opportunity) => {
@@ -124,19 +131,17 @@ function CreateForm({ onClose, pipelines, defaultPipelineId, customer, defaultOw
           )}
         </div>
         <TextField label="Título" required wrapperClassName="sm:col-span-2" error={errors.title?.message} {...form.register('title')} />
-        {pipelines.length > 1 && (
-          <SelectField
-            label="Funil"
-            error={errors.pipeline_id?.message}
-            {...form.register('pipeline_id', { onChange: () => form.setValue('stage_id', '') })}
-          >
-            {pipelines.map((pipeline) => (
-              <option key={pipeline.id} value={pipeline.id}>
-                {pipeline.name}
-              </option>
-            ))}
-          </SelectField>
-        )}
+        <SelectField
+          label="Funil"
+          error={errors.pipeline_id?.message}
+          {...form.register('pipeline_id', { onChange: () => form.setValue('stage_id', '') })}
+        >
+          {pipelines.map((pipeline) => (
+            <option key={pipeline.id} value={pipeline.id}>
+              {pipeline.name}
+            </option>
+          ))}
+        </SelectField>
         <SelectField label="Etapa" error={errors.stage_id?.message} {...form.register('stage_id')}>
           <option value="">{stages[0] ? `${stages[0].name} (primeira etapa)` : 'Primeira etapa'}</option>
           {stages.slice(1).map((stage) => (
@@ -200,6 +205,7 @@ export function EditOpportunityDialog({ opportunity, onClose }: { opportunity: O
 
 function EditForm({ opportunity, onClose }: { opportunity: Opportunity; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const { user } = useMe();
   const form = useForm<EditValues>({ resolver: zodResolver(editSchema), defaultValues: toEditValues(opportunity) });
   const { errors } = form.formState;
   const update = useUpdateOpportunity();
@@ -294,6 +300,14 @@ function EditForm({ opportunity, onClose }: { opportunity: Opportunity; onClose:
           >
             Nova proposta
           </Link>
+          {opportunity.ticket_id && canAccess(user.role, 'support') && (
+            <Link
+              to={paths.app.support.ticket.getHref(opportunity.ticket_id)}
+              className="inline-flex h-10 items-center justify-center rounded-md px-4 text-sm font-medium text-indigo-800 hover:bg-indigo-50"
+            >
+              Ver conversa
+            </Link>
+          )}
         </div>
         <div className="flex flex-col-reverse gap-2 sm:flex-row">
           <Button variant="secondary" onClick={onClose} disabled={update.isPending}>

@@ -77,6 +77,8 @@ export type NewProposalDefaults = {
   customer?: Pick<Customer, 'id' | 'name'> | null;
   opportunityId?: string;
   title?: string;
+  /** The conversation it is made for (the inbox's "Nova proposta"): kept while the customer stays the prefilled one. */
+  ticketId?: string;
 };
 
 type ProposalEditorProps =
@@ -165,8 +167,10 @@ export function ProposalEditor({ proposal, defaults, onCreated, onDeleted }: Pro
         { onSuccess: (saved) => form.reset(toValues(saved)), onError },
       );
     } else {
+      const customerId = values.customer?.id ?? '';
+      const ticketId = defaults.ticketId && customerId === defaults.customer?.id ? defaults.ticketId : null;
       create.mutate(
-        { ...common, customer_id: values.customer?.id ?? '', opportunity_id: values.opportunity_id || null },
+        { ...common, customer_id: customerId, opportunity_id: values.opportunity_id || null, ticket_id: ticketId },
         { onSuccess: (created) => onCreated(created), onError },
       );
     }

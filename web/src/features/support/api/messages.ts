@@ -67,7 +67,11 @@ export const postMessage = ({ ticketId, input, idempotencyKey }: { ticketId: str
 export const retryMessage = ({ ticketId, messageId }: { ticketId: string; messageId: string }) =>
   api.post<Message>(`/tickets/${ticketId}/messages/${messageId}/retry`);
 
-function useMessageStored() {
+/**
+ * Puts a message this agent just sent (a reply, a retry, a proposal sent
+ * into the chat by the CRM's block) into the conversation and the lists.
+ */
+export function useMessageStored() {
   const queryClient = useQueryClient();
   const { user } = useMe();
   return (message: Message) => {

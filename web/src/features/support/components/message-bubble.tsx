@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useRetryMessage } from '../api/messages';
+import { cardOf } from '../utils/message-card';
 import { contactsOf, interactiveReplyOf, locationOf, mapLink, MEDIA_LABELS, mediaOf, refusedAttachments, templateOf } from '../utils/message-extra';
 import { formatMessageTime } from '../utils/time';
 
@@ -14,6 +15,7 @@ import { MessageAttachments } from './attachments';
 import { EmailHtml } from './email-frame';
 import { Icon } from './icons';
 import { DELIVERY_LABELS } from './labels';
+import { MessageCardView } from './message-card';
 
 function Ticks({ status }: { status: DeliveryStatus }) {
   const label = DELIVERY_LABELS[status];
@@ -120,6 +122,7 @@ export const MessageBubble = memo(function MessageBubble({ message, names }: { m
   const incoming = message.direction === 'in';
   const note = message.direction === 'note';
   const csat = message.extra?.csat === true;
+  const card = cardOf(message);
   return (
     <article
       aria-label={`${note ? 'Nota interna de' : incoming ? 'Mensagem de' : 'Resposta de'} ${message.author_name}`}
@@ -138,7 +141,18 @@ export const MessageBubble = memo(function MessageBubble({ message, names }: { m
           {note && <span className="rounded bg-amber-200 px-1.5 text-[11px] font-semibold text-amber-900 uppercase">Nota interna</span>}
           {csat && <span className="rounded bg-emerald-100 px-1.5 text-[11px] font-semibold text-emerald-900">Pesquisa de satisfação</span>}
         </header>
-        {message.html ? (
+        {card ? (
+          <>
+            <MessageCardView card={card} />
+            {/* What the channel carried (or the note says), one click away. */}
+            {message.text && (
+              <details className="mt-1.5 text-xs text-slate-600">
+                <summary className="cursor-pointer select-none">{incoming || note ? 'Texto da mensagem' : 'Texto enviado ao cliente'}</summary>
+                <p className="mt-1 break-words whitespace-pre-wrap text-slate-800">{message.text}</p>
+              </details>
+            )}
+          </>
+        ) : message.html ? (
           <EmailHtml html={message.html} text={message.text} />
         ) : (
           message.text && <p className="text-sm break-words whitespace-pre-wrap text-slate-900">{message.text}</p>

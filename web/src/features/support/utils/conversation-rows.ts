@@ -27,7 +27,8 @@ export function estimateRowHeight(row: ConversationRow | undefined): number {
   if (!row) return 80;
   const { message } = row;
   let height = 64 + (row.day ? 40 : 0);
-  if (message.html) height += 200;
+  if (message.card) height += 130;
+  else if (message.html) height += 200;
   else height += Math.ceil(message.text.length / 70) * 20;
   height += message.attachments.length * 40;
   if (message.attachments.some((attachment) => attachment.content_type.startsWith('image/'))) height += 200;

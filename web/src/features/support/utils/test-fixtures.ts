@@ -57,6 +57,7 @@ export function makeMessage(overrides: Partial<Message> = {}): Message {
     send_at: null,
     mentions: [],
     created_at: '2026-11-03T12:00:00Z',
+    card: null,
     ...overrides,
   };
 }

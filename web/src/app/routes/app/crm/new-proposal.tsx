@@ -8,6 +8,8 @@ import { paths } from '@/config/paths';
 import { customerQueryOptions } from '@/features/crm/api/get-customer';
 import { opportunityQueryOptions } from '@/features/crm/api/get-opportunity';
 import { ProposalEditor } from '@/features/crm/components/proposal-editor';
+import { useMe } from '@/lib/auth';
+import { canAccess } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem';
 
 const back = (
@@ -16,12 +18,19 @@ const back = (
   </Link>
 );
 
-/** /crm/propostas/nova?customer_id=&opportunity_id= (both optional): the editor, prefilled. */
+/**
+ * /crm/propostas/nova?customer_id=&opportunity_id=&ticket_id= (all optional):
+ * the editor, prefilled. With `ticket_id` (the inbox's "Nova proposta") the
+ * proposal belongs to that conversation, and the page leads back to it.
+ */
 export default function NewProposalRoute() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const { user } = useMe();
   const customerId = params.get('customer_id') ?? '';
   const opportunityId = params.get('opportunity_id') ?? '';
+  const ticketId = params.get('ticket_id') ?? '';
+  const fromConversation = Boolean(ticketId && customerId);
   const customer = useQuery({ ...customerQueryOptions(customerId), enabled: Boolean(customerId) });
   const opportunity = useQuery({ ...opportunityQueryOptions(opportunityId), enabled: Boolean(opportunityId) });
 
@@ -30,7 +39,22 @@ export default function NewProposalRoute() {
   const chosenOpportunity = opportunity.data && (!customerId || opportunity.data.customer_id === customerId) ? opportunity.data : null;
 
   return (
-    <ContentLayout wide title="Nova proposta" description={back}>
+    <ContentLayout
+      wide
+      title="Nova proposta"
+      description={
+        fromConversation && canAccess(user.role, 'support') ? (
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <Link to={paths.app.support.ticket.getHref(ticketId)} className="text-indigo-800 hover:underline">
+              ← Voltar à conversa
+            </Link>
+            <span>A proposta fica ligada à conversa: envie-a no chat pelo bloco Vendas.</span>
+          </span>
+        ) : (
+          back
+        )
+      }
+    >
       {loading ? (
         <PageSpinner label="Carregando…" />
       ) : (
@@ -41,7 +65,7 @@ export default function NewProposalRoute() {
             </Alert>
           )}
           <ProposalEditor
-            key={`${customerId}:${opportunityId}`}
+            key={`${customerId}:${opportunityId}:${ticketId}`}
             defaults={{
               customer: customer.data
                 ? { id: customer.data.id, name: customer.data.name }
@@ -50,6 +74,7 @@ export default function NewProposalRoute() {
                   : null,
               opportunityId: chosenOpportunity?.id,
               title: chosenOpportunity?.title,
+              ticketId: fromConversation ? ticketId : undefined,
             }}
             onCreated={(proposal) => navigate(paths.app.crm.proposal.getHref(proposal.id), { replace: true })}
           />

@@ -9,6 +9,8 @@ import { isFinalProposal } from '@/features/crm/components/labels';
 import { ProposalEditor } from '@/features/crm/components/proposal-editor';
 import { ProposalSummary } from '@/features/crm/components/proposal-summary';
 import { ProposalStatusBadge } from '@/features/crm/components/status-badges';
+import { useMe } from '@/lib/auth';
+import { canAccess } from '@/lib/authorization';
 import { proposalNumber } from '@/lib/commercial';
 import { isApiError, problemMessage } from '@/lib/problem';
 
@@ -22,6 +24,7 @@ const back = (
 export default function ProposalRoute() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const { user } = useMe();
   const proposal = useProposal(id);
 
   if (proposal.isPending) return <PageSpinner label="Carregando proposta…" />;
@@ -48,6 +51,11 @@ export default function ProposalRoute() {
           <Link to={paths.app.crm.customer.getHref(p.customer_id)} className="hover:underline">
             {p.customer_name}
           </Link>
+          {p.ticket_id && canAccess(user.role, 'support') && (
+            <Link to={paths.app.support.ticket.getHref(p.ticket_id)} className="font-medium text-indigo-800 hover:underline">
+              Ver conversa
+            </Link>
+          )}
         </span>
       }
     >

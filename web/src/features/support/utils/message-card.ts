@@ -1,0 +1,13 @@
+import type { Message, MessageCard, MessageCardKind } from '@/lib/api/models';
+
+// A message may carry a card: a record of another module shown in the
+// thread (a proposal sent into the chat, the customer's acceptance). A kind
+// this version does not know is shown as the plain message it also is.
+
+const KNOWN: readonly MessageCardKind[] = ['proposal_sent', 'proposal_accepted'];
+
+export function cardOf(message: Pick<Message, 'card'>): MessageCard | null {
+  const card = message.card;
+  if (!card || !KNOWN.includes(card.kind)) return null;
+  return card;
+}
