@@ -59,6 +59,8 @@ event!(
         pub invoice_id: Uuid,
         pub customer_id: Uuid,
         pub paid_cents: i64,
+        /// The conversation it was sent into: the payment shows there.
+        pub ticket_id: Option<Uuid>,
         pub timeline: Timeline,
     }
 );

@@ -7,7 +7,8 @@ use kernel::pagination::PageParams;
 use kernel::tenant::TenantTx;
 use kernel::{App, Result};
 use support::directory::{
-    AccountItem, AccountKind, ContactHint, CustomerDirectory, PaymentItem, ProposalSummary, SharedProposal,
+    AccountItem, AccountKind, ContactHint, CustomerDirectory, PaymentItem, ProposalSummary, SharedInvoice,
+    SharedProposal,
 };
 use uuid::Uuid;
 
@@ -115,6 +116,30 @@ impl CustomerDirectory for CrmDirectory {
     ) -> Result<Option<ProposalSummary>> {
         let tenant = tx.tenant_id();
         Ok(crm::proposals::repo::find(tx, tenant, proposal_id).await?.map(summary_of))
+    }
+
+    async fn send_invoice(
+        &self,
+        app: &App,
+        tx: &mut TenantTx,
+        invoice_id: Uuid,
+        customer_id: Uuid,
+        ticket_id: Uuid,
+    ) -> Result<SharedInvoice> {
+        let r =
+            finance::invoices::service::share_in_chat(app, tx, invoice_id, customer_id, ticket_id).await?;
+        Ok(SharedInvoice {
+            label: r.invoice.label,
+            amount_due_cents: r.invoice.amount_due_cents,
+            due_date: r.invoice.due_date,
+            link: r.link,
+            pix_payload: r.pix_payload,
+        })
+    }
+
+    async fn invoice_label(&self, tx: &mut TenantTx, invoice_id: Uuid) -> Result<Option<String>> {
+        let tenant = tx.tenant_id();
+        Ok(finance::invoices::repo::find(tx, tenant, invoice_id, false).await?.map(|i| i.label))
     }
 }
 

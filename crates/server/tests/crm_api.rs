@@ -596,6 +596,7 @@ async fn events_naming_a_customer_land_on_its_timeline_once() {
         invoice_id,
         customer_id: cid,
         paid_cents: 9900,
+        ticket_id: None,
         timeline: events::Timeline {
             customer_id: cid,
             summary: "Fatura #12 paga".into(),

@@ -191,3 +191,72 @@ async fn a_proposal_of_another_customer_or_company_and_an_unknown_conversation_a
     let (s, _) = t.post(&path, Some(&agent.token), json!({"proposal_id": mine["id"]})).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn an_invoice_sent_in_the_chat_carries_its_page_and_pix_and_its_payment_shows_in_the_thread() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let public = webchat(&t, &owner).await;
+    let ticket = new_ticket(&t, &owner, &public, "Pode mandar o boleto de novo?").await;
+    let ticket_id = ticket["id"].as_str().unwrap();
+    let customer = ticket["customer_id"].as_str().unwrap();
+    let (s, cfg) = t
+        .patch(
+            "/api/v1/finance/settings",
+            &owner.token,
+            json!({"pix_key": "529.982.247-25", "merchant_city": "São Paulo"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{cfg}");
+    let today = chrono::Utc::now().date_naive();
+    let (s, inv) = t
+        .post(
+            "/api/v1/invoices",
+            Some(&owner.token),
+            json!({"customer_id": customer, "issue_date": today, "due_date": today + chrono::Duration::days(5),
+                   "description": "Serviços", "items": [{"description": "Consultoria", "quantity": 1, "unit_price_cents": 25000}]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{inv}");
+    let invoice_id = inv["id"].as_str().unwrap();
+
+    let path = format!("/api/v1/tickets/{ticket_id}/invoices");
+    let (s, m) = t.post(&path, Some(&owner.token), json!({"invoice_id": invoice_id})).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    assert_eq!(m["card"]["kind"], "invoice_sent");
+    assert_eq!(m["card"]["label"], inv["label"]);
+    assert_eq!(m["card"]["amount_cents"], 25000);
+    let text = m["text"].as_str().unwrap();
+    assert!(text.contains(m["card"]["url"].as_str().unwrap()), "{text}");
+    assert!(text.contains("R$ 250,00") && text.contains("PIX copia e cola"), "{text}");
+    let (_, pix) = t.get(&format!("/api/v1/invoices/{invoice_id}/pix"), &owner.token).await;
+    assert!(text.contains(pix["payload"].as_str().unwrap()), "the same PIX the invoice page shows");
+
+    // The money arrives (by hand here; a gateway's webhook takes the same path).
+    let (s, p) = t
+        .post(
+            "/api/v1/payments",
+            Some(&owner.token),
+            json!({"invoice_ids": [invoice_id], "method": "pix", "amount_cents": 25000}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    let thread = messages(&t, &owner, ticket_id).await;
+    let paid: Vec<&Value> = thread.iter().filter(|m| m["card"]["kind"] == "invoice_paid").collect();
+    assert_eq!(paid.len(), 1, "{thread:#?}");
+    assert_eq!(paid[0]["direction"], "note");
+    assert!(paid[0]["text"].as_str().unwrap().contains("R$ 250,00"));
+
+    // A paid invoice is no longer sent for payment; another company cannot use it.
+    let (s, b) = t.post(&path, Some(&owner.token), json!({"invoice_id": invoice_id})).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "invoice_id");
+    let other = t.signup("Beta").await;
+    let (s, _) = t.post(&path, Some(&other.token), json!({"invoice_id": invoice_id})).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let finance = t.add_user(&owner, "finance").await;
+    let (s, _) = t.post(&path, Some(&finance.token), json!({"invoice_id": invoice_id})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "finance does not work the inbox");
+}

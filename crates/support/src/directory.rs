@@ -48,6 +48,19 @@ pub trait CustomerDirectory: Send + Sync {
     ) -> Result<SharedProposal>;
     async fn proposal_summary(&self, tx: &mut TenantTx, proposal_id: Uuid)
     -> Result<Option<ProposalSummary>>;
+    /// "Enviar no chat": an open invoice of `customer_id` as due today,
+    /// linked to the conversation `ticket_id`. Another customer's, unknown
+    /// or not open is a field error on `invoice_id`.
+    async fn send_invoice(
+        &self,
+        app: &App,
+        tx: &mut TenantTx,
+        invoice_id: Uuid,
+        customer_id: Uuid,
+        ticket_id: Uuid,
+    ) -> Result<SharedInvoice>;
+    /// "FAT-0012".
+    async fn invoice_label(&self, tx: &mut TenantTx, invoice_id: Uuid) -> Result<Option<String>>;
 }
 
 /// A payment received from a customer.
@@ -104,6 +117,20 @@ pub struct ProposalSummary {
 pub struct SharedProposal {
     pub summary: ProposalSummary,
     pub link: String,
+}
+
+/// An invoice sent into a conversation.
+#[derive(Debug, Clone)]
+pub struct SharedInvoice {
+    /// "FAT-0012".
+    pub label: String,
+    /// Due today, late fees included.
+    pub amount_due_cents: i64,
+    pub due_date: NaiveDate,
+    /// Its public payment page.
+    pub link: String,
+    /// "PIX copia e cola", when the company has a key.
+    pub pix_payload: Option<String>,
 }
 
 static DIRECTORY: OnceLock<Arc<dyn CustomerDirectory>> = OnceLock::new();

@@ -59,6 +59,7 @@ pub fn register_jobs(registry: &mut Registry) {
     tickets::outbound::register(registry);
     sla::register(registry);
     tickets::service::register(registry);
+    tickets::sale::register(registry);
     channels::service::register(registry);
     triage::feedback::register(registry);
     triage::llm::register(registry);

@@ -420,6 +420,27 @@ pub async fn receivable_of_customer(
     .await?)
 }
 
+/// Ties an invoice to the conversation it was sent into (the first one stays).
+pub async fn link_ticket(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, ticket_id: Uuid) -> Result<()> {
+    sqlx::query!(
+        "update invoices set ticket_id = $3 where tenant_id = $1 and id = $2 and ticket_id is null",
+        tenant_id,
+        id,
+        ticket_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The conversation an invoice was sent into.
+pub async fn ticket_of(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<Uuid>> {
+    Ok(sqlx::query_scalar!("select ticket_id from invoices where tenant_id = $1 and id = $2", tenant_id, id)
+        .fetch_optional(conn)
+        .await?
+        .flatten())
+}
+
 /// The customer of a contract (read-only: contracts belong to `crm`).
 pub async fn contract_customer(
     conn: &mut PgConnection,

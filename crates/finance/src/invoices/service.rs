@@ -372,3 +372,31 @@ pub async fn receivable_of(
         })
         .collect())
 }
+
+/// "Enviar no chat": an open invoice of `customer_id`, as receivable today,
+/// linked to the conversation `ticket_id` (if it had none) so its payment
+/// shows there. Another customer's or an unknown invoice, or one not open,
+/// is a field error on `invoice_id`.
+pub async fn share_in_chat(
+    app: &App,
+    tx: &mut TenantTx,
+    invoice_id: Uuid,
+    customer_id: Uuid,
+    ticket_id: Uuid,
+) -> Result<Receivable> {
+    let tenant = tx.tenant_id();
+    let unknown = || Error::field("invoice_id", "Fatura não encontrada.");
+    let inv = repo::find(tx, tenant, invoice_id, true).await?.ok_or_else(unknown)?;
+    if inv.customer_id != customer_id {
+        return Err(Error::field("invoice_id", "Esta fatura é de outro cliente."));
+    }
+    if !inv.status.is_receivable() {
+        return Err(Error::field("invoice_id", "Só uma fatura em aberto pode ser enviada para pagamento."));
+    }
+    repo::link_ticket(tx, tenant, invoice_id, ticket_id).await?;
+    let company = parties::company(tx, tenant).await?;
+    let cfg = settings::get(tx, tenant).await?;
+    let invoice = with_balance(inv, &cfg, company.today());
+    let pix_payload = pix_charge(&invoice, &cfg, &company).map(|p| p.payload);
+    Ok(Receivable { link: public_link(app, tenant, invoice_id), invoice, pix_payload })
+}

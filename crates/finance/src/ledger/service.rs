@@ -72,10 +72,12 @@ async fn distribute(
         invoices::save_amounts(tx, tenant, &inv).await?;
         repo::allocate(tx, tenant, payment_id, inv.id, take).await?;
         if paid {
+            let ticket_id = invoices::ticket_of(tx, tenant, inv.id).await?;
             tx.emit(&InvoicePaid {
                 invoice_id: inv.id,
                 customer_id: inv.customer_id,
                 paid_cents: inv.paid_cents,
+                ticket_id,
                 timeline: Timeline {
                     customer_id: inv.customer_id,
                     summary: format!("Fatura {} paga ({})", inv.label, brl(inv.paid_cents)),

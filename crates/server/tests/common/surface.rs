@@ -265,6 +265,8 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/tickets/{id}/messages/{message_id}/retry", SUPPORT, NoBody),
     // Support and sales at once: "Enviar no chat".
     r("POST", "/tickets/{id}/proposals", SUPPORT_ADMINS, Json(r#"{"proposal_id": "<proposal>"}"#)),
+    // Support and finance at once.
+    r("POST", "/tickets/{id}/invoices", SUPPORT_ADMINS, Json(r#"{"invoice_id": "<invoice>"}"#)),
     r("GET", "/tickets/{id}/activities", SUPPORT, NoBody),
     r("POST", "/tickets/{id}/transfer", SUPPORT, Json(r#"{"team_id": "<team>"}"#)),
     r("POST", "/tickets/{id}/snooze", SUPPORT, Json(r#"{"until": "2030-01-01T00:00:00Z"}"#)),

@@ -14,11 +14,11 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::model::{
-    Activity, LinkCustomerRequest, Message, MessageFilter, MessagePage, ProposalInChatRequest, ReplyRequest,
-    SnoozeRequest, Ticket, TicketFilter, TicketMergeRequest, TicketPage, TransferRequest,
-    UpdateTicketRequest, ViewCounts,
+    Activity, InvoiceInChatRequest, LinkCustomerRequest, Message, MessageFilter, MessagePage,
+    ProposalInChatRequest, ReplyRequest, SnoozeRequest, Ticket, TicketFilter, TicketMergeRequest, TicketPage,
+    TransferRequest, UpdateTicketRequest, ViewCounts,
 };
-use super::{repo, service};
+use super::{repo, sale, service};
 use crate::SUPPORT_ROLES;
 
 /// Enums only the list's query parameters use: utoipa collects schemas from
@@ -39,6 +39,7 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(get_ticket, update_ticket))
         .routes(routes!(list_messages, post_message))
         .routes(routes!(send_proposal_in_chat))
+        .routes(routes!(send_invoice_in_chat))
         .routes(routes!(retry_message))
         .routes(routes!(ticket_activities))
         .routes(routes!(transfer_ticket))
@@ -185,7 +186,30 @@ async fn send_proposal_in_chat(
     s.require(kernel::auth::Area::Crm.roles())?;
     s.require_confirmed_company()?;
     let user = s.user.clone();
-    let m = service::send_proposal(&app, &mut s.tx, &user, id, &body).await?;
+    let m = sale::send_proposal(&app, &mut s.tx, &user, id, &body).await?;
+    s.tx.commit().await?;
+    Ok((StatusCode::CREATED, ApiJson(m)).into_response())
+}
+
+/// "Enviar no chat": sends one of the customer's open invoices into the
+/// conversation — what is due today with late fees, its payment page and
+/// the PIX copia e cola — as a card; the payment appears in the thread.
+/// For people who work in both support and finance.
+#[utoipa::path(post, path = "/tickets/{id}/invoices", tag = "support", security(("bearer" = [])),
+    params(("id" = Uuid, Path)), request_body = InvoiceInChatRequest,
+    responses((status = 201, body = Message), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem), (status = 422, body = Problem)))]
+async fn send_invoice_in_chat(
+    State(app): State<App>,
+    mut s: Session,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(body): ApiJson<InvoiceInChatRequest>,
+) -> Result<Response> {
+    s.require(SUPPORT_ROLES)?;
+    s.require(kernel::auth::Area::Finance.roles())?;
+    s.require_confirmed_company()?;
+    let user = s.user.clone();
+    let m = sale::send_invoice(&app, &mut s.tx, &user, id, &body).await?;
     s.tx.commit().await?;
     Ok((StatusCode::CREATED, ApiJson(m)).into_response())
 }

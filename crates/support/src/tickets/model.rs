@@ -19,7 +19,12 @@ macro_rules! text_enum {
 pub use events::{DeliveryStatus, Priority, TicketStatus};
 
 text_enum!(Direction { In => "in", Out => "out", Note => "note" });
-text_enum!(CardKind { ProposalSent => "proposal_sent", ProposalAccepted => "proposal_accepted" });
+text_enum!(CardKind {
+    ProposalSent => "proposal_sent",
+    ProposalAccepted => "proposal_accepted",
+    InvoiceSent => "invoice_sent",
+    InvoicePaid => "invoice_paid",
+});
 // Filters of the inbox list: a value outside these is a 422 naming the parameter.
 text_enum!(TicketView { Mine => "mine", Unassigned => "unassigned", MyTeams => "my_teams", All => "all" });
 // `open` here means every open state (open, pending, waiting_customer); `any` drops the filter.
@@ -155,18 +160,19 @@ pub struct Message {
     pub card: Option<MessageCard>,
 }
 
-/// A deal's step shown in the conversation: a proposal sent into the chat,
-/// the customer's acceptance.
+/// A sale's step shown in the conversation: a proposal or an invoice sent
+/// into the chat, the customer's acceptance, the payment.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct MessageCard {
     pub kind: CardKind,
-    /// The proposal.
+    /// The proposal or the invoice.
     pub record_id: Uuid,
-    /// "PROP-0007".
+    /// "PROP-0007", "FAT-0012".
     pub label: String,
     pub title: String,
+    /// The proposal's total; what the invoice asks today; what was paid.
     pub amount_cents: i64,
-    /// The customer's page (only on the card of a proposal sent).
+    /// The customer's page (on the cards of what was sent).
     pub url: Option<String>,
 }
 
@@ -175,6 +181,13 @@ pub struct MessageCard {
 #[serde(deny_unknown_fields)]
 pub struct ProposalInChatRequest {
     pub proposal_id: Uuid,
+}
+
+/// "Enviar no chat": an open invoice of the ticket's customer.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvoiceInChatRequest {
+    pub invoice_id: Uuid,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -2,7 +2,7 @@
 //! triage, routing, SLA), replies and notes, status changes with CSAT,
 //! transfer, snooze and merge, and who may act on a ticket.
 
-use events::{Envelope, TicketAssigned, TicketStatusChanged, Timeline, TimelineLinks};
+use events::{TicketAssigned, TicketStatusChanged, Timeline, TimelineLinks};
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
@@ -16,9 +16,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use super::model::{
-    CardKind, DeliveryStatus, Direction, LinkCustomerRequest, Message, MessageCard, Priority,
-    ProposalInChatRequest, ReplyRequest, SnoozeRequest, TemplateRef, Ticket, TicketMergeRequest,
-    TicketStatus, TransferRequest, UpdateTicketRequest,
+    DeliveryStatus, Direction, LinkCustomerRequest, Message, MessageCard, Priority, ReplyRequest,
+    SnoozeRequest, TemplateRef, Ticket, TicketMergeRequest, TicketStatus, TransferRequest,
+    UpdateTicketRequest,
 };
 use super::outbound;
 use super::repo::{self, Changes, InboundTriage, KnownContact, NewMessage, NewTicket};
@@ -502,119 +502,18 @@ pub async fn reply(
     repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
 
-/// "Enviar no chat": a new public link of one of the customer's proposals
-/// goes into the conversation through its channel, shown as a card; the
-/// proposal is linked to the ticket so the customer's answer shows here.
-/// On WhatsApp outside the 24-hour window nothing is sent (a link is not
-/// an approved template).
-pub async fn send_proposal(
-    app: &App,
-    tx: &mut TenantTx,
-    user: &CurrentUser,
-    ticket_id: Uuid,
-    req: &ProposalInChatRequest,
-) -> Result<Message> {
-    let tenant = tx.tenant_id();
-    let t = get_for_action(tx, user, ticket_id).await?;
-    if t.merged_into.is_some() || t.status == TicketStatus::Closed {
-        return Err(Error::conflict(None, "Ticket fechado: abra um novo para falar com o cliente."));
-    }
-    let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
-    if outside_window(channel.kind()?, &t) {
-        return Err(Error::conflict(
-            None,
-            "Passaram-se mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite um modelo \
-             aprovado. Envie um modelo pedindo que ele responda e então mande a proposta.",
-        ));
-    }
-    let shared = directory::get()?
-        .send_proposal(app, tx, user.id, req.proposal_id, t.customer_id, (t.id, t.number))
-        .await?;
-    let p = shared.summary;
-    let total = kernel::money::Money::brl(p.total_cents).format_brl();
-    let text = format!(
-        "Proposta {} — {}\nTotal: {total} · válida até {}\nVeja os detalhes e aceite aqui: {}",
-        p.label,
-        p.title,
-        p.valid_until.format("%d/%m/%Y"),
-        shared.link
-    );
-    let card = MessageCard {
-        kind: CardKind::ProposalSent,
-        record_id: req.proposal_id,
-        label: p.label,
-        title: p.title,
-        amount_cents: p.total_cents,
-        url: Some(shared.link),
-    };
-    let id = kernel::ids::new_id();
-    queue_reply(tx, Actor::User(user), &t, id, &text, None, Some(&card), None).await?;
-    repo::mark_read(tx, tenant, ticket_id).await?;
-    repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound)
-}
-
-/// The customer accepted, on the public page, a proposal made for a
-/// conversation: the agents see it in the thread (once per event).
-async fn note_acceptance(
-    tx: &mut TenantTx,
-    event_id: Uuid,
-    accepted: &events::ProposalAccepted,
-) -> Result<()> {
-    let tenant = tx.tenant_id();
-    let Some(ticket_id) = accepted.ticket_id else { return Ok(()) };
-    if repo::find(tx, tenant, ticket_id, true).await?.is_none() {
-        return Ok(());
-    }
-    if repo::message(tx, tenant, event_id, false).await?.is_some() {
-        return Ok(());
-    }
-    let Some(p) = directory::get()?.proposal_summary(tx, accepted.proposal_id).await? else { return Ok(()) };
-    let text = format!("✅ O cliente aceitou a proposta {} — {}. O contrato foi gerado.", p.label, p.title);
-    let card = MessageCard {
-        kind: CardKind::ProposalAccepted,
-        record_id: accepted.proposal_id,
-        label: p.label,
-        title: p.title,
-        amount_cents: p.total_cents,
-        url: None,
-    };
-    let extra = serde_json::to_value(OutgoingExtra { template: None, card: Some(&card) })
-        .map_err(anyhow::Error::from)?;
-    repo::insert_message(
-        tx,
-        tenant,
-        &NewMessage {
-            id: event_id,
-            ticket_id,
-            direction: Direction::Note,
-            author_id: None,
-            author_name: "ConectCRM",
-            text: &text,
-            html: None,
-            extra: &extra,
-            provider_message_id: None,
-            delivery_status: None,
-            send_at: None,
-            mentions: &[],
-        },
-    )
-    .await?;
-    tx.emit(&events::NoteAdded { ticket_id, message_id: event_id }).await?;
-    Ok(())
-}
-
 /// What an outgoing message keeps beside its text.
 #[derive(Serialize)]
-struct OutgoingExtra<'a> {
+pub(super) struct OutgoingExtra<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    template: Option<&'a TemplateRef>,
+    pub template: Option<&'a TemplateRef>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    card: Option<&'a MessageCard>,
+    pub card: Option<&'a MessageCard>,
 }
 
 /// Stores an outgoing message and queues (or schedules) its delivery.
 #[allow(clippy::too_many_arguments)]
-async fn queue_reply(
+pub(super) async fn queue_reply(
     tx: &mut TenantTx,
     actor: Actor<'_>,
     t: &Ticket,
@@ -1045,15 +944,6 @@ impl Job for WakeTicket {
 }
 
 pub fn register(registry: &mut Registry) {
-    registry.on(
-        "support.note_proposal_accepted",
-        |app: App, accepted: Envelope<events::ProposalAccepted>| async move {
-            let mut tx = TenantTx::begin(&app.db, accepted.tenant_id).await?;
-            note_acceptance(&mut tx, accepted.event_id, &accepted.event).await?;
-            tx.commit().await?;
-            Ok(())
-        },
-    );
     registry.handle(|app: App, tenant, job: WakeTicket| async move {
         let tenant = tenant.ok_or_else(|| anyhow::anyhow!("wake without tenant"))?;
         let mut tx = TenantTx::begin(&app.db, tenant).await?;

@@ -2612,6 +2612,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tickets/{id}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * "Enviar no chat": sends one of the customer's open invoices into the
+         *     conversation — what is due today with late fees, its payment page and
+         *     the PIX copia e cola — as a card; the payment appears in the thread.
+         *     For people who work in both support and finance.
+         */
+        post: operations["send_invoice_in_chat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets/{id}/merge": {
         parameters: {
             query?: never;
@@ -3193,7 +3215,7 @@ export interface components {
             url: string;
         };
         /** @enum {string} */
-        CardKind: "proposal_sent" | "proposal_accepted";
+        CardKind: "proposal_sent" | "proposal_accepted" | "invoice_sent" | "invoice_paid";
         CategoryTrend: {
             /** @description None: tickets without a category. */
             category?: string | null;
@@ -4143,6 +4165,11 @@ export interface components {
             reason: string;
             timeline: components["schemas"]["Timeline"];
         };
+        /** @description "Enviar no chat": an open invoice of the ticket's customer. */
+        InvoiceInChatRequest: {
+            /** Format: uuid */
+            invoice_id: string;
+        };
         /** @description An invoice was issued (by hand, from a contract, or by a subscription's period). */
         InvoiceIssued: {
             /** Format: uuid */
@@ -4202,6 +4229,11 @@ export interface components {
             invoice_id: string;
             /** Format: int64 */
             paid_cents: number;
+            /**
+             * Format: uuid
+             * @description The conversation it was sent into: the payment shows there.
+             */
+            ticket_id?: string | null;
             timeline: components["schemas"]["Timeline"];
         };
         /** @description A dunning step is due for an open invoice (before or after its due date). E-mail is sent by finance; another channel (WhatsApp) may send the same reminder. */
@@ -4391,22 +4423,25 @@ export interface components {
             ticket_id: string;
         };
         /**
-         * @description A deal's step shown in the conversation: a proposal sent into the chat,
-         *     the customer's acceptance.
+         * @description A sale's step shown in the conversation: a proposal or an invoice sent
+         *     into the chat, the customer's acceptance, the payment.
          */
         MessageCard: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The proposal's total; what the invoice asks today; what was paid.
+             */
             amount_cents: number;
             kind: components["schemas"]["CardKind"];
-            /** @description "PROP-0007". */
+            /** @description "PROP-0007", "FAT-0012". */
             label: string;
             /**
              * Format: uuid
-             * @description The proposal.
+             * @description The proposal or the invoice.
              */
             record_id: string;
             title: string;
-            /** @description The customer's page (only on the card of a proposal sent). */
+            /** @description The customer's page (on the cards of what was sent). */
             url?: string | null;
         };
         MessagePage: {
@@ -14503,6 +14538,63 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_invoice_in_chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceInChatRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,225 @@
+//! The sale in one thread: a proposal's public link and an invoice's
+//! payment page with PIX go into the conversation as cards ("Enviar no
+//! chat"), and the customer's acceptance and payment come back into it as
+//! notes. The CRM and finance are reached through the
+//! [`crate::directory::CustomerDirectory`] port; they link the record to
+//! the ticket, and their events (`ProposalAccepted`, `InvoicePaid`) carry it.
+
+use events::Envelope;
+use kernel::jobs::Registry;
+use kernel::money::Money;
+use kernel::session::CurrentUser;
+use kernel::tenant::TenantTx;
+use kernel::{App, Error, Result};
+use uuid::Uuid;
+
+use super::model::{
+    CardKind, Direction, InvoiceInChatRequest, Message, MessageCard, ProposalInChatRequest, Ticket,
+    TicketStatus,
+};
+use super::repo::{self, NewMessage};
+use super::service::{Actor, OutgoingExtra, get_for_action, outside_window, queue_reply};
+use crate::directory;
+
+fn brl(cents: i64) -> String {
+    Money::brl(cents).format_brl()
+}
+
+/// A conversation the user may write into now: theirs to act on, open, and
+/// on WhatsApp inside the 24-hour window (a link is no approved template).
+async fn open_conversation(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    ticket_id: Uuid,
+    what: &str,
+) -> Result<Ticket> {
+    let tenant = tx.tenant_id();
+    let t = get_for_action(tx, user, ticket_id).await?;
+    if t.merged_into.is_some() || t.status == TicketStatus::Closed {
+        return Err(Error::conflict(None, "Ticket fechado: abra um novo para falar com o cliente."));
+    }
+    let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
+    if outside_window(channel.kind()?, &t) {
+        return Err(Error::conflict(
+            None,
+            format!(
+                "Passaram-se mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite um \
+                 modelo aprovado. Envie um modelo pedindo que ele responda e então mande {what}."
+            ),
+        ));
+    }
+    Ok(t)
+}
+
+/// Queues `text` to the customer with its card, as the user.
+async fn send_card(
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    t: &Ticket,
+    text: &str,
+    card: &MessageCard,
+) -> Result<Message> {
+    let tenant = tx.tenant_id();
+    let id = kernel::ids::new_id();
+    queue_reply(tx, Actor::User(user), t, id, text, None, Some(card), None).await?;
+    repo::mark_read(tx, tenant, t.id).await?;
+    repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound)
+}
+
+/// "Enviar no chat" a proposal: a new public link of one of the customer's
+/// proposals; the proposal is linked to the ticket so the answer shows here.
+pub async fn send_proposal(
+    app: &App,
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    ticket_id: Uuid,
+    req: &ProposalInChatRequest,
+) -> Result<Message> {
+    let t = open_conversation(tx, user, ticket_id, "a proposta").await?;
+    let shared = directory::get()?
+        .send_proposal(app, tx, user.id, req.proposal_id, t.customer_id, (t.id, t.number))
+        .await?;
+    let p = shared.summary;
+    let text = format!(
+        "Proposta {} — {}\nTotal: {} · válida até {}\nVeja os detalhes e aceite aqui: {}",
+        p.label,
+        p.title,
+        brl(p.total_cents),
+        p.valid_until.format("%d/%m/%Y"),
+        shared.link
+    );
+    let card = MessageCard {
+        kind: CardKind::ProposalSent,
+        record_id: req.proposal_id,
+        label: p.label,
+        title: p.title,
+        amount_cents: p.total_cents,
+        url: Some(shared.link),
+    };
+    send_card(tx, user, &t, &text, &card).await
+}
+
+/// "Enviar no chat" an invoice: what is due today (late fees included),
+/// its payment page and the PIX copia e cola when the company has a key;
+/// the invoice is linked to the ticket so its payment shows here.
+pub async fn send_invoice(
+    app: &App,
+    tx: &mut TenantTx,
+    user: &CurrentUser,
+    ticket_id: Uuid,
+    req: &InvoiceInChatRequest,
+) -> Result<Message> {
+    let t = open_conversation(tx, user, ticket_id, "a fatura").await?;
+    let i = directory::get()?.send_invoice(app, tx, req.invoice_id, t.customer_id, t.id).await?;
+    let mut text = format!(
+        "Fatura {} — {} · vencimento {}\nPague pela página: {}",
+        i.label,
+        brl(i.amount_due_cents),
+        i.due_date.format("%d/%m/%Y"),
+        i.link
+    );
+    if let Some(pix) = &i.pix_payload {
+        text.push_str(&format!("\nPIX copia e cola:\n{pix}"));
+    }
+    let card = MessageCard {
+        kind: CardKind::InvoiceSent,
+        record_id: req.invoice_id,
+        label: i.label,
+        title: format!("Vencimento {}", i.due_date.format("%d/%m/%Y")),
+        amount_cents: i.amount_due_cents,
+        url: Some(i.link),
+    };
+    send_card(tx, user, &t, &text, &card).await
+}
+
+/// A step the customer took, shown to the agents in the thread as a note
+/// with its card, once per event (the note's id is the event's).
+async fn note_card(
+    tx: &mut TenantTx,
+    event_id: Uuid,
+    ticket_id: Uuid,
+    text: &str,
+    card: &MessageCard,
+) -> Result<()> {
+    let tenant = tx.tenant_id();
+    if repo::find(tx, tenant, ticket_id, true).await?.is_none()
+        || repo::message(tx, tenant, event_id, false).await?.is_some()
+    {
+        return Ok(());
+    }
+    let extra = serde_json::to_value(OutgoingExtra { template: None, card: Some(card) })
+        .map_err(anyhow::Error::from)?;
+    repo::insert_message(
+        tx,
+        tenant,
+        &NewMessage {
+            id: event_id,
+            ticket_id,
+            direction: Direction::Note,
+            author_id: None,
+            author_name: "ConectCRM",
+            text,
+            html: None,
+            extra: &extra,
+            provider_message_id: None,
+            delivery_status: None,
+            send_at: None,
+            mentions: &[],
+        },
+    )
+    .await?;
+    tx.emit(&events::NoteAdded { ticket_id, message_id: event_id }).await?;
+    Ok(())
+}
+
+async fn note_acceptance(
+    tx: &mut TenantTx,
+    event_id: Uuid,
+    accepted: &events::ProposalAccepted,
+) -> Result<()> {
+    let Some(ticket_id) = accepted.ticket_id else { return Ok(()) };
+    let Some(p) = directory::get()?.proposal_summary(tx, accepted.proposal_id).await? else { return Ok(()) };
+    let text = format!("✅ O cliente aceitou a proposta {} — {}. O contrato foi gerado.", p.label, p.title);
+    let card = MessageCard {
+        kind: CardKind::ProposalAccepted,
+        record_id: accepted.proposal_id,
+        label: p.label,
+        title: p.title,
+        amount_cents: p.total_cents,
+        url: None,
+    };
+    note_card(tx, event_id, ticket_id, &text, &card).await
+}
+
+async fn note_payment(tx: &mut TenantTx, event_id: Uuid, paid: &events::InvoicePaid) -> Result<()> {
+    let Some(ticket_id) = paid.ticket_id else { return Ok(()) };
+    let Some(label) = directory::get()?.invoice_label(tx, paid.invoice_id).await? else { return Ok(()) };
+    let text = format!("💰 Pagamento recebido: a fatura {label} foi quitada ({}).", brl(paid.paid_cents));
+    let card = MessageCard {
+        kind: CardKind::InvoicePaid,
+        record_id: paid.invoice_id,
+        label,
+        title: "Fatura paga".into(),
+        amount_cents: paid.paid_cents,
+        url: None,
+    };
+    note_card(tx, event_id, ticket_id, &text, &card).await
+}
+
+pub fn register(registry: &mut Registry) {
+    registry.on(
+        "support.note_proposal_accepted",
+        |app: App, accepted: Envelope<events::ProposalAccepted>| async move {
+            let mut tx = TenantTx::begin(&app.db, accepted.tenant_id).await?;
+            note_acceptance(&mut tx, accepted.event_id, &accepted.event).await?;
+            tx.commit().await?;
+            Ok(())
+        },
+    );
+    registry.on("support.note_invoice_paid", |app: App, paid: Envelope<events::InvoicePaid>| async move {
+        let mut tx = TenantTx::begin(&app.db, paid.tenant_id).await?;
+        note_payment(&mut tx, paid.event_id, &paid.event).await?;
+        tx.commit().await?;
+        Ok(())
+    });
+}
