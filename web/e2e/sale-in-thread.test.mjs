@@ -9,6 +9,10 @@
 // aceita pelo cliente" without a reload, the block turns "Aceita" and the
 // deal "Ganho", and the deal and the proposal lead back to the conversation.
 // Roles without both support and sales cannot send into the chat.
+// Then an invoice: the customer's open invoice is listed in the block and
+// sent into the chat ("Enviar no chat": the payment page and the PIX copia e
+// cola); when the payment is registered, the owner's open conversation shows
+// "Pagamento recebido" and the invoice leaves the list.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -25,6 +29,8 @@ const PHONE = { width: 390, height: 844 };
 const ASKS = 'Quero um orçamento para implantar o CRM na loja';
 const CUSTOMER = 'Marina Costa Andrade';
 const DEAL = 'Implantação do CRM na loja';
+/** How long the payment's note may take to reach the open conversation before a reload. */
+const PAID_LIVE_MS = 10_000;
 const money = (text) => new RegExp(`R\\$\\s${text.replace(/\./g, '\\.')}`);
 
 describe('the sale in one thread', () => {
@@ -229,5 +235,103 @@ describe('the sale in one thread', () => {
     const agent = await inviteUser(token, { role: 'agent', name: 'Ivo Atendente', password: PASSWORD, prefix: 'venda-agente' });
     const refused = await api(`/tickets/${ticket.id}/proposals`, { method: 'POST', token: agent.token, body: { proposal_id: proposalId } });
     assert.equal(refused.status, 403, JSON.stringify(refused.body));
+  });
+
+  test('an open invoice of the customer sent in the chat, its payment shown in the thread', async (t) => {
+    const email = uniqueEmail('fatura-dona');
+    const pair = await signupConfirmed({ company_name: `Fatura na conversa E2E ${Date.now()}`, name: 'Dona Sônia', email, password: PASSWORD });
+    const token = pair.access_token;
+    const channel = await api('/channels', { method: 'POST', token, body: { kind: 'webchat', name: 'Site', config: { prechat: true } } });
+    assert.equal(channel.status, 201, JSON.stringify(channel.body));
+    const session = await api(`/public/webchat/${channel.body.public_id}/sessions`, { method: 'POST', body: {} });
+    assert.equal(session.status, 201, JSON.stringify(session.body));
+    const visitor = session.body.token;
+    const asks = 'Podem me mandar a fatura deste mês?';
+    const wrote = await api('/public/webchat/messages', {
+      method: 'POST',
+      visitor,
+      body: { client_id: `e2e-fatura-${Date.now()}`, text: asks, name: CUSTOMER, email: uniqueEmail('marina') },
+    });
+    assert.ok(wrote.status < 300, JSON.stringify(wrote.body));
+    const ticket = await waitForTicket(token, asks, { timeoutMs: LIVE_MS });
+
+    // The PIX key the message's copia e cola is made from, and an open invoice of the conversation's customer.
+    const settings = await api('/finance/settings', { method: 'PATCH', token, body: { pix_key: '529.982.247-25', merchant_city: 'São Paulo' } });
+    assert.equal(settings.status, 200, JSON.stringify(settings.body));
+    const today = new Date().toISOString().slice(0, 10);
+    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const created = await api('/invoices', {
+      method: 'POST',
+      token,
+      body: { customer_id: ticket.customer_id, issue_date: today, due_date: due, items: [{ description: 'Mensalidade de dezembro', unit_price_cents: 35_000 }] },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const invoice = created.body;
+    assert.equal(invoice.label, 'FAT-0001');
+    const dueBr = due.split('-').reverse().join('/');
+
+    const { context, page } = await newPage(browser, { viewport: WIDE });
+    const sales = page.getByRole('complementary', { name: 'Cliente' }).getByRole('region', { name: 'Vendas' });
+    const thread = page.getByRole('log', { name: 'Conversa' });
+
+    let payLink;
+    await withScreenshot(page, 'sale-invoice-in-chat', async () => {
+      await signIn(page, email, PASSWORD);
+      await page.goto(`/atendimento/${ticket.id}`);
+      await thread.getByText(asks).waitFor();
+      const row = sales.getByRole('list', { name: 'Faturas em aberto' }).getByRole('listitem').filter({ hasText: 'FAT-0001' });
+      await row.getByText('Em aberto', { exact: true }).waitFor();
+      await row.getByText(`Vencimento ${dueBr}`).waitFor();
+      await row.getByText(money('350,00')).waitFor();
+      await row.getByRole('button', { name: 'Enviar no chat' }).click();
+      await row.getByText('FAT-0001 enviada na conversa.').waitFor();
+
+      const card = thread.getByRole('group', { name: 'Fatura FAT-0001' });
+      await card.waitFor();
+      await card.getByText(`Vencimento ${dueBr}`).waitFor();
+      await card.getByText(money('350,00')).waitFor();
+      payLink = await card.getByRole('link', { name: 'Abrir página de pagamento' }).getAttribute('href');
+      assert.match(new URL(payLink).pathname, /^\/fatura\/[^/]+$/);
+    });
+
+    // The visitor got the payment page and the PIX copia e cola (delivered by a background job).
+    const linkPath = new URL(payLink).pathname;
+    let visitorSees = [];
+    for (const deadline = Date.now() + LIVE_MS; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+      const received = await api('/public/webchat/messages', { visitor });
+      assert.equal(received.status, 200, JSON.stringify(received.body));
+      visitorSees = received.body;
+      if (visitorSees.some((m) => m.direction === 'out' && m.text.includes(linkPath))) break;
+    }
+    const sent = visitorSees.find((m) => m.direction === 'out' && m.text.includes(linkPath));
+    assert.ok(sent, `the visitor's chat has the payment page: ${JSON.stringify(visitorSees)}`);
+    assert.match(sent.text, /000201/, 'the message carries the PIX copia e cola');
+
+    const paid = await api('/payments', { method: 'POST', token, body: { invoice_ids: [invoice.id], method: 'pix', amount_cents: invoice.amount_due_cents } });
+    assert.equal(paid.status, 201, JSON.stringify(paid.body));
+
+    await withScreenshot(page, 'sale-invoice-paid', async () => {
+      const received = thread.getByRole('group', { name: 'Pagamento recebido' });
+      try {
+        // Live: the payment's note reaches the open conversation.
+        await received.waitFor({ timeout: PAID_LIVE_MS });
+      } catch {
+        t.diagnostic('the payment did not arrive live; reloading the conversation');
+        await page.reload();
+        await received.waitFor({ timeout: LIVE_MS });
+      }
+      await thread
+        .getByRole('article', { name: 'Nota interna de ConectCRM' })
+        .filter({ has: page.getByRole('group', { name: 'Pagamento recebido' }) })
+        .waitFor();
+      await received.getByText('Fatura FAT-0001').waitFor();
+      await received.getByText(money('350,00')).waitFor();
+      // Paid: no longer in the block.
+      await sales.getByText('Nenhuma fatura em aberto deste cliente.').waitFor({ timeout: LIVE_MS });
+
+      await received.getByRole('link', { name: 'Ver fatura no Financeiro' }).click();
+      await page.waitForURL(`**/financeiro/faturas/${invoice.id}`);
+    });
+    await context.close();
   });
 });

@@ -88,6 +88,7 @@ export type CreateProposalRequest = Schemas['CreateProposalRequest'];
 export type UpdateProposalRequest = Schemas['UpdateProposalRequest'];
 export type SendProposalRequest = Schemas['SendProposalRequest'];
 export type ProposalInChatRequest = Schemas['ProposalInChatRequest'];
+export type InvoiceInChatRequest = Schemas['InvoiceInChatRequest'];
 export type SentProposal = Schemas['SentProposal'];
 export type Contract = Schemas['Contract'];
 export type ContractStatus = Schemas['ContractStatus'];

@@ -102,8 +102,8 @@ function stubApi({ deals = [], proposals = [], handle }: { deals?: Opportunity[]
   return calls;
 }
 
-const render = (onSentInChat?: (message: Message) => void) =>
-  renderWithProviders(<TicketSales ticket={ticket} onSentInChat={onSentInChat} />, {
+const render = (onSentInChat?: (message: Message) => void, invoices?: React.ReactNode) =>
+  renderWithProviders(<TicketSales ticket={ticket} onSentInChat={onSentInChat} invoices={invoices} />, {
     seed: (client) => client.setQueryData(meQueryKey, me),
   });
 
@@ -155,6 +155,16 @@ describe('TicketSales', () => {
     expect(calls.filter((c) => c.method === 'GET').map((c) => c.url)).toEqual(
       expect.arrayContaining(['/api/v1/opportunities?ticket_id=t1&limit=50', '/api/v1/proposals?ticket_id=t1&limit=50']),
     );
+  });
+
+  it('shows what the app layer adds (the open invoices) in the block, below the proposals', async () => {
+    stubApi({ proposals: [makeProposal()] });
+    render(undefined, <ul aria-label="Faturas em aberto" />);
+
+    const block = await screen.findByRole('region', { name: 'Vendas' });
+    const invoices = within(block).getByRole('list', { name: 'Faturas em aberto' });
+    const proposals = await within(block).findByRole('list', { name: 'Propostas desta conversa' });
+    expect(proposals.compareDocumentPosition(invoices) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('says when the conversation has no deal or proposal, and creates a deal from it with field errors on their fields', async () => {

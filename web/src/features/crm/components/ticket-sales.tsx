@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 
 import { Button } from '@/components/ui/button';
@@ -42,9 +42,18 @@ function sendError(error: unknown): string {
  * "Nova proposta" (the editor, prefilled and tied to the conversation) and
  * "Enviar no chat" on each proposal still open. For roles that work in both
  * support and the CRM (the app layer checks); `onSentInChat` puts the sent
- * message into the conversation.
+ * message into the conversation. `invoices` is what the app layer adds
+ * below the proposals (the customer's open invoices, from finance).
  */
-export function TicketSales({ ticket, onSentInChat }: { ticket: TicketSalesTicket; onSentInChat?: (message: Message) => void }) {
+export function TicketSales({
+  ticket,
+  onSentInChat,
+  invoices,
+}: {
+  ticket: TicketSalesTicket;
+  onSentInChat?: (message: Message) => void;
+  invoices?: ReactNode;
+}) {
   const headingId = useId();
   const opportunities = useTicketOpportunities(ticket.id);
   const proposals = useTicketProposals(ticket.id);
@@ -98,6 +107,8 @@ export function TicketSales({ ticket, onSentInChat }: { ticket: TicketSalesTicke
       ) : (
         <ProposalList ticketId={ticket.id} proposals={proposals.data.items} onSentInChat={onSentInChat} />
       )}
+
+      {invoices}
 
       <NewOpportunityDialog
         open={creating}

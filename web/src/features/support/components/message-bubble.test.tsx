@@ -27,6 +27,17 @@ const sent: MessageCard = {
 
 const accepted: MessageCard = { ...sent, kind: 'proposal_accepted', url: null };
 
+const invoiceSent: MessageCard = {
+  kind: 'invoice_sent',
+  record_id: 'inv1',
+  label: 'FAT-0001',
+  title: 'Vencimento 10/12/2026',
+  amount_cents: 35_000,
+  url: 'https://app.example.com/fatura/xyz',
+};
+
+const invoicePaid: MessageCard = { ...invoiceSent, kind: 'invoice_paid', title: 'Fatura paga', url: null };
+
 function render(message: ReturnType<typeof makeMessage>, role: Role = 'owner') {
   return renderWithProviders(<MessageBubble message={message} names={names} />, {
     seed: (client) => client.setQueryData(meQueryKey, meAs(role)),
@@ -70,14 +81,42 @@ describe('MessageBubble cards', () => {
     expect(within(card).queryByRole('link')).not.toBeInTheDocument();
   });
 
+  it('shows an invoice sent into the chat with its due date, the amount due today and the payment page', () => {
+    const text = 'Fatura FAT-0001 — R$ 350,00 (vencimento 10/12/2026)\nPague aqui: https://app.example.com/fatura/xyz';
+    render(makeMessage({ direction: 'out', author_name: 'Dona Sônia', delivery_status: 'sent', text, card: invoiceSent }));
+
+    const card = screen.getByRole('group', { name: 'Fatura FAT-0001' });
+    expect(within(card).getByText('Vencimento 10/12/2026')).toBeInTheDocument();
+    expect(within(card).getByText(/R\$\s350,00/)).toBeInTheDocument();
+    const link = within(card).getByRole('link', { name: 'Abrir página de pagamento' });
+    expect(link).toHaveAttribute('href', invoiceSent.url);
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(screen.getByText('Texto enviado ao cliente')).toBeInTheDocument();
+  });
+
+  it('shows the payment of that invoice as a success card linking to it in Financeiro', () => {
+    render(makeMessage({ direction: 'note', author_name: 'ConectCRM', text: '💰 Pagamento recebido: FAT-0001 — R$ 350,00.', card: invoicePaid }));
+    expect(screen.getByRole('article', { name: 'Nota interna de ConectCRM' })).toBeInTheDocument();
+    const card = screen.getByRole('group', { name: 'Pagamento recebido' });
+    expect(within(card).getByText('Fatura FAT-0001')).toBeInTheDocument();
+    expect(within(card).getByText(/R\$\s350,00/)).toBeInTheDocument();
+    expect(within(card).getByRole('link', { name: 'Ver fatura no Financeiro' })).toHaveAttribute('href', '/financeiro/faturas/inv1');
+  });
+
+  it('gives an agent (no finance) the payment without a link it could not open', () => {
+    render(makeMessage({ direction: 'note', author_name: 'ConectCRM', text: 'paga', card: invoicePaid }), 'agent');
+    const card = screen.getByRole('group', { name: 'Pagamento recebido' });
+    expect(within(card).queryByRole('link')).not.toBeInTheDocument();
+  });
+
   it('keeps other messages as text, and a card of an unknown kind as its text', () => {
     render(makeMessage({ text: 'Bom dia, quero um orçamento' }));
     expect(screen.getByText('Bom dia, quero um orçamento')).toBeInTheDocument();
     expect(screen.queryByRole('group')).not.toBeInTheDocument();
 
-    const unknown = { ...sent, kind: 'invoice_sent' } as unknown as MessageCard;
-    render(makeMessage({ id: 'm2', direction: 'out', text: 'Fatura FAT-0001', card: unknown }));
-    expect(screen.getByText('Fatura FAT-0001')).toBeInTheDocument();
+    const unknown = { ...sent, kind: 'boleto_sent' } as unknown as MessageCard;
+    render(makeMessage({ id: 'm2', direction: 'out', text: 'Boleto BOL-0001', card: unknown }));
+    expect(screen.getByText('Boleto BOL-0001')).toBeInTheDocument();
     expect(screen.queryByRole('group')).not.toBeInTheDocument();
   });
 });
