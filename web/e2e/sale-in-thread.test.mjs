@@ -212,6 +212,8 @@ describe('the sale in one thread', () => {
       await row.getByText('Aceita', { exact: true }).waitFor({ timeout: LIVE_MS });
       assert.equal(await row.getByRole('button', { name: 'Enviar no chat' }).count(), 0);
       await sales.getByRole('list', { name: 'Oportunidades desta conversa' }).getByText('Ganho', { exact: true }).waitFor({ timeout: LIVE_MS });
+      // The customer's own "Oportunidades" block (read under the inbox's key) follows too.
+      await page.getByRole('region', { name: 'Oportunidades', exact: true }).getByText('Ganha', { exact: true }).waitFor({ timeout: LIVE_MS });
 
       // The card leads to the proposal, and the proposal back to the conversation.
       await accepted.getByRole('link', { name: 'Ver proposta no CRM' }).click();

@@ -13,6 +13,7 @@ import { proposalsQueryKey } from '@/features/crm/api/get-proposals';
 import { financeQueryKey } from '@/features/finance/api/query-keys';
 import { companyPlanQueryKey } from '@/features/plans/api/get-company-plan';
 import { supportRealtimeHandlers } from '@/features/support/api/live-updates';
+import { supportCustomersQueryKey } from '@/features/support/api/query-keys';
 import { invitationsQueryKey } from '@/features/users/api/get-invitations';
 import { usersQueryKey } from '@/features/users/api/get-users';
 import type { Me } from '@/lib/api/models';
@@ -45,14 +46,16 @@ export function RealtimeBridge() {
       CustomerMerged: () => invalidate(customersQueryKey, opportunitiesQueryKey),
       CustomerDeleted: () => invalidate(customersQueryKey),
       CustomersImported: () => invalidate(customersQueryKey, customerImportsQueryKey),
-      OpportunityCreated: () => invalidate(opportunitiesQueryKey, [...customersQueryKey, 'timeline']),
-      OpportunityUpdated: () => invalidate(opportunitiesQueryKey),
-      OpportunityDeleted: () => invalidate(opportunitiesQueryKey),
+      // The inbox's customer panel reads deals under its own key.
+      OpportunityCreated: () =>
+        invalidate(opportunitiesQueryKey, supportCustomersQueryKey, [...customersQueryKey, 'timeline']),
+      OpportunityUpdated: () => invalidate(opportunitiesQueryKey, supportCustomersQueryKey),
+      OpportunityDeleted: () => invalidate(opportunitiesQueryKey, supportCustomersQueryKey),
       // A moved card is patched into open boards at once (no refetch); lists
       // and timelines refresh.
       OpportunityMoved: (event) => {
         applyOpportunityMoved(queryClient, event);
-        invalidate([...opportunitiesQueryKey, 'list'], [...customersQueryKey, 'timeline']);
+        invalidate([...opportunitiesQueryKey, 'list'], supportCustomersQueryKey, [...customersQueryKey, 'timeline']);
       },
       // Proposals: the customer viewing, accepting or refusing shows up at
       // once on open proposal pages (an editor with unsaved changes keeps
@@ -62,7 +65,13 @@ export function RealtimeBridge() {
       ProposalSent: () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
       ProposalViewed: () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
       ProposalAccepted: () =>
-        invalidate(proposalsQueryKey, contractsQueryKey, opportunitiesQueryKey, [...customersQueryKey, 'timeline']),
+        invalidate(
+          proposalsQueryKey,
+          contractsQueryKey,
+          opportunitiesQueryKey,
+          supportCustomersQueryKey,
+          [...customersQueryKey, 'timeline'],
+        ),
       ProposalRejected: () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
       ProposalExpired: () => invalidate(proposalsQueryKey, [...customersQueryKey, 'timeline']),
       ContractSigned: () => invalidate(contractsQueryKey, [...customersQueryKey, 'timeline']),

@@ -31,3 +31,5 @@ export const aiSettingsQueryKey = [...supportQueryKey, 'ai-settings'] as const;
 export const aiUsageQueryKey = (month: string) => [...supportQueryKey, 'ai-usage', month] as const;
 /** The CRM's side of a ticket's customer, as the inbox's panel reads it. */
 export const supportCustomerQueryKey = (customerId: string) => [...supportQueryKey, 'customer', customerId] as const;
+/** Every customer's panel (their deals change with CRM events). */
+export const supportCustomersQueryKey = [...supportQueryKey, 'customer'] as const;
