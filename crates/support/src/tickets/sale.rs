@@ -15,10 +15,9 @@ use uuid::Uuid;
 
 use super::model::{
     CardKind, Direction, InvoiceInChatRequest, Message, MessageCard, ProposalInChatRequest, Ticket,
-    TicketStatus,
 };
 use super::repo::{self, NewMessage};
-use super::service::{Actor, OutgoingExtra, get_for_action, outside_window, queue_reply};
+use super::service::{Actor, OutgoingExtra, ensure_open, get_for_action, outside_window, queue_reply};
 use crate::directory;
 
 fn brl(cents: i64) -> String {
@@ -35,9 +34,7 @@ async fn open_conversation(
 ) -> Result<Ticket> {
     let tenant = tx.tenant_id();
     let t = get_for_action(tx, user, ticket_id).await?;
-    if t.merged_into.is_some() || t.status == TicketStatus::Closed {
-        return Err(Error::conflict(None, "Ticket fechado: abra um novo para falar com o cliente."));
-    }
+    ensure_open(&t)?;
     let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
     if outside_window(channel.kind()?, &t) {
         return Err(Error::conflict(
@@ -142,7 +139,7 @@ async fn note_card(
     card: &MessageCard,
 ) -> Result<()> {
     let tenant = tx.tenant_id();
-    if repo::find(tx, tenant, ticket_id, true).await?.is_none()
+    if repo::find(tx, tenant, ticket_id, false).await?.is_none()
         || repo::message(tx, tenant, event_id, false).await?.is_some()
     {
         return Ok(());

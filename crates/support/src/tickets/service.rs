@@ -415,6 +415,14 @@ pub async fn get_for_action(tx: &mut TenantTx, user: &CurrentUser, id: Uuid) -> 
     Ok(t)
 }
 
+/// A merged or closed ticket takes no new message from a person.
+pub fn ensure_open(t: &Ticket) -> Result<()> {
+    if t.merged_into.is_some() || t.status == TicketStatus::Closed {
+        return Err(Error::conflict(None, "Ticket fechado: abra um novo para falar com o cliente."));
+    }
+    Ok(())
+}
+
 /// The WhatsApp customer-service window: free-form messages only within 24
 /// hours of the customer's last message; after that, approved templates.
 pub fn outside_window(kind: ChannelKind, t: &Ticket) -> bool {
@@ -435,9 +443,7 @@ pub async fn reply(
     if req.template.is_none() && (text.is_empty() || text.chars().count() > 10_000) {
         return Err(Error::field("text", "Escreva a mensagem (até 10.000 caracteres)."));
     }
-    if t.merged_into.is_some() || t.status == TicketStatus::Closed {
-        return Err(Error::conflict(None, "Ticket fechado: abra um novo para falar com o cliente."));
-    }
+    ensure_open(&t)?;
     let id = kernel::ids::new_id();
     if req.note {
         let known = teams::active_users(tx, tenant, &req.mentions).await?;
