@@ -1,12 +1,14 @@
 //! Read models across the domains, for the people who decide: which
 //! customers are at risk of leaving, and why ([`risk`]); what customers
-//! write about more than the week before ([`topics`]).
+//! write about more than the week before ([`topics`]); the dashboard's
+//! numbers, kept in daily rollups ([`dashboard`]).
 //!
-//! Analytics writes nothing. It reads support's tickets and finance's
-//! invoices and subscriptions read-only, in the caller's tenant
-//! transaction (RLS applies), like the documented read-only couplings in
-//! `docs/ARCHITECTURE.md`; no domain imports it.
+//! Analytics writes only its own tables (the dashboard's facts and
+//! rollups). It reads support's, CRM's and finance's records read-only, in
+//! a tenant transaction (RLS applies), like the documented read-only
+//! couplings in `docs/ARCHITECTURE.md`; no domain imports it.
 
+pub mod dashboard;
 pub mod risk;
 pub mod topics;
 
@@ -19,5 +21,9 @@ pub const RISK_LIST_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager, 
 
 /// Routes under `/api/v1`.
 pub fn router() -> OpenApiRouter<App> {
-    risk::http::router().merge(topics::http::router())
+    risk::http::router().merge(topics::http::router()).merge(dashboard::http::router())
+}
+
+pub fn register_jobs(registry: &mut kernel::jobs::Registry) {
+    dashboard::rollup::register(registry);
 }

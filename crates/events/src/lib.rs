@@ -236,6 +236,7 @@ catalogue![
     ContractCancelled,
     TicketCreated,
     TicketTriaged,
+    TicketCategorized,
     TicketAssigned,
     TicketStatusChanged,
     TicketResolved,

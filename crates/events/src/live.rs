@@ -89,6 +89,14 @@ signal!(
     }
 );
 
+signal!(
+    /// The dashboard's rollups of these sections (`support`, `sales`,
+    /// `finance`) changed: a dashboard on screen reads them again. Carries
+    /// no number, so it goes to everyone; each reader's API call applies
+    /// its role.
+    "dashboard_changed" / Everyone DashboardChanged { pub sections: Vec<String> }
+);
+
 pub(crate) fn schemas(all: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>) {
     fn add<S: ToSchema>(all: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>) {
         all.push((S::name().into_owned(), <S as utoipa::PartialSchema>::schema()));
@@ -99,4 +107,5 @@ pub(crate) fn schemas(all: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::open
     add::<Viewing>(all);
     add::<Left>(all);
     add::<AgentTyping>(all);
+    add::<DashboardChanged>(all);
 }

@@ -55,6 +55,16 @@ event!(
 );
 
 event!(
+    /// A person changed a ticket's category (triage's first choice is in
+    /// `TicketCreated` and `TicketTriaged`).
+    Support / Support TicketCategorized {
+        pub ticket_id: Uuid,
+        pub from: Option<String>,
+        pub to: Option<String>,
+    }
+);
+
+event!(
     /// A ticket got another assignee or team (routing, a person, a transfer).
     Support / Support TicketAssigned {
         pub ticket_id: Uuid,

@@ -8,6 +8,7 @@ pub mod address;
 pub mod app;
 pub mod auth;
 pub mod br;
+pub mod business_hours;
 pub mod client_ip;
 pub mod config;
 pub mod counters;

@@ -33,6 +33,7 @@ pub fn registry() -> anyhow::Result<Registry> {
     finance::register_jobs(&mut r);
     support::register_jobs(&mut r);
     automation::register_jobs(&mut r);
+    analytics::register_jobs(&mut r);
     support::directory::install(std::sync::Arc::new(directory::CrmDirectory));
     automation::ports::install(std::sync::Arc::new(automation_actions::SupportActions));
     Ok(r)

@@ -51,6 +51,11 @@ enum Command {
         #[command(subcommand)]
         command: AiCommand,
     },
+    /// The dashboard's rollups.
+    Analytics {
+        #[command(subcommand)]
+        command: AnalyticsCommand,
+    },
     /// Company plans (operators only, until plans are billed).
     Plan {
         #[command(subcommand)]
@@ -69,6 +74,17 @@ enum AiCommand {
         train: std::path::PathBuf,
         #[arg(long)]
         test: std::path::PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum AnalyticsCommand {
+    /// Recomputes the dashboard's rollups from the records (after a bug
+    /// fix, a restore, or to check them): of one company, else of all.
+    Rebuild {
+        /// The company's id (tenant id) or CNPJ; every company when absent.
+        #[arg(long)]
+        company: Option<String>,
     },
 }
 
@@ -139,6 +155,12 @@ async fn main() -> anyhow::Result<()> {
                 "Plano agora: {} ({} usuários ativos de {}).",
                 changed.plan.name, changed.usage.users, changed.plan.limits.users
             );
+        }
+        Command::Analytics { command: AnalyticsCommand::Rebuild { company } } => {
+            let app = server::build_app(config).await?;
+            for (tenant, read) in server::ops::rebuild_analytics(&app, company.as_deref()).await? {
+                println!("{tenant}: {read} registros recontados.");
+            }
         }
         Command::Worker { concurrency } => {
             let redis = config.redis_url.is_some();

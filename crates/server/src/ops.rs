@@ -25,17 +25,7 @@ pub async fn set_plan(
     company: &str,
     plan: &str,
 ) -> anyhow::Result<accounts::plans::model::CompanyPlan> {
-    let tenant = match uuid::Uuid::parse_str(company.trim()) {
-        Ok(id) => id,
-        Err(_) => {
-            let cnpj = kernel::br::Cnpj::parse(company)
-                .map_err(|e| anyhow::anyhow!("--company: nem id nem CNPJ válido ({e})"))?;
-            let mut conn = sqlx::PgConnection::connect(app.config.database_url.expose()).await?;
-            accounts::plans::repo::company_by_cnpj(&mut conn, cnpj.as_str())
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("nenhuma empresa com o CNPJ {}", cnpj.as_str()))?
-        }
-    };
+    let tenant = company_id(app, company).await?;
     let mut tx = kernel::tenant::TenantTx::begin(&app.db, tenant).await?;
     if accounts::company::repo::summary(&mut tx, tenant).await.is_err() {
         anyhow::bail!("nenhuma empresa com o id {tenant}");
@@ -48,6 +38,40 @@ pub async fn set_plan(
     tx.commit().await?;
     tracing::info!(tenant_id = %tenant, plan, "plan changed by an operator");
     Ok(changed)
+}
+
+/// A company named by its id or its CNPJ (looked up on the operator's
+/// connection, `DATABASE_URL`).
+async fn company_id(app: &App, company: &str) -> anyhow::Result<uuid::Uuid> {
+    if let Ok(id) = uuid::Uuid::parse_str(company.trim()) {
+        return Ok(id);
+    }
+    let cnpj = kernel::br::Cnpj::parse(company)
+        .map_err(|e| anyhow::anyhow!("--company: nem id nem CNPJ válido ({e})"))?;
+    let mut conn = sqlx::PgConnection::connect(app.config.database_url.expose()).await?;
+    accounts::plans::repo::company_by_cnpj(&mut conn, cnpj.as_str())
+        .await?
+        .ok_or_else(|| anyhow::anyhow!("nenhuma empresa com o CNPJ {}", cnpj.as_str()))
+}
+
+/// `conectcrm analytics rebuild [--company <id or CNPJ>]`: the dashboard's
+/// rollups recomputed from the records, of one company or of each in turn
+/// (listed on the operator's connection). Returns (company, records read).
+pub async fn rebuild_analytics(app: &App, company: Option<&str>) -> anyhow::Result<Vec<(uuid::Uuid, u64)>> {
+    let companies = match company {
+        Some(c) => vec![company_id(app, c).await?],
+        None => {
+            let mut conn = sqlx::PgConnection::connect(app.config.database_url.expose()).await?;
+            accounts::plans::repo::all_companies(&mut conn).await?
+        }
+    };
+    let mut out = Vec::with_capacity(companies.len());
+    for tenant in companies {
+        let read = analytics::dashboard::rollup::rebuild(app, tenant).await?;
+        tracing::info!(tenant_id = %tenant, records = read, "dashboard rollups rebuilt");
+        out.push((tenant, read));
+    }
+    Ok(out)
 }
 
 /// Removes finished jobs and dispatched events older than a week.

@@ -104,3 +104,10 @@ pub async fn company_by_cnpj(conn: &mut PgConnection, cnpj: &str) -> Result<Opti
         .fetch_optional(conn)
         .await?)
 }
+
+/// Every company, oldest first (operator commands on the owner's connection).
+pub async fn all_companies(conn: &mut PgConnection) -> Result<Vec<uuid::Uuid>> {
+    Ok(sqlx::query_scalar!("select tenant_id from companies order by created_at, tenant_id")
+        .fetch_all(conn)
+        .await?)
+}

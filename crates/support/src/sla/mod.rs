@@ -3,7 +3,7 @@
 //! delayed job per ticket and target fires at 80 % of the window (warning)
 //! and at the due time (breach); it does nothing when the target was met.
 
-use chrono::{DateTime, Datelike, Duration, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use events::SlaTarget;
 use kernel::error::{Problem, Violations};
@@ -20,71 +20,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use crate::teams::model::BusinessWindow;
 use crate::tickets::model::Priority;
 use crate::tickets::repo as tickets;
 use crate::{SUPPORT_ADMINS, SUPPORT_ROLES};
 
 mod repo;
 
-/// Open windows per ISO weekday (1 = Monday); empty means always open.
-#[derive(Debug, Clone, Default)]
-pub struct Hours(Vec<(u32, NaiveTime, NaiveTime)>);
-
-impl Hours {
-    pub fn from_windows(windows: &[BusinessWindow]) -> Self {
-        let mut out: Vec<_> = windows
-            .iter()
-            .filter_map(|w| {
-                let opens = NaiveTime::parse_from_str(&w.opens, "%H:%M").ok()?;
-                let closes = NaiveTime::parse_from_str(&w.closes, "%H:%M").ok()?;
-                let day = if w.weekday == 0 { 7 } else { w.weekday };
-                (opens < closes && (1..=7).contains(&day)).then_some((day, opens, closes))
-            })
-            .collect();
-        out.sort();
-        Self(out)
-    }
-}
-
-/// `start` plus `minutes` of open time, in the company's timezone.
-pub fn add_business_minutes(start: DateTime<Utc>, minutes: i64, tz: Tz, hours: &Hours) -> DateTime<Utc> {
-    if hours.0.is_empty() {
-        return start + Duration::minutes(minutes);
-    }
-    let mut left = Duration::minutes(minutes);
-    let mut cursor = start.with_timezone(&tz);
-    // Two years of days is more than any target; the bound keeps bad data from looping.
-    for _ in 0..730 {
-        let day = cursor.date_naive();
-        let weekday = day.weekday().number_from_monday();
-        for &(d, opens, closes) in hours.0.iter().filter(|w| w.0 == weekday) {
-            let _ = d;
-            let (Some(open_at), Some(close_at)) = (
-                tz.from_local_datetime(&day.and_time(opens)).earliest(),
-                tz.from_local_datetime(&day.and_time(closes)).earliest(),
-            ) else {
-                continue;
-            };
-            let from = cursor.max(open_at);
-            if from >= close_at {
-                continue;
-            }
-            let available = close_at - from;
-            if available >= left {
-                return (from + left).with_timezone(&Utc);
-            }
-            left -= available;
-            cursor = close_at;
-        }
-        let next = day.succ_opt().unwrap_or(day);
-        cursor = tz
-            .from_local_datetime(&next.and_time(NaiveTime::MIN))
-            .earliest()
-            .unwrap_or(cursor + Duration::days(1));
-    }
-    start + Duration::minutes(minutes)
-}
+pub use kernel::business_hours::{Hours, add_business_minutes};
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SlaPolicy {
@@ -317,46 +259,4 @@ async fn save_policies(
     let p = policies(&mut s.tx, tenant).await?;
     s.tx.commit().await?;
     Ok(ApiJson(p))
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    fn weekdays_8_to_18() -> Hours {
-        Hours::from_windows(
-            &(1..=5)
-                .map(|d| BusinessWindow { weekday: d, opens: "08:00".into(), closes: "18:00".into() })
-                .collect::<Vec<_>>(),
-        )
-    }
-
-    fn sp(s: &str) -> DateTime<Utc> {
-        let naive = chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
-        chrono_tz::America::Sao_Paulo.from_local_datetime(&naive).unwrap().with_timezone(&Utc)
-    }
-
-    #[test]
-    fn counts_only_open_hours_and_skips_the_weekend() {
-        let tz = chrono_tz::America::Sao_Paulo;
-        let h = weekdays_8_to_18();
-        // Friday 17:00 + 2 h → Monday 09:00.
-        assert_eq!(add_business_minutes(sp("2026-11-27 17:00"), 120, tz, &h), sp("2026-11-30 09:00"));
-        // Saturday night + 30 min → Monday 08:30.
-        assert_eq!(add_business_minutes(sp("2026-11-28 22:00"), 30, tz, &h), sp("2026-11-30 08:30"));
-        // Inside hours on a weekday.
-        assert_eq!(add_business_minutes(sp("2026-12-01 10:00"), 60, tz, &h), sp("2026-12-01 11:00"));
-        // 24 business hours = two full days and a bit.
-        assert_eq!(add_business_minutes(sp("2026-12-01 08:00"), 24 * 60, tz, &h), sp("2026-12-03 12:00"));
-    }
-
-    #[test]
-    fn no_hours_means_always_open() {
-        let t = sp("2026-11-28 22:00");
-        assert_eq!(
-            add_business_minutes(t, 30, chrono_tz::America::Sao_Paulo, &Hours::default()),
-            t + Duration::minutes(30)
-        );
-    }
 }

@@ -2,15 +2,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct BusinessWindow {
-    /// 1 = Monday … 7 = Sunday.
-    pub weekday: u32,
-    /// "08:00".
-    pub opens: String,
-    /// "18:00".
-    pub closes: String,
-}
+pub use kernel::business_hours::BusinessWindow;
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Member {

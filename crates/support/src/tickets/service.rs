@@ -763,6 +763,8 @@ async fn apply_update(
     if category != t.category {
         repo::log(tx, tenant, id, actor.id(), "category", json!({ "from": t.category, "to": category }))
             .await?;
+        tx.emit(&events::TicketCategorized { ticket_id: id, from: t.category.clone(), to: category.clone() })
+            .await?;
     }
     // An agent's change of what triage decided teaches the company's model;
     // a resolved ticket confirms the labels it ended with.
