@@ -10,6 +10,7 @@ import { customerImportsQueryKey } from '@/features/crm/api/get-customer-imports
 import { customersQueryKey } from '@/features/crm/api/get-customers';
 import { opportunitiesQueryKey } from '@/features/crm/api/get-opportunities';
 import { proposalsQueryKey } from '@/features/crm/api/get-proposals';
+import { invalidateDashboard } from '@/features/dashboard/api/live-updates';
 import { financeQueryKey } from '@/features/finance/api/query-keys';
 import { companyPlanQueryKey } from '@/features/plans/api/get-company-plan';
 import { supportRealtimeHandlers } from '@/features/support/api/live-updates';
@@ -107,6 +108,9 @@ export function RealtimeBridge() {
       // its history.
       FlowPaused: () => invalidate(flowsQueryKey),
       FlowRunRequested: (event) => invalidate(recordRunsQueryKey(event.ticket_id)),
+      // The dashboard: the rollups behind these sections changed (after the
+      // events above reached the analytics job); the open dashboard reads them again.
+      dashboard_changed: (signal) => invalidateDashboard(queryClient, signal.sections),
     });
   }, [queryClient, hasSession, hasAccessToken, generation]);
 

@@ -85,3 +85,6 @@ export const canReadCustomers = (role: Role) =>
  * manager. The server asks for both too.
  */
 export const canSellInConversation = (role: Role) => canAccess(role, 'support') && canAccess(role, 'crm');
+
+/** The agents' leaderboard on the dashboard (the server's BOARD_ROLES): whoever runs the team — owner, admin and manager. */
+export const canSeeAgentBoard = (role: Role) => role === 'owner' || role === 'admin' || role === 'manager';

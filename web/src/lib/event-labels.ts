@@ -37,6 +37,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   ContractCancelled: 'Contrato cancelado',
   TicketCreated: 'Ticket aberto',
   TicketTriaged: 'Mensagem classificada pela triagem',
+  TicketCategorized: 'Categoria do ticket alterada',
   TicketAssigned: 'Ticket atribuído',
   TicketStatusChanged: 'Ticket mudou de situação',
   TicketResolved: 'Ticket resolvido',

@@ -31,8 +31,9 @@ export type ViewingEvent = Schemas['Viewing'];
 export type LeftEvent = Schemas['Left'];
 export type TypingEvent = Schemas['AgentTyping'];
 export type PresenceEvent = Schemas['PresenceChanged'];
+export type DashboardChangedEvent = Schemas['DashboardChanged'];
 
-/** Live signals: not stored, only shown (who is online, viewing, typing). */
+/** Live signals: not stored, only shown (who is online, viewing, typing; a dashboard to read again). */
 type LiveSignalHandlers = {
   presence: (payload: PresenceEvent) => void;
   /** A web-chat visitor is typing (`contact_address` = `visitor:<id>`). */
@@ -41,6 +42,8 @@ type LiveSignalHandlers = {
   viewing: (payload: ViewingEvent) => void;
   left: (payload: LeftEvent) => void;
   typing: (payload: TypingEvent) => void;
+  /** The dashboard's rollups of these sections (`support`, `sales`, `finance`) changed: read them again. */
+  dashboard_changed: (payload: DashboardChangedEvent) => void;
 };
 
 export type RealtimeEvents = DomainEventHandlers & LiveSignalHandlers;

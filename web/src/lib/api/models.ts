@@ -301,3 +301,27 @@ export type RiskPage = Schemas['RiskPage'];
 export type TopicTrends = Schemas['TopicTrends'];
 export type CategoryTrend = Schemas['CategoryTrend'];
 export type RisingTerm = Schemas['RisingTerm'];
+
+// Dashboard (the app's home): one section per area, each for the period asked and the one before it
+export type DashboardPeriod = Schemas['PeriodKind'];
+export type DashboardRange = Schemas['Range'];
+/** `own`: an agent's (or a salesperson's) own numbers; `company`: everyone's. */
+export type DashboardScope = Schemas['Scope'];
+export type Compare = Schemas['Compare'];
+export type Durations = Schemas['Durations'];
+export type Ratio = Schemas['Ratio'];
+export type Share = Schemas['Share'];
+export type Csat = Schemas['Csat'];
+export type QueueBacklog = Schemas['QueueBacklog'];
+export type SupportDay = Schemas['SupportDay'];
+export type SupportDashboard = Schemas['SupportDashboard'];
+export type StageValue = Schemas['StageValue'];
+export type SalesDay = Schemas['SalesDay'];
+export type SalesDashboard = Schemas['SalesDashboard'];
+export type AgeBucket = Schemas['AgeBucket'];
+export type FinanceDay = Schemas['FinanceDay'];
+export type FinanceDashboard = Schemas['FinanceDashboard'];
+export type AgentStats = Schemas['AgentStats'];
+export type AgentBoard = Schemas['AgentBoard'];
+/** What a dashboard endpoint reads: `period`, and `from`/`to` (AAAA-MM-DD) for a custom one. */
+export type DashboardQuery = { period: DashboardPeriod; from?: string; to?: string };

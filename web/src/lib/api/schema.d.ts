@@ -1175,6 +1175,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agents' leaderboard (owners, admins and managers): per person with
+         *     tickets in the period, resolved, first responses and their median, CSAT.
+         */
+        get: operations["agents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/finance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Financeiro": money received by method and invoices issued, against the
+         *     previous period; overdue now by age, MRR/ARR, churn in the period and
+         *     what should come in over the next 30 days.
+         */
+        get: operations["finance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Vendas": the open pipeline now by stage with its weighted forecast;
+         *     deals created (and from conversations), won and lost, win rate, average
+         *     cycle, proposals sent, viewed and accepted, each against the previous
+         *     period. A salesperson sees the deals and proposals they own.
+         */
+        get: operations["sales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dashboard/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * "Atendimento": conversations opened and resolved, first response and
+         *     resolution times in business hours (median, p90), SLA met, CSAT, and
+         *     the breakdowns by channel, category and sentiment, each against the
+         *     previous period; the backlog open now by team. An agent sees the
+         *     tickets assigned to them.
+         */
+        get: operations["support"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/gateways": {
         parameters: {
             query?: never;
@@ -3001,6 +3087,35 @@ export interface components {
             state: string;
             street: string;
         };
+        AgeBucket: {
+            /** Format: int64 */
+            cents: number;
+            /** Format: int64 */
+            count: number;
+            /** @description `1_30`, `31_60`, `61_90`, `over_90` days past due. */
+            key: string;
+            label: string;
+        };
+        /** @description The agents' leaderboard of a period, most resolved first. */
+        AgentBoard: {
+            agents: components["schemas"]["AgentStats"][];
+            range: components["schemas"]["Range"];
+        };
+        AgentStats: {
+            /** Format: double */
+            csat_average?: number | null;
+            /** Format: int64 */
+            csat_responses: number;
+            /** Format: int64 */
+            first_response_median_secs?: number | null;
+            /** Format: int64 */
+            first_responses: number;
+            name: string;
+            /** Format: int64 */
+            resolved: number;
+            /** Format: uuid */
+            user_id: string;
+        };
         /** @description An agent is typing in a ticket. */
         AgentTyping: {
             name: string;
@@ -3182,6 +3297,7 @@ export interface components {
              */
             weekday: number;
         };
+        /** @description One open window of a weekday, as companies and teams store it. */
         BusinessWindow: {
             /** @description "18:00". */
             closes: string;
@@ -3324,6 +3440,13 @@ export interface components {
             company_id: string;
             /** @description The new plan, when the plan changed. */
             plan_code?: string | null;
+        };
+        /** @description A number in the period and in the period before it. */
+        Compare: {
+            /** Format: int64 */
+            current: number;
+            /** Format: int64 */
+            previous: number;
         };
         /**
          * @description A condition: a group whose members must all hold, a group of which one
@@ -3617,6 +3740,21 @@ export interface components {
              */
             duplicates: components["schemas"]["DuplicateHint"][];
         };
+        Csat: {
+            /**
+             * Format: double
+             * @description 1 to 5; none without answers.
+             */
+            average?: number | null;
+            /** @description Answers per score, 1 to 5. */
+            distribution: number[];
+            /** Format: double */
+            previous_average?: number | null;
+            /** Format: int64 */
+            previous_responses: number;
+            /** Format: int64 */
+            responses: number;
+        };
         /** @description The customer answered the satisfaction question (1 to 5). */
         CsatReceived: {
             /** Format: int32 */
@@ -3773,6 +3911,15 @@ export interface components {
             /** Format: int64 */
             updated: number;
         };
+        /**
+         * @description The dashboard's rollups of these sections (`support`, `sales`,
+         *     `finance`) changed: a dashboard on screen reads them again. Carries
+         *     no number, so it goes to everyone; each reader's API call applies
+         *     its role.
+         */
+        DashboardChanged: {
+            sections: string[];
+        };
         /** @description A job that failed every attempt, as its company's admins see it. */
         DeadJob: {
             /** Format: int32 */
@@ -3842,10 +3989,28 @@ export interface components {
             value: string;
         };
         /**
+         * @description Durations in business seconds (medians and 90th percentiles estimated
+         *     from a histogram, within its bucket).
+         */
+        Durations: {
+            /** Format: int64 */
+            count: number;
+            /** Format: int64 */
+            median_secs?: number | null;
+            /** Format: int64 */
+            p90_secs?: number | null;
+            /** Format: int64 */
+            previous_count: number;
+            /** Format: int64 */
+            previous_median_secs?: number | null;
+            /** Format: int64 */
+            previous_p90_secs?: number | null;
+        };
+        /**
          * @description The kind of every domain event: its Socket.IO event name and the name of its schema.
          * @enum {string}
          */
-        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketTriaged" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowPaused";
+        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketTriaged" | "TicketCategorized" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowPaused";
         /** @description A question the company answered; the bot states nothing else about it. */
         FaqEntry: {
             answer: string;
@@ -3860,6 +4025,50 @@ export interface components {
         };
         /** @enum {string} */
         FieldType: "text" | "number" | "date" | "select" | "multiselect";
+        /** @description "Financeiro". */
+        FinanceDashboard: {
+            /** Format: int64 */
+            active_subscriptions: number;
+            /** Format: int64 */
+            arr_cents: number;
+            /**
+             * Format: double
+             * @description Cancelled ÷ (active now + cancelled), in the period.
+             */
+            churn_rate?: number | null;
+            /** Format: int64 */
+            churned_mrr_cents: number;
+            /**
+             * Format: int64
+             * @description Subscriptions cancelled in the period, and their MRR.
+             */
+            churned_subscriptions: number;
+            currency: string;
+            daily: components["schemas"]["FinanceDay"][];
+            /**
+             * Format: int64
+             * @description Open invoices due and subscription renewals in the next 30 days.
+             */
+            forecast_30_days_cents: number;
+            issued: components["schemas"]["Compare"];
+            issued_cents: components["schemas"]["Compare"];
+            /** Format: int64 */
+            mrr_cents: number;
+            /** @description Open principal past due now, by age. */
+            overdue: components["schemas"]["AgeBucket"][];
+            range: components["schemas"]["Range"];
+            received_by_method: components["schemas"]["Share"][];
+            /** @description Money received (credit use excluded, refunds deducted), in cents. */
+            received_cents: components["schemas"]["Compare"];
+        };
+        FinanceDay: {
+            /** Format: date */
+            day: string;
+            /** Format: int64 */
+            issued_cents: number;
+            /** Format: int64 */
+            received_cents: number;
+        };
         FinanceSettings: {
             /**
              * Format: int32
@@ -4755,6 +4964,8 @@ export interface components {
         };
         /** @enum {string} */
         PaymentStatus: "confirmed" | "review" | "rejected";
+        /** @enum {string} */
+        PeriodKind: "today" | "7d" | "30d" | "month" | "quarter" | "custom";
         Pipeline: {
             /** Format: date-time */
             created_at: string;
@@ -5113,6 +5324,42 @@ export interface components {
             /** Format: uuid */
             team_id: string;
         };
+        QueueBacklog: {
+            /** Format: int64 */
+            open: number;
+            team?: string | null;
+            /**
+             * Format: uuid
+             * @description None: tickets of no team.
+             */
+            team_id?: string | null;
+        };
+        /** @description Local days, both ends included. */
+        Range: {
+            /** Format: date */
+            from: string;
+            period: components["schemas"]["PeriodKind"];
+            /**
+             * Format: date
+             * @description The period of the same length just before.
+             */
+            previous_from: string;
+            /** Format: date */
+            previous_to: string;
+            /** Format: date */
+            to: string;
+        };
+        /** @description A share of yes among the counted (SLA met, win rate). */
+        Ratio: {
+            /** Format: int64 */
+            previous_total: number;
+            /** Format: int64 */
+            previous_yes: number;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            yes: number;
+        };
         /** @description One reason and the points it adds. */
         Reason: {
             kind: components["schemas"]["ReasonKind"];
@@ -5313,6 +5560,52 @@ export interface components {
         };
         /** @enum {string} */
         RunStatus: "running" | "waiting" | "succeeded" | "failed" | "skipped" | "cancelled";
+        /** @description "Vendas". */
+        SalesDashboard: {
+            /**
+             * Format: double
+             * @description Average days from creation to won, of the deals won in the period.
+             */
+            average_cycle_days?: number | null;
+            /** @description Conversations opened in the company (the base of the conversion). */
+            conversations: components["schemas"]["Compare"];
+            created: components["schemas"]["Compare"];
+            created_cents: components["schemas"]["Compare"];
+            daily: components["schemas"]["SalesDay"][];
+            /** @description Deals created from a conversation ("Criar oportunidade" in the inbox). */
+            from_chat: components["schemas"]["Compare"];
+            lost: components["schemas"]["Compare"];
+            /** Format: int64 */
+            open_value_cents: number;
+            /** @description Open deals now, by stage. */
+            pipeline: components["schemas"]["StageValue"][];
+            /** Format: double */
+            previous_average_cycle_days?: number | null;
+            proposals_accepted: components["schemas"]["Compare"];
+            proposals_sent: components["schemas"]["Compare"];
+            proposals_viewed: components["schemas"]["Compare"];
+            range: components["schemas"]["Range"];
+            scope: components["schemas"]["Scope"];
+            /**
+             * Format: int64
+             * @description The weighted forecast of the open deals.
+             */
+            weighted_cents: number;
+            /** @description Won among the deals closed (won or lost) in the period. */
+            win_rate: components["schemas"]["Ratio"];
+            won: components["schemas"]["Compare"];
+            won_cents: components["schemas"]["Compare"];
+        };
+        SalesDay: {
+            /** Format: int64 */
+            created: number;
+            /** Format: date */
+            day: string;
+            /** Format: int64 */
+            won: number;
+            /** Format: int64 */
+            won_cents: number;
+        };
         SaveCannedRequest: {
             body: string;
             shortcut: string;
@@ -5358,6 +5651,12 @@ export interface components {
             members?: components["schemas"]["MemberInput"][];
             name: string;
         };
+        /**
+         * @description Whose numbers a section shows: the whole company's, or the caller's own
+         *     (an agent's tickets, a salesperson's deals).
+         * @enum {string}
+         */
+        Scope: "company" | "own";
         SendInvoiceRequest: {
             /** @description Default: the customer's first e-mail. */
             to?: string | null;
@@ -5390,6 +5689,20 @@ export interface components {
          * @enum {string}
          */
         Sentiment: "very_negative" | "negative" | "neutral" | "positive" | "very_positive";
+        /** @description One slice of a breakdown (a channel, a category, a payment method…). */
+        Share: {
+            /** Format: int64 */
+            count: number;
+            /** @description The stored value (`whatsapp`, `pix`, a category's name; "" for none). */
+            key: string;
+            /** @description The pt-BR name to show. */
+            label: string;
+            /**
+             * Format: int64
+             * @description Cents for money breakdowns, else 0.
+             */
+            total: number;
+        };
         /** @description The same answer whether the address was free or already had an account. */
         SignupAccepted: {
             message: string;
@@ -5484,6 +5797,28 @@ export interface components {
         };
         /** @enum {string} */
         StageKind: "open" | "won" | "lost";
+        StageValue: {
+            /** Format: int64 */
+            count: number;
+            pipeline: string;
+            /** Format: uuid */
+            pipeline_id: string;
+            /**
+             * Format: int32
+             * @description Chance of winning in this stage, 0–100.
+             */
+            probability: number;
+            stage: string;
+            /** Format: uuid */
+            stage_id: string;
+            /** Format: int64 */
+            value_cents: number;
+            /**
+             * Format: int64
+             * @description Value × probability.
+             */
+            weighted_cents: number;
+        };
         StartImportRequest: {
             /** @description Customer field → column name. `name` is required. */
             mapping: {
@@ -5624,6 +5959,32 @@ export interface components {
             speaker: components["schemas"]["Speaker"];
             text: string;
         };
+        /** @description "Atendimento". */
+        SupportDashboard: {
+            /** @description Open now, by team. */
+            backlog: components["schemas"]["QueueBacklog"][];
+            by_category: components["schemas"]["Share"][];
+            by_channel: components["schemas"]["Share"][];
+            by_sentiment: components["schemas"]["Share"][];
+            csat: components["schemas"]["Csat"];
+            daily: components["schemas"]["SupportDay"][];
+            first_response: components["schemas"]["Durations"];
+            opened: components["schemas"]["Compare"];
+            range: components["schemas"]["Range"];
+            resolution: components["schemas"]["Durations"];
+            resolved: components["schemas"]["Compare"];
+            scope: components["schemas"]["Scope"];
+            /** @description Resolved tickets that had an SLA: `yes` met it. */
+            sla: components["schemas"]["Ratio"];
+        };
+        SupportDay: {
+            /** Format: date */
+            day: string;
+            /** Format: int64 */
+            opened: number;
+            /** Format: int64 */
+            resolved: number;
+        };
         Team: {
             /** @description Empty: the company's hours. */
             business_hours: components["schemas"]["BusinessWindow"][];
@@ -5715,6 +6076,16 @@ export interface components {
             team_id?: string | null;
             /** Format: uuid */
             ticket_id: string;
+        };
+        /**
+         * @description A person changed a ticket's category (triage's first choice is in
+         *     `TicketCreated` and `TicketTriaged`).
+         */
+        TicketCategorized: {
+            from?: string | null;
+            /** Format: uuid */
+            ticket_id: string;
+            to?: string | null;
         };
         /** @description A first message from a customer opened a ticket (already triaged and routed). */
         TicketCreated: {
@@ -9961,6 +10332,218 @@ export interface operations {
                 content?: never;
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    agents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `today`, `7d`, `30d` (default), `month` (this month so far),
+                 *     `quarter` (this quarter so far) or `custom` (with `from` and `to`).
+                 */
+                period?: components["schemas"]["PeriodKind"];
+                /** @description First day of a custom period (company's local date). */
+                from?: string;
+                /** @description Last day of a custom period, at most 366 days after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentBoard"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    finance: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `today`, `7d`, `30d` (default), `month` (this month so far),
+                 *     `quarter` (this quarter so far) or `custom` (with `from` and `to`).
+                 */
+                period?: components["schemas"]["PeriodKind"];
+                /** @description First day of a custom period (company's local date). */
+                from?: string;
+                /** @description Last day of a custom period, at most 366 days after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceDashboard"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sales: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `today`, `7d`, `30d` (default), `month` (this month so far),
+                 *     `quarter` (this quarter so far) or `custom` (with `from` and `to`).
+                 */
+                period?: components["schemas"]["PeriodKind"];
+                /** @description First day of a custom period (company's local date). */
+                from?: string;
+                /** @description Last day of a custom period, at most 366 days after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesDashboard"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    support: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `today`, `7d`, `30d` (default), `month` (this month so far),
+                 *     `quarter` (this quarter so far) or `custom` (with `from` and `to`).
+                 */
+                period?: components["schemas"]["PeriodKind"];
+                /** @description First day of a custom period (company's local date). */
+                from?: string;
+                /** @description Last day of a custom period, at most 366 days after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportDashboard"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,9 @@
-import { ComingSoon } from '@/components/coming-soon';
 import { ContentLayout } from '@/components/layouts/content-layout';
+import { Dashboard } from '@/features/dashboard/components/dashboard';
 import { useMe } from '@/lib/auth';
 import { ROLE_LABELS } from '@/lib/authorization';
+
+import { DashboardRiskSlot } from './dashboard-risk-slot';
 
 export default function DashboardRoute() {
   const { user, company } = useMe();
@@ -11,20 +13,11 @@ export default function DashboardRoute() {
       title="Dashboard"
       description={
         <>
-          Olá, {firstName}! Você está em <strong>{company.trade_name || company.name}</strong> como{' '}
-          {ROLE_LABELS[user.role]}.
+          Olá, {firstName}! Você está em <strong>{company.trade_name || company.name}</strong> como {ROLE_LABELS[user.role]}.
         </>
       }
     >
-      <ComingSoon
-        what="os números da sua operação em um só painel"
-        items={[
-          'Atendimento: tickets abertos, tempo de primeira resposta, SLA cumprido e satisfação (CSAT).',
-          'Vendas: oportunidades por etapa do funil, propostas enviadas e taxa de conversão.',
-          'Financeiro: faturas a receber, recebidas e em atraso no mês.',
-          'Automação: mensagens triadas pela IA e fluxos executados.',
-        ]}
-      />
+      <Dashboard extra={<DashboardRiskSlot />} />
     </ContentLayout>
   );
 }

@@ -1,10 +1,10 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 import { cursorPagination } from '@/lib/api/cursor';
 import type { RiskLevel, RiskPage } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
 
-import { customersAtRiskQueryKey } from './query-keys';
+import { customersAtRiskQueryKey, topCustomersAtRiskQueryKey } from './query-keys';
 
 export const RISK_PAGE_SIZE = 50;
 
@@ -22,3 +22,12 @@ export const customersAtRiskInfiniteQueryOptions = (level: RiskLevel) =>
   });
 
 export const useCustomersAtRisk = (level: RiskLevel) => useInfiniteQuery(customersAtRiskInfiniteQueryOptions(level));
+
+/** The first `limit` customers at the server's default level (medium) or above, and how many there are in all. */
+export const getTopCustomersAtRisk = (limit: number, signal?: AbortSignal) => api.get<RiskPage>('/insights/customers-at-risk', { query: { limit }, signal });
+
+export const topCustomersAtRiskQueryOptions = (limit: number) =>
+  queryOptions({ queryKey: topCustomersAtRiskQueryKey(limit), queryFn: ({ signal }) => getTopCustomersAtRisk(limit, signal), staleTime: 60_000 });
+
+/** The dashboard's short list of customers at risk. */
+export const useTopCustomersAtRisk = (limit = 5) => useQuery(topCustomersAtRiskQueryOptions(limit));

@@ -9,3 +9,5 @@ export const customerRiskQueryKey = (customerId: string) => [...insightsQueryKey
 export const customersAtRiskQueryKey = (level: RiskLevel) => [...insightsQueryKey, 'customers-at-risk', level] as const;
 /** Tickets by category in the last `days`, against the period before. */
 export const topicTrendsQueryKey = (days: number) => [...insightsQueryKey, 'topics', days] as const;
+/** The `limit` customers most at risk (medium or above), for the dashboard. */
+export const topCustomersAtRiskQueryKey = (limit: number) => [...insightsQueryKey, 'customers-at-risk-top', limit] as const;
