@@ -40,7 +40,10 @@ psql "$PG/$DB" -qv ON_ERROR_STOP=1 -v t="$TENANT" -v tickets="$TICKETS" -v invoi
 insert into customers (tenant_id, id, kind, name)
 select :'t', gen_random_uuid(), 'person', 'Cliente ' || i from generate_series(1, 20000) i;
 create temp table c as select id, row_number() over () as n from customers where tenant_id = :'t';
+create unique index on c (n);
 create temp table u as select id, row_number() over () - 1 as n from users where tenant_id = :'t';
+analyze c;
+analyze u;
 insert into tickets (tenant_id, id, number, subject, status, category, sentiment, channel_id, customer_id, contact_address,
                      assignee_id, first_response_due, resolution_due, first_response_at, resolved_at, sla_breached_at,
                      csat_score, csat_requested_at, created_at)
@@ -50,7 +53,7 @@ select :'t', gen_random_uuid(), i, 'Assunto ' || i,
        (array['negative', 'neutral', 'positive', 'very_negative', null])[1 + i % 5],
        (select id from support_channels where tenant_id = :'t' limit 1),
        (select id from c where n = 1 + i % 20000), '5511' || i,
-       (select id from u where n = i % (select count(*) from u)),
+       (select id from u limit 1),
        at + interval '1 hour', at + interval '1 day',
        at + (i % 240) * interval '1 minute', at + (i % 3000) * interval '1 minute',
        case when i % 7 = 0 then at + interval '1 day' end,

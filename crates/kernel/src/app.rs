@@ -17,6 +17,9 @@ pub struct AppInner {
     pub config: Config,
     /// Runtime pool: acts as `conectcrm_app`, RLS always applies.
     pub db: PgPool,
+    /// Read models' pool (`DATABASE_READ_URL`, a replica): the runtime pool
+    /// when none is set.
+    pub read_db: PgPool,
     pub tokens: Tokens,
     pub mailer: Mailer,
     pub storage: Storage,
@@ -42,6 +45,7 @@ impl App {
     /// inbox's sources.
     pub async fn from_config(config: Config, jobs: Registry, inbox: Sources) -> anyhow::Result<Self> {
         let db = crate::db::connect_runtime(&config, 20).await?;
+        let read_db = crate::db::connect_read(&config, &db, 10).await?;
         let tokens = Tokens::new(config.jwt_secret.expose().as_bytes(), config.access_token_ttl)?;
         let mailer = Mailer::from_config(&config)?;
         let storage = Storage::from_config(&config)?;
@@ -49,6 +53,7 @@ impl App {
         Ok(Self::new(AppInner {
             config,
             db,
+            read_db,
             tokens,
             mailer,
             storage,

@@ -51,6 +51,9 @@ impl std::fmt::Debug for Secret {
 pub struct Config {
     pub database_url: Secret,
     pub app_database_url: Option<Secret>,
+    /// Where read models (the dashboard) read: a streaming replica, or by
+    /// default the primary.
+    pub database_read_url: Option<Secret>,
     pub bind: SocketAddr,
     pub data_dir: PathBuf,
     pub jwt_secret: Secret,
@@ -149,6 +152,7 @@ impl Config {
         Ok(Self {
             database_url,
             app_database_url: var("APP_DATABASE_URL").map(Secret::new),
+            database_read_url: var("DATABASE_READ_URL").map(Secret::new),
             bind,
             data_dir,
             jwt_secret,
@@ -173,6 +177,7 @@ impl Config {
         Self {
             database_url: Secret::new(database_url),
             app_database_url: None,
+            database_read_url: None,
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
             data_dir: data_dir.to_path_buf(),
             jwt_secret: Secret::new("test-secret-test-secret-test-secret-0123456789"),

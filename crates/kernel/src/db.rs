@@ -134,6 +134,27 @@ pub async fn connect_runtime(config: &Config, max_connections: u32) -> anyhow::R
     Ok(pool)
 }
 
+/// The pool read models use: `DATABASE_READ_URL` (a replica) acting as
+/// `conectcrm_app` in read-only transactions, or the runtime pool itself.
+pub async fn connect_read(config: &Config, runtime: &PgPool, max_connections: u32) -> anyhow::Result<PgPool> {
+    let Some(url) = &config.database_read_url else { return Ok(runtime.clone()) };
+    let options: PgConnectOptions =
+        url.expose().parse::<PgConnectOptions>()?.application_name("conectcrm-read");
+    let pool = PgPoolOptions::new()
+        .max_connections(max_connections)
+        .acquire_timeout(Duration::from_secs(10))
+        .after_connect(|conn, _meta| {
+            Box::pin(async move {
+                // The runtime role (RLS applies) and no writes, even by mistake.
+                conn.execute("set role conectcrm_app; set default_transaction_read_only = on").await?;
+                Ok(())
+            })
+        })
+        .connect_with(options)
+        .await?;
+    Ok(pool)
+}
+
 /// `DATABASE_URL` with another database name (tests, `./run.sh`).
 pub fn with_database(url: &str, database: &str) -> anyhow::Result<String> {
     let mut parsed = url::Url::parse(url)?;

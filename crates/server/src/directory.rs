@@ -130,6 +130,7 @@ impl CustomerDirectory for CrmDirectory {
             finance::invoices::service::share_in_chat(app, tx, invoice_id, customer_id, ticket_id).await?;
         Ok(SharedInvoice {
             label: r.invoice.label,
+            description: r.invoice.description,
             amount_due_cents: r.invoice.amount_due_cents,
             due_date: r.invoice.due_date,
             link: r.link,

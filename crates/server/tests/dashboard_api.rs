@@ -289,3 +289,23 @@ async fn a_bad_period_is_refused_field_by_field() {
     assert_eq!(b["range"]["previous_from"], "2026-10-02");
     assert_eq!(b["daily"].as_array().unwrap().len(), 30);
 }
+
+#[tokio::test]
+async fn the_dashboard_reads_on_the_read_connection_which_refuses_writes() {
+    // DATABASE_READ_URL names the same database here; its sessions are read-only, as a replica's are.
+    let t = TestApp::spawn_with(|c| c.database_read_url = Some(c.database_url.clone())).await;
+    let owner = t.signup("Alfa").await;
+    let public = webchat(&t, &owner).await;
+    new_ticket(&t, &owner, &public, "Bom dia, preciso de ajuda").await;
+    t.drain_jobs().await;
+    for section in ["support", "sales", "finance", "agents"] {
+        let (s, b) = t.get(&format!("/api/v1/dashboard/{section}"), &owner.token).await;
+        assert_eq!(s, StatusCode::OK, "{section}: {b}");
+    }
+    let (_, support) = t.get("/api/v1/dashboard/support", &owner.token).await;
+    assert_eq!(support["opened"]["current"], 1);
+    let tenant: uuid::Uuid = owner.tenant_id.parse().unwrap();
+    let mut tx = kernel::tenant::TenantTx::begin(&t.app.read_db, tenant).await.unwrap();
+    let write = sqlx::query("delete from analytics_daily").execute(&mut *tx).await;
+    assert!(write.unwrap_err().to_string().contains("read-only"), "the read pool cannot write");
+}

@@ -1028,3 +1028,29 @@ async fn an_asaas_webhook_without_its_access_token_is_refused_and_stores_nothing
         .unwrap();
     assert_eq!(stored, 0);
 }
+
+/// Issue 13: with "e-mail on issue" on, an invoice goes to the customer
+/// with its PDF as soon as it is issued; off (the default), only by hand.
+#[tokio::test]
+async fn an_invoice_is_emailed_on_issue_only_when_the_company_asks_for_it() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let c = customer(&t, &owner, "Rita Oliveira").await;
+    let quiet = invoice(&t, &owner, &c, 5000, today(), today() + Duration::days(5)).await;
+    t.drain_jobs().await;
+    let to_customer = || -> Vec<String> {
+        t.outbox().into_iter().filter(|m| m.contains("cliente@exemplo.com.br")).collect()
+    };
+    assert!(to_customer().is_empty(), "off by default");
+    let (s, b) = t.patch("/api/v1/finance/settings", &owner.token, json!({"email_on_issue": true})).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(b["email_on_issue"], true);
+    let sent = invoice(&t, &owner, &c, 7000, today(), today() + Duration::days(5)).await;
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    let mails = to_customer();
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert!(mails[0].contains(sent["label"].as_str().unwrap()), "the new invoice");
+    assert!(!mails[0].contains(quiet["label"].as_str().unwrap()));
+    assert!(mails[0].contains("application/pdf"), "with its PDF");
+}

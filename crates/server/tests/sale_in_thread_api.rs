@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::fakes::{GRAPH_TOKEN, PHONE_NUMBER_ID, Providers};
 use common::webchat::{new_ticket, webchat};
 use common::{Actor, TestApp};
 use reqwest::StatusCode;
@@ -259,4 +260,198 @@ async fn an_invoice_sent_in_the_chat_carries_its_page_and_pix_and_its_payment_sh
     let finance = t.add_user(&owner, "finance").await;
     let (s, _) = t.post(&path, Some(&finance.token), json!({"invoice_id": invoice_id})).await;
     assert_eq!(s, StatusCode::FORBIDDEN, "finance does not work the inbox");
+}
+
+/// A customer writes on WhatsApp through a signed webhook: their ticket.
+async fn whatsapp_ticket(t: &TestApp, owner: &Actor, ch: &Value, secret: &str) -> Value {
+    let body = json!({"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [{"field": "messages", "value": {
+        "messaging_product": "whatsapp", "metadata": {"display_phone_number": "1", "phone_number_id": PHONE_NUMBER_ID},
+        "contacts": [{"profile": {"name": "Rita Oliveira"}, "wa_id": "5511987654321"}],
+        "messages": [{"from": "5511987654321", "id": "wamid.venda.1", "timestamp": "1732870000", "type": "text",
+                      "text": {"body": "Quero a proposta do plano anual"}}]}}]}]})
+    .to_string()
+    .into_bytes();
+    let signed = channels::whatsapp::signature_header(&body, secret);
+    let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
+    let (s, _) = t.post_raw(&hook, &[("x-hub-signature-256", signed)], "application/json", body).await;
+    assert_eq!(s, StatusCode::OK);
+    t.drain_jobs().await;
+    let (_, list) = t.get("/api/v1/tickets", &owner.token).await;
+    list["items"][0].clone()
+}
+
+/// The customer last wrote 25 hours ago: WhatsApp takes only a template.
+async fn outside_the_window(t: &TestApp, ticket_id: &str) {
+    let mut admin = t.db.admin().await;
+    sqlx::query("update tickets set last_inbound_at = now() - interval '25 hours' where id = $1::uuid")
+        .bind(ticket_id)
+        .execute(&mut admin)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn after_whatsapps_window_the_proposal_goes_as_the_approved_template_the_channel_names() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let fake = Providers::start().await;
+    const SECRET: &str = "app-secret-vendas";
+    let channel = |templates: Value| {
+        json!({"kind": "whatsapp", "name": "WhatsApp",
+               "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": fake.base, "templates": templates},
+               "secrets": {"access_token": GRAPH_TOKEN, "app_secret": SECRET}})
+    };
+    // A template is checked field by field.
+    let (s, b) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            channel(json!({"proposal": {"name": "Proposta Enviada", "language": "pt_BR", "params": ["pix_code"]}})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    let fields: Vec<&str> =
+        b["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["config.templates.proposal.name", "config.templates.proposal.params"]);
+    let (s, ch) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            channel(json!({"proposal": {"name": "proposta_enviada", "language": "pt_BR",
+                                        "params": ["customer_name", "label", "amount", "link"]}})),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let ticket = whatsapp_ticket(&t, &owner, &ch, SECRET).await;
+    let ticket_id = ticket["id"].as_str().unwrap();
+    let (_, p) = t
+        .post(
+            "/api/v1/proposals",
+            Some(&owner.token),
+            proposal_body(ticket["customer_id"].as_str().unwrap(), json!({})),
+        )
+        .await;
+    outside_the_window(&t, ticket_id).await;
+    let path = format!("/api/v1/tickets/{ticket_id}/proposals");
+    let (s, m) = t.post(&path, Some(&owner.token), json!({"proposal_id": p["id"]})).await;
+    assert_eq!(s, StatusCode::CREATED, "{m}");
+    assert_eq!(m["card"]["kind"], "proposal_sent");
+    t.drain_jobs().await;
+    let sent = fake.to(&format!("/{}/{PHONE_NUMBER_ID}/messages", channels::whatsapp::GRAPH_API_VERSION));
+    let last: Value = serde_json::from_str(&sent.last().expect("sent to WhatsApp").body).unwrap();
+    assert_eq!(last["type"], "template", "{last}");
+    assert_eq!(last["template"]["name"], "proposta_enviada");
+    let params: Vec<&str> = last["template"]["components"][0]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(params[..3], ["Rita Oliveira", "PROP-0001", "R$ 1.500,00"]);
+    assert_eq!(params[3], m["card"]["url"].as_str().unwrap(), "the link the card shows");
+
+    // With no template for invoices, an invoice is refused: nothing is sent.
+    let today = chrono::Utc::now().date_naive();
+    let (_, inv) = t
+        .post(
+            "/api/v1/invoices",
+            Some(&owner.token),
+            json!({"customer_id": ticket["customer_id"], "issue_date": today, "due_date": today + chrono::Duration::days(5),
+                   "description": "Plano", "items": [{"description": "Plano", "quantity": 1, "unit_price_cents": 25000}]}),
+        )
+        .await;
+    let (s, b) = t
+        .post(
+            &format!("/api/v1/tickets/{ticket_id}/invoices"),
+            Some(&owner.token),
+            json!({"invoice_id": inv["id"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CONFLICT, "{b}");
+    assert!(b["detail"].as_str().unwrap().contains("modelo aprovado para faturas"), "{b}");
+}
+
+#[tokio::test]
+async fn a_dunning_reminder_goes_into_the_whatsapp_conversation_once_when_the_channel_names_a_reminder_template()
+ {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let fake = Providers::start().await;
+    const SECRET: &str = "app-secret-cobranca";
+    let (s, ch) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            json!({"kind": "whatsapp", "name": "WhatsApp",
+                   "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": fake.base,
+                              "templates": {"reminder": {"name": "lembrete_fatura", "language": "pt_BR",
+                                                         "params": ["customer_name", "label", "amount", "link"]}}},
+                   "secrets": {"access_token": GRAPH_TOKEN, "app_secret": SECRET}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let ticket = whatsapp_ticket(&t, &owner, &ch, SECRET).await;
+    let ticket_id = ticket["id"].as_str().unwrap();
+    let sends = || fake.to(&format!("/{}/{PHONE_NUMBER_ID}/messages", channels::whatsapp::GRAPH_API_VERSION));
+    let before = sends().len();
+    // Issued ten days ago and four days late: the "3 days after" step is due now.
+    let today = chrono::Utc::now().date_naive();
+    let late = |cents: i64| {
+        t.post(
+            "/api/v1/invoices",
+            Some(&owner.token),
+            json!({"customer_id": ticket["customer_id"], "issue_date": today - chrono::Duration::days(10),
+                   "due_date": today - chrono::Duration::days(4), "description": "Plano",
+                   "items": [{"description": "Plano", "quantity": 1, "unit_price_cents": cents}]}),
+        )
+    };
+    let (s, inv) = late(25_000).await;
+    assert_eq!(s, StatusCode::CREATED, "{inv}");
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    // Inside the window: the reminder is text, in the conversation, with its card.
+    let thread = messages(&t, &owner, ticket_id).await;
+    let reminders: Vec<&Value> =
+        thread.iter().filter(|m| m["text"].as_str().unwrap_or_default().starts_with("Lembrete")).collect();
+    assert_eq!(reminders.len(), 1, "{thread:#?}");
+    assert_eq!(reminders[0]["card"]["label"], inv["label"]);
+    assert!(reminders[0]["text"].as_str().unwrap().contains("venceu em"), "{}", reminders[0]["text"]);
+    let text: Value = serde_json::from_str(&sends().last().unwrap().body).unwrap();
+    assert_eq!(text["type"], "text", "{text}");
+    assert_eq!(sends().len(), before + 1);
+
+    // Delivered again, the event sends nothing more.
+    t.redeliver(
+        "support.whatsapp_invoice_reminder",
+        "InvoiceReminderDue",
+        "invoice_id",
+        inv["id"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(sends().len(), before + 1, "a redelivery sent the reminder twice");
+
+    // After the window, the approved template goes.
+    outside_the_window(&t, ticket_id).await;
+    let (_, second) = late(9_900).await;
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    let sent: Value = serde_json::from_str(&sends().last().unwrap().body).unwrap();
+    assert_eq!(sent["type"], "template", "{sent}");
+    assert_eq!(sent["template"]["name"], "lembrete_fatura");
+    assert_eq!(sent["template"]["components"][0]["parameters"][1]["text"], second["label"]);
+
+    // The first invoice was linked to the conversation: its payment shows there.
+    let (_, due) = t.get(&format!("/api/v1/invoices/{}", inv["id"].as_str().unwrap()), &owner.token).await;
+    let (s, p) = t
+        .post(
+            "/api/v1/payments",
+            Some(&owner.token),
+            json!({"invoice_ids": [inv["id"]], "method": "pix", "amount_cents": due["amount_due_cents"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    let thread = messages(&t, &owner, ticket_id).await;
+    assert!(thread.iter().any(|m| m["card"]["kind"] == "invoice_paid"), "{thread:#?}");
 }

@@ -124,6 +124,7 @@ pub struct SharedProposal {
 pub struct SharedInvoice {
     /// "FAT-0012".
     pub label: String,
+    pub description: String,
     /// Due today, late fees included.
     pub amount_due_cents: i64,
     pub due_date: NaiveDate,

@@ -44,22 +44,47 @@ pub fn delta(old: &[Contribution], new: &[Contribution]) -> Vec<Contribution> {
         .collect()
 }
 
-/// Adds each contribution for the whole company and, when the record has
-/// one, for the person it counts for.
-struct Out {
-    subject: Option<Uuid>,
-    list: Vec<Contribution>,
+/// One of a record's rows, stored compactly in `analytics_facts` as a
+/// JSON array: `[metric, day, dim, n, total]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact(pub Metric, pub NaiveDate, pub String, pub i64, pub i64);
+
+/// What a record adds to the rollups: its rows, each counted for the whole
+/// company and, when the record has one, for the person it counts for
+/// (assignee, owner). Stored per record as `{"p": person, "c": [rows]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    #[serde(rename = "p")]
+    pub person: Option<Uuid>,
+    #[serde(rename = "c")]
+    pub rows: Vec<Fact>,
 }
 
-impl Out {
-    fn new(subject: Option<Uuid>) -> Self {
-        Self { subject, list: Vec::new() }
+impl Facts {
+    fn new(person: Option<Uuid>) -> Self {
+        Self { person, rows: Vec::new() }
     }
 
     fn add(&mut self, metric: Metric, day: NaiveDate, dim: &str, total: i64) {
-        for subject in std::iter::once(Uuid::nil()).chain(self.subject) {
-            self.list.push(Contribution { metric, day, subject, dim: dim.to_owned(), n: 1, total });
-        }
+        self.rows.push(Fact(metric, day, dim.to_owned(), 1, total));
+    }
+
+    /// Its rows of `analytics_daily`: each for the company, and for the person.
+    pub fn contributions(&self) -> Vec<Contribution> {
+        let subjects: Vec<Uuid> = std::iter::once(Uuid::nil()).chain(self.person).collect();
+        self.rows
+            .iter()
+            .flat_map(|Fact(metric, day, dim, n, total)| {
+                subjects.iter().map(move |subject| Contribution {
+                    metric: *metric,
+                    day: *day,
+                    subject: *subject,
+                    dim: dim.clone(),
+                    n: *n,
+                    total: *total,
+                })
+            })
+            .collect()
     }
 }
 
@@ -100,14 +125,14 @@ pub struct TicketRow {
 /// first response and resolution in business seconds on the day they
 /// happened, with the SLA's outcome; the CSAT answer. A ticket merged into
 /// another counts as opened only. Everything counts for the assignee too.
-pub fn ticket(t: &TicketRow, clock: &Clock) -> Vec<Contribution> {
-    let mut out = Out::new(t.assignee_id);
+pub fn ticket(t: &TicketRow, clock: &Clock) -> Facts {
+    let mut out = Facts::new(t.assignee_id);
     let opened = clock.day(t.created_at);
     out.add(Metric::TicketsOpened, opened, &t.channel, 0);
     out.add(Metric::TicketsByCategory, opened, t.category.as_deref().unwrap_or(""), 0);
     out.add(Metric::TicketsBySentiment, opened, t.sentiment.as_deref().unwrap_or(""), 0);
     if t.merged {
-        return out.list;
+        return out;
     }
     if let Some(at) = t.first_response_at {
         let secs = business_seconds(t.created_at, at, clock.tz, clock.hours);
@@ -124,7 +149,7 @@ pub fn ticket(t: &TicketRow, clock: &Clock) -> Vec<Contribution> {
         let at = t.csat_at.or(t.resolved_at).unwrap_or(t.created_at);
         out.add(Metric::Csat, clock.day(at), &score.to_string(), i64::from(score));
     }
-    out.list
+    out
 }
 
 /// A deal as the dashboard counts it.
@@ -142,8 +167,8 @@ pub struct OpportunityRow {
 
 /// Created (from a conversation or not) with its value; won or lost on the
 /// day it entered that stage, with its value and, when won, its cycle.
-pub fn opportunity(o: &OpportunityRow, clock: &Clock) -> Vec<Contribution> {
-    let mut out = Out::new(o.owner_id);
+pub fn opportunity(o: &OpportunityRow, clock: &Clock) -> Facts {
+    let mut out = Facts::new(o.owner_id);
     let dim = if o.from_chat { "chat" } else { "other" };
     out.add(Metric::DealsCreated, clock.day(o.created_at), dim, o.value_cents);
     let closed = clock.day(o.stage_entered_at);
@@ -156,7 +181,7 @@ pub fn opportunity(o: &OpportunityRow, clock: &Clock) -> Vec<Contribution> {
         "lost" => out.add(Metric::DealsLost, closed, "", o.value_cents),
         _ => {}
     }
-    out.list
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -170,8 +195,8 @@ pub struct ProposalRow {
 }
 
 /// Sent, first viewed and accepted, each on its day.
-pub fn proposal(p: &ProposalRow, clock: &Clock) -> Vec<Contribution> {
-    let mut out = Out::new(p.created_by);
+pub fn proposal(p: &ProposalRow, clock: &Clock) -> Facts {
+    let mut out = Facts::new(p.created_by);
     if let Some(at) = p.sent_at {
         out.add(Metric::ProposalsSent, clock.day(at), "", 0);
     }
@@ -181,7 +206,7 @@ pub fn proposal(p: &ProposalRow, clock: &Clock) -> Vec<Contribution> {
     if let (true, Some(at)) = (p.status == "accepted", p.decided_at) {
         out.add(Metric::ProposalsAccepted, clock.day(at), "", 0);
     }
-    out.list
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -193,12 +218,12 @@ pub struct InvoiceRow {
 }
 
 /// Issued on its issue date with its total, unless it is a draft or was cancelled.
-pub fn invoice(i: &InvoiceRow) -> Vec<Contribution> {
-    let mut out = Out::new(None);
+pub fn invoice(i: &InvoiceRow) -> Facts {
+    let mut out = Facts::new(None);
     if !matches!(i.status.as_str(), "draft" | "cancelled") {
         out.add(Metric::InvoicesIssued, i.issue_date, "", i.total_cents);
     }
-    out.list
+    out
 }
 
 #[derive(Debug, Clone)]
@@ -213,12 +238,12 @@ pub struct PaymentRow {
 
 /// Money received, by method, on the day it was received, less what was
 /// refunded of it; a customer's credit used is not money received.
-pub fn payment(p: &PaymentRow) -> Vec<Contribution> {
-    let mut out = Out::new(None);
+pub fn payment(p: &PaymentRow) -> Facts {
+    let mut out = Facts::new(None);
     if p.status == "confirmed" && p.method != "credit" {
         out.add(Metric::PaymentsReceived, p.received_on, &p.method, p.amount_cents - p.refunded_cents);
     }
-    out.list
+    out
 }
 
 #[cfg(test)]
@@ -258,14 +283,14 @@ mod tests {
         let agent = Uuid::from_u128(7);
         let mut t = ticket_row();
         // 02:30 UTC is still 30 November in São Paulo.
-        let opened = ticket(&t, &clock);
+        let opened = ticket(&t, &clock).contributions();
         assert_eq!(opened.len(), 3);
         assert!(opened.iter().all(|c| c.day == NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()));
         t.assignee_id = Some(agent);
         t.status = "resolved".into();
         t.first_response_at = Some(at("2026-12-01 02:40"));
         t.resolved_at = Some(at("2026-12-01 04:30"));
-        let all = ticket(&t, &clock);
+        let all = ticket(&t, &clock).contributions();
         let mine: Vec<_> = all.iter().filter(|c| c.subject == agent).collect();
         assert_eq!(mine.len() * 2, all.len());
         let first = all.iter().find(|c| c.metric == Metric::FirstResponse).unwrap();
@@ -273,6 +298,9 @@ mod tests {
         let resolved = all.iter().find(|c| c.metric == Metric::TicketsResolved).unwrap();
         assert_eq!(resolved.total, 2 * 3600);
         assert!(all.iter().any(|c| c.metric == Metric::Sla && c.dim == "met"));
+        // Stored compactly: the person once, each row once.
+        let stored = serde_json::to_string(&ticket(&t, &clock)).unwrap();
+        assert!(stored.len() < 400, "{} bytes: {stored}", stored.len());
     }
 
     #[test]
@@ -282,9 +310,9 @@ mod tests {
         let mut t = ticket_row();
         t.status = "resolved".into();
         t.resolved_at = Some(at("2026-12-01 12:00"));
-        let before = ticket(&t, &clock);
+        let before = ticket(&t, &clock).contributions();
         t.status = "open".into();
-        let after = ticket(&t, &clock);
+        let after = ticket(&t, &clock).contributions();
         let d = delta(&before, &after);
         assert!(d.iter().any(|c| c.metric == Metric::TicketsResolved && c.n == -1));
         assert!(d.iter().all(|c| c.metric != Metric::TicketsOpened), "opening does not move: {d:?}");
@@ -304,10 +332,10 @@ mod tests {
             created_at: at("2026-12-01 10:00"),
             stage_entered_at: at("2026-12-03 10:00"),
         };
-        let won = opportunity(&o, &clock);
+        let won = opportunity(&o, &clock).contributions();
         assert!(won.iter().any(|c| c.metric == Metric::DealsCycle && c.total == 2 * 86_400));
         o.stage_kind = "lost".into();
-        let d = delta(&won, &opportunity(&o, &clock));
+        let d = delta(&won, &opportunity(&o, &clock).contributions());
         let find = |m| d.iter().find(|c| c.metric == m).map(|c| (c.n, c.total));
         assert_eq!(find(Metric::DealsWon), Some((-1, -10_000)));
         assert_eq!(find(Metric::DealsLost), Some((1, 10_000)));
@@ -318,9 +346,9 @@ mod tests {
     fn cancelled_invoices_and_credit_are_not_counted() {
         let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let mut i = InvoiceRow { id: Uuid::nil(), status: "open".into(), issue_date: day, total_cents: 500 };
-        assert_eq!(invoice(&i).len(), 1);
+        assert_eq!(invoice(&i).rows.len(), 1);
         i.status = "cancelled".into();
-        assert!(invoice(&i).is_empty());
+        assert!(invoice(&i).rows.is_empty());
         let p = PaymentRow {
             id: Uuid::nil(),
             status: "confirmed".into(),
@@ -329,8 +357,8 @@ mod tests {
             amount_cents: 100,
             refunded_cents: 0,
         };
-        assert!(payment(&p).is_empty());
+        assert!(payment(&p).rows.is_empty());
         let pix = PaymentRow { method: "pix".into(), refunded_cents: 30, ..p };
-        assert_eq!(payment(&pix)[0].total, 70);
+        assert_eq!(payment(&pix).rows[0].4, 70);
     }
 }

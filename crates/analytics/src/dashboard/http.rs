@@ -2,14 +2,17 @@
 //! work in its area; an agent sees their own tickets' numbers and a
 //! salesperson their own deals'. Period numbers come from the rollups;
 //! what is open now (backlog, pipeline, overdue, MRR) from the partial
-//! indexes of the open records.
+//! indexes of the open records. After the user is checked, everything is
+//! read on the read pool, which a streaming replica may serve.
 
+use axum::extract::State;
 use chrono::{NaiveDate, Utc};
 use events::{ChannelKind, PaymentMethod, Sentiment};
 use kernel::auth::{Area, Role};
 use kernel::error::Problem;
 use kernel::http::{ApiJson, ApiQuery};
-use kernel::session::Session;
+use kernel::session::{CurrentUser, Session};
+use kernel::tenant::TenantTx;
 use kernel::{App, Result};
 use sqlx::PgConnection;
 use utoipa_axum::router::OpenApiRouter;
@@ -147,8 +150,17 @@ fn ratio(rolls: &Rolls, m: Metric, yes: &str) -> Ratio {
     }
 }
 
-fn own_or_company(s: &Session, own_role: Role) -> (Scope, Uuid) {
-    if s.user.role == own_role { (Scope::Own, s.user.id) } else { (Scope::Company, Uuid::nil()) }
+fn own_or_company(user: &CurrentUser, own_role: Role) -> (Scope, Uuid) {
+    if user.role == own_role { (Scope::Own, user.id) } else { (Scope::Company, Uuid::nil()) }
+}
+
+/// Ends the request's transaction (the user is checked) and opens one on
+/// the read pool (`DATABASE_READ_URL`, a replica when there is one).
+async fn read(app: &App, s: Session) -> Result<(CurrentUser, TenantTx)> {
+    let Session { user, tx } = s;
+    tx.commit().await?;
+    let read = TenantTx::begin(&app.read_db, user.tenant_id).await?;
+    Ok((user, read))
 }
 
 const SUPPORT_METRICS: &[Metric] = &[
@@ -169,15 +181,20 @@ const SUPPORT_METRICS: &[Metric] = &[
 #[utoipa::path(get, path = "/dashboard/support", tag = "dashboard", security(("bearer" = [])), params(PeriodQuery),
     responses((status = 200, body = SupportDashboard), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
-async fn support(mut s: Session, ApiQuery(q): ApiQuery<PeriodQuery>) -> Result<ApiJson<SupportDashboard>> {
+async fn support(
+    State(app): State<App>,
+    s: Session,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<ApiJson<SupportDashboard>> {
     s.require(Area::Support.roles())?;
-    let tenant = s.user.tenant_id;
-    let (range, _) = range_for(&mut s.tx, tenant, &q).await?;
-    let (scope, subject) = own_or_company(&s, Role::Agent);
-    let rolls = Rolls::read(&mut s.tx, tenant, subject, SUPPORT_METRICS, range).await?;
-    let own = (scope == Scope::Own).then_some(s.user.id);
-    let backlog = repo::backlog(&mut s.tx, tenant, own).await?;
-    s.tx.commit().await?;
+    let (user, mut tx) = read(&app, s).await?;
+    let tenant = user.tenant_id;
+    let (range, _) = range_for(&mut tx, tenant, &q).await?;
+    let (scope, subject) = own_or_company(&user, Role::Agent);
+    let rolls = Rolls::read(&mut tx, tenant, subject, SUPPORT_METRICS, range).await?;
+    let own = (scope == Scope::Own).then_some(user.id);
+    let backlog = repo::backlog(&mut tx, tenant, own).await?;
+    tx.commit().await?;
     let csat_now = rolls.by_dim(Metric::Csat, false);
     let distribution = (1..=5)
         .map(|score| csat_now.iter().filter(|c| c.0 == score.to_string()).map(|c| c.1).sum())
@@ -238,16 +255,21 @@ const SALES_METRICS: &[Metric] = &[
 #[utoipa::path(get, path = "/dashboard/sales", tag = "dashboard", security(("bearer" = [])), params(PeriodQuery),
     responses((status = 200, body = SalesDashboard), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
-async fn sales(mut s: Session, ApiQuery(q): ApiQuery<PeriodQuery>) -> Result<ApiJson<SalesDashboard>> {
+async fn sales(
+    State(app): State<App>,
+    s: Session,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<ApiJson<SalesDashboard>> {
     s.require(Area::Crm.roles())?;
-    let tenant = s.user.tenant_id;
-    let (range, _) = range_for(&mut s.tx, tenant, &q).await?;
-    let (scope, subject) = own_or_company(&s, Role::Sales);
-    let rolls = Rolls::read(&mut s.tx, tenant, subject, SALES_METRICS, range).await?;
-    let conversations = Rolls::read(&mut s.tx, tenant, Uuid::nil(), &[Metric::TicketsOpened], range).await?;
-    let own = (scope == Scope::Own).then_some(s.user.id);
-    let stages = repo::pipeline(&mut s.tx, tenant, own).await?;
-    s.tx.commit().await?;
+    let (user, mut tx) = read(&app, s).await?;
+    let tenant = user.tenant_id;
+    let (range, _) = range_for(&mut tx, tenant, &q).await?;
+    let (scope, subject) = own_or_company(&user, Role::Sales);
+    let rolls = Rolls::read(&mut tx, tenant, subject, SALES_METRICS, range).await?;
+    let conversations = Rolls::read(&mut tx, tenant, Uuid::nil(), &[Metric::TicketsOpened], range).await?;
+    let own = (scope == Scope::Own).then_some(user.id);
+    let stages = repo::pipeline(&mut tx, tenant, own).await?;
+    tx.commit().await?;
     let pipeline: Vec<StageValue> = stages
         .into_iter()
         .map(|st| StageValue {
@@ -312,25 +334,25 @@ async fn sales(mut s: Session, ApiQuery(q): ApiQuery<PeriodQuery>) -> Result<Api
 #[utoipa::path(get, path = "/dashboard/finance", tag = "dashboard", security(("bearer" = [])), params(PeriodQuery),
     responses((status = 200, body = FinanceDashboard), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
-async fn finance(mut s: Session, ApiQuery(q): ApiQuery<PeriodQuery>) -> Result<ApiJson<FinanceDashboard>> {
+async fn finance(
+    State(app): State<App>,
+    s: Session,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<ApiJson<FinanceDashboard>> {
     s.require(Area::Finance.roles())?;
-    let tenant = s.user.tenant_id;
-    let (range, timezone) = range_for(&mut s.tx, tenant, &q).await?;
-    let rolls = Rolls::read(
-        &mut s.tx,
-        tenant,
-        Uuid::nil(),
-        &[Metric::PaymentsReceived, Metric::InvoicesIssued],
-        range,
-    )
-    .await?;
+    let (user, mut tx) = read(&app, s).await?;
+    let tenant = user.tenant_id;
+    let (range, timezone) = range_for(&mut tx, tenant, &q).await?;
+    let rolls =
+        Rolls::read(&mut tx, tenant, Uuid::nil(), &[Metric::PaymentsReceived, Metric::InvoicesIssued], range)
+            .await?;
     let today =
         Utc::now().with_timezone(&timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo)).date_naive();
-    let receivable = finance::reports::repo::receivables(&mut s.tx, tenant, today).await?;
+    let receivable = finance::reports::repo::receivables(&mut tx, tenant, today).await?;
     let recurring =
-        finance::reports::repo::recurring(&mut s.tx, tenant, range.from, range.to, &timezone).await?;
-    let forecast = repo::forecast_30_days(&mut s.tx, tenant, today).await?;
-    s.tx.commit().await?;
+        finance::reports::repo::recurring(&mut tx, tenant, range.from, range.to, &timezone).await?;
+    let forecast = repo::forecast_30_days(&mut tx, tenant, today).await?;
+    tx.commit().await?;
     let ages = [
         ("1_30", "1 a 30 dias"),
         ("31_60", "31 a 60 dias"),
@@ -381,13 +403,18 @@ async fn finance(mut s: Session, ApiQuery(q): ApiQuery<PeriodQuery>) -> Result<A
 #[utoipa::path(get, path = "/dashboard/agents", tag = "dashboard", security(("bearer" = [])), params(PeriodQuery),
     responses((status = 200, body = AgentBoard), (status = 401, body = Problem), (status = 403, body = Problem),
               (status = 422, body = Problem)))]
-async fn agents(mut s: Session, ApiQuery(q): ApiQuery<PeriodQuery>) -> Result<ApiJson<AgentBoard>> {
+async fn agents(
+    State(app): State<App>,
+    s: Session,
+    ApiQuery(q): ApiQuery<PeriodQuery>,
+) -> Result<ApiJson<AgentBoard>> {
     s.require(BOARD_ROLES)?;
-    let tenant = s.user.tenant_id;
-    let (range, _) = range_for(&mut s.tx, tenant, &q).await?;
+    let (user, mut tx) = read(&app, s).await?;
+    let tenant = user.tenant_id;
+    let (range, _) = range_for(&mut tx, tenant, &q).await?;
     let metrics = [Metric::TicketsResolved, Metric::FirstResponse, Metric::Csat];
-    let rows = repo::by_person(&mut s.tx, tenant, &metrics, range.from, range.to).await?;
-    s.tx.commit().await?;
+    let rows = repo::by_person(&mut tx, tenant, &metrics, range.from, range.to).await?;
+    tx.commit().await?;
     let mut agents: Vec<AgentStats> = Vec::new();
     for r in &rows {
         if !agents.iter().any(|a| a.user_id == r.subject) {

@@ -15,7 +15,7 @@ use kernel::tenant::TenantTx;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
-use super::facts::{self, Clock, Contribution};
+use super::facts::{self, Clock, Contribution, Facts, Key};
 use super::repo::{self, Select};
 
 /// A kind of counted record (`analytics_facts.source`).
@@ -144,14 +144,14 @@ impl Clocks {
     }
 }
 
-/// Contributions of the records `select` reads, by id.
-async fn contributions(
+/// The facts of the records `select` reads, by id.
+async fn facts_of(
     conn: &mut PgConnection,
     tenant: Uuid,
     clocks: &Clocks,
     source: Source,
     select: Select<'_>,
-) -> kernel::Result<Vec<(Uuid, Vec<Contribution>)>> {
+) -> kernel::Result<Vec<(Uuid, Facts)>> {
     let company = clocks.for_team(None);
     Ok(match source {
         Source::Ticket => repo::tickets(conn, tenant, select)
@@ -178,8 +178,8 @@ async fn contributions(
     })
 }
 
-fn to_json(list: &[Contribution]) -> serde_json::Value {
-    serde_json::to_value(list).unwrap_or_default()
+fn to_json(facts: &Facts) -> serde_json::Value {
+    serde_json::to_value(facts).unwrap_or_default()
 }
 
 /// Recomputes some records' facts and applies the difference. A record
@@ -191,9 +191,9 @@ pub async fn refresh(
     source: Source,
     ids: &[Uuid],
 ) -> kernel::Result<bool> {
-    let mut now: HashMap<Uuid, Vec<Contribution>> =
-        contributions(conn, tenant, clocks, source, Select::Ids(ids)).await?.into_iter().collect();
-    let before: HashMap<Uuid, Vec<Contribution>> = repo::facts(conn, tenant, source.as_str(), ids)
+    let mut now: HashMap<Uuid, Facts> =
+        facts_of(conn, tenant, clocks, source, Select::Ids(ids)).await?.into_iter().collect();
+    let before: HashMap<Uuid, Facts> = repo::facts(conn, tenant, source.as_str(), ids)
         .await?
         .into_iter()
         .map(|(id, json)| (id, serde_json::from_value(json).unwrap_or_default()))
@@ -202,8 +202,8 @@ pub async fn refresh(
     let mut stored = Vec::with_capacity(ids.len());
     for id in ids {
         let new = now.remove(id).unwrap_or_default();
-        let old = before.get(id).map(Vec::as_slice).unwrap_or_default();
-        delta.extend(facts::delta(old, &new));
+        let old = before.get(id).map(Facts::contributions).unwrap_or_default();
+        delta.extend(facts::delta(&old, &new.contributions()));
         stored.push(to_json(&new));
     }
     repo::save_facts(conn, tenant, source.as_str(), ids, &stored).await?;
@@ -212,30 +212,44 @@ pub async fn refresh(
     Ok(moved)
 }
 
-/// Records read per statement by a rebuild.
+/// Records read per statement by a rebuild, and rollup rows written per statement.
 const PAGE: i64 = 2_000;
+const WRITE: usize = 5_000;
 
 /// Recomputes the company's facts and rollups from its records, in one
-/// transaction (the consumer waits for it). Returns how many records it read.
+/// transaction (the consumer waits for it): the facts page by page, the
+/// rollups summed in memory (one entry per day, metric, person and value,
+/// not per record) and written once. Returns how many records it read.
 pub async fn rebuild(app: &App, tenant: Uuid) -> anyhow::Result<u64> {
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
     repo::lock_company(&mut tx, tenant).await?;
     repo::clear(&mut tx, tenant).await?;
     let clocks = Clocks::load(&mut tx, tenant).await?;
     let mut read = 0_u64;
+    let mut sums: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
     for source in Source::ALL {
         let mut after = Uuid::nil();
         loop {
-            let page = contributions(&mut tx, tenant, &clocks, source, Select::After(after, PAGE)).await?;
+            let page = facts_of(&mut tx, tenant, &clocks, source, Select::After(after, PAGE)).await?;
             let Some(last) = page.last().map(|(id, _)| *id) else { break };
             read += page.len() as u64;
             let ids: Vec<Uuid> = page.iter().map(|(id, _)| *id).collect();
-            let stored: Vec<serde_json::Value> = page.iter().map(|(_, c)| to_json(c)).collect();
-            let all: Vec<Contribution> = page.into_iter().flat_map(|(_, c)| c).collect();
+            let stored: Vec<serde_json::Value> = page.iter().map(|(_, f)| to_json(f)).collect();
             repo::save_facts(&mut tx, tenant, source.as_str(), &ids, &stored).await?;
-            repo::apply(&mut tx, tenant, &facts::delta(&[], &all)).await?;
+            for c in page.iter().flat_map(|(_, f)| f.contributions()) {
+                let e = sums.entry((c.metric, c.day, c.subject, c.dim)).or_default();
+                e.0 += c.n;
+                e.1 += c.total;
+            }
             after = last;
         }
+    }
+    let rows: Vec<Contribution> = sums
+        .into_iter()
+        .map(|((metric, day, subject, dim), (n, total))| Contribution { metric, day, subject, dim, n, total })
+        .collect();
+    for chunk in rows.chunks(WRITE) {
+        repo::apply(&mut tx, tenant, chunk).await?;
     }
     tx.commit().await?;
     Ok(read)

@@ -124,7 +124,34 @@ impl Job for SendInvoiceEmail {
     const KIND: &'static str = "finance.send_invoice";
 }
 
+/// With the company's "e-mail on issue" on (and its owner's address
+/// confirmed), an issued invoice goes to the customer's first e-mail with
+/// its PDF, once per event; a customer without e-mail is skipped.
+async fn email_on_issue(app: &App, issued: &events::Envelope<events::InvoiceIssued>) -> anyhow::Result<()> {
+    let tenant = issued.tenant_id;
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    if !settings::get(&mut tx, tenant).await?.email_on_issue
+        || !parties::company(&mut tx, tenant).await?.email_confirmed
+    {
+        return Ok(());
+    }
+    match send(app, &mut tx, issued.event.invoice_id, None).await {
+        Ok(_) => {}
+        // No address on file, or cancelled before this ran: nothing to send.
+        Err(Error::Validation(_) | Error::Conflict { .. }) => return Ok(()),
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
 pub fn register(registry: &mut Registry) {
+    registry.on(
+        "finance.email_on_issue",
+        |app: App, issued: events::Envelope<events::InvoiceIssued>| async move {
+            email_on_issue(&app, &issued).await
+        },
+    );
     registry.handle(|app: App, tenant, job: SendInvoiceEmail| async move {
         let tenant = tenant.ok_or_else(|| anyhow::anyhow!("invoice e-mail without tenant"))?;
         let mut tx = TenantTx::begin(&app.db, tenant).await?;

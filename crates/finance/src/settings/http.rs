@@ -96,6 +96,9 @@ fn apply(s: &mut FinanceSettings, body: UpdateFinanceSettings) -> Result<()> {
         }
         s.dunning_offsets = offsets;
     }
+    if let Some(on) = body.email_on_issue {
+        s.email_on_issue = on;
+    }
     if let Some(enabled) = body.dunning_enabled {
         s.dunning_enabled = enabled;
     }

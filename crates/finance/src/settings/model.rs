@@ -21,6 +21,8 @@ pub struct FinanceSettings {
     /// Days relative to the due date when a reminder is sent (−3 = three days before).
     pub dunning_offsets: Vec<i32>,
     pub dunning_enabled: bool,
+    /// E-mail each invoice with its PDF to the customer when it is issued.
+    pub email_on_issue: bool,
 }
 
 impl FinanceSettings {
@@ -41,6 +43,7 @@ impl Default for FinanceSettings {
             merchant_city: None,
             dunning_offsets: vec![-3, 0, 3, 10],
             dunning_enabled: true,
+            email_on_issue: false,
         }
     }
 }
@@ -56,4 +59,5 @@ pub struct UpdateFinanceSettings {
     pub merchant_city: Option<String>,
     pub dunning_offsets: Option<Vec<i32>>,
     pub dunning_enabled: Option<bool>,
+    pub email_on_issue: Option<bool>,
 }

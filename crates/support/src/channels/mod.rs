@@ -9,3 +9,4 @@ pub mod http;
 pub mod model;
 pub mod repo;
 pub mod service;
+pub mod templates;

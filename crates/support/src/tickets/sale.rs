@@ -14,51 +14,111 @@ use kernel::{App, Error, Result};
 use uuid::Uuid;
 
 use super::model::{
-    CardKind, Direction, InvoiceInChatRequest, Message, MessageCard, ProposalInChatRequest, Ticket,
+    CardKind, Direction, InvoiceInChatRequest, Message, MessageCard, ProposalInChatRequest, TemplateRef,
+    Ticket,
 };
 use super::repo::{self, NewMessage};
 use super::service::{Actor, OutgoingExtra, ensure_open, get_for_action, outside_window, queue_reply};
+use crate::channels::model::ChannelKind;
+use crate::channels::templates::{Purpose, SaleTemplate, SaleTemplates, TemplateField};
 use crate::directory;
 
 fn brl(cents: i64) -> String {
     Money::brl(cents).format_brl()
 }
 
-/// A conversation the user may write into now: theirs to act on, open, and
-/// on WhatsApp inside the 24-hour window (a link is no approved template).
+/// A conversation the user may write into now: theirs to act on and open.
+/// On WhatsApp after the 24-hour window only an approved template goes:
+/// the one the channel names for `purpose`, else nothing (409).
 async fn open_conversation(
     tx: &mut TenantTx,
     user: &CurrentUser,
     ticket_id: Uuid,
-    what: &str,
-) -> Result<Ticket> {
+    purpose: Purpose,
+) -> Result<(Ticket, Option<SaleTemplate>)> {
     let tenant = tx.tenant_id();
     let t = get_for_action(tx, user, ticket_id).await?;
     ensure_open(&t)?;
     let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
-    if outside_window(channel.kind()?, &t) {
-        return Err(Error::conflict(
+    let kind = channel.kind()?;
+    if !outside_window(kind, &t) {
+        return Ok((t, None));
+    }
+    let template = (kind == ChannelKind::Whatsapp)
+        .then(|| SaleTemplates::of(&channel.config).get(purpose).cloned())
+        .flatten();
+    match template {
+        Some(template) => Ok((t, Some(template))),
+        None => Err(Error::conflict(
             None,
             format!(
                 "Passaram-se mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite um \
-                 modelo aprovado. Envie um modelo pedindo que ele responda e então mande {what}."
+                 modelo aprovado. Cadastre o modelo aprovado para {} no canal (Configurações → Canais) ou \
+                 envie um modelo pedindo que ele responda.",
+                match purpose {
+                    Purpose::Proposal => "propostas",
+                    Purpose::Invoice | Purpose::Reminder => "faturas",
+                }
             ),
-        ));
+        )),
     }
-    Ok(t)
 }
 
-/// Queues `text` to the customer with its card, as the user.
+/// The values a sale fills into its template's variables.
+struct Fill<'a> {
+    customer_name: &'a str,
+    label: &'a str,
+    title: &'a str,
+    amount_cents: i64,
+    due_date: chrono::NaiveDate,
+    link: &'a str,
+    pix: Option<&'a str>,
+}
+
+impl<'a> Fill<'a> {
+    fn invoice(t: &'a Ticket, i: &'a directory::SharedInvoice) -> Self {
+        Fill {
+            customer_name: &t.customer_name,
+            label: &i.label,
+            title: &i.description,
+            amount_cents: i.amount_due_cents,
+            due_date: i.due_date,
+            link: &i.link,
+            pix: i.pix_payload.as_deref(),
+        }
+    }
+}
+
+fn template_ref(template: SaleTemplate, fill: &Fill) -> TemplateRef {
+    let params = template
+        .params
+        .iter()
+        .map(|field| match field {
+            TemplateField::CustomerName => fill.customer_name.to_owned(),
+            TemplateField::Label => fill.label.to_owned(),
+            TemplateField::Title => fill.title.to_owned(),
+            TemplateField::Amount => brl(fill.amount_cents),
+            TemplateField::DueDate => fill.due_date.format("%d/%m/%Y").to_string(),
+            TemplateField::Link => fill.link.to_owned(),
+            TemplateField::PixCode => fill.pix.unwrap_or_default().to_owned(),
+        })
+        .collect();
+    TemplateRef { name: template.name, language: template.language, params }
+}
+
+/// Queues `text` to the customer with its card, as the user (the template
+/// goes instead of the text outside WhatsApp's window; the thread keeps the text).
 async fn send_card(
     tx: &mut TenantTx,
     user: &CurrentUser,
     t: &Ticket,
     text: &str,
     card: &MessageCard,
+    template: Option<&TemplateRef>,
 ) -> Result<Message> {
     let tenant = tx.tenant_id();
     let id = kernel::ids::new_id();
-    queue_reply(tx, Actor::User(user), t, id, text, None, Some(card), None).await?;
+    queue_reply(tx, Actor::User(user), t, id, text, template, Some(card), None).await?;
     repo::mark_read(tx, tenant, t.id).await?;
     repo::message(tx, tenant, id, false).await?.ok_or(Error::NotFound)
 }
@@ -72,7 +132,7 @@ pub async fn send_proposal(
     ticket_id: Uuid,
     req: &ProposalInChatRequest,
 ) -> Result<Message> {
-    let t = open_conversation(tx, user, ticket_id, "a proposta").await?;
+    let (t, template) = open_conversation(tx, user, ticket_id, Purpose::Proposal).await?;
     let shared = directory::get()?
         .send_proposal(app, tx, user.id, req.proposal_id, t.customer_id, (t.id, t.number))
         .await?;
@@ -85,6 +145,18 @@ pub async fn send_proposal(
         p.valid_until.format("%d/%m/%Y"),
         shared.link
     );
+    let template = template.map(|tpl| {
+        let fill = Fill {
+            customer_name: &t.customer_name,
+            label: &p.label,
+            title: &p.title,
+            amount_cents: p.total_cents,
+            due_date: p.valid_until,
+            link: &shared.link,
+            pix: None,
+        };
+        template_ref(tpl, &fill)
+    });
     let card = MessageCard {
         kind: CardKind::ProposalSent,
         record_id: req.proposal_id,
@@ -93,7 +165,7 @@ pub async fn send_proposal(
         amount_cents: p.total_cents,
         url: Some(shared.link),
     };
-    send_card(tx, user, &t, &text, &card).await
+    send_card(tx, user, &t, &text, &card, template.as_ref()).await
 }
 
 /// "Enviar no chat" an invoice: what is due today (late fees included),
@@ -106,7 +178,7 @@ pub async fn send_invoice(
     ticket_id: Uuid,
     req: &InvoiceInChatRequest,
 ) -> Result<Message> {
-    let t = open_conversation(tx, user, ticket_id, "a fatura").await?;
+    let (t, template) = open_conversation(tx, user, ticket_id, Purpose::Invoice).await?;
     let i = directory::get()?.send_invoice(app, tx, req.invoice_id, t.customer_id, t.id).await?;
     let mut text = format!(
         "Fatura {} — {} · vencimento {}\nPague pela página: {}",
@@ -118,15 +190,17 @@ pub async fn send_invoice(
     if let Some(pix) = &i.pix_payload {
         text.push_str(&format!("\nPIX copia e cola:\n{pix}"));
     }
+    let title = format!("Vencimento {}", i.due_date.format("%d/%m/%Y"));
+    let template = template.map(|tpl| template_ref(tpl, &Fill::invoice(&t, &i)));
     let card = MessageCard {
         kind: CardKind::InvoiceSent,
         record_id: req.invoice_id,
         label: i.label,
-        title: format!("Vencimento {}", i.due_date.format("%d/%m/%Y")),
+        title,
         amount_cents: i.amount_due_cents,
         url: Some(i.link),
     };
-    send_card(tx, user, &t, &text, &card).await
+    send_card(tx, user, &t, &text, &card, template.as_ref()).await
 }
 
 /// A step the customer took, shown to the agents in the thread as a note
@@ -203,7 +277,72 @@ async fn note_payment(tx: &mut TenantTx, event_id: Uuid, paid: &events::InvoiceP
     note_card(tx, event_id, ticket_id, &text, &card).await
 }
 
+/// A dunning step on WhatsApp. A company turns it on by naming a
+/// `reminder` template on its WhatsApp channel; the reminder then goes into
+/// the customer's latest WhatsApp conversation — as text inside the
+/// 24-hour window, as the template after it — once per event (the
+/// message's id is the event's), and the invoice is linked to that
+/// conversation so its payment shows there. Nothing goes otherwise.
+async fn remind_on_whatsapp(
+    app: &App,
+    tx: &mut TenantTx,
+    event_id: Uuid,
+    due: &events::InvoiceReminderDue,
+) -> Result<()> {
+    let tenant = tx.tenant_id();
+    let Some(ticket_id) = repo::latest_whatsapp_ticket(tx, tenant, due.customer_id).await? else {
+        return Ok(());
+    };
+    let Some(t) = repo::find(tx, tenant, ticket_id, true).await? else { return Ok(()) };
+    let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
+    let Some(template) = SaleTemplates::of(&channel.config).reminder else { return Ok(()) };
+    if repo::message(tx, tenant, event_id, false).await?.is_some() {
+        return Ok(());
+    }
+    let i = match directory::get()?.send_invoice(app, tx, due.invoice_id, due.customer_id, t.id).await {
+        Ok(i) => i,
+        // Paid or cancelled since the step was planned: nothing to remind.
+        Err(Error::Validation(_)) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let when = match due.offset_days {
+        d if d < 0 => format!("vence em {}", i.due_date.format("%d/%m/%Y")),
+        0 => "vence hoje".to_owned(),
+        _ => format!("venceu em {}", i.due_date.format("%d/%m/%Y")),
+    };
+    let mut text = format!(
+        "Lembrete: a fatura {} ({}) {when}.\nPague pela página: {}",
+        i.label,
+        brl(i.amount_due_cents),
+        i.link
+    );
+    if let Some(pix) = &i.pix_payload {
+        text.push_str(&format!("\nPIX copia e cola:\n{pix}"));
+    }
+    let template =
+        outside_window(ChannelKind::Whatsapp, &t).then(|| template_ref(template, &Fill::invoice(&t, &i)));
+    let card = MessageCard {
+        kind: CardKind::InvoiceSent,
+        record_id: due.invoice_id,
+        title: format!("Vencimento {}", i.due_date.format("%d/%m/%Y")),
+        label: i.label,
+        amount_cents: i.amount_due_cents,
+        url: Some(i.link),
+    };
+    queue_reply(tx, Actor::System("ConectCRM"), &t, event_id, &text, template.as_ref(), Some(&card), None)
+        .await
+}
+
 pub fn register(registry: &mut Registry) {
+    registry.on(
+        "support.whatsapp_invoice_reminder",
+        |app: App, due: Envelope<events::InvoiceReminderDue>| async move {
+            let mut tx = TenantTx::begin(&app.db, due.tenant_id).await?;
+            remind_on_whatsapp(&app, &mut tx, due.event_id, &due.event).await?;
+            tx.commit().await?;
+            Ok(())
+        },
+    );
     registry.on(
         "support.note_proposal_accepted",
         |app: App, accepted: Envelope<events::ProposalAccepted>| async move {

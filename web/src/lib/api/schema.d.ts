@@ -4078,6 +4078,8 @@ export interface components {
             dunning_enabled: boolean;
             /** @description Days relative to the due date when a reminder is sent (−3 = three days before). */
             dunning_offsets: number[];
+            /** @description E-mail each invoice with its PDF to the customer when it is issued. */
+            email_on_issue: boolean;
             /**
              * Format: int32
              * @description Fine on late payment, basis points (2 % = 200, the maximum).
@@ -6460,6 +6462,7 @@ export interface components {
             due_in_days?: number | null;
             dunning_enabled?: boolean | null;
             dunning_offsets?: number[] | null;
+            email_on_issue?: boolean | null;
             /** Format: int32 */
             fine_bp?: number | null;
             /** Format: int32 */

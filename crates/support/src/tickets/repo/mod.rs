@@ -712,3 +712,24 @@ pub async fn link_customer(
     .await?;
     Ok(())
 }
+
+/// The customer's latest conversation on a WhatsApp (Cloud API) channel
+/// that can still take a message (not merged, not closed).
+pub async fn latest_whatsapp_ticket(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    customer_id: Uuid,
+) -> Result<Option<Uuid>> {
+    Ok(sqlx::query_scalar!(
+        r#"select t.id from tickets t
+             join support_channels ch on ch.tenant_id = t.tenant_id and ch.id = t.channel_id
+            where t.tenant_id = $1 and t.customer_id = $2 and ch.kind = 'whatsapp' and ch.enabled
+              and t.merged_into is null and t.status <> 'closed'
+            order by t.last_message_at desc, t.id desc
+            limit 1"#,
+        tenant_id,
+        customer_id
+    )
+    .fetch_optional(conn)
+    .await?)
+}

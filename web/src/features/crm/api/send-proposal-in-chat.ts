@@ -10,7 +10,9 @@ import { proposalsQueryKey } from './get-proposals';
  * "Enviar no chat": the server publishes a new public link of the proposal
  * (the previous one stops working) and sends it into the conversation
  * through its channel; answers the message it queued (201), shown as a card.
- * 409 when the ticket is closed or WhatsApp's 24-hour window has passed;
+ * Past WhatsApp's 24-hour window the channel's approved template goes
+ * (`config.templates.proposal`); 409 when the ticket is closed or, past the
+ * window, the channel names none (the detail says so, in Portuguese);
  * 422 on `proposal_id` (another customer's, not found) or `valid_until`.
  */
 export const sendProposalInChat = ({ ticketId, proposalId }: { ticketId: string; proposalId: string }) => {

@@ -116,6 +116,11 @@ afterEach(() => {
   useSession.getState().clear();
 });
 
+/** The server's 409 on WhatsApp past the 24-hour window when the channel names no approved template. */
+const WINDOW_CLOSED =
+  'Passaram-se mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite um modelo aprovado. ' +
+  'Cadastre o modelo aprovado para propostas no canal (Configurações → Canais) ou envie um modelo pedindo que ele responda.';
+
 describe('TicketSales', () => {
   it("lists the conversation's deals and proposals with links, stage, status in Portuguese and BRL amounts", async () => {
     const calls = stubApi({
@@ -213,7 +218,7 @@ describe('TicketSales', () => {
   it('sends a proposal into the chat and hands the message over; a refusal shows the reason', async () => {
     const message = { id: 'm9', ticket_id: 't1', text: 'Proposta PROP-0002' } as Message;
     const answers = [
-      problem(409, 'Passaram-se mais de 24 horas desde a última mensagem do cliente.'),
+      problem(409, WINDOW_CLOSED),
       problem(422, 'Alguns dados são inválidos.', [{ field: 'valid_until', message: 'A validade já passou: ajuste a data antes de enviar.' }]),
       json(message, 201),
     ];
@@ -230,7 +235,11 @@ describe('TicketSales', () => {
     expect(send).toHaveAccessibleDescription('PROP-0002');
 
     await user.click(send);
-    expect(await within(block).findByRole('alert')).toHaveTextContent('Passaram-se mais de 24 horas');
+    // The whole reason, and nothing that looks sent.
+    expect(await within(block).findByRole('alert')).toHaveTextContent(WINDOW_CLOSED);
+    expect(within(block).queryByText(/enviada na conversa/)).not.toBeInTheDocument();
+    expect(onSent).not.toHaveBeenCalled();
+    expect(send).toBeEnabled();
     await user.click(send);
     await vi.waitFor(() => expect(within(block).getByRole('alert')).toHaveTextContent('A validade já passou: ajuste a data antes de enviar.'));
     await user.click(send);

@@ -30,7 +30,7 @@ const DEAL_STATUS_STYLES = {
 const smallLink =
   'inline-flex h-8 items-center justify-center rounded-md bg-white px-3 text-sm font-medium text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50';
 
-/** "Enviar no chat" refused: the field's message (422), else the problem's detail (409: closed ticket, WhatsApp window). */
+/** "Enviar no chat" refused: the field's message (422), else the problem's detail (409: closed ticket, WhatsApp window without an approved template). */
 function sendError(error: unknown): string {
   if (isApiError(error) && error.fieldErrors.length > 0) return error.fieldErrors.map((item) => item.message).join(' ');
   return problemMessage(error, { 403: 'Só proprietário, administrador ou gerente enviam propostas na conversa.' });

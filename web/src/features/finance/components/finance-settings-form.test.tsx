@@ -18,6 +18,7 @@ const settings: FinanceSettings = {
   merchant_city: null,
   dunning_offsets: [-3, 0, 3, 10],
   dunning_enabled: true,
+  email_on_issue: false,
 };
 
 beforeEach(() => {
@@ -54,6 +55,7 @@ describe('FinanceSettingsForm', () => {
     await user.type(screen.getByLabelText('Chave PIX'), '529.982.247-25');
     await user.clear(screen.getByLabelText('Dias dos lembretes'));
     await user.type(screen.getByLabelText('Dias dos lembretes'), '7, -5, 0');
+    await user.click(screen.getByRole('switch', { name: /Enviar cada fatura por e-mail/ }));
     await user.click(screen.getByRole('button', { name: 'Salvar configurações' }));
 
     expect(await screen.findByText('Configurações salvas.')).toBeInTheDocument();
@@ -69,6 +71,7 @@ describe('FinanceSettingsForm', () => {
       merchant_city: '',
       dunning_offsets: [-5, 0, 7],
       dunning_enabled: true,
+      email_on_issue: true,
     });
     // What the server kept replaces what was typed.
     expect(screen.getByLabelText('Chave PIX')).toHaveValue('52998224725');

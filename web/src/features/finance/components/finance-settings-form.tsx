@@ -26,9 +26,10 @@ const schema = z.object({
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
   }),
   dunning_enabled: z.boolean(),
+  email_on_issue: z.boolean(),
 });
 type Values = z.infer<typeof schema>;
-const FIELDS = ['fine', 'interest', 'due_in_days', 'pix_key', 'merchant_name', 'merchant_city', 'dunning_offsets', 'dunning_enabled'] as const;
+const FIELDS = ['fine', 'interest', 'due_in_days', 'pix_key', 'merchant_name', 'merchant_city', 'dunning_offsets', 'dunning_enabled', 'email_on_issue'] as const;
 const rename = (path: string) => (path === 'fine_bp' ? 'fine' : path === 'interest_bp_month' ? 'interest' : path);
 
 const PIX_KIND_LABELS: Record<string, string> = {
@@ -49,6 +50,7 @@ function toValues(settings: FinanceSettings): Values {
     merchant_city: settings.merchant_city ?? '',
     dunning_offsets: formatDunningOffsets(settings.dunning_offsets),
     dunning_enabled: settings.dunning_enabled,
+    email_on_issue: settings.email_on_issue,
   };
 }
 
@@ -65,6 +67,7 @@ export function toUpdateFinanceSettings(values: Values): UpdateFinanceSettings {
     merchant_city: values.merchant_city.trim(),
     dunning_offsets: offsets.ok ? offsets.offsets : [],
     dunning_enabled: values.dunning_enabled,
+    email_on_issue: values.email_on_issue,
   };
 }
 
@@ -176,6 +179,10 @@ export function FinanceSettingsForm({ settings }: { settings: FinanceSettings })
         description="Lembretes por e-mail ao cliente em dias relativos ao vencimento: números negativos antes, 0 no dia, positivos depois."
       >
         <div className="space-y-4">
+          <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+            <input type="checkbox" role="switch" className="size-4" {...form.register('email_on_issue')} />
+            Enviar cada fatura por e-mail, com o PDF, assim que for emitida
+          </label>
           <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
             <input type="checkbox" role="switch" className="size-4" {...form.register('dunning_enabled')} />
             Enviar lembretes de cobrança

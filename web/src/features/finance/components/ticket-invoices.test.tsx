@@ -81,6 +81,11 @@ afterEach(() => {
   useSession.getState().clear();
 });
 
+/** The server's 409 on WhatsApp past the 24-hour window when the channel names no approved template. */
+const WINDOW_CLOSED =
+  'Passaram-se mais de 24 horas desde a última mensagem do cliente: o WhatsApp só permite um modelo aprovado. ' +
+  'Cadastre o modelo aprovado para faturas no canal (Configurações → Canais) ou envie um modelo pedindo que ele responda.';
+
 describe('TicketInvoices', () => {
   it("lists the customer's open, partially paid and overdue invoices by due date with the amount due today", async () => {
     const calls = stubApi({
@@ -124,7 +129,7 @@ describe('TicketInvoices', () => {
   it('sends an invoice into the chat and hands the message over; a refusal shows the reason under it', async () => {
     const message = { id: 'm9', ticket_id: 't1', text: 'Fatura FAT-0001' } as Message;
     const answers = [
-      problem(409, 'Passaram-se mais de 24 horas desde a última mensagem do cliente.'),
+      problem(409, WINDOW_CLOSED),
       problem(422, 'Alguns dados são inválidos.', [{ field: 'invoice_id', message: 'Esta fatura não está em aberto.' }]),
       json(message, 201),
     ];
@@ -141,7 +146,11 @@ describe('TicketInvoices', () => {
     expect(send).toHaveAccessibleDescription('FAT-0001');
 
     await user.click(send);
-    expect(await within(list).findByRole('alert')).toHaveTextContent('Passaram-se mais de 24 horas');
+    // The whole reason, and nothing that looks sent.
+    expect(await within(list).findByRole('alert')).toHaveTextContent(WINDOW_CLOSED);
+    expect(within(list).queryByText(/enviada na conversa/)).not.toBeInTheDocument();
+    expect(onSent).not.toHaveBeenCalled();
+    expect(send).toBeEnabled();
     await user.click(send);
     await vi.waitFor(() => expect(within(list).getByRole('alert')).toHaveTextContent('Esta fatura não está em aberto.'));
     await user.click(send);

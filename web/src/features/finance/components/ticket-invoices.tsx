@@ -13,7 +13,7 @@ import { useSendInvoiceInChat } from '../api/send-invoice-in-chat';
 
 import { InvoiceStatusBadge } from './status-badges';
 
-/** "Enviar no chat" refused: the field's message (422), else the problem's detail (409: closed ticket, WhatsApp window). */
+/** "Enviar no chat" refused: the field's message (422), else the problem's detail (409: closed ticket, WhatsApp window without an approved template). */
 function sendError(error: unknown): string {
   if (isApiError(error) && error.fieldErrors.length > 0) return error.fieldErrors.map((item) => item.message).join(' ');
   return problemMessage(error, { 403: 'Só proprietário, administrador ou gerente enviam faturas na conversa.' });

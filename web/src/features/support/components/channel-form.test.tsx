@@ -1,10 +1,12 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { Channel } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
+
+import type { TemplateField } from '../utils/sale-templates';
 
 import { ChannelForm, toSaveChannelRequest, channelDefaults } from './channel-form';
 
@@ -100,6 +102,167 @@ describe('ChannelForm', () => {
   });
 });
 
+describe('ChannelForm: approved templates for sales', () => {
+  const invoiceTemplate = {
+    name: 'fatura_disponivel',
+    language: 'pt_BR',
+    params: ['customer_name', 'label', 'amount', 'due_date', 'link', 'pix_code'],
+  };
+  const withInvoice: Channel = { ...whatsapp, config: { ...whatsapp.config, templates: { invoice: invoiceTemplate } } };
+
+  function stubPatch(answer: (body: unknown) => Response = () => json(whatsapp)) {
+    const sent: { config: Record<string, unknown> }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit = {}) => {
+        if (url === '/api/v1/channels/ch1' && init.method === 'PATCH') {
+          const body = JSON.parse(String(init.body));
+          sent.push(body);
+          return answer(body);
+        }
+        return json([]);
+      }),
+    );
+    return sent;
+  }
+
+  const section = () => screen.getByRole('region', { name: 'Modelos aprovados para vendas (fora da janela de 24 horas)' });
+  const purpose = (name: 'Proposta' | 'Fatura') => within(section()).getByRole('group', { name });
+  const variables = (name: 'Proposta' | 'Fatura') =>
+    within(purpose(name))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent?.replace(/↑↓Remover$/, ''));
+
+  it('builds config.templates in the chosen order and keeps the other settings', async () => {
+    const sent = stubPatch();
+    const onSaved = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<ChannelForm kind="whatsapp" channel={withInvoice} onSaved={onSaved} onCancel={() => {}} />);
+
+    // The stored invoice template is on, with its variables in order; the proposal's is off.
+    expect(within(purpose('Fatura')).getByLabelText(/Fatura: usar um modelo aprovado/)).toBeChecked();
+    expect(within(purpose('Fatura')).getByLabelText(/Nome do modelo de fatura/)).toHaveValue('fatura_disponivel');
+    expect(variables('Fatura')).toEqual([
+      '{{1}}Nome do cliente',
+      '{{2}}Número (FAT-0001)',
+      '{{3}}Valor a pagar hoje (R$)',
+      '{{4}}Vencimento (dd/mm/aaaa)',
+      '{{5}}Link da página de pagamento',
+      '{{6}}PIX copia e cola',
+    ]);
+    const proposalToggle = within(purpose('Proposta')).getByLabelText(/Proposta: usar um modelo aprovado/);
+    expect(proposalToggle).not.toBeChecked();
+    expect(within(purpose('Proposta')).queryByLabelText(/Nome do modelo/)).not.toBeInTheDocument();
+
+    await user.click(proposalToggle);
+    const proposal = purpose('Proposta');
+    await user.type(within(proposal).getByLabelText(/Nome do modelo de proposta/), 'proposta_enviada');
+    expect(within(proposal).getByLabelText(/Idioma do modelo de proposta/)).toHaveValue('pt_BR');
+    // A suggestion to start from: customer, number, amount, link.
+    expect(variables('Proposta')).toEqual([
+      '{{1}}Nome do cliente',
+      '{{2}}Número (PROP-0001)',
+      '{{3}}Valor total (R$)',
+      '{{4}}Link da página da proposta',
+    ]);
+    await user.click(within(proposal).getByRole('button', { name: 'Remover a variável 3' }));
+    await user.selectOptions(within(proposal).getByLabelText('Variável {{4}}'), 'Título da proposta');
+    await user.click(within(proposal).getByRole('button', { name: 'Adicionar variável' }));
+    await user.click(within(proposal).getByRole('button', { name: 'Subir a variável 4' }));
+    await user.click(within(proposal).getByRole('button', { name: 'Descer a variável 1' }));
+    expect(variables('Proposta')).toEqual([
+      '{{1}}Número (PROP-0001)',
+      '{{2}}Nome do cliente',
+      '{{3}}Título da proposta',
+      '{{4}}Link da página da proposta',
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Salvar canal' }));
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(sent[0].config).toEqual({
+      phone_number_id: '1234',
+      base_url: 'http://mock',
+      templates: {
+        proposal: { name: 'proposta_enviada', language: 'pt_BR', params: ['label', 'customer_name', 'title', 'link'] },
+        invoice: invoiceTemplate,
+      },
+    });
+  });
+
+  it('turning both off drops config.templates', async () => {
+    const sent = stubPatch();
+    const user = userEvent.setup();
+    renderWithProviders(<ChannelForm kind="whatsapp" channel={withInvoice} onSaved={() => {}} onCancel={() => {}} />);
+    await user.click(within(purpose('Fatura')).getByLabelText(/Fatura: usar um modelo aprovado/));
+    await user.click(screen.getByRole('button', { name: 'Salvar canal' }));
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0].config).toEqual({ phone_number_id: '1234', base_url: 'http://mock' });
+  });
+
+  it('offers the PIX copia e cola for invoices only', async () => {
+    stubPatch();
+    const user = userEvent.setup();
+    const channel: Channel = { ...whatsapp, config: { ...whatsapp.config, templates: { invoice: { ...invoiceTemplate, params: ['link'] } } } };
+    renderWithProviders(<ChannelForm kind="whatsapp" channel={channel} onSaved={() => {}} onCancel={() => {}} />);
+    await user.click(within(purpose('Proposta')).getByLabelText(/Proposta: usar um modelo aprovado/));
+
+    const options = (name: 'Proposta' | 'Fatura') =>
+      within(within(purpose(name)).getByRole('combobox', { name: /^Variável/ }))
+        .getAllByRole('option')
+        .map((option) => option.textContent);
+    expect(options('Proposta')).toEqual(['Título da proposta', 'Válida até (dd/mm/aaaa)']);
+    expect(options('Proposta')).not.toContain('PIX copia e cola');
+    expect(options('Fatura')).toContain('PIX copia e cola');
+  });
+
+  it('checks names and languages before saving', async () => {
+    const sent = stubPatch();
+    const user = userEvent.setup();
+    renderWithProviders(<ChannelForm kind="whatsapp" channel={withInvoice} onSaved={() => {}} onCancel={() => {}} />);
+    const invoice = purpose('Fatura');
+    const name = within(invoice).getByLabelText(/Nome do modelo de fatura/);
+    await user.clear(name);
+    await user.type(name, 'Fatura Disponível');
+    const language = within(invoice).getByLabelText(/Idioma do modelo de fatura/);
+    await user.clear(language);
+    await user.type(language, 'portugues');
+    await user.click(screen.getByRole('button', { name: 'Salvar canal' }));
+
+    expect(await within(invoice).findByText('Use o nome do modelo aprovado: letras minúsculas, números e _.')).toBeInTheDocument();
+    expect(within(invoice).getByText('Use o código do idioma do modelo, como pt_BR.')).toBeInTheDocument();
+    expect(sent).toHaveLength(0);
+  });
+
+  it('shows the server’s template errors under their inputs', async () => {
+    stubPatch(() =>
+      json(
+        {
+          title: 'Dados inválidos',
+          status: 422,
+          errors: [
+            { field: 'config.templates.proposal.name', message: 'Use o nome do modelo aprovado: letras minúsculas, números e _.' },
+            { field: 'config.templates.invoice.params', message: 'Até 10 variáveis.' },
+          ],
+        },
+        422,
+      ),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<ChannelForm kind="whatsapp" channel={withInvoice} onSaved={() => {}} onCancel={() => {}} />);
+    await user.click(within(purpose('Proposta')).getByLabelText(/Proposta: usar um modelo aprovado/));
+    await user.type(within(purpose('Proposta')).getByLabelText(/Nome do modelo de proposta/), 'proposta_enviada');
+    await user.click(screen.getByRole('button', { name: 'Salvar canal' }));
+
+    const name = within(purpose('Proposta')).getByLabelText(/Nome do modelo de proposta/);
+    await vi.waitFor(() => expect(name).toHaveAccessibleDescription('Use o nome do modelo aprovado: letras minúsculas, números e _.'));
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveFocus();
+    expect(within(purpose('Fatura')).getByRole('group', { name: 'Variáveis, na ordem do modelo' })).toHaveAccessibleDescription('Até 10 variáveis.');
+    // Matched to their inputs, not repeated in the form's alert.
+    expect(screen.queryByText(/config\.templates/)).not.toBeInTheDocument();
+  });
+});
+
 describe('toSaveChannelRequest', () => {
   it('sends the web chat’s settings and no secrets', () => {
     const values = { ...channelDefaults(null), name: ' Chat do site ', greeting: 'Oi!', color: '#ff0000', prechat: true };
@@ -117,5 +280,23 @@ describe('toSaveChannelRequest', () => {
     const values = { ...channelDefaults(null), name: 'E-mail', address: 'suporte@acme.com', sendgrid_api_key: '' };
     expect(toSaveChannelRequest('email', values, null)).toMatchObject({ config: { address: 'suporte@acme.com' }, secrets: {} });
     expect(toSaveChannelRequest('email', { ...values, sendgrid_api_key: 'SG.x' }, null).secrets).toEqual({ sendgrid_api_key: 'SG.x' });
+  });
+
+  it('leaves other kinds’ config.templates alone and sends WhatsApp templates as typed', () => {
+    const values = channelDefaults(null);
+    const email: Channel = { ...whatsapp, kind: 'email', config: { address: 'a@b.com', templates: { x: 1 } } };
+    expect(toSaveChannelRequest('email', { ...channelDefaults(email), name: 'E-mail' }, email).config).toEqual({ address: 'a@b.com', templates: { x: 1 } });
+    const templates = {
+      proposal: { enabled: false, name: 'x', language: 'pt_BR', params: [] },
+      invoice: { enabled: true, name: ' fatura ', language: 'pt_BR', params: ['pix_code', 'link'] satisfies TemplateField[] },
+      reminder: { enabled: true, name: 'lembrete_fatura', language: 'pt_BR', params: ['label'] satisfies TemplateField[] },
+    };
+    expect(toSaveChannelRequest('whatsapp', { ...values, name: 'W', phone_number_id: '1', templates }, null).config).toEqual({
+      phone_number_id: '1',
+      templates: {
+        invoice: { name: 'fatura', language: 'pt_BR', params: ['pix_code', 'link'] },
+        reminder: { name: 'lembrete_fatura', language: 'pt_BR', params: ['label'] },
+      },
+    });
   });
 });

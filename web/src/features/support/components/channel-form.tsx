@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm, useWatch } from 'react-hook-form';
+import { useId } from 'react';
+import { Controller, useForm, type UseFormReturn, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
 import { FormErrors } from '@/components/ui/alert';
@@ -11,6 +12,18 @@ import { problemMessage } from '@/lib/problem';
 
 import { useCreateChannel, useUpdateChannel } from '../api/channels';
 import { useTeams } from '../api/teams';
+import {
+  PURPOSE_LABELS,
+  type SaleTemplatesValues,
+  TEMPLATE_FIELDS,
+  TEMPLATE_PURPOSES,
+  templateIssues,
+  templatesDefaults,
+  type TemplatePurpose,
+  toTemplatesConfig,
+} from '../utils/sale-templates';
+
+import { TemplateParamsEditor } from './template-params-editor';
 
 // One form for every kind of channel; each kind shows and requires its own
 // fields (what `ChannelKind::required` on the server asks for). Secrets are
@@ -24,6 +37,8 @@ export type ChannelValues = {
   phone_number_id: string;
   access_token: string;
   app_secret: string;
+  /** Approved templates for "Enviar no chat" outside the 24-hour window (`config.templates`). */
+  templates: SaleTemplatesValues;
   // Twilio
   account_sid: string;
   from: string;
@@ -46,7 +61,8 @@ const SECRET_FIELDS: Record<ChannelKind, (keyof ChannelValues)[]> = {
   webchat: [],
 };
 
-const CONFIG_FIELDS: Record<ChannelKind, (keyof ChannelValues)[]> = {
+/** The plain settings each kind keeps in `config` (the WhatsApp templates are built apart). */
+const CONFIG_FIELDS: Record<ChannelKind, Exclude<keyof ChannelValues, 'templates'>[]> = {
   whatsapp: ['phone_number_id'],
   twilio_sms: ['account_sid', 'from'],
   twilio_whatsapp: ['account_sid', 'from'],
@@ -70,6 +86,7 @@ const FIELDS = [
   'phone_number_id',
   'access_token',
   'app_secret',
+  'templates',
   'account_sid',
   'from',
   'auth_token',
@@ -81,10 +98,17 @@ const FIELDS = [
   'prechat',
 ] as const;
 
-/** "config.phone_number_id" / "secrets.access_token" → the form's field. */
+/** "config.phone_number_id" / "secrets.access_token" / "config.templates.proposal.name" → the form's field. */
 const rename = (path: string) => path.replace(/^(config|secrets)\./, '');
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+const templateSchema = z.object({
+  enabled: z.boolean(),
+  name: z.string(),
+  language: z.string(),
+  params: z.array(z.enum(TEMPLATE_FIELDS)),
+});
 
 export function channelSchema(kind: ChannelKind, storedSecrets: readonly string[]) {
   return z
@@ -95,6 +119,7 @@ export function channelSchema(kind: ChannelKind, storedSecrets: readonly string[
       phone_number_id: z.string().trim().max(100),
       access_token: z.string().trim().max(2000),
       app_secret: z.string().trim().max(500),
+      templates: z.object({ proposal: templateSchema, invoice: templateSchema, reminder: templateSchema }),
       account_sid: z.string().trim().max(100),
       from: z.string().trim().max(100),
       auth_token: z.string().trim().max(500),
@@ -112,6 +137,11 @@ export function channelSchema(kind: ChannelKind, storedSecrets: readonly string[
       for (const field of REQUIRED[kind].secrets) {
         if (!String(values[field]).trim() && !storedSecrets.includes(field)) {
           ctx.addIssue({ code: 'custom', path: [field], message: 'Obrigatório para este canal.' });
+        }
+      }
+      if (kind === 'whatsapp') {
+        for (const issue of templateIssues(values.templates)) {
+          ctx.addIssue({ code: 'custom', path: ['templates', ...issue.path], message: issue.message });
         }
       }
       if (kind === 'email' && values.address && !z.email().safeParse(values.address).success) {
@@ -138,6 +168,7 @@ export function channelDefaults(channel: Channel | null): ChannelValues {
     phone_number_id: str(config.phone_number_id),
     access_token: '',
     app_secret: '',
+    templates: templatesDefaults(config),
     account_sid: str(config.account_sid),
     from: str(config.from),
     auth_token: '',
@@ -161,6 +192,11 @@ export function toSaveChannelRequest(kind: ChannelKind, values: ChannelValues, c
     if (typeof value === 'boolean') config[field] = value;
     else if (value.trim()) config[field] = value.trim();
     else delete config[field];
+  }
+  if (kind === 'whatsapp') {
+    const templates = toTemplatesConfig(values.templates);
+    if (templates) config.templates = templates;
+    else delete config.templates;
   }
   const secrets: Record<string, string> = {};
   for (const field of SECRET_FIELDS[kind]) {
@@ -238,6 +274,7 @@ export function ChannelForm({ kind, channel, onSaved, onCancel }: Props) {
             error={errors.app_secret?.message}
             {...form.register('app_secret')}
           />
+          <SaleTemplatesSection form={form} />
         </>
       )}
 
@@ -342,5 +379,89 @@ export function ChannelForm({ kind, channel, onSaved, onCancel }: Props) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * WhatsApp delivers only a template Meta approved once the customer's last
+ * message is more than 24 hours old: the ones "Enviar no chat" sends then.
+ */
+function SaleTemplatesSection({ form }: { form: UseFormReturn<ChannelValues> }) {
+  const headingId = useId();
+  const error = form.formState.errors.templates?.message;
+  return (
+    <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 p-4">
+      <h3 id={headingId} className="text-sm font-semibold text-slate-900">
+        Modelos aprovados para vendas (fora da janela de 24 horas)
+      </h3>
+      <p className="text-xs text-slate-600">
+        Passadas 24 horas da última mensagem do cliente, o WhatsApp só entrega modelos aprovados pela Meta. Cadastre aqui os modelos que
+        o “Enviar no chat” usa nesse caso: o nome e o idioma como estão no Gerenciador do WhatsApp e, na ordem do texto aprovado, o que
+        preenche cada variável. A conversa continua mostrando o texto completo e o cartão. Sem modelo, o envio é recusado e o atendente vê
+        o motivo. Com um modelo de lembrete, os lembretes de cobrança também vão pelo WhatsApp, na conversa mais recente do cliente.
+      </p>
+      {error && (
+        <p role="alert" className="text-xs font-medium text-red-700">
+          {error}
+        </p>
+      )}
+      {TEMPLATE_PURPOSES.map((purpose) => (
+        <TemplateFields key={purpose} form={form} purpose={purpose} />
+      ))}
+    </section>
+  );
+}
+
+function TemplateFields({ form, purpose }: { form: UseFormReturn<ChannelValues>; purpose: TemplatePurpose }) {
+  const enabled = useWatch({ control: form.control, name: `templates.${purpose}.enabled` });
+  const errors = form.formState.errors.templates?.[purpose];
+  const label = PURPOSE_LABELS[purpose];
+  const what = purpose === 'proposal' ? 'propostas' : purpose === 'invoice' ? 'faturas' : 'lembretes de cobrança';
+  return (
+    <fieldset className="space-y-3 border-t border-slate-200 pt-3">
+      <legend className="sr-only">{label}</legend>
+      <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+        <input type="checkbox" className="size-4" {...form.register(`templates.${purpose}.enabled`)} />
+        {`${label}: usar um modelo aprovado para enviar ${what}`}
+      </label>
+      {enabled && (
+        <div className="space-y-3 pl-6">
+          <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
+            <TextField
+              label={`Nome do modelo de ${label.toLowerCase()}`}
+              required
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={purpose === 'proposal' ? 'proposta_enviada' : purpose === 'invoice' ? 'fatura_disponivel' : 'lembrete_fatura'}
+              hint="Como aprovado na Meta: letras minúsculas, números e _."
+              error={errors?.name?.message}
+              {...form.register(`templates.${purpose}.name`)}
+            />
+            <TextField
+              label={`Idioma do modelo de ${label.toLowerCase()}`}
+              required
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="pt_BR"
+              error={errors?.language?.message}
+              {...form.register(`templates.${purpose}.language`)}
+            />
+          </div>
+          <Controller
+            control={form.control}
+            name={`templates.${purpose}.params`}
+            render={({ field, fieldState }) => (
+              <TemplateParamsEditor
+                purpose={purpose}
+                value={field.value}
+                onChange={field.onChange}
+                error={fieldState.error?.message}
+                ref={field.ref}
+              />
+            )}
+          />
+        </div>
+      )}
+    </fieldset>
   );
 }
