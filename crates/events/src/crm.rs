@@ -221,6 +221,9 @@ event!(
         pub one_time_cents: i64,
         pub recurring_cents: i64,
         pub items: Vec<ContractLine>,
+        /// The conversation its proposal came from: its invoice goes there too.
+        #[serde(default)]
+        pub ticket_id: Option<Uuid>,
         pub timeline: Timeline,
     }
 );

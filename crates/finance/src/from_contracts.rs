@@ -85,6 +85,11 @@ async fn bill(tx: &mut TenantTx, k: &ContractSigned) -> kernel::Result<()> {
             created_by: None,
         };
         invoices::insert(tx, &company, &new, &items).await?;
+        // The sale happened in a conversation: its invoice belongs there, so
+        // "Enviar no chat" and its payment note find it.
+        if let Some(ticket) = k.ticket_id {
+            crate::invoices::repo::link_ticket(tx, tenant, new.id, ticket).await?;
+        }
     }
     if let Some(interval) = k.recurrence.interval_months()
         && k.recurring_cents > 0

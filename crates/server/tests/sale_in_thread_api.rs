@@ -113,6 +113,24 @@ async fn a_deal_and_proposal_from_a_chat_go_back_into_it_and_the_acceptance_show
     assert!(accepted[0]["text"].as_str().unwrap().contains("PROP-0001"));
     let last = thread.last().unwrap();
     assert_eq!(last["id"], accepted[0]["id"], "after the proposal sent");
+
+    // The signed contract's invoice belongs to the same conversation: paid,
+    // it shows there without anyone sending it into the chat.
+    let (_, invoices) = t.get(&format!("/api/v1/invoices?customer_id={customer}"), &owner.token).await;
+    let invoice = &invoices["items"].as_array().unwrap()[0];
+    assert_eq!(invoice["total_cents"], 150000, "{invoices}");
+    let (s, b) = t
+        .post(
+            "/api/v1/payments",
+            Some(&owner.token),
+            json!({"invoice_ids": [invoice["id"]], "method": "pix", "amount_cents": invoice["total_cents"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    t.drain_jobs().await;
+    t.drain_jobs().await;
+    let thread = messages(&t, &owner, ticket_id).await;
+    assert!(thread.iter().any(|m| m["card"]["kind"] == "invoice_paid"), "{thread:#?}");
 }
 
 #[tokio::test]

@@ -169,7 +169,12 @@ pub async fn sign(tx: &mut TenantTx, id: Uuid) -> Result<Contract> {
         return Err(Error::conflict(None, "Só um contrato em rascunho pode ser assinado."));
     }
     let k = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    let ticket_id = match k.proposal_id {
+        Some(p) => crate::proposals::repo::find(tx, tenant, p).await?.and_then(|p| p.ticket_id),
+        None => None,
+    };
     let event = ContractSigned {
+        ticket_id,
         contract_id: k.id,
         number: k.number,
         customer_id: k.customer_id,

@@ -3577,6 +3577,11 @@ export interface components {
             start_date: string;
             /** Format: int32 */
             term_months?: number | null;
+            /**
+             * Format: uuid
+             * @description The conversation its proposal came from: its invoice goes there too.
+             */
+            ticket_id?: string | null;
             timeline: components["schemas"]["Timeline"];
         };
         /**
