@@ -33,7 +33,7 @@ impl Company {
     }
 
     pub fn tz(&self) -> chrono_tz::Tz {
-        self.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo)
+        kernel::business_hours::timezone(&self.timezone)
     }
 
     /// The company's calendar date now.

@@ -7,6 +7,12 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+/// A company's timezone from its stored IANA name; São Paulo (the
+/// default every company starts with) when the name does not read.
+pub fn timezone(name: &str) -> Tz {
+    name.parse().unwrap_or(chrono_tz::America::Sao_Paulo)
+}
+
 /// One open window of a weekday, as companies and teams store it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct BusinessWindow {

@@ -41,7 +41,7 @@ impl ActionPort for SupportActions {
         let tenant = tx.tenant_id();
         let company = accounts::company::repo::get(tx, tenant).await?;
         // Validated when saved; an unreadable one falls back to Brasília's.
-        Ok(company.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo))
+        Ok(kernel::business_hours::timezone(&company.timezone))
     }
 
     async fn ticket(&self, tx: &mut TenantTx, ticket_id: Uuid) -> Result<Option<TicketRecord>> {

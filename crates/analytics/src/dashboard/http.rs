@@ -35,11 +35,15 @@ pub fn router() -> OpenApiRouter<App> {
 /// Who sees the agents' leaderboard.
 pub const BOARD_ROLES: &[Role] = &[Role::Owner, Role::Admin, Role::Manager];
 
-async fn range_for(conn: &mut PgConnection, tenant: Uuid, q: &PeriodQuery) -> Result<(Range, String)> {
+/// The period asked for, the company's today and its timezone's name.
+async fn range_for(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    q: &PeriodQuery,
+) -> Result<(Range, NaiveDate, String)> {
     let clock = repo::company_clock(conn, tenant).await?;
-    let tz: chrono_tz::Tz = clock.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
-    let today = Utc::now().with_timezone(&tz).date_naive();
-    Ok((resolve(q, today)?, clock.timezone))
+    let today = Utc::now().with_timezone(&kernel::business_hours::timezone(&clock.timezone)).date_naive();
+    Ok((resolve(q, today)?, today, clock.timezone))
 }
 
 /// The rollup rows of one read, current and previous period together.
@@ -189,7 +193,7 @@ async fn support(
     s.require(Area::Support.roles())?;
     let (user, mut tx) = read(&app, s).await?;
     let tenant = user.tenant_id;
-    let (range, _) = range_for(&mut tx, tenant, &q).await?;
+    let (range, ..) = range_for(&mut tx, tenant, &q).await?;
     let (scope, subject) = own_or_company(&user, Role::Agent);
     let rolls = Rolls::read(&mut tx, tenant, subject, SUPPORT_METRICS, range).await?;
     let own = (scope == Scope::Own).then_some(user.id);
@@ -263,7 +267,7 @@ async fn sales(
     s.require(Area::Crm.roles())?;
     let (user, mut tx) = read(&app, s).await?;
     let tenant = user.tenant_id;
-    let (range, _) = range_for(&mut tx, tenant, &q).await?;
+    let (range, ..) = range_for(&mut tx, tenant, &q).await?;
     let (scope, subject) = own_or_company(&user, Role::Sales);
     let rolls = Rolls::read(&mut tx, tenant, subject, SALES_METRICS, range).await?;
     let conversations = Rolls::read(&mut tx, tenant, Uuid::nil(), &[Metric::TicketsOpened], range).await?;
@@ -342,12 +346,10 @@ async fn finance(
     s.require(Area::Finance.roles())?;
     let (user, mut tx) = read(&app, s).await?;
     let tenant = user.tenant_id;
-    let (range, timezone) = range_for(&mut tx, tenant, &q).await?;
+    let (range, today, timezone) = range_for(&mut tx, tenant, &q).await?;
     let rolls =
         Rolls::read(&mut tx, tenant, Uuid::nil(), &[Metric::PaymentsReceived, Metric::InvoicesIssued], range)
             .await?;
-    let today =
-        Utc::now().with_timezone(&timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo)).date_naive();
     let receivable = finance::reports::repo::receivables(&mut tx, tenant, today).await?;
     let recurring =
         finance::reports::repo::recurring(&mut tx, tenant, range.from, range.to, &timezone).await?;
@@ -411,7 +413,7 @@ async fn agents(
     s.require(BOARD_ROLES)?;
     let (user, mut tx) = read(&app, s).await?;
     let tenant = user.tenant_id;
-    let (range, _) = range_for(&mut tx, tenant, &q).await?;
+    let (range, ..) = range_for(&mut tx, tenant, &q).await?;
     let metrics = [Metric::TicketsResolved, Metric::FirstResponse, Metric::Csat];
     let rows = repo::by_person(&mut tx, tenant, &metrics, range.from, range.to).await?;
     tx.commit().await?;

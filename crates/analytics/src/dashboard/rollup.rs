@@ -132,7 +132,7 @@ impl Clocks {
         let company = repo::company_clock(conn, tenant).await?;
         let teams = repo::team_hours(conn, tenant).await?;
         Ok(Self {
-            tz: company.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo),
+            tz: kernel::business_hours::timezone(&company.timezone),
             company: Hours::from_json(company.business_hours),
             teams: teams.into_iter().map(|t| (t.id, Hours::from_json(t.business_hours))).collect(),
         })

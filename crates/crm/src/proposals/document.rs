@@ -34,7 +34,7 @@ pub fn to_doc(
     customer: &Customer,
     link: Option<String>,
 ) -> documents::ProposalDoc {
-    let tz: chrono_tz::Tz = company.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let tz = kernel::business_hours::timezone(&company.timezone);
     let issued = p.sent_at.unwrap_or(p.created_at).with_timezone(&tz);
     documents::ProposalDoc {
         number: number_label(p.number),

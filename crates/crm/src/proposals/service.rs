@@ -38,7 +38,7 @@ const TICKET_FK: &str = "proposals_tenant_id_ticket_id_fkey";
 pub async fn today(tx: &mut TenantTx) -> Result<(NaiveDate, chrono_tz::Tz)> {
     let tenant = tx.tenant_id();
     let profile = repo::company_profile(tx, tenant).await?;
-    let tz: chrono_tz::Tz = profile.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let tz = kernel::business_hours::timezone(&profile.timezone);
     Ok((Utc::now().with_timezone(&tz).date_naive(), tz))
 }
 

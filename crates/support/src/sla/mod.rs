@@ -71,19 +71,19 @@ pub async fn hours_for(
     team_id: Option<Uuid>,
 ) -> Result<(Tz, Hours)> {
     let company = repo::company_hours(conn, tenant_id).await?;
-    let tz: Tz = company.timezone.parse().unwrap_or(chrono_tz::America::Sao_Paulo);
+    let tz = kernel::business_hours::timezone(&company.timezone);
     let team_hours = match team_id {
         Some(t) => {
             crate::teams::repo::find_team(conn, tenant_id, t).await?.map(|t| t.hours()).unwrap_or_default()
         }
         None => vec![],
     };
-    let windows = if team_hours.is_empty() {
-        serde_json::from_value(company.business_hours).unwrap_or_default()
+    let hours = if team_hours.is_empty() {
+        Hours::from_json(company.business_hours)
     } else {
-        team_hours
+        Hours::from_windows(&team_hours)
     };
-    Ok((tz, Hours::from_windows(&windows)))
+    Ok((tz, hours))
 }
 
 /// Due times for a ticket opened `at`.
