@@ -158,10 +158,14 @@ fn own_or_company(user: &CurrentUser, own_role: Role) -> (Scope, Uuid) {
     if user.role == own_role { (Scope::Own, user.id) } else { (Scope::Company, Uuid::nil()) }
 }
 
-/// Ends the request's transaction (the user is checked) and opens one on
-/// the read pool (`DATABASE_READ_URL`, a replica when there is one).
+/// The transaction the dashboard reads in: with a replica
+/// (`DATABASE_READ_URL`), one on the read pool after the request's own
+/// (which checked the user) ends; without one, the request's own.
 async fn read(app: &App, s: Session) -> Result<(CurrentUser, TenantTx)> {
     let Session { user, tx } = s;
+    if app.config.database_read_url.is_none() {
+        return Ok((user, tx));
+    }
     tx.commit().await?;
     let read = TenantTx::begin(&app.read_db, user.tenant_id).await?;
     Ok((user, read))
