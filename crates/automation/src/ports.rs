@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, OnceLock};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use events::{ChannelKind, Priority, TicketStatus};
 use kernel::tenant::TenantTx;
 use kernel::{App, Result};
@@ -38,6 +38,67 @@ pub struct TicketRecord {
     pub created_at: DateTime<Utc>,
 }
 
+/// The customer an event is about, as it is now: `customer.*` (custom
+/// fields under `customer.custom_fields.<key>`).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct CustomerRecord {
+    pub name: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// lead, active, inactive …
+    pub status: String,
+    pub tags: Vec<String>,
+    #[schema(value_type = Object)]
+    pub custom_fields: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The invoice an event is about, as it is now: `invoice.*`. Amounts are
+/// what is due today (late fees included), in BRL as a customer reads them.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceRecord {
+    /// "FAT-0012".
+    pub label: String,
+    pub status: String,
+    /// "R$ 1.234,56".
+    pub total: String,
+    pub amount_due: String,
+    pub amount_due_cents: i64,
+    pub due_date: NaiveDate,
+    /// The public payment page.
+    pub link: String,
+    /// PIX copia e cola, when the company has a PIX key and it is open.
+    pub pix_code: Option<String>,
+}
+
+/// The company at the moment a condition is read: `now.*`.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct NowRecord {
+    /// Within the company's business hours (Configurações → Empresa).
+    pub business_hours: bool,
+}
+
+/// How [`ActionPort::send_invoice`] sends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceVia {
+    /// To the customer's first e-mail, with the PDF.
+    Email,
+    /// Into the customer's latest WhatsApp conversation: text inside the
+    /// 24-hour window, the channel's `invoice` template after it.
+    Whatsapp,
+}
+
+/// A deal a flow opens for the event's customer.
+pub struct NewDeal<'a> {
+    pub customer_id: Uuid,
+    pub pipeline_id: Uuid,
+    pub stage_id: Option<Uuid>,
+    pub title: &'a str,
+    pub value_cents: i64,
+    pub owner_id: Option<Uuid>,
+    pub ticket_id: Option<Uuid>,
+}
+
 /// A reply's WhatsApp template, its parameters already filled.
 pub struct Template<'a> {
     pub name: &'a str,
@@ -52,6 +113,61 @@ pub trait ActionPort: Send + Sync {
     /// The ticket as it is now; `None` if it is gone (merged tickets read
     /// as the ticket they were merged into are not followed).
     async fn ticket(&self, tx: &mut TenantTx, ticket_id: Uuid) -> Result<Option<TicketRecord>>;
+    /// The customer as it is now; `None` if gone.
+    async fn customer(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Option<CustomerRecord>>;
+    /// The invoice as it is now; `None` if gone.
+    async fn invoice(&self, app: &App, tx: &mut TenantTx, invoice_id: Uuid) -> Result<Option<InvoiceRecord>>;
+    /// The company's business hours, in its timezone.
+    async fn business_hours(
+        &self,
+        tx: &mut TenantTx,
+    ) -> Result<(chrono_tz::Tz, kernel::business_hours::Hours)>;
+    /// Up to `limit` open invoices (open, partially paid, overdue) due on
+    /// `due_on`, after `after` in id order: (invoice, customer).
+    async fn invoices_due(
+        &self,
+        tx: &mut TenantTx,
+        due_on: NaiveDate,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> Result<Vec<(Uuid, Uuid)>>;
+    /// E-mails the customer (its first address) once per `id`; returns the
+    /// address. A customer without e-mail is a field error.
+    async fn email_customer(
+        &self,
+        tx: &mut TenantTx,
+        customer_id: Uuid,
+        id: Uuid,
+        subject: &str,
+        text: &str,
+    ) -> Result<String>;
+    /// Sends an open invoice to its customer; `id` names the message (the
+    /// run's idempotency key for this step). Returns what was done.
+    async fn send_invoice(
+        &self,
+        app: &App,
+        tx: &mut TenantTx,
+        invoice_id: Uuid,
+        via: InvoiceVia,
+        id: Uuid,
+    ) -> Result<String>;
+    /// Opens a deal; returns its title.
+    async fn create_opportunity(&self, tx: &mut TenantTx, deal: NewDeal<'_>) -> Result<String>;
+    /// Moves a deal to a stage of its pipeline; returns the stage's name.
+    async fn move_opportunity(
+        &self,
+        tx: &mut TenantTx,
+        opportunity_id: Uuid,
+        stage_id: Uuid,
+    ) -> Result<String>;
+    /// Sets one custom field of the customer, checked against its definition.
+    async fn set_custom_field(
+        &self,
+        tx: &mut TenantTx,
+        customer_id: Uuid,
+        key: &str,
+        value: &serde_json::Value,
+    ) -> Result<()>;
     /// An internal note on the ticket, authored by [`AUTHOR`].
     async fn add_note(&self, tx: &mut TenantTx, ticket_id: Uuid, text: &str) -> Result<()>;
     async fn set_priority(&self, tx: &mut TenantTx, ticket_id: Uuid, priority: Priority) -> Result<()>;

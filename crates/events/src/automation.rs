@@ -1,6 +1,6 @@
 //! Events of automation flows.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use crate::event;
@@ -30,6 +30,22 @@ event!(
     /// a flow with this trigger runs only at its own times.
     Automation / Admin FlowScheduleFired {
         pub flow_id: Uuid,
+        pub fired_at: DateTime<Utc>,
+    }
+);
+
+event!(
+    /// A scheduled flow over invoices ("3 dias antes do vencimento") came
+    /// to one open invoice: one event per invoice due `days_to_due` days
+    /// after the firing day, read in the company's timezone. Only that
+    /// flow runs on it; nobody receives it live.
+    Automation / Internal FlowInvoiceDue {
+        pub flow_id: Uuid,
+        pub invoice_id: Uuid,
+        pub customer_id: Uuid,
+        pub due_date: NaiveDate,
+        /// 3 = "vence em 3 dias", 0 = "vence hoje", −2 = "venceu há 2 dias".
+        pub days_to_due: i32,
         pub fired_at: DateTime<Utc>,
     }
 );

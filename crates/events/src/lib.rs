@@ -66,6 +66,9 @@ pub enum Audience {
     Crm,
     Finance,
     Admin,
+    /// Nobody: bookkeeping of the product itself (a flow's fan-out over
+    /// thousands of records), delivered to subscribers but never pushed live.
+    Internal,
 }
 
 /// A domain event: the payload of one outbox row.
@@ -266,6 +269,7 @@ catalogue![
     SubscriptionCancelled,
     FlowRunRequested,
     FlowScheduleFired,
+    FlowInvoiceDue,
     FlowPaused,
 ];
 

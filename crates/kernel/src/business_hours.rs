@@ -93,6 +93,11 @@ pub fn add_business_minutes(start: DateTime<Utc>, minutes: i64, tz: Tz, hours: &
     start + Duration::minutes(minutes)
 }
 
+/// The first open moment at or after `at`: `at` itself while open.
+pub fn next_open(at: DateTime<Utc>, tz: Tz, hours: &Hours) -> DateTime<Utc> {
+    add_business_minutes(at, 0, tz, hours)
+}
+
 /// The open time between `start` and `end`, in seconds (0 when `end` is
 /// not after `start`). A span longer than [`MAX_DAYS`] counts its first
 /// two years only.
@@ -183,5 +188,14 @@ mod tests {
             let end = add_business_minutes(sp(start), minutes, SP, &h);
             assert_eq!(business_seconds(sp(start), end, SP, &h), minutes * 60, "{start} + {minutes}");
         }
+    }
+
+    #[test]
+    fn the_next_opening_is_now_while_open() {
+        let h = weekdays_8_to_18();
+        assert_eq!(next_open(sp("2026-12-01 10:00"), SP, &h), sp("2026-12-01 10:00"));
+        // Friday evening: Monday 08:00.
+        assert_eq!(next_open(sp("2026-11-27 18:30"), SP, &h), sp("2026-11-30 08:00"));
+        assert_eq!(next_open(sp("2026-11-28 22:00"), SP, &Hours::default()), sp("2026-11-28 22:00"));
     }
 }

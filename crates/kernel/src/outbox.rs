@@ -127,6 +127,45 @@ pub(crate) async fn record<E: Event>(
     Ok(event_id)
 }
 
+/// Many events of one kind in one statement (a fan-out over thousands of
+/// records), in order, each with its own id.
+pub(crate) async fn record_many<E: Event>(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    events: &[E],
+    cause: Option<&Cause>,
+) -> Result<Vec<Uuid>> {
+    if events.is_empty() {
+        return Ok(vec![]);
+    }
+    let ids: Vec<Uuid> = events.iter().map(|_| new_id()).collect();
+    let payloads = events
+        .iter()
+        .map(serde_json::to_value)
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(anyhow::Error::from)?;
+    let cause = cause.map(serde_json::to_value).transpose().map_err(anyhow::Error::from)?;
+    sqlx::query!(
+        "with saved as (
+             insert into outbox_events (event_id, tenant_id, kind, version, payload, cause)
+             select e.event_id, $2, $3, $4, e.payload, $5
+               from unnest($1::uuid[], $6::jsonb[]) with ordinality as e(event_id, payload, n)
+              order by e.n
+             returning event_id)
+         select pg_notify($7, '') from (select 1 from saved limit 1) s",
+        &ids,
+        tenant_id,
+        E::KIND,
+        E::VERSION,
+        cause,
+        &payloads,
+        CHANNEL
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(ids)
+}
+
 /// Removes events dispatched more than a week ago; returns how many.
 pub async fn purge_dispatched(db: &sqlx::PgPool) -> Result<u64> {
     Ok(sqlx::query!("delete from outbox_events where dispatched_at < now() - interval '7 days'")

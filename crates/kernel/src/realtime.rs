@@ -47,15 +47,17 @@ pub fn session_room(session_id: Uuid) -> String {
     format!("session:{session_id}")
 }
 
-/// The room of those who may receive `audience`'s events live.
-pub fn audience_room(tenant_id: Uuid, audience: Audience) -> String {
-    match audience {
+/// The room of those who may receive `audience`'s events live; none for
+/// the product's own bookkeeping.
+pub fn audience_room(tenant_id: Uuid, audience: Audience) -> Option<String> {
+    Some(match audience {
         Audience::Everyone => tenant_room(tenant_id),
         Audience::Support => area_room(tenant_id, Area::Support),
         Audience::Crm => area_room(tenant_id, Area::Crm),
         Audience::Finance => area_room(tenant_id, Area::Finance),
         Audience::Admin => area_room(tenant_id, Area::Admin),
-    }
+        Audience::Internal => return None,
+    })
 }
 
 /// Who may see a stored event, from its catalogue entry; a kind the
@@ -82,12 +84,16 @@ impl Realtime {
     /// A stored domain event, to the people of its company who may see it
     /// ([`audience_of`]); its Socket.IO name is its kind.
     pub(crate) async fn emit_event(&self, tenant_id: Uuid, kind: &str, payload: &serde_json::Value) {
-        self.emit(audience_room(tenant_id, audience_of(kind)), kind, payload).await;
+        if let Some(room) = audience_room(tenant_id, audience_of(kind)) {
+            self.emit(room, kind, payload).await;
+        }
     }
 
     /// A live signal to the people of the company it is meant for.
     pub async fn signal_tenant<S: Signal>(&self, tenant_id: Uuid, signal: &S) {
-        self.emit(audience_room(tenant_id, S::AUDIENCE), S::NAME, signal).await;
+        if let Some(room) = audience_room(tenant_id, S::AUDIENCE) {
+            self.emit(room, S::NAME, signal).await;
+        }
     }
 
     /// A live signal to one room (a ticket, a web-chat visitor).
@@ -123,7 +129,9 @@ mod tests {
         assert_eq!(audience_of("CustomerCreated"), Audience::Everyone);
         assert_eq!(audience_of("UserInvited"), Audience::Admin);
         assert_eq!(audience_of("SomethingNew"), Audience::Admin);
-        assert_eq!(audience_room(t, Audience::Everyone), tenant_room(t));
-        assert_eq!(audience_room(t, Audience::Finance), area_room(t, Area::Finance));
+        assert_eq!(audience_room(t, Audience::Everyone), Some(tenant_room(t)));
+        assert_eq!(audience_room(t, Audience::Finance), Some(area_room(t, Area::Finance)));
+        assert_eq!(audience_of("FlowInvoiceDue"), Audience::Internal);
+        assert_eq!(audience_room(t, Audience::Internal), None);
     }
 }

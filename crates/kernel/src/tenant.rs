@@ -37,6 +37,12 @@ impl TenantTx {
         outbox::record(&mut self.tx, tenant_id, event, self.cause.as_ref()).await
     }
 
+    /// Many events of one kind in one statement; see [`Self::emit`].
+    pub async fn emit_all<E: Event>(&mut self, events: &[E]) -> Result<Vec<Uuid>> {
+        let tenant_id = self.tenant_id;
+        outbox::record_many(&mut self.tx, tenant_id, events, self.cause.as_ref()).await
+    }
+
     /// Every event this transaction emits from now on was caused by an
     /// automation run (see [`outbox::Cause`]).
     pub fn caused_by(&mut self, cause: outbox::Cause) {

@@ -1,11 +1,15 @@
 //! What automation flows do to tickets, people and the outside world: the
 //! server is the only place that knows automation, support and accounts.
 
-use automation::ports::{AUTHOR, ActionPort, Template, TicketRecord, WebhookFailure};
+use automation::ports::{
+    AUTHOR, ActionPort, CustomerRecord, InvoiceRecord, InvoiceVia, NewDeal, Template, TicketRecord,
+    WebhookFailure,
+};
 use chrono::Utc;
 use events::{ChannelKind, Priority, TicketStatus};
 use kernel::jobs::{self, EnqueueOptions};
 use kernel::mail::SendEmail;
+use kernel::money::Money;
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use support::tickets::model::TemplateRef;
@@ -68,6 +72,172 @@ impl ActionPort for SupportActions {
             csat_score: t.csat_score,
             created_at: t.created_at,
         }))
+    }
+
+    async fn customer(&self, tx: &mut TenantTx, customer_id: Uuid) -> Result<Option<CustomerRecord>> {
+        let tenant = tx.tenant_id();
+        let Some(c) = crm::customers::repo::find(tx, tenant, customer_id).await? else { return Ok(None) };
+        Ok(Some(CustomerRecord {
+            name: c.name,
+            email: c.emails.into_iter().next(),
+            phone: c.phones.into_iter().next(),
+            status: c.status.as_str().to_owned(),
+            tags: c.tags,
+            custom_fields: c.custom_fields,
+        }))
+    }
+
+    async fn invoice(&self, app: &App, tx: &mut TenantTx, invoice_id: Uuid) -> Result<Option<InvoiceRecord>> {
+        use finance::invoices::service as invoices;
+        let tenant = tx.tenant_id();
+        let inv = match invoices::get(tx, invoice_id).await {
+            Ok(inv) => inv,
+            Err(Error::NotFound) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let pix_code = if inv.status.is_receivable() {
+            let settings = finance::settings::repo::get(tx, tenant).await?;
+            let company = finance::parties::company(tx, tenant).await?;
+            invoices::pix_charge(&inv, &settings, &company).map(|p| p.payload)
+        } else {
+            None
+        };
+        Ok(Some(InvoiceRecord {
+            link: invoices::public_link(app, tenant, inv.id),
+            label: inv.label,
+            status: inv.status.as_str().to_owned(),
+            total: Money::brl(inv.total_cents).format_brl(),
+            amount_due: Money::brl(inv.amount_due_cents).format_brl(),
+            amount_due_cents: inv.amount_due_cents,
+            due_date: inv.due_date,
+            pix_code,
+        }))
+    }
+
+    async fn business_hours(
+        &self,
+        tx: &mut TenantTx,
+    ) -> Result<(chrono_tz::Tz, kernel::business_hours::Hours)> {
+        let tenant = tx.tenant_id();
+        support::sla::hours_for(tx, tenant, None).await
+    }
+
+    async fn invoices_due(
+        &self,
+        tx: &mut TenantTx,
+        due_on: chrono::NaiveDate,
+        after: Option<Uuid>,
+        limit: i64,
+    ) -> Result<Vec<(Uuid, Uuid)>> {
+        let tenant = tx.tenant_id();
+        finance::invoices::repo::receivable_due_on(tx, tenant, due_on, after, limit).await
+    }
+
+    async fn email_customer(
+        &self,
+        tx: &mut TenantTx,
+        customer_id: Uuid,
+        id: Uuid,
+        subject: &str,
+        text: &str,
+    ) -> Result<String> {
+        let tenant = tx.tenant_id();
+        let customer = crm::customers::repo::find(tx, tenant, customer_id).await?.ok_or(Error::NotFound)?;
+        let to = customer.emails.first().cloned().ok_or_else(|| {
+            Error::field("customer", format!("{} não tem e-mail cadastrado.", customer.name))
+        })?;
+        let mail = SendEmail {
+            to: to.clone(),
+            subject: subject.to_owned(),
+            text: text.to_owned(),
+            html: None,
+            attachments: vec![],
+        };
+        // One e-mail per run and step, whatever repeats the step.
+        let once =
+            EnqueueOptions { dedupe_key: Some(format!("automation.email:{id}")), ..Default::default() };
+        jobs::enqueue(tx, Some(tenant), &mail, once).await?;
+        Ok(to)
+    }
+
+    async fn send_invoice(
+        &self,
+        app: &App,
+        tx: &mut TenantTx,
+        invoice_id: Uuid,
+        via: InvoiceVia,
+        id: Uuid,
+    ) -> Result<String> {
+        let inv = finance::invoices::service::get(tx, invoice_id).await?;
+        if !inv.status.is_receivable() {
+            return Err(Error::conflict(
+                None,
+                format!("A fatura {} está {}: nada a enviar.", inv.label, inv.status.label()),
+            ));
+        }
+        match via {
+            InvoiceVia::Email => {
+                let sent = finance::invoices::document::send(app, tx, invoice_id, None).await?;
+                Ok(format!("Fatura {} enviada por e-mail para {}.", inv.label, sent.to))
+            }
+            InvoiceVia::Whatsapp => {
+                use support::tickets::sale::{InvoiceMessage, invoice_on_whatsapp};
+                let what = InvoiceMessage::Send;
+                match invoice_on_whatsapp(app, tx, id, invoice_id, inv.customer_id, what, AUTHOR).await? {
+                    Some(number) => {
+                        Ok(format!("Fatura {} enviada no WhatsApp (ticket #{number}).", inv.label))
+                    }
+                    None => Err(Error::conflict(
+                        None,
+                        format!("{} não tem conversa no WhatsApp para receber a fatura.", inv.customer_name),
+                    )),
+                }
+            }
+        }
+    }
+
+    async fn create_opportunity(&self, tx: &mut TenantTx, deal: NewDeal<'_>) -> Result<String> {
+        let req = crm::opportunities::model::CreateOpportunityRequest {
+            customer_id: deal.customer_id,
+            pipeline_id: deal.pipeline_id,
+            stage_id: deal.stage_id,
+            title: deal.title.to_owned(),
+            value_cents: deal.value_cents,
+            expected_close_date: None,
+            owner_id: deal.owner_id,
+            source: Some(AUTHOR.to_owned()),
+            ticket_id: deal.ticket_id,
+        };
+        Ok(crm::opportunities::service::create(tx, None, &req).await?.title)
+    }
+
+    async fn move_opportunity(
+        &self,
+        tx: &mut TenantTx,
+        opportunity_id: Uuid,
+        stage_id: Uuid,
+    ) -> Result<String> {
+        let tenant = tx.tenant_id();
+        let req = crm::opportunities::model::MoveRequest { stage_id, after_id: None, lost_reason: None };
+        let o = crm::opportunities::service::move_to(tx, None, opportunity_id, &req).await?;
+        let pipeline = crm::pipelines::repo::find(tx, tenant, o.pipeline_id).await?.ok_or(Error::NotFound)?;
+        Ok(pipeline.stages.into_iter().find(|s| s.id == o.stage_id).map_or_else(String::new, |s| s.name))
+    }
+
+    async fn set_custom_field(
+        &self,
+        tx: &mut TenantTx,
+        customer_id: Uuid,
+        key: &str,
+        value: &serde_json::Value,
+    ) -> Result<()> {
+        let mut fields = serde_json::Map::new();
+        fields.insert(key.to_owned(), value.clone());
+        let req = crm::customers::model::UpdateCustomerRequest {
+            custom_fields: Some(fields),
+            ..Default::default()
+        };
+        crm::customers::service::update(tx, customer_id, &req, None).await.map(drop)
     }
 
     async fn add_note(&self, tx: &mut TenantTx, ticket_id: Uuid, text: &str) -> Result<()> {

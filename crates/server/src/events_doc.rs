@@ -121,6 +121,7 @@ fn audience(a: Audience) -> &'static str {
         Audience::Crm => "sales (CRM)",
         Audience::Finance => "finance",
         Audience::Admin => "admins",
+        Audience::Internal => "nobody (not pushed live)",
     }
 }
 

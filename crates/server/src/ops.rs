@@ -60,10 +60,7 @@ async fn company_id(app: &App, company: &str) -> anyhow::Result<uuid::Uuid> {
 pub async fn rebuild_analytics(app: &App, company: Option<&str>) -> anyhow::Result<Vec<(uuid::Uuid, u64)>> {
     let companies = match company {
         Some(c) => vec![company_id(app, c).await?],
-        None => {
-            let mut conn = sqlx::PgConnection::connect(app.config.database_url.expose()).await?;
-            accounts::plans::repo::all_companies(&mut conn).await?
-        }
+        None => every_company(app).await?,
     };
     let mut out = Vec::with_capacity(companies.len());
     for tenant in companies {
@@ -74,7 +71,15 @@ pub async fn rebuild_analytics(app: &App, company: Option<&str>) -> anyhow::Resu
     Ok(out)
 }
 
-/// Removes finished jobs and dispatched events older than a week.
+/// Every company, listed on the operator's connection (the runtime role
+/// sees one company at a time).
+async fn every_company(app: &App) -> anyhow::Result<Vec<uuid::Uuid>> {
+    let mut conn = sqlx::PgConnection::connect(app.config.database_url.expose()).await?;
+    Ok(accounts::plans::repo::all_companies(&mut conn).await?)
+}
+
+/// Removes finished jobs and dispatched events older than a week, and
+/// each company's skipped automation runs older than 30 days.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Janitor {}
 
@@ -85,7 +90,12 @@ impl Job for Janitor {
 pub async fn janitor(app: &App) -> anyhow::Result<()> {
     let jobs = kernel::jobs::purge_done(&app.db).await?;
     let events = kernel::outbox::purge_dispatched(&app.db).await?;
-    tracing::info!(jobs, events, "janitor removed old rows");
+    // Tenant tables are behind forced RLS: company by company.
+    let mut skipped_runs = 0;
+    for tenant in every_company(app).await? {
+        skipped_runs += automation::flows::service::purge_skipped(app, tenant).await?;
+    }
+    tracing::info!(jobs, events, skipped_runs, "janitor removed old rows");
     Ok(())
 }
 

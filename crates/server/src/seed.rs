@@ -353,7 +353,7 @@ async fn seed_crm(app: &App, owner: &CurrentUser) -> kernel::Result<Vec<uuid::Uu
     for (customer, title, value, stage) in deals {
         let o = crm::opportunities::service::create(
             &mut tx,
-            owner,
+            Some(owner),
             &CreateOpportunityRequest {
                 customer_id: customer_ids[customer],
                 pipeline_id: pipeline.id,

@@ -9,6 +9,7 @@ mod common;
 use std::sync::{Arc, Mutex};
 
 use axum::http::{HeaderMap, StatusCode};
+use common::flows::{active_flow, runs};
 use common::{Actor, TestApp};
 use hmac::{Hmac, Mac};
 use serde_json::{Value, json};
@@ -57,25 +58,6 @@ fn urgent_flow() -> Value {
             {"type": "add_tags", "tags": ["urgente-auto"]}
         ]
     })
-}
-
-async fn active_flow(t: &TestApp, owner: &Actor, body: Value) -> Value {
-    let (s, flow) = t.post("/api/v1/automation/flows", Some(&owner.token), body).await;
-    assert_eq!(s, StatusCode::CREATED, "{flow}");
-    assert_eq!(flow["status"], "draft");
-    let id = flow["id"].as_str().unwrap();
-    let (s, flow) =
-        t.post(&format!("/api/v1/automation/flows/{id}/activate"), Some(&owner.token), json!({})).await;
-    assert_eq!(s, StatusCode::OK, "{flow}");
-    assert_eq!(flow["status"], "active");
-    flow
-}
-
-async fn runs(t: &TestApp, owner: &Actor, flow: &Value) -> Vec<Value> {
-    let (s, page) =
-        t.get(&format!("/api/v1/automation/flows/{}/runs", flow["id"].as_str().unwrap()), &owner.token).await;
-    assert_eq!(s, StatusCode::OK, "{page}");
-    page["items"].as_array().unwrap().clone()
 }
 
 async fn notes(t: &TestApp, owner: &Actor, ticket: &Value) -> Vec<String> {

@@ -67,6 +67,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   SubscriptionCancelled: 'Assinatura cancelada',
   FlowRunRequested: 'Botão no ticket (executar à mão)',
   FlowScheduleFired: 'Agenda (dia e hora marcados)',
+  FlowInvoiceDue: 'Faturas a vencer (agenda diária, por fatura)',
   FlowPaused: 'Fluxo pausado automaticamente',
 };
 

@@ -12,7 +12,7 @@ use kernel::error::Violations;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::model::{Action, Condition, Definition, Leaf, Op, Step, StepOutcome};
+use super::model::{Action, Condition, Definition, Leaf, Op, Step, StepOutcome, Subject};
 
 /// The type of an event's field, as far as conditions care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +24,9 @@ pub enum FieldType {
     Date,
     List,
     Object,
+    /// A company's own field (`customer.custom_fields.<key>`): text, a
+    /// number, yes/no, a date or a choice, known only from its data.
+    Custom,
 }
 
 impl FieldType {
@@ -31,6 +34,7 @@ impl FieldType {
         use FieldType::*;
         match op {
             Op::IsEmpty | Op::IsNotEmpty => true,
+            _ if self == Custom => !matches!(op, Op::Contains),
             Op::WithinNextDays | Op::MoreThanDaysAgo => self == Date,
             Op::Equals | Op::NotEquals => matches!(self, Text | Number | Boolean),
             Op::In => matches!(self, Text | Number),
@@ -48,6 +52,7 @@ impl FieldType {
             FieldType::Date => "date",
             FieldType::List => "list",
             FieldType::Object => "object",
+            FieldType::Custom => "custom",
         }
     }
 
@@ -64,6 +69,7 @@ impl FieldType {
             FieldType::Date => "data",
             FieldType::List => "lista",
             FieldType::Object => "grupo de campos",
+            FieldType::Custom => "campo personalizado",
         }
     }
 }
@@ -72,9 +78,14 @@ impl FieldType {
 /// its `$ref`s point to, as JSON (simpler to walk than utoipa's types).
 struct Catalogue {
     kinds: BTreeMap<&'static str, Value>,
-    /// A ticket as it is now ([`crate::ports::TicketRecord`]): `record.*`.
-    record: Value,
+    /// The records read as they are now, by prefix (`record`, `customer`,
+    /// `invoice`, `now`).
+    records: Vec<(&'static str, Value)>,
     components: Value,
+}
+
+fn schema_of<T: utoipa::PartialSchema>() -> Value {
+    serde_json::to_value(T::schema()).unwrap_or(Value::Null)
 }
 
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
@@ -84,33 +95,140 @@ static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
         .iter()
         .map(|e| (e.kind, serde_json::to_value(&e.schema).unwrap_or(Value::Null)))
         .collect();
-    let record = serde_json::to_value(<crate::ports::TicketRecord as utoipa::PartialSchema>::schema())
-        .unwrap_or(Value::Null);
-    Catalogue { kinds, record, components: serde_json::to_value(&components.schemas).unwrap_or(Value::Null) }
+    let records = vec![
+        (RECORD, schema_of::<crate::ports::TicketRecord>()),
+        (CUSTOMER, schema_of::<crate::ports::CustomerRecord>()),
+        (INVOICE, schema_of::<crate::ports::InvoiceRecord>()),
+        (NOW, schema_of::<crate::ports::NowRecord>()),
+    ];
+    Catalogue { kinds, records, components: serde_json::to_value(&components.schemas).unwrap_or(Value::Null) }
 });
 
 /// The prefix of the fields read from the ticket as it is now.
 pub const RECORD: &str = "record";
+/// …from the customer as it is now (custom fields included).
+pub const CUSTOMER: &str = "customer";
+/// …from the invoice as it is now (link, PIX, amount due today).
+pub const INVOICE: &str = "invoice";
+/// …from the company at the moment of reading (business hours).
+pub const NOW: &str = "now";
+
+/// Whether a kind's events carry a top-level field `name`.
+fn has_property(kind: &str, name: &str) -> bool {
+    CATALOGUE
+        .kinds
+        .get(kind)
+        .is_some_and(|s| resolve(s).get("properties").and_then(|p| p.get(name)).is_some())
+}
 
 /// Whether a kind's events name a ticket (ticket actions and `record.*`
 /// need one).
 pub fn has_ticket(kind: &str) -> bool {
-    CATALOGUE
-        .kinds
-        .get(kind)
-        .is_some_and(|s| resolve(s).get("properties").and_then(|p| p.get("ticket_id")).is_some())
+    has_property(kind, "ticket_id")
 }
 
-/// Whether a definition reads the ticket as it is now (then the job loads it).
-pub fn reads_record(d: &Definition) -> bool {
-    fn walk(c: &Condition) -> bool {
+/// …a customer: its own id, its timeline's, or its ticket's.
+pub fn has_customer(kind: &str) -> bool {
+    has_property(kind, "customer_id")
+        || field_type_in(kind, "timeline.customer_id").is_some()
+        || has_ticket(kind)
+}
+
+pub fn has_invoice(kind: &str) -> bool {
+    has_property(kind, "invoice_id")
+}
+
+pub fn has_opportunity(kind: &str) -> bool {
+    has_property(kind, "opportunity_id")
+}
+
+pub fn has_subject(kind: &str, subject: Subject) -> bool {
+    match subject {
+        Subject::Ticket => has_ticket(kind),
+        Subject::Customer => has_customer(kind),
+        Subject::Invoice => has_invoice(kind),
+        Subject::Opportunity => has_opportunity(kind),
+    }
+}
+
+/// Which records a kind's events can be read with, by prefix.
+fn record_available(kind: &str, prefix: &str) -> bool {
+    match prefix {
+        RECORD => has_ticket(kind),
+        CUSTOMER => has_customer(kind),
+        INVOICE => has_invoice(kind),
+        _ => true,
+    }
+}
+
+/// Every path a definition reads (conditions' fields and texts'
+/// variables), as the catalogue names them.
+fn paths_read(d: &Definition) -> Vec<String> {
+    fn walk(c: &Condition, out: &mut Vec<String>) {
         match c {
-            Condition::All(g) => g.all.iter().any(walk),
-            Condition::Any(g) => g.any.iter().any(walk),
-            Condition::Leaf(l) => l.field.starts_with("record."),
+            Condition::All(g) => g.all.iter().for_each(|m| walk(m, out)),
+            Condition::Any(g) => g.any.iter().for_each(|m| walk(m, out)),
+            Condition::Leaf(l) => out.push(l.field.clone()),
         }
     }
-    walk(&d.conditions) || d.actions.iter().any(|a| a.texts().iter().any(|(_, t)| t.contains("record.")))
+    let mut out = Vec::new();
+    walk(&d.conditions, &mut out);
+    for a in &d.actions {
+        for (_, text) in a.texts() {
+            for name in variables(text).unwrap_or_default() {
+                out.push(variable_path(&d.trigger_kind, name).unwrap_or_else(|| name.to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// Whether a definition reads the record under `prefix` (then the job
+/// loads it).
+pub fn reads(d: &Definition, prefix: &str) -> bool {
+    paths_read(d).iter().any(|p| p.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.')))
+}
+
+/// Whether a definition reads anything but the event itself.
+pub fn reads_records(d: &Definition) -> bool {
+    [RECORD, CUSTOMER, INVOICE, NOW].iter().any(|p| reads(d, p))
+}
+
+/// Triggers that fire on the flow's own schedule (cron): the schedule
+/// itself, or each open invoice due some days from it.
+pub fn is_scheduled(kind: &str) -> bool {
+    kind == <events::FlowScheduleFired as events::Event>::KIND
+        || kind == <events::FlowInvoiceDue as events::Event>::KIND
+}
+
+/// How far from the firing day a flow over invoices may look.
+pub const MAX_DUE_DAYS: i32 = 365;
+
+/// The days to due a `FlowInvoiceDue` flow is for: the top-level
+/// `days_to_due equals N` / `in [..]` conditions, which say both which
+/// invoices the schedule reads (through the due-date index, never the
+/// whole table) and which events the flow accepts. `None` without one.
+pub fn invoice_days(c: &Condition) -> Option<Vec<i32>> {
+    let members: &[Condition] = match c {
+        Condition::All(g) => &g.all,
+        leaf @ Condition::Leaf(_) => std::slice::from_ref(leaf),
+        Condition::Any(_) => return None,
+    };
+    members.iter().find_map(|m| {
+        let Condition::Leaf(l) = m else { return None };
+        if l.field != "days_to_due" {
+            return None;
+        }
+        let int = |v: &Value| v.as_i64().and_then(|n| i32::try_from(n).ok());
+        let mut days: Vec<i32> = match (l.op, l.value.as_ref()?) {
+            (Op::Equals, v) => vec![int(v)?],
+            (Op::In, Value::Array(xs)) => xs.iter().map(int).collect::<Option<_>>()?,
+            _ => return None,
+        };
+        days.sort_unstable();
+        days.dedup();
+        Some(days)
+    })
 }
 
 /// Every trigger with its fields: what the editor offers.
@@ -121,6 +239,9 @@ pub fn triggers() -> Vec<super::model::Trigger> {
         .map(|kind| super::model::Trigger {
             kind: (*kind).to_owned(),
             has_ticket: has_ticket(kind),
+            has_customer: has_customer(kind),
+            has_invoice: has_invoice(kind),
+            has_opportunity: has_opportunity(kind),
             fields: fields_of(kind)
                 .into_iter()
                 .map(|(path, t)| super::model::TriggerField {
@@ -179,20 +300,37 @@ fn type_of(schema: &Value) -> FieldType {
     }
 }
 
-/// The type of `path` (dotted) in the events of `kind`, if they have it.
-pub fn field_type(kind: &str, path: &str) -> Option<FieldType> {
-    let mut s = CATALOGUE.kinds.get(kind)?;
-    let mut path = path;
-    if let Some(rest) = path.strip_prefix("record.")
-        && has_ticket(kind)
-    {
-        s = &CATALOGUE.record;
-        path = rest;
-    }
+/// The type of `path` (dotted) in the events of `kind` itself.
+fn field_type_in(kind: &str, path: &str) -> Option<FieldType> {
+    walk_to(CATALOGUE.kinds.get(kind)?, path)
+}
+
+fn walk_to(schema: &Value, path: &str) -> Option<FieldType> {
+    let mut s = schema;
     for part in path.split('.') {
         s = resolve(s).get("properties")?.get(part)?;
     }
     Some(type_of(s))
+}
+
+/// The type of `path` (dotted) in the events of `kind`, or in a record
+/// they can be read with (`record.status`, `customer.custom_fields.plano`).
+pub fn field_type(kind: &str, path: &str) -> Option<FieldType> {
+    if let Some(t) = field_type_in(kind, path) {
+        return Some(t);
+    }
+    let (prefix, rest) = path.split_once('.')?;
+    let (prefix, schema) = CATALOGUE.records.iter().find(|(p, _)| *p == prefix)?;
+    if !record_available(kind, prefix) {
+        return None;
+    }
+    // A company's own fields: their types live in its data, not here.
+    if *prefix == CUSTOMER
+        && let Some(key) = rest.strip_prefix("custom_fields.")
+    {
+        return (!key.is_empty() && !key.contains('.')).then_some(FieldType::Custom);
+    }
+    walk_to(schema, rest)
 }
 
 /// Every field a trigger's events have (dotted), with its type: what the
@@ -212,21 +350,50 @@ pub fn fields_of(kind: &str) -> Vec<(String, FieldType)> {
     let mut out = Vec::new();
     if let Some(s) = CATALOGUE.kinds.get(kind) {
         walk("", s, &mut out, 0);
-        if has_ticket(kind) {
-            walk(RECORD, &CATALOGUE.record, &mut out, 0);
+        for (prefix, schema) in &CATALOGUE.records {
+            if record_available(kind, prefix) {
+                walk(prefix, schema, &mut out, 0);
+            }
         }
     }
     out
 }
 
-/// The path a `{{variable}}` means: itself, or without its first segment,
-/// so `{{ticket.number}}` reads `number` of a ticket's event.
-fn variable_path(kind: &str, name: &str) -> Option<String> {
-    if field_type(kind, name).is_some() {
-        return Some(name.to_owned());
+/// The pt-BR names a text may use for a variable (`{{cliente.nome}}`,
+/// `{{fatura.valor}}`, `{{ticket.numero}}`), segment by segment.
+fn english(segment: &str) -> &str {
+    match segment {
+        "cliente" => CUSTOMER,
+        "fatura" => INVOICE,
+        "nome" => "name",
+        "valor" => "amount_due",
+        "total" => "total",
+        "vencimento" => "due_date",
+        "numero" | "número" => "number",
+        "telefone" => "phone",
+        "assunto" => "subject",
+        "pix" => "pix_code",
+        "campos" => "custom_fields",
+        other => other,
     }
-    let (_, rest) = name.split_once('.')?;
-    field_type(kind, rest).map(|_| rest.to_owned())
+}
+
+/// The path a `{{variable}}` means: itself, its pt-BR names in English, or
+/// either without its first segment, so `{{ticket.number}}` reads
+/// `number` of a ticket's event.
+fn variable_path(kind: &str, name: &str) -> Option<String> {
+    let translated: String = name.split('.').map(english).collect::<Vec<_>>().join(".");
+    for candidate in [name, translated.as_str()] {
+        if field_type(kind, candidate).is_some() {
+            return Some(candidate.to_owned());
+        }
+        if let Some((_, rest)) = candidate.split_once('.')
+            && field_type(kind, rest).is_some()
+        {
+            return Some(rest.to_owned());
+        }
+    }
+    None
 }
 
 /// The `{{names}}` of a text, trimmed; `Err` for a `{{` never closed.
@@ -260,6 +427,8 @@ fn check_variables(kind: &str, text: &str, at: &str, v: &mut Violations) {
     }
 }
 const MAX_CONDITIONS: usize = 50;
+/// R$ 1 bilhão, as deals allow.
+const MAX_VALUE_CENTS: i64 = 100_000_000_000;
 
 /// Checks a definition against its trigger's schema: every problem is
 /// named by its step and field (`conditions.all[0].field`, `actions[1].url`).
@@ -269,7 +438,7 @@ pub fn validate(d: &Definition) -> Result<()> {
         v.add("trigger_kind", format!("Evento desconhecido: \"{}\".", d.trigger_kind));
         return v.finish();
     }
-    let scheduled = d.trigger_kind == <events::FlowScheduleFired as events::Event>::KIND;
+    let scheduled = is_scheduled(&d.trigger_kind);
     match (&d.schedule, scheduled) {
         (Some(expr), true) => {
             if let Err(message) = super::schedule::check(expr) {
@@ -280,6 +449,16 @@ pub fn validate(d: &Definition) -> Result<()> {
         (Some(_), false) => v.add("schedule", "Só fluxos agendados têm agenda."),
         (None, false) => {}
     }
+    if d.trigger_kind == <events::FlowInvoiceDue as events::Event>::KIND {
+        match invoice_days(&d.conditions) {
+            Some(days) if days.iter().all(|n| (-MAX_DUE_DAYS..=MAX_DUE_DAYS).contains(n)) => {}
+            Some(_) => v.add("conditions", format!("Dias para o vencimento de -{MAX_DUE_DAYS} a {MAX_DUE_DAYS}.")),
+            None => v.add(
+                "conditions",
+                "Inclua a condição \"days_to_due é igual a\" (ex.: 3 = três dias antes do vencimento) ou \"é um de\".",
+            ),
+        }
+    }
     let mut count = 0;
     check_condition(&d.trigger_kind, &d.conditions, "conditions", &mut v, &mut count);
     if count > MAX_CONDITIONS {
@@ -288,11 +467,15 @@ pub fn validate(d: &Definition) -> Result<()> {
     if d.actions.is_empty() || d.actions.len() > MAX_ACTIONS {
         v.add("actions", format!("Inclua de 1 a {MAX_ACTIONS} ações."));
     }
-    let names_ticket = has_ticket(&d.trigger_kind);
     for (i, a) in d.actions.iter().enumerate() {
         let at = format!("actions[{i}]");
-        if a.needs_ticket() && !names_ticket {
-            v.add(&format!("{at}.type"), format!("O evento {} não se refere a um ticket.", d.trigger_kind));
+        if let Some(subject) = a.subject()
+            && !has_subject(&d.trigger_kind, subject)
+        {
+            v.add(
+                &format!("{at}.type"),
+                format!("O evento {} não se refere a {}.", d.trigger_kind, subject.name()),
+            );
         }
         for (field, text) in a.texts() {
             check_variables(&d.trigger_kind, text, &format!("{at}.{field}"), &mut v);
@@ -350,6 +533,42 @@ pub fn validate(d: &Definition) -> Result<()> {
                     v.add(&format!("{at}.amount"), "Espere de 1 minuto a 30 dias.");
                 }
             }
+            Action::EmailCustomer { subject, text } => {
+                if subject.trim().is_empty() || subject.chars().count() > 200 {
+                    v.add(&format!("{at}.subject"), "Informe o assunto (até 200 caracteres).");
+                }
+                if text.trim().is_empty() || text.chars().count() > 10_000 {
+                    v.add(&format!("{at}.text"), "Escreva a mensagem (até 10.000 caracteres).");
+                }
+            }
+            Action::SendInvoice { .. } | Action::MoveOpportunity { .. } | Action::WaitBusinessHours {} => {}
+            Action::CreateOpportunity { title, value_cents, .. } => {
+                if title.trim().is_empty() || title.chars().count() > 200 {
+                    v.add(&format!("{at}.title"), "Informe o título (até 200 caracteres).");
+                }
+                if !(0..=MAX_VALUE_CENTS).contains(value_cents) {
+                    v.add(&format!("{at}.value_cents"), "Informe um valor de R$ 0 a R$ 1 bilhão.");
+                }
+            }
+            Action::SetCustomField { key, value } => {
+                let ok_key = !key.is_empty()
+                    && key.len() <= 60
+                    && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                if !ok_key {
+                    v.add(&format!("{at}.key"), "Informe a chave do campo personalizado (ex.: plano).");
+                }
+                let ok_value = match value {
+                    Value::String(t) => t.chars().count() <= 1000,
+                    Value::Null | Value::Number(_) | Value::Bool(_) => true,
+                    _ => false,
+                };
+                if !ok_value {
+                    v.add(
+                        &format!("{at}.value"),
+                        "Informe um texto (até 1.000 caracteres), número, sim/não ou nulo.",
+                    );
+                }
+            }
             Action::Webhook { url } => {
                 let ok = (url.starts_with("https://") || url.starts_with("http://"))
                     && url.len() <= 2000
@@ -360,7 +579,7 @@ pub fn validate(d: &Definition) -> Result<()> {
             }
         }
     }
-    let waits = d.actions.iter().filter(|a| matches!(a, Action::Wait { .. })).count();
+    let waits = d.actions.iter().filter(|a| a.is_wait()).count();
     if waits > 3 {
         v.add("actions", "Até 3 esperas por fluxo.");
     }
@@ -405,6 +624,7 @@ fn check_leaf(kind: &str, leaf: &Leaf, at: &str, v: &mut Violations) {
     let fits = |x: &Value| match t {
         FieldType::Number | FieldType::Date => x.is_number(),
         FieldType::Boolean => x.is_boolean(),
+        FieldType::Custom => x.is_string() || x.is_number() || x.is_boolean(),
         _ => x.is_string(),
     };
     let ok = match leaf.op {
@@ -414,6 +634,7 @@ fn check_leaf(kind: &str, leaf: &Leaf, at: &str, v: &mut Violations) {
         Op::WithinNextDays | Op::MoreThanDaysAgo => {
             value.and_then(Value::as_i64).is_some_and(|d| (0..=3650).contains(&d))
         }
+        Op::GreaterThan | Op::LessThan => value.is_some_and(Value::is_number),
         _ => value.is_some_and(fits),
     };
     if !ok {
@@ -447,6 +668,11 @@ fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::String(x), Value::String(y)) => x.trim().to_lowercase() == y.trim().to_lowercase(),
         (Value::Number(x), Value::Number(y)) => x.as_f64() == y.as_f64(),
+        // A custom field's number may be kept as text ("10") and compared
+        // with a number, or the other way round.
+        (Value::String(x), Value::Number(y)) | (Value::Number(y), Value::String(x)) => {
+            x.trim().replace(',', ".").parse::<f64>().ok() == y.as_f64()
+        }
         _ => a == b,
     }
 }
@@ -476,12 +702,17 @@ fn holds(leaf: &Leaf, payload: &Value) -> bool {
                 at < now - Duration::days(days)
             }
         }
-        Op::GreaterThan | Op::LessThan => match (actual.and_then(Value::as_f64), value.as_f64()) {
+        Op::GreaterThan | Op::LessThan => match (actual.and_then(number), value.as_f64()) {
             (Some(a), Some(b)) if leaf.op == Op::GreaterThan => a > b,
             (Some(a), Some(b)) => a < b,
             _ => false,
         },
     }
+}
+
+/// A number, or text that reads as one (a custom field's "10,5").
+fn number(v: &Value) -> Option<f64> {
+    v.as_f64().or_else(|| v.as_str().and_then(|s| s.trim().replace(',', ".").parse().ok()))
 }
 
 /// A date (`2026-12-10`, read as the end of that day in UTC, so "within
@@ -571,6 +802,19 @@ pub fn record_of(payload: &Value) -> Option<Uuid> {
     ["ticket_id", "customer_id", "timeline.customer_id"]
         .iter()
         .find_map(|p| lookup(payload, p).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok()))
+}
+
+/// The customer an event names: its own, its timeline's, or (once the
+/// ticket is read) its ticket's.
+pub fn customer_of(payload: &Value) -> Option<Uuid> {
+    ["customer_id", "timeline.customer_id", "record.customer_id"]
+        .iter()
+        .find_map(|p| lookup(payload, p).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok()))
+}
+
+/// The id at a top-level field (`invoice_id`, `opportunity_id`).
+pub fn id_at(payload: &Value, field: &str) -> Option<Uuid> {
+    lookup(payload, field).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok())
 }
 
 /// The ticket an event is about.
@@ -705,5 +949,95 @@ mod tests {
         assert_eq!(render("TicketCreated", "#{{number}}", &payload).unwrap(), "#42");
         let e = render("TicketCreated", "Categoria {{category}}", &payload).unwrap_err();
         assert!(e.contains("{{category}}"), "{e}");
+    }
+
+    #[test]
+    fn records_are_readable_where_the_event_names_them() {
+        assert_eq!(field_type("InvoicePaid", "invoice.link"), Some(FieldType::Text));
+        assert_eq!(field_type("InvoicePaid", "invoice.amount_due_cents"), Some(FieldType::Number));
+        assert_eq!(field_type("InvoicePaid", "customer.name"), Some(FieldType::Text));
+        // A ticket's event reads its customer through the ticket.
+        assert_eq!(field_type("TicketCreated", "customer.email"), Some(FieldType::Text));
+        assert_eq!(field_type("CustomerCreated", "invoice.link"), None);
+        assert_eq!(field_type("CustomerCreated", "record.status"), None);
+        assert_eq!(field_type("CustomerCreated", "customer.custom_fields.plano"), Some(FieldType::Custom));
+        assert_eq!(field_type("CustomerCreated", "customer.custom_fields."), None);
+        assert_eq!(field_type("CustomerCreated", "now.business_hours"), Some(FieldType::Boolean));
+        assert!(fields_of("InvoicePaid").iter().any(|(f, _)| f == "invoice.pix_code"));
+    }
+
+    #[test]
+    fn pt_br_variables_name_the_same_fields() {
+        assert_eq!(variable_path("InvoicePaid", "fatura.valor").as_deref(), Some("invoice.amount_due"));
+        assert_eq!(variable_path("InvoicePaid", "fatura.link").as_deref(), Some("invoice.link"));
+        assert_eq!(variable_path("InvoicePaid", "cliente.nome").as_deref(), Some("customer.name"));
+        assert_eq!(variable_path("TicketCreated", "ticket.numero").as_deref(), Some("number"));
+        assert_eq!(variable_path("CustomerCreated", "fatura.link"), None);
+    }
+
+    #[test]
+    fn actions_need_the_record_they_act_on() {
+        let d = def(json!({"trigger_kind": "CustomerCreated", "actions": [
+            {"type": "send_invoice", "via": "email"},
+            {"type": "move_opportunity", "stage_id": Uuid::nil()},
+            {"type": "email_customer", "subject": "Oi {{cliente.nome}}", "text": "Bem-vindo"},
+            {"type": "set_custom_field", "key": "plano", "value": "ouro"},
+            {"type": "wait_business_hours"}
+        ]}));
+        assert_eq!(fields(validate(&d).unwrap_err()), ["actions[0].type", "actions[1].type"]);
+        let d = def(json!({"trigger_kind": "InvoicePaid", "actions": [
+            {"type": "send_invoice", "via": "whatsapp"},
+            {"type": "create_opportunity", "pipeline_id": Uuid::nil(), "title": "Renovação {{fatura.label}}"}
+        ]}));
+        validate(&d).unwrap();
+        let d = def(json!({"trigger_kind": "CustomerCreated", "actions": [
+            {"type": "email_customer", "subject": " ", "text": "x"},
+            {"type": "create_opportunity", "pipeline_id": Uuid::nil(), "title": "x", "value_cents": -1},
+            {"type": "set_custom_field", "key": "Plano X", "value": {"a": 1}},
+            {"type": "email_customer", "subject": "{{fatura.link}}", "text": "x"}
+        ]}));
+        assert_eq!(
+            fields(validate(&d).unwrap_err()),
+            [
+                "actions[0].subject",
+                "actions[1].value_cents",
+                "actions[2].key",
+                "actions[2].value",
+                "actions[3].subject"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_definition_says_which_records_it_reads() {
+        let d = def(json!({"trigger_kind": "InvoicePaid",
+            "conditions": {"all": [{"field": "customer.custom_fields.plano", "op": "equals", "value": "ouro"}]},
+            "actions": [{"type": "email_customer", "subject": "Fatura {{fatura.label}}", "text": "ok"}]}));
+        assert!(reads(&d, CUSTOMER) && reads(&d, INVOICE));
+        assert!(!reads(&d, RECORD) && !reads(&d, NOW));
+        let d = def(
+            json!({"trigger_kind": "InvoicePaid", "actions": [{"type": "webhook", "url": "https://x.example.com"}]}),
+        );
+        assert!(!reads_records(&d));
+    }
+
+    #[test]
+    fn custom_fields_compare_as_text_or_numbers() {
+        let payload =
+            json!({"customer": {"custom_fields": {"plano": "Ouro", "limite": "10,5", "ativo": true}}});
+        let holds_ = |field: &str, op: &str, value: Value| -> bool {
+            let c: Condition =
+                serde_json::from_value(json!({"all": [{"field": field, "op": op, "value": value}]})).unwrap();
+            evaluate(&c, &payload).0
+        };
+        assert!(holds_("customer.custom_fields.plano", "equals", json!("ouro")));
+        assert!(holds_("customer.custom_fields.limite", "greater_than", json!(10)));
+        assert!(holds_("customer.custom_fields.limite", "equals", json!(10.5)));
+        assert!(holds_("customer.custom_fields.ativo", "equals", json!(true)));
+        assert!(!holds_("customer.custom_fields.nada", "equals", json!("x")));
+        let d = def(json!({"trigger_kind": "CustomerCreated",
+            "conditions": {"all": [{"field": "customer.custom_fields.limite", "op": "greater_than", "value": "10"}]},
+            "actions": [{"type": "webhook", "url": "https://x.example.com"}]}));
+        assert_eq!(fields(validate(&d).unwrap_err()), ["conditions.all[0].value"]);
     }
 }

@@ -8,7 +8,7 @@ use serde_json::json;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use super::model::{Action, AllOf, Condition, Definition, Leaf, Op, WaitUnit};
+use super::model::{Action, AllOf, Condition, Definition, InvoiceVia, Leaf, Op, WaitUnit};
 
 /// A ready-made flow, as the gallery shows it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -111,6 +111,64 @@ pub fn items(me: Uuid) -> Vec<GalleryItem> {
                     user_ids: vec![me],
                     subject: "Proposta aceita: comece o onboarding".into(),
                     text: "Uma proposta foi aceita e virou o contrato {{contract_id}}. Agende o onboarding do cliente.".into(),
+                }],
+            },
+        },
+        GalleryItem {
+            key: "lembrete-fatura-whatsapp",
+            name: "Lembrete de fatura por WhatsApp",
+            description: "Em cada lembrete da régua de cobrança, a fatura (valor do dia, link e PIX) vai para a conversa de WhatsApp do cliente; fora da janela de 24 horas, pelo modelo aprovado de faturas do canal. Não use junto com o modelo de lembrete do canal, ou o cliente recebe dois avisos.",
+            definition: Definition {
+                trigger_kind: "InvoiceReminderDue".into(),
+                schedule: None,
+                conditions: Condition::default(),
+                actions: vec![Action::SendInvoice { via: InvoiceVia::Whatsapp }],
+            },
+        },
+        GalleryItem {
+            key: "vencimento-em-3-dias",
+            name: "Aviso 3 dias antes do vencimento",
+            description: "Todo dia às 9h, cada fatura em aberto que vence em 3 dias vai por e-mail ao cliente, com o valor do dia, o link de pagamento e o PIX.",
+            definition: Definition {
+                trigger_kind: "FlowInvoiceDue".into(),
+                schedule: Some("0 9 * * *".into()),
+                conditions: all(vec![leaf("days_to_due", Op::Equals, json!(3))]),
+                actions: vec![Action::SendInvoice { via: InvoiceVia::Email }],
+            },
+        },
+        GalleryItem {
+            key: "boas-vindas-cliente",
+            name: "Boas-vindas ao novo cliente",
+            description: "Todo cliente novo com e-mail recebe uma mensagem de boas-vindas em nome da empresa.",
+            definition: Definition {
+                trigger_kind: "CustomerCreated".into(),
+                schedule: None,
+                conditions: all(vec![Condition::Leaf(Leaf {
+                    field: "customer.email".into(),
+                    op: Op::IsNotEmpty,
+                    value: None,
+                })]),
+                actions: vec![Action::EmailCustomer {
+                    subject: "Boas-vindas, {{cliente.nome}}!".into(),
+                    text: "Olá, {{cliente.nome}}!\n\nQue bom ter você com a gente. Qualquer dúvida, é só responder este e-mail.".into(),
+                }],
+            },
+        },
+        GalleryItem {
+            key: "fatura-paga-agradecimento",
+            name: "Fatura paga → agradecimento",
+            description: "Quando uma fatura é paga, o cliente recebe um e-mail de agradecimento com o número da fatura.",
+            definition: Definition {
+                trigger_kind: "InvoicePaid".into(),
+                schedule: None,
+                conditions: all(vec![Condition::Leaf(Leaf {
+                    field: "customer.email".into(),
+                    op: Op::IsNotEmpty,
+                    value: None,
+                })]),
+                actions: vec![Action::EmailCustomer {
+                    subject: "Pagamento recebido — fatura {{fatura.label}}".into(),
+                    text: "Olá, {{cliente.nome}}!\n\nRecebemos o pagamento da fatura {{fatura.label}}. Obrigado!".into(),
                 }],
             },
         },

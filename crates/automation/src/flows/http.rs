@@ -335,13 +335,17 @@ async fn pause_flow(State(app): State<App>, s: Session, ApiPath(id): ApiPath<Uui
     request_body = DryRunRequest,
     responses((status = 200, body = DryRunResult), (status = 401, body = Problem), (status = 403, body = Problem),
         (status = 422, body = Problem)))]
-async fn dry_run(mut s: Session, ApiJson(b): ApiJson<DryRunRequest>) -> Result<ApiJson<DryRunResult>> {
+async fn dry_run(
+    State(app): State<App>,
+    mut s: Session,
+    ApiJson(b): ApiJson<DryRunRequest>,
+) -> Result<ApiJson<DryRunResult>> {
     s.require(AUTOMATION_ROLES)?;
     let limit = b.limit.unwrap_or(10);
     if !(1..=50).contains(&limit) {
         return Err(Error::field("limit", "Use um valor entre 1 e 50."));
     }
-    let result = service::dry_run(&mut s.tx, &b.definition, limit).await?;
+    let result = service::dry_run(&app, &mut s.tx, &b.definition, limit).await?;
     // Read only: nothing to commit, and nothing is.
     drop(s);
     Ok(ApiJson(result))

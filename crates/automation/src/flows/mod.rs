@@ -1,4 +1,5 @@
 pub mod definition;
+pub mod fan_out;
 pub mod gallery;
 pub mod http;
 pub mod model;

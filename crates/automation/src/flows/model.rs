@@ -6,6 +6,8 @@ use events::{Priority, TicketStatus};
 use serde::{Deserialize, Serialize};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{IntoParams, ToSchema};
+
+pub use crate::ports::InvoiceVia;
 use uuid::Uuid;
 
 /// The trigger is one of the catalogue's kinds: the OpenAPI document says
@@ -160,12 +162,71 @@ pub enum Action {
         amount: u32,
         unit: WaitUnit,
     },
+    /// An e-mail to the event's customer (its first address), with
+    /// variables; sent once per run and step.
+    EmailCustomer {
+        subject: String,
+        text: String,
+    },
+    /// Sends the event's invoice (open, as due today) to its customer.
+    SendInvoice {
+        via: InvoiceVia,
+    },
+    /// Opens a deal for the event's customer in a pipeline (its first open
+    /// stage unless `stage_id`); from a ticket's event the deal remembers
+    /// the conversation.
+    CreateOpportunity {
+        pipeline_id: Uuid,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        stage_id: Option<Uuid>,
+        title: String,
+        #[serde(default)]
+        value_cents: i64,
+        /// Defaults to nobody (the deal shows unassigned).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        owner_id: Option<Uuid>,
+    },
+    /// Moves the event's deal to a stage of its pipeline.
+    MoveOpportunity {
+        stage_id: Uuid,
+    },
+    /// Sets one custom field of the event's customer (checked against the
+    /// field's type when it runs).
+    SetCustomField {
+        key: String,
+        value: serde_json::Value,
+    },
+    /// Holds the run until the company's business hours start (goes on at
+    /// once while it is open), then checks the conditions again as `wait`.
+    WaitBusinessHours {},
     /// POSTs the event as JSON, signed `X-ConectCRM-Signature: t=<unix>,v1=<hex
     /// HMAC-SHA256 of "<t>.<body>" with the flow's secret>`.
     /// `X-ConectCRM-Delivery` carries the run id (an idempotency key).
     Webhook {
         url: String,
     },
+}
+
+/// What an action acts on: the event must name it (a ticket's events name
+/// its customer through the ticket).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Ticket,
+    Customer,
+    Invoice,
+    Opportunity,
+}
+
+impl Subject {
+    /// "um ticket", for "O evento X não se refere a um ticket."
+    pub fn name(self) -> &'static str {
+        match self {
+            Subject::Ticket => "um ticket",
+            Subject::Customer => "um cliente",
+            Subject::Invoice => "uma fatura",
+            Subject::Opportunity => "uma oportunidade",
+        }
+    }
 }
 
 /// An approved WhatsApp message template; `params` fill its `{{1}}`,
@@ -218,12 +279,39 @@ impl Action {
             Action::Notify { .. } => "notify",
             Action::Wait { .. } => "wait",
             Action::Webhook { .. } => "webhook",
+            Action::EmailCustomer { .. } => "email_customer",
+            Action::SendInvoice { .. } => "send_invoice",
+            Action::CreateOpportunity { .. } => "create_opportunity",
+            Action::MoveOpportunity { .. } => "move_opportunity",
+            Action::SetCustomField { .. } => "set_custom_field",
+            Action::WaitBusinessHours {} => "wait_business_hours",
         }
     }
 
-    /// Whether the step acts on the event's ticket.
-    pub fn needs_ticket(&self) -> bool {
-        !matches!(self, Action::Webhook { .. } | Action::Notify { .. } | Action::Wait { .. })
+    /// What the step acts on, which the trigger's events must name.
+    pub fn subject(&self) -> Option<Subject> {
+        match self {
+            Action::Webhook { .. }
+            | Action::Notify { .. }
+            | Action::Wait { .. }
+            | Action::WaitBusinessHours {} => None,
+            Action::EmailCustomer { .. }
+            | Action::CreateOpportunity { .. }
+            | Action::SetCustomField { .. } => Some(Subject::Customer),
+            Action::SendInvoice { .. } => Some(Subject::Invoice),
+            Action::MoveOpportunity { .. } => Some(Subject::Opportunity),
+            Action::AddNote { .. }
+            | Action::SetPriority { .. }
+            | Action::SetStatus { .. }
+            | Action::AddTags { .. }
+            | Action::Assign { .. }
+            | Action::Reply { .. } => Some(Subject::Ticket),
+        }
+    }
+
+    /// Whether the step holds the run (a delayed job).
+    pub fn is_wait(&self) -> bool {
+        matches!(self, Action::Wait { .. } | Action::WaitBusinessHours {})
     }
 
     /// Texts a customer or a person reads: filled with variables.
@@ -237,7 +325,11 @@ impl Action {
                 }
                 out
             }
-            Action::Notify { subject, text, .. } => vec![("subject", subject), ("text", text)],
+            Action::Notify { subject, text, .. } | Action::EmailCustomer { subject, text } => {
+                vec![("subject", subject), ("text", text)]
+            }
+            Action::CreateOpportunity { title, .. } => vec![("title", title)],
+            Action::SetCustomField { value: serde_json::Value::String(v), .. } => vec![("value", v)],
             _ => vec![],
         }
     }
@@ -518,5 +610,11 @@ pub struct Trigger {
     pub kind: String,
     /// Whether its events name a ticket (ticket actions need one).
     pub has_ticket: bool,
+    /// …a customer (customer actions, `customer.*`).
+    pub has_customer: bool,
+    /// …an invoice (`send_invoice`, `invoice.*`).
+    pub has_invoice: bool,
+    /// …a deal (`move_opportunity`).
+    pub has_opportunity: bool,
     pub fields: Vec<TriggerField>,
 }

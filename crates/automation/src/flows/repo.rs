@@ -331,6 +331,29 @@ pub struct SkippedRun {
 
 /// Records many skipped runs in one statement (a redelivered event adds
 /// none: the once-per-version key).
+/// Deletes up to `limit` of the company's skipped runs finished before
+/// `before`; returns how many went.
+pub async fn purge_skipped(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    before: DateTime<Utc>,
+    limit: i64,
+) -> Result<u64> {
+    let done = sqlx::query!(
+        "delete from automation_runs
+          where tenant_id = $1 and id in (
+                select id from automation_runs
+                 where tenant_id = $1 and status = 'skipped' and finished_at < $2
+                 limit $3)",
+        tenant_id,
+        before,
+        limit
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 pub async fn record_skipped(conn: &mut PgConnection, tenant_id: Uuid, runs: &[SkippedRun]) -> Result<()> {
     let ids: Vec<Uuid> = runs.iter().map(|r| r.id).collect();
     let flows: Vec<Uuid> = runs.iter().map(|r| r.flow_id).collect();

@@ -29,7 +29,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::definition::{self, evaluate, record_of, render, ticket_of};
+use super::definition::{self, customer_of, evaluate, id_at, record_of, render, ticket_of};
+use super::fan_out;
 use super::model::{
     Action, Definition, DryRunEvent, DryRunResult, Flow, FlowStatus, Run, RunStatus, Step, StepOutcome,
 };
@@ -45,6 +46,24 @@ pub const MAX_RUNS_PER_HOUR: i64 = 20;
 
 /// An event caused by this many automation runs in a chain starts no more.
 pub const MAX_DEPTH: i16 = 5;
+
+/// How long runs whose conditions did not hold stay in the history.
+pub const SKIPPED_RUNS_KEPT_DAYS: i64 = 30;
+
+/// Skipped runs one janitor pass deletes per company at most (the next
+/// hour's pass goes on), so a backlog never holds a long transaction.
+const PURGE_BATCH: i64 = 10_000;
+
+/// The janitor's part for one company: skipped runs older than
+/// [`SKIPPED_RUNS_KEPT_DAYS`]. Runs that acted (succeeded, failed,
+/// cancelled) are the company's history and stay.
+pub async fn purge_skipped(app: &App, tenant: Uuid) -> anyhow::Result<u64> {
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let before = Utc::now() - Duration::days(SKIPPED_RUNS_KEPT_DAYS);
+    let gone = repo::purge_skipped(&mut tx, tenant, before, PURGE_BATCH).await?;
+    tx.commit().await?;
+    Ok(gone)
+}
 
 /// Failed runs in a row after which a flow pauses itself.
 pub const MAX_FAILURES_IN_A_ROW: i32 = 5;
@@ -115,6 +134,10 @@ pub fn register(registry: &mut Registry) {
         let tenant = tenant.ok_or_else(|| anyhow::anyhow!("resume without tenant"))?;
         resume(&app, tenant, job.run_id).await
     });
+    registry.handle(|app: App, tenant, job: fan_out::FanOutInvoices| async move {
+        let tenant = tenant.ok_or_else(|| anyhow::anyhow!("fan-out without tenant"))?;
+        fan_out::page(&app, tenant, job).await
+    });
     registry.handle(|app: App, tenant, tick: ScheduleTick| async move {
         let tenant = tenant.ok_or_else(|| anyhow::anyhow!("tick without tenant"))?;
         fire(&app, tenant, tick).await
@@ -122,7 +145,8 @@ pub fn register(registry: &mut Registry) {
 }
 
 /// A scheduled time: the flow (still active, same version) gets its
-/// `FlowScheduleFired` and its next time, in one transaction.
+/// `FlowScheduleFired` — or, over invoices, the first page of its
+/// fan-out — and its next time, in one transaction.
 async fn fire(app: &App, tenant: Uuid, tick: ScheduleTick) -> anyhow::Result<()> {
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
     let Some(flow) = repo::find(&mut tx, tenant, tick.flow_id).await? else { return Ok(()) };
@@ -131,7 +155,11 @@ async fn fire(app: &App, tenant: Uuid, tick: ScheduleTick) -> anyhow::Result<()>
         // (activation or publishing starts the current one).
         return Ok(());
     }
-    tx.emit(&events::FlowScheduleFired { flow_id: flow.id, fired_at: tick.at }).await?;
+    if flow.trigger_kind == events::FlowInvoiceDue::KIND {
+        fan_out::start(&mut tx, &flow, &flow_definition(&flow)?.conditions, tick.at).await?;
+    } else {
+        tx.emit(&events::FlowScheduleFired { flow_id: flow.id, fired_at: tick.at }).await?;
+    }
     schedule::queue_next(&mut tx, &flow, tick.at).await?;
     tx.commit().await?;
     Ok(())
@@ -167,7 +195,7 @@ async fn run_flows(app: &App, tenant: Uuid, batch: Vec<DomainEvent>) -> anyhow::
             if own.is_some_and(|id| id != flow.id) {
                 continue;
             }
-            if !definition::reads_record(d) {
+            if !definition::reads_records(d) {
                 let (held, steps) = evaluate(&d.conditions, &event.payload);
                 if !held {
                     not_held.push(skipped_run(event, flow, d, steps)?);
@@ -185,12 +213,14 @@ async fn run_flows(app: &App, tenant: Uuid, batch: Vec<DomainEvent>) -> anyhow::
     Ok(())
 }
 
-/// A button and a schedule run their own flow only.
+/// A button, a schedule and a fan-out over invoices run their own flow only.
 fn own_flow(event: &DomainEvent) -> anyhow::Result<Option<Uuid>> {
     Ok(if event.kind == events::FlowRunRequested::KIND {
         Some(event.decode::<events::FlowRunRequested>()?.event.flow_id)
     } else if event.kind == events::FlowScheduleFired::KIND {
         Some(event.decode::<events::FlowScheduleFired>()?.event.flow_id)
+    } else if event.kind == events::FlowInvoiceDue::KIND {
+        Some(event.decode::<events::FlowInvoiceDue>()?.event.flow_id)
     } else {
         None
     })
@@ -223,20 +253,49 @@ fn steps_json(steps: &[Step]) -> anyhow::Result<serde_json::Value> {
     Ok(serde_json::to_value(steps)?)
 }
 
-/// The event's payload with, when the definition reads it, the ticket as
-/// it is now under `record`.
-async fn payload_with_record(
+/// The event's payload with what the definition reads as it is now: the
+/// ticket under `record`, the customer under `customer`, the invoice under
+/// `invoice`, the company's hours under `now`. `None` when a record the
+/// event names is gone.
+async fn payload_with_records(
+    app: &App,
     tx: &mut TenantTx,
     d: &Definition,
     payload: &serde_json::Value,
 ) -> anyhow::Result<Option<serde_json::Value>> {
+    use definition::{CUSTOMER, INVOICE, NOW, RECORD, reads};
     let mut payload = payload.clone();
-    if definition::reads_record(d) {
-        let Some(ticket) = ticket_of(&payload) else { return Ok(Some(payload)) };
-        let Some(record) = ports::get()?.ticket(tx, ticket).await? else { return Ok(None) };
+    if !payload.is_object() {
+        return Ok(Some(payload));
+    }
+    let port = ports::get()?;
+    fn add(payload: &mut serde_json::Value, key: &str, value: serde_json::Value) {
         if let Some(map) = payload.as_object_mut() {
-            map.insert(definition::RECORD.to_owned(), serde_json::to_value(record)?);
+            map.insert(key.to_owned(), value);
         }
+    }
+    let wants_customer = reads(d, CUSTOMER);
+    if (reads(d, RECORD) || (wants_customer && customer_of(&payload).is_none()))
+        && let Some(ticket) = ticket_of(&payload)
+    {
+        let Some(record) = port.ticket(tx, ticket).await? else { return Ok(None) };
+        add(&mut payload, RECORD, serde_json::to_value(record)?);
+    }
+    if wants_customer && let Some(id) = customer_of(&payload) {
+        let Some(customer) = port.customer(tx, id).await? else { return Ok(None) };
+        add(&mut payload, CUSTOMER, serde_json::to_value(customer)?);
+    }
+    if reads(d, INVOICE)
+        && let Some(id) = id_at(&payload, "invoice_id")
+    {
+        let Some(invoice) = port.invoice(app, tx, id).await? else { return Ok(None) };
+        add(&mut payload, INVOICE, serde_json::to_value(invoice)?);
+    }
+    if reads(d, NOW) {
+        let (tz, hours) = port.business_hours(tx).await?;
+        let now = Utc::now();
+        let business_hours = kernel::business_hours::next_open(now, tz, &hours) <= now;
+        add(&mut payload, NOW, serde_json::to_value(ports::NowRecord { business_hours })?);
     }
     Ok(Some(payload))
 }
@@ -255,17 +314,21 @@ async fn start_run(app: &App, event: &DomainEvent, flow: &FlowRow, d: &Definitio
     let record_id = record_of(&event.payload);
     let depth = event.cause.map_or(0, |c| c.depth);
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
-    let payload = payload_with_record(&mut tx, d, &event.payload).await?;
+    let payload = payload_with_records(app, &mut tx, d, &event.payload).await?;
     let (held, mut steps) = match &payload {
         Some(p) => evaluate(&d.conditions, p),
         None => (false, vec![]),
     };
+    // A fan-out over invoices is one event per invoice and firing by
+    // construction: a customer with many invoices due is not a loop.
     let acted = match record_id {
-        Some(r) => repo::acted_since(&mut tx, tenant, flow.id, r, Utc::now() - Duration::hours(1)).await?,
-        None => 0,
+        Some(r) if event.kind != events::FlowInvoiceDue::KIND => {
+            repo::acted_since(&mut tx, tenant, flow.id, r, Utc::now() - Duration::hours(1)).await?
+        }
+        _ => 0,
     };
     let skipped = if payload.is_none() {
-        Some("O ticket do evento não existe mais.".to_owned())
+        Some("O registro do evento (ticket, cliente ou fatura) não existe mais.".to_owned())
     } else if !held {
         Some(NOT_HELD.to_owned())
     } else if depth >= MAX_DEPTH {
@@ -362,15 +425,42 @@ async fn go_on(
     let secret = kernel::secrets::open(&app.config, run.tenant, &run.flow.secret)?;
     let mut error = None;
     for (i, action) in actions.iter().enumerate().skip(from) {
-        if let Action::Wait { amount, unit } = action {
-            let resume_at = Utc::now() + Duration::minutes(i64::from(*amount) * unit.minutes());
+        if action.is_wait() {
+            let mut tx = TenantTx::begin(&app.db, run.tenant).await?;
+            let now = Utc::now();
+            let (resume_at, detail) = match action {
+                Action::Wait { amount, unit } => {
+                    let at = now + Duration::minutes(i64::from(*amount) * unit.minutes());
+                    (at, format!("Esperando {amount} {} (até {}).", unit.name(), at.to_rfc3339()))
+                }
+                _ => {
+                    let (tz, hours) = ports::get()?.business_hours(&mut tx).await?;
+                    let at = kernel::business_hours::next_open(now, tz, &hours);
+                    (
+                        at,
+                        format!(
+                            "Esperando o horário comercial (abre {}).",
+                            at.with_timezone(&tz).format("%d/%m às %H:%M")
+                        ),
+                    )
+                }
+            };
+            if resume_at <= now {
+                // Open now: the step is done without holding the run.
+                steps.push(Step {
+                    step: format!("actions[{i}]"),
+                    label: action.label().to_owned(),
+                    outcome: StepOutcome::Succeeded,
+                    detail: Some("Dentro do horário comercial: seguiu sem esperar.".to_owned()),
+                });
+                continue;
+            }
             steps.push(Step {
                 step: format!("actions[{i}]"),
                 label: action.label().to_owned(),
                 outcome: StepOutcome::Waiting,
-                detail: Some(format!("Esperando {amount} {} (até {}).", unit.name(), resume_at.to_rfc3339())),
+                detail: Some(detail),
             });
-            let mut tx = TenantTx::begin(&app.db, run.tenant).await?;
             let next = i32::try_from(i + 1)?;
             repo::hold_run(&mut tx, run.tenant, run.run_id, steps_json(&steps)?, next, resume_at).await?;
             kernel::jobs::enqueue(
@@ -463,8 +553,8 @@ async fn resume(app: &App, tenant: Uuid, run_id: Uuid) -> anyhow::Result<()> {
     let (flow, d, payload, reason) = match flow {
         Some(f) if f.status == FlowStatus::Active.as_str() && f.version == pending.flow_version => {
             let d = flow_definition(&f)?;
-            match payload_with_record(&mut tx, &d, &original).await? {
-                None => (Some(f), Some(d), original, cancel("O ticket não existe mais.")),
+            match payload_with_records(app, &mut tx, &d, &original).await? {
+                None => (Some(f), Some(d), original, cancel("O registro do evento não existe mais.")),
                 Some(p) => {
                     let (held, checks) = evaluate(&d.conditions, &p);
                     if held {
@@ -589,60 +679,131 @@ async fn act(
     };
     let mut tx = TenantTx::begin(&app.db, run.tenant).await.map_err(fail)?;
     tx.caused_by(run.cause());
-    let detail = if let Action::Notify { user_ids, subject, text } = action {
-        let (subject, text) = (fill(subject)?, fill(text)?);
-        let sent = port.notify(&mut tx, user_ids, &subject, &text).await.map_err(fail)?;
-        if sent == 0 {
-            return Err("Nenhuma das pessoas escolhidas está ativa.".to_owned());
+    let payload = run.payload;
+    let step_id = message_id(run.run_id, index);
+    let detail = match action {
+        Action::Notify { user_ids, subject, text } => {
+            let (subject, text) = (fill(subject)?, fill(text)?);
+            let sent = port.notify(&mut tx, user_ids, &subject, &text).await.map_err(fail)?;
+            if sent == 0 {
+                return Err("Nenhuma das pessoas escolhidas está ativa.".to_owned());
+            }
+            Some(format!("E-mail para {sent} pessoa(s): {subject}"))
         }
-        Some(format!("E-mail para {sent} pessoa(s): {subject}"))
-    } else {
-        let ticket_id = ticket_of(run.payload).ok_or("Este evento não se refere a um ticket.")?;
-        match action {
-            Action::AddNote { text } => {
-                let text = fill(text)?;
-                port.add_note(&mut tx, ticket_id, &text).await.map_err(fail)?;
-                Some(text)
-            }
-            Action::SetPriority { priority } => {
-                port.set_priority(&mut tx, ticket_id, *priority).await.map_err(fail)?;
-                None
-            }
-            Action::SetStatus { status } => {
-                port.set_status(&mut tx, ticket_id, *status).await.map_err(fail)?;
-                None
-            }
-            Action::AddTags { tags } => {
-                port.add_tags(&mut tx, ticket_id, tags).await.map_err(fail)?;
-                None
-            }
-            Action::Assign { team_id, user_id } => {
-                port.assign(&mut tx, ticket_id, *team_id, *user_id).await.map_err(fail)?;
-                None
-            }
-            Action::Reply { text, template } => {
-                if auto_reply(run.payload) {
-                    return Err(
-                        "A mensagem do cliente é uma resposta automática: nada foi enviado.".to_owned()
-                    );
+        Action::EmailCustomer { subject, text } => {
+            let customer = customer_id(port, &mut tx, payload).await?;
+            let (subject, text) = (fill(subject)?, fill(text)?);
+            let to = port.email_customer(&mut tx, customer, step_id, &subject, &text).await.map_err(fail)?;
+            Some(format!("E-mail para {to}: {subject}"))
+        }
+        Action::SendInvoice { via } => {
+            let invoice = id_at(payload, "invoice_id").ok_or("Este evento não se refere a uma fatura.")?;
+            Some(port.send_invoice(app, &mut tx, invoice, *via, step_id).await.map_err(fail)?)
+        }
+        Action::CreateOpportunity { pipeline_id, stage_id, title, value_cents, owner_id } => {
+            let customer_id = customer_id(port, &mut tx, payload).await?;
+            let title = fill(title)?;
+            let deal = ports::NewDeal {
+                customer_id,
+                pipeline_id: *pipeline_id,
+                stage_id: *stage_id,
+                title: &title,
+                value_cents: *value_cents,
+                owner_id: *owner_id,
+                ticket_id: ticket_of(payload),
+            };
+            Some(format!(
+                "Oportunidade criada: {}",
+                port.create_opportunity(&mut tx, deal).await.map_err(fail)?
+            ))
+        }
+        Action::MoveOpportunity { stage_id } => {
+            let deal =
+                id_at(payload, "opportunity_id").ok_or("Este evento não se refere a uma oportunidade.")?;
+            let stage = port.move_opportunity(&mut tx, deal, *stage_id).await.map_err(fail)?;
+            Some(format!("Oportunidade movida para {stage}."))
+        }
+        Action::SetCustomField { key, value } => {
+            let customer = customer_id(port, &mut tx, payload).await?;
+            let value = match value {
+                serde_json::Value::String(t) => serde_json::Value::String(fill(t)?),
+                other => other.clone(),
+            };
+            port.set_custom_field(&mut tx, customer, key, &value).await.map_err(fail)?;
+            Some(format!("{key} = {value}"))
+        }
+        Action::Wait { .. } | Action::WaitBusinessHours {} | Action::Webhook { .. } => None,
+        ticket_action => {
+            let ticket_id = ticket_of(payload).ok_or("Este evento não se refere a um ticket.")?;
+            match ticket_action {
+                Action::AddNote { text } => {
+                    let text = fill(text)?;
+                    port.add_note(&mut tx, ticket_id, &text).await.map_err(fail)?;
+                    Some(text)
                 }
-                let text = fill(text)?;
-                let template = match template {
-                    Some(t) => Some(ports::Template {
-                        name: &t.name,
-                        language: &t.language,
-                        params: t.params.iter().map(|p| fill(p)).collect::<std::result::Result<_, _>>()?,
-                    }),
-                    None => None,
-                };
-                let id = message_id(run.run_id, index);
-                Some(port.reply(&mut tx, ticket_id, id, &text, template).await.map_err(fail)?)
+                Action::SetPriority { priority } => {
+                    port.set_priority(&mut tx, ticket_id, *priority).await.map_err(fail)?;
+                    None
+                }
+                Action::SetStatus { status } => {
+                    port.set_status(&mut tx, ticket_id, *status).await.map_err(fail)?;
+                    None
+                }
+                Action::AddTags { tags } => {
+                    port.add_tags(&mut tx, ticket_id, tags).await.map_err(fail)?;
+                    None
+                }
+                Action::Assign { team_id, user_id } => {
+                    port.assign(&mut tx, ticket_id, *team_id, *user_id).await.map_err(fail)?;
+                    None
+                }
+                Action::Reply { text, template } => {
+                    if auto_reply(payload) {
+                        return Err(
+                            "A mensagem do cliente é uma resposta automática: nada foi enviado.".to_owned()
+                        );
+                    }
+                    let text = fill(text)?;
+                    let template = match template {
+                        Some(t) => Some(ports::Template {
+                            name: &t.name,
+                            language: &t.language,
+                            params: t
+                                .params
+                                .iter()
+                                .map(|p| fill(p))
+                                .collect::<std::result::Result<_, _>>()?,
+                        }),
+                        None => None,
+                    };
+                    Some(port.reply(&mut tx, ticket_id, step_id, &text, template).await.map_err(fail)?)
+                }
+                _ => None,
             }
-            Action::Notify { .. } | Action::Wait { .. } | Action::Webhook { .. } => None,
         }
     };
     tx.commit().await.map_err(fail)?;
     Ok(detail)
+}
+
+/// The customer the event names, or its ticket's.
+async fn customer_id(
+    port: &std::sync::Arc<dyn ports::ActionPort>,
+    tx: &mut TenantTx,
+    payload: &serde_json::Value,
+) -> std::result::Result<Uuid, String> {
+    if let Some(id) = customer_of(payload) {
+        return Ok(id);
+    }
+    let ticket = ticket_of(payload).ok_or("Este evento não se refere a um cliente.")?;
+    match port.ticket(tx, ticket).await {
+        Ok(Some(t)) => Ok(t.customer_id),
+        Ok(None) => Err("O ticket do evento não existe mais.".to_owned()),
+        Err(e) => {
+            tracing::error!(error = %e, "automation could not read the ticket's customer");
+            Err("Não foi possível ler o cliente do ticket.".to_owned())
+        }
+    }
 }
 
 /// An auto-reply of the customer's side (RFC 3834 `Auto-Submitted`, an
@@ -665,13 +826,13 @@ fn message_id(run_id: Uuid, index: usize) -> Uuid {
 
 /// Evaluates a definition on the company's last `limit` events of its
 /// trigger (with the tickets as they are now), changing nothing.
-pub async fn dry_run(tx: &mut TenantTx, d: &Definition, limit: i64) -> Result<DryRunResult> {
+pub async fn dry_run(app: &App, tx: &mut TenantTx, d: &Definition, limit: i64) -> Result<DryRunResult> {
     definition::validate(d)?;
     let tenant = tx.tenant_id();
     let stored = repo::latest_events(tx, tenant, &d.trigger_kind, limit).await?;
     let mut events = Vec::with_capacity(stored.len());
     for e in stored {
-        let payload = payload_with_record(tx, d, &e.payload).await.map_err(Error::internal)?;
+        let payload = payload_with_records(app, tx, d, &e.payload).await.map_err(Error::internal)?;
         let (matched, mut steps) = match &payload {
             Some(p) => evaluate(&d.conditions, p),
             None => (false, vec![]),
@@ -710,6 +871,14 @@ fn would(kind: &str, a: &Action, payload: &serde_json::Value) -> std::result::Re
     Ok(match a {
         Action::Webhook { url } => Some(format!("POST {url}")),
         Action::Wait { amount, unit } => Some(format!("Esperaria {amount} {}.", unit.name())),
+        Action::WaitBusinessHours {} => Some("Esperaria o horário comercial, se fechado.".to_owned()),
+        Action::SendInvoice { via: ports::InvoiceVia::Email } => {
+            Some("Enviaria a fatura por e-mail.".to_owned())
+        }
+        Action::SendInvoice { via: ports::InvoiceVia::Whatsapp } => {
+            Some("Enviaria a fatura no WhatsApp do cliente.".to_owned())
+        }
+        Action::MoveOpportunity { .. } => Some("Moveria a oportunidade de etapa.".to_owned()),
         Action::Reply { .. } if auto_reply(payload) => {
             Some("Não seria enviada: a mensagem do cliente é uma resposta automática.".to_owned())
         }

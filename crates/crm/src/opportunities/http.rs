@@ -44,7 +44,7 @@ async fn create_opportunity(
     ApiJson(body): ApiJson<CreateOpportunityRequest>,
 ) -> Result<Created<Opportunity>> {
     s.require(CRM_ROLES)?;
-    let o = service::create(&mut s.tx, &s.user, &body).await?;
+    let o = service::create(&mut s.tx, Some(&s.user), &body).await?;
     s.tx.commit().await?;
     Ok(Created(format!("/api/v1/opportunities/{}", o.id), o))
 }

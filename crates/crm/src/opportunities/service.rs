@@ -47,9 +47,11 @@ fn check_title(v: &mut Violations, title: &str) {
     }
 }
 
+/// Opens a deal; `actor` is the person who does (its default owner), none
+/// for an automation.
 pub async fn create(
     tx: &mut TenantTx,
-    user: &CurrentUser,
+    actor: Option<&CurrentUser>,
     req: &CreateOpportunityRequest,
 ) -> Result<Opportunity> {
     let tenant = tx.tenant_id();
@@ -91,7 +93,7 @@ pub async fn create(
         value_cents: req.value_cents,
         currency: "BRL".into(),
         expected_close_date: req.expected_close_date,
-        owner_id: req.owner_id.or(Some(user.id)),
+        owner_id: req.owner_id.or(actor.map(|u| u.id)),
         source: req.source.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string),
         lost_reason: None,
         position,
@@ -113,7 +115,7 @@ pub async fn create(
             kind: "opportunity.created",
             summary: format!("Oportunidade \u{201c}{}\u{201d} criada em {}", o.title, stage.name),
             data: json!({ "stage_id": stage.id, "value_cents": o.value_cents }),
-            actor_id: Some(user.id),
+            actor_id: actor.map(|u| u.id),
             event_id: None,
             occurred_at: None,
         },

@@ -420,6 +420,31 @@ pub async fn receivable_of_customer(
     .await?)
 }
 
+/// A page of the open invoices due on a day, in id order after `after`:
+/// (invoice, customer). For scheduled automation over invoices.
+pub async fn receivable_due_on(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    due_on: NaiveDate,
+    after: Option<Uuid>,
+    limit: i64,
+) -> Result<Vec<(Uuid, Uuid)>> {
+    let rows = sqlx::query!(
+        "select id, customer_id from invoices
+          where tenant_id = $1 and due_date = $2 and id > $3
+            and status in ('open', 'partially_paid', 'overdue')
+          order by id
+          limit $4",
+        tenant_id,
+        due_on,
+        after.unwrap_or_else(Uuid::nil),
+        limit
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.customer_id)).collect())
+}
+
 /// Ties an invoice to the conversation it was sent into (the first one stays).
 pub async fn link_ticket(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, ticket_id: Uuid) -> Result<()> {
     sqlx::query!(

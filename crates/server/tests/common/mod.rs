@@ -3,6 +3,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod fakes;
+pub mod flows;
 pub mod surface;
 pub mod webchat;
 pub mod world;

@@ -83,7 +83,7 @@ async fn closed_until(tx: &mut TenantTx, team_id: Option<Uuid>) -> Result<Option
     let tenant = tx.tenant_id();
     let (tz, hours) = crate::sla::hours_for(tx, tenant, team_id).await?;
     let now = Utc::now();
-    let next = crate::sla::add_business_minutes(now, 0, tz, &hours);
+    let next = kernel::business_hours::next_open(now, tz, &hours);
     Ok((next > now + Duration::minutes(1))
         .then(|| next.with_timezone(&tz).format("%d/%m às %H:%M").to_string()))
 }

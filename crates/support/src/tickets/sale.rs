@@ -277,60 +277,102 @@ async fn note_payment(tx: &mut TenantTx, event_id: Uuid, paid: &events::InvoiceP
     note_card(tx, event_id, ticket_id, &text, &card).await
 }
 
-/// A dunning step on WhatsApp. A company turns it on by naming a
-/// `reminder` template on its WhatsApp channel; the reminder then goes into
-/// the customer's latest WhatsApp conversation — as text inside the
-/// 24-hour window, as the template after it — once per event (the
-/// message's id is the event's), and the invoice is linked to that
-/// conversation so its payment shows there. Nothing goes otherwise.
-async fn remind_on_whatsapp(
+/// Why an invoice goes into a WhatsApp conversation by itself.
+#[derive(Debug, Clone, Copy)]
+pub enum InvoiceMessage {
+    /// A dunning step (`InvoiceReminderDue`). A company turns these on by
+    /// naming a `reminder` template on its WhatsApp channel; without one
+    /// nothing goes, and an invoice paid or cancelled since the step was
+    /// planned is not reminded.
+    Reminder { offset_days: i32 },
+    /// An automation's "Enviar fatura no WhatsApp": outside the 24-hour
+    /// window it takes the channel's `invoice` template, and anything that
+    /// stops it is an error the run shows.
+    Send,
+}
+
+/// An open invoice into the customer's latest WhatsApp conversation — as
+/// text inside the 24-hour window, as the channel's template after it —
+/// once per `message_id` (the message's primary key), linking the invoice
+/// to that conversation so its payment shows there. Returns the
+/// conversation's number, or `None` when there was nothing to send (no
+/// WhatsApp conversation; for a reminder, no template or nothing due).
+pub async fn invoice_on_whatsapp(
     app: &App,
     tx: &mut TenantTx,
-    event_id: Uuid,
-    due: &events::InvoiceReminderDue,
-) -> Result<()> {
+    message_id: Uuid,
+    invoice_id: Uuid,
+    customer_id: Uuid,
+    what: InvoiceMessage,
+    author: &'static str,
+) -> Result<Option<i64>> {
     let tenant = tx.tenant_id();
-    let Some(ticket_id) = repo::latest_whatsapp_ticket(tx, tenant, due.customer_id).await? else {
-        return Ok(());
+    let Some(ticket_id) = repo::latest_whatsapp_ticket(tx, tenant, customer_id).await? else {
+        return Ok(None);
     };
-    let Some(t) = repo::find(tx, tenant, ticket_id, true).await? else { return Ok(()) };
+    let Some(t) = repo::find(tx, tenant, ticket_id, true).await? else { return Ok(None) };
     let channel = crate::channels::repo::find(tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
-    let Some(template) = SaleTemplates::of(&channel.config).reminder else { return Ok(()) };
-    if repo::message(tx, tenant, event_id, false).await?.is_some() {
-        return Ok(());
+    let templates = SaleTemplates::of(&channel.config);
+    let template = match what {
+        InvoiceMessage::Reminder { .. } => match templates.reminder {
+            Some(tpl) => Some(tpl),
+            None => return Ok(None),
+        },
+        InvoiceMessage::Send => templates.invoice,
+    };
+    if repo::message(tx, tenant, message_id, false).await?.is_some() {
+        return Ok(Some(t.number));
     }
-    let i = match directory::get()?.send_invoice(app, tx, due.invoice_id, due.customer_id, t.id).await {
+    let outside = outside_window(ChannelKind::Whatsapp, &t);
+    if outside && template.is_none() {
+        return Err(Error::conflict(
+            None,
+            "Passaram-se mais de 24 horas desde a última mensagem do cliente e o canal não tem o modelo \
+             aprovado para faturas (Configurações → Canais).",
+        ));
+    }
+    let i = match directory::get()?.send_invoice(app, tx, invoice_id, customer_id, t.id).await {
         Ok(i) => i,
-        // Paid or cancelled since the step was planned: nothing to remind.
-        Err(Error::Validation(_)) => return Ok(()),
+        Err(Error::Validation(_)) if matches!(what, InvoiceMessage::Reminder { .. }) => return Ok(None),
         Err(e) => return Err(e),
     };
-    let when = match due.offset_days {
-        d if d < 0 => format!("vence em {}", i.due_date.format("%d/%m/%Y")),
-        0 => "vence hoje".to_owned(),
-        _ => format!("venceu em {}", i.due_date.format("%d/%m/%Y")),
+    let mut text = match what {
+        InvoiceMessage::Reminder { offset_days } => {
+            let when = match offset_days {
+                d if d < 0 => format!("vence em {}", i.due_date.format("%d/%m/%Y")),
+                0 => "vence hoje".to_owned(),
+                _ => format!("venceu em {}", i.due_date.format("%d/%m/%Y")),
+            };
+            format!(
+                "Lembrete: a fatura {} ({}) {when}.\nPague pela página: {}",
+                i.label,
+                brl(i.amount_due_cents),
+                i.link
+            )
+        }
+        InvoiceMessage::Send => format!(
+            "Fatura {} — {} · vencimento {}\nPague pela página: {}",
+            i.label,
+            brl(i.amount_due_cents),
+            i.due_date.format("%d/%m/%Y"),
+            i.link
+        ),
     };
-    let mut text = format!(
-        "Lembrete: a fatura {} ({}) {when}.\nPague pela página: {}",
-        i.label,
-        brl(i.amount_due_cents),
-        i.link
-    );
     if let Some(pix) = &i.pix_payload {
         text.push_str(&format!("\nPIX copia e cola:\n{pix}"));
     }
-    let template =
-        outside_window(ChannelKind::Whatsapp, &t).then(|| template_ref(template, &Fill::invoice(&t, &i)));
+    let template = template.filter(|_| outside).map(|tpl| template_ref(tpl, &Fill::invoice(&t, &i)));
     let card = MessageCard {
         kind: CardKind::InvoiceSent,
-        record_id: due.invoice_id,
+        record_id: invoice_id,
         title: format!("Vencimento {}", i.due_date.format("%d/%m/%Y")),
         label: i.label,
         amount_cents: i.amount_due_cents,
         url: Some(i.link),
     };
-    queue_reply(tx, Actor::System("ConectCRM"), &t, event_id, &text, template.as_ref(), Some(&card), None)
-        .await
+    queue_reply(tx, Actor::System(author), &t, message_id, &text, template.as_ref(), Some(&card), None)
+        .await?;
+    Ok(Some(t.number))
 }
 
 pub fn register(registry: &mut Registry) {
@@ -338,7 +380,10 @@ pub fn register(registry: &mut Registry) {
         "support.whatsapp_invoice_reminder",
         |app: App, due: Envelope<events::InvoiceReminderDue>| async move {
             let mut tx = TenantTx::begin(&app.db, due.tenant_id).await?;
-            remind_on_whatsapp(&app, &mut tx, due.event_id, &due.event).await?;
+            let d = &due.event;
+            let what = InvoiceMessage::Reminder { offset_days: d.offset_days };
+            invoice_on_whatsapp(&app, &mut tx, due.event_id, d.invoice_id, d.customer_id, what, "ConectCRM")
+                .await?;
             tx.commit().await?;
             Ok(())
         },

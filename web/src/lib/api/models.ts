@@ -290,6 +290,7 @@ export type WebhookDeliveryStatus = Schemas['WebhookDeliveryStatus'];
 export type FlowRunStatus = Schemas['RunStatus'];
 export type FlowVersion = Schemas['FlowVersion'];
 export type FlowWaitUnit = Schemas['WaitUnit'];
+export type FlowInvoiceVia = Schemas['InvoiceVia'];
 export type WhatsappTemplate = Schemas['WhatsappTemplate'];
 export type GalleryItem = Schemas['GalleryItem'];
 

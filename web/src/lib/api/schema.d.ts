@@ -3061,6 +3061,43 @@ export interface components {
             type: "wait";
             unit: components["schemas"]["WaitUnit"];
         } | {
+            subject: string;
+            text: string;
+            /** @enum {string} */
+            type: "email_customer";
+        } | {
+            /** @enum {string} */
+            type: "send_invoice";
+            via: components["schemas"]["InvoiceVia"];
+        } | {
+            /**
+             * Format: uuid
+             * @description Defaults to nobody (the deal shows unassigned).
+             */
+            owner_id?: string | null;
+            /** Format: uuid */
+            pipeline_id: string;
+            /** Format: uuid */
+            stage_id?: string | null;
+            title: string;
+            /** @enum {string} */
+            type: "create_opportunity";
+            /** Format: int64 */
+            value_cents?: number;
+        } | {
+            /** Format: uuid */
+            stage_id: string;
+            /** @enum {string} */
+            type: "move_opportunity";
+        } | {
+            key: string;
+            /** @enum {string} */
+            type: "set_custom_field";
+            value: unknown;
+        } | {
+            /** @enum {string} */
+            type: "wait_business_hours";
+        } | {
             /** @enum {string} */
             type: "webhook";
             url: string;
@@ -4015,7 +4052,7 @@ export interface components {
          * @description The kind of every domain event: its Socket.IO event name and the name of its schema.
          * @enum {string}
          */
-        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketTriaged" | "TicketCategorized" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowPaused";
+        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketTriaged" | "TicketCategorized" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowInvoiceDue" | "FlowPaused";
         /** @description A question the company answered; the bot states nothing else about it. */
         FaqEntry: {
             answer: string;
@@ -4153,6 +4190,29 @@ export interface components {
             version: number;
             /** @description Key of the webhook signatures (`X-ConectCRM-Signature`). */
             webhook_secret: string;
+        };
+        /**
+         * @description A scheduled flow over invoices ("3 dias antes do vencimento") came
+         *     to one open invoice: one event per invoice due `days_to_due` days
+         *     after the firing day, read in the company's timezone. Only that
+         *     flow runs on it; nobody receives it live.
+         */
+        FlowInvoiceDue: {
+            /** Format: uuid */
+            customer_id: string;
+            /**
+             * Format: int32
+             * @description 3 = "vence em 3 dias", 0 = "vence hoje", −2 = "venceu há 2 dias".
+             */
+            days_to_due: number;
+            /** Format: date */
+            due_date: string;
+            /** Format: date-time */
+            fired_at: string;
+            /** Format: uuid */
+            flow_id: string;
+            /** Format: uuid */
+            invoice_id: string;
         };
         /** @description A flow paused itself after failing again and again; admins are told. */
         FlowPaused: {
@@ -4481,6 +4541,11 @@ export interface components {
         };
         /** @enum {string} */
         InvoiceStatus: "draft" | "open" | "partially_paid" | "paid" | "overdue" | "cancelled" | "refunded";
+        /**
+         * @description How [`ActionPort::send_invoice`] sends.
+         * @enum {string}
+         */
+        InvoiceVia: "email" | "whatsapp";
         /** @description A line to price: from the catalogue (`product_id`) or free text. */
         ItemInput: {
             billing?: components["schemas"]["Billing"] | null;
@@ -6408,6 +6473,12 @@ export interface components {
         /** @description An event kind a flow may start from, and what its conditions may read. */
         Trigger: {
             fields: components["schemas"]["TriggerField"][];
+            /** @description …a customer (customer actions, `customer.*`). */
+            has_customer: boolean;
+            /** @description …an invoice (`send_invoice`, `invoice.*`). */
+            has_invoice: boolean;
+            /** @description …a deal (`move_opportunity`). */
+            has_opportunity: boolean;
             /** @description Whether its events name a ticket (ticket actions need one). */
             has_ticket: boolean;
             kind: components["schemas"]["EventKind"];

@@ -1,35 +1,24 @@
 import { useId } from 'react';
 
+import { OwnerSelect } from '@/components/owner-select';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
-import type { AutomationTriggerField, FlowWaitUnit } from '@/lib/api/models';
+import type { FlowInvoiceVia, FlowWaitUnit } from '@/lib/api/models';
 import { useAllUsers } from '@/lib/api/users';
 import { PRIORITY_LABELS, TICKET_STATUS_LABELS } from '@/lib/ticket-labels';
 
 import { type ActionDraft, newTemplate, type TemplateDraft } from '../utils/draft';
 
-import { WAIT_UNIT_LABELS } from './labels';
+import type { FieldsProps, PropsOf } from './action-props';
+import { CreateOpportunityFields, MoveOpportunityFields, SetCustomFieldFields } from './crm-action-fields';
+import { INVOICE_VIA_LABELS, WAIT_UNIT_LABELS } from './labels';
 import { LabelOptions } from './run-parts';
 import { VariableText } from './variable-text';
 
 /** A support team as the editor offers it (the app layer hands the list in: teams live in support). */
 export type TeamOption = { id: string; name: string };
 
-type FieldsProps<A extends ActionDraft> = {
-  action: A;
-  onChange: (action: A) => void;
-  /** This action's errors, keyed by its field (`text`, `template.name`). */
-  errors: Record<string, string | undefined>;
-  fields: AutomationTriggerField[];
-};
-
-function useActiveUsers() {
-  const users = useAllUsers();
-  return { ...users, active: (users.data ?? []).filter((u) => u.active) };
-}
-
-function AssignFields({ action: a, onChange, errors, teams }: FieldsProps<Extract<ActionDraft, { type: 'assign' }>> & { teams: TeamOption[] }) {
-  const users = useActiveUsers();
+function AssignFields({ action: a, onChange, errors, teams }: PropsOf<'assign'> & { teams: TeamOption[] }) {
   return (
     <div className="grid gap-2 sm:grid-cols-2">
       <SelectField
@@ -46,14 +35,7 @@ function AssignFields({ action: a, onChange, errors, teams }: FieldsProps<Extrac
           </option>
         ))}
       </SelectField>
-      <SelectField label="Pessoa" value={a.user_id} error={errors.user_id} disabled={users.isPending} onChange={(e) => onChange({ ...a, user_id: e.target.value })}>
-        <option value="">Ninguém em particular</option>
-        {users.active.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.name}
-          </option>
-        ))}
-      </SelectField>
+      <OwnerSelect label="Pessoa" emptyLabel="Ninguém em particular" value={a.user_id} error={errors.user_id} onChange={(user_id) => onChange({ ...a, user_id })} />
     </div>
   );
 }
@@ -94,7 +76,7 @@ function TemplateFields({ template, onChange, errors }: { template: TemplateDraf
   );
 }
 
-function ReplyFields({ action: a, onChange, errors, fields }: FieldsProps<Extract<ActionDraft, { type: 'reply' }>>) {
+function ReplyFields({ action: a, onChange, errors, fields }: PropsOf<'reply'>) {
   const checkbox = useId();
   return (
     <div className="space-y-2">
@@ -125,8 +107,20 @@ function ReplyFields({ action: a, onChange, errors, fields }: FieldsProps<Extrac
   );
 }
 
-function NotifyFields({ action: a, onChange, errors, fields }: FieldsProps<Extract<ActionDraft, { type: 'notify' }>>) {
-  const users = useActiveUsers();
+/** An e-mail's subject and text, with variables. */
+function EmailTexts<A extends Extract<ActionDraft, { subject: string; text: string }>>({ action: a, onChange, errors, fields }: FieldsProps<A>) {
+  return (
+    <>
+      <VariableText label="Assunto" value={a.subject} error={errors.subject} fields={fields} onChange={(subject) => onChange({ ...a, subject })} />
+      <VariableText label="Mensagem do e-mail" multiline value={a.text} error={errors.text} fields={fields} onChange={(text) => onChange({ ...a, text })} />
+    </>
+  );
+}
+
+function NotifyFields(props: PropsOf<'notify'>) {
+  const { action: a, onChange, errors } = props;
+  const users = useAllUsers();
+  const active = (users.data ?? []).filter((u) => u.active);
   const errorId = useId();
   const toggle = (id: string, on: boolean) => onChange({ ...a, user_ids: on ? [...a.user_ids, id] : a.user_ids.filter((x) => x !== id) });
   return (
@@ -137,7 +131,7 @@ function NotifyFields({ action: a, onChange, errors, fields }: FieldsProps<Extra
           <p className="text-sm text-slate-600">Carregando pessoas…</p>
         ) : (
           <ul className="max-h-40 space-y-1 overflow-y-auto rounded-md bg-white p-2 ring-1 ring-slate-200">
-            {users.active.map((u) => (
+            {active.map((u) => (
               <li key={u.id}>
                 <label className="flex items-center gap-2 text-sm text-slate-800">
                   <input type="checkbox" checked={a.user_ids.includes(u.id)} onChange={(e) => toggle(u.id, e.target.checked)} />
@@ -153,8 +147,7 @@ function NotifyFields({ action: a, onChange, errors, fields }: FieldsProps<Extra
           </p>
         )}
       </fieldset>
-      <VariableText label="Assunto" value={a.subject} error={errors.subject} fields={fields} onChange={(subject) => onChange({ ...a, subject })} />
-      <VariableText label="Mensagem do e-mail" multiline value={a.text} error={errors.text} fields={fields} onChange={(text) => onChange({ ...a, text })} />
+      <EmailTexts {...props} />
     </div>
   );
 }
@@ -213,6 +206,32 @@ export function ActionFields({ teams, ...props }: FieldsProps<ActionDraft> & { t
           <p className="text-xs text-slate-500 sm:col-span-2">Depois da espera, as condições são verificadas de novo no ticket como ele estiver; se não valerem mais, a execução é cancelada.</p>
         </div>
       );
+    case 'wait_business_hours':
+      return <p className="text-xs text-slate-500">Segue na hora se a empresa estiver aberta; senão espera a próxima abertura (Configurações → Empresa).</p>;
+    case 'email_customer':
+      return (
+        <div className="space-y-2">
+          <EmailTexts action={a} onChange={onChange} errors={errors} fields={fields} />
+          <p className="text-xs text-slate-500">Vai para o primeiro e-mail do cliente do evento; sem e-mail cadastrado, a ação falha.</p>
+        </div>
+      );
+    case 'send_invoice':
+      return (
+        <SelectField
+          label="Como enviar"
+          value={a.via}
+          hint="A fatura do evento, com o link de pagamento, o PIX e o valor devido hoje."
+          onChange={(e) => onChange({ ...a, via: e.target.value as FlowInvoiceVia })}
+        >
+          <LabelOptions labels={INVOICE_VIA_LABELS} />
+        </SelectField>
+      );
+    case 'create_opportunity':
+      return <CreateOpportunityFields action={a} onChange={onChange} errors={errors} fields={fields} />;
+    case 'move_opportunity':
+      return <MoveOpportunityFields action={a} onChange={onChange} errors={errors} fields={fields} />;
+    case 'set_custom_field':
+      return <SetCustomFieldFields action={a} onChange={onChange} errors={errors} fields={fields} />;
     case 'webhook':
       return (
         <TextField

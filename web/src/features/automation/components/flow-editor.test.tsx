@@ -12,17 +12,50 @@ const json = (body: unknown, status = 200, type = 'application/json') =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
 
 const TEXT = ['equals', 'not_equals', 'contains', 'starts_with', 'in', 'is_empty', 'is_not_empty'] as const;
+const NONE = { has_ticket: false, has_customer: false, has_invoice: false, has_opportunity: false };
+const customer = [
+  { path: 'customer.name', type: 'text', ops: [...TEXT] },
+  { path: 'customer.custom_fields', type: 'object', ops: ['is_empty', 'is_not_empty'] },
+] satisfies AutomationTrigger['fields'];
 const triggers: AutomationTrigger[] = [
   {
     kind: 'MessageReceived',
+    ...NONE,
     has_ticket: true,
+    has_customer: true,
     fields: [
       { path: 'preview', type: 'text', ops: [...TEXT] },
       { path: 'record.number', type: 'number', ops: ['equals', 'greater_than', 'less_than'] },
       { path: 'record.customer_name', type: 'text', ops: [...TEXT] },
+      ...customer,
     ],
   },
-  { kind: 'FlowScheduleFired', has_ticket: false, fields: [{ path: 'fired_at', type: 'text', ops: [...TEXT] }] },
+  { kind: 'FlowScheduleFired', ...NONE, fields: [{ path: 'fired_at', type: 'text', ops: [...TEXT] }] },
+  { kind: 'CustomerCreated', ...NONE, has_customer: true, fields: [{ path: 'customer_id', type: 'text', ops: [...TEXT] }, ...customer] },
+  {
+    kind: 'InvoicePaid',
+    ...NONE,
+    has_customer: true,
+    has_invoice: true,
+    fields: [{ path: 'invoice_id', type: 'text', ops: [...TEXT] }, ...customer, { path: 'invoice.link', type: 'text', ops: [...TEXT] }],
+  },
+];
+const customFields = [
+  { id: 'cf1', key: 'plano', label: 'Plano', field_type: 'select', options: ['ouro', 'prata'], required: false, created_at: '2026-01-01T00:00:00Z' },
+  { id: 'cf2', key: 'limite', label: 'Limite', field_type: 'number', options: [], required: false, created_at: '2026-01-01T00:00:00Z' },
+  { id: 'cf3', key: 'canais', label: 'Canais', field_type: 'multiselect', options: ['a', 'b'], required: false, created_at: '2026-01-01T00:00:00Z' },
+];
+const pipelines = [
+  {
+    id: 'p1',
+    name: 'Vendas',
+    created_at: '2026-01-01T00:00:00Z',
+    stages: [
+      { id: 's1', name: 'Contato', kind: 'open', position: 0, probability: 10 },
+      { id: 's2', name: 'Proposta', kind: 'open', position: 1, probability: 50 },
+      { id: 's3', name: 'Ganha', kind: 'won', position: 2, probability: 100 },
+    ],
+  },
 ];
 const users = {
   items: [
@@ -40,6 +73,8 @@ function stubApi(answer: (body: unknown) => Response) {
     vi.fn(async (url: string, init: RequestInit = {}) => {
       if (url === '/api/v1/automation/triggers') return json(triggers);
       if (url.startsWith('/api/v1/users')) return json(users);
+      if (url === '/api/v1/custom-fields') return json(customFields);
+      if (url === '/api/v1/pipelines') return json(pipelines);
       if (url === '/api/v1/automation/flows' && init.method === 'POST') {
         const body = JSON.parse(String(init.body));
         posted.push(body);
@@ -118,19 +153,121 @@ describe('FlowEditor', () => {
     await user.selectOptions(within(form).getByLabelText(/^Quando rodar/), 'Toda segunda às 9h');
     expect(within(form).getByLabelText(/^Agenda \(cron\)/)).toHaveValue('0 9 * * Mon');
     expect(within(form).getByRole('button', { name: '+ Esperar' })).toBeInTheDocument();
+    expect(within(form).queryByRole('button', { name: '+ Responder ao cliente' })).not.toBeInTheDocument();
+    expect(within(form).getByText(/não se refere a um ticket, a um cliente, a uma fatura nem a uma oportunidade/)).toBeInTheDocument();
 
-    await user.click(within(form).getByRole('button', { name: '+ Responder ao cliente' }));
-    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
-    expect(await within(form).findByText('Este evento não se refere a um ticket.')).toBeInTheDocument();
-    expect(posted).toEqual([]);
-
-    await user.click(within(form).getByRole('button', { name: 'Remover a ação 1' }));
     await user.click(within(form).getByRole('button', { name: '+ Chamar webhook' }));
     await user.type(within(form).getByLabelText(/^Endereço/), 'https://erp.example.com/h');
     await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
     expect(await within(form).findByText('Agende com pelo menos 15 minutos entre as execuções.')).toBeInTheDocument();
     expect(posted).toEqual([
       { name: 'Bom dia', trigger_kind: 'FlowScheduleFired', schedule: '0 9 * * Mon', conditions: { all: [] }, actions: [{ type: 'webhook', url: 'https://erp.example.com/h' }] },
+    ]);
+  });
+
+  it('e-mails a new customer and fills a custom field, with a condition on another custom field', async () => {
+    stubApi(() => json({}, 201));
+    const user = userEvent.setup();
+    const onDone = vi.fn();
+    renderWithProviders(<FlowEditor flow={null} teams={[]} onDone={onDone} />);
+    const form = await screen.findByRole('form', { name: 'Novo fluxo' });
+
+    await user.type(within(form).getByLabelText(/^Nome/), 'Boas-vindas');
+    await user.selectOptions(within(form).getByLabelText(/^Quando acontecer/), 'CustomerCreated');
+    expect(within(form).queryByRole('button', { name: '+ Enviar a fatura ao cliente' })).not.toBeInTheDocument();
+    expect(within(form).queryByRole('button', { name: '+ Adicionar nota interna' })).not.toBeInTheDocument();
+
+    await user.click(within(form).getByRole('button', { name: 'Adicionar condição' }));
+    const field = within(form).getByLabelText(/^Campo/);
+    const custom = await within(field).findByRole('group', { name: 'Campos personalizados do cliente' });
+    expect(within(custom).getByRole('option', { name: 'Cliente: Canais' })).toBeInTheDocument();
+    await user.selectOptions(field, 'Cliente: Limite');
+    await user.selectOptions(within(form).getByLabelText(/^Operador/), 'greater_than');
+    expect(within(within(form).getByLabelText(/^Operador/)).queryByRole('option', { name: 'contém' })).not.toBeInTheDocument();
+    await user.type(within(form).getByLabelText(/^Valor/), '1000');
+
+    await user.click(within(form).getByRole('button', { name: '+ Enviar e-mail ao cliente' }));
+    const email = within(form).getByRole('listitem', { name: /Enviar e-mail ao cliente/ });
+    await user.type(within(email).getByLabelText('Assunto'), 'Bem-vindo,');
+    await user.click(within(within(email).getByRole('group', { name: 'Variáveis para assunto' })).getByRole('button', { name: '{{cliente.nome}}' }));
+    await user.type(within(email).getByLabelText('Mensagem do e-mail'), 'Conte com a gente.');
+
+    await user.click(within(form).getByRole('button', { name: '+ Preencher campo personalizado do cliente' }));
+    const fill = within(form).getByRole('listitem', { name: /Preencher campo personalizado/ });
+    const key = within(fill).getByLabelText(/^Campo personalizado/);
+    await vi.waitFor(() => expect(key).toBeEnabled());
+    // Lists of choices can't be set by a flow.
+    expect(within(key).queryByRole('option', { name: 'Canais' })).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
+    expect(await within(fill).findByText('Informe a chave do campo personalizado (ex.: plano).')).toBeInTheDocument();
+    expect(posted).toEqual([]);
+    await user.selectOptions(key, 'Plano');
+    await user.selectOptions(within(fill).getByLabelText(/^Valor do campo/), 'ouro');
+
+    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(posted).toEqual([
+      {
+        name: 'Boas-vindas',
+        trigger_kind: 'CustomerCreated',
+        conditions: { all: [{ field: 'customer.custom_fields.limite', op: 'greater_than', value: 1000 }] },
+        actions: [
+          { type: 'email_customer', subject: 'Bem-vindo, {{cliente.nome}}', text: 'Conte com a gente.' },
+          { type: 'set_custom_field', key: 'plano', value: 'ouro' },
+        ],
+      },
+    ]);
+  });
+
+  it('flags sending an invoice on an event without one, and opens a deal with its value in cents', async () => {
+    stubApi(() => json({}, 201));
+    const user = userEvent.setup();
+    const onDone = vi.fn();
+    renderWithProviders(<FlowEditor flow={null} teams={[]} onDone={onDone} />);
+    const form = await screen.findByRole('form', { name: 'Novo fluxo' });
+
+    await user.type(within(form).getByLabelText(/^Nome/), 'Fatura paga');
+    // Before an event is chosen, every action is offered.
+    await user.click(within(form).getByRole('button', { name: '+ Enviar a fatura ao cliente' }));
+    await user.selectOptions(within(form).getByLabelText(/^Quando acontecer/), 'CustomerCreated');
+    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
+    expect(await within(form).findByText('Este evento não se refere a uma fatura.')).toBeInTheDocument();
+    expect(posted).toEqual([]);
+
+    await user.selectOptions(within(form).getByLabelText(/^Quando acontecer/), 'InvoicePaid');
+    const invoice = within(form).getByRole('listitem', { name: /Enviar a fatura ao cliente/ });
+    await user.selectOptions(within(invoice).getByLabelText(/^Como enviar/), 'whatsapp');
+
+    await user.click(within(form).getByRole('button', { name: '+ Criar oportunidade' }));
+    const deal = within(form).getByRole('listitem', { name: /Criar oportunidade/ });
+    await user.type(within(deal).getByLabelText(/^Valor/), '-5');
+    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
+    expect(await within(deal).findByText('Escolha o funil.')).toBeInTheDocument();
+    expect(within(deal).getByText('Informe o título (até 200 caracteres).')).toBeInTheDocument();
+    expect(within(deal).getByText('Informe um valor de R$ 0 a R$ 1 bilhão.')).toBeInTheDocument();
+
+    const pipeline = within(deal).getByLabelText(/^Funil/);
+    await vi.waitFor(() => expect(pipeline).toBeEnabled());
+    await user.selectOptions(pipeline, 'Vendas');
+    const stage = within(deal).getByLabelText(/^Etapa/);
+    expect(within(stage).queryByRole('option', { name: 'Ganha' })).not.toBeInTheDocument();
+    await user.selectOptions(stage, 'Proposta');
+    await user.type(within(deal).getByLabelText(/^Título/), 'Renovação');
+    await user.clear(within(deal).getByLabelText(/^Valor/));
+    await user.type(within(deal).getByLabelText(/^Valor/), '1.234,56');
+
+    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(posted).toEqual([
+      {
+        name: 'Fatura paga',
+        trigger_kind: 'InvoicePaid',
+        conditions: { all: [] },
+        actions: [
+          { type: 'send_invoice', via: 'whatsapp' },
+          { type: 'create_opportunity', pipeline_id: 'p1', stage_id: 's2', title: 'Renovação', value_cents: 123456 },
+        ],
+      },
     ]);
   });
 });

@@ -17,15 +17,17 @@ import {
   fromFlow,
   needsValue,
   newAction,
-  RECORD_PREFIX,
   SCHEDULED,
   toDefinition,
   toRequest,
   validateDraft,
 } from '../utils/draft';
+import { fieldOf } from '../utils/fields';
 
 import { ActionFields, type TeamOption } from './action-fields';
-import { ACTION_LABELS, fieldLabel, OP_LABELS, SCHEDULE_PRESETS } from './labels';
+import { ActionMenu } from './action-menu';
+import { ConditionFieldSelect } from './condition-field-select';
+import { ACTION_LABELS, OP_LABELS, SCHEDULE_PRESETS } from './labels';
 import { StepList } from './run-parts';
 
 function DryRunView({ result }: { result: DryRunResult }) {
@@ -99,8 +101,6 @@ export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: 
     return Object.fromEntries(Object.entries(errors).flatMap(([key, message]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), message]] : [])));
   };
   const fields = trigger?.fields ?? [];
-  const eventFields = fields.filter((f) => f.type !== 'object' && !f.path.startsWith(RECORD_PREFIX));
-  const recordFields = fields.filter((f) => f.type !== 'object' && f.path.startsWith(RECORD_PREFIX));
   const published = flow !== null && flow.status !== 'draft';
 
   const check = () => {
@@ -168,30 +168,12 @@ export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: 
             </SelectField>
             {draft.conditions.length === 0 && <p className="text-sm text-slate-600">Sem condições: roda para todo evento deste tipo.</p>}
             {draft.conditions.map((c, i) => {
-              const field = trigger?.fields.find((f) => f.path === c.field);
+              const field = fieldOf(fields, c.field);
               const setRow = (patch: Partial<typeof c>) =>
                 update({ conditions: draft.conditions.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
               return (
                 <div key={i} role="group" aria-label={`Condição ${i + 1}`} className="grid items-end gap-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
-                  <SelectField label="Campo" value={c.field} error={errors[`conditions.${i}.field`]} onChange={(e) => setRow({ field: e.target.value, op: '' })}>
-                    <option value="">Escolha…</option>
-                    <optgroup label="O evento">
-                      {eventFields.map((f) => (
-                        <option key={f.path} value={f.path}>
-                          {f.path}
-                        </option>
-                      ))}
-                    </optgroup>
-                    {recordFields.length > 0 && (
-                      <optgroup label="O ticket agora (quando o fluxo roda)">
-                        {recordFields.map((f) => (
-                          <option key={f.path} value={f.path}>
-                            {fieldLabel(f.path)}
-                          </option>
-                        ))}
-                      </optgroup>
-                    )}
-                  </SelectField>
+                  <ConditionFieldSelect value={c.field} error={errors[`conditions.${i}.field`]} fields={fields} onChange={(path) => setRow({ field: path, op: '' })} />
                   <SelectField label="Operador" value={c.op} error={errors[`conditions.${i}.op`]} onChange={(e) => setRow({ op: e.target.value as typeof c.op })}>
                     <option value="">Escolha…</option>
                     {field?.ops.map((op) => (
@@ -244,13 +226,7 @@ export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: 
             </li>
           ))}
         </ol>
-        <div className="flex flex-wrap gap-2">
-          {(Object.keys(ACTION_LABELS) as ActionDraft['type'][]).map((type) => (
-            <Button key={type} variant="secondary" size="sm" onClick={() => update({ actions: [...draft.actions, newAction(type)] })}>
-              + {ACTION_LABELS[type]}
-            </Button>
-          ))}
-        </div>
+        <ActionMenu trigger={trigger} onAdd={(type) => update({ actions: [...draft.actions, newAction(type)] })} />
       </fieldset>
 
       {flow && (

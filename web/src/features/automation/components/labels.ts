@@ -1,4 +1,4 @@
-import type { BotAction, FlowOp, FlowRunStatus, FlowStatus, FlowStep, FlowWaitUnit } from '@/lib/api/models';
+import type { BotAction, FlowInvoiceVia, FlowOp, FlowRunStatus, FlowStatus, FlowStep, FlowWaitUnit } from '@/lib/api/models';
 
 import type { BotChannel } from '../utils/bot-settings';
 
@@ -44,6 +44,7 @@ export const OUTCOME_LABELS: Record<FlowStep['outcome'], string> = {
   not_run: 'não feita',
 };
 
+/** Each action by its `type`, in the order the editor offers them. */
 export const ACTION_LABELS = {
   add_note: 'Adicionar nota interna',
   set_status: 'Mudar a situação',
@@ -51,12 +52,33 @@ export const ACTION_LABELS = {
   add_tags: 'Adicionar etiquetas',
   assign: 'Atribuir',
   reply: 'Responder ao cliente',
+  email_customer: 'Enviar e-mail ao cliente',
+  send_invoice: 'Enviar a fatura ao cliente',
+  create_opportunity: 'Criar oportunidade',
+  move_opportunity: 'Mover a oportunidade',
+  set_custom_field: 'Preencher campo personalizado do cliente',
   notify: 'Avisar por e-mail',
   wait: 'Esperar',
+  wait_business_hours: 'Esperar o horário comercial',
   webhook: 'Chamar webhook',
 } as const;
 
 export const WAIT_UNIT_LABELS: Record<FlowWaitUnit, string> = { minutes: 'minutos', hours: 'horas', days: 'dias' };
+
+export const INVOICE_VIA_LABELS: Record<FlowInvoiceVia, string> = {
+  email: 'Por e-mail (com PDF)',
+  whatsapp: 'No WhatsApp (fora da janela de 24 h, pelo modelo aprovado de faturas do canal)',
+};
+
+/** The pt-BR variables the server accepts, offered where the trigger has what they name. */
+export const FRIENDLY_VARIABLES = [
+  { name: 'cliente.nome', label: 'Nome do cliente' },
+  { name: 'fatura.valor', label: 'Valor da fatura devido hoje' },
+  { name: 'fatura.vencimento', label: 'Vencimento da fatura' },
+  { name: 'fatura.link', label: 'Link de pagamento da fatura' },
+  { name: 'fatura.pix', label: 'PIX copia e cola da fatura' },
+  { name: 'ticket.numero', label: 'Número do ticket' },
+] as const;
 
 /** Ready schedules the editor offers (cron in the company's timezone, weekdays by English name). */
 export const SCHEDULE_PRESETS = [
@@ -66,8 +88,20 @@ export const SCHEDULE_PRESETS = [
   { cron: '0 * * * *', label: 'A cada hora' },
 ] as const;
 
-/** A trigger's field as the editor names it: `record.*` is the ticket as it is when the flow runs. */
-export const fieldLabel = (path: string) => (path.startsWith('record.') ? `Ticket agora: ${path.slice('record.'.length)}` : path);
+/** Fields read as they are when the flow runs, by prefix: the ticket, the customer, the invoice. */
+const RECORD_LABELS = [
+  ['record.', 'Ticket agora: '],
+  ['customer.custom_fields.', 'Cliente: campo personalizado '],
+  ['customer.', 'Cliente: '],
+  ['invoice.', 'Fatura: '],
+] as const;
+
+/** A trigger's field as the editor names it (`record.status` → "Ticket agora: status"); the event's own fields by their path. */
+export function fieldLabel(path: string): string {
+  if (path === 'now.business_hours') return 'Agora: dentro do horário comercial';
+  const record = RECORD_LABELS.find(([prefix]) => path.startsWith(prefix));
+  return record ? `${record[1]}${path.slice(record[0].length)}` : path;
+}
 
 /** What a bot menu option does, as the admin picks it. */
 export const BOT_ACTION_LABELS: Record<BotAction, string> = {

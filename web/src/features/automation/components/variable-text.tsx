@@ -4,14 +4,15 @@ import { TextAreaField, TextField } from '@/components/ui/fields';
 import type { AutomationTriggerField } from '@/lib/api/models';
 
 import { insertVariable } from '../utils/draft';
+import { variablePath } from '../utils/fields';
 
-import { fieldLabel } from './labels';
+import { fieldLabel, FRIENDLY_VARIABLES } from './labels';
 
 type Props = {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  /** The trigger's fields: each a chip that puts `{{path}}` where the caret is. */
+  /** The trigger's fields: each a chip that puts `{{path}}` where the caret is (the pt-BR names first, where the trigger has them). */
   fields: AutomationTriggerField[];
   error?: string;
   hint?: string;
@@ -22,7 +23,10 @@ type Props = {
 export function VariableText({ label, value, onChange, fields, error, hint, multiline = false }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
-  const usable = fields.filter((f) => f.type !== 'object');
+  const chips = [
+    ...FRIENDLY_VARIABLES.filter((v) => variablePath(fields, v.name) !== null),
+    ...fields.filter((f) => f.type !== 'object').map((f) => ({ name: f.path, label: fieldLabel(f.path) })),
+  ];
 
   const insert = (path: string) => {
     const element = multiline ? area.current : input.current;
@@ -39,18 +43,18 @@ export function VariableText({ label, value, onChange, fields, error, hint, mult
       ) : (
         <TextField ref={input} label={label} value={value} hint={hint} error={error} onChange={(e) => onChange(e.target.value)} />
       )}
-      {usable.length > 0 && (
+      {chips.length > 0 && (
         <div role="group" aria-label={`Variáveis para ${label.toLowerCase()}`} className="flex flex-wrap items-center gap-1">
           <span className="text-xs text-slate-500">Inserir:</span>
-          {usable.map((f) => (
+          {chips.map((chip) => (
             <button
-              key={f.path}
+              key={chip.name}
               type="button"
-              title={fieldLabel(f.path)}
-              onClick={() => insert(f.path)}
+              title={chip.label}
+              onClick={() => insert(chip.name)}
               className="rounded-full bg-indigo-50 px-2 py-0.5 font-mono text-xs text-indigo-800 ring-1 ring-indigo-200 hover:bg-indigo-100"
             >
-              {`{{${f.path}}}`}
+              {`{{${chip.name}}}`}
             </button>
           ))}
         </div>

@@ -2,23 +2,62 @@ import { describe, expect, it } from 'vitest';
 
 import type { AutomationTrigger, Flow } from '@/lib/api/models';
 
-import { type ActionDraft, draftKey, emptyDraft, fromFlow, insertVariable, scheduleProblem, toRequest, validateDraft } from './draft';
+import {
+  type ActionDraft,
+  draftKey,
+  emptyDraft,
+  fromFlow,
+  insertVariable,
+  type LeafDraft,
+  missingSubject,
+  scheduleProblem,
+  toRequest,
+  validateDraft,
+} from './draft';
+import { fieldOf } from './fields';
 import { makeFlow } from './test-fixtures';
 
+/** What a trigger's events name, as GET /automation/triggers says. */
+const names = (subjects: Partial<Pick<AutomationTrigger, 'has_ticket' | 'has_customer' | 'has_invoice' | 'has_opportunity'>>) => ({
+  has_ticket: false,
+  has_customer: false,
+  has_invoice: false,
+  has_opportunity: false,
+  ...subjects,
+});
 const ticketCreated: AutomationTrigger = {
   kind: 'TicketCreated',
-  has_ticket: true,
+  ...names({ has_ticket: true, has_customer: true }),
   fields: [
     { path: 'priority', type: 'text', ops: ['equals', 'not_equals', 'contains', 'starts_with', 'in', 'is_empty', 'is_not_empty'] },
     { path: 'number', type: 'number', ops: ['equals', 'not_equals', 'in', 'greater_than', 'less_than', 'is_empty', 'is_not_empty'] },
   ],
 };
-const customerCreated: AutomationTrigger = { kind: 'CustomerCreated', has_ticket: false, fields: [] };
 const TEXT_OPS = ticketCreated.fields[0].ops;
+const customerCreated: AutomationTrigger = {
+  kind: 'CustomerCreated',
+  ...names({ has_customer: true }),
+  fields: [
+    { path: 'customer_id', type: 'text', ops: TEXT_OPS },
+    { path: 'customer.name', type: 'text', ops: TEXT_OPS },
+    { path: 'customer.custom_fields', type: 'object', ops: ['is_empty', 'is_not_empty'] },
+    { path: 'now.business_hours', type: 'boolean', ops: ['equals', 'not_equals', 'is_empty', 'is_not_empty'] },
+  ],
+};
+const invoicePaid: AutomationTrigger = {
+  kind: 'InvoicePaid',
+  ...names({ has_customer: true, has_invoice: true }),
+  fields: [
+    { path: 'invoice_id', type: 'text', ops: TEXT_OPS },
+    { path: 'customer.name', type: 'text', ops: TEXT_OPS },
+    { path: 'invoice.link', type: 'text', ops: TEXT_OPS },
+    { path: 'invoice.amount_due', type: 'text', ops: TEXT_OPS },
+  ],
+};
 /** A ticket's event plus the ticket as it is now (`record.*`), as GET /automation/triggers lists them. */
 const messageReceived: AutomationTrigger = {
   kind: 'MessageReceived',
-  has_ticket: true,
+  ...names({ has_ticket: true, has_customer: true }),
   fields: [
     { path: 'preview', type: 'text', ops: TEXT_OPS },
     { path: 'record.number', type: 'number', ops: ['equals', 'greater_than', 'less_than'] },
@@ -28,7 +67,7 @@ const messageReceived: AutomationTrigger = {
 };
 const scheduled: AutomationTrigger = {
   kind: 'FlowScheduleFired',
-  has_ticket: false,
+  ...names({}),
   fields: [{ path: 'fired_at', type: 'text', ops: TEXT_OPS }],
 };
 const USER = '0190f0e2-0000-7000-8000-000000000001';
@@ -292,7 +331,7 @@ it('maps server field errors to editor rows', () => {
 describe('date conditions', () => {
   const invoiceIssued: AutomationTrigger = {
     kind: 'InvoiceIssued',
-    has_ticket: false,
+    ...names({ has_customer: true, has_invoice: true }),
     fields: [{ path: 'due_date', type: 'date', ops: ['within_next_days', 'more_than_days_ago', 'is_empty', 'is_not_empty'] }],
   };
   const draft = (value: string) => ({
@@ -307,5 +346,126 @@ describe('date conditions', () => {
     expect(validateDraft(draft('três'), invoiceIssued)['conditions.0.value']).toBe('Informe um número de dias.');
     expect(validateDraft(draft('3'), invoiceIssued)).toEqual({});
     expect(toRequest(draft('3'), invoiceIssued).conditions).toEqual({ all: [{ field: 'due_date', op: 'within_next_days', value: 3 }] });
+  });
+});
+
+describe('customer, invoice and deal actions', () => {
+  const PIPELINE = '0190f0e2-0000-7000-8000-000000000003';
+  const STAGE = '0190f0e2-0000-7000-8000-000000000004';
+
+  it('needs the record each action acts on, as the server says it', () => {
+    const draft = draftOf(customerCreated, [
+      { type: 'send_invoice', via: 'email' },
+      { type: 'move_opportunity', stage_id: STAGE },
+      { type: 'email_customer', subject: 'Oi {{cliente.nome}}', text: 'Bem-vindo' },
+      { type: 'set_custom_field', key: 'plano', value: 'ouro', kind: 'text' },
+      { type: 'wait_business_hours' },
+    ]);
+    expect(validateDraft(draft, customerCreated)).toEqual({
+      'actions.0.type': 'Este evento não se refere a uma fatura.',
+      'actions.1.type': 'Este evento não se refere a uma oportunidade.',
+    });
+    expect(missingSubject('send_invoice', invoicePaid)).toBeNull();
+    expect(missingSubject('email_customer', scheduled)).toBe('customer');
+    // A ticket's events name its customer through the ticket.
+    expect(missingSubject('create_opportunity', messageReceived)).toBeNull();
+  });
+
+  it('mirrors the server: subject, text, title, value, funnel, stage and key', () => {
+    const draft = draftOf(invoicePaid, [
+      { type: 'email_customer', subject: ' ', text: 'x'.repeat(10_001) },
+      { type: 'create_opportunity', pipeline_id: '', stage_id: '', title: '', value: '-1', owner_id: '' },
+      { type: 'create_opportunity', pipeline_id: PIPELINE, stage_id: '', title: 'Renovação', value: '1.000.000.000,01', owner_id: '' },
+      { type: 'set_custom_field', key: 'Plano X', value: 'dez', kind: 'number' },
+      { type: 'email_customer', subject: '{{fatura.link}} {{fatura.valor}}', text: '{{fatura.pix}}' },
+    ]);
+    expect(validateDraft({ ...draft, actions: [...draft.actions, { type: 'move_opportunity', stage_id: '' }] }, { ...invoicePaid, has_opportunity: true })).toEqual({
+      'actions.0.subject': 'Informe o assunto (até 200 caracteres).',
+      'actions.0.text': 'Escreva a mensagem (até 10.000 caracteres).',
+      'actions.1.pipeline_id': 'Escolha o funil.',
+      'actions.1.title': 'Informe o título (até 200 caracteres).',
+      'actions.1.value_cents': 'Informe um valor de R$ 0 a R$ 1 bilhão.',
+      'actions.2.value_cents': 'Informe um valor de R$ 0 a R$ 1 bilhão.',
+      'actions.3.key': 'Informe a chave do campo personalizado (ex.: plano).',
+      'actions.3.value': 'Informe um número.',
+      'actions.4.text': 'Este evento não tem a variável {{fatura.pix}}.',
+      'actions.5.stage_id': 'Escolha a etapa.',
+    });
+  });
+
+  it('knows the pt-BR variables and custom fields only where the event reads the customer', () => {
+    const email = (subject: string): ActionDraft => ({ type: 'email_customer', subject, text: 'ok' });
+    const draft = draftOf(customerCreated, [email('{{cliente.nome}} {{customer.custom_fields.plano}} {{cliente.campos.plano}}'), email('{{fatura.link}}')]);
+    expect(validateDraft(draft, customerCreated)).toEqual({ 'actions.1.subject': 'Este evento não tem a variável {{fatura.link}}.' });
+  });
+
+  it('sends a deal value in cents and custom field values typed', () => {
+    const draft = draftOf(invoicePaid, [
+      { type: 'create_opportunity', pipeline_id: PIPELINE, stage_id: '', title: ' Renovação {{fatura.valor}} ', value: '1.234,56', owner_id: '' },
+      { type: 'create_opportunity', pipeline_id: PIPELINE, stage_id: STAGE, title: 'Grátis', value: '', owner_id: USER },
+      { type: 'set_custom_field', key: 'limite', value: '10,5', kind: 'number' },
+      { type: 'set_custom_field', key: 'plano', value: '', kind: 'text' },
+      { type: 'set_custom_field', key: 'vip', value: 'false', kind: 'boolean' },
+      { type: 'send_invoice', via: 'whatsapp' },
+      { type: 'wait_business_hours' },
+    ]);
+    expect(validateDraft(draft, invoicePaid)).toEqual({});
+    expect(toRequest(draft, invoicePaid).actions).toEqual([
+      { type: 'create_opportunity', pipeline_id: PIPELINE, title: 'Renovação {{fatura.valor}}', value_cents: 123456 },
+      { type: 'create_opportunity', pipeline_id: PIPELINE, stage_id: STAGE, title: 'Grátis', value_cents: 0, owner_id: USER },
+      { type: 'set_custom_field', key: 'limite', value: 10.5 },
+      { type: 'set_custom_field', key: 'plano', value: null },
+      { type: 'set_custom_field', key: 'vip', value: false },
+      { type: 'send_invoice', via: 'whatsapp' },
+      { type: 'wait_business_hours' },
+    ]);
+  });
+
+  it('edits them back as text', () => {
+    const flow = makeFlow({
+      trigger_kind: 'InvoicePaid',
+      actions: [
+        { type: 'create_opportunity', pipeline_id: PIPELINE, title: 'Renovação', value_cents: 123456 },
+        { type: 'set_custom_field', key: 'limite', value: 10.5 },
+        { type: 'set_custom_field', key: 'vip', value: true },
+        { type: 'set_custom_field', key: 'plano', value: null },
+      ],
+    });
+    expect(fromFlow(flow).actions).toEqual([
+      { type: 'create_opportunity', pipeline_id: PIPELINE, stage_id: '', title: 'Renovação', value: '1.234,56', owner_id: '' },
+      { type: 'set_custom_field', key: 'limite', value: '10.5', kind: 'number' },
+      { type: 'set_custom_field', key: 'vip', value: 'true', kind: 'boolean' },
+      { type: 'set_custom_field', key: 'plano', value: '', kind: 'text' },
+    ]);
+  });
+
+  it('waits for business hours as a wait: at most three in all', () => {
+    const waits: ActionDraft[] = [{ type: 'wait_business_hours' }, { type: 'wait', amount: '1', unit: 'hours' }, { type: 'wait_business_hours' }];
+    expect(validateDraft(draftOf(customerCreated, [...waits, { type: 'wait_business_hours' }]), customerCreated)).toEqual({ actions: 'Até 3 esperas por fluxo.' });
+  });
+});
+
+describe('custom field conditions', () => {
+  const draft = (op: LeafDraft['op'], value: string) => ({
+    ...draftOf(customerCreated, [{ type: 'webhook', url: 'https://erp.example.com/x' }]),
+    conditions: [{ field: 'customer.custom_fields.limite', op, value }],
+  });
+
+  it('sends a number for greater_than, text for equals, and refuses contains', () => {
+    expect(toRequest(draft('greater_than', ' 10,5 '), customerCreated).conditions).toEqual({
+      all: [{ field: 'customer.custom_fields.limite', op: 'greater_than', value: 10.5 }],
+    });
+    expect(toRequest(draft('equals', ' Ouro '), customerCreated).conditions).toEqual({
+      all: [{ field: 'customer.custom_fields.limite', op: 'equals', value: 'Ouro' }],
+    });
+    expect(validateDraft(draft('less_than', 'dez'), customerCreated)).toEqual({ 'conditions.0.value': 'Informe um número.' });
+    expect(validateDraft(draft('contains', 'x'), customerCreated)).toEqual({ 'conditions.0.op': 'Escolha um operador.' });
+  });
+
+  it('exists only where the event reads the customer', () => {
+    const onSchedule = { ...draft('equals', 'ouro'), trigger: scheduled.kind, schedule: '0 9 * * Mon-Fri' };
+    expect(validateDraft(onSchedule, scheduled)).toEqual({ 'conditions.0.field': 'Escolha um campo do evento.' });
+    expect(fieldOf(customerCreated.fields, 'customer.custom_fields.a.b')).toBeUndefined();
+    expect(fieldOf(customerCreated.fields, 'customer.custom_fields.plano')?.type).toBe('custom');
   });
 });

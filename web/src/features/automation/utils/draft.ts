@@ -5,11 +5,15 @@ import type {
   FlowAction,
   FlowCondition,
   FlowDefinition,
+  FlowInvoiceVia,
   FlowOp,
   FlowWaitUnit,
   SaveFlowRequest,
   TicketStatus,
 } from '@/lib/api/models';
+import { formatCentsForInput, parseMoneyToCents } from '@/lib/money';
+
+import { CUSTOM_FIELD_KEY, fieldOf, variablePath } from './fields';
 
 type Priority = Extract<FlowAction, { type: 'set_priority' }>['priority'];
 
@@ -29,7 +33,18 @@ export type ActionDraft =
   | { type: 'reply'; text: string; template: TemplateDraft | null }
   | { type: 'notify'; user_ids: string[]; subject: string; text: string }
   | { type: 'wait'; amount: string; unit: FlowWaitUnit }
-  | { type: 'webhook'; url: string };
+  | { type: 'webhook'; url: string }
+  | { type: 'email_customer'; subject: string; text: string }
+  | { type: 'send_invoice'; via: FlowInvoiceVia }
+  /** `value` in BRL as typed ("1.234,56"); `''` ids: not chosen (first open stage, nobody). */
+  | { type: 'create_opportunity'; pipeline_id: string; stage_id: string; title: string; value: string; owner_id: string }
+  | { type: 'move_opportunity'; stage_id: string }
+  /** `value` as typed, sent as `kind` says (empty clears the field). */
+  | { type: 'set_custom_field'; key: string; value: string; kind: CustomValueKind }
+  | { type: 'wait_business_hours' };
+
+/** How a custom field's value is sent: text (dates and choices too), a number, or yes/no. */
+export type CustomValueKind = 'text' | 'number' | 'boolean';
 
 export type FlowDraft = {
   name: string;
@@ -48,8 +63,6 @@ export type FlowDraft = {
 export const SCHEDULED: EventKind = 'FlowScheduleFired';
 /** The trigger of flows that are buttons on a ticket. */
 export const BUTTON: EventKind = 'FlowRunRequested';
-/** The prefix of the fields read from the ticket as it is now. */
-export const RECORD_PREFIX = 'record.';
 
 export const emptyDraft = (): FlowDraft => ({ name: '', trigger: '', schedule: '', mode: 'all', conditions: [], actions: [], kept: null });
 
@@ -75,11 +88,32 @@ export const newAction = (type: ActionDraft['type']): ActionDraft => {
       return { type, amount: '1', unit: 'hours' };
     case 'webhook':
       return { type, url: '' };
+    case 'email_customer':
+      return { type, subject: '', text: '' };
+    case 'send_invoice':
+      return { type, via: 'email' };
+    case 'create_opportunity':
+      return { type, pipeline_id: '', stage_id: '', title: '', value: '', owner_id: '' };
+    case 'move_opportunity':
+      return { type, stage_id: '' };
+    case 'set_custom_field':
+      return { type, key: '', value: '', kind: 'text' };
+    case 'wait_business_hours':
+      return { type };
   }
 };
 
 const NO_VALUE: FlowOp[] = ['is_empty', 'is_not_empty'];
 export const needsValue = (op: FlowOp | '') => op !== '' && !NO_VALUE.includes(op);
+
+/** Operators that take a number of days (a date field's). */
+const DAY_OPS: FlowOp[] = ['within_next_days', 'more_than_days_ago'];
+
+/** Whether a condition's value goes as a number: a number field's, a number of days, or any `greater_than`/`less_than` (a custom field's too). */
+const numeric = (type: string, op: FlowOp) => type === 'number' || DAY_OPS.includes(op) || op === 'greater_than' || op === 'less_than';
+
+/** The decimal a person typed ("10,5"), or NaN. */
+const decimal = (text: string) => (text.trim() ? Number(text.trim().replace(',', '.')) : Number.NaN);
 
 const isLeaf = (c: FlowCondition): c is Extract<FlowCondition, { field: string }> => 'field' in c;
 
@@ -100,6 +134,19 @@ function actionDraft(a: FlowAction): ActionDraft {
       };
     case 'wait':
       return { type: 'wait', amount: String(a.amount), unit: a.unit };
+    case 'create_opportunity':
+      return {
+        type: 'create_opportunity',
+        pipeline_id: a.pipeline_id,
+        stage_id: a.stage_id ?? '',
+        title: a.title,
+        value: a.value_cents ? formatCentsForInput(a.value_cents) : '',
+        owner_id: a.owner_id ?? '',
+      };
+    case 'set_custom_field': {
+      const kind: CustomValueKind = typeof a.value === 'number' ? 'number' : typeof a.value === 'boolean' ? 'boolean' : 'text';
+      return { type: 'set_custom_field', key: a.key, value: valueText(a.value), kind };
+    }
     default:
       return a;
   }
@@ -136,18 +183,11 @@ function variables(text: string): string[] | null {
   return out;
 }
 
-/** A variable names a field itself, or without its first segment (`{{ticket.number}}` reads `number`). */
-function knowsVariable(trigger: AutomationTrigger, name: string): boolean {
-  const has = (path: string) => trigger.fields.some((f) => f.path === path);
-  const dot = name.indexOf('.');
-  return has(name) || (dot > 0 && has(name.slice(dot + 1)));
-}
-
 /** Why a text's variables are not right, or null (the server's `check_variables`). */
 function variableProblem(trigger: AutomationTrigger, text: string): string | null {
   const names = variables(text);
   if (names === null) return 'Feche cada variável com }}.';
-  const unknown = names.find((name) => !knowsVariable(trigger, name));
+  const unknown = names.find((name) => variablePath(trigger.fields, name) === null);
   return unknown === undefined ? null : `Este evento não tem a variável {{${unknown}}}.`;
 }
 
@@ -157,6 +197,8 @@ const MAX_WAITS = 3;
 const WAIT_UNIT_MINUTES: Record<FlowWaitUnit, number> = { minutes: 1, hours: 60, days: 24 * 60 };
 /** 30 days. */
 const MAX_WAIT_MINUTES = 30 * 24 * 60;
+/** R$ 1 bilhão, as deals allow. */
+const MAX_VALUE_CENTS = 100_000_000_000;
 
 const tooLong = (text: string, max: number) => !text.trim() || [...text].length > max;
 
@@ -169,13 +211,53 @@ export function scheduleProblem(expr: string): string | null {
   return null;
 }
 
-/** Actions that act on a ticket (the others: e-mail to people, waiting, webhooks). */
-export const needsTicket = (type: ActionDraft['type']) => type !== 'webhook' && type !== 'notify' && type !== 'wait';
+/** What an action acts on, which the trigger's events must name. */
+export type Subject = 'ticket' | 'customer' | 'invoice' | 'opportunity';
+
+/** Each action's subject; null: it needs none (e-mail to people, waiting, webhooks). */
+const SUBJECTS: Record<ActionDraft['type'], Subject | null> = {
+  add_note: 'ticket',
+  set_status: 'ticket',
+  set_priority: 'ticket',
+  add_tags: 'ticket',
+  assign: 'ticket',
+  reply: 'ticket',
+  email_customer: 'customer',
+  create_opportunity: 'customer',
+  set_custom_field: 'customer',
+  send_invoice: 'invoice',
+  move_opportunity: 'opportunity',
+  notify: null,
+  wait: null,
+  wait_business_hours: null,
+  webhook: null,
+};
+
+/** "a um ticket", for "Este evento não se refere a um ticket." */
+export const SUBJECT_NAMES: Record<Subject, string> = {
+  ticket: 'a um ticket',
+  customer: 'a um cliente',
+  invoice: 'a uma fatura',
+  opportunity: 'a uma oportunidade',
+};
+
+/** Whether the trigger's events name what `subject` is (a ticket's events name its customer too). */
+export const hasSubject = (trigger: AutomationTrigger, subject: Subject) =>
+  ({ ticket: trigger.has_ticket, customer: trigger.has_customer, invoice: trigger.has_invoice, opportunity: trigger.has_opportunity })[subject];
+
+/** The subject an action needs and the trigger lacks, or null when it may run there. */
+export function missingSubject(type: ActionDraft['type'], trigger: AutomationTrigger): Subject | null {
+  const subject = SUBJECTS[type];
+  return subject && !hasSubject(trigger, subject) ? subject : null;
+}
+
+const isWait = (a: ActionDraft) => a.type === 'wait' || a.type === 'wait_business_hours';
 
 /** Problems of one action, keyed by its field (`text`, `template.name`), as the server names them. */
 function actionProblems(a: ActionDraft, trigger: AutomationTrigger): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (needsTicket(a.type) && !trigger.has_ticket) errors.type = 'Este evento não se refere a um ticket.';
+  const missing = missingSubject(a.type, trigger);
+  if (missing) errors.type = `Este evento não se refere ${SUBJECT_NAMES[missing]}.`;
   const texts = (fields: Record<string, string>) => {
     for (const [field, text] of Object.entries(fields)) {
       const problem = variableProblem(trigger, text);
@@ -223,8 +305,32 @@ function actionProblems(a: ActionDraft, trigger: AutomationTrigger): Record<stri
     case 'webhook':
       if (!/^https?:\/\/\S+$/.test(a.url.trim()) || a.url.trim().length > 2000) errors.url = 'Informe um endereço https:// válido.';
       break;
+    case 'email_customer':
+      if (tooLong(a.subject, 200)) errors.subject = 'Informe o assunto (até 200 caracteres).';
+      if (tooLong(a.text, 10_000)) errors.text = 'Escreva a mensagem (até 10.000 caracteres).';
+      texts({ subject: a.subject, text: a.text });
+      break;
+    case 'create_opportunity': {
+      if (!a.pipeline_id) errors.pipeline_id = 'Escolha o funil.';
+      if (tooLong(a.title, 200)) errors.title = 'Informe o título (até 200 caracteres).';
+      texts({ title: a.title });
+      const cents = a.value.trim() ? parseMoneyToCents(a.value) : 0;
+      if (cents === null || cents < 0 || cents > MAX_VALUE_CENTS) errors.value_cents = 'Informe um valor de R$ 0 a R$ 1 bilhão.';
+      break;
+    }
+    case 'move_opportunity':
+      if (!a.stage_id) errors.stage_id = 'Escolha a etapa.';
+      break;
+    case 'set_custom_field':
+      if (!CUSTOM_FIELD_KEY.test(a.key)) errors.key = 'Informe a chave do campo personalizado (ex.: plano).';
+      if (a.kind === 'number' && a.value.trim() && Number.isNaN(decimal(a.value))) errors.value = 'Informe um número.';
+      else if (a.kind === 'text' && [...a.value.trim()].length > 1000) errors.value = 'Informe um texto (até 1.000 caracteres), número, sim/não ou nulo.';
+      else if (a.kind === 'text') texts({ value: a.value });
+      break;
     case 'set_status':
     case 'set_priority':
+    case 'send_invoice':
+    case 'wait_business_hours':
       break;
   }
   return errors;
@@ -246,17 +352,18 @@ export function validateDraft(draft: FlowDraft, trigger: AutomationTrigger | und
   }
   if (draft.conditions.length > MAX_CONDITIONS) errors.conditions = `Até ${MAX_CONDITIONS} condições.`;
   draft.conditions.forEach((c, i) => {
-    const field = trigger.fields.find((f) => f.path === c.field);
+    const field = fieldOf(trigger.fields, c.field);
     if (!field) errors[`conditions.${i}.field`] = 'Escolha um campo do evento.';
     else if (!c.op || !field.ops.includes(c.op)) errors[`conditions.${i}.op`] = 'Escolha um operador.';
     else if (needsValue(c.op) && !c.value.trim()) errors[`conditions.${i}.value`] = 'Informe o valor.';
-    else if (field.type === 'number' && needsValue(c.op) && c.op !== 'in' && Number.isNaN(Number(c.value.replace(',', '.'))))
+    else if (DAY_OPS.includes(c.op)) {
+      if (!/^\d{1,4}$/.test(c.value.trim())) errors[`conditions.${i}.value`] = 'Informe um número de dias.';
+    } else if (needsValue(c.op) && c.op !== 'in' && numeric(field.type, c.op) && Number.isNaN(decimal(c.value)))
       errors[`conditions.${i}.value`] = 'Informe um número.';
-    else if (field.type === 'date' && !/^\d{1,4}$/.test(c.value.trim())) errors[`conditions.${i}.value`] = 'Informe um número de dias.';
   });
   if (draft.actions.length === 0) errors.actions = 'Inclua ao menos uma ação.';
   else if (draft.actions.length > MAX_ACTIONS) errors.actions = `Até ${MAX_ACTIONS} ações.`;
-  else if (draft.actions.filter((a) => a.type === 'wait').length > MAX_WAITS) errors.actions = `Até ${MAX_WAITS} esperas por fluxo.`;
+  else if (draft.actions.filter(isWait).length > MAX_WAITS) errors.actions = `Até ${MAX_WAITS} esperas por fluxo.`;
   draft.actions.forEach((a, i) => {
     for (const [field, message] of Object.entries(actionProblems(a, trigger))) errors[`actions.${i}.${field}`] = message;
   });
@@ -269,11 +376,17 @@ const splitList = (text: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-function typed(value: string, type: string): unknown {
-  // A date field's operators take a number of days.
-  if (type === 'number' || type === 'date') return Number(value.trim().replace(',', '.'));
+function typed(value: string, type: string, op: FlowOp): unknown {
+  if (numeric(type, op)) return decimal(value);
   if (type === 'boolean') return value.trim().toLowerCase() === 'sim' || value.trim().toLowerCase() === 'true';
   return value.trim();
+}
+
+function customValue(a: Extract<ActionDraft, { type: 'set_custom_field' }>): string | number | boolean | null {
+  if (!a.value.trim()) return null;
+  if (a.kind === 'number') return decimal(a.value);
+  if (a.kind === 'boolean') return a.value === 'true';
+  return a.value.trim();
 }
 
 function toAction(a: ActionDraft): FlowAction {
@@ -298,8 +411,24 @@ function toAction(a: ActionDraft): FlowAction {
       return { type: 'wait', amount: Number(a.amount.trim()), unit: a.unit };
     case 'webhook':
       return { type: 'webhook', url: a.url.trim() };
+    case 'email_customer':
+      return { type: 'email_customer', subject: a.subject.trim(), text: a.text.trim() };
+    case 'create_opportunity':
+      return {
+        type: 'create_opportunity',
+        pipeline_id: a.pipeline_id,
+        ...(a.stage_id ? { stage_id: a.stage_id } : {}),
+        title: a.title.trim(),
+        value_cents: parseMoneyToCents(a.value) ?? 0,
+        ...(a.owner_id ? { owner_id: a.owner_id } : {}),
+      };
+    case 'set_custom_field':
+      return { type: 'set_custom_field', key: a.key, value: customValue(a) };
     case 'set_status':
     case 'set_priority':
+    case 'send_invoice':
+    case 'move_opportunity':
+    case 'wait_business_hours':
       return a;
   }
 }
@@ -307,9 +436,9 @@ function toAction(a: ActionDraft): FlowAction {
 /** The definition the API takes; call after `validateDraft` found nothing. */
 export function toDefinition(draft: FlowDraft, trigger: AutomationTrigger): FlowDefinition {
   const leaves = draft.conditions.map((c) => {
-    const type = trigger.fields.find((f) => f.path === c.field)?.type ?? 'text';
+    const type = fieldOf(trigger.fields, c.field)?.type ?? 'text';
     const op = c.op as FlowOp;
-    const value = !needsValue(op) ? undefined : op === 'in' ? splitList(c.value).map((x) => typed(x, type)) : typed(c.value, type);
+    const value = !needsValue(op) ? undefined : op === 'in' ? splitList(c.value).map((x) => typed(x, type, op)) : typed(c.value, type, op);
     return value === undefined ? { field: c.field, op } : { field: c.field, op, value };
   });
   const conditions: FlowCondition = draft.kept ?? (draft.mode === 'any' && leaves.length > 0 ? { any: leaves } : { all: leaves });

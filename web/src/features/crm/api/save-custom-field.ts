@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
+import { customFieldsQueryKey } from '@/lib/api/custom-fields';
 import type { CreateCustomFieldRequest, CustomField } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
-
-import { customFieldsQueryKey } from './get-custom-fields';
 
 export const createCustomField = (input: CreateCustomFieldRequest) => api.post<CustomField>('/custom-fields', input);
 

@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import type { Pipeline, PipelineRequest } from '@/lib/api/models';
+import { pipelinesQueryKey } from '@/lib/api/pipelines';
 import { api } from '@/lib/api-client';
 
 import { opportunitiesQueryKey } from './get-opportunities';
-import { pipelinesQueryKey } from './get-pipelines';
 
 export const createPipeline = (input: PipelineRequest) => api.post<Pipeline>('/pipelines', input);
 

@@ -8,11 +8,11 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
+import { useCustomFields } from '@/lib/api/custom-fields';
 import type { CustomField, FieldType } from '@/lib/api/models';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
-import { useCustomFields } from '../api/get-custom-fields';
 import { useCreateCustomField, useDeleteCustomField } from '../api/save-custom-field';
 
 import { FIELD_TYPE_LABELS } from './labels';

@@ -4,11 +4,13 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Controller, get, useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Link } from 'react-router';
 
+import { OwnerSelect } from '@/components/owner-select';
 import { Alert, FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import { useCustomFields } from '@/lib/api/custom-fields';
 import type { Customer, CustomerDetail, CustomerKind, CustomField, DuplicateHint } from '@/lib/api/models';
 import { formatCep } from '@/lib/br/cep';
 import { isValidCnpj } from '@/lib/br/cnpj';
@@ -21,7 +23,6 @@ import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useCreateCustomer } from '../api/create-customer';
 import { useDuplicateCheck } from '../api/find-duplicates';
-import { useCustomFields } from '../api/get-custom-fields';
 import { customerQueryOptions } from '../api/get-customer';
 import { useUpdateCustomer } from '../api/update-customer';
 
@@ -38,7 +39,6 @@ import {
   type CustomerFormValues,
 } from './customer-form-schema';
 import { CUSTOMER_STATUS_LABELS } from './labels';
-import { OwnerSelect } from './owner-select';
 
 export type CustomerSaved = { customer: Customer; duplicates: DuplicateHint[] };
 

@@ -2,8 +2,7 @@ import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import type { Customer } from '@/lib/api/models';
-
-import { usePipelines } from '../api/get-pipelines';
+import { usePipelines } from '@/lib/api/pipelines';
 
 import { OpportunitiesTable } from './opportunities-table';
 import { NewOpportunityDialog } from './opportunity-form';

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { paths } from '@/config/paths';
+import { useCustomFields } from '@/lib/api/custom-fields';
 import type { CustomerDetail, CustomFieldValues } from '@/lib/api/models';
 import { useAllUsers } from '@/lib/api/users';
 import { formatCep } from '@/lib/br/cep';
@@ -13,7 +14,6 @@ import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
 
 import { useDeleteCustomer } from '../api/delete-customer';
-import { useCustomFields } from '../api/get-custom-fields';
 
 import {
   CUSTOMER_KIND_LABELS,

@@ -5,12 +5,12 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { PageSpinner } from '@/components/ui/spinner';
+import { usePipelines } from '@/lib/api/pipelines';
 import { useAllUsers } from '@/lib/api/users';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
 
 import { useOpportunity } from '../api/get-opportunity';
-import { usePipelines } from '../api/get-pipelines';
 
 import { STAGE_KIND_LABELS } from './labels';
 import { OpportunitiesTable } from './opportunities-table';

@@ -5,6 +5,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 
+import { OwnerSelect } from '@/components/owner-select';
 import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -22,7 +23,6 @@ import { opportunityQueryOptions } from '../api/get-opportunity';
 import { useCreateOpportunity, useDeleteOpportunity, useUpdateOpportunity } from '../api/save-opportunity';
 
 import { CustomerPicker } from './customer-picker';
-import { OwnerSelect } from './owner-select';
 
 const money = z
   .string()

@@ -11,11 +11,11 @@ import { TextField } from '@/components/ui/fields';
 import { ListItemActions } from '@/components/ui/list-item-actions';
 import { PageSpinner } from '@/components/ui/spinner';
 import type { Pipeline, StageKind } from '@/lib/api/models';
+import { usePipelines } from '@/lib/api/pipelines';
 import { cn } from '@/lib/cn';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
-import { usePipelines } from '../api/get-pipelines';
 import { useDeletePipeline, useSavePipeline } from '../api/save-pipeline';
 
 import { STAGE_KIND_LABELS } from './labels';

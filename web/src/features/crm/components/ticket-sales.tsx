@@ -6,12 +6,12 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import type { Message, Opportunity, Proposal, Ticket } from '@/lib/api/models';
+import { usePipelines } from '@/lib/api/pipelines';
 import { cn } from '@/lib/cn';
 import { proposalNumber } from '@/lib/commercial';
 import { formatMoney } from '@/lib/format';
 import { isApiError, problemMessage } from '@/lib/problem';
 
-import { usePipelines } from '../api/get-pipelines';
 import { useTicketOpportunities, useTicketProposals } from '../api/get-ticket-sales';
 import { useSendProposalInChat } from '../api/send-proposal-in-chat';
 

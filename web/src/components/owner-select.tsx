@@ -18,7 +18,8 @@ type OwnerSelectProps = {
 /**
  * "Responsável": the company's active people (plus the current owner if
  * deactivated). Controlled, so the chosen person shows even though the list
- * arrives after the form.
+ * arrives after the form. Shared: the CRM's deals and customers, and the
+ * automation editor's "Atribuir" and "Criar oportunidade".
  */
 export function OwnerSelect({ label = 'Responsável', emptyLabel, value, onChange, onBlur, name, error, ref }: OwnerSelectProps) {
   const users = useAllUsers();

@@ -1,7 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import type { CustomField } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
+
+import type { CustomField } from './models';
+
+// The fields a company adds to its customers: shared code because the CRM
+// and the automation editor (conditions, "Preencher campo personalizado")
+// both read them, and features may not import each other.
 
 export const customFieldsQueryKey = ['custom-fields'] as const;
 

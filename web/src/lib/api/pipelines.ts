@@ -1,7 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 
-import type { Pipeline } from '@/lib/api/models';
 import { api } from '@/lib/api-client';
+
+import type { Pipeline } from './models';
+
+// The company's sales pipelines with their stages: shared code because the
+// CRM and the automation editor ("Criar oportunidade") both read them, and
+// features may not import each other.
 
 export const pipelinesQueryKey = ['pipelines'] as const;
 
