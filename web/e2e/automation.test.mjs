@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { api, launchBrowser, missingConfig, newPage, signIn, signupConfirmed, uniqueEmail, visitorWrites, waitForTicket, withScreenshot } from './support.mjs';
+import { api, launchBrowser, missingConfig, newFlowEditor, newPage, signIn, signupConfirmed, uniqueEmail, visitorWrites, waitForTicket, withScreenshot } from './support.mjs';
 
 const missing = missingConfig();
 if (missing) throw new Error(`e2e: ${missing}`);
@@ -41,14 +41,7 @@ describe('automation', () => {
     const { context, page } = await newPage(browser);
     await withScreenshot(page, 'automation', async () => {
       await signIn(page, email, PASSWORD);
-      await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Automação' }).click();
-      await page.waitForURL('**/automacao');
-      await page.getByText('Nenhum fluxo ainda').waitFor();
-
-      await page.getByRole('button', { name: 'Novo fluxo' }).click();
-      const editor = page.getByRole('form', { name: 'Novo fluxo' });
-      await editor.getByLabel(/^Nome/).fill('Urgente → nota e etiqueta');
-      await editor.getByLabel(/^Quando acontecer/).selectOption({ label: 'Ticket aberto' });
+      const editor = await newFlowEditor(page, 'Urgente → nota e etiqueta', 'Ticket aberto');
       await editor.getByRole('button', { name: 'Adicionar condição' }).click();
       await editor.getByLabel(/^Campo/).selectOption('priority');
       await editor.getByLabel(/^Operador/).selectOption({ label: 'é igual a' });

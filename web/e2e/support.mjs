@@ -304,3 +304,16 @@ export async function signIn(page, email, password) {
   await page.getByRole('button', { name: 'Entrar' }).click();
   await page.waitForURL('**/dashboard');
 }
+
+/** From a signed-in page of a company without flows: opens Automação and
+ * the editor of a new flow with its name and trigger; returns the editor. */
+export async function newFlowEditor(page, name, triggerLabel) {
+  await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Automação' }).click();
+  await page.waitForURL('**/automacao');
+  await page.getByText('Nenhum fluxo ainda').waitFor();
+  await page.getByRole('button', { name: 'Novo fluxo' }).click();
+  const editor = page.getByRole('form', { name: 'Novo fluxo' });
+  await editor.getByLabel(/^Nome/).fill(name);
+  await editor.getByLabel(/^Quando acontecer/).selectOption({ label: triggerLabel });
+  return editor;
+}

@@ -98,7 +98,7 @@ impl ActionPort for SupportActions {
         let pix_code = if inv.status.is_receivable() {
             let settings = finance::settings::repo::get(tx, tenant).await?;
             let company = finance::parties::company(tx, tenant).await?;
-            invoices::pix_charge(&inv, &settings, &company).map(|p| p.payload)
+            invoices::pix_copia_e_cola(&inv, &settings, &company).map(|p| p.0)
         } else {
             None
         };

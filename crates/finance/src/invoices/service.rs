@@ -304,18 +304,25 @@ pub fn parse_public_token(app: &App, token: &str) -> Result<(Uuid, Uuid)> {
 /// The PIX code for what is due today: the gateway's when a charge exists
 /// for that amount, else a BR Code with the company's own key.
 pub fn pix_charge(inv: &Invoice, s: &FinanceSettings, company: &Company) -> Option<PixCharge> {
+    let (payload, amount_cents, source) = pix_copia_e_cola(inv, s, company)?;
+    Some(PixCharge { qr_svg: pix::qr_svg(&payload), payload, amount_cents, source: source.into() })
+}
+
+/// The "PIX copia e cola" of what is due today, without drawing its QR
+/// code: (payload, amount, "gateway" or "static"). The gateway's charge
+/// when it is for that amount, else a static BR Code with the company's key.
+pub fn pix_copia_e_cola(
+    inv: &Invoice,
+    s: &FinanceSettings,
+    company: &Company,
+) -> Option<(String, i64, &'static str)> {
     if !inv.status.is_receivable() || inv.amount_due_cents <= 0 {
         return None;
     }
     if let (Some(payload), Some(charged)) = (&inv.gateway_pix_payload, inv.charged_cents)
         && charged == inv.amount_due_cents
     {
-        return Some(PixCharge {
-            payload: payload.clone(),
-            qr_svg: pix::qr_svg(payload),
-            amount_cents: charged,
-            source: "gateway".into(),
-        });
+        return Some((payload.clone(), charged, "gateway"));
     }
     let key = PixKey::parse(s.pix_key.as_deref()?).ok()?;
     let name = s.merchant_name.clone().unwrap_or_else(|| company.display_name().to_string());
@@ -331,12 +338,7 @@ pub fn pix_charge(inv: &Invoice, s: &FinanceSettings, company: &Company) -> Opti
         description: None,
     })
     .ok()?;
-    Some(PixCharge {
-        qr_svg: pix::qr_svg(&payload),
-        payload,
-        amount_cents: inv.amount_due_cents,
-        source: "static".into(),
-    })
+    Some((payload, inv.amount_due_cents, "static"))
 }
 
 /// A customer's receivable invoice as its owner may be told about it.
@@ -367,7 +369,7 @@ pub async fn receivable_of(
         .map(|i| {
             let link = public_link(app, tenant, i.id);
             let invoice = with_balance(i, &cfg, today);
-            let pix_payload = pix_charge(&invoice, &cfg, &company).map(|p| p.payload);
+            let pix_payload = pix_copia_e_cola(&invoice, &cfg, &company).map(|p| p.0);
             Receivable { invoice, link, pix_payload }
         })
         .collect())
@@ -397,6 +399,6 @@ pub async fn share_in_chat(
     let company = parties::company(tx, tenant).await?;
     let cfg = settings::get(tx, tenant).await?;
     let invoice = with_balance(inv, &cfg, company.today());
-    let pix_payload = pix_charge(&invoice, &cfg, &company).map(|p| p.payload);
+    let pix_payload = pix_copia_e_cola(&invoice, &cfg, &company).map(|p| p.0);
     Ok(Receivable { link: public_link(app, tenant, invoice_id), invoice, pix_payload })
 }

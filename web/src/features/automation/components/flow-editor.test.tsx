@@ -6,6 +6,8 @@ import type { AutomationTrigger } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
 
+import { makeFlow } from '../utils/test-fixtures';
+
 import { FlowEditor } from './flow-editor';
 
 const json = (body: unknown, status = 200, type = 'application/json') =>
@@ -32,6 +34,17 @@ const triggers: AutomationTrigger[] = [
   },
   { kind: 'FlowScheduleFired', ...NONE, fields: [{ path: 'fired_at', type: 'text', ops: [...TEXT] }] },
   { kind: 'CustomerCreated', ...NONE, has_customer: true, fields: [{ path: 'customer_id', type: 'text', ops: [...TEXT] }, ...customer] },
+  {
+    kind: 'FlowInvoiceDue',
+    ...NONE,
+    has_customer: true,
+    has_invoice: true,
+    fields: [
+      { path: 'days_to_due', type: 'number', ops: ['equals', 'not_equals', 'in', 'greater_than', 'less_than', 'is_empty', 'is_not_empty'] },
+      ...customer,
+      { path: 'invoice.link', type: 'text', ops: [...TEXT] },
+    ],
+  },
   {
     kind: 'InvoicePaid',
     ...NONE,
@@ -269,5 +282,68 @@ describe('FlowEditor', () => {
         ],
       },
     ]);
+  });
+
+  it('schedules a flow over invoices and edits its days to due apart from the other conditions', async () => {
+    stubApi(() => json({}, 201));
+    const user = userEvent.setup();
+    const onDone = vi.fn();
+    renderWithProviders(<FlowEditor flow={null} teams={[]} onDone={onDone} />);
+    const form = await screen.findByRole('form', { name: 'Novo fluxo' });
+
+    await user.type(within(form).getByLabelText(/^Nome/), 'Vence logo');
+    await user.selectOptions(within(form).getByLabelText(/^Quando acontecer/), 'FlowInvoiceDue');
+    expect(within(form).getByLabelText(/^Agenda \(cron\)/)).toHaveValue('0 9 * * *');
+    expect(within(form).getByLabelText(/^Quando rodar/)).toHaveDisplayValue('Todo dia às 9h');
+    const due = within(form).getByRole('group', { name: 'Quando em relação ao vencimento' });
+    expect(within(due).getByLabelText('Dias')).toHaveValue(3);
+    expect(within(due).getByLabelText('Antes ou depois')).toHaveDisplayValue('dias antes do vencimento');
+    // Not a second time among the other conditions, which must all hold.
+    expect(within(form).queryByRole('group', { name: /^Condição/ })).not.toBeInTheDocument();
+    expect(within(form).queryByLabelText(/^O fluxo roda quando/)).not.toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: '+ Enviar a fatura ao cliente' }));
+
+    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
+    const sent = (days: number) => ({
+      name: 'Vence logo',
+      trigger_kind: 'FlowInvoiceDue',
+      schedule: '0 9 * * *',
+      conditions: { all: [{ field: 'days_to_due', op: 'equals', value: days }] },
+      actions: [{ type: 'send_invoice', via: 'email' }],
+    });
+    expect(posted).toEqual([sent(3)]);
+
+    await user.selectOptions(within(due).getByLabelText('Antes ou depois'), 'no dia do vencimento');
+    expect(within(due).queryByLabelText('Dias')).not.toBeInTheDocument();
+    await user.selectOptions(within(due).getByLabelText('Antes ou depois'), 'dias depois do vencimento');
+    await user.clear(within(due).getByLabelText('Dias'));
+    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
+    expect(await within(due).findByText('Dias para o vencimento de -365 a 365.')).toBeInTheDocument();
+    await user.type(within(due).getByLabelText('Dias'), '2');
+    await user.click(within(form).getByRole('button', { name: 'Criar fluxo' }));
+    await vi.waitFor(() => expect(posted).toHaveLength(2));
+    expect(posted[1]).toEqual(sent(-2));
+  });
+
+  it('fills the days to due of a saved flow over invoices back', async () => {
+    stubApi(() => json({}, 200));
+    const flow = makeFlow({
+      name: 'Atrasadas',
+      trigger_kind: 'FlowInvoiceDue',
+      schedule: '0 8 * * *',
+      conditions: { all: [{ field: 'days_to_due', op: 'equals', value: -2 }, { field: 'customer.name', op: 'is_not_empty' }] },
+      actions: [{ type: 'send_invoice', via: 'email' }],
+      status: 'draft',
+    });
+    renderWithProviders(<FlowEditor flow={flow} teams={[]} onDone={() => {}} />);
+    const form = await screen.findByRole('form', { name: 'Editar fluxo' });
+    expect(within(form).getByLabelText(/^Agenda \(cron\)/)).toHaveValue('0 8 * * *');
+    const due = within(form).getByRole('group', { name: 'Quando em relação ao vencimento' });
+    expect(within(due).getByLabelText('Dias')).toHaveValue(2);
+    expect(within(due).getByLabelText('Antes ou depois')).toHaveDisplayValue('dias depois do vencimento');
+    // The other condition is listed as usual.
+    expect(within(form).getAllByRole('group', { name: /^Condição/ })).toHaveLength(1);
+    expect(within(form).getByRole('group', { name: 'Condição 2' })).toBeInTheDocument();
   });
 });

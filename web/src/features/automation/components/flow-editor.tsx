@@ -13,11 +13,14 @@ import {
   type ActionDraft,
   BUTTON,
   draftKey,
+  dueCondition,
+  dueIndex,
   emptyDraft,
   fromFlow,
+  INVOICE_DUE,
+  isScheduled,
   needsValue,
   newAction,
-  SCHEDULED,
   toDefinition,
   toRequest,
   validateDraft,
@@ -27,6 +30,7 @@ import { fieldOf } from '../utils/fields';
 import { ActionFields, type TeamOption } from './action-fields';
 import { ActionMenu } from './action-menu';
 import { ConditionFieldSelect } from './condition-field-select';
+import { DueDaysField } from './due-days-field';
 import { ACTION_LABELS, OP_LABELS, SCHEDULE_PRESETS } from './labels';
 import { StepList } from './run-parts';
 
@@ -79,6 +83,9 @@ function ScheduleFields({ value, error, onChange }: { value: string; error?: str
   );
 }
 
+/** The schedule a new flow over invoices starts with. */
+const DAILY = '0 9 * * *';
+
 /** Builds or edits a flow: trigger → conditions → actions, with a dry run on real events. */
 export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: TeamOption[]; onDone: () => void }) {
   const triggers = useTriggers();
@@ -101,6 +108,7 @@ export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: 
     return Object.fromEntries(Object.entries(errors).flatMap(([key, message]) => (key.startsWith(prefix) ? [[key.slice(prefix.length), message]] : [])));
   };
   const fields = trigger?.fields ?? [];
+  const due = dueIndex(draft);
   const published = flow !== null && flow.status !== 'draft';
 
   const check = () => {
@@ -138,7 +146,14 @@ export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: 
           error={errors.trigger_kind}
           onChange={(e) => {
             const next = e.target.value as EventKind;
-            update({ trigger: next, conditions: [], schedule: next === SCHEDULED && !draft.schedule ? SCHEDULE_PRESETS[0].cron : draft.schedule });
+            const invoices = next === INVOICE_DUE;
+            update({
+              trigger: next,
+              // Flows over invoices need the days to due, at the top level (default: three days before).
+              conditions: invoices ? [dueCondition(3)] : [],
+              mode: invoices ? 'all' : draft.mode,
+              schedule: isScheduled(next) && !draft.schedule ? (invoices ? DAILY : SCHEDULE_PRESETS[0].cron) : draft.schedule,
+            });
           }}
         >
           <option value="">Escolha um evento…</option>
@@ -150,24 +165,36 @@ export function FlowEditor({ flow, teams, onDone }: { flow: Flow | null; teams: 
         </SelectField>
       </div>
 
-      {draft.trigger === SCHEDULED && <ScheduleFields value={draft.schedule} error={errors.schedule} onChange={(schedule) => update({ schedule })} />}
+      {isScheduled(draft.trigger) && <ScheduleFields value={draft.schedule} error={errors.schedule} onChange={(schedule) => update({ schedule })} />}
       {draft.trigger === BUTTON && (
         <p className="text-sm text-slate-600">Ativo, este fluxo vira um botão “Executar: {draft.name.trim() || 'nome do fluxo'}” no ticket, para gerentes e administradores.</p>
       )}
 
       <fieldset className="space-y-3 rounded-md p-3 ring-1 ring-slate-200">
         <legend className="px-1 text-sm font-semibold text-slate-900">Condições</legend>
-        {errors.conditions && <p className="text-sm text-red-700">{errors.conditions}</p>}
+        {due !== -1 ? (
+          <DueDaysField
+            value={draft.conditions[due].value}
+            error={errors.conditions ?? errors[`conditions.${due}.value`]}
+            onChange={(value) => update({ conditions: draft.conditions.map((c, j) => (j === due ? { ...c, value } : c)) })}
+          />
+        ) : (
+          errors.conditions && <p className="text-sm text-red-700">{errors.conditions}</p>
+        )}
         {draft.kept ? (
           <p className="text-sm text-slate-600">Este fluxo tem grupos de condições aninhados (criados pela API); eles são mantidos como estão.</p>
         ) : (
           <>
-            <SelectField label="O fluxo roda quando" value={draft.mode} onChange={(e) => update({ mode: e.target.value as 'all' | 'any' })}>
-              <option value="all">todas as condições valem</option>
-              <option value="any">qualquer uma das condições vale</option>
-            </SelectField>
+            {draft.trigger !== INVOICE_DUE && (
+              <SelectField label="O fluxo roda quando" value={draft.mode} onChange={(e) => update({ mode: e.target.value as 'all' | 'any' })}>
+                <option value="all">todas as condições valem</option>
+                <option value="any">qualquer uma das condições vale</option>
+              </SelectField>
+            )}
             {draft.conditions.length === 0 && <p className="text-sm text-slate-600">Sem condições: roda para todo evento deste tipo.</p>}
             {draft.conditions.map((c, i) => {
+              // Edited above, with "Quando em relação ao vencimento".
+              if (i === due) return null;
               const field = fieldOf(fields, c.field);
               const setRow = (patch: Partial<typeof c>) =>
                 update({ conditions: draft.conditions.map((x, j) => (j === i ? { ...x, ...patch } : x)) });

@@ -83,6 +83,7 @@ export const FRIENDLY_VARIABLES = [
 /** Ready schedules the editor offers (cron in the company's timezone, weekdays by English name). */
 export const SCHEDULE_PRESETS = [
   { cron: '0 9 * * Mon-Fri', label: 'Todo dia útil às 9h' },
+  { cron: '0 9 * * *', label: 'Todo dia às 9h' },
   { cron: '0 8 * * *', label: 'Todo dia às 8h' },
   { cron: '0 9 * * Mon', label: 'Toda segunda às 9h' },
   { cron: '0 * * * *', label: 'A cada hora' },

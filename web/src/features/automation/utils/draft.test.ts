@@ -5,9 +5,12 @@ import type { AutomationTrigger, Flow } from '@/lib/api/models';
 import {
   type ActionDraft,
   draftKey,
+  dueCondition,
+  dueIndex,
   emptyDraft,
   fromFlow,
   insertVariable,
+  isScheduled,
   type LeafDraft,
   missingSubject,
   scheduleProblem,
@@ -467,5 +470,55 @@ describe('custom field conditions', () => {
     expect(validateDraft(onSchedule, scheduled)).toEqual({ 'conditions.0.field': 'Escolha um campo do evento.' });
     expect(fieldOf(customerCreated.fields, 'customer.custom_fields.a.b')).toBeUndefined();
     expect(fieldOf(customerCreated.fields, 'customer.custom_fields.plano')?.type).toBe('custom');
+  });
+});
+
+describe('flows over invoices due', () => {
+  const invoiceDue: AutomationTrigger = {
+    kind: 'FlowInvoiceDue',
+    ...names({ has_customer: true, has_invoice: true }),
+    fields: [
+      { path: 'days_to_due', type: 'number', ops: ['equals', 'not_equals', 'in', 'greater_than', 'less_than', 'is_empty', 'is_not_empty'] },
+      { path: 'customer.name', type: 'text', ops: TEXT_OPS },
+    ],
+  };
+  const draft = (conditions: LeafDraft[], schedule = '0 9 * * *') => ({
+    ...draftOf(invoiceDue, [{ type: 'send_invoice', via: 'email' }]),
+    schedule,
+    conditions,
+  });
+  const NEEDS_DAYS = 'Inclua a condição "days_to_due é igual a" (ex.: 3 = três dias antes do vencimento) ou "é um de".';
+
+  it('are scheduled, like the schedule itself', () => {
+    expect(isScheduled('FlowInvoiceDue')).toBe(true);
+    expect(isScheduled('FlowScheduleFired')).toBe(true);
+    expect(isScheduled('InvoiceOverdue')).toBe(false);
+    expect(isScheduled('')).toBe(false);
+    expect(validateDraft(draft([dueCondition(3)], ''), invoiceDue)).toEqual({ schedule: 'Informe quando o fluxo roda (ex.: 0 9 * * Mon-Fri).' });
+  });
+
+  it('need a top-level days_to_due equals or in, from -365 to 365, as the server says', () => {
+    expect(validateDraft(draft([]), invoiceDue)).toEqual({ conditions: NEEDS_DAYS });
+    expect(validateDraft(draft([{ field: 'days_to_due', op: 'greater_than', value: '3' }]), invoiceDue)).toEqual({ conditions: NEEDS_DAYS });
+    expect(validateDraft({ ...draft([dueCondition(3)]), mode: 'any' }, invoiceDue)).toEqual({ conditions: NEEDS_DAYS });
+    expect(validateDraft(draft([dueCondition(366)]), invoiceDue)).toEqual({ conditions: 'Dias para o vencimento de -365 a 365.' });
+    expect(validateDraft(draft([{ field: 'days_to_due', op: 'in', value: '3, 1.5' }]), invoiceDue)).toEqual({
+      conditions: 'Dias para o vencimento de -365 a 365.',
+    });
+    expect(validateDraft(draft([{ field: 'days_to_due', op: 'in', value: '3, -2' }]), invoiceDue)).toEqual({});
+    expect(validateDraft(draft([dueCondition(-365)]), invoiceDue)).toEqual({});
+  });
+
+  it('send the schedule and the days as a number, and read them back', () => {
+    const request = toRequest(draft([{ field: 'customer.name', op: 'is_not_empty', value: '' }, dueCondition(-2)]), invoiceDue);
+    expect(request).toMatchObject({
+      trigger_kind: 'FlowInvoiceDue',
+      schedule: '0 9 * * *',
+      conditions: { all: [{ field: 'customer.name', op: 'is_not_empty' }, { field: 'days_to_due', op: 'equals', value: -2 }] },
+    });
+    const back = fromFlow(makeFlow({ ...request, status: 'draft' }));
+    expect(back).toMatchObject({ schedule: '0 9 * * *', conditions: [{ field: 'customer.name' }, dueCondition(-2)] });
+    expect(dueIndex(back)).toBe(1);
+    expect(dueIndex({ ...back, trigger: 'InvoiceOverdue' })).toBe(-1);
   });
 });

@@ -49,7 +49,7 @@ export type CustomValueKind = 'text' | 'number' | 'boolean';
 export type FlowDraft = {
   name: string;
   trigger: EventKind | '';
-  /** Cron of a scheduled flow (`FlowScheduleFired`), e.g. `0 9 * * Mon-Fri`. */
+  /** Cron of a scheduled flow (see `isScheduled`), e.g. `0 9 * * Mon-Fri`. */
   schedule: string;
   /** Whether every condition must hold, or any one. */
   mode: 'all' | 'any';
@@ -59,8 +59,10 @@ export type FlowDraft = {
   kept: FlowCondition | null;
 };
 
-/** The trigger of flows that run on their schedule. */
-export const SCHEDULED: EventKind = 'FlowScheduleFired';
+/** The trigger of flows that run on their schedule, once per open invoice due some days from each firing. */
+export const INVOICE_DUE: EventKind = 'FlowInvoiceDue';
+/** Whether flows of this trigger run on their schedule (which they must have): the schedule itself, or `INVOICE_DUE`. */
+export const isScheduled = (kind: EventKind | '') => kind === 'FlowScheduleFired' || kind === INVOICE_DUE;
 /** The trigger of flows that are buttons on a ticket. */
 export const BUTTON: EventKind = 'FlowRunRequested';
 
@@ -102,6 +104,25 @@ export const newAction = (type: ActionDraft['type']): ActionDraft => {
       return { type };
   }
 };
+
+/** `INVOICE_DUE`'s field: days from the firing day to the invoice's due date (3 = três dias antes, −2 = dois dias depois). */
+export const DUE_FIELD = 'days_to_due';
+const MAX_DUE_DAYS = 365;
+/** The top-level condition of an `INVOICE_DUE` flow saying which invoices it is for (the server requires one). */
+export const dueCondition = (days: number): LeafDraft => ({ field: DUE_FIELD, op: 'equals', value: String(days) });
+/** The row of the `days_to_due equals N` condition the editor edits apart from the others, or -1. */
+export const dueIndex = (draft: FlowDraft) =>
+  draft.trigger === INVOICE_DUE && !draft.kept && draft.mode === 'all' ? draft.conditions.findIndex((c) => c.field === DUE_FIELD && c.op === 'equals') : -1;
+
+/** Why an `INVOICE_DUE` flow's conditions don't say which invoices it is for, or null (the server's `invoice_days`). */
+function dueProblem(draft: FlowDraft): string | null {
+  if (draft.kept) return null;
+  const row = draft.mode === 'all' ? draft.conditions.find((c) => c.field === DUE_FIELD && (c.op === 'equals' || c.op === 'in')) : undefined;
+  if (!row) return 'Inclua a condição "days_to_due é igual a" (ex.: 3 = três dias antes do vencimento) ou "é um de".';
+  const days = row.op === 'in' ? splitList(row.value) : [row.value.trim()];
+  const ok = days.length > 0 && days.every((d) => /^-?\d{1,3}$/.test(d) && Math.abs(Number(d)) <= MAX_DUE_DAYS);
+  return ok ? null : `Dias para o vencimento de -${MAX_DUE_DAYS} a ${MAX_DUE_DAYS}.`;
+}
 
 const NO_VALUE: FlowOp[] = ['is_empty', 'is_not_empty'];
 export const needsValue = (op: FlowOp | '') => op !== '' && !NO_VALUE.includes(op);
@@ -346,10 +367,12 @@ export function validateDraft(draft: FlowDraft, trigger: AutomationTrigger | und
     errors.trigger_kind = 'Escolha o evento que dispara o fluxo.';
     return errors;
   }
-  if (draft.trigger === SCHEDULED) {
+  if (isScheduled(draft.trigger)) {
     const problem = scheduleProblem(draft.schedule);
     if (problem) errors.schedule = problem;
   }
+  const due = draft.trigger === INVOICE_DUE ? dueProblem(draft) : null;
+  if (due) errors.conditions = due;
   if (draft.conditions.length > MAX_CONDITIONS) errors.conditions = `Até ${MAX_CONDITIONS} condições.`;
   draft.conditions.forEach((c, i) => {
     const field = fieldOf(trigger.fields, c.field);
@@ -445,7 +468,7 @@ export function toDefinition(draft: FlowDraft, trigger: AutomationTrigger): Flow
   return {
     trigger_kind: draft.trigger as EventKind,
     // Only scheduled flows have a schedule (the server refuses it on others).
-    ...(draft.trigger === SCHEDULED && { schedule: draft.schedule.trim().replace(/\s+/g, ' ') }),
+    ...(isScheduled(draft.trigger) && { schedule: draft.schedule.trim().replace(/\s+/g, ' ') }),
     conditions,
     actions: draft.actions.map(toAction),
   };
