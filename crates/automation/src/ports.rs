@@ -88,6 +88,16 @@ pub enum InvoiceVia {
     Whatsapp,
 }
 
+/// What the company's plan allows in automation.
+#[derive(Debug, Clone)]
+pub struct AutomationLimits {
+    /// The plan's name, as the company knows it ("Pro").
+    pub plan_name: String,
+    pub plan_code: String,
+    pub active_flows: i32,
+    pub runs_per_month: i32,
+}
+
 /// A deal a flow opens for the event's customer.
 pub struct NewDeal<'a> {
     pub customer_id: Uuid,
@@ -110,6 +120,8 @@ pub struct Template<'a> {
 pub trait ActionPort: Send + Sync {
     /// The company's timezone (schedules are read in it).
     async fn timezone(&self, tx: &mut TenantTx) -> Result<chrono_tz::Tz>;
+    /// What the company's plan allows in automation.
+    async fn limits(&self, tx: &mut TenantTx) -> Result<AutomationLimits>;
     /// The ticket as it is now; `None` if it is gone (merged tickets read
     /// as the ticket they were merged into are not followed).
     async fn ticket(&self, tx: &mut TenantTx, ticket_id: Uuid) -> Result<Option<TicketRecord>>;

@@ -2,8 +2,8 @@
 //! server is the only place that knows automation, support and accounts.
 
 use automation::ports::{
-    AUTHOR, ActionPort, CustomerRecord, InvoiceRecord, InvoiceVia, NewDeal, Template, TicketRecord,
-    WebhookFailure,
+    AUTHOR, ActionPort, AutomationLimits, CustomerRecord, InvoiceRecord, InvoiceVia, NewDeal, Template,
+    TicketRecord, WebhookFailure,
 };
 use chrono::Utc;
 use events::{ChannelKind, Priority, TicketStatus};
@@ -46,6 +46,17 @@ impl ActionPort for SupportActions {
         let company = accounts::company::repo::get(tx, tenant).await?;
         // Validated when saved; an unreadable one falls back to Brasília's.
         Ok(kernel::business_hours::timezone(&company.timezone))
+    }
+
+    async fn limits(&self, tx: &mut TenantTx) -> Result<AutomationLimits> {
+        let tenant = tx.tenant_id();
+        let plan = accounts::plans::repo::of_company(tx, tenant).await?;
+        Ok(AutomationLimits {
+            plan_name: plan.name,
+            plan_code: plan.code,
+            active_flows: plan.limits.active_flows,
+            runs_per_month: plan.limits.automation_runs_per_month,
+        })
     }
 
     async fn ticket(&self, tx: &mut TenantTx, ticket_id: Uuid) -> Result<Option<TicketRecord>> {

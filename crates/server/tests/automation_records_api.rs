@@ -484,3 +484,60 @@ async fn a_flow_over_invoices_must_say_how_many_days_from_the_due_date() {
         b["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["schedule", "conditions"], "{b}");
 }
+
+fn welcome(name: &str) -> Value {
+    json!({"name": name, "trigger_kind": "CustomerCreated",
+           "actions": [{"type": "email_customer", "subject": format!("{name}: oi {{{{cliente.nome}}}}"), "text": "Oi"}]})
+}
+
+#[tokio::test]
+async fn the_plan_caps_flows_switched_on_and_runs_that_act_each_month() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    for i in 1..=5 {
+        active_flow(&t, &owner, welcome(&format!("Fluxo {i}"))).await;
+    }
+    let (s, sixth) = t.post("/api/v1/automation/flows", Some(&owner.token), welcome("Fluxo 6")).await;
+    assert_eq!(s, StatusCode::CREATED, "{sixth}");
+    let activate = format!("/api/v1/automation/flows/{}/activate", sixth["id"].as_str().unwrap());
+    let (s, b) = t.post(&activate, Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+    assert_eq!(b["limit"], "active_flows");
+    assert_eq!(b["max"], 5);
+    assert!(b["detail"].as_str().unwrap().contains("5 fluxos ativos"), "{b}");
+    t.set_plan(&owner, "pro").await;
+    let (s, b) = t.post(&activate, Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+
+    // One run short of the month's 20,000: one flow acts, the other five are refused.
+    let mut admin = t.db.admin().await;
+    sqlx::query(
+        "insert into automation_usage (tenant_id, month, runs)
+         values ($1::text::uuid, date_trunc('month', now() at time zone 'UTC')::date, 19999)",
+    )
+    .bind(&owner.tenant_id)
+    .execute(&mut admin)
+    .await
+    .unwrap();
+    drop(admin);
+    customer(&t, &owner, json!({"kind": "person", "name": "Lia", "emails": ["lia@exemplo.com.br"]})).await;
+    let mails = t.outbox();
+    assert_eq!(mails.iter().filter(|m| m.contains(": oi Lia")).count(), 1, "{mails:?}");
+    assert_eq!(mails.iter().filter(|m| m.contains("20000")).count(), 1, "admins are told once");
+    let (_, page) = t.get("/api/v1/automation/flows", &owner.token).await;
+    let mut refused = 0;
+    for flow in page.as_array().unwrap() {
+        for run in runs(&t, &owner, flow).await {
+            if run["status"] == "skipped" {
+                assert!(run["error"].as_str().unwrap().contains("20000 execuções"), "{run}");
+                refused += 1;
+            }
+        }
+    }
+    assert_eq!(refused, 5);
+    // Next customer: every flow is refused, and nobody is mailed again.
+    customer(&t, &owner, json!({"kind": "person", "name": "Rui", "emails": ["rui@exemplo.com.br"]})).await;
+    let mails = t.outbox();
+    assert!(mails.iter().all(|m| !m.contains(": oi Rui")));
+    assert_eq!(mails.iter().filter(|m| m.contains("20000")).count(), 1);
+}

@@ -213,3 +213,49 @@ async fn domain_events_are_written_with_the_change_and_dispatched_after_commit()
         .unwrap();
     assert_eq!(pending, 0);
 }
+
+#[tokio::test]
+async fn channels_switched_on_are_counted_and_capped_by_the_plan() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    for name in ["Site", "Loja"] {
+        let (s, c) =
+            t.post("/api/v1/channels", Some(&owner.token), json!({"kind": "webchat", "name": name})).await;
+        assert_eq!(s, StatusCode::CREATED, "{c}");
+    }
+    let (_, plan) = t.get("/api/v1/company/plan", &owner.token).await;
+    assert_eq!(plan["usage"]["channels"], 2, "{plan}");
+    let (s, b) =
+        t.post("/api/v1/channels", Some(&owner.token), json!({"kind": "webchat", "name": "Blog"})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+    assert_eq!(b["limit"], "channels");
+    assert_eq!(b["max"], 2);
+    // A channel created switched off does not count; switching it on does.
+    let (s, off) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            json!({"kind": "webchat", "name": "Blog", "enabled": false}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{off}");
+    let (s, b) = t
+        .patch(
+            &format!("/api/v1/channels/{}", off["id"].as_str().unwrap()),
+            &owner.token,
+            json!({"kind": "webchat", "name": "Blog", "enabled": true}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
+    t.set_plan(&owner, "pro").await;
+    let (s, b) = t
+        .patch(
+            &format!("/api/v1/channels/{}", off["id"].as_str().unwrap()),
+            &owner.token,
+            json!({"kind": "webchat", "name": "Blog", "enabled": true}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let (_, plan) = t.get("/api/v1/company/plan", &owner.token).await;
+    assert_eq!(plan["usage"]["channels"], 3);
+}

@@ -1432,6 +1432,8 @@ async fn svg_and_html_attachments_download_sandboxed_and_a_png_made_of_svg_is_no
 async fn testing_a_channel_asks_the_provider_with_the_saved_credentials() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
+    // One channel of each provider: more than the starter plan's two.
+    t.set_plan(&owner, "pro").await;
     let fake = Providers::start().await;
     let base = fake.base.clone();
     let cases = [

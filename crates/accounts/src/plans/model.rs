@@ -7,6 +7,10 @@ pub struct PlanLimits {
     pub channels: i32,
     pub storage_mb: i32,
     pub ai_triages_per_month: i32,
+    /// Automation flows switched on at once.
+    pub active_flows: i32,
+    /// Automation runs that act, per calendar month.
+    pub automation_runs_per_month: i32,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -23,12 +27,16 @@ pub struct Plan {
 pub struct PlanUsage {
     /// Active users.
     pub users: i64,
-    /// Connected channels (counted once the support module stores them).
+    /// Channels switched on.
     pub channels: i64,
     /// Stored files, in MiB, rounded up.
     pub storage_mb: i64,
-    /// AI triages this calendar month (counted once automation runs them).
+    /// Triages an LLM answered this calendar month (the offline triage is free).
     pub ai_triages_this_month: i64,
+    /// Automation flows switched on.
+    pub active_flows: i64,
+    /// Automation runs that acted this calendar month (UTC).
+    pub automation_runs_this_month: i64,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

@@ -12,6 +12,8 @@ struct PlanRow {
     max_channels: i32,
     max_storage_mb: i32,
     max_ai_triages_per_month: i32,
+    max_active_flows: i32,
+    max_automation_runs_per_month: i32,
     features: Vec<String>,
 }
 
@@ -27,6 +29,8 @@ impl From<PlanRow> for Plan {
                 channels: r.max_channels,
                 storage_mb: r.max_storage_mb,
                 ai_triages_per_month: r.max_ai_triages_per_month,
+                active_flows: r.max_active_flows,
+                automation_runs_per_month: r.max_automation_runs_per_month,
             },
             features: r.features,
         }
@@ -37,7 +41,7 @@ pub async fn list(conn: &mut PgConnection) -> Result<Vec<Plan>> {
     let rows = sqlx::query_as!(
         PlanRow,
         "select code, name, price_cents, currency, max_users, max_channels, max_storage_mb,
-                max_ai_triages_per_month, features from plans order by sort_order"
+                max_ai_triages_per_month, max_active_flows, max_automation_runs_per_month, features from plans order by sort_order"
     )
     .fetch_all(conn)
     .await?;
@@ -48,7 +52,7 @@ pub async fn find(conn: &mut PgConnection, code: &str) -> Result<Option<Plan>> {
     let row = sqlx::query_as!(
         PlanRow,
         "select code, name, price_cents, currency, max_users, max_channels, max_storage_mb,
-                max_ai_triages_per_month, features from plans where code = $1",
+                max_ai_triages_per_month, max_active_flows, max_automation_runs_per_month, features from plans where code = $1",
         code
     )
     .fetch_optional(conn)
@@ -61,7 +65,7 @@ pub async fn of_company(conn: &mut PgConnection, tenant_id: uuid::Uuid) -> Resul
     let row = sqlx::query_as!(
         PlanRow,
         "select p.code, p.name, p.price_cents, p.currency, p.max_users, p.max_channels, p.max_storage_mb,
-                p.max_ai_triages_per_month, p.features
+                p.max_ai_triages_per_month, p.max_active_flows, p.max_automation_runs_per_month, p.features
            from companies c join plans p on p.code = c.plan_code
           where c.tenant_id = $1",
         tenant_id
@@ -75,7 +79,15 @@ pub async fn usage(conn: &mut PgConnection, tenant_id: uuid::Uuid) -> Result<Pla
     let row = sqlx::query!(
         r#"select
              (select count(*) from users where tenant_id = $1 and active) as "users!",
-             (select coalesce(sum(size_bytes), 0)::bigint from files where tenant_id = $1) as "storage_bytes!""#,
+             (select coalesce(sum(size_bytes), 0)::bigint from files where tenant_id = $1) as "storage_bytes!",
+             (select count(*) from support_channels where tenant_id = $1 and enabled) as "channels!",
+             (select count(*) from ai_calls
+               where tenant_id = $1 and feature = 'triage' and outcome = 'ok'
+                 and created_at >= date_trunc('month', now())) as "ai_triages!",
+             (select count(*) from automation_flows where tenant_id = $1 and status = 'active') as "active_flows!",
+             (select coalesce(sum(runs), 0)::bigint from automation_usage
+               where tenant_id = $1 and month = date_trunc('month', now() at time zone 'UTC')::date)
+               as "automation_runs!""#,
         tenant_id
     )
     .fetch_one(conn)
@@ -83,9 +95,11 @@ pub async fn usage(conn: &mut PgConnection, tenant_id: uuid::Uuid) -> Result<Pla
     const MIB: i64 = 1024 * 1024;
     Ok(PlanUsage {
         users: row.users,
-        channels: 0,
+        channels: row.channels,
         storage_mb: (row.storage_bytes + MIB - 1) / MIB,
-        ai_triages_this_month: 0,
+        ai_triages_this_month: row.ai_triages,
+        active_flows: row.active_flows,
+        automation_runs_this_month: row.automation_runs,
     })
 }
 

@@ -797,9 +797,10 @@ pub fn render(kind: &str, text: &str, payload: &Value) -> std::result::Result<St
 }
 
 /// The record an event is about, for loop protection and history: its
-/// ticket, else its customer.
+/// deal, else its ticket, else its customer (a deal's events may name the
+/// conversation it came from; the deal is still what they are about).
 pub fn record_of(payload: &Value) -> Option<Uuid> {
-    ["ticket_id", "customer_id", "timeline.customer_id"]
+    ["opportunity_id", "ticket_id", "customer_id", "timeline.customer_id"]
         .iter()
         .find_map(|p| lookup(payload, p).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok()))
 }

@@ -184,6 +184,9 @@ async fn activate_flow(
     let tenant = s.user.tenant_id;
     s.require(AUTOMATION_ROLES)?;
     let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    if row.status != FlowStatus::Active.as_str() {
+        service::ensure_room_for_flow(&mut s.tx).await?;
+    }
     // Paused or archived before its first publication, a flow still has no
     // version 1: activating it publishes one, as for a draft.
     if row.status == FlowStatus::Draft.as_str() || !repo::was_published(&mut s.tx, tenant, id).await? {

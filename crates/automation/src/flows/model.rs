@@ -510,7 +510,7 @@ pub struct Run {
     pub event_id: Uuid,
     #[schema(schema_with = event_kind)]
     pub event_kind: String,
-    /// The ticket (else the customer) the event is about.
+    /// The deal, else the ticket, else the customer the event is about.
     pub record_id: Option<Uuid>,
     pub status: RunStatus,
     pub steps: Vec<Step>,
@@ -543,7 +543,7 @@ pub struct RunParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct RecordRunParams {
-    /// The ticket (or customer) whose history to read (required).
+    /// The deal, ticket or customer whose history to read (required).
     pub record_id: Option<Uuid>,
     /// 1–200, default 50.
     pub limit: Option<i64>,

@@ -1,7 +1,7 @@
 //! Every SQL statement of flows and runs. Explicit `tenant_id` filters;
 //! RLS is the backstop.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kernel::Result;
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -414,6 +414,35 @@ pub async fn claim_run(conn: &mut PgConnection, tenant_id: Uuid, r: &NewRun<'_>)
     .fetch_optional(conn)
     .await?;
     Ok(inserted.is_some())
+}
+
+/// Counts one acting run in the company's month unless that would pass
+/// `max`: `false` then (nothing counted). One statement, so concurrent
+/// workers never count past the limit.
+pub async fn count_run(conn: &mut PgConnection, tenant_id: Uuid, month: NaiveDate, max: i32) -> Result<bool> {
+    let counted = sqlx::query_scalar!(
+        "insert into automation_usage (tenant_id, month, runs)
+         select $1, $2, 1 where $3 > 0
+         on conflict (tenant_id, month) do update set runs = automation_usage.runs + 1
+          where automation_usage.runs < $3
+         returning runs",
+        tenant_id,
+        month,
+        max
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(counted.is_some())
+}
+
+/// The company's active flows.
+pub async fn count_active(conn: &mut PgConnection, tenant_id: Uuid) -> Result<i64> {
+    Ok(sqlx::query_scalar!(
+        r#"select count(*) as "n!" from automation_flows where tenant_id = $1 and status = 'active'"#,
+        tenant_id
+    )
+    .fetch_one(conn)
+    .await?)
 }
 
 pub async fn finish_run(

@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, Utc};
 use events::Event;
 use kernel::App;
 use kernel::jobs::{EnqueueOptions, Job, Registry};
@@ -53,6 +53,59 @@ pub const SKIPPED_RUNS_KEPT_DAYS: i64 = 30;
 /// Skipped runs one janitor pass deletes per company at most (the next
 /// hour's pass goes on), so a backlog never holds a long transaction.
 const PURGE_BATCH: i64 = 10_000;
+
+/// Refuses to switch one more flow on past the plan's limit (403, naming it).
+pub async fn ensure_room_for_flow(tx: &mut TenantTx) -> Result<()> {
+    let tenant = tx.tenant_id();
+    let limits = ports::get()?.limits(tx).await?;
+    if repo::count_active(tx, tenant).await? >= i64::from(limits.active_flows) {
+        let max = limits.active_flows;
+        return Err(Error::PlanLimit {
+            limit: "active_flows".into(),
+            max: i64::from(max),
+            plan: limits.plan_code,
+            message: format!(
+                "O plano {} permite até {max} fluxos ativos. Pause ou arquive um fluxo, ou faça upgrade do plano.",
+                limits.plan_name
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Counts a run that is about to act in the company's month; past the
+/// plan's limit it does not act: the reason is returned (the run is then
+/// recorded as skipped) and admins are told once a month.
+async fn over_monthly_limit(tx: &mut TenantTx) -> anyhow::Result<Option<String>> {
+    let tenant = tx.tenant_id();
+    let port = ports::get()?;
+    let limits = port.limits(tx).await?;
+    let today = Utc::now().date_naive();
+    let month = today.with_day(1).unwrap_or(today);
+    if repo::count_run(tx, tenant, month, limits.runs_per_month).await? {
+        return Ok(None);
+    }
+    let reason = format!(
+        "Limite do plano {}: {} execuções de automação por mês. Os fluxos voltam a agir no próximo mês, ou faça upgrade do plano.",
+        limits.plan_name, limits.runs_per_month
+    );
+    for to in port.admin_emails(tx).await? {
+        let mail = SendEmail {
+            subject: "Automação parada: limite mensal do plano atingido".to_owned(),
+            text: format!("Olá!\n\n{reason}\n\nAs execuções deste mês ficam no histórico como ignoradas.\n"),
+            to: to.clone(),
+            html: None,
+            attachments: vec![],
+        };
+        // Once per month and person, however many runs are refused.
+        let once = EnqueueOptions {
+            dedupe_key: Some(format!("automation.limit:{tenant}:{month}:{to}")),
+            ..Default::default()
+        };
+        kernel::jobs::enqueue(tx, Some(tenant), &mail, once).await?;
+    }
+    Ok(Some(reason))
+}
 
 /// The janitor's part for one company: skipped runs older than
 /// [`SKIPPED_RUNS_KEPT_DAYS`]. Runs that acted (succeeded, failed,
@@ -366,6 +419,23 @@ async fn start_run(app: &App, event: &DomainEvent, flow: &FlowRow, d: &Definitio
         },
     )
     .await?;
+    if claimed
+        && skipped.is_none()
+        && let Some(reason) = over_monthly_limit(&mut tx).await?
+    {
+        steps.extend(not_run(&d.actions, 0));
+        repo::finish_run(
+            &mut tx,
+            tenant,
+            run_id,
+            RunStatus::Skipped.as_str(),
+            steps_json(&steps)?,
+            Some(&reason),
+        )
+        .await?;
+        tx.commit().await?;
+        return Ok(());
+    }
     tx.commit().await?;
     if !claimed || skipped.is_some() {
         return Ok(());

@@ -114,6 +114,20 @@ async fn save(
         service::settle_inbound_secret(body.kind, &mut legacy, &mut stored);
     }
     service::settle_inbound_secret(body.kind, &mut config, &mut stored);
+    let enabled = body.enabled.unwrap_or(true);
+    if enabled && existing.as_ref().is_none_or(|row| !row.enabled) {
+        let (used, max, plan, plan_name) = repo::room_for_channel(&mut s.tx, tenant, id).await?;
+        if used >= i64::from(max) {
+            return Err(Error::PlanLimit {
+                limit: "channels".into(),
+                max: i64::from(max),
+                plan,
+                message: format!(
+                    "O plano {plan_name} permite até {max} canais ativos. Desative um canal ou faça upgrade do plano."
+                ),
+            });
+        }
+    }
     let sealed = if stored.is_empty() {
         None
     } else {
@@ -128,7 +142,7 @@ async fn save(
             name: body.name.trim(),
             config: &config,
             credentials: sealed.as_deref(),
-            enabled: body.enabled.unwrap_or(true),
+            enabled,
             team_id: body.team_id,
         },
     )
@@ -183,7 +197,8 @@ async fn get_channel(
 /// Saves settings and secrets (secrets not sent keep their stored value).
 #[utoipa::path(patch, path = "/channels/{id}", tag = "support", security(("bearer" = [])), params(("id" = Uuid, Path)),
     request_body = SaveChannelRequest,
-    responses((status = 200, body = Channel), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = Channel), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 422, body = Problem)))]
 async fn update_channel(
     State(app): State<App>,
     mut s: Session,

@@ -363,3 +363,24 @@ pub async fn delete(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Resul
     };
     Ok(n == 1)
 }
+
+/// The company's channels switched on besides `except`, and what its plan
+/// allows: (used, max, plan code, plan name).
+pub async fn room_for_channel(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    except: Uuid,
+) -> Result<(i64, i32, String, String)> {
+    let r = sqlx::query!(
+        r#"select (select count(*) from support_channels
+                    where tenant_id = $1 and enabled and id <> $2) as "used!",
+                  p.max_channels, p.code, p.name
+             from companies c join plans p on p.code = c.plan_code
+            where c.tenant_id = $1"#,
+        tenant_id,
+        except
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok((r.used, r.max_channels, r.code, r.name))
+}

@@ -5073,8 +5073,18 @@ export interface components {
             price_cents: number;
         };
         PlanLimits: {
+            /**
+             * Format: int32
+             * @description Automation flows switched on at once.
+             */
+            active_flows: number;
             /** Format: int32 */
             ai_triages_per_month: number;
+            /**
+             * Format: int32
+             * @description Automation runs that act, per calendar month.
+             */
+            automation_runs_per_month: number;
             /** Format: int32 */
             channels: number;
             /** Format: int32 */
@@ -5085,12 +5095,22 @@ export interface components {
         PlanUsage: {
             /**
              * Format: int64
-             * @description AI triages this calendar month (counted once automation runs them).
+             * @description Automation flows switched on.
+             */
+            active_flows: number;
+            /**
+             * Format: int64
+             * @description Triages an LLM answered this calendar month (the offline triage is free).
              */
             ai_triages_this_month: number;
             /**
              * Format: int64
-             * @description Connected channels (counted once the support module stores them).
+             * @description Automation runs that acted this calendar month (UTC).
+             */
+            automation_runs_this_month: number;
+            /**
+             * Format: int64
+             * @description Channels switched on.
              */
             channels: number;
             /**
@@ -5613,7 +5633,7 @@ export interface components {
             id: string;
             /**
              * Format: uuid
-             * @description The ticket (else the customer) the event is about.
+             * @description The deal, else the ticket, else the customer the event is about.
              */
             record_id?: string | null;
             /**
@@ -8118,7 +8138,7 @@ export interface operations {
     record_runs: {
         parameters: {
             query?: {
-                /** @description The ticket (or customer) whose history to read (required). */
+                /** @description The deal, ticket or customer whose history to read (required). */
                 record_id?: string;
                 /** @description 1–200, default 50. */
                 limit?: number;
@@ -8668,6 +8688,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Channel"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             404: {
