@@ -31,7 +31,7 @@ describe('accounts', () => {
     const page = owner.page;
 
     await withScreenshot(page, 'invite-owner', async () => {
-      // Sign up: the new owner lands on the dashboard.
+      // Sign up: the new owner lands on the Painel.
       await page.goto('/cadastro');
       await page.getByLabel(/^Nome da empresa/).fill(companyName);
       await page.getByLabel(/^Seu nome/).fill('Dona Maria Silva');
@@ -39,7 +39,7 @@ describe('accounts', () => {
       await page.getByLabel(/^Senha/).fill(PASSWORD);
       await page.getByRole('button', { name: 'Criar conta' }).click();
       await page.waitForURL('**/dashboard');
-      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Painel' }).waitFor();
 
       // Log out, then back in.
       await page.getByRole('button', { name: 'Sair' }).click();
@@ -76,7 +76,8 @@ describe('accounts', () => {
       await agentPage.getByLabel(/^Seu nome/).fill('João Atendente');
       await agentPage.getByLabel(/^Crie uma senha/).fill(PASSWORD);
       await agentPage.getByRole('button', { name: 'Aceitar convite e entrar' }).click();
-      await agentPage.waitForURL('**/dashboard');
+      // An agent starts in the inbox.
+      await agentPage.waitForURL('**/atendimento');
       await agentPage.getByText('Atendente ·').waitFor();
 
       // The agent's navigation has Atendimento but no Configurações...
@@ -130,7 +131,7 @@ describe('accounts', () => {
       await page.getByLabel(/^Senha/).fill(newPassword);
       await page.getByRole('button', { name: 'Entrar' }).click();
       await page.waitForURL('**/dashboard');
-      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Painel' }).waitFor();
     });
     await context.close();
   });

@@ -131,7 +131,7 @@ describe('the service bot: settings, a simulated chat and a web-chat conversatio
     assert.equal(refused.status, 403, JSON.stringify(refused.body));
     const agentPage = await newPage(browser);
     await withScreenshot(agentPage.page, 'bot-agent', async () => {
-      await signIn(agentPage.page, agent.email, PASSWORD);
+      await signIn(agentPage.page, agent.email, PASSWORD, '**/atendimento');
       const nav = agentPage.page.getByRole('navigation', { name: 'Principal' });
       await nav.getByRole('link', { name: 'Atendimento' }).waitFor();
       assert.equal(await nav.getByRole('link', { name: 'Automação' }).count(), 0);

@@ -46,12 +46,13 @@ async function addSalesperson(ownerToken) {
   return { email };
 }
 
-async function login(page, email) {
+/** Signs in and waits for the role's start page (the Painel; a salesperson's is the pipeline). */
+async function login(page, email, landing = '**/dashboard') {
   await page.goto('/entrar');
   await page.getByLabel(/^E-mail/).fill(email);
   await page.getByLabel(/^Senha/).fill(PASSWORD);
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL('**/dashboard');
+  await page.waitForURL(landing);
 }
 
 /** Drags with real pointer moves (dnd-kit reacts to mousemove, not to a synthetic drop). */
@@ -146,7 +147,7 @@ describe('crm', () => {
     const b = await newPage(browser);
     const colleague = b.page;
     await withScreenshot(colleague, 'crm-colleague-before', async () => {
-      await login(colleague, seller.email);
+      await login(colleague, seller.email, '**/crm/oportunidades');
       await colleague.goto('/crm/oportunidades');
       await column(colleague, 'Novo').getByRole('article', { name: dealTitle }).waitFor();
       assert.equal(await column(colleague, 'Qualificado').getByRole('article', { name: dealTitle }).count(), 0);

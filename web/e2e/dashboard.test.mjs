@@ -75,7 +75,7 @@ describe('Dashboard', () => {
     const support = area(page, 'Atendimento');
     await withScreenshot(page, 'dashboard-owner', async () => {
       await signIn(page, email, PASSWORD);
-      await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Painel' }).waitFor();
       await page.getByRole('group', { name: 'Período' }).getByRole('button', { name: '7 dias' }).click();
       await page.waitForURL(/periodo=7d/);
       await kpi(support, 'Novas conversas').filter({ hasText: /^1$/ }).waitFor({ timeout: LIVE_MS });
@@ -107,7 +107,7 @@ describe('Dashboard', () => {
         page.waitForEvent('download'),
         support.getByRole('button', { name: 'Exportar CSV de Indicadores de atendimento' }).click(),
       ]);
-      assert.equal(download.suggestedFilename(), 'dashboard-atendimento-indicadores-7d.csv');
+      assert.equal(download.suggestedFilename(), 'painel-atendimento-indicadores-7d.csv');
       const chunks = [];
       for await (const chunk of await download.createReadStream()) chunks.push(chunk);
       const bytes = Buffer.concat(chunks);
@@ -144,7 +144,9 @@ describe('Dashboard', () => {
     const phone = await newPage(browser, { viewport: PHONE });
     await withScreenshot(phone.page, 'dashboard-agent', async () => {
       const { page: agentPage } = phone;
-      await signIn(agentPage, agent.email, PASSWORD);
+      // An agent starts in the inbox; the Painel is one click away.
+      await signIn(agentPage, agent.email, PASSWORD, '**/atendimento');
+      await agentPage.goto('/dashboard');
       const mine = area(agentPage, 'Atendimento');
       await mine.getByText('Seus números').waitFor();
       await mine.getByRole('region', { name: 'Seus indicadores de atendimento', exact: true }).waitFor();
@@ -165,7 +167,8 @@ describe('Dashboard', () => {
     const third = await newPage(browser, { viewport: DESKTOP });
     await withScreenshot(third.page, 'dashboard-finance', async () => {
       const { page: financePage } = third;
-      await signIn(financePage, finance.email, PASSWORD);
+      await signIn(financePage, finance.email, PASSWORD, '**/financeiro');
+      await financePage.goto('/dashboard');
       await kpi(area(financePage, 'Financeiro'), 'Recebido').filter({ hasText: /^R\$\s0,00$/ }).waitFor();
       await area(financePage, 'Clientes em risco').waitFor();
       for (const name of ['Atendimento', 'Vendas', 'Equipe']) {

@@ -234,7 +234,7 @@ describe('the whole flow', () => {
     const financeArea = area(dash.page, 'Financeiro');
     await withScreenshot(dash.page, 'full-flow-dashboard-start', async () => {
       await signIn(dash.page, ownerEmail, PASSWORD);
-      await dash.page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      await dash.page.getByRole('heading', { level: 1, name: 'Painel' }).waitFor();
       await kpi(support, 'Novas conversas').filter({ hasText: /^0$/ }).waitFor();
       await kpi(salesArea, 'Oportunidades criadas').filter({ hasText: /^0$/ }).waitFor();
       await kpi(financeArea, 'Recebido').filter({ hasText: /^R\$\s0,00$/ }).waitFor();
@@ -253,7 +253,8 @@ describe('the whole flow', () => {
       await signIn(page, manager.email, PASSWORD);
       await page.goto('/atendimento?visao=mine');
       await page.getByRole('heading', { level: 1, name: 'Atendimento' }).waitFor();
-      await page.getByText('Nenhum ticket com você. Veja "Sem responsável" para assumir um.').waitFor();
+      // No conversation anywhere yet: the inbox says so plainly.
+      await page.getByText('Nenhuma conversa em aberto.').waitFor();
       assert.equal(await page.getByLabel('Sua disponibilidade no atendimento').inputValue(), 'online');
       await markPage(page);
     });

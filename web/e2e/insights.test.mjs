@@ -125,7 +125,7 @@ describe('Insights', () => {
     const second = await newPage(browser);
     await withScreenshot(second.page, 'insights-trends', async () => {
       const { page: agentPage } = second;
-      await signIn(agentPage, agent.email, PASSWORD);
+      await signIn(agentPage, agent.email, PASSWORD, '**/atendimento');
       await agentPage.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Insights' }).click();
       await agentPage.waitForURL('**/insights/tendencias');
       const tabs = agentPage.getByRole('navigation', { name: 'Insights' }).getByRole('link');

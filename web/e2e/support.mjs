@@ -296,13 +296,18 @@ export async function waitForTicket(token, subject, { timeoutMs = 30_000 } = {})
   throw new Error(`no ticket "${subject}" within ${timeoutMs} ms`);
 }
 
-/** Signs in through the login page and waits for the dashboard. */
-export async function signIn(page, email, password) {
+/**
+ * Signs in through the login page and waits for `landing`, the role's start
+ * page: the Painel (/dashboard) for owners, admins and managers, the inbox
+ * (/atendimento) for agents, the pipeline (/crm/oportunidades) for sales and
+ * /financeiro for finance.
+ */
+export async function signIn(page, email, password, landing = '**/dashboard') {
   await page.goto('/entrar');
   await page.getByLabel(/^E-mail/).fill(email);
   await page.getByLabel(/^Senha/).fill(password);
   await page.getByRole('button', { name: 'Entrar' }).click();
-  await page.waitForURL('**/dashboard');
+  await page.waitForURL(landing);
 }
 
 /** From a signed-in page of a company without flows: opens Automação and

@@ -202,7 +202,7 @@ describe('support', () => {
       // "Todos" (an owner's default view): the new ticket has no one assigned.
       const all = agent.getByRole('group', { name: 'Visão' }).getByRole('button', { name: /^Todos/ });
       if ((await all.getAttribute('aria-pressed')) !== 'true') await all.click();
-      await agent.getByText('Nenhum ticket por aqui.').waitFor();
+      await agent.getByText('Nenhuma conversa em aberto.').waitFor();
       // Every later check on this page happens without a reload.
       await agent.evaluate(() => {
         globalThis.__e2eNoReload = true;

@@ -17,7 +17,6 @@ function createAppRouter() {
       ErrorBoundary: RouteError,
       HydrateFallback: () => <PageSpinner />,
       children: [
-        { path: paths.app.root.path, element: <Navigate to={paths.app.dashboard.getHref()} replace /> },
         { path: paths.auth.login.path, lazy: page(() => import('./routes/auth/login')) },
         { path: paths.auth.signup.path, lazy: page(() => import('./routes/auth/signup')) },
         { path: paths.auth.forgotPassword.path, lazy: page(() => import('./routes/auth/forgot-password')) },
@@ -31,6 +30,8 @@ function createAppRouter() {
         {
           lazy: page(() => import('./routes/app/root')),
           children: [
+            // Each role's start page: the inbox, the pipeline, Financeiro or the Painel.
+            { path: paths.app.root.path, lazy: page(() => import('./routes/app/home')) },
             { path: paths.app.dashboard.path, lazy: page(() => import('./routes/app/dashboard')) },
             {
               path: paths.app.support.root.path,
@@ -38,8 +39,14 @@ function createAppRouter() {
               children: [
                 {
                   // One inbox for the list and the open ticket: it stays mounted while tickets change.
+                  // The inbox reads the ticket from the URL and renders no <Outlet />: its two leaves
+                  // only match the URLs, with an explicit null element (without one React Router warns
+                  // "Matched leaf route … does not have an element").
                   lazy: page(() => import('./routes/app/support/inbox')),
-                  children: [{ index: true }, { path: paths.app.support.ticket.path }],
+                  children: [
+                    { index: true, element: null },
+                    { path: paths.app.support.ticket.path, element: null },
+                  ],
                 },
                 {
                   path: paths.app.support.settings.root.path,

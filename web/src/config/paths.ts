@@ -180,8 +180,11 @@ export const paths = {
   },
 } as const;
 
-/** Only same-origin paths are accepted as a post-login destination. */
-export function safeRedirect(target: string | null | undefined, fallback: string = paths.app.dashboard.getHref()) {
+/**
+ * Only same-origin paths are accepted as a post-login destination. Without
+ * one, `/`: each role's start page.
+ */
+export function safeRedirect(target: string | null | undefined, fallback: string = paths.app.root.getHref()) {
   if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) {
     return fallback;
   }

@@ -34,7 +34,7 @@ export const SECTION_LABELS: Record<Section, string> = {
   insights: 'Insights',
   insights_risk: 'Clientes em risco',
   insights_topics: 'Tendências',
-  dashboard: 'Dashboard',
+  dashboard: 'Painel',
   settings: 'Configurações',
 };
 

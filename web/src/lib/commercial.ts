@@ -17,6 +17,17 @@ export const BILLING_PERIOD_SUFFIX: Record<Billing, string> = {
   yearly: '/ano',
 };
 
+/**
+ * The recurring-revenue acronyms, said in plain Portuguese next to them
+ * (the finance page and the dashboard's Financeiro).
+ */
+export const RECURRING_TERMS = {
+  mrr: 'Receita recorrente mensal: quanto as assinaturas ativas rendem por mês.',
+  arr: 'Receita recorrente anual: o MRR vezes 12.',
+  churn: 'Receita mensal perdida com assinaturas canceladas.',
+  churnRate: 'Parte da receita recorrente perdida com cancelamentos no período.',
+} as const;
+
 /** 1 → "PROP-0001". */
 export const proposalNumber = (n: number) => `PROP-${String(n).padStart(4, '0')}`;
 

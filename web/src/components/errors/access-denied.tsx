@@ -16,10 +16,10 @@ export function AccessDenied({ section, role }: { section: Section; role: Role }
         Se você precisa desta área, peça a um proprietário ou administrador da sua empresa para mudar o seu papel.
       </p>
       <Link
-        to={paths.app.dashboard.getHref()}
+        to={paths.app.root.getHref()}
         className="mt-6 inline-flex h-10 items-center rounded-md bg-indigo-700 px-4 text-sm font-medium text-white hover:bg-indigo-800"
       >
-        Voltar ao Dashboard
+        Voltar ao início
       </Link>
     </div>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatPhone, isValidPhone, normalizePhone, toE164Phone } from './phone';
+import { displayPhone, formatPhone, isValidPhone, normalizePhone, toE164Phone } from './phone';
 
 describe('phone', () => {
   it('masks mobile and landline numbers, also while typing', () => {
@@ -29,5 +29,22 @@ describe('phone', () => {
     expect(isValidPhone('(10) 3234-5678')).toBe(false); // no area code has a 0
     expect(isValidPhone('(11) 9234-567')).toBe(false);
     expect(isValidPhone('(11) 7234-5678')).toBe(false); // landlines start 2–5
+  });
+
+  it('shows stored numbers in one Brazilian format', () => {
+    expect(displayPhone('+5511987654321')).toBe('(11) 98765-4321');
+    expect(displayPhone('+551134567890')).toBe('(11) 3456-7890');
+    expect(displayPhone('5511987654321')).toBe('(11) 98765-4321');
+    expect(displayPhone('11987654321')).toBe('(11) 98765-4321');
+    expect(displayPhone('whatsapp:+5521987654321')).toBe('(21) 98765-4321');
+    expect(displayPhone('(11) 98765-4321')).toBe('(11) 98765-4321');
+  });
+
+  it('leaves foreign numbers international and other addresses alone', () => {
+    expect(displayPhone('+14155550123')).toBe('+14155550123');
+    expect(displayPhone('+351912345678')).toBe('+351912345678');
+    expect(displayPhone('+55119')).toBe('+55119');
+    expect(displayPhone('maria@example.com')).toBe('maria@example.com');
+    expect(displayPhone('ConectCRM')).toBe('ConectCRM');
   });
 });

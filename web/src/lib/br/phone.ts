@@ -32,3 +32,28 @@ export function isValidPhone(value: string): boolean {
 export function toE164Phone(value: string): string {
   return `+55${normalizePhone(value)}`;
 }
+
+/**
+ * Any stored number as people read it, the same everywhere (inbox, CRM):
+ * Brazilian numbers in E.164 or bare digits → "(11) 98765-4321" /
+ * "(11) 3456-7890"; foreign numbers stay in international form; anything
+ * that is not a number (an e-mail, a name) is returned as given. Twilio's
+ * "whatsapp:" prefix is dropped.
+ */
+export function displayPhone(value: string): string {
+  const text = value.trim().replace(/^whatsapp:/i, '').trim();
+  if (!/^\+?[\d\s().-]+$/.test(text)) return value;
+  const digits = text.replace(/\D/g, '');
+  let national: string | null = null;
+  if (text.startsWith('+')) {
+    if (digits.startsWith('55')) national = digits.slice(2);
+  } else if (digits.length === 10 || digits.length === 11) {
+    national = digits;
+  } else if ((digits.length === 12 || digits.length === 13) && digits.startsWith('55')) {
+    national = digits.slice(2);
+  }
+  if (national && (national.length === 10 || national.length === 11) && /^[1-9]{2}/.test(national)) {
+    return formatPhone(national);
+  }
+  return text;
+}

@@ -8,7 +8,8 @@ import { RISK_LEVEL_LABELS } from '@/features/insights/components/labels';
 import { TopCustomersAtRisk } from '@/features/insights/components/top-customers-at-risk';
 import { useMe } from '@/lib/auth';
 import { canAccess } from '@/lib/authorization';
-import { formatNumber, todayIso } from '@/lib/format';
+import { todayIso } from '@/lib/format';
+import { plural } from '@/lib/plural';
 import { problemMessage } from '@/lib/problem';
 
 const LIMIT = 5;
@@ -21,14 +22,14 @@ function CustomersAtRiskWidget() {
   return (
     <SectionFrame
       title="Clientes em risco"
-      subtitle={total === undefined ? undefined : `${total === 1 ? '1 cliente' : `${formatNumber(total)} clientes`} com risco médio ou alto agora`}
+      subtitle={total === undefined ? undefined : `${plural(total, 'cliente', 'clientes')} com risco médio ou alto agora`}
     >
       <Widget
         title="Maiores riscos de perda"
         description="Tom das mensagens, chamados em aberto, SLA estourado, notas baixas e faturas vencidas"
         link={{ to: paths.app.insights.risk.getHref(), label: 'Ver todos' }}
         csv={() => ({
-          filename: `dashboard-clientes-em-risco-${todayIso()}`,
+          filename: `painel-clientes-em-risco-${todayIso()}`,
           rows: [
             ['Cliente', 'Pontuação (0 a 100)', 'Nível', 'Motivos'],
             ...(risks.data?.items ?? []).map((risk) => [

@@ -11,7 +11,7 @@ export default function AcceptInvitationRoute() {
     <AuthLayout title="Aceitar convite" description="Você foi convidado para usar o ConectCRM.">
       <AcceptInvitationForm
         token={token}
-        onSuccess={() => navigate(paths.app.dashboard.getHref(), { replace: true })}
+        onSuccess={() => navigate(paths.app.root.getHref(), { replace: true })}
       />
     </AuthLayout>
   );

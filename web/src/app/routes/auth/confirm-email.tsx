@@ -11,7 +11,7 @@ import { problemMessage } from '@/lib/problem';
 export default function ConfirmEmailRoute() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
-  const confirm = useConfirmEmail({ onSuccess: () => navigate(paths.app.dashboard.getHref(), { replace: true }) });
+  const confirm = useConfirmEmail({ onSuccess: () => navigate(paths.app.root.getHref(), { replace: true }) });
   // The link works once: confirm exactly once, even under StrictMode's double effects.
   const sent = useRef(false);
   useEffect(() => {

@@ -9,7 +9,7 @@ export default function SignupRoute() {
   const navigate = useNavigate();
   const hasSession = useSession((state) => state.hasSession);
 
-  if (hasSession) return <Navigate to={paths.app.dashboard.getHref()} replace />;
+  if (hasSession) return <Navigate to={paths.app.root.getHref()} replace />;
 
   return (
     <AuthLayout
@@ -24,7 +24,7 @@ export default function SignupRoute() {
         </>
       }
     >
-      <SignupForm onSuccess={() => navigate(paths.app.dashboard.getHref(), { replace: true })} />
+      <SignupForm onSuccess={() => navigate(paths.app.root.getHref(), { replace: true })} />
     </AuthLayout>
   );
 }

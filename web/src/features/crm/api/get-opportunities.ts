@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 
 import { cursorPagination } from '@/lib/api/cursor';
 import type { OpportunityPage, StageKind } from '@/lib/api/models';
@@ -39,3 +39,12 @@ export const opportunitiesInfiniteQueryOptions = (filters: OpportunityFilters) =
   });
 
 export const useOpportunities = (filters: OpportunityFilters) => useInfiniteQuery(opportunitiesInfiniteQueryOptions(filters));
+
+/** Whether the company has any deal, in any pipeline (one row asked): the setup guide's "Criar o primeiro funil". */
+export const hasOpportunitiesQueryOptions = () =>
+  queryOptions({
+    queryKey: [...opportunitiesQueryKey, 'any'],
+    queryFn: async ({ signal }) => (await api.get<OpportunityPage>('/opportunities', { query: { limit: 1 }, signal })).items.length > 0,
+  });
+
+export const useHasOpportunities = (enabled = true) => useQuery({ ...hasOpportunitiesQueryOptions(), enabled });

@@ -34,3 +34,12 @@ export const productSearchQueryOptions = (q: string) =>
   });
 
 export const useProductSearch = (q: string, enabled = true) => useQuery({ ...productSearchQueryOptions(q), enabled });
+
+/** Whether the catalogue has an active product (one row asked): the setup guide's "Cadastrar produtos". */
+export const hasProductsQueryOptions = () =>
+  queryOptions({
+    queryKey: [...productsQueryKey, 'any'],
+    queryFn: async ({ signal }) => (await api.get<ProductPage>('/products', { query: { active: true, limit: 1 }, signal })).items.length > 0,
+  });
+
+export const useHasProducts = (enabled = true) => useQuery({ ...hasProductsQueryOptions(), enabled });

@@ -8,13 +8,12 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { TextField } from '@/components/ui/fields';
 import type { Contact } from '@/lib/api/models';
-import { formatPhone, isValidPhone, toE164Phone } from '@/lib/br/phone';
+import { displayPhone, formatPhone, isValidPhone, toE164Phone } from '@/lib/br/phone';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useDeleteContact, useSaveContact } from '../api/save-contact';
 
-import { displayPhone } from './labels';
 
 const contactSchema = z.object({
   name: z.string().trim().min(1, 'Informe o nome.').max(200, 'Use no máximo 200 caracteres.'),

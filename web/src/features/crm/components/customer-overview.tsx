@@ -9,6 +9,7 @@ import { useCustomFields } from '@/lib/api/custom-fields';
 import type { CustomerDetail, CustomFieldValues } from '@/lib/api/models';
 import { useAllUsers } from '@/lib/api/users';
 import { formatCep } from '@/lib/br/cep';
+import { displayPhone } from '@/lib/br/phone';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
@@ -19,7 +20,6 @@ import {
   CUSTOMER_KIND_LABELS,
   CUSTOMER_STATUS_LABELS,
   CUSTOMER_STATUS_STYLES,
-  displayPhone,
   formatDocument,
   formatIsoDate,
 } from './labels';

@@ -9,13 +9,16 @@ import { SelectField, TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
 import type { Customer } from '@/lib/api/models';
 import { useAllUsers } from '@/lib/api/users';
+import { displayPhone } from '@/lib/br/phone';
 import { cn } from '@/lib/cn';
+import { formatNumber } from '@/lib/format';
+import { plural } from '@/lib/plural';
 import { problemMessage } from '@/lib/problem';
 
 import { useExportCustomers } from '../api/export-customers';
 import { useCustomers, type CustomerFilters } from '../api/get-customers';
 
-import { CUSTOMER_STATUS_LABELS, CUSTOMER_STATUS_STYLES, displayPhone, formatDocument } from './labels';
+import { CUSTOMER_STATUS_LABELS, CUSTOMER_STATUS_STYLES, formatDocument } from './labels';
 
 const STATUSES = ['lead', 'active', 'inactive'] as const;
 
@@ -150,7 +153,7 @@ export function CustomersList() {
 
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2">
         <p className="text-sm text-slate-600" aria-live="polite">
-          {customers.isFetching && !customers.isFetchingNextPage ? 'Buscando…' : `${items.length}${customers.hasNextPage ? '+' : ''} cliente(s)`}
+          {customers.isFetching && !customers.isFetchingNextPage ? 'Buscando…' : customers.hasNextPage ? `${formatNumber(items.length)}+ clientes` : plural(items.length, 'cliente', 'clientes')}
         </p>
         <div className="flex items-center gap-2">
           <Button variant="secondary" size="sm" onClick={() => exportCsv.mutate(filters)} isLoading={exportCsv.isPending}>

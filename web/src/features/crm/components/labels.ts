@@ -1,7 +1,6 @@
 import type { ContractStatus, CustomerKind, CustomerStatus, FieldType, ProposalStatus, StageKind } from '@/lib/api/models';
 import { formatCnpj } from '@/lib/br/cnpj';
 import { formatCpf } from '@/lib/br/cpf';
-import { formatPhone } from '@/lib/br/phone';
 
 export const CUSTOMER_STATUS_LABELS: Record<CustomerStatus, string> = {
   lead: 'Lead',
@@ -79,11 +78,6 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
 export function formatDocument(kind: CustomerKind, document: string | null | undefined): string {
   if (!document) return '';
   return kind === 'person' ? formatCpf(document) : formatCnpj(document);
-}
-
-/** "+5511987654321" → "(11) 98765-4321"; other countries as stored. */
-export function displayPhone(phone: string): string {
-  return phone.startsWith('+55') ? formatPhone(phone) : phone;
 }
 
 /** "2026-03-01" → "01/03/2026" (a calendar date: no time zone shift). */

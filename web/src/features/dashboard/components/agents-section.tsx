@@ -15,7 +15,7 @@ function Board({ data, query }: { data: AgentBoard; query: DashboardQuery }) {
       title="Ranking de atendentes"
       description="Quem mais resolveu no período, com a mediana da primeira resposta e a satisfação"
       csv={() => ({
-        filename: `dashboard-equipe-${periodSlug(query)}`,
+        filename: `painel-equipe-${periodSlug(query)}`,
         rows: [
           ['Posição', 'Atendente', 'Resolvidas', 'Primeiras respostas', 'Primeira resposta: mediana (segundos)', 'CSAT médio (1 a 5)', 'Avaliações CSAT'],
           ...data.agents.map((agent, index) => [

@@ -1,7 +1,9 @@
 import { paths } from '@/config/paths';
 import type { DashboardQuery, FinanceDashboard } from '@/lib/api/models';
+import { RECURRING_TERMS } from '@/lib/commercial';
 import { centsToReais } from '@/lib/csv';
 import { formatIsoDate, formatMoney, formatNumber, todayIso } from '@/lib/format';
+import { plural } from '@/lib/plural';
 
 import { useFinanceDashboard } from '../api/get-dashboard';
 import { describeChange, formatPercent } from '../utils/metrics';
@@ -12,12 +14,12 @@ import { KpiCard, KpiGrid } from './kpi-card';
 import { csvPeriodHeaders, DashboardSection } from './section';
 import { EmptyState, Widget, type CsvExport } from './widget';
 
-const count = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const count = plural;
 const OVERDUE_HREF = paths.app.finance.invoices.getHref('situacao=overdue');
 
 function FinanceNumbers({ data, query }: { data: FinanceDashboard; query: DashboardQuery }) {
   const money = (cents: number) => formatMoney(cents, data.currency);
-  const file = (name: string) => `dashboard-financeiro-${name}-${periodSlug(query)}`;
+  const file = (name: string) => `painel-financeiro-${name}-${periodSlug(query)}`;
   const overdueCents = data.overdue.reduce((sum, bucket) => sum + bucket.cents, 0);
   const overdueCount = data.overdue.reduce((sum, bucket) => sum + bucket.count, 0);
   const today = todayIso();
@@ -77,13 +79,15 @@ function FinanceNumbers({ data, query }: { data: FinanceDashboard; query: Dashbo
           />
           <KpiCard
             label="MRR"
+            explain={RECURRING_TERMS.mrr}
             value={money(data.mrr_cents)}
             href={paths.app.finance.subscriptions.getHref()}
             linkLabel="ver as assinaturas"
-            hint={`ARR ${money(data.arr_cents)} · ${count(data.active_subscriptions, 'assinatura ativa', 'assinaturas ativas')}`}
+            hint={`ARR (receita anual) ${money(data.arr_cents)} · ${count(data.active_subscriptions, 'assinatura ativa', 'assinaturas ativas')}`}
           />
           <KpiCard
             label="Churn no período"
+            explain={RECURRING_TERMS.churnRate}
             value={formatPercent(data.churn_rate)}
             hint={`${count(data.churned_subscriptions, 'cancelada', 'canceladas')} · ${money(data.churned_mrr_cents)} de MRR`}
           />
@@ -153,7 +157,7 @@ function FinanceNumbers({ data, query }: { data: FinanceDashboard; query: Dashbo
           description={`Faturas vencidas e não pagas, agora (${formatIsoDate(today)})`}
           link={{ to: OVERDUE_HREF, label: 'Ver vencidas' }}
           csv={() => ({
-            filename: `dashboard-financeiro-atraso-${today}`,
+            filename: `painel-financeiro-atraso-${today}`,
             rows: [['Atraso', 'Faturas', 'Em aberto (R$)'], ...data.overdue.map((bucket) => [bucket.label, bucket.count, centsToReais(bucket.cents)])],
           })}
         >

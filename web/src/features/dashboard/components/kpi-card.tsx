@@ -33,10 +33,13 @@ export function KpiCard({
   change,
   href,
   linkLabel,
+  explain,
   hint,
   testId,
 }: {
   label: string;
+  /** What the label means, for acronyms (MRR, churn): a line under it. */
+  explain?: string;
   value: string;
   /** The period before, already formatted; omitted for a number of now (pipeline, MRR). */
   previous?: string;
@@ -58,6 +61,7 @@ export function KpiCard({
       <p id={labelId} className="text-sm text-slate-600">
         {label}
       </p>
+      {explain && <p className="text-xs text-slate-500">{explain}</p>}
       <p className="mt-1 text-base font-semibold break-words text-slate-900 sm:text-xl">
         {href ? (
           <Link to={href} className="rounded text-indigo-800 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600">

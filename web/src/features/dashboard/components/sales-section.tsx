@@ -6,6 +6,7 @@ import type { DashboardQuery, SalesDashboard, StageValue } from '@/lib/api/model
 import { useMe } from '@/lib/auth';
 import { centsToReais } from '@/lib/csv';
 import { formatIsoDate, formatMoney, formatNumber, todayIso } from '@/lib/format';
+import { plural } from '@/lib/plural';
 
 import { useSalesDashboard } from '../api/get-dashboard';
 import { describeChange, describePointChange, formatDecimal, formatPercent, ratioOf } from '../utils/metrics';
@@ -16,7 +17,7 @@ import { KpiCard, KpiGrid } from './kpi-card';
 import { csvPeriodHeaders, DashboardSection } from './section';
 import { EmptyState, Widget, type CsvExport } from './widget';
 
-const count = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const count = plural;
 const days = (value: number | null | undefined) => (value == null ? '—' : `${formatDecimal(value)} ${value === 1 ? 'dia' : 'dias'}`);
 
 /** The deals' list ("?visao=lista&situacao=won"), only the salesperson's own when the numbers are theirs. */
@@ -98,7 +99,7 @@ function SalesNumbers({ data, query }: { data: SalesDashboard; query: DashboardQ
   const { user } = useMe();
   const own = data.scope === 'own';
   const ownerId = own ? user.id : null;
-  const file = (name: string) => `dashboard-vendas-${name}-${periodSlug(query)}`;
+  const file = (name: string) => `painel-vendas-${name}-${periodSlug(query)}`;
   const conversion = ratioOf(data.from_chat.current, data.conversations.current);
   const previousConversion = ratioOf(data.from_chat.previous, data.conversations.previous);
   const winRate = ratioOf(data.win_rate.yes, data.win_rate.total);
@@ -202,7 +203,7 @@ function SalesNumbers({ data, query }: { data: SalesDashboard; query: DashboardQ
           description="Oportunidades em aberto agora: valor e valor ponderado pela chance de cada etapa"
           className="xl:col-span-2"
           csv={() => ({
-            filename: `dashboard-vendas-funil-${todayIso()}`,
+            filename: `painel-vendas-funil-${todayIso()}`,
             rows: [
               ['Funil', 'Etapa', 'Chance (%)', 'Oportunidades', 'Valor (R$)', 'Ponderado (R$)'],
               ...data.pipeline.map((stage) => [

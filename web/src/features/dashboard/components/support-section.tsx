@@ -28,7 +28,7 @@ const shareCsv = (filename: string, header: string, shares: Share[]): CsvExport 
 
 function SupportNumbers({ data, query }: { data: SupportDashboard; query: DashboardQuery }) {
   const own = data.scope === 'own';
-  const file = (name: string) => `dashboard-atendimento-${name}-${periodSlug(query)}`;
+  const file = (name: string) => `painel-atendimento-${name}-${periodSlug(query)}`;
   const sla = ratioOf(data.sla.yes, data.sla.total);
   const previousSla = ratioOf(data.sla.previous_yes, data.sla.previous_total);
   const backlog = data.backlog.reduce((sum, queue) => sum + queue.open, 0);
@@ -188,7 +188,7 @@ function SupportNumbers({ data, query }: { data: SupportDashboard; query: Dashbo
           description="Agora, seja qual for o período"
           link={{ to: inboxHref(own), label: 'Abrir o atendimento' }}
           csv={() => ({
-            filename: `dashboard-atendimento-fila-${todayIso()}`,
+            filename: `painel-atendimento-fila-${todayIso()}`,
             rows: [['Equipe', 'Em aberto'], ...data.backlog.map((queue) => [queue.team ?? 'Sem equipe', queue.open])],
           })}
         >

@@ -6,12 +6,14 @@ import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import type { ReceivableBucket, MonthCash, Receivables } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
+import { RECURRING_TERMS } from '@/lib/commercial';
 import { addDaysIso, formatIsoDate, formatMoney, formatNumber } from '@/lib/format';
+import { plural } from '@/lib/plural';
 import { problemMessage } from '@/lib/problem';
 
 import { useFinanceSummary, useReceivables } from '../api/get-reports';
 
-const count = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+const count = plural;
 
 function Card({
   title,
@@ -106,7 +108,7 @@ function ReceivablesCards({ data }: { data: Receivables }) {
             </div>
           ))}
         </dl>
-        <p className="mt-1 text-xs text-slate-500">Sem multa e juros.</p>
+        <p className="mt-1 text-xs text-slate-500">Sem multa nem juros.</p>
       </Card>
       <Card
         title="Recebido no mês"
@@ -172,10 +174,14 @@ function CashChart({ months }: { months: MonthCash[] }) {
   );
 }
 
-function Metric({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
+/** A number with its name, what the name means (`explain`, for acronyms such as MRR) and a note. */
+function Metric({ label, explain, value, hint, testId }: { label: string; explain?: string; value: string; hint?: string; testId?: string }) {
   return (
     <div>
-      <dt className="text-sm text-slate-600">{label}</dt>
+      <dt className="text-sm text-slate-600">
+        {label}
+        {explain && <span className="block text-xs text-slate-500">{explain}</span>}
+      </dt>
       <dd className="text-xl font-semibold text-slate-900 tabular-nums" data-testid={testId}>
         {value}
       </dd>
@@ -212,13 +218,15 @@ export function FinanceDashboard() {
             <dl className="mt-4 space-y-4">
               <Metric
                 label="MRR"
+                explain={RECURRING_TERMS.mrr}
                 value={formatMoney(summary.data.mrr_cents)}
                 hint={count(summary.data.active_subscriptions, 'assinatura ativa', 'assinaturas ativas')}
                 testId="mrr"
               />
-              <Metric label="ARR" value={formatMoney(summary.data.arr_cents)} hint="MRR × 12" testId="arr" />
+              <Metric label="ARR" explain={RECURRING_TERMS.arr} value={formatMoney(summary.data.arr_cents)} testId="arr" />
               <Metric
                 label="MRR perdido (churn)"
+                explain={RECURRING_TERMS.churn}
                 value={formatMoney(summary.data.churned_mrr_cents)}
                 hint={`${count(summary.data.churned_subscriptions, 'assinatura cancelada', 'assinaturas canceladas')} desde ${formatIsoDate(summary.data.from)}`}
                 testId="churned-mrr"

@@ -7,7 +7,7 @@ import { paths } from '@/config/paths';
 import type { CustomerRisk } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canAccess } from '@/lib/authorization';
-import { formatNumber } from '@/lib/format';
+import { plural } from '@/lib/plural';
 
 import { useCustomersAtRisk } from '../api/customers-at-risk';
 
@@ -60,7 +60,7 @@ export function CustomersAtRisk() {
         </SelectField>
         {total !== undefined && (
           <p role="status" className="text-sm text-slate-600">
-            {total === 1 ? '1 cliente' : `${formatNumber(total)} clientes`} neste nível
+            {plural(total, 'cliente', 'clientes')} neste nível
           </p>
         )}
       </div>

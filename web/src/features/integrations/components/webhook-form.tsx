@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
 import type { CreateWebhookRequest, EventKind, WebhookEndpoint } from '@/lib/api/models';
 import { EVENT_GROUP_LABELS, EVENT_LABELS, groupedEventKinds } from '@/lib/event-labels';
+import { plural } from '@/lib/plural';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 type WebhookFormProps = {
@@ -72,7 +73,7 @@ export function WebhookForm({ endpoint, isSaving, error, onSubmit, onCancel }: W
       />
       <fieldset aria-describedby={kindsError ? 'webhook-kinds-error' : undefined} className="space-y-3">
         <legend className="text-sm font-medium text-slate-800">
-          Eventos enviados <span className="font-normal text-slate-500">({kinds.length} escolhidos)</span>
+          Eventos enviados <span className="font-normal text-slate-500">({plural(kinds.length, 'escolhido', 'escolhidos')})</span>
         </legend>
         {kindsError && (
           <p id="webhook-kinds-error" className="text-xs font-medium text-red-700">

@@ -10,6 +10,7 @@ import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from
 import { cn } from '@/lib/cn';
 import { EVENT_LABELS } from '@/lib/event-labels';
 import { formatDateTime } from '@/lib/format';
+import { plural } from '@/lib/plural';
 import { problemMessage } from '@/lib/problem';
 
 import {
@@ -114,7 +115,7 @@ function EndpointCard({ endpoint, onEdit, onSecret }: { endpoint: WebhookEndpoin
           </h3>
           <p className="truncate font-mono text-xs text-slate-600">{endpoint.url}</p>
           <p className="mt-1 text-xs text-slate-500">
-            {endpoint.event_kinds.length === 1 ? '1 evento' : `${endpoint.event_kinds.length} eventos`}:{' '}
+            {plural(endpoint.event_kinds.length, 'evento', 'eventos')}:{' '}
             {endpoint.event_kinds.map((k) => EVENT_LABELS[k]).join(', ')}
           </p>
         </div>

@@ -4,6 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { formatDateTime, formatNumber } from '@/lib/format';
+import { plural } from '@/lib/plural';
 import { problemMessage } from '@/lib/problem';
 
 import { DEAD_JOBS_LIMIT, useDeadJobs } from '../api/get-dead-jobs';
@@ -22,7 +23,7 @@ export function FailedJobsList() {
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 p-4">
         <h2 id="failed-jobs-title" className="text-base font-semibold text-slate-900">
           {jobs.data
-            ? `${formatNumber(jobs.data.items.length)} ${jobs.data.items.length === 1 ? 'tarefa' : 'tarefas'} sem sucesso`
+            ? `${plural(jobs.data.items.length, 'tarefa', 'tarefas')} sem sucesso`
             : 'Tarefas sem sucesso'}
         </h2>
         <Button variant="secondary" size="sm" onClick={() => jobs.refetch()} isLoading={jobs.isFetching && !jobs.isPending}>

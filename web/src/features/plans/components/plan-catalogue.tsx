@@ -2,7 +2,7 @@ import type { Plan } from '@/lib/api/models';
 import { cn } from '@/lib/cn';
 import { formatMoney } from '@/lib/format';
 
-import { describeLimit, featureLabel, LIMITS } from './plan-labels';
+import { builtFeatureLabels, describeLimit, LIMITS } from './plan-labels';
 
 type PlanCatalogueProps = { plans: Plan[]; currentCode: string };
 
@@ -22,6 +22,7 @@ export function PlanCatalogue({ plans, currentCode }: PlanCatalogueProps) {
       <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {plans.map((plan) => {
           const current = plan.code === currentCode;
+          const features = builtFeatureLabels(plan.features);
           return (
             <li
               key={plan.code}
@@ -50,10 +51,10 @@ export function PlanCatalogue({ plans, currentCode }: PlanCatalogueProps) {
                   </div>
                 ))}
               </dl>
-              {plan.features.length > 0 && (
-                <ul className="mt-4 list-disc space-y-1 pl-5 text-sm text-slate-700">
-                  {plan.features.map((feature) => (
-                    <li key={feature}>{featureLabel(feature)}</li>
+              {features.length > 0 && (
+                <ul aria-label={`Recursos do plano ${plan.name}`} className="mt-4 list-disc space-y-1 pl-5 text-sm text-slate-700">
+                  {features.map((feature) => (
+                    <li key={feature}>{feature}</li>
                   ))}
                 </ul>
               )}

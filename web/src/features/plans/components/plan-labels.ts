@@ -9,13 +9,21 @@ export const LIMITS: Array<{ key: LimitKey; usage: keyof PlanUsage; label: strin
   { key: 'channels', usage: 'channels', label: 'Canais de atendimento', format: formatNumber },
   { key: 'storage_mb', usage: 'storage_mb', label: 'Armazenamento', format: formatStorage },
   { key: 'ai_triages_per_month', usage: 'ai_triages_this_month', label: 'Triagens por IA no mês', format: formatNumber },
+  { key: 'active_flows', usage: 'active_flows', label: 'Fluxos de automação ativos', format: formatNumber },
+  { key: 'automation_runs_per_month', usage: 'automation_runs_this_month', label: 'Execuções de automação no mês', format: formatNumber },
 ];
 
 export function describeLimit(value: number | null, format: (value: number) => string) {
   return value === null ? 'Ilimitado' : format(value);
 }
 
-/** The plan catalogue names features by code; these are their names for people. */
+/**
+ * The plan catalogue names features by code; these are their names for
+ * people. Only what the app has is listed: the catalogue's `api` (there are
+ * no API keys for other systems yet: outgoing webhooks only) and
+ * `priority_support` (a service promise with nothing in the app behind it)
+ * are left out, and so is any code not named here.
+ */
 const FEATURE_LABELS: Record<string, string> = {
   inbox: 'Caixa de entrada omnichannel',
   crm: 'CRM e funil de vendas',
@@ -24,8 +32,8 @@ const FEATURE_LABELS: Record<string, string> = {
   automation: 'Fluxos de automação',
   ai_triage: 'Triagem por IA',
   sla: 'SLA de atendimento',
-  api: 'Acesso à API',
-  priority_support: 'Suporte prioritário',
 };
 
-export const featureLabel = (code: string) => FEATURE_LABELS[code] ?? code;
+/** The names of a plan's features that exist in the app, in the catalogue's order. */
+export const builtFeatureLabels = (codes: readonly string[]): string[] =>
+  codes.flatMap((code) => (FEATURE_LABELS[code] ? [FEATURE_LABELS[code]] : []));

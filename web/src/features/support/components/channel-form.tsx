@@ -12,6 +12,7 @@ import { problemMessage } from '@/lib/problem';
 
 import { useCreateChannel, useUpdateChannel } from '../api/channels';
 import { useTeams } from '../api/teams';
+import { WEBCHAT_DEFAULTS } from '../utils/channel-setup';
 import {
   PURPOSE_LABELS,
   type SaleTemplatesValues,
@@ -175,8 +176,8 @@ export function channelDefaults(channel: Channel | null): ChannelValues {
     address: str(config.address),
     from_name: str(config.from_name),
     sendgrid_api_key: '',
-    greeting: str(config.greeting) || (channel ? '' : 'Olá! Como podemos ajudar?'),
-    color: str(config.color) || '#2563eb',
+    greeting: str(config.greeting) || (channel ? '' : WEBCHAT_DEFAULTS.greeting),
+    color: str(config.color) || WEBCHAT_DEFAULTS.color,
     prechat: config.prechat === true,
   };
 }

@@ -13,13 +13,14 @@ import { problemMessage } from '@/lib/problem';
 
 import { useChannels, useDeleteChannel, useTestChannel, useUpdateChannel } from '../api/channels';
 import { useTeams } from '../api/teams';
-import { emailInboundUrl, isMaskedSecret, widgetSnippet } from '../utils/channel-setup';
+import { emailInboundUrl, isMaskedSecret } from '../utils/channel-setup';
 
 import { ChannelForm } from './channel-form';
 import { ChannelIcon } from './channel-icon';
 import { RotateInboundSecret, SenderVerification } from './channel-security';
 import { CopyField } from './copy-field';
 import { CHANNEL_KIND_LABELS, CHANNEL_KINDS } from './labels';
+import { WebchatSnippet } from './webchat-snippet';
 
 const KIND_TEXT: Record<ChannelKind, string> = {
   whatsapp: 'WhatsApp Business pela API oficial da Meta (Cloud API).',
@@ -34,14 +35,7 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 /** What to paste where, per kind: webhook URL and tokens, the inbound address, the widget snippet. */
 function ChannelSetup({ channel }: { channel: Channel }) {
   const id = (name: string) => `${name}-${channel.id}`;
-  if (channel.kind === 'webchat') {
-    return (
-      <div className="space-y-2">
-        <CopyField id={id('snippet')} label="Código para o site" value={widgetSnippet(channel.public_id, window.location.origin)} multiline />
-        <p className="text-xs text-slate-600">Cole antes de &lt;/body&gt; em todas as páginas onde o chat deve aparecer.</p>
-      </div>
-    );
-  }
+  if (channel.kind === 'webchat') return <WebchatSnippet channel={channel} />;
   if (!channel.webhook_url) return null;
   if (channel.kind === 'email') {
     return (

@@ -7,6 +7,7 @@ import { paths } from '@/config/paths';
 import type { Ticket } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canAccess, canReadCustomers } from '@/lib/authorization';
+import { displayPhone } from '@/lib/br/phone';
 import { cn } from '@/lib/cn';
 import { formatDate, formatMoney } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
@@ -33,7 +34,7 @@ function CustomerData({ ticket }: { ticket: Ticket }) {
     </Link>
   ) : null;
 
-  const contact = ticket.contact_address.startsWith('visitor:') ? 'Visitante do chat do site' : ticket.contact_address;
+  const contact = ticket.contact_address.startsWith('visitor:') ? 'Visitante do chat do site' : displayPhone(ticket.contact_address);
 
   if (!readable) {
     return (
@@ -85,7 +86,7 @@ function CustomerData({ ticket }: { ticket: Ticket }) {
             <dt className="sr-only">Telefones</dt>
             {c.phones.map((phone) => (
               <dd key={phone} className="text-slate-800">
-                {phone}
+                {displayPhone(phone)}
               </dd>
             ))}
           </div>

@@ -14,6 +14,7 @@ import { defaultView, hasNarrowingFilters, readInboxFilters, withInboxFilter } f
 import { shortcutOf } from '../utils/keyboard';
 import { flattenTickets, neighbourTicket } from '../utils/ticket-list';
 
+import { InboxEmptyState } from './inbox-empty-state';
 import { INTENT_LABELS, INTENTS, SENTIMENT_FILTERS, STATUS_FILTERS, VIEWS } from './labels';
 import { NotificationsToggle } from './notifications-toggle';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -22,13 +23,6 @@ import { TicketList } from './ticket-list';
 import { TicketWorkspace, type WorkspaceHandle } from './ticket-workspace';
 
 const filterClass = 'h-8 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-800';
-
-const EMPTY: Record<TicketView, string> = {
-  mine: 'Nenhum ticket com você. Veja "Sem responsável" para assumir um.',
-  unassigned: 'Nenhum ticket esperando um responsável.',
-  my_teams: 'Nenhum ticket das suas equipes.',
-  all: 'Nenhum ticket por aqui.',
-};
 
 function ViewTabs({ view, counts, onChange }: { view: TicketView; counts?: ViewCounts; onChange: (view: TicketView) => void }) {
   return (
@@ -286,7 +280,13 @@ export function Inbox({ ticketId, renderTicketExtras }: { ticketId?: string; ren
               hasNextPage={list.hasNextPage}
               isFetchingNextPage={list.isFetchingNextPage}
               onLoadMore={() => void list.fetchNextPage()}
-              emptyText={narrowed ? 'Nenhum ticket com estes filtros.' : EMPTY[filters.view]}
+              empty={
+                narrowed ? (
+                  <p className="p-6 text-center text-sm text-slate-600">Nenhum ticket com estes filtros.</p>
+                ) : (
+                  <InboxEmptyState view={filters.view} channels={channels.data} counts={counts.data} />
+                )
+              }
             />
           </div>
         </section>

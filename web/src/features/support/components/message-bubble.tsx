@@ -2,6 +2,7 @@ import { memo } from 'react';
 
 import { Button } from '@/components/ui/button';
 import type { DeliveryStatus, Message } from '@/lib/api/models';
+import { displayPhone } from '@/lib/br/phone';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
@@ -67,7 +68,7 @@ function ExtraNotes({ message }: { message: Message }) {
             <li key={`${contact.name}-${index}`}>
               <Icon name="user" className="mr-1 size-3.5 align-text-bottom" />
               <strong>{contact.name}</strong>
-              {contact.phones.length > 0 && <span className="text-slate-600"> · {contact.phones.join(', ')}</span>}
+              {contact.phones.length > 0 && <span className="text-slate-600"> · {contact.phones.map(displayPhone).join(', ')}</span>}
             </li>
           ))}
         </ul>

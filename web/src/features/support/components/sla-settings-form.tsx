@@ -12,7 +12,7 @@ import { problemMessage } from '@/lib/problem';
 import { PRIORITIES, PRIORITY_LABELS } from '@/lib/ticket-labels';
 
 import { useSaveSlaPolicies } from '../api/sla';
-import { formatMinutes, joinMinutes, splitMinutes } from '../utils/durations';
+import { formatBusinessMinutes, joinMinutes, splitMinutes } from '../utils/durations';
 
 
 const MAX_MINUTES = 525_600;
@@ -130,7 +130,7 @@ export function SlaSettingsForm({ policies }: { policies: SlaPolicy[] }) {
                     {error ? (
                       <p className="mt-1 text-xs font-medium text-red-700">{error}</p>
                     ) : (
-                      total !== null && <p className="mt-1 text-xs text-slate-500">{formatMinutes(total)} úteis</p>
+                      total !== null && <p className="mt-1 text-xs text-slate-500">{formatBusinessMinutes(total)}</p>
                     )}
                   </td>
                 );

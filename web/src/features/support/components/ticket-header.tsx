@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { paths } from '@/config/paths';
 import type { Priority, Ticket, TicketStatus, UpdateTicketRequest } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
+import { displayPhone } from '@/lib/br/phone';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { problemMessage } from '@/lib/problem';
@@ -90,7 +91,7 @@ export function TicketHeader({
             <span aria-hidden="true">·</span>
             <span className="font-medium text-slate-800">{ticket.customer_name}</span>
             <UnverifiedBadge ticket={ticket} />
-            <span className="truncate">{ticket.contact_address.startsWith('visitor:') ? 'visitante do site' : ticket.contact_address}</span>
+            <span className="truncate">{ticket.contact_address.startsWith('visitor:') ? 'visitante do site' : displayPhone(ticket.contact_address)}</span>
           </p>
         </div>
         <div className="flex shrink-0 gap-2">

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link } from 'react-router';
 
 import { Alert } from '@/components/ui/alert';
@@ -26,7 +26,8 @@ type Props = {
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   onLoadMore: () => void;
-  emptyText: string;
+  /** What an empty list shows. */
+  empty: ReactNode;
 };
 
 function TicketItem({ ticket, selected, search, showAssignee }: { ticket: Ticket; selected: boolean; search: string; showAssignee: boolean }) {
@@ -72,7 +73,7 @@ function TicketItem({ ticket, selected, search, showAssignee }: { ticket: Ticket
 }
 
 /** The tickets of the current view and filters, latest activity first. */
-export function TicketList({ tickets, selectedId, search, showAssignee, isPending, error, hasNextPage, isFetchingNextPage, onLoadMore, emptyText }: Props) {
+export function TicketList({ tickets, selectedId, search, showAssignee, isPending, error, hasNextPage, isFetchingNextPage, onLoadMore, empty }: Props) {
   // j/k and links from elsewhere: keep the open ticket in sight.
   useEffect(() => {
     if (selectedId) document.getElementById(`ticket-item-${selectedId}`)?.scrollIntoView?.({ block: 'nearest' });
@@ -86,7 +87,7 @@ export function TicketList({ tickets, selectedId, search, showAssignee, isPendin
       </div>
     );
   }
-  if (tickets.length === 0) return <p className="p-6 text-center text-sm text-slate-600">{emptyText}</p>;
+  if (tickets.length === 0) return empty;
   return (
     <div>
       <ul aria-label="Tickets" className="divide-y divide-slate-100">

@@ -1,6 +1,14 @@
-import type { Channel } from '@/lib/api/models';
+import type { Channel, SaveChannelRequest } from '@/lib/api/models';
 
 // What an administrator pastes into a provider or a site for a channel.
+
+/** A new web chat's look until someone changes it (the channel form starts from these too). */
+export const WEBCHAT_DEFAULTS = { greeting: 'Olá! Como podemos ajudar?', color: '#2563eb', prechat: false } as const;
+
+/** The web chat created in one click (the setup guide, the empty inbox): the defaults, for any team. */
+export function quickWebchatRequest(): SaveChannelRequest {
+  return { kind: 'webchat', name: 'Chat do site', config: { ...WEBCHAT_DEFAULTS }, secrets: {}, enabled: true, team_id: null };
+}
 
 /** The snippet a site pastes before </body> to show the web chat. */
 export function widgetSnippet(publicId: string, origin: string): string {

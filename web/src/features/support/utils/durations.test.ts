@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatMinutes, joinMinutes, splitMinutes } from './durations';
+import { formatBusinessMinutes, joinMinutes, splitMinutes } from './durations';
 
 describe('SLA durations', () => {
-  it('shows minutes as hours and minutes', () => {
-    expect(formatMinutes(30)).toBe('30 min');
-    expect(formatMinutes(240)).toBe('4 h');
-    expect(formatMinutes(90)).toBe('1 h 30 min');
-    expect(formatMinutes(2880)).toBe('48 h');
+  it('says a business-time target in words, singular or plural', () => {
+    expect(formatBusinessMinutes(60)).toBe('1 hora útil');
+    expect(formatBusinessMinutes(240)).toBe('4 horas úteis');
+    expect(formatBusinessMinutes(1)).toBe('1 minuto útil');
+    expect(formatBusinessMinutes(0)).toBe('0 minutos úteis');
+    expect(formatBusinessMinutes(45)).toBe('45 minutos úteis');
+    expect(formatBusinessMinutes(61)).toBe('1 hora e 1 minuto úteis');
+    expect(formatBusinessMinutes(150)).toBe('2 horas e 30 minutos úteis');
   });
 
   it('splits and joins what the form shows', () => {

@@ -1,13 +1,18 @@
+import { plural, pluralWord } from '@/lib/plural';
+
 // SLA targets are business minutes; people read and type them as hours and minutes.
 
-/** 90 → "1 h 30 min", 240 → "4 h", 45 → "45 min". */
-export function formatMinutes(total: number): string {
+/**
+ * A target in business time, in words: 60 → "1 hora útil", 240 → "4 horas
+ * úteis", 90 → "1 hora e 30 minutos úteis", 1 → "1 minuto útil".
+ */
+export function formatBusinessMinutes(total: number): string {
   if (!Number.isFinite(total) || total < 0) return '—';
   const hours = Math.floor(total / 60);
   const minutes = total % 60;
-  if (hours === 0) return `${minutes} min`;
-  if (minutes === 0) return `${hours} h`;
-  return `${hours} h ${minutes} min`;
+  if (hours === 0) return `${plural(minutes, 'minuto', 'minutos')} ${pluralWord(minutes, 'útil', 'úteis')}`;
+  if (minutes === 0) return `${plural(hours, 'hora', 'horas')} ${pluralWord(hours, 'útil', 'úteis')}`;
+  return `${plural(hours, 'hora', 'horas')} e ${plural(minutes, 'minuto', 'minutos')} úteis`;
 }
 
 export function splitMinutes(total: number): { hours: string; minutes: string } {

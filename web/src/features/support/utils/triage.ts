@@ -1,5 +1,6 @@
 import type { Sentiment, TicketTriage, TriageAccuracy, TriageRule } from '@/lib/api/models';
-import { formatDateTime, formatNumber } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
+import { plural } from '@/lib/plural';
 
 // Reading a triage for people: confidences as whole percentages, languages
 // by name, which of a ticket's triages matter (the first, the latest), and
@@ -57,7 +58,6 @@ export function triageTimeline(triages: TicketTriage[]): { first: TicketTriage |
 /** The server's first training of a company's model (RETRAIN_EVERY in support::triage::feedback). */
 const FIRST_MODEL_AT = 10;
 
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 
 /** What the company's own model learnt from, or why the starter model still decides. */
 export function modelLine(report: Pick<TriageAccuracy, 'examples' | 'model_examples' | 'model_trained_at'>): string {
