@@ -27,5 +27,11 @@ pub fn auth_router() -> OpenApiRouter<App> {
     auth::http::public_router()
 }
 
+/// `/auth/refresh` and `/auth/logout` (rate-limited by the server apart
+/// from sign-in).
+pub fn session_router() -> OpenApiRouter<App> {
+    auth::http::session_router()
+}
+
 /// This module's background jobs.
 pub fn register_jobs(_registry: &mut Registry) {}

@@ -60,19 +60,38 @@ impl Modify for DomainEvents {
 /// share one address): their public routes get this many times the limit.
 const WEBCHAT_RATE_FACTOR: u32 = 30;
 
-fn documented(limiter: Option<AuthLimiter>, webchat_limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
+/// Renewing a login happens on every reload of the app: its own budget,
+/// this many times the sign-in limit, per address.
+const SESSION_RATE_FACTOR: u32 = 20;
+
+/// The per-IP limiters of the routes without a bearer token.
+struct Limiters {
+    sign_in: AuthLimiter,
+    session: AuthLimiter,
+    webchat: AuthLimiter,
+}
+
+fn limited(router: OpenApiRouter<App>, limiter: Option<AuthLimiter>) -> OpenApiRouter<App> {
+    match limiter {
+        Some(limiter) => router.layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit)),
+        None => router,
+    }
+}
+
+fn documented(limiters: Option<Limiters>) -> OpenApiRouter<App> {
+    let (sign_in, session, webchat) = match limiters {
+        Some(l) => (Some(l.sign_in), Some(l.session), Some(l.webchat)),
+        None => (None, None, None),
+    };
     // Routes without a login — sign-in and the customer's proposal and
     // invoice links — are rate-limited per IP against guessing.
-    let mut public = accounts::auth_router().merge(crm::public_router()).merge(finance::public_router());
-    if let Some(limiter) = limiter {
-        public = public.layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit));
-    }
-    let mut webchat = support::public_router();
-    if let Some(limiter) = webchat_limiter {
-        webchat = webchat.layer(axum::middleware::from_fn_with_state(limiter, ratelimit::limit));
-    }
+    let public =
+        limited(accounts::auth_router().merge(crm::public_router()).merge(finance::public_router()), sign_in);
+    let session = limited(accounts::session_router(), session);
+    let webchat = limited(support::public_router(), webchat);
     let v1 = OpenApiRouter::new()
         .merge(public)
+        .merge(session)
         .merge(webchat)
         .merge(accounts::router())
         .merge(crm::router())
@@ -89,17 +108,18 @@ fn documented(limiter: Option<AuthLimiter>, webchat_limiter: Option<AuthLimiter>
 pub fn api(app: &App) -> (Router<App>, utoipa::openapi::OpenApi) {
     let per_minute = app.config.auth_rate_limit_per_minute;
     let proxies = &app.config.trusted_proxies;
-    documented(
-        Some(AuthLimiter::per_minute(per_minute, proxies.clone())),
-        Some(AuthLimiter::per_minute(per_minute.saturating_mul(WEBCHAT_RATE_FACTOR), proxies.clone())),
-    )
+    documented(Some(Limiters {
+        sign_in: AuthLimiter::per_minute(per_minute, proxies.clone()),
+        session: AuthLimiter::per_minute(per_minute.saturating_mul(SESSION_RATE_FACTOR), proxies.clone()),
+        webchat: AuthLimiter::per_minute(per_minute.saturating_mul(WEBCHAT_RATE_FACTOR), proxies.clone()),
+    }))
     .split_for_parts()
 }
 
 /// The OpenAPI document alone (`conectcrm openapi`; the web app's types
 /// are generated from it).
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    documented(None, None).split_for_parts().1
+    documented(None).split_for_parts().1
 }
 
 async fn live() -> &'static str {

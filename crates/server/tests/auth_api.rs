@@ -358,6 +358,38 @@ async fn login_is_rate_limited_with_retry_after() {
 }
 
 #[tokio::test]
+async fn reloading_the_app_never_uses_up_the_sign_in_attempts() {
+    let t = TestApp::spawn_with(|c| c.auth_rate_limit_per_minute = 3).await;
+    let owner = t.signup("Alfa").await;
+    // A dozen reloads (each renews the login) from the same address…
+    let mut refresh = owner.refresh.clone();
+    for _ in 0..12 {
+        let (s, pair) = t.post("/api/v1/auth/refresh", None, json!({"refresh_token": refresh})).await;
+        assert_eq!(s, StatusCode::OK, "{pair}");
+        refresh = pair["refresh_token"].as_str().unwrap().to_owned();
+    }
+    // …and a person can still sign in there.
+    let res = t
+        .http
+        .post(t.url("/api/v1/auth/login"))
+        .json(&json!({"email": "nobody@exemplo.com.br", "password": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // Renewing has a limit of its own (20× the sign-in one here: 60 a minute).
+    let mut limited = false;
+    for _ in 0..60 {
+        let (s, _) = t.post("/api/v1/auth/refresh", None, json!({"refresh_token": "garbage"})).await;
+        if s == StatusCode::TOO_MANY_REQUESTS {
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited, "guessing refresh tokens is limited too");
+}
+
+#[tokio::test]
 async fn service_endpoints_answer() {
     let t = TestApp::spawn().await;
     assert_eq!(t.http.get(t.url("/health/live")).send().await.unwrap().status(), StatusCode::OK);

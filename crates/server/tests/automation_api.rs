@@ -22,8 +22,9 @@ async fn webchat_ticket(t: &TestApp, owner: &Actor, text: &str) -> Value {
     let ch = match channels.as_array().unwrap().iter().find(|c| c["kind"] == "webchat") {
         Some(ch) => ch.clone(),
         None => {
-            let (s, ch) =
-                t.post("/api/v1/channels", Some(&owner.token), json!({"kind": "webchat", "name": "Site"})).await;
+            let (s, ch) = t
+                .post("/api/v1/channels", Some(&owner.token), json!({"kind": "webchat", "name": "Site"}))
+                .await;
             assert_eq!(s, StatusCode::CREATED, "{ch}");
             ch
         }

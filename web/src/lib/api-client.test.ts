@@ -61,6 +61,30 @@ describe('api client', () => {
     expect(expired).not.toHaveBeenCalled();
   });
 
+  it('waits out a 429 on renewal and keeps the session', async () => {
+    let refreshes = 0;
+    const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
+      if (url.endsWith('/auth/refresh')) {
+        refreshes += 1;
+        if (refreshes === 1) {
+          return new Response(JSON.stringify({ title: 'Too Many Requests', status: 429 }), {
+            status: 429,
+            headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '0' },
+          });
+        }
+        return json(200, pair(2));
+      }
+      const auth = (init.headers as Record<string, string>).Authorization;
+      return auth === 'Bearer access-2' ? json(200, { ok: true }) : json(401, { title: 'Unauthorized', status: 401 });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+
+    await expect(api.get('/me')).resolves.toEqual({ ok: true });
+    expect(refreshes).toBe(2);
+    expect(expired).not.toHaveBeenCalled();
+    expect(useSession.getState().hasSession).toBe(true);
+  });
+
   it('ends the session when the refresh token is refused', async () => {
     vi.stubGlobal(
       'fetch',

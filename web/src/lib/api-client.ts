@@ -76,14 +76,30 @@ async function send(url: string, init: RequestInit): Promise<Response> {
 
 let refreshing: Promise<string | null> | null = null;
 
+/** A renewal answered 429 is tried again after Retry-After, this many times, waiting at most this long each. */
+const REFRESH_RETRIES = 2;
+const MAX_REFRESH_WAIT_MS = 10_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function doRefresh(): Promise<string | null> {
   const refreshToken = readRefreshToken();
   if (!refreshToken) return null;
-  const response = await send(buildUrl('/auth/refresh'), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ refresh_token: refreshToken }),
-  });
+  const attempt = () =>
+    send(buildUrl('/auth/refresh'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ refresh_token: refreshToken }),
+    });
+  let response = await attempt();
+  // Too many renewals from this address (an office reloading at once): the
+  // session is not over, so wait as told and try again rather than showing
+  // an error page in place of the app.
+  for (let retry = 0; response.status === 429 && retry < REFRESH_RETRIES; retry += 1) {
+    const seconds = Number(response.headers.get('Retry-After') ?? '1');
+    await sleep(Math.min(Number.isFinite(seconds) ? seconds * 1000 : 1000, MAX_REFRESH_WAIT_MS));
+    response = await attempt();
+  }
   if (response.ok) {
     const pair = (await response.json()) as TokenPair;
     useSession.getState().setTokens(pair);

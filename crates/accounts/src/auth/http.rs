@@ -22,8 +22,6 @@ pub fn public_router() -> OpenApiRouter<App> {
         .routes(routes!(signup))
         .routes(routes!(confirm_email))
         .routes(routes!(login))
-        .routes(routes!(refresh))
-        .routes(routes!(logout))
         .routes(routes!(forgot_password))
         .routes(routes!(reset_password))
         .merge(invitations::http::public_router())
@@ -31,6 +29,14 @@ pub fn public_router() -> OpenApiRouter<App> {
 
 pub fn router() -> OpenApiRouter<App> {
     OpenApiRouter::new().routes(routes!(me)).routes(routes!(change_password))
+}
+
+/// Renewing and ending a login: no bearer token either, but a reload of
+/// the app renews, so these have a limit of their own (an office behind
+/// one address reloading all day never uses up its sign-in attempts, and
+/// renewing cannot buy more of them).
+pub fn session_router() -> OpenApiRouter<App> {
+    OpenApiRouter::new().routes(routes!(refresh)).routes(routes!(logout))
 }
 
 /// Creates a company (tenant) with its owner and e-mails a link that
