@@ -88,3 +88,38 @@ export const canSellInConversation = (role: Role) => canAccess(role, 'support') 
 
 /** The agents' leaderboard on the dashboard (the server's BOARD_ROLES): whoever runs the team — owner, admin and manager. */
 export const canSeeAgentBoard = (role: Role) => role === 'owner' || role === 'admin' || role === 'manager';
+
+/** What each role is for, in a sentence; what it may open is listed by `roleAreas` (from the rules above). */
+export const ROLE_PURPOSES: Record<Role, string> = {
+  owner: 'Responsável pela conta da empresa; ela tem sempre pelo menos um proprietário ativo.',
+  admin: 'Administra a empresa: dados, usuários, plano e integrações.',
+  manager: 'Coordena as equipes de atendimento e de vendas.',
+  agent: 'Atende os clientes nas conversas; do cliente, vê o que o ticket mostra.',
+  sales: 'Vende: clientes, oportunidades, propostas e contratos.',
+  finance: 'Cuida da cobrança: faturas, pagamentos e assinaturas.',
+};
+
+/**
+ * The areas and settings a role may open, in the menu's order, each read
+ * from the rules above (SECTION_ROLES and the can… checks), so the
+ * explanation of the roles cannot drift from what the app lets them do.
+ */
+const AREAS: { label: string; allows: (role: Role) => boolean }[] = [
+  { label: SECTION_LABELS.dashboard, allows: (role) => canAccess(role, 'dashboard') },
+  { label: 'Ranking de atendentes no Painel', allows: canSeeAgentBoard },
+  { label: SECTION_LABELS.support, allows: (role) => canAccess(role, 'support') },
+  { label: SECTION_LABELS.support_settings, allows: canConfigureSupport },
+  { label: SECTION_LABELS.ai_settings, allows: (role) => canAccess(role, 'ai_settings') },
+  { label: SECTION_LABELS.crm, allows: (role) => canAccess(role, 'crm') },
+  { label: 'Configurações do CRM (funis, campos e produtos)', allows: (role) => canAccess(role, 'crm') && canConfigureCrm(role) },
+  { label: SECTION_LABELS.finance, allows: (role) => canAccess(role, 'finance') },
+  { label: 'Configurações do financeiro', allows: (role) => canAccess(role, 'finance') && canConfigureFinance(role) },
+  { label: SECTION_LABELS.automation, allows: (role) => canAccess(role, 'automation') },
+  { label: `${SECTION_LABELS.insights}: ${SECTION_LABELS.insights_risk}`, allows: (role) => canAccess(role, 'insights_risk') },
+  { label: `${SECTION_LABELS.insights}: ${SECTION_LABELS.insights_topics}`, allows: (role) => canAccess(role, 'insights_topics') },
+  { label: 'Configurações da empresa e usuários', allows: (role) => canAccess(role, 'settings') && canManageCompany(role) },
+];
+
+export function roleAreas(role: Role): string[] {
+  return AREAS.filter((area) => area.allows(role)).map((area) => area.label);
+}

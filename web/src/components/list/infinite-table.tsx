@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { HorizontalScroll } from '@/components/ui/horizontal-scroll';
 import { PageSpinner } from '@/components/ui/spinner';
 import { cn } from '@/lib/cn';
 import { problemMessage } from '@/lib/problem';
@@ -80,7 +81,7 @@ export function InfiniteTable<T>({
           {emptyText}
         </div>
       ) : (
-        <div className="relative overflow-x-auto">
+        <HorizontalScroll>
           <table className={cn('w-full text-left text-sm', minWidth)}>
             <caption className="sr-only">{caption}</caption>
             <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
@@ -104,7 +105,7 @@ export function InfiniteTable<T>({
               ))}
             </tbody>
           </table>
-        </div>
+        </HorizontalScroll>
       )}
       {/* With rows on screen: "Carregar mais" failed (it tries again), or refreshing them did. */}
       {query.isError && (

@@ -49,3 +49,19 @@ export function CustomerAutomations({ customerId }: { customerId: string }) {
     </section>
   );
 }
+
+/** "Automações" in a deal's dialog: every flow's runs on this deal (its events name the deal as the record). */
+export function DealAutomations({ opportunityId }: { opportunityId: string }) {
+  return (
+    <section aria-labelledby={`automations-${opportunityId}`} className="space-y-2 border-t border-slate-200 pt-4">
+      <h3 id={`automations-${opportunityId}`} className="text-sm font-semibold text-slate-900">
+        Automações
+      </h3>
+      <RecordRuns
+        recordId={opportunityId}
+        label="Execuções de automações nesta oportunidade"
+        empty="Nenhuma automação rodou nesta oportunidade ainda."
+      />
+    </section>
+  );
+}

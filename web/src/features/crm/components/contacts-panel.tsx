@@ -114,12 +114,12 @@ export function ContactsPanel({ customerId, contacts }: { customerId: string; co
               </li>
             ) : (
               <li key={contact.id} className="flex flex-wrap items-start justify-between gap-2 py-3">
-                <div className="text-sm">
+                <div className="min-w-0 text-sm">
                   <p className="font-medium text-slate-900">
                     {contact.name}
                     {contact.job_title && <span className="font-normal text-slate-500"> · {contact.job_title}</span>}
                   </p>
-                  <p className="text-slate-600">
+                  <p className="text-slate-600 wrap-anywhere">
                     {[contact.email, contact.phone ? displayPhone(contact.phone) : null].filter(Boolean).join(' · ')}
                   </p>
                 </div>

@@ -75,6 +75,7 @@ export function ContractsTable({ filters, hideCustomer = false, emptyText, capti
       loadingLabel="Carregando contratos…"
       errorTitle="Não foi possível carregar os contratos"
       emptyText={emptyText}
+      minWidth={hideCustomer ? 'min-w-[34rem]' : undefined}
     />
   );
 }

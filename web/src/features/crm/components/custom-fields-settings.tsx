@@ -170,7 +170,7 @@ export function CustomFieldsSettings() {
       ) : fields.data.length === 0 ? (
         <p className="text-sm text-slate-600">Nenhum campo personalizado ainda.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Campos personalizados</caption>
             <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

@@ -27,7 +27,7 @@ export function CustomerImportsHistory({ currentId }: { currentId?: string | nul
       ) : imports.data.length === 0 ? (
         <p className="p-6 text-center text-sm text-slate-600">Nenhuma importação ainda.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[44rem] text-left text-sm">
             <caption className="sr-only">Importações recentes</caption>
             <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

@@ -27,7 +27,7 @@ import { MergeCustomerDialog } from './merge-customer-dialog';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div>
+    <div className="min-w-0">
       <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-0.5 text-sm text-slate-900">{children || '—'}</dd>
     </div>
@@ -88,7 +88,8 @@ export function CustomerOverview({ customer, onEdit }: { customer: CustomerDetai
         <Item label="E-mails">
           {customer.emails.length > 0 &&
             customer.emails.map((email) => (
-              <a key={email} href={`mailto:${email}`} className="block text-indigo-800 hover:underline">
+              // A long address wraps inside its cell instead of running over the next one.
+              <a key={email} href={`mailto:${email}`} title={email} className="block text-indigo-800 wrap-anywhere hover:underline">
                 {email}
               </a>
             ))}

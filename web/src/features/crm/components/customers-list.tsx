@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 
+import { CollapsibleFilters } from '@/components/list/collapsible-filters';
 import { InfiniteTable, type Column } from '@/components/list/infinite-table';
 import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert } from '@/components/ui/alert';
@@ -47,7 +48,11 @@ const columns = (userNames: Map<string, string>): Column<Customer>[] => [
     className: 'text-slate-700',
     cell: (customer) => (
       <>
-        {customer.emails[0] && <p>{customer.emails[0]}</p>}
+        {customer.emails[0] && (
+          <p className="max-w-[16rem] truncate" title={customer.emails[0]}>
+            {customer.emails[0]}
+          </p>
+        )}
         {customer.phones[0] && <p className="whitespace-nowrap">{displayPhone(customer.phones[0])}</p>}
         {!customer.emails[0] && !customer.phones[0] && '—'}
       </>
@@ -115,15 +120,20 @@ export function CustomersList() {
       <h2 id="customers-title" className="sr-only">
         Lista de clientes
       </h2>
-      <div className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
-        <TextField
-          label="Buscar clientes"
-          type="search"
-          placeholder="Nome, documento, e-mail ou telefone"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          wrapperClassName="sm:col-span-2"
-        />
+      <CollapsibleFilters
+        className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 lg:items-end"
+        activeCount={[status, tag, ownerId].filter(Boolean).length}
+        search={
+          <TextField
+            label="Buscar clientes"
+            type="search"
+            placeholder="Nome, documento, e-mail ou telefone"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            wrapperClassName="sm:col-span-2"
+          />
+        }
+      >
         <SelectField label="Situação" value={status} onChange={(event) => setParam('situacao', event.target.value)}>
           <option value="">Todas</option>
           {STATUSES.map((value) => (
@@ -149,7 +159,7 @@ export function CustomersList() {
           <option value="">Mais recentes</option>
           <option value="nome">Nome (A–Z)</option>
         </SelectField>
-      </div>
+      </CollapsibleFilters>
 
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-100 px-4 py-2">
         <p className="text-sm text-slate-600" aria-live="polite">

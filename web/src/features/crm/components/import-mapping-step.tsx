@@ -113,7 +113,7 @@ export function ImportMappingStep({ uploaded, previous, onBack, onStarted }: Imp
         <p className="mt-3 text-sm text-slate-600">
           Se os acentos aparecem trocados abaixo (como “JosÃ©”), salve o arquivo de novo em UTF-8 e envie outra vez.
         </p>
-        <div className="mt-4 overflow-x-auto rounded-md ring-1 ring-slate-200">
+        <div className="relative mt-4 overflow-x-auto rounded-md ring-1 ring-slate-200">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Primeiras linhas do arquivo</caption>
             <thead className="bg-slate-50 text-xs text-slate-500">

@@ -5,7 +5,7 @@ import { formatMoney } from '@/lib/format';
 /** Priced lines as the server computed them (read-only). */
 export function LineItemsTable({ items, caption = 'Itens' }: { items: LineItem[]; caption?: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

@@ -58,7 +58,7 @@ export function OpportunitiesTable({ filters, pipelines, hideCustomer = false, e
       cell: (o) => (
         <>
           <span className="text-slate-800">{stageNames.get(o.stage_id) ?? '—'}</span>{' '}
-          <span className={cn('ml-1 rounded-full px-2 py-0.5 text-xs font-medium', STATUS_STYLES[o.status])}>{STAGE_KIND_LABELS[o.status]}</span>
+          <span className={cn('ml-1 rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap', STATUS_STYLES[o.status])}>{STAGE_KIND_LABELS[o.status]}</span>
         </>
       ),
     },
@@ -97,6 +97,8 @@ export function OpportunitiesTable({ filters, pipelines, hideCustomer = false, e
         loadingLabel="Carregando oportunidades…"
         errorTitle="Não foi possível carregar as oportunidades"
         emptyText={emptyText}
+        // On the customer's page (no customer column) the table fits the card at 1366 px; narrower, it scrolls inside it.
+        minWidth={hideCustomer ? 'min-w-[36rem]' : undefined}
       />
       <EditOpportunityDialog opportunity={editingLive} onClose={() => setEditing(null)} />
     </div>

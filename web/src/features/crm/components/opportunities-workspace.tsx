@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 
+import { CollapsibleFilters } from '@/components/list/collapsible-filters';
 import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -123,15 +124,20 @@ function ListView({ pipelineId }: { pipelineId: string }) {
   );
   return (
     <section aria-label="Lista de oportunidades" className="rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
-      <div className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-4 sm:items-end">
-        <TextField
-          label="Buscar oportunidades"
-          type="search"
-          placeholder="Título ou cliente"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          wrapperClassName="sm:col-span-2"
-        />
+      <CollapsibleFilters
+        className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-4 sm:items-end"
+        activeCount={[status, ownerId].filter(Boolean).length}
+        search={
+          <TextField
+            label="Buscar oportunidades"
+            type="search"
+            placeholder="Título ou cliente"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            wrapperClassName="sm:col-span-2"
+          />
+        }
+      >
         <SelectField label="Situação" value={status} onChange={(event) => setFilter('situacao', event.target.value)}>
           <option value="">Todas</option>
           {KINDS.map((kind) => (
@@ -148,7 +154,7 @@ function ListView({ pipelineId }: { pipelineId: string }) {
             </option>
           ))}
         </SelectField>
-      </div>
+      </CollapsibleFilters>
       <OpportunitiesTable
         filters={filters}
         pipelines={pipelines.data ?? []}

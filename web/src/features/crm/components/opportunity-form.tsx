@@ -23,6 +23,7 @@ import { opportunityQueryOptions } from '../api/get-opportunity';
 import { useCreateOpportunity, useDeleteOpportunity, useUpdateOpportunity } from '../api/save-opportunity';
 
 import { CustomerPicker } from './customer-picker';
+import { OpportunityExtras } from './opportunity-extras-slot';
 
 const money = z
   .string()
@@ -198,7 +199,12 @@ const toEditValues = (o: Opportunity): EditValues => ({
 export function EditOpportunityDialog({ opportunity, onClose }: { opportunity: Opportunity | null; onClose: () => void }) {
   return (
     <Dialog open={opportunity !== null} onClose={onClose} title="Oportunidade" description={opportunity?.customer_name} size="lg">
-      {opportunity && <EditForm opportunity={opportunity} onClose={onClose} />}
+      {opportunity && (
+        <>
+          <EditForm opportunity={opportunity} onClose={onClose} />
+          <OpportunityExtras opportunity={opportunity} />
+        </>
+      )}
     </Dialog>
   );
 }

@@ -23,6 +23,7 @@ import { Link } from 'react-router';
 
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { HorizontalScroll } from '@/components/ui/horizontal-scroll';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import type { Board, BoardColumn, Opportunity, Stage } from '@/lib/api/models';
@@ -32,7 +33,7 @@ import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useBoard } from '../api/get-board';
 import { useMoveOpportunity } from '../api/move-opportunity';
-import { afterIdFor } from '../utils/board';
+import { afterIdFor, boardHint } from '../utils/board';
 
 import { formatIsoDate } from './labels';
 import { LostReasonDialog } from './lost-reason-dialog';
@@ -255,8 +256,15 @@ function BoardView({ board, pipelineId }: { board: Board; pipelineId: string }) 
           },
         }}
       >
-        {/* Phones scroll the board sideways; each column keeps a readable width. */}
-        <div className="-mx-4 overflow-x-auto px-4 pb-4 sm:mx-0 sm:px-0" role="group" aria-label={`Quadro do funil ${board.pipeline.name}`}>
+        {/* Narrow screens scroll the board sideways (each column keeps a readable width); the button above names the columns out of view. */}
+        <HorizontalScroll
+          showHint
+          formatHint={boardHint}
+          frameClassName="-mx-4 sm:mx-0"
+          className="px-4 pb-4 sm:px-0"
+          role="group"
+          label={`Quadro do funil ${board.pipeline.name}`}
+        >
           <div className="flex min-w-max gap-3">
             {board.columns.map((column) => (
               <BoardColumnView
@@ -269,7 +277,7 @@ function BoardView({ board, pipelineId }: { board: Board; pipelineId: string }) 
               />
             ))}
           </div>
-        </div>
+        </HorizontalScroll>
         <DragOverlay>{activeCard ? <CardBody card={activeCard} overlay /> : null}</DragOverlay>
       </DndContext>
 
@@ -311,6 +319,7 @@ function BoardColumnView({
     <section
       aria-labelledby={headingId}
       data-stage-id={stage.id}
+      data-scroll-label={`${stage.name} (${column.count})`}
       className={cn('flex w-64 shrink-0 flex-col rounded-xl border-t-4 bg-slate-100', KIND_ACCENT[stage.kind])}
     >
       <header className="px-3 pt-3 pb-2">

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 
+import { CollapsibleFilters } from '@/components/list/collapsible-filters';
 import { InfiniteTable, type Column } from '@/components/list/infinite-table';
 import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert, FormErrors } from '@/components/ui/alert';
@@ -211,21 +212,26 @@ export function ProductsCatalogue({ canEdit }: { canEdit: boolean }) {
         <h2 id="products-title" className="sr-only">
           Catálogo
         </h2>
-        <div className="grid flex-1 gap-3 sm:grid-cols-3">
-          <TextField
-            label="Buscar produtos"
-            type="search"
-            placeholder="Nome ou código"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            wrapperClassName="sm:col-span-2"
-          />
+        <CollapsibleFilters
+          className="grid flex-1 gap-3 sm:grid-cols-3"
+          activeCount={values.mostrar ? 1 : 0}
+          search={
+            <TextField
+              label="Buscar produtos"
+              type="search"
+              placeholder="Nome ou código"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              wrapperClassName="sm:col-span-2"
+            />
+          }
+        >
           <SelectField label="Mostrar" value={values.mostrar} onChange={(event) => setFilter('mostrar', event.target.value)}>
             <option value="">Ativos</option>
             <option value="inativos">Inativos</option>
             <option value="todos">Todos</option>
           </SelectField>
-        </div>
+        </CollapsibleFilters>
         {canEdit && <Button onClick={() => setEditing('new')}>Novo produto</Button>}
       </div>
       <div aria-live="assertive">{setActive.isError && <Alert className="m-4">{problemMessage(setActive.error)}</Alert>}</div>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 
+import { CollapsibleFilters } from '@/components/list/collapsible-filters';
 import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
@@ -24,15 +25,20 @@ export function ProposalsList() {
       <h2 id="proposals-title" className="sr-only">
         Lista de propostas
       </h2>
-      <div className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-3 sm:items-end">
-        <TextField
-          label="Buscar propostas"
-          type="search"
-          placeholder="Título, cliente ou número (PROP-0007)"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-          wrapperClassName="sm:col-span-2"
-        />
+      <CollapsibleFilters
+        className="grid gap-3 border-b border-slate-200 p-4 sm:grid-cols-3 sm:items-end"
+        activeCount={status ? 1 : 0}
+        search={
+          <TextField
+            label="Buscar propostas"
+            type="search"
+            placeholder="Título, cliente ou número (PROP-0007)"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            wrapperClassName="sm:col-span-2"
+          />
+        }
+      >
         <SelectField
           label="Situação"
           value={status}
@@ -45,7 +51,7 @@ export function ProposalsList() {
             </option>
           ))}
         </SelectField>
-      </div>
+      </CollapsibleFilters>
       <ProposalsTable
         filters={filters}
         emptyText={

@@ -77,6 +77,7 @@ export function ProposalsTable({ filters, hideCustomer = false, emptyText, capti
       loadingLabel="Carregando propostas…"
       errorTitle="Não foi possível carregar as propostas"
       emptyText={emptyText}
+      minWidth={hideCustomer ? 'min-w-[34rem]' : undefined}
     />
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Board, Opportunity, Stage } from '@/lib/api/models';
 
-import { afterIdFor, moveCardInBoard, patchBoardWithMove, positionAfter, TOP_OF_COLUMN } from './board';
+import { afterIdFor, boardHint, moveCardInBoard, patchBoardWithMove, positionAfter, TOP_OF_COLUMN } from './board';
 
 const stage = (id: string, kind: Stage['kind'] = 'open'): Stage => ({ id, name: id, kind, position: 0, probability: 10 });
 
@@ -86,5 +86,17 @@ describe('patchBoardWithMove', () => {
 
   it('asks for a refetch when the card is not on the board', () => {
     expect(patchBoardWithMove(board(), { id: 'zz', stage_id: 'B', position: 0, version: 2 })).toBe('unknown');
+  });
+});
+
+describe('boardHint', () => {
+  it('names up to three columns out of view', () => {
+    expect(boardHint(['Ganho (2)', 'Perdido (0)'])).toBe('Ganho (2) / Perdido (0)');
+  });
+
+  it('past three, names the closing columns and counts the others', () => {
+    expect(boardHint(['Qualificado (0)', 'Proposta enviada (1)', 'Negociação (0)', 'Ganho (2)', 'Perdido (0)'])).toBe(
+      'mais 3 etapas até Ganho (2) / Perdido (0)',
+    );
   });
 });

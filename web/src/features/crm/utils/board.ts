@@ -116,3 +116,13 @@ export function patchBoardWithMove(
   };
   return place(board, card, found.card.stage_id, found.card.value_cents);
 }
+
+/**
+ * The columns out of view, as the board's hint names them ("Ganho (2) /
+ * Perdido (0)"): a phone hides most, so past three only the last two (the
+ * closing stages) are named and the others counted.
+ */
+export function boardHint(hidden: string[]): string {
+  if (hidden.length <= 3) return hidden.join(' / ');
+  return `mais ${hidden.length - 2} etapas até ${hidden.slice(-2).join(' / ')}`;
+}

@@ -33,7 +33,7 @@ function Board({ data, query }: { data: AgentBoard; query: DashboardQuery }) {
       {data.agents.length === 0 ? (
         <EmptyState>Nenhum atendimento neste período.</EmptyState>
       ) : (
-        <div className="-mx-4 overflow-x-auto sm:-mx-5">
+        <div className="relative -mx-4 overflow-x-auto sm:-mx-5">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Ranking de atendentes no período</caption>
             <thead className="bg-slate-50 text-xs text-slate-600 uppercase">

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 
+import { CollapsibleFilters } from '@/components/list/collapsible-filters';
 import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -42,19 +43,27 @@ export function InvoicesList() {
         Lista de faturas
       </h2>
       <div className="space-y-3 border-b border-slate-200 p-4">
-        <FilterChips label="Situação" chips={CHIPS} value={status} onChange={(value) => setParam('situacao', value)} />
-        <div className="grid gap-3 sm:grid-cols-4 sm:items-end">
-          <TextField
-            label="Buscar faturas"
-            type="search"
-            placeholder="Número (FAT-0001) ou cliente"
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            wrapperClassName="sm:col-span-2"
-          />
+        <CollapsibleFilters
+          className="grid gap-3 sm:grid-cols-4 sm:items-end"
+          activeCount={[status, dueFrom, dueTo].filter(Boolean).length}
+          search={
+            <TextField
+              label="Buscar faturas"
+              type="search"
+              placeholder="Número (FAT-0001) ou cliente"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              wrapperClassName="sm:col-span-2"
+            />
+          }
+        >
+          {/* First on wider screens: the chips over the search and the dates. */}
+          <div className="sm:order-first sm:col-span-4">
+            <FilterChips label="Situação" chips={CHIPS} value={status} onChange={(value) => setParam('situacao', value)} />
+          </div>
           <TextField label="Vencimento de" type="date" value={dueFrom} max={dueTo || undefined} onChange={(event) => setParam('vence_de', event.target.value)} />
           <TextField label="Vencimento até" type="date" value={dueTo} min={dueFrom || undefined} onChange={(event) => setParam('vence_ate', event.target.value)} />
-        </div>
+        </CollapsibleFilters>
         <div className="flex flex-wrap items-center justify-end gap-2">
           {filtered && (
             <Button

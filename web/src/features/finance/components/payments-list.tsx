@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 
+import { CollapsibleFilters } from '@/components/list/collapsible-filters';
 import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { TextField } from '@/components/ui/fields';
 import type { PaymentFilter, PaymentStatus } from '@/lib/api/models';
@@ -30,19 +31,22 @@ export function PaymentsList() {
         Lista de pagamentos
       </h2>
       <div className="space-y-3 border-b border-slate-200 p-4">
-        <FilterChips
-          label="Situação"
-          chips={CHIPS}
-          value={status}
-          onChange={(value) => setFilter('situacao', value)}
-        />
-        <TextField
-          label="Buscar pagamentos"
-          type="search"
-          placeholder="Cliente ou referência"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
+        <CollapsibleFilters
+          className="flex flex-col gap-3"
+          panelClassName="sm:order-first sm:block"
+          activeCount={status ? 1 : 0}
+          search={
+            <TextField
+              label="Buscar pagamentos"
+              type="search"
+              placeholder="Cliente ou referência"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          }
+        >
+          <FilterChips label="Situação" chips={CHIPS} value={status} onChange={(value) => setFilter('situacao', value)} />
+        </CollapsibleFilters>
         {status === 'review' && (
           <p className="text-sm text-slate-600">
             Pagamentos informados pelo provedor com valor diferente do cobrado ficam retidos aqui até alguém conferir: aceite para aplicá-los à

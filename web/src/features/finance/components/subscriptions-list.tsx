@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 
+import { CollapsibleFilters } from '@/components/list/collapsible-filters';
 import { oneOf, useUrlFilters, useUrlSearch } from '@/components/list/use-url-filters';
 import { TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
@@ -26,19 +27,22 @@ export function SubscriptionsList() {
         Lista de assinaturas
       </h2>
       <div className="space-y-3 border-b border-slate-200 p-4">
-        <FilterChips
-          label="Situação"
-          chips={CHIPS}
-          value={status}
-          onChange={(value) => setFilter('situacao', value)}
-        />
-        <TextField
-          label="Buscar assinaturas"
-          type="search"
-          placeholder="Cliente ou descrição"
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
+        <CollapsibleFilters
+          className="flex flex-col gap-3"
+          panelClassName="sm:order-first sm:block"
+          activeCount={status ? 1 : 0}
+          search={
+            <TextField
+              label="Buscar assinaturas"
+              type="search"
+              placeholder="Cliente ou descrição"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+          }
+        >
+          <FilterChips label="Situação" chips={CHIPS} value={status} onChange={(value) => setFilter('situacao', value)} />
+        </CollapsibleFilters>
       </div>
       <SubscriptionsTable
         filters={filters}

@@ -83,7 +83,7 @@ export function TopicTrendsReport() {
               Muitos chamados no período: só os mais recentes foram lidos.
             </p>
           )}
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <caption className="sr-only">Chamados por categoria</caption>
               <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

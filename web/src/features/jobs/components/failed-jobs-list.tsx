@@ -60,7 +60,7 @@ export function FailedJobsList() {
         </div>
       ) : (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <caption className="sr-only">Tarefas com falha</caption>
               <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

@@ -20,8 +20,19 @@ export const cannedQueryOptions = (q = '') =>
 export const useCannedResponses = (q = '', enabled = true) => useQuery({ ...cannedQueryOptions(q), enabled });
 
 /** The canned response with this ticket's variables filled in (customer, agent, number). */
-export const renderCanned = ({ ticketId, cannedId }: { ticketId: string; cannedId: string }) =>
-  api.get<RenderedCanned>(`/tickets/${ticketId}/canned/${cannedId}`);
+export const renderCanned = ({ ticketId, cannedId }: { ticketId: string; cannedId: string }, signal?: AbortSignal) =>
+  api.get<RenderedCanned>(`/tickets/${ticketId}/canned/${cannedId}`, { signal });
+
+/**
+ * The filled text as the server makes it: the composer's preview reads it
+ * and inserting takes the same cached answer, so what is shown is what goes in.
+ */
+export const renderedCannedQueryOptions = (ticketId: string, cannedId: string) =>
+  queryOptions({
+    queryKey: [...cannedQueryKey, 'rendered', ticketId, cannedId],
+    queryFn: ({ signal }) => renderCanned({ ticketId, cannedId }, signal),
+    staleTime: 30_000,
+  });
 
 export const createCanned = (input: SaveCannedRequest) => api.post<CannedResponse>('/canned-responses', input);
 export const updateCanned = ({ id, input }: { id: string; input: SaveCannedRequest }) =>

@@ -54,7 +54,7 @@ export function AiUsageReport({ usage }: { usage: AiUsage }) {
       {usage.rows.length === 0 ? (
         <p className="rounded-md bg-slate-50 px-3 py-4 text-center text-sm text-slate-600">Nenhuma chamada à IA em {month}.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="pb-1 text-left text-sm font-medium text-slate-800">Chamadas em {month}</caption>
             <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
 import { Alert, FormErrors } from '@/components/ui/alert';
@@ -15,13 +15,7 @@ import { problemMessage } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useCannedResponses, useCreateCanned, useDeleteCanned, useUpdateCanned } from '../api/canned';
-
-export const CANNED_VARIABLES: { name: string; text: string }[] = [
-  { name: '{{customer.name}}', text: 'nome completo do cliente' },
-  { name: '{{customer.first_name}}', text: 'primeiro nome do cliente' },
-  { name: '{{agent.name}}', text: 'seu nome (quem responde)' },
-  { name: '{{ticket.number}}', text: 'número do ticket, como #1042' },
-];
+import { CANNED_VARIABLES, unknownVariables } from '../utils/canned-variables';
 
 const schema = z.object({
   shortcut: z
@@ -67,6 +61,7 @@ function CannedForm({ canned, onDone }: { canned: CannedResponse | null; onDone:
     defaultValues: { shortcut: canned?.shortcut ?? '', title: canned?.title ?? '', body: canned?.body ?? '' },
   });
   const { errors } = form.formState;
+  const unknown = unknownVariables(useWatch({ control: form.control, name: 'body' }));
   return (
     <form
       noValidate
@@ -102,6 +97,12 @@ function CannedForm({ canned, onDone }: { canned: CannedResponse | null; onDone:
         error={errors.body?.message}
         {...form.register('body')}
       />
+      {unknown.length > 0 && (
+        <Alert tone="warning" title="Variável que não é preenchida">
+          {unknown.join(', ')} não {unknown.length === 1 ? 'é trocada' : 'são trocadas'} pelos dados do ticket: o cliente receberia o texto
+          assim, com as chaves. Use uma das variáveis abaixo.
+        </Alert>
+      )}
       <VariablesHelp
         onInsert={(variable) => {
           const current = form.getValues('body');

@@ -158,6 +158,38 @@ describe('Composer', () => {
     expect(screen.queryByRole('listbox', { name: 'Respostas prontas' })).not.toBeInTheDocument();
   });
 
+  it('previews the canned response in focus, filled by the server, and inserts that same text', async () => {
+    const calls = stubApi({
+      'GET /users': () => json(users),
+      'GET /canned-responses': () =>
+        json([
+          { id: 'cr1', shortcut: 'ola', title: 'Saudação', body: 'Olá, {{customer.first_name}}! Aqui é {{agent.name}}.' },
+          { id: 'cr2', shortcut: 'ola-contato', title: 'Saudação ao contato', body: 'Olá, {{contato.primeiro_nome}}!' },
+        ]),
+      'GET /tickets/t1/canned/cr1': () => json({ text: 'Olá, Padaria! Aqui é Ana Agente.' }),
+      // The server leaves a variable it does not know as typed.
+      'GET /tickets/t1/canned/cr2': () => json({ text: 'Olá, {{contato.primeiro_nome}}!' }),
+    });
+    const user = userEvent.setup();
+    renderComposer();
+
+    const box = screen.getByLabelText('Mensagem para o cliente');
+    await user.type(box, '/ola');
+    const preview = await screen.findByRole('region', { name: 'Prévia da resposta pronta' });
+    expect(await screen.findByText('Olá, Padaria! Aqui é Ana Agente.')).toBeInTheDocument();
+    expect(preview).not.toHaveTextContent('Sem valor');
+
+    await user.keyboard('{ArrowDown}');
+    expect(await screen.findByText(/Sem valor: \{\{contato\.primeiro_nome\}\}/)).toBeInTheDocument();
+
+    await user.keyboard('{ArrowUp}');
+    await screen.findByText('Olá, Padaria! Aqui é Ana Agente.');
+    await user.keyboard('{Enter}');
+    await vi.waitFor(() => expect(box).toHaveValue('Olá, Padaria! Aqui é Ana Agente.'));
+    // Inserting reused the previewed answer: one request per response in focus.
+    expect(calls.filter((call) => call.url === '/api/v1/tickets/t1/canned/cr1')).toHaveLength(1);
+  });
+
   it('sends with Ctrl+Enter, one Idempotency-Key per submission', async () => {
     let attempt = 0;
     const calls = stubApi({

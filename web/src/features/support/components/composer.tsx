@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 
 import { Alert } from '@/components/ui/alert';
@@ -11,12 +12,13 @@ import { createIdempotencyKeys } from '@/lib/idempotency';
 import { isApiError, problemMessage } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
-import { renderCanned, useCannedResponses } from '../api/canned';
+import { renderedCannedQueryOptions, useCannedResponses } from '../api/canned';
 import { usePostMessage } from '../api/messages';
 import { clearDraft, readDraft, saveDraft } from '../utils/drafts';
 import { fromLocalInput, inHours, nextMondayAt, toLocalInput, tomorrowAt } from '../utils/time';
 import { findTrigger, fold, replaceTrigger, resolveMentions, type MentionPick, type Trigger } from '../utils/triggers';
 
+import { CannedPreview } from './canned-preview';
 import { ComposerSuggestions, type Suggestion } from './composer-suggestions';
 import { DraftReplyButton } from './draft-reply';
 import { ReplySuggestionsButton } from './reply-suggestions';
@@ -43,7 +45,8 @@ function templateError(error: unknown): string | null {
 
 /**
  * Reply to the customer or write an internal note. "/" opens the canned
- * responses (filled with this ticket's data by the server), "@" in a note
+ * responses (filled with this ticket's data by the server, the one in focus
+ * previewed under the list), "@" in a note
  * mentions a colleague, "Enviar depois" schedules, Ctrl+Enter sends. Each
  * submission carries one Idempotency-Key, reused if the same text is sent
  * again after an error.
@@ -67,6 +70,7 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
   // Counts the messages sent, so the AI draft's notes start over with the next reply.
   const [sent, setSent] = useState(0);
   const post = usePostMessage();
+  const queryClient = useQueryClient();
 
   const closed = ticket.status === 'closed' || ticket.merged_into != null;
   const whatsapp = ticket.channel_kind === 'whatsapp';
@@ -93,6 +97,11 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
     }
     return [];
   }, [cannedTrigger, mentionTrigger, canned.data, users.data]);
+
+  // The canned response in focus, filled by the server, shown before it is inserted (arrowing through waits a moment).
+  const focusedCanned = cannedTrigger ? (suggestions[Math.min(active, Math.max(suggestions.length - 1, 0))]?.id ?? null) : null;
+  const previewId = useDebouncedValue(focusedCanned, 150);
+  const preview = useQuery({ ...renderedCannedQueryOptions(ticket.id, previewId ?? ''), enabled: previewId !== null });
 
   const update = (value: string, nextCaret: number) => {
     setText(value);
@@ -150,7 +159,7 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
     setInserting(true);
     setInsertError(null);
     try {
-      const rendered = await renderCanned({ ticketId: ticket.id, cannedId: item.id });
+      const rendered = await queryClient.fetchQuery(renderedCannedQueryOptions(ticket.id, item.id));
       const next = replaceTrigger(text, trigger, rendered.text);
       update(next.text, next.caret);
       setSuggestionsClosed(true);
@@ -293,6 +302,7 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
             emptyText={trigger?.char === '@' ? 'Ninguém com esse nome.' : 'Nenhuma resposta pronta com esse atalho.'}
             onChoose={(index) => void choose(index)}
             onHover={setActive}
+            footer={cannedTrigger && previewId !== null && previewId === focusedCanned ? <CannedPreview rendered={preview} /> : null}
           />
         )}
         <label htmlFor={`${id}-text`} className="sr-only">

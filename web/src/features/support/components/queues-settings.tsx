@@ -116,7 +116,7 @@ export function QueuesSettings() {
       ) : queues.data.length === 0 ? (
         <p className="text-sm text-slate-600">Nenhuma fila ainda.</p>
       ) : (
-        <div className="overflow-x-auto rounded-md ring-1 ring-slate-200">
+        <div className="relative overflow-x-auto rounded-md ring-1 ring-slate-200">
           <table className="w-full min-w-[32rem] text-left text-sm">
             <caption className="sr-only">Filas</caption>
             <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

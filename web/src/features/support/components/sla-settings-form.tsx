@@ -83,7 +83,7 @@ export function SlaSettingsForm({ policies }: { policies: SlaPolicy[] }) {
         </p>
       </div>
       <FormErrors message={save.error ? problemMessage(save.error) : null} extra={unmatchedFieldErrors(save.error, [])} />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[36rem] text-left text-sm">
           <caption className="sr-only">Prazos de SLA por prioridade</caption>
           <thead className="text-xs tracking-wide text-slate-500 uppercase">

@@ -78,3 +78,13 @@ describe('the ticket’s category in its header', () => {
     expect(screen.queryByRole('button', { name: 'Salvar categoria' })).not.toBeInTheDocument();
   });
 });
+
+describe('the ticket’s subject in its header', () => {
+  it('wraps to two lines instead of cutting to a few characters, the whole subject in its tooltip', () => {
+    renderHeader();
+    const title = screen.getByRole('heading', { level: 2, name: /^#\d+/ });
+    expect(title).toHaveClass('line-clamp-2');
+    expect(title).not.toHaveClass('truncate');
+    expect(title).toHaveAttribute('title', title.textContent?.replace(/^#\d+ /, ''));
+  });
+});

@@ -77,12 +77,13 @@ export function TicketHeader({
 
   return (
     <header className="space-y-2 border-b border-slate-200 bg-white px-4 py-3">
-      <div className="flex items-start gap-3">
+      {/* On a phone the buttons take the first row and the subject the whole second one (two lines at most); wider, one row. */}
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-2 sm:flex-nowrap">
         <Link to={backHref} className="mt-0.5 rounded-md px-2 py-1 text-sm font-medium text-indigo-800 ring-1 ring-slate-300 lg:hidden">
           ← Tickets
         </Link>
-        <div className="min-w-0 flex-1">
-          <h2 className="truncate text-base font-semibold text-slate-900" title={ticket.subject}>
+        <div className="order-last min-w-0 basis-full sm:order-none sm:flex-1">
+          <h2 className="line-clamp-2 text-base font-semibold wrap-break-word text-slate-900" title={ticket.subject}>
             <span className="text-slate-500">#{ticket.number}</span> {ticket.subject || 'Sem assunto'}
           </h2>
           <p className="flex flex-wrap items-center gap-x-2 text-xs text-slate-600">
@@ -94,7 +95,7 @@ export function TicketHeader({
             <span className="truncate">{ticket.contact_address.startsWith('visitor:') ? 'visitante do site' : displayPhone(ticket.contact_address)}</span>
           </p>
         </div>
-        <div className="flex shrink-0 gap-2">
+        <div className="ml-auto flex shrink-0 gap-2">
           <Button size="sm" variant="secondary" className="lg:hidden" aria-expanded={detailsOpen} aria-controls={`ticket-details-${ticket.id}`} onClick={() => setDetailsOpen((open) => !open)}>
             Ações
           </Button>

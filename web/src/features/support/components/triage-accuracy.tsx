@@ -22,7 +22,7 @@ function Stat({ label, value }: { label: string; value: string }) {
 function RowsTable({ caption, keyLabel, rows, name }: { caption: string; keyLabel: string; rows: AccuracyRow[]; name: (key: string | null) => string }) {
   if (rows.length === 0) return null;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-left text-sm">
         <caption className="pb-1 text-left text-sm font-medium text-slate-800">{caption}</caption>
         <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

@@ -72,4 +72,12 @@ describe('InviteUserForm', () => {
     expect(url).toBe('/api/v1/invitations');
     expect(JSON.parse(String(init.body))).toEqual({ email: 'vendas@example.com', role: 'sales' });
   });
+
+  it('says what the chosen role is for under the role picker', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<InviteUserForm />);
+    expect(screen.getByRole('combobox', { name: /Papel/ })).toHaveAccessibleDescription(/Atende os clientes nas conversas/);
+    await user.selectOptions(screen.getByRole('combobox', { name: /Papel/ }), 'Financeiro');
+    expect(screen.getByRole('combobox', { name: /Papel/ })).toHaveAccessibleDescription(/Cuida da cobrança/);
+  });
 });

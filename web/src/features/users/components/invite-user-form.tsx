@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 
@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { paths } from '@/config/paths';
-import { ROLE_LABELS, ROLES } from '@/lib/authorization';
+import { ROLE_LABELS, ROLE_PURPOSES, ROLES } from '@/lib/authorization';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { isApiError, problemMessage } from '@/lib/problem';
 
@@ -33,6 +33,7 @@ export function InviteUserForm() {
   });
   const { errors } = form.formState;
   const invite = useCreateInvitation();
+  const role = useWatch({ control: form.control, name: 'role' });
   const planLimit = isApiError(invite.error) ? invite.error.planLimit : null;
 
   return (
@@ -95,7 +96,7 @@ export function InviteUserForm() {
             error={errors.email?.message}
             {...form.register('email')}
           />
-          <SelectField label="Papel" required error={errors.role?.message} {...form.register('role')}>
+          <SelectField label="Papel" required hint={ROLE_PURPOSES[role]} error={errors.role?.message} {...form.register('role')}>
             {INVITABLE_ROLES.map((role) => (
               <option key={role} value={role}>
                 {ROLE_LABELS[role]}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/fields';
+import { HorizontalScroll } from '@/components/ui/horizontal-scroll';
 import { PageSpinner } from '@/components/ui/spinner';
 import { problemMessage } from '@/lib/problem';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
@@ -44,7 +45,7 @@ export function UsersList({ currentUserId, canManage }: { currentUserId: string;
           {q ? `Nenhum usuário encontrado para “${q}”.` : 'Nenhum usuário ainda.'}
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <HorizontalScroll>
           <table className="w-full min-w-[42rem] text-left text-sm">
             <caption className="sr-only">Usuários da empresa</caption>
             <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
@@ -72,7 +73,7 @@ export function UsersList({ currentUserId, canManage }: { currentUserId: string;
               ))}
             </tbody>
           </table>
-        </div>
+        </HorizontalScroll>
       )}
 
       {users.hasNextPage && (

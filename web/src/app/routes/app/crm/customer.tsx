@@ -63,8 +63,10 @@ export default function CustomerRoute() {
       {editing ? (
         <CustomerForm key={c.id} customer={c} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
       ) : (
-        <div className="grid gap-6 lg:grid-cols-5">
-          <div className="space-y-6 lg:col-span-3">
+        // The side column keeps a fixed width so the deals, proposals and contracts tables fit a 1366 px screen whole;
+        // narrower, they scroll inside their cards (min-w-0: never the page).
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0 space-y-6">
             <CustomerOverview customer={c} onEdit={() => setEditing(true)} />
             <ContactsPanel customerId={c.id} contacts={c.contacts} />
             <CustomerOpportunities customer={c} />
@@ -72,7 +74,7 @@ export default function CustomerRoute() {
             <CustomerContracts customer={c} />
             {canAccess(user.role, 'finance') && <CustomerInvoices customer={c} />}
           </div>
-          <div className="space-y-6 lg:col-span-2">
+          <div className="min-w-0 space-y-6">
             <CustomerRiskCard customerId={c.id} />
             <CustomerTimeline customerId={c.id} />
             {canAccess(user.role, 'automation') && <CustomerAutomations customerId={c.id} />}

@@ -1,5 +1,4 @@
-import { Link } from 'react-router';
-
+import { AccessDenied } from '@/components/errors/access-denied';
 import { ContentLayout } from '@/components/layouts/content-layout';
 import { Alert } from '@/components/ui/alert';
 import { PageSpinner } from '@/components/ui/spinner';
@@ -8,23 +7,17 @@ import { useFinanceSettings } from '@/features/finance/api/finance-settings';
 import { FinanceSettingsForm } from '@/features/finance/components/finance-settings-form';
 import { GatewaysPanel } from '@/features/finance/components/gateways-panel';
 import { useMe } from '@/lib/auth';
-import { canConfigureFinance, ROLE_LABELS } from '@/lib/authorization';
+import { canConfigureFinance } from '@/lib/authorization';
 import { problemMessage } from '@/lib/problem';
 
 export default function FinanceSettingsRoute() {
   const { user } = useMe();
   if (!canConfigureFinance(user.role)) {
     return (
-      <div className="mx-auto max-w-xl px-4 py-16 text-center">
-        <h1 className="text-2xl font-semibold text-slate-900">Acesso negado</h1>
-        <p className="mt-2 text-slate-600">
-          Seu perfil (<strong>{ROLE_LABELS[user.role]}</strong>) não configura o financeiro. Multa e juros, chave PIX, régua de cobrança e
-          provedores de pagamento são ajustados por proprietários, administradores e pelo perfil Financeiro.
-        </p>
-        <Link to={paths.app.finance.root.getHref()} className="mt-6 inline-block text-indigo-800 hover:underline">
-          Voltar ao financeiro
-        </Link>
-      </div>
+      <AccessDenied role={user.role} back={{ to: paths.app.finance.root.getHref(), label: 'Voltar ao financeiro' }}>
+        não configura o financeiro. Multa e juros, chave PIX, régua de cobrança e provedores de pagamento são ajustados por
+        proprietários, administradores e pelo perfil Financeiro.
+      </AccessDenied>
     );
   }
   return <Settings />;

@@ -1,6 +1,7 @@
 import { ContentLayout } from '@/components/layouts/content-layout';
 import { InviteUserForm } from '@/features/users/components/invite-user-form';
 import { PendingInvitations } from '@/features/users/components/pending-invitations';
+import { RolesGuide } from '@/features/users/components/roles-guide';
 import { UsersList } from '@/features/users/components/users-list';
 import { useMe } from '@/lib/auth';
 import { canManageCompany } from '@/lib/authorization';
@@ -14,6 +15,7 @@ export default function UsersSettingsRoute() {
         {canManage && <InviteUserForm />}
         <UsersList currentUserId={user.id} canManage={canManage} />
         {canManage && <PendingInvitations />}
+        <RolesGuide />
       </div>
     </ContentLayout>
   );
