@@ -22,7 +22,7 @@ trap 'kill $server_pid ${wpid:-} 2>/dev/null || true; rm -rf "$DATA"' EXIT
 read -r TENANT TOKEN < <(bench_company "Bench A" "dono@a.bench.com.br")
 read -r OTHER _ < <(bench_company "Bench B" "dono@b.bench.com.br")
 # INVOICES runs in a month: past the starter plan's automation limit.
-"$BIN" plan set "$TENANT" enterprise >/dev/null
+"$BIN" plan set --company "$TENANT" --plan enterprise >/dev/null
 bench_api /custom-fields '{"key":"lembrete","label":"Lembrete","field_type":"text"}' >/dev/null
 
 echo "## $INVOICES open invoices due in 3 days in each of two companies (20,000 customers each)"

@@ -41,7 +41,7 @@ TOKEN=$(curl -fs -XPOST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'content-t
 TENANT=$(psql "$PG/$DB" -Atc "select tenant_id from companies where name = 'Bench'")
 OWNER=$(psql "$PG/$DB" -Atc "select id from users where tenant_id = '$TENANT'")
 # 50 active flows and their runs: past the starter plan's automation limits.
-"$BIN" plan set "$TENANT" enterprise >/dev/null
+"$BIN" plan set --company "$TENANT" --plan enterprise >/dev/null
 api() { curl -fs -XPOST "http://127.0.0.1:$PORT/api/v1$1" -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d "$2"; }
 flow_id() { python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])'; }
 

@@ -84,6 +84,51 @@ pub async fn enqueue_raw(
     Ok(inserted == 1)
 }
 
+/// A job to queue now with [`enqueue_many_raw`].
+pub struct NewJob<'a> {
+    pub kind: &'a str,
+    pub tenant_id: Option<Uuid>,
+    pub payload: serde_json::Value,
+    pub dedupe_key: String,
+}
+
+/// Many jobs in one statement (a dispatch batch's subscribers), each due
+/// now with the default attempts; one already queued under its dedupe key
+/// is skipped. Returns how many were queued.
+pub async fn enqueue_many_raw(conn: &mut PgConnection, jobs: Vec<NewJob<'_>>) -> Result<i64> {
+    if jobs.is_empty() {
+        return Ok(0);
+    }
+    let mut kinds = Vec::with_capacity(jobs.len());
+    let mut tenants = Vec::with_capacity(jobs.len());
+    let mut payloads = Vec::with_capacity(jobs.len());
+    let mut keys = Vec::with_capacity(jobs.len());
+    for j in jobs {
+        kinds.push(j.kind.to_owned());
+        tenants.push(j.tenant_id);
+        payloads.push(j.payload);
+        keys.push(j.dedupe_key);
+    }
+    let inserted = sqlx::query_scalar!(
+        r#"with saved as (
+               insert into jobs (kind, tenant_id, payload, dedupe_key)
+               select j.kind, j.tenant_id, j.payload, j.dedupe_key
+                 from unnest($1::text[], $2::uuid[], $3::jsonb[], $4::text[]) with ordinality
+                      as j(kind, tenant_id, payload, dedupe_key, n)
+                order by j.n
+               on conflict (dedupe_key) do nothing
+               returning id)
+           select count(*) as "inserted!" from saved, lateral (select pg_notify('conectcrm_jobs', '')) woken"#,
+        &kinds,
+        &tenants as &[Option<Uuid>],
+        &payloads,
+        &keys
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(inserted)
+}
+
 type BoxFuture = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>>;
 type Handler = Arc<dyn Fn(App, Option<Uuid>, serde_json::Value) -> BoxFuture + Send + Sync>;
 

@@ -199,6 +199,8 @@ pub async fn dispatch_pending(app: &App) -> Result<usize> {
     if events.is_empty() {
         return Ok(0);
     }
+    // Every subscriber's job of the batch, queued in one statement.
+    let mut queued = Vec::new();
     for event in &events {
         if events::info(&event.kind).is_none() {
             // No build of the product emits this kind any more: nobody
@@ -206,17 +208,12 @@ pub async fn dispatch_pending(app: &App) -> Result<usize> {
             tracing::warn!(kind = %event.kind, event_id = %event.event_id, "unknown event kind: not delivered");
         }
         for job_kind in app.jobs.subscribers_for(&event.kind) {
-            jobs::enqueue_raw(
-                &mut tx,
-                job_kind,
-                Some(event.tenant_id),
-                serde_json::to_value(event).map_err(anyhow::Error::from)?,
-                jobs::EnqueueOptions {
-                    dedupe_key: Some(format!("event:{}:{}", event.event_id, job_kind)),
-                    ..Default::default()
-                },
-            )
-            .await?;
+            queued.push(jobs::NewJob {
+                kind: job_kind,
+                tenant_id: Some(event.tenant_id),
+                payload: serde_json::to_value(event).map_err(anyhow::Error::from)?,
+                dedupe_key: format!("event:{}:{}", event.event_id, job_kind),
+            });
         }
     }
     // Batch consumers: one job per consumer and company, its events in order.
@@ -231,19 +228,14 @@ pub async fn dispatch_pending(app: &App) -> Result<usize> {
     }
     for (job_kind, tenant_id, list) in batches {
         let first = list.first().map(|e| e.event_id).unwrap_or_default();
-        let payload = serde_json::json!({ "events": list });
-        jobs::enqueue_raw(
-            &mut tx,
-            job_kind,
-            Some(tenant_id),
-            payload,
-            jobs::EnqueueOptions {
-                dedupe_key: Some(format!("events:{first}:{job_kind}")),
-                ..Default::default()
-            },
-        )
-        .await?;
+        queued.push(jobs::NewJob {
+            kind: job_kind,
+            tenant_id: Some(tenant_id),
+            payload: serde_json::json!({ "events": list }),
+            dedupe_key: format!("events:{first}:{job_kind}"),
+        });
     }
+    jobs::enqueue_many_raw(&mut tx, queued).await?;
     let ids: Vec<Uuid> = events.iter().map(|e| e.event_id).collect();
     sqlx::query!("update outbox_events set dispatched_at = now() where event_id = any($1)", &ids)
         .execute(&mut *tx)

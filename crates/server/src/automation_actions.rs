@@ -248,7 +248,16 @@ impl ActionPort for SupportActions {
             custom_fields: Some(fields),
             ..Default::default()
         };
-        crm::customers::service::update(tx, customer_id, &req, None).await.map(drop)
+        // Another run (or a person) may save the customer meanwhile; the
+        // field is set on the customer as it is then, not refused as stale.
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match crm::customers::service::update(tx, customer_id, &req, None).await {
+                Err(Error::Conflict { .. }) if attempts < 3 => continue,
+                other => return other.map(drop),
+            }
+        }
     }
 
     async fn add_note(&self, tx: &mut TenantTx, ticket_id: Uuid, text: &str) -> Result<()> {
