@@ -248,16 +248,12 @@ impl ActionPort for SupportActions {
             custom_fields: Some(fields),
             ..Default::default()
         };
-        // Another run (or a person) may save the customer meanwhile; the
-        // field is set on the customer as it is then, not refused as stale.
-        let mut attempts = 0;
-        loop {
-            attempts += 1;
-            match crm::customers::service::update(tx, customer_id, &req, None).await {
-                Err(Error::Conflict { .. }) if attempts < 3 => continue,
-                other => return other.map(drop),
-            }
-        }
+        // Other runs (a customer's invoices fan out together) or a person
+        // may save the customer meanwhile: the row is held first, so the
+        // field is set on the customer as it is then, never refused as stale.
+        let tenant = tx.tenant_id();
+        crm::customers::repo::lock(tx, tenant, customer_id).await?;
+        crm::customers::service::update(tx, customer_id, &req, None).await.map(drop)
     }
 
     async fn add_note(&self, tx: &mut TenantTx, ticket_id: Uuid, text: &str) -> Result<()> {

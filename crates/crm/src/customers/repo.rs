@@ -119,6 +119,15 @@ pub async fn update(
 }
 
 /// A live (not merged) customer.
+/// Holds the customer's row until the transaction ends, so a change made
+/// by the system (an automation) reads and writes its current version.
+pub async fn lock(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
+    sqlx::query!("select id from customers where tenant_id = $1 and id = $2 for update", tenant_id, id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<Customer>> {
     let row = sqlx::query_as!(
         Row,
