@@ -505,6 +505,10 @@ async fn the_plan_caps_flows_switched_on_and_runs_that_act_each_month() {
     assert_eq!(b["limit"], "active_flows");
     assert_eq!(b["max"], 5);
     assert!(b["detail"].as_str().unwrap().contains("5 fluxos ativos"), "{b}");
+    // Publishing switches a flow on too: same limit.
+    let publish = format!("/api/v1/automation/flows/{}/publish", sixth["id"].as_str().unwrap());
+    let (s, b) = t.post(&publish, Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "{b}");
     t.set_plan(&owner, "pro").await;
     let (s, b) = t.post(&activate, Some(&owner.token), json!({})).await;
     assert_eq!(s, StatusCode::OK, "{b}");

@@ -184,13 +184,13 @@ async fn activate_flow(
     let tenant = s.user.tenant_id;
     s.require(AUTOMATION_ROLES)?;
     let row = repo::find(&mut s.tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    if row.status != FlowStatus::Active.as_str() {
-        service::ensure_room_for_flow(&mut s.tx).await?;
-    }
     // Paused or archived before its first publication, a flow still has no
     // version 1: activating it publishes one, as for a draft.
     if row.status == FlowStatus::Draft.as_str() || !repo::was_published(&mut s.tx, tenant, id).await? {
         return publish(&app, s, id).await;
+    }
+    if row.status != FlowStatus::Active.as_str() {
+        service::ensure_room_for_flow(&mut s.tx).await?;
     }
     set_status(&app, s, id, FlowStatus::Active).await
 }
@@ -209,6 +209,10 @@ async fn publish(app: &App, mut s: Session, id: Uuid) -> Result<ApiJson<Flow>> {
         None => return Err(Error::conflict(None, "Não há alterações para publicar.")),
     };
     definition::validate(&pending)?;
+    // Publishing switches the flow on: within the plan's limit.
+    if row.status != FlowStatus::Active.as_str() {
+        service::ensure_room_for_flow(&mut s.tx).await?;
+    }
     let row = repo::publish(&mut s.tx, tenant, id, s.user.id).await?.ok_or(Error::NotFound)?;
     schedule::queue_next(&mut s.tx, &row, chrono::Utc::now()).await?;
     s.tx.commit().await?;
