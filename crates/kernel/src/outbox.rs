@@ -104,31 +104,14 @@ pub(crate) async fn record<E: Event>(
     event: &E,
     cause: Option<&Cause>,
 ) -> Result<Uuid> {
-    let event_id = new_id();
-    let payload = serde_json::to_value(event).map_err(anyhow::Error::from)?;
-    let cause = cause.map(serde_json::to_value).transpose().map_err(anyhow::Error::from)?;
-    // One round trip: the notification rides on the insert (PostgreSQL
-    // delivers it at commit, once per transaction however many events).
-    sqlx::query!(
-        "with saved as (
-             insert into outbox_events (event_id, tenant_id, kind, version, payload, cause)
-             values ($1, $2, $3, $4, $5, $6) returning event_id)
-         select pg_notify($7, '') from saved",
-        event_id,
-        tenant_id,
-        E::KIND,
-        E::VERSION,
-        payload,
-        cause,
-        CHANNEL
-    )
-    .execute(&mut *conn)
-    .await?;
-    Ok(event_id)
+    let ids = record_many(conn, tenant_id, std::slice::from_ref(event), cause).await?;
+    ids.into_iter().next().ok_or_else(|| crate::error::Error::internal("an event recorded without its id"))
 }
 
-/// Many events of one kind in one statement (a fan-out over thousands of
-/// records), in order, each with its own id.
+/// Events of one kind in one statement (one, or a fan-out over thousands
+/// of records), in order, each with its own id. One round trip: the
+/// notification rides on the insert (PostgreSQL delivers it at commit, once
+/// per transaction however many events).
 pub(crate) async fn record_many<E: Event>(
     conn: &mut PgConnection,
     tenant_id: Uuid,

@@ -99,29 +99,19 @@ impl ActionPort for SupportActions {
     }
 
     async fn invoice(&self, app: &App, tx: &mut TenantTx, invoice_id: Uuid) -> Result<Option<InvoiceRecord>> {
-        use finance::invoices::service as invoices;
-        let tenant = tx.tenant_id();
-        let inv = match invoices::get(tx, invoice_id).await {
-            Ok(inv) => inv,
-            Err(Error::NotFound) => return Ok(None),
-            Err(e) => return Err(e),
+        let Some(told) = finance::invoices::service::as_told(app, tx, invoice_id).await? else {
+            return Ok(None);
         };
-        let pix_code = if inv.status.is_receivable() {
-            let settings = finance::settings::repo::get(tx, tenant).await?;
-            let company = finance::parties::company(tx, tenant).await?;
-            invoices::pix_copia_e_cola(&inv, &settings, &company).map(|p| p.0)
-        } else {
-            None
-        };
+        let inv = told.invoice;
         Ok(Some(InvoiceRecord {
-            link: invoices::public_link(app, tenant, inv.id),
             label: inv.label,
             status: inv.status.as_str().to_owned(),
             total: Money::brl(inv.total_cents).format_brl(),
             amount_due: Money::brl(inv.amount_due_cents).format_brl(),
             amount_due_cents: inv.amount_due_cents,
             due_date: inv.due_date,
-            pix_code,
+            link: told.link,
+            pix_code: told.pix_payload,
         }))
     }
 

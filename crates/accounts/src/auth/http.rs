@@ -79,7 +79,8 @@ async fn login(State(app): State<App>, ApiJson(body): ApiJson<LoginRequest>) -> 
 
 /// Exchanges a refresh token for a new pair; the old one stops working.
 #[utoipa::path(post, path = "/auth/refresh", tag = "auth", request_body = RefreshRequest,
-    responses((status = 200, body = TokenPair), (status = 401, body = Problem)))]
+    responses((status = 200, body = TokenPair), (status = 401, body = Problem), (status = 422, body = Problem),
+              (status = 429, body = Problem)))]
 async fn refresh(
     State(app): State<App>,
     ApiJson(body): ApiJson<RefreshRequest>,
@@ -89,7 +90,7 @@ async fn refresh(
 
 /// Ends the login: its refresh tokens, its access tokens and its sockets.
 #[utoipa::path(post, path = "/auth/logout", tag = "auth", request_body = LogoutRequest,
-    responses((status = 204)))]
+    responses((status = 204), (status = 422, body = Problem), (status = 429, body = Problem)))]
 async fn logout(State(app): State<App>, ApiJson(body): ApiJson<LogoutRequest>) -> Result<StatusCode> {
     service::logout(&app, &body.refresh_token).await?;
     Ok(StatusCode::NO_CONTENT)

@@ -364,15 +364,32 @@ pub async fn receivable_of(
     let today = company.today();
     let cfg = settings::get(tx, tenant).await?;
     let invoices = repo::receivable_of(tx, tenant, customer_id, limit).await?;
-    Ok(invoices
-        .into_iter()
-        .map(|i| {
-            let link = public_link(app, tenant, i.id);
-            let invoice = with_balance(i, &cfg, today);
-            let pix_payload = pix_copia_e_cola(&invoice, &cfg, &company).map(|p| p.0);
-            Receivable { invoice, link, pix_payload }
-        })
-        .collect())
+    Ok(invoices.into_iter().map(|i| told(app, tenant, i, &cfg, &company, today)).collect())
+}
+
+/// One invoice, whatever its status, as its customer is told about it
+/// (amount due today, page, PIX text while it is open); `None` if unknown.
+pub async fn as_told(app: &App, tx: &mut TenantTx, id: Uuid) -> Result<Option<Receivable>> {
+    let tenant = tx.tenant_id();
+    let Some(inv) = repo::find(tx, tenant, id, false).await? else { return Ok(None) };
+    let company = parties::company(tx, tenant).await?;
+    let cfg = settings::get(tx, tenant).await?;
+    let today = company.today();
+    Ok(Some(told(app, tenant, inv, &cfg, &company, today)))
+}
+
+fn told(
+    app: &App,
+    tenant: Uuid,
+    i: Invoice,
+    cfg: &FinanceSettings,
+    company: &Company,
+    today: NaiveDate,
+) -> Receivable {
+    let link = public_link(app, tenant, i.id);
+    let invoice = with_balance(i, cfg, today);
+    let pix_payload = pix_copia_e_cola(&invoice, cfg, company).map(|p| p.0);
+    Receivable { invoice, link, pix_payload }
 }
 
 /// "Enviar no chat": an open invoice of `customer_id`, as receivable today,
