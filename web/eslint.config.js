@@ -106,4 +106,9 @@ export default tseslint.config(
       globals: { ...globals.node },
     },
   },
+  {
+    // The build scripts' tests run the widget loader in happy-dom.
+    files: ['scripts/**/*.test.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

@@ -30,7 +30,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     setupFiles: ['./src/testing/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'widget/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'widget/**/*.test.ts', 'scripts/**/*.test.mjs'],
     restoreMocks: true,
   },
 });

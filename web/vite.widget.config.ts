@@ -1,6 +1,8 @@
-// The embeddable web-chat widget (widget/main.ts → dist/widget.js): one
-// self-contained IIFE with a stable name, built after the app into the same
-// dist/ (which the server serves), without emptying it.
+// The embeddable web-chat widget (widget/main.ts → dist/widget/chat.js): one
+// self-contained IIFE, built after the app into the same dist/ (which the
+// server serves), without emptying it. scripts/widget-loader.mjs then names
+// it after its content (widget/chat.<hash>.js) and writes the stable
+// dist/widget.js that sites embed.
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -34,7 +36,7 @@ export default defineConfig({
       entry: 'widget/main.ts',
       name: 'ConectCRMChat',
       formats: ['iife'],
-      fileName: () => 'widget.js',
+      fileName: () => 'widget/chat.js',
     },
   },
 });

@@ -3,6 +3,7 @@
 // the e-mails the server writes to its outbox.
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterEach } from 'node:test';
 
@@ -321,4 +322,73 @@ export async function newFlowEditor(page, name, triggerLabel) {
   await editor.getByLabel(/^Nome/).fill(name);
   await editor.getByLabel(/^Quando acontecer/).selectOption({ label: triggerLabel });
   return editor;
+}
+
+/**
+ * A customer's website embedding the widget: another origin (its own port),
+ * with CSS hostile to it, in ISO-8859-1 like many older sites (the widget's
+ * script must not depend on the page's charset), and a strict
+ * Content-Security-Policy that allows only our origin and no inline styles
+ * but its own. `websocket: false` leaves `ws:` out of connect-src, as many
+ * embedders' policies do; `attrs` are more attributes of the script tag.
+ */
+export function customerSite(channel, { websocket = true, attrs = {} } = {}) {
+  const nonce = Math.random().toString(36).slice(2);
+  const ws = BASE_URL.replace(/^http/, 'ws');
+  const csp = [
+    "default-src 'self'",
+    `script-src ${BASE_URL}`,
+    `style-src 'nonce-${nonce}'`,
+    `connect-src ${BASE_URL}${websocket ? ` ${ws}` : ''}`,
+    "img-src 'self'",
+  ].join('; ');
+  const extra = Object.entries(attrs)
+    .map(([name, value]) => ` ${name}="${value}"`)
+    .join('');
+  const html = `<!doctype html>
+<html lang="pt-BR">
+<head>
+  <meta charset="iso-8859-1">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Loja Exemplo</title>
+  <style nonce="${nonce}">
+    /* A site's own CSS must not reach the widget (it renders in a shadow root). */
+    * { font-size: 28px !important; color: #c026d3 !important; letter-spacing: 3px; }
+    button, input, textarea { display: none !important; }
+    div { border: 3px dashed orange; }
+  </style>
+</head>
+<body>
+  <h1>Loja Exemplo</h1>
+  <p>Móveis planejados com entrega para todo o estado.</p>
+  <script src="${BASE_URL}/widget.js" data-channel="${channel}"${extra} async></script>
+</body>
+</html>`;
+  const server = createServer((req, res) => {
+    if (req.url === '/' || req.url?.startsWith('/?')) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1', 'content-security-policy': csp });
+      res.end(Buffer.from(html, 'latin1'));
+    } else {
+      res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/** A browser context for a visitor, recording what the site's CSP refuses (`globalThis.__cspViolations`). */
+export async function visitorContext(browser, options = {}) {
+  const context = await browser.newContext({ locale: 'pt-BR', timezoneId: 'America/Sao_Paulo', ...options });
+  context.setDefaultTimeout(15_000);
+  await context.addInitScript(() => {
+    globalThis.__cspViolations = [];
+    globalThis.document.addEventListener('securitypolicyviolation', (event) => {
+      globalThis.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return context;
 }

@@ -8,12 +8,12 @@
 // live, too. A second test checks with the real Socket.IO client that
 // another company can neither join nor overhear the ticket's events.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 
 import {
   BASE_URL,
   connectSocket,
+  customerSite,
   failOnPageError,
   launchBrowser,
   missingConfig,
@@ -21,6 +21,7 @@ import {
   nextEvent,
   signupConfirmed,
   uniqueEmail,
+  visitorContext,
   withScreenshot,
 } from './support.mjs';
 
@@ -67,58 +68,6 @@ async function login(page, email) {
   await page.getByLabel(/^Senha/).fill(PASSWORD);
   await page.getByRole('button', { name: 'Entrar' }).click();
   await page.waitForURL('**/dashboard');
-}
-
-/**
- * The customer's website: another origin (its own port) embedding the
- * widget, with CSS hostile to it, in ISO-8859-1 like many older sites (the
- * widget's script must not depend on the page's charset), and with a strict
- * Content-Security-Policy that allows only our origin and no inline styles
- * but its own.
- */
-function customerSite(channel) {
-  const nonce = Math.random().toString(36).slice(2);
-  const ws = BASE_URL.replace(/^http/, 'ws');
-  const csp = [
-    "default-src 'self'",
-    `script-src ${BASE_URL}`,
-    `style-src 'nonce-${nonce}'`,
-    `connect-src ${BASE_URL} ${ws}`,
-    "img-src 'self'",
-  ].join('; ');
-  const html = `<!doctype html>
-<html lang="pt-BR">
-<head>
-  <meta charset="iso-8859-1">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Loja Exemplo</title>
-  <style nonce="${nonce}">
-    /* A site's own CSS must not reach the widget (it renders in a shadow root). */
-    * { font-size: 28px !important; color: #c026d3 !important; letter-spacing: 3px; }
-    button, input, textarea { display: none !important; }
-    div { border: 3px dashed orange; }
-  </style>
-</head>
-<body>
-  <h1>Loja Exemplo</h1>
-  <p>Móveis planejados com entrega para todo o estado.</p>
-  <script src="${BASE_URL}/widget.js" data-channel="${channel}" async></script>
-</body>
-</html>`;
-  const server = createServer((req, res) => {
-    if (req.url === '/' || req.url?.startsWith('/?')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1', 'content-security-policy': csp });
-      res.end(Buffer.from(html, 'latin1'));
-    } else {
-      res.writeHead(req.url === '/favicon.ico' ? 204 : 404).end();
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
-    });
-  });
 }
 
 /** A raw e-mail as any MIME forwarder posts it. */
@@ -180,7 +129,7 @@ describe('support', () => {
     const channel = await api('/channels', {
       method: 'POST',
       token: owner.token,
-      body: { kind: 'webchat', name: 'Site', config: { greeting: GREETING, prechat: true } },
+      body: { kind: 'webchat', name: 'Site', config: { title: 'Site', greeting: GREETING, prechat: true } },
     });
     assert.equal(channel.status, 201, JSON.stringify(channel.body));
     const publicId = channel.body.public_id;
@@ -210,17 +159,10 @@ describe('support', () => {
     });
 
     // B: the visitor on a phone, on the customer's site.
-    const visitorContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo' });
-    cleanups.push(() => visitorContext.close());
-    visitorContext.setDefaultTimeout(15_000);
     // Anything the site's CSP refuses (an inline style, a connection) is recorded.
-    await visitorContext.addInitScript(() => {
-      globalThis.__cspViolations = [];
-      globalThis.document.addEventListener('securitypolicyviolation', (event) => {
-        globalThis.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    const visitor = await visitorContext.newPage();
+    const siteContext = await visitorContext(browser, { viewport: PHONE, isMobile: true, hasTouch: true });
+    cleanups.push(() => siteContext.close());
+    const visitor = await siteContext.newPage();
     failOnPageError(visitor, 'site');
     visitor.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') console.error(`[site console] ${message.text()}`);

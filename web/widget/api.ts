@@ -10,16 +10,20 @@ export type WidgetConfig = Schemas['WidgetConfig'];
 export type Session = Schemas['WebchatSession'];
 export type Contact = Schemas['StartSessionRequest'];
 export type FieldError = Schemas['FieldError'];
+export type OutgoingMessage = Schemas['VisitorMessageRequest'];
 
 export class ApiError extends Error {
   readonly status: number;
   readonly errors: FieldError[];
+  /** Seconds the server asked to wait (`Retry-After`, on 429 and 503). */
+  readonly retryAfter?: number;
 
-  constructor(status: number, detail: string, errors: FieldError[] = []) {
+  constructor(status: number, detail: string, errors: FieldError[] = [], retryAfter?: number) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.errors = errors;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -27,10 +31,21 @@ export interface Api {
   config(channel: string): Promise<WidgetConfig>;
   startSession(channel: string, contact: Contact): Promise<Session>;
   history(token: string): Promise<ServerMessage[]>;
-  send(token: string, message: Schemas['VisitorMessageRequest']): Promise<void>;
+  send(token: string, message: OutgoingMessage): Promise<void>;
+  /** The visitor has seen the conversation up to and including message `through`. */
+  seen(token: string, through: string): Promise<void>;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** `Retry-After` in seconds: a number of seconds or an HTTP date. */
+function retryAfter(response: Response): number | undefined {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
 
 async function problem(response: Response): Promise<ApiError> {
   let detail = 'Não foi possível falar com o atendimento. Tente de novo em instantes.';
@@ -42,7 +57,7 @@ async function problem(response: Response): Promise<ApiError> {
   } catch {
     // Not problem+json: keep the generic message.
   }
-  return new ApiError(response.status, detail, errors);
+  return new ApiError(response.status, detail, errors, retryAfter(response));
 }
 
 export function createApi(origin: string, fetcher: Fetch = (input, init) => fetch(input, init)): Api {
@@ -71,5 +86,6 @@ export function createApi(origin: string, fetcher: Fetch = (input, init) => fetc
       call<Session>(`/${encodeURIComponent(channel)}/sessions`, { method: 'POST', body: JSON.stringify(contact) }),
     history: (token) => call<ServerMessage[]>('/messages', { token }),
     send: (token, message) => call<void>('/messages', { method: 'POST', token, body: JSON.stringify(message) }),
+    seen: (token, through) => call<void>('/seen', { method: 'POST', token, body: JSON.stringify({ through }) }),
   };
 }

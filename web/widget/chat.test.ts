@@ -1,62 +1,46 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { ApiError } from './api';
-import type { Api, WidgetConfig } from './api';
-import { ChatWidget } from './chat';
-import type { ServerMessage } from './messages';
-import type { RealtimeHandlers } from './realtime';
-import { loadSession, memoryStorage, saveSession } from './session-store';
-
-const CHANNEL = 't1.c1';
-const CONFIG: WidgetConfig = { name: 'Loja', greeting: 'Olá! Como podemos ajudar?', color: '#10b981', prechat: true };
-
-function setup({ config = CONFIG, token }: { config?: WidgetConfig; token?: string } = {}) {
-  const storage = memoryStorage();
-  if (token) saveSession(storage, CHANNEL, { token, name: 'Ana' });
-  const history: ServerMessage[] = [];
-  const api = {
-    config: vi.fn(async () => config),
-    startSession: vi.fn(async () => ({ token: 'new-token', visitor_id: 'v1' })),
-    history: vi.fn(async () => history),
-    send: vi.fn(async () => undefined),
-  } satisfies Api;
-  let handlers: RealtimeHandlers | undefined;
-  const realtime = { typing: vi.fn(), close: vi.fn() };
-  const connect = vi.fn((_token: string, h: RealtimeHandlers) => {
-    handlers = h;
-    return realtime;
-  });
-  const host = document.createElement('conectcrm-chat');
-  document.body.appendChild(host);
-  const widget = new ChatWidget(host, CHANNEL, config, { api, storage, connect });
-  const root = widget.root;
-  const q = <T extends Element>(selector: string) => root.querySelector<T>(selector) as T;
-  const button = (label: string) => q<HTMLButtonElement>(`button[aria-label="${label}"]`);
-  return { widget, root, q, button, api, storage, connect, realtime, history, handlers: () => handlers! };
-}
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { CHANNEL, CONFIG, flush, mountChat } from './chat-harness';
+import { loadSession } from './session-store';
 
 afterEach(() => {
   document.body.replaceChildren();
 });
 
 describe('ChatWidget', () => {
-  it('renders a labelled launcher in a shadow root with the brand colour', () => {
-    const { root, button, q } = setup();
+  it('renders a labelled launcher in a shadow root with the brand colour, bottom right by default', () => {
+    const { root, button, q } = mountChat();
     expect(root.mode).toBe('open');
     expect(button('Abrir chat')).not.toBeNull();
-    expect(q<HTMLElement>('.root').style.getPropertyValue('--brand')).toBe('#10b981');
+    const box = q<HTMLElement>('.root');
+    expect(box.style.getPropertyValue('--brand')).toBe('#10b981');
+    expect(box.style.getPropertyValue('--offset-x')).toBe('20px');
+    expect(box.style.getPropertyValue('--offset-y')).toBe('20px');
+    expect(box.classList.contains('left')).toBe(false);
     expect(q<HTMLElement>('.panel').hidden).toBe(true);
   });
 
+  it('sits bottom left at the configured offsets, and is named after the public title', () => {
+    const { q, button } = mountChat({ config: { ...CONFIG, position: 'left', offset_x: 0, offset_y: 96, title: 'Loja Sol' } });
+    const box = q<HTMLElement>('.root');
+    expect(box.classList.contains('left')).toBe(true);
+    expect(box.style.getPropertyValue('--offset-x')).toBe('0px');
+    expect(box.style.getPropertyValue('--offset-y')).toBe('96px');
+    button('Abrir chat').click();
+    const dialog = q<HTMLElement>('[role="dialog"]');
+    expect(q(`#${dialog.getAttribute('aria-labelledby')}`).textContent).toBe('Loja Sol');
+    expect(q('.subtitle').textContent).toBe('Atendimento');
+  });
+
   it('asks name and e-mail first, then starts a session, stores it and listens', async () => {
-    const { button, q, api, storage, connect } = setup();
+    const { button, q, api, storage, connect } = mountChat();
     button('Abrir chat').click();
     expect(q<HTMLElement>('.panel').hidden).toBe(false);
     expect(q('.greeting').textContent).toContain('Olá! Como podemos ajudar?');
     const form = q<HTMLFormElement>('.prechat');
     expect(form.hidden).toBe(false);
+    expect(q('.prechat p').textContent).toBe('Antes de começar, diga como podemos chamar você.');
     expect(q<HTMLFormElement>('.composer').hidden).toBe(true);
 
     form.requestSubmit();
@@ -69,58 +53,59 @@ describe('ChatWidget', () => {
     form.requestSubmit();
     await flush();
     expect(api.startSession).toHaveBeenCalledWith(CHANNEL, { name: 'Ana Souza', email: 'ana@cliente.com.br' });
-    expect(loadSession(storage, CHANNEL)).toEqual({ token: 'new-token', name: 'Ana Souza', email: 'ana@cliente.com.br' });
+    expect(loadSession(storage, CHANNEL)).toMatchObject({ token: 'new-token', name: 'Ana Souza', email: 'ana@cliente.com.br' });
     expect(connect).toHaveBeenCalledWith('new-token', expect.anything());
     expect(form.hidden).toBe(true);
     expect(q<HTMLFormElement>('.composer').hidden).toBe(false);
   });
 
-  it('shows a sent message at once, posts it with a client id, and dedupes it against the history', async () => {
-    const { button, q, api, history } = setup({ token: 'tok' });
+  it('shows a sent message at once, posts it with a client id and seq, and dedupes it against the history', async () => {
+    const { button, q, log, type, api, history } = mountChat({ session: { token: 'tok', name: 'Ana' } });
     button('Abrir chat').click();
     await flush();
-    const input = q<HTMLTextAreaElement>('#cc-input');
-    input.value = 'Vocês entregam em Campinas?';
-    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    expect(q('[role="log"]').textContent).toContain('Vocês entregam em Campinas?');
-    expect(q('[role="log"]').textContent).toContain('Enviando…');
+    type('Vocês entregam em Campinas?');
+    expect(log().textContent).toContain('Vocês entregam em Campinas?');
+    expect(log().textContent).toContain('Enviando…');
     await flush();
     expect(api.send).toHaveBeenCalledWith('tok', {
       client_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      seq: 1,
       text: 'Vocês entregam em Campinas?',
       name: 'Ana',
       email: undefined,
     });
-    expect(input.value).toBe('');
-    expect(q('[role="log"]').textContent).not.toContain('Enviando…');
+    expect(q<HTMLTextAreaElement>('#cc-input').value).toBe('');
+    expect(log().textContent).not.toContain('Enviando…');
 
     history.push({ id: 'm1', direction: 'in', text: 'Vocês entregam em Campinas?', author_name: 'Ana', created_at: new Date().toISOString() });
     // Opening again reloads the history: the server's copy replaces the optimistic one.
     button('Fechar chat').click();
     button('Abrir chat').click();
     await flush();
-    expect(q('[role="log"]').querySelectorAll('.msg')).toHaveLength(1);
+    expect(log().querySelectorAll('.msg')).toHaveLength(1);
   });
 
   it('shows agent replies and typing live, and counts unread while closed', async () => {
-    const { button, q, handlers, realtime } = setup({ token: 'tok' });
+    const { button, q, log, handlers, realtime } = mountChat({ session: { token: 'tok', name: 'Ana' } });
     handlers().typing();
     button('Abrir chat').click();
     await flush();
     expect(q<HTMLElement>('.typing').hidden).toBe(false);
     expect(q('.typing').textContent).toBe('digitando…');
-    handlers().message({ id: 'r1', direction: 'out', text: 'Entregamos sim! Frete grátis.', author_name: 'Atendimento', created_at: new Date().toISOString() });
+    handlers().message({ id: 'r1', direction: 'out', text: 'Entregamos sim! Frete grátis.', author_name: 'Bruno', created_at: new Date().toISOString() });
     await flush();
-    expect(q('[role="log"]').textContent).toContain('Entregamos sim! Frete grátis.');
+    expect(log().textContent).toContain('Entregamos sim! Frete grátis.');
     expect(q<HTMLElement>('.typing').hidden).toBe(true);
 
     button('Fechar chat').click();
-    handlers().message({ id: 'r2', direction: 'out', text: 'Mais alguma dúvida?', author_name: 'Atendimento', created_at: new Date().toISOString() });
+    handlers().message({ id: 'r2', direction: 'out', text: 'Mais alguma dúvida?', author_name: 'Bruno', created_at: new Date(Date.now() + 1000).toISOString() });
     await flush();
     expect(q<HTMLElement>('.badge').hidden).toBe(false);
     expect(q('.badge').textContent).toBe('1');
+    expect(q('.badge').getAttribute('aria-label')).toBe('1 mensagem nova');
 
     button('Abrir chat').click();
+    expect(q<HTMLElement>('.badge').hidden).toBe(true);
     const input = q<HTMLTextAreaElement>('#cc-input');
     input.value = 'o';
     input.dispatchEvent(new Event('input'));
@@ -128,25 +113,21 @@ describe('ChatWidget', () => {
     expect(realtime.typing).toHaveBeenCalledTimes(1);
   });
 
-  it('marks a message that could not be sent and sends it again with the same client id', async () => {
-    const { button, q, api } = setup({ token: 'tok' });
-    api.send.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+  it('says "Reconectando…" while the socket cannot connect, and clears it once connected', async () => {
+    const { button, q, handlers } = mountChat({ session: { token: 'tok', name: 'Ana' } });
+    handlers().disconnected();
     button('Abrir chat').click();
-    const input = q<HTMLTextAreaElement>('#cc-input');
-    input.value = 'Oi';
-    q<HTMLFormElement>('.composer').requestSubmit();
     await flush();
-    expect(q('[role="log"]').textContent).toContain('Não enviada.');
-    q<HTMLButtonElement>('.retry').click();
-    await flush();
-    expect(api.send).toHaveBeenCalledTimes(2);
-    const ids = api.send.mock.calls.map((call) => (call as unknown as [string, { client_id: string }])[1].client_id);
-    expect(ids[0]).toBe(ids[1]);
-    expect(q('[role="log"]').textContent).not.toContain('Não enviada.');
+    expect(q('.notice').textContent).toBe('Reconectando…');
+    handlers().connected(false);
+    expect(q<HTMLElement>('.notice').hidden).toBe(true);
+    handlers().disconnected();
+    expect(q('.notice').textContent).toBe('Reconectando…');
   });
 
   it('forgets a refused token and asks again', async () => {
-    const { button, q, api, storage, realtime } = setup({ token: 'expired' });
+    const { button, q, api, storage, realtime } = mountChat({ session: { token: 'expired', name: 'Ana' } });
+    await flush();
     api.history.mockRejectedValueOnce(new ApiError(401, 'Sessão de chat inválida'));
     button('Abrir chat').click();
     await flush();
@@ -156,15 +137,19 @@ describe('ChatWidget', () => {
     expect(q<HTMLFormElement>('.prechat').hidden).toBe(false);
   });
 
-  it('without pre-chat, starts the session with the first message', async () => {
-    const { button, q, api } = setup({ config: { ...CONFIG, prechat: false } });
+  it('without pre-chat, starts the session with the first message (once for a burst)', async () => {
+    const { button, q, type, api } = mountChat({ config: { ...CONFIG, prechat: false } });
     button('Abrir chat').click();
     expect(q<HTMLFormElement>('.prechat').hidden).toBe(true);
-    const input = q<HTMLTextAreaElement>('#cc-input');
-    input.value = 'Oi';
-    q<HTMLFormElement>('.composer').requestSubmit();
+    type('Oi');
+    type('Tudo bem?');
     await flush();
+    await flush();
+    expect(api.startSession).toHaveBeenCalledTimes(1);
     expect(api.startSession).toHaveBeenCalledWith(CHANNEL, {});
-    expect(api.send).toHaveBeenCalledWith('new-token', expect.objectContaining({ text: 'Oi' }));
+    expect(api.send.mock.calls.map(([token, m]) => [token, m.text, m.seq])).toEqual([
+      ['new-token', 'Oi', 1],
+      ['new-token', 'Tudo bem?', 2],
+    ]);
   });
 });

@@ -1,8 +1,12 @@
 const DEFAULT_COLOR = '#2563eb';
 
+export function isHexColor(value: unknown): value is string {
+  return typeof value === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value);
+}
+
 /** The channel's brand colour when it is a plain hex colour, else the default. */
 export function brandColor(value: unknown): string {
-  return typeof value === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? value : DEFAULT_COLOR;
+  return isHexColor(value) ? value : DEFAULT_COLOR;
 }
 
 /** White or near-black, whichever reads better on `hex` (WCAG relative luminance). */

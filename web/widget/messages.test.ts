@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { hasUnconfirmed, localItem, mergeServer, withStatus } from './messages';
+import { hasUnconfirmed, localItem, mergeServer, newestServer, unreadCount, withStatus } from './messages';
 import type { ServerMessage } from './messages';
 
 const server = (id: string, direction: 'in' | 'out', text: string, at: string): ServerMessage => ({
@@ -68,5 +68,26 @@ describe('withStatus', () => {
     expect(next.map((i) => i.status)).toEqual(['pending', 'failed']);
     const confirmed = mergeServer(next, [server('m1', 'in', 'a', '00')]);
     expect(withStatus(confirmed, 'c1', 'failed')[0].status).toBe('delivered');
+  });
+});
+
+describe('unread replies', () => {
+  const items = mergeServer([localItem('c9', 'e agora?', 'Ana')], [
+    server('a', 'in', 'Oi', '00'),
+    server('b', 'out', 'Olá!', '01'),
+    server('c', 'out', 'Em que posso ajudar?', '02'),
+    server('d', 'in', 'Frete', '03'),
+  ]);
+
+  it('counts the agent’s replies newer than what was seen', () => {
+    expect(unreadCount(items, undefined)).toBe(2);
+    expect(unreadCount(items, '2026-03-10T12:01:00Z')).toBe(1);
+    expect(unreadCount(items, '2026-03-10T12:02:00Z')).toBe(0);
+  });
+
+  it('finds the newest server message, of either side or one', () => {
+    expect(newestServer(items)?.serverId).toBe('d');
+    expect(newestServer(items, 'out')?.serverId).toBe('c');
+    expect(newestServer([localItem('c1', 'x', 'Ana')])).toBeUndefined();
   });
 });

@@ -8,8 +8,13 @@ import type { components } from '../src/lib/api/schema';
 /** A message as the public API lists it (`direction` is "in" for the visitor's, anything else is the company's). */
 export type ServerMessage = components['schemas']['VisitorMessage'];
 
-/** pending: being posted; sent: accepted (202), not yet in the history; failed: not accepted; delivered: in the history. */
-export type Status = 'pending' | 'sent' | 'failed' | 'delivered';
+/**
+ * pending: being posted (or next in line); waiting: behind a failed one;
+ * failed: not accepted, can be sent again; refused: the server will never
+ * take it (422); sent: accepted (202), not yet in the history; delivered:
+ * in the history.
+ */
+export type Status = 'pending' | 'waiting' | 'failed' | 'refused' | 'sent' | 'delivered';
 
 export interface ChatItem {
   /** Stable across reconciliation (keys the DOM node). */
@@ -85,6 +90,22 @@ export function mergeServer(items: readonly ChatItem[], incoming: readonly Serve
 
 export function withStatus(items: readonly ChatItem[], clientId: string, status: Status): ChatItem[] {
   return items.map((item) => (item.clientId === clientId && !item.serverId ? { ...item, status } : item));
+}
+
+/** The agent's replies newer than `seenAt` (all of them when nothing was seen yet). */
+export function unreadCount(items: readonly ChatItem[], seenAt: string | undefined): number {
+  const seen = seenAt ? time(seenAt) : -Infinity;
+  return items.filter((item) => item.serverId && item.direction === 'out' && time(item.createdAt) > seen).length;
+}
+
+/** The newest message the server has, of either side, or of `direction`. */
+export function newestServer(items: readonly ChatItem[], direction?: 'in' | 'out'): ChatItem | undefined {
+  // Server messages come first, in time order.
+  for (let i = items.length - 1; i >= 0; i -= 1) {
+    const item = items[i];
+    if (item.serverId && (!direction || item.direction === direction)) return item;
+  }
+  return undefined;
 }
 
 /** Whether some of the visitor's messages are not yet confirmed by the history. */

@@ -1,5 +1,8 @@
 // Socket.IO in the `/webchat` namespace: the visitor token in the handshake;
 // agent replies ("message") and typing ("typing") arrive in the visitor's room.
+// WebSocket first, HTTP long-polling when it cannot connect: a site whose CSP
+// connect-src lists our https origin but not wss: blocks the WebSocket, and
+// replies must still arrive live.
 import { io } from 'socket.io-client';
 
 import type { ServerMessage } from './messages';
@@ -7,6 +10,7 @@ import type { ServerMessage } from './messages';
 export interface RealtimeHandlers {
   /** Connected; `again` after a reconnection (the widget reloads the history to fill the gap). */
   connected(again: boolean): void;
+  /** Lost, or not reachable yet (every failed attempt): the client keeps trying. */
   disconnected(): void;
   message(message: ServerMessage): void;
   typing(): void;
@@ -24,7 +28,8 @@ export function socketConnect(origin: string): Connect {
   return (token, handlers) => {
     const socket = io(`${origin}/webchat`, {
       auth: { token },
-      transports: ['websocket'],
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
       reconnectionDelay: 1_000,
       reconnectionDelayMax: 10_000,
     });
@@ -38,10 +43,13 @@ export function socketConnect(origin: string): Connect {
       connectedBefore = true;
     });
     socket.on('disconnect', () => handlers.disconnected());
-    // A refusal by the server (not a network failure) is not retried by the
+    // Every failed attempt tells the widget (it shows "Reconectando…"). A
+    // refusal by the server (not a network failure) is not retried by the
     // client itself: try again with a growing delay.
     socket.on('connect_error', () => {
-      if (socket.active || closed) return;
+      if (closed) return;
+      handlers.disconnected();
+      if (socket.active) return;
       attempts += 1;
       clearTimeout(retry);
       retry = setTimeout(() => socket.connect(), Math.min(30_000, 1_000 * 2 ** attempts));

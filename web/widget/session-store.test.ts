@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { clearSession, loadSession, memoryStorage, saveSession, sessionKey } from './session-store';
+import { clearSession, loadSession, memoryStorage, nextSeq, saveSession, sessionKey } from './session-store';
 import type { KeyValueStorage } from './session-store';
 
 const CHANNEL = 'tenant-1.channel-1';
@@ -24,6 +24,24 @@ describe('session storage', () => {
     expect(loadSession(storage, CHANNEL)).toBeNull();
     storage.setItem(sessionKey(CHANNEL), JSON.stringify({ token: 't', name: 7 }));
     expect(loadSession(storage, CHANNEL)).toEqual({ token: 't' });
+  });
+
+  it('keeps the message number and what was seen', () => {
+    const storage = memoryStorage();
+    saveSession(storage, CHANNEL, { token: 't', seq: 4, seenAt: '2026-12-07T12:00:00Z' });
+    expect(loadSession(storage, CHANNEL)).toEqual({ token: 't', seq: 4, seenAt: '2026-12-07T12:00:00Z' });
+    storage.setItem(sessionKey(CHANNEL), JSON.stringify({ token: 't', seq: -1, seenAt: 'ontem' }));
+    expect(loadSession(storage, CHANNEL)).toEqual({ token: 't' });
+  });
+
+  it('numbers messages past the highest used by any tab of the site', () => {
+    const storage = memoryStorage();
+    expect(nextSeq(storage, CHANNEL, { token: 't' })).toBe(1);
+    saveSession(storage, CHANNEL, { token: 't', seq: 9 });
+    // This tab's copy is behind another tab's.
+    expect(nextSeq(storage, CHANNEL, { token: 't', seq: 3 })).toBe(10);
+    // Another session's numbers do not count.
+    expect(nextSeq(storage, CHANNEL, { token: 'other', seq: 2 })).toBe(3);
   });
 
   it('forgets a session', () => {

@@ -13,6 +13,10 @@ export interface StoredSession {
   token: string;
   name?: string;
   email?: string;
+  /** The last message number used (`seq`): the next message takes the one after. */
+  seq?: number;
+  /** `created_at` of the newest agent reply the visitor has seen: newer ones are unread, even after a reload. */
+  seenAt?: string;
 }
 
 export const sessionKey = (channel: string) => `conectcrm.webchat.${channel}`;
@@ -28,11 +32,13 @@ export function loadSession(storage: KeyValueStorage, channel: string): StoredSe
   try {
     const parsed: unknown = JSON.parse(raw);
     if (!parsed || typeof parsed !== 'object') return null;
-    const { token, name, email } = parsed as Record<string, unknown>;
+    const { token, name, email, seq, seenAt } = parsed as Record<string, unknown>;
     if (typeof token !== 'string' || !token) return null;
     const session: StoredSession = { token };
     if (typeof name === 'string' && name) session.name = name;
     if (typeof email === 'string' && email) session.email = email;
+    if (typeof seq === 'number' && Number.isInteger(seq) && seq > 0) session.seq = seq;
+    if (typeof seenAt === 'string' && !Number.isNaN(Date.parse(seenAt))) session.seenAt = seenAt;
     return session;
   } catch {
     return null;
@@ -45,6 +51,17 @@ export function saveSession(storage: KeyValueStorage, channel: string, session: 
   } catch {
     // Quota or blocked storage: the session lasts as long as the page.
   }
+}
+
+/**
+ * The next message number for this session: one past the highest used, here
+ * or in another tab of the same site (they share the storage, and each keeps
+ * its own copy of the session).
+ */
+export function nextSeq(storage: KeyValueStorage, channel: string, session: StoredSession): number {
+  const stored = loadSession(storage, channel);
+  const elsewhere = stored?.token === session.token ? (stored.seq ?? 0) : 0;
+  return Math.max(session.seq ?? 0, elsewhere) + 1;
 }
 
 export function clearSession(storage: KeyValueStorage, channel: string): void {

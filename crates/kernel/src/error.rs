@@ -140,7 +140,10 @@ impl Error {
             Error::RateLimited { retry_after_secs } => (
                 "rate-limited",
                 "Muitas tentativas",
-                format!("Tente novamente em {retry_after_secs} segundos."),
+                match retry_after_secs {
+                    1 => "Tente novamente em 1 segundo.".to_string(),
+                    n => format!("Tente novamente em {n} segundos."),
+                },
             ),
             Error::Database(_) | Error::Internal(_) => {
                 ("internal", "Erro interno", "Algo deu errado do nosso lado. Tente novamente.".to_string())
@@ -263,6 +266,14 @@ mod tests {
         let p = e.to_problem();
         assert_eq!(p.status, 500);
         assert!(!p.detail.contains("hunter2"));
+    }
+
+    #[test]
+    fn a_rate_limit_says_how_long_in_words_that_agree() {
+        let one = Error::RateLimited { retry_after_secs: 1 }.to_problem();
+        assert_eq!(one.detail, "Tente novamente em 1 segundo.");
+        let many = Error::RateLimited { retry_after_secs: 30 }.to_problem();
+        assert_eq!(many.detail, "Tente novamente em 30 segundos.");
     }
 
     #[test]

@@ -68,16 +68,21 @@ impl Money {
     pub fn format_brl(self) -> String {
         let negative = self.amount_cents < 0;
         let abs = self.amount_cents.unsigned_abs();
-        let reais = (abs / 100).to_string();
-        let mut grouped = String::new();
-        for (i, c) in reais.chars().enumerate() {
-            if i > 0 && (reais.len() - i).is_multiple_of(3) {
-                grouped.push('.');
-            }
-            grouped.push(c);
-        }
-        format!("{}R$ {},{:02}", if negative { "-" } else { "" }, grouped, abs % 100)
+        format!("{}R$ {},{:02}", if negative { "-" } else { "" }, thousands(abs / 100), abs % 100)
     }
+}
+
+/// A whole number as Brazilians write it: `5.000`, `1.299`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    grouped
 }
 
 #[cfg(test)]
@@ -90,6 +95,10 @@ mod tests {
         assert_eq!(Money::brl(129990).format_brl(), "R$ 1.299,90");
         assert_eq!(Money::brl(5).format_brl(), "R$ 0,05");
         assert_eq!(Money::brl(-100_000_000).format_brl(), "-R$ 1.000.000,00");
+        assert_eq!(
+            (thousands(0), thousands(999), thousands(5000), thousands(1_234_567)),
+            ("0".to_string(), "999".to_string(), "5.000".to_string(), "1.234.567".to_string())
+        );
     }
 
     #[test]

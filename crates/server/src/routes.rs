@@ -108,12 +108,17 @@ fn documented(limiters: Option<Limiters>) -> OpenApiRouter<App> {
 pub fn api(app: &App) -> (Router<App>, utoipa::openapi::OpenApi) {
     let per_minute = app.config.auth_rate_limit_per_minute;
     let proxies = &app.config.trusted_proxies;
-    documented(Some(Limiters {
+    let webchat = AuthLimiter::per_minute(per_minute.saturating_mul(WEBCHAT_RATE_FACTOR), proxies.clone());
+    let (router, doc) = documented(Some(Limiters {
         sign_in: AuthLimiter::per_minute(per_minute, proxies.clone()),
         session: AuthLimiter::per_minute(per_minute.saturating_mul(SESSION_RATE_FACTOR), proxies.clone()),
-        webchat: AuthLimiter::per_minute(per_minute.saturating_mul(WEBCHAT_RATE_FACTOR), proxies.clone()),
+        webchat: webchat.clone(),
     }))
-    .split_for_parts()
+    .split_for_parts();
+    // The chat page (HTML, outside the API document) shares the web chat's budget.
+    let page =
+        support::webchat_page_router().layer(axum::middleware::from_fn_with_state(webchat, ratelimit::limit));
+    (router.merge(page), doc)
 }
 
 /// The OpenAPI document alone (`conectcrm openapi`; the web app's types
@@ -150,7 +155,10 @@ fn cors(app: &App) -> CorsLayer {
     let origin = HeaderValue::from_str(&app.config.frontend_url).unwrap_or(HeaderValue::from_static("null"));
     CorsLayer::new()
         .allow_origin(AllowOrigin::predicate(move |given, parts| {
-            *given == origin || parts.uri.path().starts_with("/api/v1/public/webchat")
+            let path = parts.uri.path();
+            // Socket.IO's long-polling (the widget's fallback under a strict
+            // CSP) authenticates by the token in its handshake, never a cookie.
+            *given == origin || path.starts_with("/api/v1/public/webchat") || path.starts_with("/socket.io/")
         }))
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::PUT, Method::DELETE])
         .allow_headers([
@@ -159,6 +167,8 @@ fn cors(app: &App) -> CorsLayer {
             HeaderName::from_static("idempotency-key"),
             HeaderName::from_static("x-visitor-token"),
         ])
+        // The widget waits out a 429 as told (it runs on other origins).
+        .expose_headers([header::RETRY_AFTER])
         .max_age(Duration::from_secs(600))
 }
 

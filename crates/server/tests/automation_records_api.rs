@@ -7,7 +7,6 @@
 mod common;
 
 use axum::http::StatusCode;
-use chrono::Datelike;
 use common::flows::{active_flow, runs};
 use common::{Actor, TestApp};
 use serde_json::{Value, json};
@@ -222,26 +221,11 @@ async fn a_new_deal_is_moved_to_the_stage_the_flow_names() {
     );
 }
 
-/// A week whose only open day is two days from now (São Paulo): closed now.
-async fn closed_now(t: &TestApp, owner: &Actor) {
-    let today =
-        chrono::Utc::now().with_timezone(&chrono_tz::America::Sao_Paulo).weekday().number_from_monday();
-    let open_day = (today + 1) % 7 + 1;
-    let (s, b) = t
-        .patch(
-            "/api/v1/company",
-            &owner.token,
-            json!({"business_hours": [{"weekday": open_day, "opens": "09:00", "closes": "18:00"}]}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::OK, "{b}");
-}
-
 #[tokio::test]
 async fn outside_business_hours_a_flow_knows_it_and_waits_for_the_opening() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
-    closed_now(&t, &owner).await;
+    t.closed_now(&owner).await;
     let flow = active_flow(
         &t,
         &owner,

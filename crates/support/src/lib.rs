@@ -49,6 +49,11 @@ pub fn public_router() -> OpenApiRouter<App> {
     webchat::http::router()
 }
 
+/// The product's own web-chat page (HTML), where e-mailed links lead.
+pub fn webchat_page_router() -> Router<App> {
+    webchat::http::page_router()
+}
+
 /// Provider webhooks at `/hooks/*`.
 pub fn hooks_router() -> Router<App> {
     inbound::hooks::router()
@@ -64,4 +69,5 @@ pub fn register_jobs(registry: &mut Registry) {
     triage::feedback::register(registry);
     triage::llm::register(registry);
     bot::service::register(registry);
+    webchat::digest::register(registry);
 }

@@ -355,6 +355,34 @@ impl TestApp {
         self.drain_jobs().await;
     }
 
+    /// A week whose only open day is two days from now (São Paulo): the
+    /// company is closed now.
+    pub async fn closed_now(&self, owner: &Actor) {
+        use chrono::Datelike;
+        let today =
+            chrono::Utc::now().with_timezone(&chrono_tz::America::Sao_Paulo).weekday().number_from_monday();
+        let open_day = (today + 1) % 7 + 1;
+        let (s, b) = self
+            .patch(
+                "/api/v1/company",
+                &owner.token,
+                json!({"business_hours": [{"weekday": open_day, "opens": "09:00", "closes": "18:00"}]}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::OK, "{b}");
+    }
+
+    /// Runs now the queued jobs of `kind` that wait for a later time.
+    pub async fn hurry_jobs(&self, kind: &str) {
+        let mut admin = self.db.admin().await;
+        sqlx::query("update jobs set run_at = now() where kind = $1 and run_at > now() and done_at is null")
+            .bind(kind)
+            .execute(&mut admin)
+            .await
+            .unwrap();
+        self.drain_jobs().await;
+    }
+
     /// Every e-mail written to the outbox folder, as raw text.
     pub fn outbox(&self) -> Vec<String> {
         let dir = self.data_dir.join("outbox");

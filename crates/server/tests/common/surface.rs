@@ -403,6 +403,7 @@ pub const ROUTES: &[Route] = &[
     r("POST", "/public/webchat/{channel}/sessions", PUBLIC, NoBody),
     r("GET", "/public/webchat/messages", PUBLIC, NoBody),
     r("POST", "/public/webchat/messages", PUBLIC, NoBody),
+    r("POST", "/public/webchat/seen", PUBLIC, NoBody),
     // The webhook inbox: a channel's log as support configures channels, a
     // gateway's as finance configures gateways.
     r(

@@ -80,6 +80,7 @@ fn check(
         v.add("config.from", "Número inválido: use o formato +5511999998888.");
     }
     super::templates::check(body.kind, config, &mut v);
+    crate::webchat::settings::check(body.kind, config, &mut v);
     v.finish()
 }
 

@@ -51,6 +51,10 @@ enum Item {
 /// The web chat's own payload (stored by the public web-chat endpoint).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct WebchatPayload {
+    /// The message's place in the conversation, fixed when it was received
+    /// (absent in payloads stored before it existed).
+    #[serde(default)]
+    pub position: Option<Uuid>,
     pub client_id: String,
     pub visitor_id: Uuid,
     pub name: Option<String>,
@@ -116,6 +120,7 @@ fn from_message(m: channels::InboundMessage, kind: ChannelKind) -> (Incoming, Ve
         }
     }
     let incoming = Incoming {
+        id: None,
         provider_message_id: m.provider_message_id,
         address: m.from.clone(),
         name: m.from_name,
@@ -141,6 +146,7 @@ fn decode(event: &EventRow, kind: ChannelKind) -> Result<Option<Item>, String> {
             let p: WebchatPayload = serde_json::from_str(&event.body).map_err(|e| e.to_string())?;
             Ok(Some(Item::Message(
                 Box::new(Incoming {
+                    id: p.position,
                     provider_message_id: format!("webchat:{}:{}", p.visitor_id, p.client_id),
                     address: format!("visitor:{}", p.visitor_id),
                     name: p.name,

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::model::{DeliveryStatus, Ticket};
+use super::model::{DeliveryStatus, Message, Ticket};
 use super::repo::{self, Delivery};
 use crate::channels::model::ChannelKind;
 use crate::channels::repo::{self as channels_repo, ChannelRow};
@@ -76,26 +76,24 @@ fn domain_of(address: &str) -> &str {
     address.rsplit('@').next().unwrap_or("conectcrm.local")
 }
 
-async fn deliver(
-    app: &App,
-    tenant: Uuid,
-    channel: &ChannelRow,
-    t: &Ticket,
-    message_id: Uuid,
-    text: &str,
-    extra: &serde_json::Value,
-) -> Result<Sent> {
+async fn deliver(app: &App, tenant: Uuid, channel: &ChannelRow, t: &Ticket, m: &Message) -> Result<Sent> {
+    let (message_id, text, extra) = (m.id, m.text.as_str(), &m.extra);
     let secrets = channel.secrets(app, tenant)?;
     let secret = |k: &str| secrets.get(k).cloned().unwrap_or_default();
     Ok(match channel.kind()? {
         ChannelKind::Webchat => {
             let visitor = t.contact_address.trim_start_matches("visitor:");
+            let settings = crate::webchat::settings::WebchatSettings::of(&channel.config);
+            let mut tx = TenantTx::begin(&app.db, tenant).await?;
+            let title = crate::webchat::public_title(&mut tx, tenant, &settings).await?;
+            tx.commit().await?;
+            // As the visitor's history shows it: the same name, the same time.
             let reply = MessageToVisitor {
                 id: message_id,
                 direction: "out".into(),
                 text: text.to_string(),
-                author_name: "Atendimento".into(),
-                created_at: chrono::Utc::now(),
+                author_name: crate::webchat::public_author(&settings, &title, m.author_id, &m.author_name),
+                created_at: m.created_at,
             };
             app.realtime.signal_room(crate::webchat::visitor_room(visitor), &reply).await;
             Sent::Ok(None)
@@ -228,7 +226,7 @@ async fn send(app: &App, tenant: Uuid, message_id: Uuid) -> anyhow::Result<()> {
     let channel = channels_repo::find(&mut tx, tenant, t.channel_id).await?.ok_or(Error::NotFound)?;
     tx.commit().await?;
 
-    let result = deliver(app, tenant, &channel, &t, message_id, &m.text, &m.extra).await?;
+    let result = deliver(app, tenant, &channel, &t, &m).await?;
 
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
     match result {
@@ -251,6 +249,9 @@ async fn send(app: &App, tenant: Uuid, message_id: Uuid) -> anyhow::Result<()> {
                 && let Some(id) = &provider_id
             {
                 repo::touch_outbound(&mut tx, tenant, t.id, Some(id)).await?;
+            }
+            if channel.kind()? == ChannelKind::Webchat {
+                crate::webchat::digest::schedule(&mut tx, app, t.id, message_id).await?;
             }
             tx.emit(&MessageStatusChanged {
                 ticket_id: t.id,

@@ -90,6 +90,9 @@ pub struct IncomingFile {
 /// One inbound message, normalised from any channel.
 #[derive(Default)]
 pub struct Incoming {
+    /// The message's id, when its place was fixed on receipt (web chat);
+    /// otherwise a new one, placed now.
+    pub id: Option<Uuid>,
     pub provider_message_id: String,
     /// The customer's address on the channel (phone, e-mail, `visitor:<id>`).
     pub address: String,
@@ -268,7 +271,7 @@ async fn announce_triage(
 
 async fn add_message(tx: &mut TenantTx, ticket_id: Uuid, m: &Incoming, direction: Direction) -> Result<Uuid> {
     let tenant = tx.tenant_id();
-    let id = kernel::ids::new_id();
+    let id = m.id.unwrap_or_else(kernel::ids::new_id);
     let mut extra = if m.extra.is_object() { m.extra.clone() } else { json!({}) };
     if !m.refused.is_empty() {
         extra["refused_attachments"] = json!(m.refused);

@@ -11,7 +11,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use super::{Visitor, token, verify};
+use super::settings::{MAX_LENGTH, WebchatSettings, WidgetPosition};
+use super::{Visitor, public_author, token, verify};
 use crate::channels::model::ChannelKind;
 use crate::channels::repo::{self as channel_repo, ChannelRow};
 use crate::inbound::intake::WebchatPayload;
@@ -23,16 +24,31 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(widget_config))
         .routes(routes!(start_session))
         .routes(routes!(visitor_messages, visitor_send))
+        .routes(routes!(visitor_seen))
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct WidgetConfig {
-    pub name: String,
+    /// The public title (the channel's `title`, else the company's name).
+    pub title: String,
     pub greeting: String,
     /// "#2563eb".
     pub color: String,
     /// Ask name and e-mail before the first message.
     pub prechat: bool,
+    pub position: WidgetPosition,
+    /// Pixels from the side edge.
+    pub offset_x: u16,
+    /// Pixels from the bottom edge.
+    pub offset_y: u16,
+    /// The longest message accepted, in characters.
+    pub max_length: u32,
+    /// Within the business hours of the channel's team (else the company's).
+    pub open_now: bool,
+    /// When closed: the next opening.
+    pub next_open: Option<DateTime<Utc>>,
+    /// What to tell a visitor while closed.
+    pub offline_message: String,
 }
 
 #[derive(Debug, Deserialize, Serialize, ToSchema)]
@@ -54,9 +70,21 @@ pub struct WebchatSession {
 pub struct VisitorMessageRequest {
     /// The widget's own id for this message: a resend is not stored twice.
     pub client_id: String,
+    /// The widget's sequence number of this message in the visitor's
+    /// session. Messages take their place in the order the server receives
+    /// them (send them one at a time); within one millisecond, by this.
+    #[schema(minimum = 1)]
+    pub seq: Option<u32>,
     pub text: String,
     pub name: Option<String>,
     pub email: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebchatSeenRequest {
+    /// The newest message the visitor has seen.
+    pub through: Uuid,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -87,16 +115,27 @@ async fn widget_config(
     State(app): State<App>,
     ApiPath(account): ApiPath<String>,
 ) -> Result<ApiJson<WidgetConfig>> {
-    let (tx, row) = channel(&app, &account).await?;
+    let (mut tx, row) = channel(&app, &account).await?;
+    let tenant = tx.tenant_id();
+    let settings = WebchatSettings::of(&row.config);
+    let title = super::public_title(&mut tx, tenant, &settings).await?;
+    let (tz, hours) = crate::sla::hours_for(&mut tx, tenant, row.team_id).await?;
     tx.commit().await?;
+    let now = Utc::now();
+    let next = kernel::business_hours::next_open(now, tz, &hours);
+    let open_now = !settings.offline_notice || next <= now + chrono::Duration::minutes(1);
     Ok(ApiJson(WidgetConfig {
-        name: row.name.clone(),
-        greeting: row.setting("greeting").unwrap_or_else(|| "Olá! Como podemos ajudar?".into()),
-        color: row
-            .setting("color")
-            .filter(|c| c.starts_with('#') && c.len() <= 9)
-            .unwrap_or_else(|| "#2563eb".into()),
-        prechat: row.config.get("prechat").and_then(|p| p.as_bool()).unwrap_or(false),
+        title,
+        greeting: settings.greeting,
+        color: settings.color,
+        prechat: settings.prechat,
+        position: settings.position,
+        offset_x: settings.offset_x,
+        offset_y: settings.offset_y,
+        max_length: MAX_LENGTH as u32,
+        open_now,
+        next_open: (!open_now).then_some(next),
+        offline_message: settings.offline_message,
     }))
 }
 
@@ -151,6 +190,9 @@ async fn visitor_messages(
 ) -> Result<ApiJson<Vec<VisitorMessage>>> {
     let v = visitor_of(&app, &headers)?;
     let mut tx = TenantTx::begin(&app.db, v.tenant_id).await?;
+    let channel = channel_repo::find(&mut tx, v.tenant_id, v.channel_id).await?.ok_or(Error::NotFound)?;
+    let settings = WebchatSettings::of(&channel.config);
+    let title = super::public_title(&mut tx, v.tenant_id, &settings).await?;
     let address = format!("visitor:{}", v.visitor_id);
     let rows = tickets::visitor_history(&mut tx, v.tenant_id, v.channel_id, &address).await?;
     tx.commit().await?;
@@ -159,12 +201,38 @@ async fn visitor_messages(
             .map(|m| VisitorMessage {
                 id: m.id,
                 direction: if m.direction == Direction::In { "in" } else { "out" }.into(),
+                author_name: if m.direction == Direction::In {
+                    m.author_name
+                } else {
+                    public_author(&settings, &title, m.author_id, &m.author_name)
+                },
                 text: m.text,
-                author_name: if m.direction == Direction::In { m.author_name } else { "Atendimento".into() },
                 created_at: m.created_at,
             })
             .collect(),
     ))
+}
+
+/// The visitor has seen the conversation up to `through`: an agent reply
+/// seen is never e-mailed to them.
+#[utoipa::path(post, path = "/public/webchat/seen", tag = "public",
+    params(("X-Visitor-Token" = String, Header)), request_body = WebchatSeenRequest,
+    responses((status = 204), (status = 401, body = Problem), (status = 422, body = Problem)))]
+async fn visitor_seen(
+    State(app): State<App>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<WebchatSeenRequest>,
+) -> Result<axum::http::StatusCode> {
+    let v = visitor_of(&app, &headers)?;
+    let mut tx = TenantTx::begin(&app.db, v.tenant_id).await?;
+    let address = format!("visitor:{}", v.visitor_id);
+    if !super::repo::mark_seen(&mut tx, v.tenant_id, v.channel_id, v.visitor_id, &address, body.through)
+        .await?
+    {
+        return Err(Error::field("through", "Mensagem não encontrada nesta conversa."));
+    }
+    tx.commit().await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
 /// A visitor's message: stored (once per `client_id`) and processed like any webhook.
@@ -179,8 +247,16 @@ async fn visitor_send(
     let v = visitor_of(&app, &headers)?;
     let mut violations = Violations::new();
     let text = body.text.trim();
-    if text.is_empty() || text.chars().count() > 5000 {
-        violations.add("text", "Escreva a mensagem (até 5000 caracteres).");
+    let length = text.chars().count();
+    if text.is_empty() {
+        violations.add("text", "Escreva a mensagem.");
+    } else if length > MAX_LENGTH {
+        let (length, max) =
+            (kernel::money::thousands(length as u64), kernel::money::thousands(MAX_LENGTH as u64));
+        violations.add("text", format!("A mensagem tem {length} caracteres; o limite é {max}."));
+    }
+    if body.seq == Some(0) {
+        violations.add("seq", "A sequência começa em 1.");
     }
     if body.client_id.is_empty() || body.client_id.len() > 64 {
         violations.add("client_id", "Identificador da mensagem inválido.");
@@ -192,7 +268,11 @@ async fn visitor_send(
         .await?
         .filter(|c| c.enabled)
         .ok_or(Error::NotFound)?;
+    // Its place in the conversation is when it arrived: the intake jobs may
+    // store a burst in any order, the visitor still reads it as typed.
+    let seq = body.seq.map_or(0, |n| u16::try_from(n % 4096).unwrap_or(0));
     let payload = WebchatPayload {
+        position: Some(kernel::ids::placed_at(Utc::now(), seq)),
         client_id: body.client_id.clone(),
         visitor_id: v.visitor_id,
         name: body.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
@@ -204,4 +284,51 @@ async fn visitor_send(
     crate::inbound::store(&mut tx, v.tenant_id, &channel, &key, &raw, "application/json", None).await?;
     tx.commit().await?;
     Ok(axum::http::StatusCode::ACCEPTED)
+}
+
+/// The product's own chat page (`/webchat/<tenant>.<channel>`): the widget,
+/// open, full page — where the e-mail digest's link (`#conversa=<token>`)
+/// takes a visitor back to their conversation from any browser.
+pub fn page_router() -> axum::Router<App> {
+    axum::Router::new().route("/webchat/{channel}", axum::routing::get(chat_page))
+}
+
+async fn chat_page(
+    State(app): State<App>,
+    axum::extract::Path(account): axum::extract::Path<String>,
+) -> Result<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let (mut tx, row) = channel(&app, &account).await?;
+    let tenant = tx.tenant_id();
+    let settings = WebchatSettings::of(&row.config);
+    let title = super::public_title(&mut tx, tenant, &settings).await?;
+    tx.commit().await?;
+    // Ids printed from their parsed form, the title escaped: nothing a
+    // company typed becomes markup.
+    let public = format!("{tenant}.{}", row.id);
+    let title = ammonia::clean_text(&title);
+    let page = format!(
+        r#"<!doctype html>
+<html lang="pt-BR">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Chat — {title}</title>
+<style>body{{margin:0;font-family:system-ui,sans-serif;background:#f1f5f9;color:#0f172a}}main{{max-width:40rem;margin:0 auto;padding:2rem 1rem}}h1{{font-size:1.25rem}}</style>
+</head>
+<body>
+<main><h1>{title}</h1><p>Sua conversa com {title} abre no canto da página.</p></main>
+<script src="/widget.js" data-channel="{public}" data-open="true" data-session-from-hash="true" async></script>
+</body>
+</html>"#
+    );
+    Ok((
+        [
+            (axum::http::header::CACHE_CONTROL, "no-store"),
+            (axum::http::header::REFERRER_POLICY, "no-referrer"),
+        ],
+        axum::response::Html(page),
+    )
+        .into_response())
 }

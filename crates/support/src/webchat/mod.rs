@@ -4,7 +4,10 @@
 //! processed like any webhook) and receives replies and typing over
 //! Socket.IO in the `/webchat` namespace, room `webchat:<visitor>`.
 
+pub mod digest;
 pub mod http;
+mod repo;
+pub mod settings;
 
 use kernel::{App, Error, Result};
 use uuid::Uuid;
@@ -13,6 +16,32 @@ const PURPOSE: &str = "webchat-visitor";
 
 pub fn visitor_room(visitor: &str) -> String {
     format!("webchat:{visitor}")
+}
+
+/// The name a visitor sees on a reply: the agent's first name when the
+/// company chose so (a person wrote it), else the chat's public title.
+pub fn public_author(
+    settings: &settings::WebchatSettings,
+    title: &str,
+    author_id: Option<Uuid>,
+    author_name: &str,
+) -> String {
+    match (settings.show_agent_name, author_id, author_name.split_whitespace().next()) {
+        (true, Some(_), Some(first)) => first.to_string(),
+        _ => title.to_string(),
+    }
+}
+
+/// The chat's public title: the channel's own, else the company's name.
+pub async fn public_title(
+    conn: &mut sqlx::PgConnection,
+    tenant_id: Uuid,
+    settings: &settings::WebchatSettings,
+) -> Result<String> {
+    match &settings.title {
+        Some(t) => Ok(t.clone()),
+        None => crate::channels::repo::company_name(conn, tenant_id).await,
+    }
 }
 
 pub struct Visitor {

@@ -2359,6 +2359,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/webchat/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The visitor has seen the conversation up to `through`: an agent reply
+         *     seen is never e-mailed to them.
+         */
+        post: operations["visitor_seen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/webchat/{channel}": {
         parameters: {
             query?: never;
@@ -6704,6 +6724,13 @@ export interface components {
             client_id: string;
             email?: string | null;
             name?: string | null;
+            /**
+             * Format: int32
+             * @description The widget's sequence number of this message in the visitor's
+             *     session. Messages take their place in the order the server receives
+             *     them (send them one at a time); within one millisecond, by this.
+             */
+            seq?: number | null;
             text: string;
         };
         /** @description A web-chat visitor is typing (`contact_address` = `visitor:<id>`). */
@@ -6712,6 +6739,13 @@ export interface components {
         };
         /** @enum {string} */
         WaitUnit: "minutes" | "hours" | "days";
+        WebchatSeenRequest: {
+            /**
+             * Format: uuid
+             * @description The newest message the visitor has seen.
+             */
+            through: string;
+        };
         WebchatSession: {
             /** @description Keep it (localStorage); send it as `X-Visitor-Token` and in the Socket.IO handshake. */
             token: string;
@@ -6809,10 +6843,41 @@ export interface components {
             /** @description "#2563eb". */
             color: string;
             greeting: string;
-            name: string;
+            /**
+             * Format: int32
+             * @description The longest message accepted, in characters.
+             */
+            max_length: number;
+            /**
+             * Format: date-time
+             * @description When closed: the next opening.
+             */
+            next_open?: string | null;
+            /** @description What to tell a visitor while closed. */
+            offline_message: string;
+            /**
+             * Format: int32
+             * @description Pixels from the side edge.
+             */
+            offset_x: number;
+            /**
+             * Format: int32
+             * @description Pixels from the bottom edge.
+             */
+            offset_y: number;
+            /** @description Within the business hours of the channel's team (else the company's). */
+            open_now: boolean;
+            position: components["schemas"]["WidgetPosition"];
             /** @description Ask name and e-mail before the first message. */
             prechat: boolean;
+            /** @description The public title (the channel's `title`, else the company's name). */
+            title: string;
         };
+        /**
+         * @description Which bottom corner of the page the launcher sits in.
+         * @enum {string}
+         */
+        WidgetPosition: "right" | "left";
     };
     responses: never;
     parameters: never;
@@ -14169,6 +14234,45 @@ export interface operations {
         };
         responses: {
             202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    visitor_seen: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Visitor-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebchatSeenRequest"];
+            };
+        };
+        responses: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,6 +6,7 @@ import type { Channel } from '@/lib/api/models';
 import { useSession } from '@/lib/session';
 import { renderWithProviders } from '@/testing/render';
 
+import { WEBCHAT_DEFAULTS } from '../utils/channel-setup';
 import type { TemplateField } from '../utils/sale-templates';
 
 import { ChannelForm, toSaveChannelRequest, channelDefaults } from './channel-form';
@@ -99,6 +100,109 @@ describe('ChannelForm', () => {
     await user.type(screen.getByLabelText(/Auth Token/), 'segredo');
     await user.click(screen.getByRole('button', { name: 'Criar canal' }));
     expect(await screen.findByText('Número inválido: use o formato +5511999998888.')).toBeInTheDocument();
+  });
+});
+
+describe('ChannelForm: the web chat', () => {
+  const webchat: Channel = {
+    ...whatsapp,
+    id: 'wc1',
+    kind: 'webchat',
+    name: 'Chat do site',
+    config: { greeting: 'Olá!', color: '#2563eb', prechat: false, token: 'gerado' },
+    secrets: [],
+  };
+
+  function stubSave(answer: () => Response = () => json(webchat)) {
+    const sent: { config: Record<string, unknown> }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit = {}) => {
+        if (url === '/api/v1/channels/wc1' && init.method === 'PATCH') {
+          sent.push(JSON.parse(String(init.body)));
+          return answer();
+        }
+        if (url === '/api/v1/me') return json({ user: {}, company: { id: 't1', name: 'Sol Comércio Ltda', trade_name: 'Loja Sol', plan_code: 'pro' } });
+        return json([]);
+      }),
+    );
+    return sent;
+  }
+
+  it('stores the public title, the corner and offsets, and the notice outside business hours in config', async () => {
+    const sent = stubSave();
+    const onSaved = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<ChannelForm kind="webchat" channel={webchat} onSaved={onSaved} onCancel={() => {}} />);
+
+    const title = screen.getByLabelText(/Título público/);
+    // Empty: the company's name, shown as the placeholder.
+    await vi.waitFor(() => expect(title).toHaveAttribute('placeholder', 'Loja Sol'));
+    await user.type(title, 'Loja Sol — Campinas');
+    await user.selectOptions(screen.getByLabelText(/Posição na página/), 'Esquerda');
+    const side = screen.getByLabelText(/Distância da lateral \(px\)/);
+    expect(side).toHaveValue(20);
+    await user.clear(side);
+    await user.type(side, '0');
+    const bottom = screen.getByLabelText(/Distância do rodapé \(px\)/);
+    await user.clear(bottom);
+    await user.type(bottom, '96');
+    await user.click(screen.getByLabelText('Mostrar o nome do atendente nas respostas'));
+    const notice = screen.getByLabelText('Avisar quando estiver fora do horário de atendimento');
+    expect(notice).toBeChecked();
+    await user.type(screen.getByLabelText(/Aviso fora do horário/), 'Voltamos logo!');
+    await user.click(screen.getByRole('button', { name: 'Salvar canal' }));
+
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(sent[0].config).toEqual({
+      token: 'gerado',
+      title: 'Loja Sol — Campinas',
+      greeting: 'Olá!',
+      color: '#2563eb',
+      prechat: false,
+      position: 'left',
+      offset_x: 0,
+      offset_y: 96,
+      show_agent_name: true,
+      offline_notice: true,
+      offline_message: 'Voltamos logo!',
+    });
+  });
+
+  it('hides the offline text when the notice is off', async () => {
+    stubSave();
+    const user = userEvent.setup();
+    renderWithProviders(<ChannelForm kind="webchat" channel={webchat} onSaved={() => {}} onCancel={() => {}} />);
+    await user.click(screen.getByLabelText('Avisar quando estiver fora do horário de atendimento'));
+    expect(screen.queryByLabelText(/Aviso fora do horário/)).not.toBeInTheDocument();
+  });
+
+  it('checks lengths and offsets before saving', async () => {
+    const sent = stubSave();
+    const user = userEvent.setup();
+    renderWithProviders(<ChannelForm kind="webchat" channel={webchat} onSaved={() => {}} onCancel={() => {}} />);
+    await user.type(screen.getByLabelText(/Título público/), 'x'.repeat(81));
+    const side = screen.getByLabelText(/Distância da lateral \(px\)/);
+    await user.clear(side);
+    await user.type(side, '401');
+    const bottom = screen.getByLabelText(/Distância do rodapé \(px\)/);
+    await user.clear(bottom);
+    await user.click(screen.getByRole('button', { name: 'Salvar canal' }));
+
+    expect(await screen.findByText('Até 80 caracteres.')).toBeInTheDocument();
+    expect(side).toHaveAccessibleDescription('Distância em pixels, de 0 a 400.');
+    expect(bottom).toHaveAccessibleDescription('Distância em pixels, de 0 a 400.');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('shows the server’s errors on the web chat’s inputs', async () => {
+    stubSave(() =>
+      json({ title: 'Dados inválidos', status: 422, errors: [{ field: 'config.offline_message', message: 'Aviso com até 300 caracteres.' }] }, 422),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<ChannelForm kind="webchat" channel={webchat} onSaved={() => {}} onCancel={() => {}} />);
+    await user.click(screen.getByRole('button', { name: 'Salvar canal' }));
+    await vi.waitFor(() => expect(screen.getByLabelText(/Aviso fora do horário/)).toHaveAccessibleDescription(/Aviso com até 300 caracteres\./));
   });
 });
 
@@ -265,14 +369,37 @@ describe('ChannelForm: approved templates for sales', () => {
 
 describe('toSaveChannelRequest', () => {
   it('sends the web chat’s settings and no secrets', () => {
-    const values = { ...channelDefaults(null), name: ' Chat do site ', greeting: 'Oi!', color: '#ff0000', prechat: true };
+    const values = { ...channelDefaults(null), name: ' Chat do site ', greeting: 'Oi!', color: '#ff0000', prechat: true, offset_y: ' 96 ' };
     expect(toSaveChannelRequest('webchat', values, null)).toEqual({
       kind: 'webchat',
       name: 'Chat do site',
-      config: { greeting: 'Oi!', color: '#ff0000', prechat: true },
+      config: {
+        greeting: 'Oi!',
+        color: '#ff0000',
+        prechat: true,
+        position: 'right',
+        offset_x: 20,
+        offset_y: 96,
+        show_agent_name: false,
+        offline_notice: true,
+        offline_message: WEBCHAT_DEFAULTS.offline_message,
+      },
       secrets: {},
       enabled: true,
       team_id: null,
+    });
+  });
+
+  it('reads a web chat’s stored settings, with the defaults for what is missing or out of range', () => {
+    const stored: Channel = { ...whatsapp, kind: 'webchat', config: { title: 'Loja Sol', position: 'left', offset_x: 0, offset_y: 9000, show_agent_name: true } };
+    expect(channelDefaults(stored)).toMatchObject({
+      title: 'Loja Sol',
+      position: 'left',
+      offset_x: '0',
+      offset_y: '20',
+      show_agent_name: true,
+      offline_notice: true,
+      offline_message: '',
     });
   });
 

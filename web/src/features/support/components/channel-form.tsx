@@ -1,18 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Controller, useForm, type UseFormReturn, useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
 import { FormErrors } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextField } from '@/components/ui/fields';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/fields';
 import type { Channel, ChannelKind, SaveChannelRequest } from '@/lib/api/models';
+import { meQueryOptions } from '@/lib/auth';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
 import { useCreateChannel, useUpdateChannel } from '../api/channels';
 import { useTeams } from '../api/teams';
-import { WEBCHAT_DEFAULTS } from '../utils/channel-setup';
+import { WEBCHAT_DEFAULTS, WEBCHAT_OFFSET_MAX } from '../utils/channel-setup';
 import {
   PURPOSE_LABELS,
   type SaleTemplatesValues,
@@ -49,10 +51,24 @@ export type ChannelValues = {
   from_name: string;
   sendgrid_api_key: string;
   // Web chat
+  /** The public title; empty: the company's name. */
+  title: string;
   greeting: string;
   color: string;
   prechat: boolean;
+  position: 'right' | 'left';
+  /** Pixels, as typed (stored as integers). */
+  offset_x: string;
+  offset_y: string;
+  show_agent_name: boolean;
+  offline_notice: boolean;
+  offline_message: string;
 };
+
+const POSITIONS: { value: ChannelValues['position']; label: string }[] = [
+  { value: 'right', label: 'Direita' },
+  { value: 'left', label: 'Esquerda' },
+];
 
 const SECRET_FIELDS: Record<ChannelKind, (keyof ChannelValues)[]> = {
   whatsapp: ['access_token', 'app_secret'],
@@ -68,8 +84,11 @@ const CONFIG_FIELDS: Record<ChannelKind, Exclude<keyof ChannelValues, 'templates
   twilio_sms: ['account_sid', 'from'],
   twilio_whatsapp: ['account_sid', 'from'],
   email: ['address', 'from_name'],
-  webchat: ['greeting', 'color', 'prechat'],
+  webchat: ['title', 'greeting', 'color', 'prechat', 'position', 'offset_x', 'offset_y', 'show_agent_name', 'offline_notice', 'offline_message'],
 };
+
+/** Settings typed as text and stored as integers. */
+const INTEGER_FIELDS: readonly (keyof ChannelValues)[] = ['offset_x', 'offset_y'];
 
 /** Settings and secrets each kind cannot work without. */
 const REQUIRED: Record<ChannelKind, { config: (keyof ChannelValues)[]; secrets: (keyof ChannelValues)[] }> = {
@@ -94,15 +113,30 @@ const FIELDS = [
   'address',
   'from_name',
   'sendgrid_api_key',
+  'title',
   'greeting',
   'color',
   'prechat',
+  'position',
+  'offset_x',
+  'offset_y',
+  'show_agent_name',
+  'offline_notice',
+  'offline_message',
 ] as const;
 
 /** "config.phone_number_id" / "secrets.access_token" / "config.templates.proposal.name" → the form's field. */
 const rename = (path: string) => path.replace(/^(config|secrets)\./, '');
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+const flag = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+
+/** A stored offset as the form shows it: the default when missing or out of range (as the server reads it). */
+const offset = (value: unknown, fallback: number) =>
+  String(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= WEBCHAT_OFFSET_MAX ? value : fallback);
+
+const isOffset = (value: string) => /^\d{1,3}$/.test(value) && Number(value) <= WEBCHAT_OFFSET_MAX;
 
 const templateSchema = z.object({
   enabled: z.boolean(),
@@ -127,9 +161,16 @@ export function channelSchema(kind: ChannelKind, storedSecrets: readonly string[
       address: z.string().trim().max(254),
       from_name: z.string().trim().max(100),
       sendgrid_api_key: z.string().trim().max(500),
+      title: z.string().trim().max(80, 'Até 80 caracteres.'),
       greeting: z.string().trim().max(300, 'Até 300 caracteres.'),
       color: z.string().trim(),
       prechat: z.boolean(),
+      position: z.enum(['right', 'left'], 'Escolha direita ou esquerda.'),
+      offset_x: z.string().trim(),
+      offset_y: z.string().trim(),
+      show_agent_name: z.boolean(),
+      offline_notice: z.boolean(),
+      offline_message: z.string().trim().max(300, 'Até 300 caracteres.'),
     })
     .superRefine((values, ctx) => {
       for (const field of REQUIRED[kind].config) {
@@ -157,6 +198,11 @@ export function channelSchema(kind: ChannelKind, storedSecrets: readonly string[
       if (kind === 'webchat' && values.color && !/^#[0-9a-f]{6}$/i.test(values.color)) {
         ctx.addIssue({ code: 'custom', path: ['color'], message: 'Cor no formato #2563eb.' });
       }
+      if (kind === 'webchat') {
+        for (const field of ['offset_x', 'offset_y'] as const) {
+          if (!isOffset(values[field])) ctx.addIssue({ code: 'custom', path: [field], message: 'Distância em pixels, de 0 a 400.' });
+        }
+      }
     });
 }
 
@@ -176,9 +222,16 @@ export function channelDefaults(channel: Channel | null): ChannelValues {
     address: str(config.address),
     from_name: str(config.from_name),
     sendgrid_api_key: '',
+    title: str(config.title),
     greeting: str(config.greeting) || (channel ? '' : WEBCHAT_DEFAULTS.greeting),
     color: str(config.color) || WEBCHAT_DEFAULTS.color,
     prechat: config.prechat === true,
+    position: config.position === 'left' ? 'left' : WEBCHAT_DEFAULTS.position,
+    offset_x: offset(config.offset_x, WEBCHAT_DEFAULTS.offset_x),
+    offset_y: offset(config.offset_y, WEBCHAT_DEFAULTS.offset_y),
+    show_agent_name: flag(config.show_agent_name, WEBCHAT_DEFAULTS.show_agent_name),
+    offline_notice: flag(config.offline_notice, WEBCHAT_DEFAULTS.offline_notice),
+    offline_message: str(config.offline_message) || (channel ? '' : WEBCHAT_DEFAULTS.offline_message),
   };
 }
 
@@ -191,8 +244,8 @@ export function toSaveChannelRequest(kind: ChannelKind, values: ChannelValues, c
   for (const field of CONFIG_FIELDS[kind]) {
     const value = values[field];
     if (typeof value === 'boolean') config[field] = value;
-    else if (value.trim()) config[field] = value.trim();
-    else delete config[field];
+    else if (!value.trim()) delete config[field];
+    else config[field] = INTEGER_FIELDS.includes(field) ? Number(value.trim()) : value.trim();
   }
   if (kind === 'whatsapp') {
     const templates = toTemplatesConfig(values.templates);
@@ -218,7 +271,6 @@ export function ChannelForm({ kind, channel, onSaved, onCancel }: Props) {
   const stored = channel?.secrets ?? [];
   const form = useForm<ChannelValues>({ resolver: zodResolver(channelSchema(kind, stored)), defaultValues: channelDefaults(channel) });
   const { errors } = form.formState;
-  const color = useWatch({ control: form.control, name: 'color' });
   const teams = useTeams();
   const create = useCreateChannel();
   const update = useUpdateChannel();
@@ -327,31 +379,7 @@ export function ChannelForm({ kind, channel, onSaved, onCancel }: Props) {
         </>
       )}
 
-      {kind === 'webchat' && (
-        <>
-          <TextField
-            label="Saudação"
-            placeholder="Olá! Como podemos ajudar?"
-            hint="A primeira mensagem que o visitante vê no chat."
-            error={errors.greeting?.message}
-            {...form.register('greeting')}
-          />
-          <div className="flex items-end gap-3">
-            <TextField label="Cor" placeholder="#2563eb" error={errors.color?.message} wrapperClassName="flex-1" {...form.register('color')} />
-            <input
-              type="color"
-              aria-label="Escolher a cor"
-              className="h-10 w-14 cursor-pointer rounded-md border border-slate-300 bg-white"
-              value={/^#[0-9a-f]{6}$/i.test(color) ? color : '#2563eb'}
-              onChange={(event) => form.setValue('color', event.target.value, { shouldDirty: true, shouldValidate: true })}
-            />
-          </div>
-          <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="checkbox" className="size-4" {...form.register('prechat')} />
-            Pedir nome e e-mail antes da conversa
-          </label>
-        </>
-      )}
+      {kind === 'webchat' && <WebchatFields form={form} />}
 
       <SelectField
         label="Equipe que recebe os tickets"
@@ -380,6 +408,95 @@ export function ChannelForm({ kind, channel, onSaved, onCancel }: Props) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** What the site's visitors see: the widget's words, colour and place on the page, and the notice outside business hours. */
+function WebchatFields({ form }: { form: UseFormReturn<ChannelValues> }) {
+  const { errors } = form.formState;
+  const color = useWatch({ control: form.control, name: 'color' });
+  const offlineNotice = useWatch({ control: form.control, name: 'offline_notice' });
+  // The title's fallback, as the server picks it.
+  const me = useQuery(meQueryOptions());
+  const company = me.data?.company;
+  const companyName = company?.trade_name || company?.name || 'Nome da sua empresa';
+  return (
+    <>
+      <TextField
+        label="Título público"
+        placeholder={companyName}
+        hint="No topo do chat, e nas respostas quando o nome do atendente não aparece. Vazio: o nome da empresa."
+        error={errors.title?.message}
+        {...form.register('title')}
+      />
+      <TextField
+        label="Saudação"
+        placeholder="Olá! Como podemos ajudar?"
+        hint="A primeira mensagem que o visitante vê no chat."
+        error={errors.greeting?.message}
+        {...form.register('greeting')}
+      />
+      <div className="flex items-end gap-3">
+        <TextField label="Cor" placeholder="#2563eb" error={errors.color?.message} wrapperClassName="flex-1" {...form.register('color')} />
+        <input
+          type="color"
+          aria-label="Escolher a cor"
+          className="h-10 w-14 cursor-pointer rounded-md border border-slate-300 bg-white"
+          value={/^#[0-9a-f]{6}$/i.test(color) ? color : '#2563eb'}
+          onChange={(event) => form.setValue('color', event.target.value, { shouldDirty: true, shouldValidate: true })}
+        />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <SelectField label="Posição na página" error={errors.position?.message} {...form.register('position')}>
+          {POSITIONS.map((position) => (
+            <option key={position.value} value={position.value}>
+              {position.label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Distância da lateral (px)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={WEBCHAT_OFFSET_MAX}
+          step={1}
+          error={errors.offset_x?.message}
+          {...form.register('offset_x')}
+        />
+        <TextField
+          label="Distância do rodapé (px)"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={WEBCHAT_OFFSET_MAX}
+          step={1}
+          error={errors.offset_y?.message}
+          {...form.register('offset_y')}
+        />
+      </div>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" className="size-4" {...form.register('prechat')} />
+        Pedir nome e e-mail antes da conversa
+      </label>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" className="size-4" {...form.register('show_agent_name')} />
+        Mostrar o nome do atendente nas respostas
+      </label>
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" className="size-4" {...form.register('offline_notice')} />
+        Avisar quando estiver fora do horário de atendimento
+      </label>
+      {offlineNotice && (
+        <TextAreaField
+          label="Aviso fora do horário"
+          placeholder={WEBCHAT_DEFAULTS.offline_message}
+          hint="O chat diz também quando o atendimento volta e pede o e-mail do visitante para a resposta. Vazio: o texto de exemplo."
+          error={errors.offline_message?.message}
+          {...form.register('offline_message')}
+        />
+      )}
+    </>
   );
 }
 

@@ -2,8 +2,25 @@ import type { Channel, SaveChannelRequest } from '@/lib/api/models';
 
 // What an administrator pastes into a provider or a site for a channel.
 
-/** A new web chat's look until someone changes it (the channel form starts from these too). */
-export const WEBCHAT_DEFAULTS = { greeting: 'Olá! Como podemos ajudar?', color: '#2563eb', prechat: false } as const;
+/**
+ * A new web chat's settings until someone changes them (the channel form
+ * starts from these too; the server reads a missing key the same way). No
+ * title: the widget then shows the company's name.
+ */
+export const WEBCHAT_DEFAULTS = {
+  greeting: 'Olá! Como podemos ajudar?',
+  color: '#2563eb',
+  prechat: false,
+  position: 'right',
+  offset_x: 20,
+  offset_y: 20,
+  show_agent_name: false,
+  offline_notice: true,
+  offline_message: 'Estamos fora do horário de atendimento. Deixe sua mensagem: respondemos assim que voltarmos.',
+} as const;
+
+/** How far from the page's side and bottom edges the widget may sit, in px. */
+export const WEBCHAT_OFFSET_MAX = 400;
 
 /** The web chat created in one click (the setup guide, the empty inbox): the defaults, for any team. */
 export function quickWebchatRequest(): SaveChannelRequest {
