@@ -12,6 +12,7 @@ pub mod opportunities;
 pub mod pipelines;
 pub mod products;
 pub mod proposals;
+pub mod search;
 pub mod timeline;
 
 use kernel::App;

@@ -26,6 +26,7 @@ pub mod outbox;
 pub mod pagination;
 pub mod phone;
 pub mod realtime;
+pub mod search;
 pub mod secrets;
 pub mod session;
 pub mod sheet;

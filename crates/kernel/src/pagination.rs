@@ -60,9 +60,7 @@ pub fn decode_cursor(cursor: &str) -> Option<Uuid> {
 impl PageRequest {
     /// `q` as an `ILIKE` pattern matching anywhere, with `%`, `_` and `\` escaped.
     pub fn like_pattern(&self) -> Option<String> {
-        self.q
-            .as_ref()
-            .map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")))
+        self.q.as_deref().map(crate::search::contains_pattern)
     }
 
     /// Query with `limit + 1` rows; this trims the extra row and returns the

@@ -8,6 +8,7 @@ pub mod inbox;
 pub mod ops;
 pub mod ratelimit;
 pub mod routes;
+pub mod search;
 pub mod seed;
 pub mod socket;
 pub mod telemetry;

@@ -183,7 +183,7 @@ pub async fn list(
            from invoices i join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
           where i.tenant_id = $1
             and ($2::uuid is null or i.id < $2)
-            and ($3::text is null or c.name ilike $3)
+            and ($3::text is null or immutable_unaccent(c.name) ilike immutable_unaccent($3))
             and (case $4::text
                    when 'overdue' then i.status in ('open', 'partially_paid') and i.due_date < $5
                    when 'open' then i.status = 'open' and i.due_date >= $5
@@ -553,4 +553,43 @@ pub async fn receivable_of(
         out.extend(find(conn, tenant_id, id, false).await?);
     }
     Ok(out)
+}
+
+/// Finance's part of the global search: an invoice by its number ("42",
+/// "FAT-0042"; "#42" is a ticket's) or its customer's name, accent- and case-insensitive.
+pub async fn search(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    q: &str,
+    limit: i64,
+) -> Result<Vec<kernel::search::SearchHit>> {
+    let number: Option<i64> = q.trim().to_uppercase().trim_start_matches("FAT-").parse().ok();
+    let rows = sqlx::query!(
+        r#"select i.id, i.number, i.status, c.name as customer
+             from invoices i
+             join customers c on c.tenant_id = i.tenant_id and c.id = i.customer_id
+            where i.tenant_id = $1
+              and (i.number = $3 or immutable_unaccent(c.name) ilike immutable_unaccent($2))
+            order by i.number desc
+            limit $4"#,
+        tenant_id,
+        kernel::search::contains_pattern(q),
+        number,
+        limit
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let status = InvoiceStatus::parse(&r.status).map(InvoiceStatus::label).unwrap_or_default();
+            kernel::search::SearchHit {
+                kind: kernel::search::SearchKind::Invoice,
+                id: r.id,
+                title: label(r.number),
+                subtitle: Some(format!("{} · {status}", r.customer)),
+                parent_id: None,
+            }
+        })
+        .collect())
 }

@@ -124,7 +124,7 @@ pub async fn list(
            from payments p join customers c on c.tenant_id = p.tenant_id and c.id = p.customer_id
           where p.tenant_id = $1
             and ($2::uuid is null or p.id < $2)
-            and ($3::text is null or c.name ilike $3 or p.reference ilike $3)
+            and ($3::text is null or immutable_unaccent(c.name) ilike immutable_unaccent($3) or p.reference ilike $3)
             and ($4::uuid is null or p.customer_id = $4)
             and ($5::uuid is null or p.intended_invoice_id = $5 or exists (
                   select 1 from payment_allocations a

@@ -110,7 +110,8 @@ pub async fn list(
            from subscriptions s join customers c on c.tenant_id = s.tenant_id and c.id = s.customer_id
           where s.tenant_id = $1
             and ($2::uuid is null or s.id < $2)
-            and ($3::text is null or c.name ilike $3 or s.description ilike $3)
+            and ($3::text is null or immutable_unaccent(c.name) ilike immutable_unaccent($3)
+                 or immutable_unaccent(s.description) ilike immutable_unaccent($3))
             and ($4::text is null or s.status = $4)
             and ($5::uuid is null or s.customer_id = $5)
           order by s.id desc

@@ -42,11 +42,7 @@ async fn list_canned(
     ApiQuery(f): ApiQuery<CannedFilter>,
 ) -> Result<ApiJson<Vec<CannedResponse>>> {
     s.require(SUPPORT_ROLES)?;
-    let like =
-        f.q.as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(|q| format!("%{}%", q.replace('%', "\\%").replace('_', "\\_")));
+    let like = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(kernel::search::contains_pattern);
     let rows = repo::list(&mut s.tx, s.user.tenant_id, like.as_deref()).await?;
     s.tx.commit().await?;
     Ok(ApiJson(rows))

@@ -12,7 +12,7 @@ pub async fn list(
     Ok(sqlx::query_as!(
         CannedResponse,
         "select id, shortcut, title, body from canned_responses
-          where tenant_id = $1 and ($2::text is null or shortcut ilike $2 or title ilike $2) order by shortcut limit 200",
+          where tenant_id = $1 and ($2::text is null or shortcut ilike $2 or immutable_unaccent(title) ilike immutable_unaccent($2)) order by shortcut limit 200",
         tenant_id,
         like
     )

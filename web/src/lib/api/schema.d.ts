@@ -2445,6 +2445,23 @@ export interface paths {
         patch: operations["update_queue"];
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything of the company whose name, number or text matches, for the roles that may open it. */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sla-policies": {
         parameters: {
             query?: never;
@@ -5769,6 +5786,29 @@ export interface components {
          * @enum {string}
          */
         Scope: "company" | "own";
+        SearchHit: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["SearchKind"];
+            /**
+             * Format: uuid
+             * @description The record it belongs to, where it has no page of its own (a contact's customer).
+             */
+            parent_id?: string | null;
+            /** @description What tells two alike apart (the customer, a status). */
+            subtitle?: string | null;
+            /** @description What the result is called ("#42 Entrega atrasada", "FAT-0007"). */
+            title: string;
+        };
+        /** @enum {string} */
+        SearchKind: "customer" | "contact" | "ticket" | "opportunity" | "proposal" | "invoice";
+        SearchResults: {
+            /**
+             * @description Grouped by kind, in the order shown: customers, contacts, deals,
+             *     proposals, tickets, invoices.
+             */
+            items: components["schemas"]["SearchHit"][];
+        };
         SendInvoiceRequest: {
             /** @description Default: the customer's first e-mail. */
             to?: string | null;
@@ -14491,6 +14531,46 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description What to look for: 2 to 100 characters ("clinica", "#42", "FAT-0007", "joao"). */
+                q: string;
+                /** @description Results per group: 1–10, default 5. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

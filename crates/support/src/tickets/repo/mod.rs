@@ -184,7 +184,7 @@ pub async fn list(
             _ => vec![],
         });
     }
-    let like = q.map(|q| format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")));
+    let like = q.map(kernel::search::contains_pattern);
     let rows = sqlx::query_as!(
         Row,
         r#"select t.id, t.number, t.subject, t.status, t.priority, t.category, t.intent, t.sentiment, t.channel_id,
@@ -220,7 +220,8 @@ pub async fn list(
                       or (t.resolved_at is null and t.resolution_due < now())
                    when 'warning' then t.sla_warned_at is not null and t.sla_breached_at is null
                    else true end)
-            and ($11::text is null or t.subject ilike $11 or c.name ilike $11)
+            and ($11::text is null or immutable_unaccent(t.subject) ilike immutable_unaccent($11)
+                 or immutable_unaccent(c.name) ilike immutable_unaccent($11))
             and ($13::text is null or t.intent = $13)
             and ($14::text is null or t.sentiment = any(case $14
                    when 'negative' then array['negative', 'very_negative']
@@ -732,4 +733,49 @@ pub async fn latest_whatsapp_ticket(
     )
     .fetch_optional(conn)
     .await?)
+}
+
+/// The inbox's part of the global search: a ticket by its number, its
+/// subject or the text of any of its messages (notes included: the
+/// searcher is the company's own staff), accent- and case-insensitive,
+/// most recently active first.
+pub async fn search(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    q: &str,
+    limit: i64,
+) -> Result<Vec<kernel::search::SearchHit>> {
+    let number: Option<i64> = q.trim().trim_start_matches('#').parse().ok();
+    let rows = sqlx::query!(
+        r#"select t.id, t.number, t.subject, t.status, c.name as customer
+             from tickets t
+             join customers c on c.tenant_id = t.tenant_id and c.id = t.customer_id
+            where t.tenant_id = $1
+              and (t.number = $3
+                   or immutable_unaccent(t.subject) ilike immutable_unaccent($2)
+                   or exists (select 1 from ticket_messages m
+                               where m.tenant_id = t.tenant_id and m.ticket_id = t.id
+                                 and immutable_unaccent(m.text) ilike immutable_unaccent($2)))
+            order by t.last_message_at desc, t.id desc
+            limit $4"#,
+        tenant_id,
+        kernel::search::contains_pattern(q),
+        number,
+        limit
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let status = TicketStatus::parse(&r.status).map(|s| s.label()).unwrap_or_default();
+            kernel::search::SearchHit {
+                kind: kernel::search::SearchKind::Ticket,
+                id: r.id,
+                title: format!("#{} {}", r.number, r.subject),
+                subtitle: Some(format!("{} · {status}", r.customer)),
+                parent_id: None,
+            }
+        })
+        .collect())
 }
