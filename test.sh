@@ -78,11 +78,14 @@ E2E_PORT_2=$((E2E_PORT + 1))
 # The company endpoint the outgoing-webhook test listens on: the only local
 # address the operator's egress allow-list names.
 E2E_HOOK_PORT=$((E2E_PORT + 2))
+# The stand-in for the CEP service (ViaCEP's format) the address test starts.
+E2E_CEP_PORT=$((E2E_PORT + 3))
 # Two nodes of one deployment: same database, Socket.IO fan-out through Redis;
 # the second runs no worker, like a web-only node.
 export DATABASE_URL=postgres://postgres@127.0.0.1:5432/$E2E_DB CONECTCRM_DATA_DIR=$E2E_DATA \
   FRONTEND_URL=http://127.0.0.1:$E2E_PORT AUTH_RATE_LIMIT_PER_MINUTE=1000 REDIS_URL=redis://127.0.0.1:6379 \
-  EGRESS_ALLOW_HOSTS=127.0.0.1:$E2E_HOOK_PORT WEBCHAT_DIGEST_AFTER_SECS=3
+  EGRESS_ALLOW_HOSTS=127.0.0.1:$E2E_HOOK_PORT,127.0.0.1:$E2E_CEP_PORT CEP_API_URL=http://127.0.0.1:$E2E_CEP_PORT \
+  WEBCHAT_DIGEST_AFTER_SECS=3
 CONECTCRM_BIND=127.0.0.1:$E2E_PORT "$BIN" serve > "$E2E_DATA/server.log" 2>&1 &
 server_pid=$!
 trap 'kill $server_pid ${server2_pid:-} 2>/dev/null || true' EXIT
@@ -102,9 +105,9 @@ wait_ready "$E2E_PORT" "$server_pid" "$E2E_DATA/server.log"
 CONECTCRM_BIND=127.0.0.1:$E2E_PORT_2 "$BIN" serve --no-worker --skip-migrations > "$E2E_DATA/server2.log" 2>&1 &
 server2_pid=$!
 wait_ready "$E2E_PORT_2" "$server2_pid" "$E2E_DATA/server2.log"
-unset DATABASE_URL CONECTCRM_DATA_DIR FRONTEND_URL AUTH_RATE_LIMIT_PER_MINUTE REDIS_URL EGRESS_ALLOW_HOSTS WEBCHAT_DIGEST_AFTER_SECS
+unset DATABASE_URL CONECTCRM_DATA_DIR FRONTEND_URL AUTH_RATE_LIMIT_PER_MINUTE REDIS_URL EGRESS_ALLOW_HOSTS WEBCHAT_DIGEST_AFTER_SECS CEP_API_URL
 set +e
-( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_BASE_URL_2=http://127.0.0.1:$E2E_PORT_2 E2E_OUTBOX_DIR=$E2E_DATA/outbox E2E_HOOK_PORT=$E2E_HOOK_PORT npm run -s e2e ) 2>&1 | tee "$LOGS/e2e.log"
+( cd web && E2E_BASE_URL=http://127.0.0.1:$E2E_PORT E2E_BASE_URL_2=http://127.0.0.1:$E2E_PORT_2 E2E_OUTBOX_DIR=$E2E_DATA/outbox E2E_HOOK_PORT=$E2E_HOOK_PORT E2E_CEP_PORT=$E2E_CEP_PORT npm run -s e2e ) 2>&1 | tee "$LOGS/e2e.log"
 e2e_status=${PIPESTATUS[0]}
 set -e
 kill $server_pid $server2_pid 2>/dev/null || true

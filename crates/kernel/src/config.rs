@@ -19,6 +19,7 @@
 //! | `AUTH_RATE_LIMIT_PER_MINUTE` | `20` | requests per minute per IP on `/api/v1/auth/*` |
 //! | `EGRESS_ALLOW_HOSTS` | unset (providers' own hosts only) | comma-separated `host`, `host:port` or `*.domain` the server may call besides the providers' documented hosts (a sandbox, an internal proxy); only these may be internal addresses — see `docs/SECURITY.md` |
 //! | `TRUSTED_PROXIES` | empty | comma-separated CIDRs (`10.0.0.0/8,127.0.0.1/32`) of the reverse proxies in front of the server; only a request whose TCP peer is inside one has its `X-Forwarded-For` read (the rightmost address that is not a trusted proxy is the client) — for rate limits and the IP recorded on a proposal acceptance |
+//! | `CEP_API_URL` | `https://viacep.com.br` | the CEP lookup service (ViaCEP's API); another host must be on `EGRESS_ALLOW_HOSTS` |
 //! | `WEBCHAT_DIGEST_AFTER_SECS` | `900` | how long an agent's reply may stay unseen by a web-chat visitor before it is e-mailed to the address they typed |
 //! | `LOG_FORMAT` | `text` (`json` with `--production`) | log output |
 //! | `RUST_LOG` | `info` | log filter |
@@ -70,6 +71,8 @@ pub struct Config {
     /// Hosts outbound calls may reach besides the providers' own.
     pub egress_allow_hosts: egress::HostList,
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// ViaCEP's API, or a stand-in speaking its format.
+    pub cep_api_url: String,
     /// How long a web-chat reply may stay unseen before it is e-mailed.
     pub webchat_digest_after: Duration,
     pub json_logs: bool,
@@ -170,6 +173,7 @@ impl Config {
             auth_rate_limit_per_minute: rate,
             egress_allow_hosts,
             trusted_proxies,
+            cep_api_url: var("CEP_API_URL").unwrap_or_else(|| "https://viacep.com.br".into()),
             webchat_digest_after: Duration::from_secs(parsed("WEBCHAT_DIGEST_AFTER_SECS", 900)?),
             json_logs,
             production,
@@ -196,6 +200,7 @@ impl Config {
             auth_rate_limit_per_minute: 1000,
             egress_allow_hosts: egress::HostList::default(),
             trusted_proxies: vec![],
+            cep_api_url: "https://viacep.com.br".into(),
             webchat_digest_after: Duration::from_secs(900),
             json_logs: false,
             production: false,

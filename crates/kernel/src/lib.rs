@@ -9,6 +9,7 @@ pub mod app;
 pub mod auth;
 pub mod br;
 pub mod business_hours;
+pub mod cep;
 pub mod client_ip;
 pub mod config;
 pub mod counters;

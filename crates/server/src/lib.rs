@@ -2,6 +2,7 @@
 //! routes, Socket.IO, the worker and the web app together.
 
 pub mod automation_actions;
+pub mod cep;
 pub mod directory;
 pub mod events_doc;
 pub mod inbox;

@@ -21,7 +21,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::ratelimit::{self, AuthLimiter};
-use crate::{inbox, ops, search, socket, telemetry, web};
+use crate::{cep, inbox, ops, search, socket, telemetry, web};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -99,6 +99,7 @@ fn documented(limiters: Option<Limiters>) -> OpenApiRouter<App> {
         .merge(support::router())
         .merge(inbox::router())
         .merge(search::router())
+        .merge(cep::router())
         .merge(automation::router())
         .merge(analytics::router())
         .merge(ops::router());

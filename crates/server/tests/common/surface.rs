@@ -400,6 +400,7 @@ pub const ROUTES: &[Route] = &[
     r("GET", "/integrations/webhooks/{id}/deliveries", ADMINS, NoBody),
     r("POST", "/integrations/webhooks/{id}/deliveries/{delivery_id}/replay", ADMINS, NoBody),
     r("GET", "/search", ALL, NoBody),
+    r("GET", "/addresses/lookup", ALL, NoBody),
     r("GET", "/public/webchat/{channel}", PUBLIC, NoBody),
     r("POST", "/public/webchat/{channel}/sessions", PUBLIC, NoBody),
     r("GET", "/public/webchat/messages", PUBLIC, NoBody),

@@ -4,6 +4,23 @@
  */
 
 export interface paths {
+    "/api/v1/addresses/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Street, district, city and UF of a CEP; 502 when the lookup service cannot be reached (type the address). */
+        get: operations["lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai/settings": {
         parameters: {
             query?: never;
@@ -3422,6 +3439,16 @@ export interface components {
             /** Format: int64 */
             previous: number;
             rising: components["schemas"]["RisingTerm"][];
+        };
+        CepAddress: {
+            /** @description 8 digits. */
+            cep: string;
+            city: string;
+            district: string;
+            /** @description UF. */
+            state: string;
+            /** @description Empty for a CEP of a whole town. */
+            street: string;
         };
         ChangePasswordRequest: {
             current_password: string;
@@ -6927,6 +6954,60 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    lookup: {
+        parameters: {
+            query: {
+                /** @description 8 digits, with or without "-" and ".". */
+                cep: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CepAddress"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_ai_settings: {
         parameters: {
             query?: never;

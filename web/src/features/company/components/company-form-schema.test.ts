@@ -51,6 +51,7 @@ describe('company form', () => {
   it('requires a started address to be complete and hours to close after opening', () => {
     const values = toFormValues(company);
     values.address.cep = '0131';
+    values.address.number = '100';
     values.business_hours[1].closes = '08:00';
     const result = companyFormSchema.safeParse(values);
     expect(result.success).toBe(false);
@@ -58,6 +59,14 @@ describe('company form', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['address.cep', 'address.street', 'address.state', 'business_hours.1.closes']),
     );
+  });
+
+  it('a CEP alone (typed to look the address up) makes nothing mandatory and is not sent', () => {
+    const values = toFormValues({ ...company, address: null });
+    values.address.cep = '01310-100';
+    const result = companyFormSchema.safeParse(values);
+    expect(result.error?.issues.filter((issue) => issue.path[0] === 'address') ?? []).toEqual([]);
+    expect(toUpdateRequest(values).address).toBeNull();
   });
 
   it('maps the server index of business hours back to the weekday row', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { Company, UpdateCompanyRequest } from '@/lib/api/models';
-import { isValidCep, normalizeCep, formatCep } from '@/lib/br/cep';
+import { addressStarted, isValidCep, normalizeCep, formatCep } from '@/lib/br/cep';
 import { formatCnpj, isValidCnpj, normalizeCnpj } from '@/lib/br/cnpj';
 import { formatPhone, isValidPhone, toE164Phone } from '@/lib/br/phone';
 import { STATE_CODES } from '@/lib/br/states';
@@ -37,10 +37,9 @@ export const companyFormSchema = z
     ),
   })
   .superRefine((values, ctx) => {
-    // The address is optional, but once started it must be complete.
+    // The address is optional, but once started (beyond the CEP) it must be complete.
     const a = values.address;
-    const started = Object.values(a).some((value) => value.trim() !== '');
-    if (started) {
+    if (addressStarted(a)) {
       if (!isValidCep(a.cep)) ctx.addIssue({ code: 'custom', path: ['address', 'cep'], message: 'CEP inválido: use 8 dígitos.' });
       const required: Array<[keyof typeof a, string]> = [
         ['street', 'Informe o logradouro.'],
@@ -103,7 +102,7 @@ export function toFormValues(company: Company): CompanyFormValues {
 
 export function toUpdateRequest(values: CompanyFormValues): UpdateCompanyRequest {
   const a = values.address;
-  const hasAddress = Object.values(a).some((value) => value.trim() !== '');
+  const hasAddress = addressStarted(a);
   return {
     name: values.name.trim(),
     trade_name: values.trade_name.trim() || null,

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import { Alert, FormErrors } from '@/components/ui/alert';
@@ -11,6 +11,7 @@ import { formatCnpj } from '@/lib/br/cnpj';
 import { formatPhone } from '@/lib/br/phone';
 import { BRAZILIAN_STATES } from '@/lib/br/states';
 import { BRAZILIAN_TIMEZONES } from '@/lib/br/timezones';
+import { useCepLookup, type CepAddress } from '@/lib/br/use-cep-lookup';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
@@ -56,6 +57,22 @@ export function CompanyForm({ company }: { company: Company }) {
     form.register(name, {
       onChange: (event: React.ChangeEvent<HTMLInputElement>) => form.setValue(name, format(event.target.value)),
     });
+  const cep = useCepLookup(
+    useCallback(
+      (found: CepAddress) => {
+        for (const [key, value] of [
+          ['address.street', found.street],
+          ['address.district', found.district],
+          ['address.city', found.city],
+          ['address.state', found.state],
+        ] as const) {
+          form.setValue(key, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+        }
+        form.setFocus('address.number');
+      },
+      [form],
+    ),
+  );
 
   return (
     <form
@@ -122,7 +139,13 @@ export function CompanyForm({ company }: { company: Company }) {
             maxLength={9}
             wrapperClassName="sm:col-span-2"
             error={errors.address?.cep?.message}
-            {...masked('address.cep', formatCep)}
+            hint={cep.message && <span role="status">{cep.message}</span>}
+            {...form.register('address.cep', {
+              onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+                form.setValue('address.cep', formatCep(event.target.value));
+                cep.lookup(event.target.value);
+              },
+            })}
           />
           <TextField
             label="Logradouro"

@@ -9,7 +9,7 @@ import type {
   CustomFieldValues,
   UpdateCustomerRequest,
 } from '@/lib/api/models';
-import { formatCep, isValidCep, normalizeCep } from '@/lib/br/cep';
+import { addressStarted, formatCep, isValidCep, normalizeCep } from '@/lib/br/cep';
 import { formatCnpj, isValidCnpj, normalizeCnpj } from '@/lib/br/cnpj';
 import { formatCpf, isValidCpf, normalizeCpf } from '@/lib/br/cpf';
 import { formatPhone, isValidPhone, normalizePhone, toE164Phone } from '@/lib/br/phone';
@@ -66,7 +66,7 @@ export function customerFormSchema(fields: readonly CustomField[]) {
         }
       }
       const a = values.address;
-      if (Object.values(a).some((value) => value.trim() !== '')) {
+      if (addressStarted(a)) {
         if (!isValidCep(a.cep)) ctx.addIssue({ code: 'custom', path: ['address', 'cep'], message: 'CEP inválido: use 8 dígitos.' });
         const required: Array<[keyof typeof a, string]> = [
           ['street', 'Informe o logradouro.'],
@@ -189,7 +189,7 @@ function customFieldsPayload(values: CustomerFormValues, fields: readonly Custom
 
 function commonPayload(values: CustomerFormValues) {
   const a = values.address;
-  const hasAddress = Object.values(a).some((value) => value.trim() !== '');
+  const hasAddress = addressStarted(a);
   return {
     kind: values.kind,
     name: values.name.trim(),

@@ -37,6 +37,11 @@ function stubApi(onPostCustomer: Handler) {
           : [],
       );
     }
+    if (method === 'GET' && url.pathname === '/api/v1/addresses/lookup') {
+      return url.searchParams.get('cep') === '01001000'
+        ? json({ cep: '01001000', street: 'Praça da Sé', district: 'Sé', city: 'São Paulo', state: 'SP' })
+        : json({ type: 'about:blank', title: 'Não encontrado', status: 404, detail: 'O recurso não existe.' }, 404, 'application/problem+json');
+    }
     if (method === 'POST' && url.pathname === '/api/v1/customers') {
       const response = onPostCustomer(url, init);
       if (response) return response;
@@ -65,6 +70,34 @@ async function fillValidPerson(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('CustomerForm', () => {
+  it('fills the address from the CEP and puts the cursor on the number', async () => {
+    stubApi(() => undefined);
+    const user = userEvent.setup();
+    renderWithProviders(<CustomerForm onSaved={vi.fn()} />);
+    await user.type(await screen.findByLabelText(/^CEP/), '01001000');
+    expect(await screen.findByText('Endereço preenchido pelo CEP: confira e informe o número.')).toBeInTheDocument();
+    expect(screen.getByLabelText(/^CEP/)).toHaveValue('01001-000');
+    expect(screen.getByLabelText(/^Logradouro/)).toHaveValue('Praça da Sé');
+    expect(screen.getByLabelText(/^Bairro/)).toHaveValue('Sé');
+    expect(screen.getByLabelText(/^Cidade/)).toHaveValue('São Paulo');
+    expect(screen.getByLabelText(/^Estado/)).toHaveValue('SP');
+    expect(screen.getByLabelText(/^Número/)).toHaveFocus();
+  });
+
+  it('an unknown CEP says so, and a CEP alone makes nothing mandatory and is not saved', async () => {
+    const fetchMock = stubApi(() => json({ id: 'c1', name: 'Maria da Silva' }, 201));
+    const user = userEvent.setup();
+    renderWithProviders(<CustomerForm onSaved={vi.fn()} />);
+    await fillValidPerson(user);
+    await user.type(screen.getByLabelText(/^CEP/), '99999999');
+    expect(await screen.findByText('CEP não encontrado: confira os números ou preencha o endereço.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Salvar cliente' }));
+    await vi.waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(true));
+    expect(screen.queryByText('Informe o logradouro.')).not.toBeInTheDocument();
+    const post = fetchMock.mock.calls.find(([, init]) => init?.method === 'POST');
+    expect(JSON.parse(String(post![1]?.body)).address).toBeNull();
+  });
+
   it('masks the CPF, sends digits and E.164, and shows server field errors on their fields', async () => {
     const fetchMock = stubApi(() =>
       json(

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { Controller, get, useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Link } from 'react-router';
 
@@ -17,6 +17,7 @@ import { isValidCnpj } from '@/lib/br/cnpj';
 import { isValidCpf } from '@/lib/br/cpf';
 import { formatPhone, isValidPhone, toE164Phone } from '@/lib/br/phone';
 import { BRAZILIAN_STATES } from '@/lib/br/states';
+import { useCepLookup, type CepAddress } from '@/lib/br/use-cep-lookup';
 import { cn } from '@/lib/cn';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { isApiError, problemMessage } from '@/lib/problem';
@@ -111,6 +112,22 @@ function CustomerFormInner({
     mode: 'onTouched',
   });
   const { errors } = form.formState;
+  const cep = useCepLookup(
+    useCallback(
+      (found: CepAddress) => {
+        for (const [key, value] of [
+          ['address.street', found.street],
+          ['address.district', found.district],
+          ['address.city', found.city],
+          ['address.state', found.state],
+        ] as const) {
+          form.setValue(key, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+        }
+        form.setFocus('address.number');
+      },
+      [form],
+    ),
+  );
   const emails = useFieldArray({ control: form.control, name: 'emails' });
   const phones = useFieldArray({ control: form.control, name: 'phones' });
   const kind = useWatch({ control: form.control, name: 'kind' });
@@ -352,8 +369,12 @@ function CustomerFormInner({
             maxLength={9}
             wrapperClassName="sm:col-span-2"
             error={errors.address?.cep?.message}
+            hint={cep.message && <span role="status">{cep.message}</span>}
             {...form.register('address.cep', {
-              onChange: (event: React.ChangeEvent<HTMLInputElement>) => form.setValue('address.cep', formatCep(event.target.value)),
+              onChange: (event: React.ChangeEvent<HTMLInputElement>) => {
+                form.setValue('address.cep', formatCep(event.target.value));
+                cep.lookup(event.target.value);
+              },
             })}
           />
           <TextField
