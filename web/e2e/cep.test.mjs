@@ -76,7 +76,7 @@ describe('CEP lookup', () => {
     assert.equal(await page.getByLabel(/^Bairro/).inputValue(), 'Bela Vista');
     assert.equal(await page.getByLabel(/^Cidade/).inputValue(), 'São Paulo');
     assert.equal(await page.getByLabel(/^Estado/).inputValue(), 'SP');
-    assert.equal(await page.getByLabel(/^Número/).evaluate((el) => el === document.activeElement), true);
+    assert.equal(await page.getByLabel(/^Número/).evaluate((el) => el === el.ownerDocument.activeElement), true);
     await page.getByLabel(/^Número/).fill('1000');
     await page.getByRole('button', { name: 'Salvar', exact: true }).click();
     await page.getByText('Dados da empresa salvos.').waitFor();

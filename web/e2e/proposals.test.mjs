@@ -206,6 +206,14 @@ describe('proposals', () => {
     const publicLink = links[0];
     assert.equal(new URL(publicLink).pathname, new URL(shownLink).pathname);
 
+    // Later, on the proposal's page: the same link copied again, without sending anew.
+    await a.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_URL });
+    await page.reload();
+    await page.getByRole('button', { name: 'Copiar link' }).click();
+    await page.getByRole('button', { name: 'Copiado!' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), shownLink);
+    await page.getByText('Cadastre um telefone do cliente para compartilhar no WhatsApp.').waitFor();
+
     // The customer, on a phone, with no session.
     const b = await newPage(browser, { viewport: PHONE });
     const phone = b.page;

@@ -325,6 +325,16 @@ export async function newFlowEditor(page, name, triggerLabel) {
 }
 
 /**
+ * Opens the company around the clock (no business hours), so a test of the
+ * web chat does not depend on the hour it runs at: outside the hours the
+ * widget asks for an e-mail first.
+ */
+export async function alwaysOpen(token) {
+  const open = await api('/company', { method: 'PATCH', token, body: { business_hours: [] } });
+  assert.equal(open.status, 200, JSON.stringify(open.body));
+}
+
+/**
  * A customer's website embedding the widget: another origin (its own port),
  * with CSS hostile to it, in ISO-8859-1 like many older sites (the widget's
  * script must not depend on the page's charset), and a strict

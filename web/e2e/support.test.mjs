@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   BASE_URL,
+  alwaysOpen,
   connectSocket,
   customerSite,
   failOnPageError,
@@ -59,6 +60,7 @@ async function signupOwner(companyName) {
   const body = await signupConfirmed({ company_name: companyName, name: 'Dona Helena', email, password: PASSWORD });
   const me = await api('/me', { token: body.access_token });
   assert.equal(me.status, 200, JSON.stringify(me.body));
+  await alwaysOpen(body.access_token);
   return { email, token: body.access_token, tenantId: me.body.company.id };
 }
 

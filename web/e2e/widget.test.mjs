@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   BASE_URL,
+  alwaysOpen,
   api,
   customerSite,
   failOnPageError,
@@ -36,6 +37,7 @@ const LIVE_MS = 30_000;
 async function company(name) {
   const email = uniqueEmail('widget-dono');
   const pair = await signupConfirmed({ company_name: name, name: 'Dona Helena', email, password: PASSWORD });
+  await alwaysOpen(pair.access_token);
   return { token: pair.access_token };
 }
 

@@ -480,3 +480,52 @@ async fn a_company_sends_nothing_to_customers_before_the_owner_confirms_the_emai
     let (s, _) = t.post("/api/v1/auth/confirm-email", None, json!({"token": token})).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "the link works once");
 }
+
+#[tokio::test]
+async fn a_sent_proposals_link_can_be_copied_and_shared_again_until_a_new_send_replaces_it() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let d = deal(&t, &owner).await;
+    let (_, p) = t.post("/api/v1/proposals", Some(&owner.token), proposal_body(&d)).await;
+    let id = p["id"].as_str().unwrap();
+    let (s, b) = t.get(&format!("/api/v1/proposals/{id}/link"), &owner.token).await;
+    assert_eq!(s, StatusCode::CONFLICT, "a draft has no link yet: {b}");
+
+    let (_, sent) = t.post(&format!("/api/v1/proposals/{id}/send"), Some(&owner.token), json!({})).await;
+    let first = sent["public_url"].as_str().unwrap().to_string();
+    let (s, link) = t.get(&format!("/api/v1/proposals/{id}/link"), &owner.token).await;
+    assert_eq!(s, StatusCode::OK, "{link}");
+    assert_eq!(link["public_url"], first.as_str(), "the same link, not a new one");
+    assert!(link["whatsapp_url"].is_null(), "the customer has no phone");
+    let token = first.rsplit('/').next().unwrap();
+    let (s, _) = t.call(reqwest::Method::GET, &format!("/api/v1/public/proposals/{token}"), None, None).await;
+    assert_eq!(s, StatusCode::OK, "copying did not replace it");
+
+    // With a phone, a WhatsApp share link carrying the proposal's link.
+    let (s, c) = t
+        .patch(
+            &format!("/api/v1/customers/{}", d.customer),
+            &owner.token,
+            json!({"phones": ["+5511987654321"]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{c}");
+    let (_, link) = t.get(&format!("/api/v1/proposals/{id}/link"), &owner.token).await;
+    let wa = link["whatsapp_url"].as_str().unwrap();
+    assert!(wa.starts_with("https://wa.me/5511987654321?text="), "{wa}");
+    assert!(wa.contains(&token.replace('.', "%2E")) || wa.contains(token), "{wa}");
+
+    // Sending again replaces the link; the copy follows it.
+    let (_, again) = t.post(&format!("/api/v1/proposals/{id}/send"), Some(&owner.token), json!({})).await;
+    let (_, link) = t.get(&format!("/api/v1/proposals/{id}/link"), &owner.token).await;
+    assert_eq!(link["public_url"], again["public_url"]);
+    assert_ne!(link["public_url"], first.as_str());
+
+    // Another company, and a role outside sales, get nothing.
+    let other = t.signup("Beta").await;
+    let (s, _) = t.get(&format!("/api/v1/proposals/{id}/link"), &other.token).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let agent = t.add_user(&owner, "agent").await;
+    let (s, _) = t.get(&format!("/api/v1/proposals/{id}/link"), &agent.token).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+}

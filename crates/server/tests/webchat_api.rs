@@ -96,6 +96,8 @@ fn plain(mail: &str) -> String {
 async fn the_widget_shows_the_public_title_and_the_corner_and_offsets_the_company_chose() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Padaria Pão Quente").await;
+    let (s, b) = t.patch("/api/v1/company", &owner.token, json!({"business_hours": []})).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
     let public = channel(&t, &owner, json!({})).await;
     let c = config(&t, &public).await;
     assert_eq!(c["title"], "Padaria Pão Quente", "the company's name, never the internal channel name");

@@ -12,8 +12,8 @@ use utoipa_axum::routes;
 use uuid::Uuid;
 
 use super::model::{
-    CreateProposalRequest, Proposal, ProposalFilter, ProposalPage, ProposalVersion, SendProposalRequest,
-    SentProposal, UpdateProposalRequest,
+    CreateProposalRequest, Proposal, ProposalFilter, ProposalLink, ProposalPage, ProposalVersion,
+    SendProposalRequest, SentProposal, UpdateProposalRequest,
 };
 use super::{document, repo, service};
 use crate::CRM_ROLES;
@@ -26,6 +26,7 @@ pub fn router() -> OpenApiRouter<App> {
         .routes(routes!(proposal_versions))
         .routes(routes!(proposal_pdf))
         .routes(routes!(send_proposal))
+        .routes(routes!(proposal_link))
 }
 
 #[utoipa::path(get, path = "/proposals", tag = "crm", security(("bearer" = [])), params(ProposalFilter),
@@ -139,6 +140,21 @@ async fn proposal_pdf(
     s.tx.commit().await?;
     let pdf = document::render(&app, &p, &company, &customer, None).await?;
     Ok(pdf_response(p.number, pdf))
+}
+
+/// The live public link again, to copy or share on WhatsApp; the link stays the same.
+#[utoipa::path(get, path = "/proposals/{id}/link", tag = "crm", security(("bearer" = [])), params(("id" = Uuid, Path)),
+    responses((status = 200, body = ProposalLink), (status = 403, body = Problem), (status = 404, body = Problem),
+              (status = 409, body = Problem)))]
+async fn proposal_link(
+    State(app): State<App>,
+    mut s: Session,
+    ApiPath(id): ApiPath<Uuid>,
+) -> Result<ApiJson<ProposalLink>> {
+    s.require(CRM_ROLES)?;
+    let link = service::link(&app, &mut s.tx, id).await?;
+    s.tx.commit().await?;
+    Ok(ApiJson(link))
 }
 
 /// Sends by e-mail with the PDF attached and a new public link (the

@@ -157,8 +157,16 @@ pub struct SendProposalRequest {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SentProposal {
     pub proposal: Proposal,
-    /// The customer's link; shown once (only its hash is kept). Sending again makes a new one.
+    /// The customer's link (`GET /proposals/{id}/link` shows it again). Sending again makes a new one.
     pub public_url: String,
+}
+
+/// A sent proposal's live link, to copy or share again.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ProposalLink {
+    pub public_url: String,
+    /// `https://wa.me/<customer's first phone>?text=…` with the link; none without a phone.
+    pub whatsapp_url: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -186,7 +186,7 @@ pub async fn save(
              discount_bp = excluded.discount_bp, subtotal_cents = excluded.subtotal_cents,
              discount_cents = excluded.discount_cents, total_cents = excluded.total_cents,
              one_time_cents = excluded.one_time_cents, recurring_cents = excluded.recurring_cents,
-             recurrence = excluded.recurrence, public_token_hash = null, version = proposals.version + 1",
+             recurrence = excluded.recurrence, public_token_hash = null, public_token_sealed = null, version = proposals.version + 1",
         tenant_id,
         p.id,
         p.number,
@@ -289,17 +289,39 @@ pub async fn link_ticket(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, tic
     Ok(())
 }
 
-pub async fn mark_sent(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid, token_hash: &[u8]) -> Result<()> {
+pub async fn mark_sent(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    token_hash: &[u8],
+    token_sealed: &[u8],
+) -> Result<()> {
     sqlx::query!(
-        "update proposals set status = 'sent', public_token_hash = $3, sent_at = now(), version = version + 1
+        "update proposals set status = 'sent', public_token_hash = $3, public_token_sealed = $4, sent_at = now(),
+                version = version + 1
           where tenant_id = $1 and id = $2",
         tenant_id,
         id,
-        token_hash
+        token_hash,
+        token_sealed
     )
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// The sealed secret of the proposal's live public link (none before its
+/// first send, after an edit, or for a link sent before secrets were kept).
+pub async fn sealed_link(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<Vec<u8>>> {
+    Ok(sqlx::query_scalar!(
+        "select public_token_sealed from proposals
+          where tenant_id = $1 and id = $2 and public_token_hash is not null",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?
+    .flatten())
 }
 
 /// The proposal behind a public link, locked: only while the link is live.

@@ -20,8 +20,8 @@ use uuid::Uuid;
 
 use super::document::{self, number_label};
 use super::model::{
-    AcceptRequest, CreateProposalRequest, Proposal, ProposalStatus, PublicProposal, SentProposal,
-    UpdateProposalRequest,
+    AcceptRequest, CreateProposalRequest, Proposal, ProposalLink, ProposalStatus, PublicProposal,
+    SentProposal, UpdateProposalRequest,
 };
 use super::repo;
 use crate::contracts::service as contracts;
@@ -280,7 +280,8 @@ async fn sendable(tx: &mut TenantTx, id: Uuid) -> Result<(Proposal, chrono_tz::T
 async fn publish(app: &App, tx: &mut TenantTx, p: &Proposal, tz: chrono_tz::Tz) -> Result<SentProposal> {
     let tenant = tx.tenant_id();
     let token = OpaqueToken::generate(tenant, p.id);
-    repo::mark_sent(tx, tenant, p.id, &token.hash()).await?;
+    let sealed = kernel::secrets::seal(&app.config, tenant, token.expose().as_bytes())?;
+    repo::mark_sent(tx, tenant, p.id, &token.hash(), &sealed).await?;
     let sent = repo::find(tx, tenant, p.id).await?.ok_or(Error::NotFound)?;
     repo::snapshot(tx, tenant, &sent).await?;
     // Expire at the first minute after the validity date, company time.
@@ -302,6 +303,28 @@ async fn publish(app: &App, tx: &mut TenantTx, p: &Proposal, tz: chrono_tz::Tz) 
     .await?;
     let link = format!("{}/p/{}", app.config.frontend_url, token.expose());
     Ok(SentProposal { proposal: sent, public_url: link })
+}
+
+/// The live public link again, to copy or share, without sending anew (the
+/// link stays the same); and a WhatsApp share link to the customer's first
+/// phone with the link in its text.
+pub async fn link(app: &App, tx: &mut TenantTx, id: Uuid) -> Result<ProposalLink> {
+    let tenant = tx.tenant_id();
+    let p = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
+    let sealed = repo::sealed_link(tx, tenant, id).await?.ok_or_else(|| {
+        Error::conflict(None, "Esta proposta não tem um link para copiar: envie-a para gerar um.")
+    })?;
+    let secret = kernel::secrets::open(&app.config, tenant, &sealed)?;
+    let token = String::from_utf8(secret).map_err(|_| Error::internal("sealed proposal link"))?;
+    let public_url = format!("{}/p/{token}", app.config.frontend_url);
+    let customer = customers::find(tx, tenant, p.customer_id).await?.ok_or(Error::NotFound)?;
+    let whatsapp_url = customer.phones.first().map(|phone| {
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        let text = format!("Olá! Segue a proposta {} — {}: {public_url}", number_label(p.number), p.title);
+        let query = serde_urlencoded::to_string([("text", text)]).unwrap_or_default();
+        format!("https://wa.me/{digits}?{query}")
+    });
+    Ok(ProposalLink { public_url, whatsapp_url })
 }
 
 /// Sends the proposal by e-mail (PDF attached) to `to` or the customer's first address.

@@ -166,6 +166,7 @@ pub const ROUTES: &[Route] = &[
     r("DELETE", "/proposals/{id}", CRM, NoBody),
     r("GET", "/proposals/{id}/versions", CRM, NoBody),
     r("GET", "/proposals/{id}/pdf", CRM, NoBody),
+    r("GET", "/proposals/{id}/link", CRM, NoBody),
     r("POST", "/proposals/{id}/send", CRM, Json("{}")),
     r("GET", "/public/proposals/{token}", PUBLIC, NoBody),
     r("GET", "/public/proposals/{token}/pdf", PUBLIC, NoBody),

@@ -79,8 +79,15 @@ function UserBox() {
   );
 }
 
-/** `headerExtra`: what the app puts next to the user in the header (the agent's presence). */
-export function AppLayout({ children, headerExtra }: { children: ReactNode; headerExtra?: ReactNode }) {
+type AppLayoutProps = {
+  children: ReactNode;
+  /** What the app puts next to the user in the header (the agent's presence). */
+  headerExtra?: ReactNode;
+  /** The header's search, which takes the room between the menu and the user. */
+  search?: ReactNode;
+};
+
+export function AppLayout({ children, headerExtra, search }: AppLayoutProps) {
   const { pathname } = useLocation();
   // The mobile menu is open for the page it was opened on: navigating closes it.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
@@ -136,7 +143,7 @@ export function AppLayout({ children, headerExtra }: { children: ReactNode; head
       )}
 
       <div className="lg:pl-60">
-        <header className="sticky top-0 z-30 flex h-16 items-center justify-between gap-4 border-b border-slate-200 bg-white/95 px-4 backdrop-blur sm:px-6">
+        <header className="sticky top-0 z-30 flex h-16 items-center gap-2 border-b border-slate-200 bg-white/95 px-4 backdrop-blur sm:gap-4 sm:px-6">
           <button
             type="button"
             className="inline-flex shrink-0 items-center gap-2 rounded-md px-2 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 lg:hidden"
@@ -149,7 +156,7 @@ export function AppLayout({ children, headerExtra }: { children: ReactNode; head
             </svg>
             Menu
           </button>
-          <div className="hidden lg:block" />
+          <div className="flex flex-1 items-center">{search}</div>
           <div className="flex min-w-0 items-center gap-3">
             {headerExtra}
             <UserBox />

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { MemoryRouter, useLocation, useNavigationType } from 'react-router';
+import { MemoryRouter, useLocation, useNavigate, useNavigationType } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { oneOf, useUrlFilters, useUrlSearch } from './use-url-filters';
@@ -75,6 +75,58 @@ describe('useUrlSearch', () => {
       vi.advanceTimersByTime(300);
     });
     expect(new URLSearchParams(result.current.location.search).has('q')).toBe(false);
+  });
+});
+
+describe('useUrlSearch following the URL', () => {
+  it('takes the text of a link opened while the list is on screen, and keeps it in the URL', async () => {
+    vi.useFakeTimers();
+    const { result } = renderHook(() => ({ search: useUrlSearch(), location: useLocation(), navigate: useNavigate() }), {
+      wrapper: inRouter('/lista?q=ana&visao=all'),
+    });
+    // The global search opens the same list for another text.
+    act(() => {
+      void result.current.navigate('/lista?visao=all&q=Cl%C3%ADnica');
+    });
+    expect(result.current.search.input).toBe('Clínica');
+    // The old text is not written back over the link's.
+    expect(new URLSearchParams(result.current.location.search).get('q')).toBe('Clínica');
+    await act(async () => {
+      vi.advanceTimersByTime(300);
+    });
+    expect(result.current.search.query).toBe('Clínica');
+    expect(new URLSearchParams(result.current.location.search).get('q')).toBe('Clínica');
+
+    // A link without a text empties the box.
+    act(() => {
+      void result.current.navigate('/lista?visao=all');
+    });
+    expect(result.current.search.input).toBe('');
+    await act(async () => {
+      vi.advanceTimersByTime(300);
+    });
+    expect(result.current.search.query).toBe('');
+    expect(result.current.location.search).toBe('?visao=all');
+  });
+
+  it('does not take back what is being typed when the URL catches up with the text before it', async () => {
+    vi.useFakeTimers();
+    const { result } = renderHook(() => ({ search: useUrlSearch(), location: useLocation() }), { wrapper: inRouter('/lista') });
+    act(() => result.current.search.setInput('bru'));
+    await act(async () => {
+      vi.advanceTimersByTime(300);
+    });
+    act(() => result.current.search.setInput('brun'));
+    await act(async () => {
+      vi.advanceTimersByTime(100);
+    });
+    expect(new URLSearchParams(result.current.location.search).get('q')).toBe('bru');
+    expect(result.current.search.input).toBe('brun');
+    await act(async () => {
+      vi.advanceTimersByTime(300);
+    });
+    expect(new URLSearchParams(result.current.location.search).get('q')).toBe('brun');
+    expect(result.current.search.input).toBe('brun');
   });
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 import { useDebouncedValue } from '@/lib/use-debounced-value';
@@ -52,9 +52,23 @@ export function useUrlFilters<K extends string>(keys: readonly K[]) {
 export function useUrlSearch(key = 'q', { delay = 300, normalize = (text: string) => text.trim() } = {}) {
   const [params] = useSearchParams();
   const { setFilter } = useUrlFilters([key]);
-  const [input, setInput] = useState(() => params.get(key) ?? '');
+  const inUrl = params.get(key) ?? '';
+  const [input, setInput] = useState(inUrl);
   const query = useDebouncedValue(normalize(input), delay);
+  // When something else changes the URL's text (a link such as the global
+  // search's, "back"), the box follows it; the URL catching up with what was
+  // typed is not such a change.
+  const [seen, setSeen] = useState(inUrl);
+  if (inUrl !== seen) {
+    setSeen(inUrl);
+    if (inUrl !== query) setInput(inUrl);
+  }
+  // Written when the typed text changes, not again on every change of the
+  // URL's other params (which would put back a text the URL just replaced).
+  const written = useRef<string | null>(null);
   useEffect(() => {
+    if (written.current === query) return;
+    written.current = query;
     setFilter(key, query);
   }, [key, query, setFilter]);
   return { input, setInput, query };

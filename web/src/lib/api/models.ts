@@ -90,6 +90,7 @@ export type SendProposalRequest = Schemas['SendProposalRequest'];
 export type ProposalInChatRequest = Schemas['ProposalInChatRequest'];
 export type InvoiceInChatRequest = Schemas['InvoiceInChatRequest'];
 export type SentProposal = Schemas['SentProposal'];
+export type ProposalLink = Schemas['ProposalLink'];
 export type Contract = Schemas['Contract'];
 export type ContractStatus = Schemas['ContractStatus'];
 export type ContractPage = Schemas['ContractPage'];
@@ -293,6 +294,11 @@ export type FlowWaitUnit = Schemas['WaitUnit'];
 export type FlowInvoiceVia = Schemas['InvoiceVia'];
 export type WhatsappTemplate = Schemas['WhatsappTemplate'];
 export type GalleryItem = Schemas['GalleryItem'];
+
+// The global search (header box, Ctrl+K): one request, grouped by kind, only the groups the role may open
+export type SearchKind = Schemas['SearchKind'];
+export type SearchHit = Schemas['SearchHit'];
+export type SearchResults = Schemas['SearchResults'];
 
 // Insights: customers at risk of leaving, and what tickets are about lately
 export type RiskLevel = Schemas['RiskLevel'];

@@ -2189,6 +2189,23 @@ export interface paths {
         patch: operations["update_proposal"];
         trace?: never;
     };
+    "/api/v1/proposals/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live public link again, to copy or share on WhatsApp; the link stays the same. */
+        get: operations["proposal_link"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/{id}/pdf": {
         parameters: {
             query?: never;
@@ -5364,6 +5381,12 @@ export interface components {
             /** Format: uuid */
             proposal_id: string;
         };
+        /** @description A sent proposal's live link, to copy or share again. */
+        ProposalLink: {
+            public_url: string;
+            /** @description `https://wa.me/<customer's first phone>?text=…` with the link; none without a phone. */
+            whatsapp_url?: string | null;
+        };
         ProposalPage: {
             items: components["schemas"]["Proposal"][];
             next_cursor?: string | null;
@@ -5860,7 +5883,7 @@ export interface components {
         };
         SentProposal: {
             proposal: components["schemas"]["Proposal"];
-            /** @description The customer's link; shown once (only its hash is kept). Sending again makes a new one. */
+            /** @description The customer's link (`GET /proposals/{id}/link` shows it again). Sending again makes a new one. */
             public_url: string;
         };
         /**
@@ -13912,6 +13935,51 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    proposal_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalLink"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import { GlobalSearch } from '@/features/search/components/global-search';
 import { DesktopNotifications } from '@/features/support/components/desktop-notifications';
 import { PresenceSwitch } from '@/features/support/components/presence-switch';
 import { meQueryOptions, useLogout } from '@/lib/auth';
@@ -43,10 +44,11 @@ export default function ProtectedRoot() {
     );
   }
 
-  // Agents: their availability in the header, and desktop notifications on any page.
+  // Everyone: the search (header box, Ctrl+K). Agents: their availability in the
+  // header, and desktop notifications on any page.
   const agent = canAccess(me.data.user.role, 'support');
   return (
-    <AppLayout headerExtra={agent ? <PresenceSwitch /> : undefined}>
+    <AppLayout headerExtra={agent ? <PresenceSwitch /> : undefined} search={<GlobalSearch />}>
       {agent && <DesktopNotifications />}
       <Suspense fallback={<PageSpinner />}>
         <Outlet />

@@ -26,6 +26,7 @@ import { formatBpForInput, parsePercentToBp } from '../utils/pricing';
 import { AmountsSummary } from './amounts-summary';
 import { CustomerPicker } from './customer-picker';
 import { LineItemsFields } from './line-items-fields';
+import { ProposalLinkActions } from './proposal-link-actions';
 import { ProposalPdfDialog } from './proposal-pdf-dialog';
 import { ProposalVersionsDialog } from './proposal-versions-dialog';
 import { SendProposalDialog } from './send-proposal-dialog';
@@ -230,6 +231,7 @@ export function ProposalEditor({ proposal, defaults, onCreated, onDeleted }: Pro
             <Alert tone="info" title={`Enviada${proposal.sent_at ? ` em ${formatDateTime(proposal.sent_at)}` : ''}`}>
               {proposal.status === 'viewed' && proposal.viewed_at ? <>O cliente abriu o link em {formatDateTime(proposal.viewed_at)}. </> : null}
               Salvar uma alteração cria a revisão {proposal.revision + 1} como rascunho e o link enviado deixa de funcionar até você enviar de novo.
+              <ProposalLinkActions proposalId={proposal.id} version={proposal.version} />
             </Alert>
           )}
 

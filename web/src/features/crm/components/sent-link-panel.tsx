@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 
-/** The public link returned by a send: shown once (the server keeps only its hash). */
+/** The public link returned by a send (the proposal's page can copy it again later). */
 export function SentLinkPanel({ url, to, onClose }: { url: string; to: string; onClose: () => void }) {
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
@@ -28,8 +28,8 @@ export function SentLinkPanel({ url, to, onClose }: { url: string; to: string; o
         </button>
       </div>
       <p>
-        O cliente recebeu por e-mail o PDF e o link abaixo, por onde pode ver, aceitar ou recusar a proposta. Guarde o link se quiser
-        mandá-lo por outro canal (WhatsApp, por exemplo): ele é mostrado só agora. Enviar de novo gera um novo link e o anterior deixa de
+        O cliente recebeu por e-mail o PDF e o link abaixo, por onde pode ver, aceitar ou recusar a proposta. Para mandá-lo por outro
+        canal (WhatsApp, por exemplo), copie-o aqui ou depois, na página da proposta. Enviar de novo gera um novo link e o anterior deixa de
         funcionar.
       </p>
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 
+import { useUrlSearch } from '@/components/list/use-url-filters';
 import { paths } from '@/config/paths';
 import type { TicketFilter, TicketView, ViewCounts } from '@/lib/api/models';
 import { useMe } from '@/lib/auth';
 import { canConfigureSupport } from '@/lib/authorization';
 import { cn } from '@/lib/cn';
-import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 import { useChannels } from '../api/channels';
 import { useTicketCounts, useTickets } from '../api/get-tickets';
@@ -62,8 +62,8 @@ export function Inbox({ ticketId, renderTicketExtras }: { ticketId?: string; ren
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const urlFilters = readInboxFilters(params, defaultView(canConfigureSupport(user.role)));
-  const [searchText, setSearchText] = useState(urlFilters.q ?? '');
-  const q = useDebouncedValue(searchText.trim(), 300);
+  // The search box's text reaches the URL once typing pauses, and follows it when a link (the global search) changes it.
+  const { input: searchText, setInput: setSearchText, query: q } = useUrlSearch('q', { delay: 300 });
   const [showFilters, setShowFilters] = useState(() => hasNarrowingFilters({ ...urlFilters, q: undefined }));
   const [help, setHelp] = useState(false);
   const workspace = useRef<WorkspaceHandle>(null);
@@ -80,11 +80,6 @@ export function Inbox({ ticketId, renderTicketExtras }: { ticketId?: string; ren
   const search = params.toString();
 
   const setFilter = (name: keyof TicketFilter, value: string | undefined) => setParams((current) => withInboxFilter(current, name, value), { replace: true });
-
-  // The debounced search goes to the URL.
-  useEffect(() => {
-    setParams((current) => withInboxFilter(current, 'q', q || undefined), { replace: true });
-  }, [q, setParams]);
 
   useEffect(() => {
     document.title = 'Atendimento · ConectCRM';

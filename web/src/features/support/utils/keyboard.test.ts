@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { isTypingTarget, shortcutOf } from './keyboard';
+import { isTypingTarget } from '@/lib/keyboard';
+
+import { shortcutOf } from './keyboard';
 
 const press = (key: string, target: EventTarget | null = document.body, extra: Partial<KeyboardEvent> = {}) =>
   shortcutOf({ key, target, ctrlKey: false, metaKey: false, altKey: false, repeat: false, ...extra });

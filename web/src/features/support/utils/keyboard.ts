@@ -1,19 +1,6 @@
 // The inbox's keyboard shortcuts, ignored while the agent types.
 
-/** True when keys go to a text field (or a dialog is open), so single-letter shortcuts must not fire. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!target || typeof (target as Element).closest !== 'function') return false;
-  const element = target as HTMLElement;
-  if (element.isContentEditable) return true;
-  if (element.closest('dialog[open]')) return true;
-  const tag = element.tagName;
-  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
-  if (tag === 'INPUT') {
-    const type = (element as HTMLInputElement).type;
-    return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(type);
-  }
-  return false;
-}
+import { isTypingTarget } from '@/lib/keyboard';
 
 export type InboxShortcut = 'next' | 'previous' | 'reply' | 'note' | 'resolve' | 'help';
 
