@@ -19,10 +19,15 @@ import { invitationsQueryKey } from '@/features/users/api/get-invitations';
 import { usersQueryKey } from '@/features/users/api/get-users';
 import type { Me } from '@/lib/api/models';
 import { meQueryKey } from '@/lib/auth';
-import { connectRealtime } from '@/lib/realtime';
+import type { RealtimeEvents } from '@/lib/realtime';
 import { useSession } from '@/lib/session';
 
-/** Keeps cached data fresh when another user changes it: server events invalidate queries. */
+/**
+ * Keeps cached data fresh when another user changes it: server events
+ * invalidate queries. The connection's code (the Socket.IO client, about
+ * 40 kB) is loaded once signed in, in a chunk of its own: the entry chunk and
+ * the sign-in page do without it.
+ */
 export function RealtimeBridge() {
   const queryClient = useQueryClient();
   const hasSession = useSession((state) => state.hasSession);
@@ -36,7 +41,7 @@ export function RealtimeBridge() {
       for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
     };
     const support = supportRealtimeHandlers(queryClient, () => queryClient.getQueryData<Me>(meQueryKey)?.user.id ?? null);
-    return connectRealtime({
+    const handlers: Partial<RealtimeEvents> = {
       UserUpdated: () => invalidate(usersQueryKey, invitationsQueryKey, meQueryKey, companyPlanQueryKey),
       UserJoined: () => invalidate(usersQueryKey, invitationsQueryKey, companyPlanQueryKey),
       UserInvited: () => invalidate(invitationsQueryKey, companyPlanQueryKey),
@@ -111,7 +116,23 @@ export function RealtimeBridge() {
       // The dashboard: the rollups behind these sections changed (after the
       // events above reached the analytics job); the open dashboard reads them again.
       dashboard_changed: (signal) => invalidateDashboard(queryClient, signal.sections),
-    });
+    };
+    let closed = false;
+    let close: (() => void) | undefined;
+    import('@/lib/realtime-connection').then(
+      ({ connectRealtime }) => {
+        if (!closed) close = connectRealtime(handlers);
+      },
+      (error: unknown) => {
+        // Without live updates the app still works (a list is current when
+        // read again); the next page load tries again.
+        console.warn('realtime unavailable:', error);
+      },
+    );
+    return () => {
+      closed = true;
+      close?.();
+    };
   }, [queryClient, hasSession, hasAccessToken, generation]);
 
   return null;

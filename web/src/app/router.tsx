@@ -1,8 +1,11 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import { meQueryOptions } from '@/lib/auth';
+import { useSession } from '@/lib/session';
 
 import { RouteError } from './routes/route-error';
 import { SectionGuard } from './section-guard';
@@ -11,7 +14,18 @@ import { SectionGuard } from './section-guard';
 type RouteModule = { default: React.ComponentType };
 const page = (load: () => Promise<RouteModule>) => async () => ({ Component: (await load()).default });
 
-function createAppRouter() {
+/**
+ * Entering the signed-in area: asks for the current user (and, first, a fresh
+ * access token) at once, while the pages' chunks are still loading, instead
+ * of after them; the shell's query then finds it in flight or done. It waits
+ * for nothing (the shell shows the loading and the errors, as before).
+ */
+const prefetchMe = (queryClient: QueryClient) => () => {
+  if (useSession.getState().hasSession) void queryClient.prefetchQuery(meQueryOptions());
+  return null;
+};
+
+function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
       ErrorBoundary: RouteError,
@@ -29,6 +43,8 @@ function createAppRouter() {
         { path: paths.public.invoice.path, lazy: page(() => import('./routes/public-invoice')) },
         {
           lazy: page(() => import('./routes/app/root')),
+          loader: prefetchMe(queryClient),
+          shouldRevalidate: () => false,
           children: [
             // Each role's start page: the inbox, the pipeline, Financeiro or the Painel.
             { path: paths.app.root.path, lazy: page(() => import('./routes/app/home')) },
@@ -177,6 +193,7 @@ function createAppRouter() {
 }
 
 export function AppRouter() {
-  const router = useMemo(() => createAppRouter(), []);
+  const queryClient = useQueryClient();
+  const router = useMemo(() => createAppRouter(queryClient), [queryClient]);
   return <RouterProvider router={router} />;
 }

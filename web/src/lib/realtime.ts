@@ -1,11 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { io, type Socket } from 'socket.io-client';
-
-import { env } from '@/config/env';
+import type { Socket } from 'socket.io-client';
 
 import type { components } from './api/schema';
-import { refreshAccessToken } from './api-client';
-import { getAccessToken, useSession } from './session';
 
 // One Socket.IO connection per signed-in tab. The server authenticates the
 // handshake with the access token and puts the socket in the rooms its role
@@ -57,11 +53,17 @@ export type RealtimeEmits = {
 };
 
 // The tab's socket, for features that emit or listen to rooms of their own
-// (a ticket being viewed). `connectRealtime` sets it; the hooks below follow it.
+// (a ticket being viewed). `connectRealtime` (./realtime-connection: it
+// carries the Socket.IO client, loaded once signed in, so the entry chunk
+// does not) sets it; the hooks below follow it.
 let currentSocket: Socket | null = null;
 const socketListeners = new Set<() => void>();
 
-function setCurrentSocket(socket: Socket | null) {
+export function getCurrentSocket(): Socket | null {
+  return currentSocket;
+}
+
+export function setCurrentSocket(socket: Socket | null) {
   currentSocket = socket;
   for (const listener of socketListeners) listener();
 }
@@ -96,49 +98,4 @@ export async function joinRealtimeRoom(socket: Socket, room: string, timeoutMs =
   } catch {
     return false;
   }
-}
-
-const MAX_AUTH_RETRIES = 3;
-
-export function connectRealtime(handlers: Partial<RealtimeEvents>): () => void {
-  const options = {
-    path: '/socket.io',
-    // Read at every (re)connection, so a refreshed token is used.
-    auth: (cb: (data: object) => void) => cb({ token: getAccessToken() }),
-  };
-  const socket: Socket = env.SOCKET_URL ? io(env.SOCKET_URL, options) : io(options);
-  setCurrentSocket(socket);
-
-  for (const [event, handler] of Object.entries(handlers)) {
-    if (handler) socket.on(event, handler as (...args: unknown[]) => void);
-  }
-
-  // A refused handshake (socket.active === false) is not retried by the
-  // client: renew the token if it is due and try again a few times.
-  let authRetries = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  socket.on('connect', () => {
-    authRetries = 0;
-  });
-  socket.on('connect_error', () => {
-    if (socket.active || authRetries >= MAX_AUTH_RETRIES) return;
-    authRetries += 1;
-    timer = setTimeout(async () => {
-      const { accessExpiresAt } = useSession.getState();
-      const due = !getAccessToken() || (accessExpiresAt !== null && Date.now() >= accessExpiresAt);
-      try {
-        const token = due ? await refreshAccessToken() : getAccessToken();
-        if (token) socket.connect();
-      } catch {
-        // network trouble: leave it; the next page load tries again
-      }
-    }, 1000 * 2 ** authRetries);
-  });
-
-  return () => {
-    clearTimeout(timer);
-    if (currentSocket === socket) setCurrentSocket(null);
-    socket.removeAllListeners();
-    socket.disconnect();
-  };
 }
