@@ -1525,3 +1525,52 @@ async fn unsigned_twilio_and_tokenless_email_webhooks_are_refused_and_store_noth
         .unwrap();
     assert_eq!(stored, 0);
 }
+
+#[tokio::test]
+async fn a_canned_response_greets_the_person_writing_not_the_companys_first_word() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let ch = channel(&t, &owner, json!({"kind": "webchat", "name": "Site"})).await;
+    let public = ch["public_id"].as_str().unwrap();
+    let (_, session) = t.post(&format!("/api/v1/public/webchat/{public}/sessions"), None, json!({})).await;
+    let res = t
+        .http
+        .post(t.url("/api/v1/public/webchat/messages"))
+        .header("x-visitor-token", session["token"].as_str().unwrap())
+        .json(&json!({"client_id": "c1", "text": "Quero fazer um pedido", "name": "Maria Souza"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    t.drain_jobs().await;
+    let id = tickets(&t, &owner, "").await[0]["id"].as_str().unwrap().to_string();
+    // The agent links the chat to the company the person buys for.
+    let (_, company) = t
+        .post(
+            "/api/v1/customers",
+            Some(&owner.token),
+            json!({"kind": "company", "name": "Padaria Pão Quente"}),
+        )
+        .await;
+    let (s, b) = t
+        .post(
+            &format!("/api/v1/tickets/{id}/customer"),
+            Some(&owner.token),
+            json!({"customer_id": company["id"]}),
+        )
+        .await;
+    assert!(s.is_success(), "{b}");
+    let (_, canned) = t
+        .post(
+            "/api/v1/canned-responses",
+            Some(&owner.token),
+            json!({"shortcut": "oi", "title": "Oi",
+                   "body": "Olá, {{contato.primeiro_nome}}! Pedido da {{cliente.nome}} ({{ticket.numero}}), por {{atendente.nome}}."}),
+        )
+        .await;
+    let (s, rendered) =
+        t.get(&format!("/api/v1/tickets/{id}/canned/{}", canned["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(s, StatusCode::OK, "{rendered}");
+    let number = tickets(&t, &owner, "").await[0]["number"].as_i64().unwrap();
+    assert_eq!(rendered["text"], format!("Olá, Maria! Pedido da Padaria Pão Quente (#{number}), por Dono."));
+}

@@ -8,7 +8,9 @@ pub struct CannedResponse {
     /// Typed after "/" in the composer.
     pub shortcut: String,
     pub title: String,
-    /// May use {{customer.name}}, {{customer.first_name}}, {{agent.name}}, {{ticket.number}}.
+    /// May use {{contato.nome}}, {{contato.primeiro_nome}} (the person writing), {{cliente.nome}},
+    /// {{cliente.primeiro_nome}}, {{atendente.nome}}, {{ticket.numero}} (or their English names:
+    /// contact.*, customer.*, agent.name, ticket.number).
     pub body: String,
 }
 

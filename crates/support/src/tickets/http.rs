@@ -370,8 +370,13 @@ async fn render_canned(
     let tenant = s.user.tenant_id;
     let t = repo::find(&mut s.tx, tenant, id, false).await?.ok_or(Error::NotFound)?;
     let body = crate::canned::repo::body(&mut s.tx, tenant, canned_id).await?.ok_or(Error::NotFound)?;
+    let contact = repo::contact_name(&mut s.tx, tenant, id, &t.contact_address).await?;
     s.tx.commit().await?;
-    Ok(ApiJson(RenderedCanned {
-        text: crate::canned::render(&body, &t.customer_name, &s.user.name, t.number),
-    }))
+    let values = crate::canned::CannedValues {
+        contact: contact.as_deref().unwrap_or(&t.customer_name),
+        customer: &t.customer_name,
+        agent: &s.user.name,
+        ticket_number: t.number,
+    };
+    Ok(ApiJson(RenderedCanned { text: crate::canned::render(&body, &values) }))
 }

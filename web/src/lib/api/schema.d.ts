@@ -3427,7 +3427,11 @@ export interface components {
             reason: string;
         };
         CannedResponse: {
-            /** @description May use {{customer.name}}, {{customer.first_name}}, {{agent.name}}, {{ticket.number}}. */
+            /**
+             * @description May use {{contato.nome}}, {{contato.primeiro_nome}} (the person writing), {{cliente.nome}},
+             *     {{cliente.primeiro_nome}}, {{atendente.nome}}, {{ticket.numero}} (or their English names:
+             *     contact.*, customer.*, agent.name, ticket.number).
+             */
             body: string;
             /** Format: uuid */
             id: string;

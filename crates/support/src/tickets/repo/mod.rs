@@ -779,3 +779,25 @@ pub async fn search(
         })
         .collect())
 }
+
+/// The name of the person writing on the ticket: the newest customer
+/// message's author that is a name (a provider's profile name, a visitor's
+/// pre-chat name), not the bare address it came from.
+pub async fn contact_name(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    ticket_id: Uuid,
+    address: &str,
+) -> Result<Option<String>> {
+    Ok(sqlx::query_scalar!(
+        "select author_name from ticket_messages
+          where tenant_id = $1 and ticket_id = $2 and direction = 'in'
+            and author_name <> $3 and author_name <> '' and author_name not like 'visitor:%'
+          order by id desc limit 1",
+        tenant_id,
+        ticket_id,
+        address
+    )
+    .fetch_optional(conn)
+    .await?)
+}

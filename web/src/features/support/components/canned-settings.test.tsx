@@ -33,7 +33,8 @@ describe('CannedSettings', () => {
     expect(screen.queryByText(/não é trocada pelos dados do ticket/)).not.toBeInTheDocument();
 
     await user.clear(body);
-    await user.type(body, 'Olá, {{{{contato.primeiro_nome}}!');
-    expect(await screen.findByText(/\{\{contato\.primeiro_nome\}\} não é trocada pelos dados do ticket/)).toBeInTheDocument();
+    await user.type(body, 'Olá, {{{{contato.primeiro_nome}}! Seu pedido {{{{pedido.numero}}.');
+    expect(await screen.findByText(/\{\{pedido\.numero\}\} não é trocada pelos dados do ticket/)).toBeInTheDocument();
+    expect(screen.queryByText(/\{\{contato\.primeiro_nome\}\} não é trocada/)).not.toBeInTheDocument();
   });
 });

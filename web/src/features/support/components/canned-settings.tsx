@@ -93,7 +93,7 @@ function CannedForm({ canned, onDone }: { canned: CannedResponse | null; onDone:
         required
         rows={6}
         maxLength={5000}
-        placeholder="Olá, {{customer.first_name}}! Aqui é {{agent.name}}…"
+        placeholder="Olá, {{contato.primeiro_nome}}! Aqui é {{atendente.nome}}…"
         error={errors.body?.message}
         {...form.register('body')}
       />

@@ -11,11 +11,14 @@ describe('canned-response variables', () => {
     expect(variablesIn('Sem variáveis.')).toEqual([]);
   });
 
-  it('points out the variables the server leaves as typed, such as the contact person', () => {
-    expect(unknownVariables('Olá, {{contato.primeiro_nome}}! Ticket {{ticket.number}} de {{contato.nome}}.')).toEqual([
-      '{{contato.primeiro_nome}}',
-      '{{contato.nome}}',
+  it('points out the variables the server leaves as typed, and knows the Portuguese and English names', () => {
+    expect(unknownVariables('Olá, {{contato.primeiro_nome}}! Pedido {{pedido.numero}} de {{cliente.cpf}}.')).toEqual([
+      '{{pedido.numero}}',
+      '{{cliente.cpf}}',
     ]);
     expect(unknownVariables('Olá, {{customer.first_name}}! Sou {{agent.name}} ({{ticket.number}}), {{customer.name}}.')).toEqual([]);
+    expect(
+      unknownVariables('{{contato.nome}} {{contact.first_name}} {{cliente.nome}} {{cliente.primeiro_nome}} {{atendente.nome}} {{ticket.numero}}'),
+    ).toEqual([]);
   });
 });

@@ -4,13 +4,18 @@
  * only lists them and points out the ones it leaves as they are.
  */
 export const CANNED_VARIABLES: { name: string; text: string }[] = [
-  { name: '{{customer.name}}', text: 'nome completo do cliente' },
-  { name: '{{customer.first_name}}', text: 'primeiro nome do cliente' },
-  { name: '{{agent.name}}', text: 'seu nome (quem responde)' },
-  { name: '{{ticket.number}}', text: 'número do ticket, como #1042' },
+  { name: '{{contato.primeiro_nome}}', text: 'primeiro nome de quem escreveu (a pessoa, mesmo quando o cliente é uma empresa)' },
+  { name: '{{contato.nome}}', text: 'nome completo de quem escreveu' },
+  { name: '{{cliente.nome}}', text: 'nome do cliente (a pessoa ou a empresa)' },
+  { name: '{{cliente.primeiro_nome}}', text: 'primeira palavra do nome do cliente' },
+  { name: '{{atendente.nome}}', text: 'seu nome (quem responde)' },
+  { name: '{{ticket.numero}}', text: 'número do ticket, como #1042' },
 ];
 
-const KNOWN = new Set(CANNED_VARIABLES.map((variable) => variable.name));
+/** The English names the server fills as well (canned responses written before the Portuguese ones). */
+const ENGLISH = ['{{contact.name}}', '{{contact.first_name}}', '{{customer.name}}', '{{customer.first_name}}', '{{agent.name}}', '{{ticket.number}}'];
+
+const KNOWN = new Set([...CANNED_VARIABLES.map((variable) => variable.name), ...ENGLISH]);
 
 /** Every distinct `{{…}}` in the text, in order. */
 export function variablesIn(text: string): string[] {
