@@ -35,9 +35,30 @@ pub fn contains_pattern(q: &str) -> String {
     format!("%{}%", q.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
 
+/// The record number a search names: "42", or "FAT-0042" with its
+/// series `prefix` (any case). "#42" is a ticket's: only `prefix` "#" reads it.
+pub fn number(q: &str, prefix: &str) -> Option<i64> {
+    let q = q.trim();
+    let rest = match q.get(..prefix.len()) {
+        Some(head) if head.eq_ignore_ascii_case(prefix) => &q[prefix.len()..],
+        _ => q,
+    };
+    rest.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_read_with_or_without_their_series() {
+        assert_eq!(number("fat-0042", "FAT-"), Some(42));
+        assert_eq!(number(" 42 ", "FAT-"), Some(42));
+        assert_eq!(number("#42", "FAT-"), None);
+        assert_eq!(number("#42", "#"), Some(42));
+        assert_eq!(number("PROP-7", "PROP-"), Some(7));
+        assert_eq!(number("padaria", "#"), None);
+    }
 
     #[test]
     fn wildcards_typed_by_a_user_match_themselves() {

@@ -67,22 +67,14 @@ async fn company(t: &TestApp, name: &str) -> (Actor, Value) {
 }
 
 async fn search(t: &TestApp, who: &Actor, q: &str) -> Vec<(String, String)> {
-    let (s, b) = t.get(&format!("/api/v1/search?q={}", urlencoding(q)), &who.token).await;
+    let query = serde_urlencoded::to_string([("q", q)]).unwrap();
+    let (s, b) = t.get(&format!("/api/v1/search?{query}"), &who.token).await;
     assert_eq!(s, StatusCode::OK, "{q}: {b}");
     b["items"]
         .as_array()
         .unwrap()
         .iter()
         .map(|h| (h["kind"].as_str().unwrap().to_string(), h["title"].as_str().unwrap().to_string()))
-        .collect()
-}
-
-fn urlencoding(q: &str) -> String {
-    q.bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
         .collect()
 }
 

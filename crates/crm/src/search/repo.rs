@@ -104,7 +104,7 @@ pub async fn proposals(
     q: &str,
     limit: i64,
 ) -> Result<Vec<SearchHit>> {
-    let number: Option<i64> = q.trim().to_uppercase().trim_start_matches("PROP-").parse().ok();
+    let number = kernel::search::number(q, "PROP-");
     let rows = sqlx::query!(
         r#"select p.id, p.number, p.title, c.name as customer
              from proposals p

@@ -563,7 +563,7 @@ pub async fn search(
     q: &str,
     limit: i64,
 ) -> Result<Vec<kernel::search::SearchHit>> {
-    let number: Option<i64> = q.trim().to_uppercase().trim_start_matches("FAT-").parse().ok();
+    let number = kernel::search::number(q, "FAT-");
     let rows = sqlx::query!(
         r#"select i.id, i.number, i.status, c.name as customer
              from invoices i

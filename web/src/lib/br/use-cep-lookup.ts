@@ -4,6 +4,7 @@
 // not know the CEP or cannot be reached, the person types the address — the
 // status says so, nothing blocks.
 import { useCallback, useRef, useState } from 'react';
+import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
 
 import type { components } from '@/lib/api/schema';
 import { api } from '@/lib/api-client';
@@ -58,4 +59,29 @@ export function useCepLookup(onFound: (address: CepAddress) => void) {
   );
 
   return { status, lookup, message: status === 'idle' ? null : CEP_STATUS_TEXT[status] };
+}
+
+/** A form with an `address` group (company, customer). */
+type WithAddress = FieldValues & { address: { street: string; number: string; district: string; city: string; state: string } };
+
+/**
+ * The CEP lookup wired to a form's `address` fields: what the service
+ * found goes into street, district, city and UF, and the cursor to the number.
+ */
+export function useAddressCepLookup<T extends WithAddress>(form: UseFormReturn<T>) {
+  return useCepLookup(
+    useCallback(
+      (found: CepAddress) => {
+        const fields = { street: found.street, district: found.district, city: found.city, state: found.state };
+        for (const [key, value] of Object.entries(fields)) {
+          form.setValue(`address.${key}` as Path<T>, value as PathValue<T, Path<T>>, {
+            shouldDirty: true,
+            shouldValidate: form.formState.isSubmitted,
+          });
+        }
+        form.setFocus('address.number' as Path<T>);
+      },
+      [form],
+    ),
+  );
 }

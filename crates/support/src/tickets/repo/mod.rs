@@ -169,7 +169,7 @@ pub async fn list(
         None => None,
     };
     let q = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
-    let number: Option<i64> = q.and_then(|q| q.trim_start_matches('#').parse().ok());
+    let number = q.and_then(|q| kernel::search::number(q, "#"));
     // "#1042" is looked up by the unique (tenant, number) index, not scanned for.
     if let Some(number) = number {
         let id = sqlx::query_scalar!(
@@ -745,7 +745,7 @@ pub async fn search(
     q: &str,
     limit: i64,
 ) -> Result<Vec<kernel::search::SearchHit>> {
-    let number: Option<i64> = q.trim().trim_start_matches('#').parse().ok();
+    let number = kernel::search::number(q, "#");
     let rows = sqlx::query!(
         r#"select t.id, t.number, t.subject, t.status, c.name as customer
              from tickets t

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 
 import { Alert, FormErrors } from '@/components/ui/alert';
@@ -11,7 +11,7 @@ import { formatCnpj } from '@/lib/br/cnpj';
 import { formatPhone } from '@/lib/br/phone';
 import { BRAZILIAN_STATES } from '@/lib/br/states';
 import { BRAZILIAN_TIMEZONES } from '@/lib/br/timezones';
-import { useCepLookup, type CepAddress } from '@/lib/br/use-cep-lookup';
+import { useAddressCepLookup } from '@/lib/br/use-cep-lookup';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { problemMessage } from '@/lib/problem';
 
@@ -57,22 +57,7 @@ export function CompanyForm({ company }: { company: Company }) {
     form.register(name, {
       onChange: (event: React.ChangeEvent<HTMLInputElement>) => form.setValue(name, format(event.target.value)),
     });
-  const cep = useCepLookup(
-    useCallback(
-      (found: CepAddress) => {
-        for (const [key, value] of [
-          ['address.street', found.street],
-          ['address.district', found.district],
-          ['address.city', found.city],
-          ['address.state', found.state],
-        ] as const) {
-          form.setValue(key, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
-        }
-        form.setFocus('address.number');
-      },
-      [form],
-    ),
-  );
+  const cep = useAddressCepLookup(form);
 
   return (
     <form

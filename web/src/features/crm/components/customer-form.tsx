@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Controller, get, useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Link } from 'react-router';
 
@@ -17,7 +17,7 @@ import { isValidCnpj } from '@/lib/br/cnpj';
 import { isValidCpf } from '@/lib/br/cpf';
 import { formatPhone, isValidPhone, toE164Phone } from '@/lib/br/phone';
 import { BRAZILIAN_STATES } from '@/lib/br/states';
-import { useCepLookup, type CepAddress } from '@/lib/br/use-cep-lookup';
+import { useAddressCepLookup } from '@/lib/br/use-cep-lookup';
 import { cn } from '@/lib/cn';
 import { applyFieldErrors, unmatchedFieldErrors } from '@/lib/form-errors';
 import { isApiError, problemMessage } from '@/lib/problem';
@@ -112,22 +112,7 @@ function CustomerFormInner({
     mode: 'onTouched',
   });
   const { errors } = form.formState;
-  const cep = useCepLookup(
-    useCallback(
-      (found: CepAddress) => {
-        for (const [key, value] of [
-          ['address.street', found.street],
-          ['address.district', found.district],
-          ['address.city', found.city],
-          ['address.state', found.state],
-        ] as const) {
-          form.setValue(key, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
-        }
-        form.setFocus('address.number');
-      },
-      [form],
-    ),
-  );
+  const cep = useAddressCepLookup(form);
   const emails = useFieldArray({ control: form.control, name: 'emails' });
   const phones = useFieldArray({ control: form.control, name: 'phones' });
   const kind = useWatch({ control: form.control, name: 'kind' });
