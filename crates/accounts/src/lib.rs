@@ -1,11 +1,15 @@
 //! Accounts: companies (the tenants), users and roles, invitations,
-//! password resets, plans and their limits, and the auth API
+//! password resets, plans and their limits, each person's profile and
+//! notifications, and the auth API
 //! (`/api/v1/auth/*`, `/api/v1/me`).
 
 pub mod auth;
 pub mod company;
+pub mod images;
 pub mod invitations;
+pub mod notifications;
 pub mod plans;
+pub mod profile;
 pub mod users;
 
 use kernel::App;
@@ -20,6 +24,8 @@ pub fn router() -> OpenApiRouter<App> {
         .merge(invitations::http::router())
         .merge(company::http::router())
         .merge(plans::http::router())
+        .merge(profile::http::router())
+        .merge(notifications::http::router())
 }
 
 /// Routes under `/api/v1/auth` (rate-limited by the server).
@@ -34,4 +40,6 @@ pub fn session_router() -> OpenApiRouter<App> {
 }
 
 /// This module's background jobs.
-pub fn register_jobs(_registry: &mut Registry) {}
+pub fn register_jobs(registry: &mut Registry) {
+    notifications::service::register(registry);
+}

@@ -170,6 +170,12 @@ event!(
         pub customer_id: Uuid,
         /// The conversation it was made in: the acceptance shows there.
         pub ticket_id: Option<Uuid>,
+        /// `PROP-0007`'s number; 0 in events stored before it was carried.
+        #[serde(default)]
+        pub number: i64,
+        /// Who answers for it: the deal's owner, else who wrote the proposal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub owner_id: Option<Uuid>,
     }
 );
 

@@ -250,6 +250,7 @@ catalogue![
     MessageReceived,
     MessageQueued,
     MessageStatusChanged,
+    MessageDeliveryFailed,
     NoteAdded,
     CsatReceived,
     InvoiceIssued,

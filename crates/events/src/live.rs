@@ -97,6 +97,45 @@ signal!(
     "dashboard_changed" / Everyone DashboardChanged { pub sections: Vec<String> }
 );
 
+/// What a notification is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationKind {
+    Mention,
+    Assignment,
+    Transfer,
+    SlaWarning,
+    SlaBreached,
+    ProposalAccepted,
+    PaymentReceived,
+    DeliveryFailed,
+}
+
+/// The record a notification opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationSubject {
+    Ticket,
+    Proposal,
+    Payment,
+}
+
+signal!(
+    /// To one person (their user room): something concerns them. `id` is
+    /// the stored notification (none when they keep only desktop alerts of
+    /// this kind); `desktop` says whether they asked for a desktop alert.
+    "notification" / Internal NotificationPushed {
+        pub id: Option<Uuid>,
+        pub kind: NotificationKind,
+        pub title: String,
+        pub body: String,
+        pub subject_kind: NotificationSubject,
+        pub subject_id: Uuid,
+        pub desktop: bool,
+        pub created_at: DateTime<Utc>,
+    }
+);
+
 pub(crate) fn schemas(all: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>) {
     fn add<S: ToSchema>(all: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>) {
         all.push((S::name().into_owned(), <S as utoipa::PartialSchema>::schema()));
@@ -108,4 +147,5 @@ pub(crate) fn schemas(all: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::open
     add::<Left>(all);
     add::<AgentTyping>(all);
     add::<DashboardChanged>(all);
+    add::<NotificationPushed>(all);
 }

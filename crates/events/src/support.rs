@@ -73,6 +73,9 @@ event!(
         /// Absent when only the assignee changed.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub team_id: Option<Option<Uuid>>,
+        /// The person who did it; none for routing and automations.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub by: Option<Uuid>,
     }
 );
 
@@ -169,6 +172,19 @@ event!(
         pub status: DeliveryStatus,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub reason: Option<String>,
+    }
+);
+
+event!(
+    /// A reply of ours could not be delivered (after the retries, or the
+    /// provider said so): its author should know.
+    Support / Support MessageDeliveryFailed {
+        pub ticket_id: Uuid,
+        pub number: i64,
+        pub message_id: Uuid,
+        /// The agent who wrote it; none for the bot's and automations' replies.
+        pub author_id: Option<Uuid>,
+        pub reason: String,
     }
 );
 

@@ -236,6 +236,12 @@ async fn outside_the_24_hour_window_only_templates_and_provider_outages_end_fail
             || failed["failure_reason"].as_str().unwrap().contains("unavailable"),
         "{failed}"
     );
+    // Its author is told, in the bell.
+    let (_, bell) = t.get("/api/v1/notifications", &owner.token).await;
+    let told = bell["items"].as_array().unwrap().iter().find(|n| n["kind"] == "delivery_failed").cloned();
+    let told = told.unwrap_or_else(|| panic!("no delivery_failed notification: {bell}"));
+    assert_eq!(told["subject_id"], id.as_str());
+    assert!(told["title"].as_str().unwrap().starts_with("Mensagem não entregue no ticket #"), "{told}");
     // Retry once it is back.
     *fake.fail_with.lock().unwrap() = 0;
     let (s, _) = t
@@ -642,6 +648,23 @@ async fn sla_marks_a_breach_only_when_the_target_is_missed() {
     let (_, ticket) = t.get(&format!("/api/v1/tickets/{id}"), &owner.token).await;
     assert_eq!(ticket["sla_status"], "breached");
     assert_eq!(tickets(&t, &owner, "sla=breached").await.len(), 1);
+    // Nobody holds the ticket: whoever leads the inbox is told, once, and
+    // by e-mail too (a missed deadline is worth one by default).
+    let agent = t.add_user(&owner, "agent").await;
+    t.drain_jobs().await;
+    let (_, bell) = t.get("/api/v1/notifications", &owner.token).await;
+    let kinds: Vec<&str> =
+        bell["items"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["sla_breached"], "{bell}");
+    assert!(
+        bell["items"][0]["title"].as_str().unwrap().contains("prazo de primeira resposta estourado"),
+        "{bell}"
+    );
+    let (_, agents) = t.get("/api/v1/notifications", &agent.token).await;
+    assert_eq!(agents["items"].as_array().unwrap().len(), 0, "an agent who does not hold it is not");
+    assert!(
+        t.outbox().iter().any(|m| m.contains("estourado") && m.contains(&format!("To: {}", owner.email)))
+    );
 }
 
 #[tokio::test]

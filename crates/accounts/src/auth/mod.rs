@@ -1,3 +1,4 @@
+pub mod device;
 pub mod http;
 pub mod model;
 pub mod repo;

@@ -1,3 +1,4 @@
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -86,4 +87,30 @@ pub struct MeCompany {
 pub struct Me {
     pub user: User,
     pub company: MeCompany,
+    /// Added under the person's e-mail replies (empty: none).
+    pub signature: String,
+}
+
+/// One login (a refresh-token family) that can still be renewed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LoginSession {
+    pub id: Uuid,
+    pub started_at: DateTime<Utc>,
+    /// The last sign-in or renewal.
+    pub last_seen_at: DateTime<Utc>,
+    /// As the browser sent it; the web app names the browser and system.
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    /// The login making this request.
+    pub current: bool,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LoginSessions {
+    pub items: Vec<LoginSession>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EndedSessions {
+    pub ended: usize,
 }

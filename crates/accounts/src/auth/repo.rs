@@ -3,6 +3,9 @@ use kernel::Result;
 use sqlx::PgConnection;
 use uuid::Uuid;
 
+use super::device::Device;
+use super::model::LoginSession;
+
 pub struct Identity {
     pub tenant_id: Uuid,
     pub user_id: Uuid,
@@ -102,6 +105,7 @@ pub struct RefreshRow {
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
+#[allow(clippy::too_many_arguments)]
 pub async fn insert_refresh(
     conn: &mut PgConnection,
     tenant_id: Uuid,
@@ -110,16 +114,19 @@ pub async fn insert_refresh(
     family_id: Uuid,
     hash: &[u8],
     expires_at: DateTime<Utc>,
+    device: &Device,
 ) -> Result<()> {
     sqlx::query!(
-        "insert into refresh_tokens (tenant_id, id, user_id, family_id, token_hash, expires_at)
-         values ($1, $2, $3, $4, $5, $6)",
+        "insert into refresh_tokens (tenant_id, id, user_id, family_id, token_hash, expires_at, user_agent, ip)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
         tenant_id,
         id,
         user_id,
         family_id,
         hash,
-        expires_at
+        expires_at,
+        device.user_agent.as_deref(),
+        device.ip.as_deref()
     )
     .execute(conn)
     .await?;
@@ -293,4 +300,53 @@ pub async fn insert_company(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// The user's logins that can still be renewed, the newest use first:
+/// each family's first token is when it started, its newest token when and
+/// from where it was last renewed.
+pub async fn live_sessions(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+) -> Result<Vec<LoginSession>> {
+    Ok(sqlx::query_as!(
+        LoginSession,
+        r#"select distinct on (family_id)
+                  family_id as "id!",
+                  min(created_at) over (partition by family_id) as "started_at!",
+                  created_at as "last_seen_at!",
+                  user_agent, ip,
+                  false as "current!"
+             from refresh_tokens
+            where tenant_id = $1 and user_id = $2
+              and family_id in (select family_id from refresh_tokens
+                                 where tenant_id = $1 and user_id = $2 and revoked_at is null
+                                   and rotated_at is null and expires_at > now())
+            order by family_id, created_at desc"#,
+        tenant_id,
+        user_id
+    )
+    .fetch_all(conn)
+    .await?)
+}
+
+/// Ends one of the user's logins; `false` when it is not theirs or already over.
+pub async fn revoke_session(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    user_id: Uuid,
+    family: Uuid,
+) -> Result<bool> {
+    Ok(sqlx::query!(
+        "update refresh_tokens set revoked_at = now()
+          where tenant_id = $1 and user_id = $2 and family_id = $3 and revoked_at is null",
+        tenant_id,
+        user_id,
+        family
+    )
+    .execute(conn)
+    .await?
+    .rows_affected()
+        > 0)
 }

@@ -12,6 +12,7 @@ use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
 use uuid::Uuid;
 
+use super::device::Device;
 use super::model::{SignupRequest, TokenPair};
 use super::repo;
 use crate::users;
@@ -33,6 +34,7 @@ pub async fn issue_pair(
     user_id: Uuid,
     role: Role,
     family: Option<Uuid>,
+    device: &Device,
 ) -> Result<TokenPair> {
     let tenant_id = tx.tenant_id();
     let id = new_id();
@@ -40,7 +42,7 @@ pub async fn issue_pair(
     let expires_at =
         Utc::now() + chrono::Duration::from_std(app.config.refresh_token_ttl).map_err(anyhow::Error::from)?;
     let family = family.unwrap_or(id);
-    repo::insert_refresh(tx, tenant_id, id, user_id, family, &refresh.hash(), expires_at).await?;
+    repo::insert_refresh(tx, tenant_id, id, user_id, family, &refresh.hash(), expires_at, device).await?;
     Ok(TokenPair {
         // The family is the login: the access token names it as its session.
         access_token: app.tokens.issue_access(user_id, tenant_id, family, role)?,
@@ -174,7 +176,7 @@ fn invalid_confirmation() -> Error {
 
 /// Confirms the address of the link and signs its user in. The company
 /// may send to customers from now on.
-pub async fn confirm_email(app: &App, token: &str) -> Result<TokenPair> {
+pub async fn confirm_email(app: &App, token: &str, device: &Device) -> Result<TokenPair> {
     let token = OpaqueToken::parse(token).ok_or_else(invalid_confirmation)?;
     let mut tx = TenantTx::begin(&app.db, token.tenant_id).await?;
     let row = repo::lock_confirmation(&mut tx, token.tenant_id, token.id)
@@ -185,12 +187,12 @@ pub async fn confirm_email(app: &App, token: &str) -> Result<TokenPair> {
     repo::confirm_company_email(&mut tx, token.tenant_id).await?;
     tx.commit().await?;
     let mut session = Session::open(app, token.tenant_id, row.user_id, None).await?;
-    let pair = issue_pair(app, &mut session.tx, row.user_id, session.user.role, None).await?;
+    let pair = issue_pair(app, &mut session.tx, row.user_id, session.user.role, None, device).await?;
     session.tx.commit().await?;
     Ok(pair)
 }
 
-pub async fn login(app: &App, email: &str, password: &str) -> Result<TokenPair> {
+pub async fn login(app: &App, email: &str, password: &str, device: &Device) -> Result<TokenPair> {
     let email = Email::parse(email).map_err(|_| bad_credentials())?;
     let mut conn = app.db.acquire().await?;
     let identity = repo::identity_by_email(&mut conn, email.as_str()).await?;
@@ -207,7 +209,7 @@ pub async fn login(app: &App, email: &str, password: &str) -> Result<TokenPair> 
     let mut session = Session::open(app, tenant_id, user_id, None)
         .await
         .map_err(|_| Error::Unauthorized("Este usuário está desativado.".into()))?;
-    let pair = issue_pair(app, &mut session.tx, user_id, session.user.role, None).await?;
+    let pair = issue_pair(app, &mut session.tx, user_id, session.user.role, None, device).await?;
     session.tx.commit().await?;
     Ok(pair)
 }
@@ -218,7 +220,7 @@ fn invalid_refresh() -> Error {
 
 /// Rotates a refresh token. Presenting an already-rotated token revokes
 /// its whole family: someone else has a copy.
-pub async fn refresh(app: &App, token: &str) -> Result<TokenPair> {
+pub async fn refresh(app: &App, token: &str, device: &Device) -> Result<TokenPair> {
     let token = OpaqueToken::parse(token).ok_or_else(invalid_refresh)?;
     let mut tx = TenantTx::begin(&app.db, token.tenant_id).await?;
     let row = repo::lock_refresh(&mut tx, token.tenant_id, token.id)
@@ -241,7 +243,8 @@ pub async fn refresh(app: &App, token: &str) -> Result<TokenPair> {
     tx.commit().await?;
     let mut session =
         Session::open(app, token.tenant_id, row.user_id, None).await.map_err(|_| invalid_refresh())?;
-    let pair = issue_pair(app, &mut session.tx, row.user_id, session.user.role, Some(row.family_id)).await?;
+    let pair =
+        issue_pair(app, &mut session.tx, row.user_id, session.user.role, Some(row.family_id), device).await?;
     session.tx.commit().await?;
     Ok(pair)
 }

@@ -3,6 +3,8 @@ use sqlx::PgConnection;
 use sqlx::types::Json;
 use uuid::Uuid;
 
+use crate::images::repo::StoredFile;
+
 use super::model::{Address, BusinessHours, Company, CompanyChange};
 use crate::auth::model::MeCompany;
 
@@ -100,12 +102,6 @@ pub async fn update(conn: &mut PgConnection, tenant_id: Uuid, c: &CompanyChange)
     Ok(())
 }
 
-pub struct StoredFile {
-    pub id: Uuid,
-    pub object_key: String,
-    pub content_type: String,
-}
-
 pub async fn logo(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Option<StoredFile>> {
     Ok(sqlx::query_as!(
         StoredFile,
@@ -118,39 +114,9 @@ pub async fn logo(conn: &mut PgConnection, tenant_id: Uuid) -> Result<Option<Sto
     .await?)
 }
 
-#[allow(clippy::too_many_arguments)]
-pub async fn insert_file(
-    conn: &mut PgConnection,
-    tenant_id: Uuid,
-    id: Uuid,
-    key: &str,
-    content_type: &str,
-    size: i64,
-    created_by: Uuid,
-) -> Result<()> {
-    sqlx::query!(
-        "insert into files (tenant_id, id, object_key, content_type, size_bytes, created_by)
-         values ($1, $2, $3, $4, $5, $6)",
-        tenant_id,
-        id,
-        key,
-        content_type,
-        size,
-        created_by
-    )
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
 pub async fn set_logo(conn: &mut PgConnection, tenant_id: Uuid, file_id: Option<Uuid>) -> Result<()> {
     sqlx::query!("update companies set logo_file_id = $2 where tenant_id = $1", tenant_id, file_id)
         .execute(conn)
         .await?;
-    Ok(())
-}
-
-pub async fn delete_file(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<()> {
-    sqlx::query!("delete from files where tenant_id = $1 and id = $2", tenant_id, id).execute(conn).await?;
     Ok(())
 }

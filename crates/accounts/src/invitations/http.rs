@@ -21,6 +21,7 @@ use super::model::{
     AcceptInvitationRequest, CreateInvitationRequest, Invitation, InvitationPage, InvitationPreview,
 };
 use super::repo;
+use crate::auth::device::Device;
 use crate::auth::model::TokenPair;
 use crate::auth::{repo as auth_repo, service as auth_service};
 use crate::{plans, users};
@@ -189,6 +190,7 @@ async fn preview_invitation(
               (status = 409, body = Problem), (status = 422, body = Problem)))]
 async fn accept_invitation(
     State(app): State<App>,
+    device: Device,
     ApiJson(body): ApiJson<AcceptInvitationRequest>,
 ) -> Result<ApiJson<TokenPair>> {
     let mut v = Violations::new();
@@ -215,7 +217,7 @@ async fn accept_invitation(
             Error::conflict(Some("email"), "Este e-mail já pertence a um usuário.")
         })?;
     repo::mark_accepted(&mut tx, token.tenant_id, token.id).await?;
-    let pair = auth_service::issue_pair(&app, &mut tx, user_id, role, None).await?;
+    let pair = auth_service::issue_pair(&app, &mut tx, user_id, role, None, &device).await?;
     tx.emit(&events::UserJoined { user_id }).await?;
     tx.commit().await?;
     Ok(ApiJson(pair))

@@ -12,6 +12,9 @@ pub struct User {
     pub role: Role,
     pub active: bool,
     pub created_at: DateTime<Utc>,
+    /// The photo's file id (`GET /users/{id}/avatar`); a new photo has a
+    /// new id, so it doubles as its version.
+    pub avatar_id: Option<Uuid>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

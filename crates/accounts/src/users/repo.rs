@@ -5,6 +5,7 @@ use sqlx::PgConnection;
 use uuid::Uuid;
 
 use super::model::User;
+use crate::images::repo::StoredFile;
 
 struct UserRow {
     id: Uuid,
@@ -13,6 +14,7 @@ struct UserRow {
     role: String,
     active: bool,
     created_at: chrono::DateTime<chrono::Utc>,
+    avatar_file_id: Option<Uuid>,
 }
 
 impl TryFrom<UserRow> for User {
@@ -25,6 +27,7 @@ impl TryFrom<UserRow> for User {
             role: r.role.parse()?,
             active: r.active,
             created_at: r.created_at,
+            avatar_id: r.avatar_file_id,
         })
     }
 }
@@ -40,7 +43,7 @@ pub async fn insert(
     let row = sqlx::query_as!(
         UserRow,
         "insert into users (tenant_id, id, name, email, role) values ($1, $2, $3, $4, $5)
-         returning id, name, email, role, active, created_at",
+         returning id, name, email, role, active, created_at, avatar_file_id",
         tenant_id,
         id,
         name,
@@ -55,7 +58,7 @@ pub async fn insert(
 pub async fn find(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<User>> {
     let row = sqlx::query_as!(
         UserRow,
-        "select id, name, email, role, active, created_at from users where tenant_id = $1 and id = $2",
+        "select id, name, email, role, active, created_at, avatar_file_id from users where tenant_id = $1 and id = $2",
         tenant_id,
         id
     )
@@ -69,7 +72,7 @@ pub async fn list(conn: &mut PgConnection, tenant_id: Uuid, page: &PageRequest) 
     let pattern = page.like_pattern();
     let rows = sqlx::query_as!(
         UserRow,
-        "select id, name, email, role, active, created_at from users
+        "select id, name, email, role, active, created_at, avatar_file_id from users
           where tenant_id = $1
             and ($2::uuid is null or id < $2)
             and ($3::text is null or unaccent(name) ilike unaccent($3) or email ilike $3)
@@ -96,7 +99,7 @@ pub async fn update(
         UserRow,
         "update users set name = coalesce($3, name), role = coalesce($4, role), active = coalesce($5, active)
           where tenant_id = $1 and id = $2
-          returning id, name, email, role, active, created_at",
+          returning id, name, email, role, active, created_at, avatar_file_id",
         tenant_id,
         id,
         name,
@@ -152,7 +155,7 @@ pub async fn revoke_refresh_tokens(conn: &mut PgConnection, tenant_id: Uuid, use
 pub async fn active_among(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]) -> Result<Vec<User>> {
     let rows = sqlx::query_as!(
         UserRow,
-        "select id, name, email, role, active, created_at from users
+        "select id, name, email, role, active, created_at, avatar_file_id from users
          where tenant_id = $1 and id = any($2) and active order by name",
         tenant_id,
         ids
@@ -160,4 +163,80 @@ pub async fn active_among(conn: &mut PgConnection, tenant_id: Uuid, ids: &[Uuid]
     .fetch_all(conn)
     .await?;
     rows.into_iter().map(User::try_from).collect()
+}
+
+/// Changes what a person may change of themselves (`PATCH /me`).
+pub async fn update_profile(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    name: Option<&str>,
+    signature: Option<&str>,
+) -> Result<()> {
+    sqlx::query!(
+        "update users set name = coalesce($3, name), signature = coalesce($4, signature)
+          where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        name,
+        signature
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn avatar(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<StoredFile>> {
+    Ok(sqlx::query_as!(
+        StoredFile,
+        "select f.id, f.object_key, f.content_type
+           from users u join files f on f.tenant_id = u.tenant_id and f.id = u.avatar_file_id
+          where u.tenant_id = $1 and u.id = $2",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?)
+}
+
+pub async fn set_avatar(
+    conn: &mut PgConnection,
+    tenant_id: Uuid,
+    id: Uuid,
+    file_id: Option<Uuid>,
+) -> Result<()> {
+    sqlx::query!(
+        "update users set avatar_file_id = $3 where tenant_id = $1 and id = $2",
+        tenant_id,
+        id,
+        file_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The user and their e-mail signature (`GET /me`), in one statement.
+pub async fn profile(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<(User, String)>> {
+    let row = sqlx::query!(
+        "select id, name, email, role, active, created_at, avatar_file_id, signature
+           from users where tenant_id = $1 and id = $2",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?;
+    row.map(|r| {
+        let user = UserRow {
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            role: r.role,
+            active: r.active,
+            created_at: r.created_at,
+            avatar_file_id: r.avatar_file_id,
+        };
+        Ok((User::try_from(user)?, r.signature))
+    })
+    .transpose()
 }

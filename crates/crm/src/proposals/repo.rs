@@ -416,3 +416,18 @@ pub async fn company_profile(conn: &mut PgConnection, tenant_id: Uuid) -> Result
     .fetch_one(conn)
     .await?)
 }
+
+/// Who answers for a proposal: its deal's owner, else who wrote it.
+pub async fn answerable(conn: &mut PgConnection, tenant_id: Uuid, id: Uuid) -> Result<Option<Uuid>> {
+    Ok(sqlx::query_scalar!(
+        "select coalesce(o.owner_id, p.created_by)
+           from proposals p
+           left join opportunities o on o.tenant_id = p.tenant_id and o.id = p.opportunity_id
+          where p.tenant_id = $1 and p.id = $2",
+        tenant_id,
+        id
+    )
+    .fetch_optional(conn)
+    .await?
+    .flatten())
+}

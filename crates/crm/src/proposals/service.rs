@@ -571,11 +571,14 @@ pub async fn accept(app: &App, token: &str, req: &AcceptRequest, ip: &str) -> Re
         None,
     )
     .await?;
+    let owner_id = repo::answerable(&mut tx, tenant, p.id).await?;
     tx.emit(&events::ProposalAccepted {
         proposal_id: p.id,
         contract_id: contract.id,
         customer_id: p.customer_id,
         ticket_id: p.ticket_id,
+        number: p.number,
+        owner_id,
     })
     .await?;
     tx.commit().await?;

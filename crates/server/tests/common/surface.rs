@@ -87,6 +87,28 @@ pub const ROUTES: &[Route] = &[
         ALL,
         Json(r#"{"current_password": "nao-e-a-senha-1", "new_password": "outra-senha-forte-1"}"#),
     ),
+    r("PATCH", "/me", ALL, Json(r#"{"signature": "Atenciosamente"}"#)),
+    r("PUT", "/me/avatar", ALL, Raw("image/png", super::world::PNG)),
+    r("DELETE", "/me/avatar", ALL, NoBody),
+    r("GET", "/users/{id}/avatar", ALL, NoBody),
+    r("GET", "/me/sessions", ALL, NoBody),
+    // Ends the caller's other logins: the matrix's actors have one each.
+    r("DELETE", "/me/sessions", ALL, NoBody),
+    // The fixture is a spare user's login: nobody else's to end.
+    r("DELETE", "/me/sessions/{id}", ALL, NoBody),
+    r("GET", "/me/notification-preferences", ALL, NoBody),
+    r(
+        "PUT",
+        "/me/notification-preferences",
+        ALL,
+        Json(
+            r#"{"items": [{"kind": "payment_received", "in_app": true, "email": false, "desktop": false}]}"#,
+        ),
+    ),
+    r("GET", "/notifications", ALL, NoBody),
+    r("POST", "/notifications/read-all", ALL, NoBody),
+    // The fixture is the agent's: the others get 404, never 403.
+    r("POST", "/notifications/{id}/read", ALL, NoBody),
     r("GET", "/company", ALL, NoBody),
     r("PATCH", "/company", ADMINS, Json(r#"{"trade_name": "Alfa"}"#)),
     r("GET", "/company/logo", ALL, NoBody),
@@ -456,6 +478,8 @@ pub fn fixture_for(segment: &str) -> Option<&'static str> {
         "teams" => "team",
         "tickets" => "ticket",
         "messages" => "message",
+        "notifications" => "notification",
+        "sessions" => "session",
         "attachments" => "attachment",
         "users" => "user",
         "webhooks" => "webhook",

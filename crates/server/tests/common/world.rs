@@ -321,6 +321,23 @@ impl World {
         )
         .await;
         ids.insert("message", id(&reply));
+        let agent_actor = &members.iter().find(|(r, _)| *r == "agent").expect("an agent").1;
+        let note = created(
+            t,
+            o,
+            &format!("/api/v1/tickets/{}/messages", ids["ticket"]),
+            json!({"text": format!("{TERM}: veja este"), "note": true, "mentions": [agent_actor.user_id]}),
+        )
+        .await;
+        assert_eq!(note["direction"], "note", "{note}");
+        t.drain_jobs().await;
+        let (_, bell) = t.get("/api/v1/notifications", &agent_actor.token).await;
+        ids.insert(
+            "notification",
+            id(&items(&bell).first().cloned().expect("the mention notified the agent")),
+        );
+        let (_, logins) = t.get("/api/v1/me/sessions", &spare.token).await;
+        ids.insert("session", id(&items(&logins)[0]));
         let (_, events) = t.get(&format!("/api/v1/inbox?source=channel:{}", ids["channel"]), &o.token).await;
         ids.insert("channel_event", id(&items(&events)[0]));
 

@@ -10,8 +10,8 @@
 
 use channels::whatsapp;
 use chrono::{DateTime, Utc};
-use events::MessageStatusChanged;
 use events::live::MessageToVisitor;
+use events::{MessageDeliveryFailed, MessageStatusChanged};
 use kernel::jobs::{self, EnqueueOptions, Job, Registry};
 use kernel::tenant::TenantTx;
 use kernel::{App, Error, Result};
@@ -295,6 +295,14 @@ async fn send(app: &App, tenant: Uuid, message_id: Uuid) -> anyhow::Result<()> {
                 reason: Some(reason.to_string()),
             })
             .await?;
+            tx.emit(&MessageDeliveryFailed {
+                ticket_id: t.id,
+                number: t.number,
+                message_id,
+                author_id: m.author_id,
+                reason: reason.to_string(),
+            })
+            .await?;
         }
     }
     tx.commit().await?;
@@ -311,9 +319,24 @@ pub async fn apply_status(tx: &mut TenantTx, s: &channels::StatusUpdate) -> Resu
         channels::DeliveryState::Failed => DeliveryStatus::Failed,
     };
     match repo::advance_delivery(tx, tenant, &s.provider_message_id, to, s.error.as_deref()).await? {
-        Some((ticket_id, message_id)) => {
-            tx.emit(&MessageStatusChanged { ticket_id, message_id, status: to, reason: s.error.clone() })
+        Some(m) => {
+            tx.emit(&MessageStatusChanged {
+                ticket_id: m.ticket_id,
+                message_id: m.message_id,
+                status: to,
+                reason: s.error.clone(),
+            })
+            .await?;
+            if to == DeliveryStatus::Failed {
+                tx.emit(&MessageDeliveryFailed {
+                    ticket_id: m.ticket_id,
+                    number: m.number,
+                    message_id: m.message_id,
+                    author_id: m.author_id,
+                    reason: s.error.clone().unwrap_or_else(|| "o provedor recusou a mensagem".into()),
+                })
                 .await?;
+            }
             Ok(true)
         }
         None => Ok(false),

@@ -385,7 +385,8 @@ async fn open_ticket(
     .await?;
     if let Some(user) = assignee {
         repo::log(tx, tenant, id, None, "assigned", json!({ "assignee_id": user, "by": "routing" })).await?;
-        tx.emit(&TicketAssigned { ticket_id: id, number, assignee_id: Some(user), team_id: None }).await?;
+        tx.emit(&TicketAssigned { ticket_id: id, number, assignee_id: Some(user), team_id: None, by: None })
+            .await?;
     }
     Ok((id, verdict))
 }
@@ -938,7 +939,10 @@ async fn apply_transfer(
         ticket_id: id,
         number: t.number,
         assignee_id: assignee,
-        team_id: Some(team_id),
+        // As documented: absent when only the assignee changed (the
+        // assignee's notification then says "atribuído", not "transferido").
+        team_id: (team_id != t.team_id).then_some(team_id),
+        by: actor.id(),
     })
     .await?;
     repo::find(tx, tenant, id, false).await?.ok_or(Error::NotFound)

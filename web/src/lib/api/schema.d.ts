@@ -778,7 +778,6 @@ export interface paths {
             cookie?: never;
         };
         get: operations["get_logo"];
-        /** Uploads the company logo (raw body, PNG/JPEG/WebP, up to 1 MiB). */
         put: operations["put_logo"];
         post?: never;
         delete: operations["delete_logo"];
@@ -1866,6 +1865,46 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Changes the signed-in person's name and e-mail signature. */
+        patch: operations["update_profile"];
+        trace?: never;
+    };
+    "/api/v1/me/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the signed-in person's photo (raw body, PNG/JPEG/WebP, up to 1 MiB). */
+        put: operations["put_avatar"];
+        post?: never;
+        /** Removes the signed-in person's photo. */
+        delete: operations["delete_avatar"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the person gets of each kind: in the bell, by e-mail, as a desktop alert. */
+        get: operations["get_preferences"];
+        /**
+         * Changes the kinds listed; the others keep their choice. A kind listed
+         *     twice is a 422 naming the second one.
+         */
+        put: operations["update_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1900,6 +1939,107 @@ export interface paths {
         /** The agent's presence (the inbox also sets it over Socket.IO); routing only picks online agents. */
         put: operations["set_presence"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in user's logins that are still open (this one marked
+         *     `current`), the most recently used first.
+         */
+        get: operations["list_sessions"];
+        put?: never;
+        post?: never;
+        /**
+         * "Sair de todos os outros": ends every login of the user but this one —
+         *     their tokens and sockets stop at once.
+         */
+        delete: operations["end_other_sessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Ends one of the user's logins (this one included: that is signing out).
+         *     Another person's, or one already over, is a 404.
+         */
+        delete: operations["end_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person's notifications, newest first, with the unread
+         *     count of the bell.
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks every notification of the person read. */
+        post: operations["mark_all_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks one of the person's notifications read (again is harmless).
+         *     Another person's is a 404.
+         */
+        post: operations["mark_read"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3061,6 +3201,23 @@ export interface paths {
         patch: operations["update_user"];
         trace?: never;
     };
+    "/api/v1/users/{id}/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A colleague's photo (anyone of the company sees it, as the user list). */
+        get: operations["get_avatar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4133,11 +4290,14 @@ export interface components {
             /** Format: int64 */
             previous_p90_secs?: number | null;
         };
+        EndedSessions: {
+            ended: number;
+        };
         /**
          * @description The kind of every domain event: its Socket.IO event name and the name of its schema.
          * @enum {string}
          */
-        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketTriaged" | "TicketCategorized" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowInvoiceDue" | "FlowPaused";
+        EventKind: "CompanyCreated" | "CompanyUpdated" | "UserInvited" | "UserJoined" | "UserUpdated" | "UserDeactivated" | "CustomerCreated" | "CustomerUpdated" | "CustomerMerged" | "CustomerDeleted" | "CustomersImported" | "ContactAdded" | "OpportunityCreated" | "OpportunityUpdated" | "OpportunityMoved" | "OpportunityStageChanged" | "OpportunityWon" | "OpportunityLost" | "OpportunityDeleted" | "ProposalCreated" | "ProposalUpdated" | "ProposalSent" | "ProposalViewed" | "ProposalAccepted" | "ProposalRejected" | "ProposalExpired" | "ContractUpdated" | "ContractSigned" | "ContractStatusChanged" | "ContractCancelled" | "TicketCreated" | "TicketTriaged" | "TicketCategorized" | "TicketAssigned" | "TicketStatusChanged" | "TicketResolved" | "TicketMerged" | "TicketMentioned" | "SlaWarningReached" | "SlaBreached" | "MessageReceived" | "MessageQueued" | "MessageStatusChanged" | "MessageDeliveryFailed" | "NoteAdded" | "CsatReceived" | "InvoiceIssued" | "InvoiceSent" | "InvoiceReminderDue" | "InvoiceOverdue" | "InvoicePaid" | "InvoiceCancelled" | "PaymentReceived" | "PaymentNeedsReview" | "PaymentFailed" | "PaymentRefunded" | "SubscriptionStarted" | "SubscriptionChanged" | "SubscriptionPaused" | "SubscriptionResumed" | "SubscriptionCancelled" | "FlowRunRequested" | "FlowScheduleFired" | "FlowInvoiceDue" | "FlowPaused";
         /** @description A question the company answered; the bot states nothing else about it. */
         FaqEntry: {
             answer: string;
@@ -4714,6 +4874,26 @@ export interface components {
             email: string;
             password: string;
         };
+        /** @description One login (a refresh-token family) that can still be renewed. */
+        LoginSession: {
+            /** @description The login making this request. */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            ip?: string | null;
+            /**
+             * Format: date-time
+             * @description The last sign-in or renewal.
+             */
+            last_seen_at: string;
+            /** Format: date-time */
+            started_at: string;
+            /** @description As the browser sent it; the web app names the browser and system. */
+            user_agent?: string | null;
+        };
+        LoginSessions: {
+            items: components["schemas"]["LoginSession"][];
+        };
         LogoutRequest: {
             refresh_token: string;
         };
@@ -4722,8 +4902,19 @@ export interface components {
             /** Format: uuid */
             ticket_id: string;
         };
+        MarkedRead: {
+            /**
+             * Format: int64
+             * @description How many changed.
+             */
+            marked: number;
+            /** Format: int64 */
+            unread: number;
+        };
         Me: {
             company: components["schemas"]["MeCompany"];
+            /** @description Added under the person's e-mail replies (empty: none). */
+            signature: string;
             user: components["schemas"]["User"];
         };
         MeCompany: {
@@ -4810,6 +5001,24 @@ export interface components {
             /** @description The customer's page (on the cards of what was sent). */
             url?: string | null;
         };
+        /**
+         * @description A reply of ours could not be delivered (after the retries, or the
+         *     provider said so): its author should know.
+         */
+        MessageDeliveryFailed: {
+            /**
+             * Format: uuid
+             * @description The agent who wrote it; none for the bot's and automations' replies.
+             */
+            author_id?: string | null;
+            /** Format: uuid */
+            message_id: string;
+            /** Format: int64 */
+            number: number;
+            reason: string;
+            /** Format: uuid */
+            ticket_id: string;
+        };
         MessagePage: {
             /** @description Newest first. */
             items: components["schemas"]["Message"][];
@@ -4890,6 +5099,57 @@ export interface components {
         NoteRequest: {
             text: string;
         };
+        Notification: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** Format: date-time */
+            read_at?: string | null;
+            /** Format: uuid */
+            subject_id: string;
+            subject_kind: components["schemas"]["NotificationSubject"];
+            title: string;
+        };
+        /**
+         * @description What a notification is about.
+         * @enum {string}
+         */
+        NotificationKind: "mention" | "assignment" | "transfer" | "sla_warning" | "sla_breached" | "proposal_accepted" | "payment_received" | "delivery_failed";
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Unread notifications in all (the bell's number), whatever the page.
+             */
+            unread: number;
+        };
+        /**
+         * @description To one person (their user room): something concerns them. `id` is
+         *     the stored notification (none when they keep only desktop alerts of
+         *     this kind); `desktop` says whether they asked for a desktop alert.
+         */
+        NotificationPushed: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            desktop: boolean;
+            /** Format: uuid */
+            id?: string | null;
+            kind: components["schemas"]["NotificationKind"];
+            /** Format: uuid */
+            subject_id: string;
+            subject_kind: components["schemas"]["NotificationSubject"];
+            title: string;
+        };
+        /**
+         * @description The record a notification opens.
+         * @enum {string}
+         */
+        NotificationSubject: "ticket" | "proposal" | "payment";
         /**
          * @description The conversation's own sentences that say the most (offline, nothing
          *     rewritten): what the customer asked, the points it kept coming back to,
@@ -5209,6 +5469,20 @@ export interface components {
              */
             users: number;
         };
+        /**
+         * @description A person's choice for one kind: listed in the bell, e-mailed, shown as
+         *     a desktop alert while the app is open.
+         */
+        Preference: {
+            desktop: boolean;
+            email: boolean;
+            in_app: boolean;
+            kind: components["schemas"]["NotificationKind"];
+        };
+        Preferences: {
+            /** @description One entry per kind, the defaults where the person chose nothing. */
+            items: components["schemas"]["Preference"][];
+        };
         /** @description An agent went online, away or offline. */
         PresenceChanged: {
             status: components["schemas"]["PresenceStatus"];
@@ -5358,6 +5632,16 @@ export interface components {
             contract_id: string;
             /** Format: uuid */
             customer_id: string;
+            /**
+             * Format: int64
+             * @description `PROP-0007`'s number; 0 in events stored before it was carried.
+             */
+            number?: number;
+            /**
+             * Format: uuid
+             * @description Who answers for it: the deal's owner, else who wrote the proposal.
+             */
+            owner_id?: string | null;
             /** Format: uuid */
             proposal_id: string;
             /**
@@ -6273,6 +6557,11 @@ export interface components {
         TicketAssigned: {
             /** Format: uuid */
             assignee_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The person who did it; none for routing and automations.
+             */
+            by?: string | null;
             /** Format: int64 */
             number: number;
             /**
@@ -6691,6 +6980,10 @@ export interface components {
             /** Format: int64 */
             value_cents?: number | null;
         };
+        UpdatePreferencesRequest: {
+            /** @description The kinds to change; the others keep their choice. */
+            items: components["schemas"]["Preference"][];
+        };
         UpdateProductRequest: {
             active?: boolean | null;
             billing?: components["schemas"]["Billing"] | null;
@@ -6700,6 +6993,11 @@ export interface components {
             price_cents?: number | null;
             sku?: string | null;
             unit?: string | null;
+        };
+        UpdateProfileRequest: {
+            name?: string | null;
+            /** @description Added under the person's e-mail replies; empty removes it. */
+            signature?: string | null;
         };
         UpdateProposalRequest: {
             /** Format: int32 */
@@ -6744,6 +7042,12 @@ export interface components {
         };
         User: {
             active: boolean;
+            /**
+             * Format: uuid
+             * @description The photo's file id (`GET /users/{id}/avatar`); a new photo has a
+             *     new id, so it doubles as its version.
+             */
+            avatar_id?: string | null;
             /** Format: date-time */
             created_at: string;
             email: string;
@@ -12677,6 +12981,199 @@ export interface operations {
             };
         };
     };
+    update_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProfileRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_avatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": number[];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_avatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     change_password: {
         parameters: {
             query?: never;
@@ -12732,6 +13229,217 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSessions"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    end_other_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessions"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    end_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description 1–200, default 50. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Only the unread ones. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkedRead"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
             };
             422: {
                 headers: {
@@ -16497,6 +17205,51 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_avatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -192,10 +192,11 @@ pub async fn advance_delivery(
     provider_message_id: &str,
     to: DeliveryStatus,
     reason: Option<&str>,
-) -> Result<Option<(Uuid, Uuid)>> {
+) -> Result<Option<Advanced>> {
     let current = sqlx::query!(
-        "select id, ticket_id, delivery_status from ticket_messages
-          where tenant_id = $1 and provider_message_id = $2 for update",
+        "select m.id, m.ticket_id, m.delivery_status, m.author_id, t.number
+           from ticket_messages m join tickets t on t.tenant_id = m.tenant_id and t.id = m.ticket_id
+          where m.tenant_id = $1 and m.provider_message_id = $2 for update of m",
         tenant_id,
         provider_message_id
     )
@@ -222,7 +223,20 @@ pub async fn advance_delivery(
     )
     .execute(conn)
     .await?;
-    Ok(Some((current.ticket_id, current.id)))
+    Ok(Some(Advanced {
+        ticket_id: current.ticket_id,
+        message_id: current.id,
+        number: current.number,
+        author_id: current.author_id,
+    }))
+}
+
+/// A message whose delivery status moved forward.
+pub struct Advanced {
+    pub ticket_id: Uuid,
+    pub message_id: Uuid,
+    pub number: i64,
+    pub author_id: Option<Uuid>,
 }
 
 pub struct Delivery<'a> {

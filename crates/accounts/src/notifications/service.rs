@@ -1,0 +1,258 @@
+//! Who is told what: one subscriber job per event that concerns a person
+//! turns it into a [`Draft`] and its recipients; [`deliver`] records one
+//! notification per person and event (a redelivered event tells nobody
+//! twice), queues the e-mail in the same transaction, and after the commit
+//! pushes it live to the person's Socket.IO room.
+
+use events::live::NotificationPushed;
+use events::{
+    Envelope, MessageDeliveryFailed, PaymentReceived, ProposalAccepted, SlaBreached, SlaWarningReached,
+    TicketAssigned, TicketMentioned,
+};
+use kernel::auth::{Area, Role};
+use kernel::ids::new_id;
+use kernel::jobs::{self, EnqueueOptions, Registry};
+use kernel::mail::SendEmail;
+use kernel::money::Money;
+use kernel::realtime::user_room;
+use kernel::tenant::TenantTx;
+use kernel::{App, Result};
+use uuid::Uuid;
+
+use super::model::{Kind, Preference, Subject};
+use super::repo::{self, NewNotification};
+
+/// What a notification says and opens.
+pub struct Draft {
+    pub kind: Kind,
+    pub title: String,
+    pub body: String,
+    pub subject_kind: Subject,
+    pub subject_id: Uuid,
+}
+
+/// Whom it goes to: named people and/or everyone with one of `roles`,
+/// never `except` (who caused it).
+#[derive(Default)]
+pub struct Audience {
+    pub users: Vec<Uuid>,
+    pub roles: &'static [Role],
+    pub except: Option<Uuid>,
+}
+
+impl Audience {
+    fn user(id: Option<Uuid>) -> Self {
+        Audience { users: id.into_iter().collect(), ..Default::default() }
+    }
+}
+
+pub fn register(registry: &mut Registry) {
+    registry
+        .on("accounts.notify_mention", |app, e: Envelope<TicketMentioned>| async move {
+            let ev = &e.event;
+            let draft = Draft {
+                kind: Kind::Mention,
+                title: format!("{} mencionou você no ticket #{}", ev.by, ev.number),
+                body: ev.preview.clone(),
+                subject_kind: Subject::Ticket,
+                subject_id: ev.ticket_id,
+            };
+            let to = Audience { users: ev.user_ids.clone(), ..Default::default() };
+            Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
+        })
+        .on("accounts.notify_assignment", |app, e: Envelope<TicketAssigned>| async move {
+            let ev = &e.event;
+            let transfer = ev.team_id.is_some();
+            let draft = Draft {
+                kind: if transfer { Kind::Transfer } else { Kind::Assignment },
+                title: match transfer {
+                    true => format!("Ticket #{} transferido para você", ev.number),
+                    false => format!("Ticket #{} atribuído a você", ev.number),
+                },
+                body: "Abra a conversa para responder.".into(),
+                subject_kind: Subject::Ticket,
+                subject_id: ev.ticket_id,
+            };
+            // Taking a ticket oneself is no news to oneself.
+            let to = Audience { except: ev.by, ..Audience::user(ev.assignee_id) };
+            Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
+        })
+        .on("accounts.notify_sla_warning", |app, e: Envelope<SlaWarningReached>| async move {
+            let ev = &e.event;
+            let draft = Draft {
+                kind: Kind::SlaWarning,
+                title: format!("Ticket #{}: prazo de {} perto do fim", ev.number, ev.target.label()),
+                body: remaining(ev.due - e.occurred_at),
+                subject_kind: Subject::Ticket,
+                subject_id: ev.ticket_id,
+            };
+            Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &sla_audience(ev.assignee_id)).await?)
+        })
+        .on("accounts.notify_sla_breached", |app, e: Envelope<SlaBreached>| async move {
+            let ev = &e.event;
+            let draft = Draft {
+                kind: Kind::SlaBreached,
+                title: format!("Ticket #{}: prazo de {} estourado", ev.number, ev.target.label()),
+                body: "Responda agora: o cliente está esperando além do combinado.".into(),
+                subject_kind: Subject::Ticket,
+                subject_id: ev.ticket_id,
+            };
+            Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &sla_audience(ev.assignee_id)).await?)
+        })
+        .on("accounts.notify_proposal_accepted", |app, e: Envelope<ProposalAccepted>| async move {
+            let ev = &e.event;
+            let title = match ev.number {
+                0 => "Proposta aceita".to_string(),
+                n => format!("Proposta PROP-{n:04} aceita"),
+            };
+            let draft = Draft {
+                kind: Kind::ProposalAccepted,
+                title,
+                body: "O cliente aceitou pelo link; o contrato já foi gerado.".into(),
+                subject_kind: Subject::Proposal,
+                subject_id: ev.proposal_id,
+            };
+            // Nobody answers for it (no owner, author gone): the sales managers.
+            let to = match ev.owner_id {
+                Some(owner) => Audience::user(Some(owner)),
+                None => Audience { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() },
+            };
+            Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
+        })
+        .on("accounts.notify_payment_received", |app, e: Envelope<PaymentReceived>| async move {
+            let ev = &e.event;
+            let draft = Draft {
+                kind: Kind::PaymentReceived,
+                title: format!("Pagamento recebido: {}", Money::brl(ev.amount_cents).format_brl()),
+                body: ev.timeline.summary.clone(),
+                subject_kind: Subject::Payment,
+                subject_id: ev.payment_id,
+            };
+            let to = Audience { roles: Area::Finance.roles(), ..Default::default() };
+            Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
+        })
+        .on("accounts.notify_delivery_failed", |app, e: Envelope<MessageDeliveryFailed>| async move {
+            let ev = &e.event;
+            let draft = Draft {
+                kind: Kind::DeliveryFailed,
+                title: format!("Mensagem não entregue no ticket #{}", ev.number),
+                body: ev.reason.chars().take(300).collect(),
+                subject_kind: Subject::Ticket,
+                subject_id: ev.ticket_id,
+            };
+            // A reply of the bot or an automation: whoever leads the inbox.
+            let to = match ev.author_id {
+                Some(author) => Audience::user(Some(author)),
+                None => Audience { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() },
+            };
+            Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
+        });
+}
+
+/// The ticket's assignee; a ticket nobody holds, whoever leads the inbox.
+fn sla_audience(assignee: Option<Uuid>) -> Audience {
+    match assignee {
+        Some(_) => Audience::user(assignee),
+        None => Audience { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() },
+    }
+}
+
+/// "Faltam 12 min para o prazo." — relative, so no timezone is needed.
+fn remaining(left: chrono::TimeDelta) -> String {
+    let minutes = left.num_minutes().max(1);
+    match minutes {
+        1 => "Falta 1 min para o prazo.".into(),
+        m if m < 120 => format!("Faltam {m} min para o prazo."),
+        m => format!("Faltam {} h para o prazo.", m / 60),
+    }
+}
+
+/// Records and sends `draft` to `to`, once per person and event.
+pub async fn deliver(app: &App, tenant: Uuid, event_id: Uuid, draft: &Draft, to: &Audience) -> Result<()> {
+    let roles: Vec<String> = to.roles.iter().map(|r| r.as_str().to_string()).collect();
+    let mut tx = TenantTx::begin(&app.db, tenant).await?;
+    let people = repo::recipients(&mut tx, tenant, draft.kind, &to.users, &roles, to.except).await?;
+    let mut live = Vec::new();
+    for person in people {
+        let default = Preference::default_for(draft.kind);
+        let in_app = person.in_app.unwrap_or(default.in_app);
+        let email = person.email_on.unwrap_or(default.email);
+        let desktop = person.desktop.unwrap_or(default.desktop);
+        if !(in_app || email || desktop) {
+            continue;
+        }
+        let id = new_id();
+        let row = NewNotification {
+            id,
+            user_id: person.id,
+            kind: draft.kind,
+            title: &draft.title,
+            body: &draft.body,
+            subject_kind: draft.subject_kind,
+            subject_id: draft.subject_id,
+            event_id,
+            in_app,
+        };
+        let Some(created_at) = repo::insert(&mut tx, tenant, &row).await? else {
+            continue; // this event already told them
+        };
+        if email {
+            let mail = SendEmail {
+                to: person.email.clone(),
+                subject: draft.title.clone(),
+                text: format!(
+                    "{}\n\n{}\n\nAbrir no ConectCRM: {}\n\nVocê recebe este e-mail pelas suas preferências de \
+                     notificação (Meu perfil → Notificações).\n",
+                    draft.title,
+                    draft.body,
+                    link(app, draft.subject_kind, draft.subject_id)
+                ),
+                html: None,
+                attachments: vec![],
+            };
+            jobs::enqueue(&mut tx, Some(tenant), &mail, EnqueueOptions::default()).await?;
+        }
+        if in_app || desktop {
+            live.push((
+                person.id,
+                NotificationPushed {
+                    id: in_app.then_some(id),
+                    kind: draft.kind,
+                    title: draft.title.clone(),
+                    body: draft.body.clone(),
+                    subject_kind: draft.subject_kind,
+                    subject_id: draft.subject_id,
+                    desktop,
+                    created_at,
+                },
+            ));
+        }
+    }
+    tx.commit().await?;
+    for (user, signal) in live {
+        app.realtime.signal_room(user_room(user), &signal).await;
+    }
+    Ok(())
+}
+
+/// The web app's page for the record (the paths of `web/src/config/paths.ts`).
+fn link(app: &App, subject: Subject, id: Uuid) -> String {
+    let base = app.config.frontend_url.trim_end_matches('/');
+    match subject {
+        Subject::Ticket => format!("{base}/atendimento/{id}"),
+        Subject::Proposal => format!("{base}/crm/propostas/{id}"),
+        Subject::Payment => format!("{base}/financeiro/pagamentos"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_left_reads_as_a_person_would_say_it() {
+        assert_eq!(remaining(chrono::TimeDelta::seconds(30)), "Falta 1 min para o prazo.");
+        assert_eq!(remaining(chrono::TimeDelta::minutes(12)), "Faltam 12 min para o prazo.");
+        assert_eq!(remaining(chrono::TimeDelta::minutes(185)), "Faltam 3 h para o prazo.");
+    }
+}
