@@ -108,7 +108,11 @@ impl Error {
             Error::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Error::Unavailable(_) => StatusCode::BAD_GATEWAY,
             Error::Database(sqlx::Error::RowNotFound) => StatusCode::NOT_FOUND,
-            Error::Database(_) | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Error::Database(e) => match data_fault(e) {
+                Some(fault) => fault.status,
+                None => StatusCode::INTERNAL_SERVER_ERROR,
+            },
+            Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -145,9 +149,11 @@ impl Error {
                     n => format!("Tente novamente em {n} segundos."),
                 },
             ),
-            Error::Database(_) | Error::Internal(_) => {
-                ("internal", "Erro interno", "Algo deu errado do nosso lado. Tente novamente.".to_string())
-            }
+            Error::Database(e) => match data_fault(e) {
+                Some(fault) => fault.problem(),
+                None => internal(),
+            },
+            Error::Internal(_) => internal(),
         };
         let errors = match self {
             Error::Validation(errors) => Some(errors.clone()),
@@ -173,12 +179,87 @@ impl Error {
     }
 }
 
+fn internal() -> (&'static str, &'static str, String) {
+    ("internal", "Erro interno", "Algo deu errado do nosso lado. Tente novamente.".to_string())
+}
+
+/// A constraint the user's data broke that no handler named with
+/// [`OnConstraint`] (a delete blocked by records that use the row, a
+/// duplicate, a number out of range, a NUL in a text): the user's mistake,
+/// answered 409 or 422 — never a 500. Handlers give specific messages with
+/// `on_constraint`; this is the floor under them.
+struct DataFault {
+    status: StatusCode,
+    detail: String,
+}
+
+impl DataFault {
+    fn problem(&self) -> (&'static str, &'static str, String) {
+        match self.status {
+            StatusCode::CONFLICT => ("conflict", "Conflito", self.detail.clone()),
+            _ => ("invalid-data", "Dados inválidos", self.detail.clone()),
+        }
+    }
+}
+
+fn data_fault(e: &sqlx::Error) -> Option<DataFault> {
+    let sqlx::Error::Database(db) = e else { return None };
+    let code = db.code()?;
+    let (status, detail) = match code.as_ref() {
+        // On a delete, PostgreSQL names the table whose rows still point here.
+        "23503" => (
+            StatusCode::CONFLICT,
+            match db.table().and_then(records_of) {
+                Some(records) => {
+                    format!("Não é possível concluir: existem {records} que dependem deste registro.")
+                }
+                None => "Não é possível concluir: outros registros dependem deste.".to_string(),
+            },
+        ),
+        "23505" => (StatusCode::CONFLICT, "Já existe um registro com estes dados.".to_string()),
+        "23502" | "23514" => (StatusCode::UNPROCESSABLE_ENTITY, "Um dos valores não é aceito.".to_string()),
+        "22001" => (StatusCode::UNPROCESSABLE_ENTITY, "Um dos textos é longo demais.".to_string()),
+        "22003" => {
+            (StatusCode::UNPROCESSABLE_ENTITY, "Um dos números está fora do intervalo aceito.".to_string())
+        }
+        "22007" | "22008" => (StatusCode::UNPROCESSABLE_ENTITY, "Uma das datas não é válida.".to_string()),
+        "22021" | "22P05" => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Um dos textos tem um caractere que não é aceito (como o caractere nulo).".to_string(),
+        ),
+        _ => return None,
+    };
+    Some(DataFault { status, detail })
+}
+
+/// The records of a table as a person calls them, for the 409 of a blocked delete.
+fn records_of(table: &str) -> Option<&'static str> {
+    Some(match table {
+        "invoices" => "faturas",
+        "payments" | "payment_allocations" => "pagamentos",
+        "subscriptions" => "assinaturas",
+        "contracts" => "contratos",
+        "proposals" => "propostas",
+        "opportunities" => "oportunidades",
+        "tickets" => "tickets",
+        "contacts" => "contatos",
+        "customers" => "clientes",
+        "queues" => "filas",
+        "support_channels" => "canais",
+        "products" | "proposal_items" | "contract_items" | "invoice_items" => "itens que usam este produto",
+        _ => return None,
+    })
+}
+
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let status = self.status();
         if status.is_server_error() {
             // The body is generic; the cause goes to the log only.
             tracing::error!(error = %self, "request failed");
+        } else if let Error::Database(sqlx::Error::Database(db)) = &self {
+            // A constraint no handler named: worth a specific message one day.
+            tracing::warn!(constraint = db.constraint(), code = ?db.code(), "data refused by the database");
         }
         let problem = self.to_problem();
         let mut response = (status, problem_json(&problem)).into_response();

@@ -48,8 +48,16 @@ where
     }
 }
 
-/// Deserialises JSON, turning serde's message into a field error.
+/// Deserialises JSON, turning serde's message into a field error. A text
+/// with a NUL character (`\u0000`), which PostgreSQL cannot store, is a 422
+/// naming the field, before anything is written.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    if contains(bytes, b"\\u0000")
+        && let Ok(value) = serde_json::from_slice::<serde_json::Value>(bytes)
+        && let Some(field) = nul_in(&value, "")
+    {
+        return Err(Error::field(if field.is_empty() { "body".into() } else { field }, NUL_MESSAGE));
+    }
     let de = &mut serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize::<_, T>(de) {
         Ok(v) => Ok(v),
@@ -64,6 +72,27 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
                 serde_json::error::Category::Data => Err(data_error(&path, &inner.to_string(), "body")),
             }
         }
+    }
+}
+
+const NUL_MESSAGE: &str = "O texto tem um caractere nulo (\\0), que não é aceito.";
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The dotted path (`items[2].name`) of the first key or text holding a NUL.
+fn nul_in(value: &serde_json::Value, path: &str) -> Option<String> {
+    use serde_json::Value;
+    match value {
+        Value::String(text) if text.contains('\0') => Some(path.to_string()),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| nul_in(v, &format!("{path}[{i}]"))),
+        Value::Object(fields) => fields.iter().find_map(|(k, v)| {
+            let here =
+                if path.is_empty() { k.replace('\0', "") } else { format!("{path}.{}", k.replace('\0', "")) };
+            if k.contains('\0') { Some(here) } else { nul_in(v, &here) }
+        }),
+        _ => None,
     }
 }
 
@@ -107,6 +136,11 @@ where
 /// Deserialises a query string the way axum's `Query` does (serde_urlencoded),
 /// turning serde's message into a field error.
 pub fn parse_query<T: DeserializeOwned>(query: &str) -> Result<T, Error> {
+    if let Some((key, _)) =
+        url::form_urlencoded::parse(query.as_bytes()).find(|(k, v)| k.contains('\0') || v.contains('\0'))
+    {
+        return Err(Error::field(key.replace('\0', ""), NUL_MESSAGE));
+    }
     let de = serde_urlencoded::Deserializer::new(url::form_urlencoded::parse(query.as_bytes()));
     serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {
         let path = e.path().to_string();
@@ -289,6 +323,26 @@ mod tests {
         match r {
             Err(Error::Validation(e)) => e[0].field.clone(),
             other => panic!("expected validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_nul_character_in_any_text_is_named_before_anything_is_stored() {
+        assert_eq!(field_of(parse_json(br#"{"email":"a\u0000b","age":3}"#)), "email");
+        assert_eq!(
+            field_of(parse_json(br#"{"email":"a","age":3,"address":{"cep":"\u0000"}}"#)),
+            "address.cep"
+        );
+        // An escaped backslash followed by "u0000" is ordinary text.
+        assert!(parse_json::<Body>(br#"{"email":"a\\u0000","age":3}"#).is_ok());
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Query {
+            q: Option<String>,
+        }
+        match parse_query::<Query>("q=caf%00e") {
+            Err(Error::Validation(e)) => assert_eq!(e[0].field, "q"),
+            other => panic!("expected a validation error, got {other:?}"),
         }
     }
 

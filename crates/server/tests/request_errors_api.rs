@@ -7,7 +7,7 @@ mod common;
 
 use common::{Actor, TestApp};
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// GETs `path` as `who` and checks the answer is a 422 problem+json naming `field`.
 async fn rejects(t: &TestApp, who: &Actor, path: &str, field: &str) -> Value {
@@ -144,4 +144,64 @@ fn the_document_declares_every_schema_it_refers_to() {
     for name in ["TicketView", "TicketStatusFilter", "SlaFilter", "CustomerSort", "InvoiceStatus"] {
         assert!(schemas.contains_key(name), "{name}");
     }
+}
+
+/// What a user's data does to the database is never a 500: a NUL in any
+/// text is a 422 naming the field (and nothing is stored), a delete that
+/// other records block is a 409 saying which, a duplicate in a list is a
+/// 422 naming the repeat.
+#[tokio::test]
+async fn data_the_database_refuses_is_a_clear_error_never_a_500() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Nulo").await;
+
+    let (s, b) = t
+        .post("/api/v1/customers", Some(&owner.token), json!({"kind": "person", "name": "Ana\u{0}Lima"}))
+        .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+    assert_eq!(b["errors"][0]["field"], "name");
+    let (_, list) = t.get("/api/v1/customers", &owner.token).await;
+    assert_eq!(list["items"].as_array().unwrap().len(), 0, "nothing stored: {list}");
+    let (s, b) = t.get("/api/v1/customers?q=caf%00e", &owner.token).await;
+    assert_eq!((s, b["errors"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("q")), "{b}");
+
+    // A customer with an invoice cannot simply vanish.
+    let (_, customer) = t
+        .post("/api/v1/customers", Some(&owner.token), json!({"kind": "person", "name": "João Devedor"}))
+        .await;
+    let today = chrono::Utc::now().date_naive();
+    let (s, invoice) = t
+        .post(
+            "/api/v1/invoices",
+            Some(&owner.token),
+            json!({"customer_id": customer["id"], "issue_date": today, "due_date": today,
+                   "items": [{"description": "Serviço", "quantity": 1, "unit_price_cents": 1000}]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{invoice}");
+    let (s, b) =
+        t.delete(&format!("/api/v1/customers/{}", customer["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(s, StatusCode::CONFLICT, "{b}");
+    assert_eq!(b["detail"], "Não é possível concluir: existem faturas que dependem deste registro.");
+    let (s, _) =
+        t.get(&format!("/api/v1/customers/{}", customer["id"].as_str().unwrap()), &owner.token).await;
+    assert_eq!(s, StatusCode::OK, "the customer is still there");
+
+    // The same person twice in a team.
+    let agent = t.add_user(&owner, "agent").await;
+    let (s, b) = t
+        .post(
+            "/api/v1/teams",
+            Some(&owner.token),
+            json!({"name": "Dupla", "members": [{"user_id": agent.user_id}, {"user_id": agent.user_id}]}),
+        )
+        .await;
+    assert_eq!(
+        (s, b["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("members[1].user_id")),
+        "{b}"
+    );
+    let (_, teams) = t.get("/api/v1/teams", &owner.token).await;
+    let teams = teams.get("items").unwrap_or(&teams).as_array().unwrap().clone();
+    assert!(teams.is_empty(), "no half-made team: {teams:?}");
 }

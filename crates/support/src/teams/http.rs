@@ -56,6 +56,9 @@ async fn save(s: &mut Session, id: Uuid, body: &SaveTeamRequest) -> Result<()> {
         if m.capacity.is_some_and(|c| !(1..=500).contains(&c)) {
             v.add(&format!("members[{i}].capacity"), "Capacidade entre 1 e 500 tickets.");
         }
+        if body.members[..i].iter().any(|earlier| earlier.user_id == m.user_id) {
+            v.add(&format!("members[{i}].user_id"), "Esta pessoa já está na lista.");
+        }
     }
     v.finish()?;
     let hours = serde_json::to_value(&body.business_hours).map_err(anyhow::Error::from)?;
