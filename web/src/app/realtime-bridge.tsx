@@ -12,6 +12,7 @@ import { opportunitiesQueryKey } from '@/features/crm/api/get-opportunities';
 import { proposalsQueryKey } from '@/features/crm/api/get-proposals';
 import { invalidateDashboard } from '@/features/dashboard/api/live-updates';
 import { financeQueryKey } from '@/features/finance/api/query-keys';
+import { notificationsQueryKey } from '@/features/notifications/api/notifications';
 import { companyPlanQueryKey } from '@/features/plans/api/get-company-plan';
 import { supportRealtimeHandlers } from '@/features/support/api/live-updates';
 import { supportCustomersQueryKey } from '@/features/support/api/query-keys';
@@ -116,6 +117,8 @@ export function RealtimeBridge() {
       // The dashboard: the rollups behind these sections changed (after the
       // events above reached the analytics job); the open dashboard reads them again.
       dashboard_changed: (signal) => invalidateDashboard(queryClient, signal.sections),
+      // To this person only: the bell reads its list and count again.
+      notification: () => invalidate(notificationsQueryKey),
     };
     let closed = false;
     let close: (() => void) | undefined;

@@ -49,6 +49,8 @@ function createAppRouter(queryClient: QueryClient) {
             // Each role's start page: the inbox, the pipeline, Financeiro or the Painel.
             { path: paths.app.root.path, lazy: page(() => import('./routes/app/home')) },
             { path: paths.app.dashboard.path, lazy: page(() => import('./routes/app/dashboard')) },
+            // Every role's own profile: no section guard.
+            { path: paths.app.profile.path, lazy: page(() => import('./routes/app/profile')) },
             {
               path: paths.app.support.root.path,
               element: <SectionGuard section="support" />,

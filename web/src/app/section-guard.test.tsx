@@ -13,6 +13,7 @@ function me(role: Role): Me {
   return {
     user: { id: 'u1', name: 'Ana', email: 'ana@example.com', role, active: true, created_at: '2026-01-01T00:00:00Z' },
     company: { id: 'c1', name: 'ACME', trade_name: null, plan_code: 'free' },
+    signature: '',
   };
 }
 

@@ -36,6 +36,8 @@ export const paths = {
   app: {
     root: { path: '/', getHref: () => '/' },
     dashboard: { path: '/dashboard', getHref: () => '/dashboard' },
+    /** Meu perfil: every role's own data, photo, signature, password, logins and notifications. */
+    profile: { path: '/perfil', getHref: () => '/perfil' },
     support: {
       /** The inbox; `search` keeps the list's view and filters ("visao=mine&situacao=open"). */
       root: {

@@ -48,6 +48,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   MessageReceived: 'Mensagem recebida',
   MessageQueued: 'Mensagem na fila de envio',
   MessageStatusChanged: 'Mensagem mudou de situação',
+  MessageDeliveryFailed: 'Mensagem não entregue',
   NoteAdded: 'Nota interna adicionada',
   CsatReceived: 'Avaliação (CSAT) recebida',
   InvoiceIssued: 'Fatura emitida',

@@ -28,6 +28,8 @@ export type LeftEvent = Schemas['Left'];
 export type TypingEvent = Schemas['AgentTyping'];
 export type PresenceEvent = Schemas['PresenceChanged'];
 export type DashboardChangedEvent = Schemas['DashboardChanged'];
+/** To one person: something concerns them (stored in their bell unless they keep only desktop alerts of it). */
+export type NotificationPushedEvent = Schemas['NotificationPushed'];
 
 /** Live signals: not stored, only shown (who is online, viewing, typing; a dashboard to read again). */
 type LiveSignalHandlers = {
@@ -40,6 +42,8 @@ type LiveSignalHandlers = {
   typing: (payload: TypingEvent) => void;
   /** The dashboard's rollups of these sections (`support`, `sales`, `finance`) changed: read them again. */
   dashboard_changed: (payload: DashboardChangedEvent) => void;
+  /** To this person only (their user room): a mention, an assignment, a payment… */
+  notification: (payload: NotificationPushedEvent) => void;
 };
 
 export type RealtimeEvents = DomainEventHandlers & LiveSignalHandlers;

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
 
 import { Logo } from '@/components/ui/logo';
 import { paths } from '@/config/paths';
@@ -56,25 +56,34 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   );
 }
 
-function UserBox() {
-  const { user, company } = useMe();
+function LogoutButton({ className }: { className?: string }) {
   const logout = useLogout();
   return (
+    <button
+      type="button"
+      // The protected routes see the session end and go to /entrar.
+      onClick={() => void logout()}
+      className={cn('shrink-0 rounded-md px-3 py-2 text-sm font-medium ring-1', className)}
+    >
+      Sair
+    </button>
+  );
+}
+
+function UserBox({ avatar }: { avatar?: ReactNode }) {
+  const { user, company } = useMe();
+  return (
     <div className="flex min-w-0 items-center gap-3">
-      <div className="min-w-0 text-right">
-        <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
-        <p className="truncate text-xs text-slate-500">
-          {ROLE_LABELS[user.role]} · {company.trade_name || company.name}
-        </p>
-      </div>
-      <button
-        type="button"
-        // The protected routes see the session end and go to /entrar.
-        onClick={() => void logout()}
-        className="shrink-0 rounded-md px-3 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100"
-      >
-        Sair
-      </button>
+      <Link to={paths.app.profile.getHref()} title="Meu perfil" className="flex min-w-0 items-center gap-2 rounded-md hover:bg-slate-100 sm:px-1">
+        <div className="hidden min-w-0 text-right sm:block">
+          <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
+          <p className="truncate text-xs text-slate-500">
+            {ROLE_LABELS[user.role]} · {company.trade_name || company.name}
+          </p>
+        </div>
+        {avatar}
+      </Link>
+      <LogoutButton className="hidden text-slate-700 ring-slate-300 hover:bg-slate-100 sm:inline-flex" />
     </div>
   );
 }
@@ -85,9 +94,13 @@ type AppLayoutProps = {
   headerExtra?: ReactNode;
   /** The header's search, which takes the room between the menu and the user. */
   search?: ReactNode;
+  /** The notifications bell, beside the user. */
+  bell?: ReactNode;
+  /** The user's photo (or initials), beside their name. */
+  avatar?: ReactNode;
 };
 
-export function AppLayout({ children, headerExtra, search }: AppLayoutProps) {
+export function AppLayout({ children, headerExtra, search, bell, avatar }: AppLayoutProps) {
   const { pathname } = useLocation();
   // The mobile menu is open for the page it was opened on: navigating closes it.
   const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
@@ -138,6 +151,8 @@ export function AppLayout({ children, headerExtra, search }: AppLayoutProps) {
               </button>
             </div>
             <Navigation onNavigate={closeMenu} />
+            {/* On a phone the header has no room for it. */}
+            <LogoutButton className="mt-auto text-indigo-100 ring-indigo-700 hover:bg-indigo-800" />
           </div>
         </div>
       )}
@@ -159,7 +174,8 @@ export function AppLayout({ children, headerExtra, search }: AppLayoutProps) {
           <div className="flex flex-1 items-center">{search}</div>
           <div className="flex min-w-0 items-center gap-3">
             {headerExtra}
-            <UserBox />
+            {bell}
+            <UserBox avatar={avatar} />
           </div>
         </header>
         <main id="conteudo" tabIndex={-1} className="outline-none">

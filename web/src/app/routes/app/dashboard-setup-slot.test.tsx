@@ -12,6 +12,7 @@ import { DashboardSetupSlot } from './dashboard-setup-slot';
 const me = (role: Role): Me => ({
   user: { id: 'u1', name: 'Dona Maria', email: 'maria@example.com', role, active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 't1', name: 'Padaria', trade_name: null, plan_code: 'starter' },
+  signature: '',
 });
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -12,6 +12,7 @@ import HomeRoute from './home';
 const me = (role: Role): Me => ({
   user: { id: 'u1', name: 'Ana', email: 'ana@example.com', role, active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 't1', name: 'ACME', trade_name: null, plan_code: 'starter' },
+  signature: '',
 });
 
 function Where() {

@@ -7,8 +7,10 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { PageSpinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
+import { DesktopNotifications } from '@/features/notifications/components/desktop-notifications';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { Avatar } from '@/features/profile/components/avatar';
 import { GlobalSearch } from '@/features/search/components/global-search';
-import { DesktopNotifications } from '@/features/support/components/desktop-notifications';
 import { PresenceSwitch } from '@/features/support/components/presence-switch';
 import { meQueryOptions, useLogout } from '@/lib/auth';
 import { canAccess } from '@/lib/authorization';
@@ -44,12 +46,15 @@ export default function ProtectedRoot() {
     );
   }
 
-  // Everyone: the search (header box, Ctrl+K). Agents: their availability in the
-  // header, and desktop notifications on any page.
+  // Everyone: the search (header box, Ctrl+K), the bell and its desktop
+  // alerts on any page. Agents: their availability in the header.
   const agent = canAccess(me.data.user.role, 'support');
   return (
-    <AppLayout headerExtra={agent ? <PresenceSwitch /> : undefined} search={<GlobalSearch />}>
-      {agent && <DesktopNotifications />}
+    <AppLayout headerExtra={agent ? <PresenceSwitch /> : undefined} bell={<NotificationBell />}
+      avatar={<Avatar user={me.data.user} size="sm" />}
+      search={<GlobalSearch />}
+    >
+      <DesktopNotifications />
       <Suspense fallback={<PageSpinner />}>
         <Outlet />
       </Suspense>

@@ -12,6 +12,7 @@ import { TicketInvoices } from './ticket-invoices';
 const me: Me = {
   user: { id: 'u-me', name: 'Dona Sônia', email: 'sonia@example.com', role: 'owner', active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 'co1', name: 'ACME', trade_name: null, plan_code: 'free' },
+  signature: '',
 };
 
 function makeInvoice(overrides: Partial<Invoice> = {}): Invoice {

@@ -13,6 +13,7 @@ import { GlobalSearch } from './global-search';
 const me = (role: Role): Me => ({
   user: { id: 'u1', name: 'Dona Rita', email: 'rita@example.com', role, active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 't1', name: 'Padaria', trade_name: null, plan_code: 'starter' },
+  signature: '',
 });
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

@@ -16,6 +16,7 @@ import { Composer } from './composer';
 const me: Me = {
   user: { id: 'u-me', name: 'Ana Agente', email: 'ana@example.com', role: 'agent', active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 'c1', name: 'ACME', trade_name: null, plan_code: 'free' },
+  signature: '',
 };
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -44,8 +45,8 @@ const users = {
   next_cursor: null,
 };
 
-function renderComposer(ticket = makeTicket()) {
-  return renderWithProviders(<Composer ticket={ticket} />, { seed: (client) => client.setQueryData(meQueryKey, me) });
+function renderComposer(ticket = makeTicket(), who: Me = me) {
+  return renderWithProviders(<Composer ticket={ticket} />, { seed: (client) => client.setQueryData(meQueryKey, who) });
 }
 
 beforeEach(() => {
@@ -293,6 +294,55 @@ describe('Composer', () => {
     await user.click(screen.getByRole('button', { name: 'Agendar envio' }));
     await vi.waitFor(() => expect(bodies).toHaveLength(1));
     expect(new Date(bodies[0].send_at).getTime()).toBe(new Date('2099-01-02T09:30').getTime());
+  });
+
+  it('signs e-mail replies with the agent’s signature, unless unchecked, and never notes', async () => {
+    const bodies: { text: string }[] = [];
+    stubApi({
+      'GET /users': () => json(users),
+      'POST /tickets/t1/messages': (call) => {
+        bodies.push(JSON.parse(String(call.init.body)));
+        return json(makeMessage({ id: `m${bodies.length}`, direction: 'out', delivery_status: 'queued' }), 201);
+      },
+    });
+    const user = userEvent.setup();
+    renderComposer(makeTicket({ channel_kind: 'email' }), { ...me, signature: 'Ana Agente\nSuporte ACME' });
+
+    const include = screen.getByRole('checkbox', { name: 'Incluir assinatura' });
+    expect(include).toBeChecked();
+    expect(screen.getByRole('note', { name: 'Assinatura' })).toHaveTextContent('Ana Agente Suporte ACME');
+
+    const box = screen.getByLabelText('Mensagem para o cliente');
+    await user.type(box, 'Segue o boleto.');
+    await user.click(screen.getByRole('button', { name: 'Enviar' }));
+    await vi.waitFor(() => expect(bodies).toHaveLength(1));
+    expect(bodies[0].text).toBe('Segue o boleto.\n\n-- \nAna Agente\nSuporte ACME');
+    await vi.waitFor(() => expect(box).toHaveValue(''));
+
+    await user.click(include);
+    expect(screen.queryByRole('note', { name: 'Assinatura' })).not.toBeInTheDocument();
+    await user.type(box, 'Sem assinatura.');
+    await user.click(screen.getByRole('button', { name: 'Enviar' }));
+    await vi.waitFor(() => expect(bodies).toHaveLength(2));
+    expect(bodies[1].text).toBe('Sem assinatura.');
+    await vi.waitFor(() => expect(box).toHaveValue(''));
+
+    await user.click(include);
+    await user.click(screen.getByRole('radio', { name: 'Nota interna' }));
+    expect(screen.queryByRole('checkbox', { name: 'Incluir assinatura' })).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText('Nota interna (só a equipe vê)'), 'Cliente pagou.');
+    await user.click(screen.getByRole('button', { name: 'Salvar nota' }));
+    await vi.waitFor(() => expect(bodies).toHaveLength(3));
+    expect(bodies[2].text).toBe('Cliente pagou.');
+  });
+
+  it('offers no signature on other channels, nor to an agent without one', () => {
+    stubApi({ 'GET /users': () => json(users) });
+    const whatsapp = renderComposer(makeTicket({ channel_kind: 'whatsapp' }), { ...me, signature: 'Ana' });
+    expect(screen.queryByRole('checkbox', { name: 'Incluir assinatura' })).not.toBeInTheDocument();
+    whatsapp.unmount();
+    renderComposer(makeTicket({ channel_kind: 'email' }), { ...me, signature: '  ' });
+    expect(screen.queryByRole('checkbox', { name: 'Incluir assinatura' })).not.toBeInTheDocument();
   });
 
   it('says why a closed ticket takes no reply', () => {

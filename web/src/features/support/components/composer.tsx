@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/fields';
 import type { ReplyRequest, Ticket } from '@/lib/api/models';
 import { useAllUsers } from '@/lib/api/users';
+import { useMe } from '@/lib/auth';
 import { cn } from '@/lib/cn';
 import { formatDateTime } from '@/lib/format';
 import { createIdempotencyKeys } from '@/lib/idempotency';
@@ -37,6 +38,11 @@ type Props = {
 type TemplateState = { reason: string | null; name: string; language: string; params: string };
 
 const EMPTY_TEMPLATE: TemplateState = { reason: null, name: '', language: 'pt_BR', params: '' };
+
+/** The e-mail signature under a reply, after the usual "-- " line (which mail programs recognise). */
+export function withSignature(text: string, signature: string): string {
+  return `${text}\n\n-- \n${signature}`;
+}
 
 function templateError(error: unknown): string | null {
   if (!isApiError(error)) return null;
@@ -74,6 +80,11 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
 
   const closed = ticket.status === 'closed' || ticket.merged_into != null;
   const whatsapp = ticket.channel_kind === 'whatsapp';
+  // The agent's e-mail signature (Meu perfil), offered under replies by e-mail only.
+  const signature = (useMe().signature ?? '').trimEnd();
+  const offerSignature = ticket.channel_kind === 'email' && signature.trim() !== '';
+  const [includeSignature, setIncludeSignature] = useState(true);
+  const signing = !note && offerSignature && includeSignature;
 
   // What the agent is typing at the caret: a canned shortcut, or a mention in a note.
   const cannedTrigger = suggestionsClosed ? null : findTrigger(text, caret, '/');
@@ -195,7 +206,7 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
     const input: ReplyRequest = note
       ? { text: trimmed, note: true, mentions: resolveMentions(trimmed, mentions) }
       : {
-          text: trimmed,
+          text: signing ? withSignature(trimmed, signature) : trimmed,
           send_at: scheduledFor,
           template: chosenTemplate
             ? {
@@ -350,6 +361,28 @@ export function Composer({ ticket, onTyping, onSent, ref }: Props) {
             }
           }}
         />
+        {!note && offerSignature && (
+          <div className="mt-1 space-y-1">
+            <label className="inline-flex items-center gap-2 text-xs text-slate-700">
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={includeSignature}
+                onChange={(event) => setIncludeSignature(event.target.checked)}
+              />
+              Incluir assinatura
+            </label>
+            {includeSignature && (
+              <div
+                role="note"
+                aria-label="Assinatura"
+                className="max-h-24 overflow-y-auto border-l-2 border-slate-200 pl-3 text-xs whitespace-pre-wrap text-slate-500"
+              >
+                {`-- \n${signature}`}
+              </div>
+            )}
+          </div>
+        )}
         {inserting && <p className="mt-1 text-xs text-slate-500">Inserindo a resposta pronta…</p>}
         {insertError && (
           <p role="alert" className="mt-1 text-xs text-red-700">

@@ -13,6 +13,7 @@ import { InboxEmptyState } from './inbox-empty-state';
 const me = (role: Role): Me => ({
   user: { id: 'u1', name: 'Ana', email: 'ana@example.com', role, active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 't1', name: 'ACME', trade_name: null, plan_code: 'starter' },
+  signature: '',
 });
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

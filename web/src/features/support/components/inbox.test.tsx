@@ -15,6 +15,7 @@ import { Inbox } from './inbox';
 const me: Me = {
   user: { id: 'u-me', name: 'Ana Agente', email: 'ana@example.com', role: 'agent', active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 'c1', name: 'ACME', trade_name: null, plan_code: 'free' },
+  signature: '',
 };
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });

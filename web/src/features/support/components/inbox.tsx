@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 
+import { DesktopToggle } from '@/components/desktop-toggle';
 import { useUrlSearch } from '@/components/list/use-url-filters';
 import { paths } from '@/config/paths';
 import type { TicketFilter, TicketView, ViewCounts } from '@/lib/api/models';
@@ -16,7 +17,6 @@ import { flattenTickets, neighbourTicket } from '../utils/ticket-list';
 
 import { InboxEmptyState } from './inbox-empty-state';
 import { INTENT_LABELS, INTENTS, SENTIMENT_FILTERS, STATUS_FILTERS, VIEWS } from './labels';
-import { NotificationsToggle } from './notifications-toggle';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import type { RenderTicketExtras } from './ticket-extras-slot';
 import { TicketList } from './ticket-list';
@@ -119,7 +119,7 @@ export function Inbox({ ticketId, renderTicketExtras }: { ticketId?: string; ren
           )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <NotificationsToggle />
+          <DesktopToggle />
           <button
             type="button"
             onClick={() => setHelp(true)}

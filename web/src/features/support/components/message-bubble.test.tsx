@@ -12,6 +12,7 @@ import { MessageBubble } from './message-bubble';
 const meAs = (role: Role): Me => ({
   user: { id: 'u-me', name: 'Dona Sônia', email: 'sonia@example.com', role, active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 'c1', name: 'ACME', trade_name: null, plan_code: 'free' },
+  signature: '',
 });
 
 const names = new Map<string, string>();

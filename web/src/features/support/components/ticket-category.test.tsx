@@ -17,6 +17,7 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 const me: Me = {
   user: { id: 'u1', name: 'Ana', email: 'ana@example.com', role: 'agent', active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 'c1', name: 'ACME', trade_name: null, plan_code: 'pro' },
+  signature: '',
 };
 
 const rule = (category: string | null, position: number): TriageRule => ({ id: `r${position}`, position, keywords: ['boleto'], category, priority: null, team_id: null });

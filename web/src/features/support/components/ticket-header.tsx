@@ -13,7 +13,6 @@ import { problemMessage } from '@/lib/problem';
 import { PRIORITIES, PRIORITY_LABELS, TICKET_STATUS_LABELS, TICKET_STATUSES } from '@/lib/ticket-labels';
 
 import { useTransferTicket, useUpdateTicket } from '../api/ticket';
-import { markOwnAssignment } from '../utils/own-actions';
 
 import { PriorityBadge, SlaBadge } from './badges';
 import { ChannelIcon } from './channel-icon';
@@ -150,10 +149,7 @@ export function TicketHeader({
               size="sm"
               variant="secondary"
               isLoading={assume.isPending}
-              onClick={() => {
-                markOwnAssignment(ticket.id);
-                assume.mutate({ id: ticket.id, input: { assignee_id: user.id } });
-              }}
+              onClick={() => assume.mutate({ id: ticket.id, input: { assignee_id: user.id } })}
             >
               Assumir
             </Button>

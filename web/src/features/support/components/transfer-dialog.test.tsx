@@ -14,6 +14,7 @@ import { TransferDialog } from './transfer-dialog';
 const me: Me = {
   user: { id: 'u-me', name: 'Ana Agente', email: 'ana@example.com', role: 'agent', active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 'c1', name: 'ACME', trade_name: null, plan_code: 'free' },
+  signature: '',
 };
 
 const teams: Team[] = [{ id: 'team-fin', name: 'Financeiro', business_hours: [], members: [] }];

@@ -6,13 +6,11 @@ import { Dialog } from '@/components/ui/dialog';
 import { SelectField, TextAreaField } from '@/components/ui/fields';
 import type { Ticket, TransferRequest } from '@/lib/api/models';
 import { useAllUsers } from '@/lib/api/users';
-import { useMe } from '@/lib/auth';
 import { unmatchedFieldErrors } from '@/lib/form-errors';
 import { isApiError, problemMessage } from '@/lib/problem';
 
 import { useQueues, useTeams } from '../api/teams';
 import { useTransferTicket } from '../api/ticket';
-import { markOwnAssignment } from '../utils/own-actions';
 
 const SUPPORT_ROLES = ['owner', 'admin', 'manager', 'agent'];
 const KEEP = '';
@@ -28,7 +26,6 @@ export function TransferDialog({ ticket, open, onClose }: { ticket: Ticket; open
 }
 
 function TransferForm({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) {
-  const { user: me } = useMe();
   const users = useAllUsers();
   const teams = useTeams();
   const queues = useQueues();
@@ -65,7 +62,6 @@ function TransferForm({ ticket, onClose }: { ticket: Ticket; onClose: () => void
           return;
         }
         setError(null);
-        if (input.assignee_id === me.id) markOwnAssignment(ticket.id);
         transfer.mutate({ id: ticket.id, input: { ...input, include_summary: includeSummary } }, { onSuccess: onClose });
       }}
     >

@@ -15,6 +15,7 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 const me = (role: Role): Me => ({
   user: { id: 'u1', name: 'Dona Sônia', email: 'sonia@example.com', role, active: true, created_at: '2026-01-01T00:00:00Z' },
   company: { id: 'co1', name: 'ACME', trade_name: null, plan_code: 'free' },
+  signature: '',
 });
 
 const deal: Opportunity = {

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 
 // Desktop notifications are opt-in, per browser: the choice is kept in
 // localStorage and the browser's permission is asked when it is turned on.
+// (The key predates notifications outside the inbox; kept so a choice made there stays.)
 const KEY = 'conectcrm.support.desktop_notifications';
 
 function storage(): Storage | null {
