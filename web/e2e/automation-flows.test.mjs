@@ -66,7 +66,7 @@ describe('automation flows: gallery, versions and buttons on tickets', () => {
       await page.getByRole('heading', { name: `Editar “${GALLERY_ITEM}”` }).waitFor();
       assert.equal(await installed.getByLabel(/^Nome/).inputValue(), GALLERY_ITEM);
       // Its e-mail goes to whoever installed it.
-      const notify = installed.getByRole('listitem', { name: /Avisar por e-mail/ });
+      const notify = installed.getByRole('listitem', { name: /Avisar pessoas da equipe/ });
       assert.ok(await notify.getByRole('checkbox', { name: /Dona Rita/ }).isChecked());
       await installed.getByRole('button', { name: 'Voltar' }).click();
       await list.getByRole('listitem', { name: GALLERY_ITEM, exact: true }).getByText(/Rascunho/).waitFor();

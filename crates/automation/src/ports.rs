@@ -205,8 +205,10 @@ pub trait ActionPort: Send + Sync {
         text: &str,
         template: Option<Template<'_>>,
     ) -> Result<String>;
-    /// E-mails active users of the company; returns how many were written to.
-    async fn notify(&self, tx: &mut TenantTx, user_ids: &[Uuid], subject: &str, text: &str) -> Result<usize>;
+    /// Tells active users of the company — in the bell, by e-mail, on the
+    /// desktop, as each of them chose — once per `step_id`, about the
+    /// record `about` names; returns how many it reaches.
+    async fn notify(&self, tx: &mut TenantTx, notice: Notice<'_>) -> Result<usize>;
     /// POSTs `body` (JSON) with these headers, only through the egress
     /// guard; `Ok(status)` for a 2xx answer. The failure is what a run or
     /// a delivery shows (never the remote's body). Called outside any
@@ -241,4 +243,14 @@ pub fn install(port: Arc<dyn ActionPort>) {
 
 pub fn get() -> Result<&'static Arc<dyn ActionPort>> {
     PORT.get().ok_or_else(|| kernel::Error::internal("no automation action port installed"))
+}
+
+/// A flow's "Notificar equipe" step.
+pub struct Notice<'a> {
+    pub user_ids: &'a [Uuid],
+    pub subject: &'a str,
+    pub text: &'a str,
+    /// The record the event names, which the notice opens.
+    pub about: Option<(events::live::NotificationSubject, Uuid)>,
+    pub step_id: Uuid,
 }

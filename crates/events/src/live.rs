@@ -109,6 +109,8 @@ pub enum NotificationKind {
     ProposalAccepted,
     PaymentReceived,
     DeliveryFailed,
+    /// A flow's "Notificar equipe".
+    Automation,
 }
 
 /// The record a notification opens.
@@ -118,19 +120,23 @@ pub enum NotificationSubject {
     Ticket,
     Proposal,
     Payment,
+    Customer,
+    Invoice,
+    Opportunity,
 }
 
 signal!(
     /// To one person (their user room): something concerns them. `id` is
     /// the stored notification (none when they keep only desktop alerts of
-    /// this kind); `desktop` says whether they asked for a desktop alert.
+    /// this kind); `desktop` says whether they asked for a desktop alert;
+    /// the subject is the record it opens (none: a scheduled flow's notice).
     "notification" / Internal NotificationPushed {
         pub id: Option<Uuid>,
         pub kind: NotificationKind,
         pub title: String,
         pub body: String,
-        pub subject_kind: NotificationSubject,
-        pub subject_id: Uuid,
+        pub subject_kind: Option<NotificationSubject>,
+        pub subject_id: Option<Uuid>,
         pub desktop: bool,
         pub created_at: DateTime<Utc>,
     }

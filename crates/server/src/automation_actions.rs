@@ -2,8 +2,8 @@
 //! server is the only place that knows automation, support and accounts.
 
 use automation::ports::{
-    AUTHOR, ActionPort, AutomationLimits, CustomerRecord, InvoiceRecord, InvoiceVia, NewDeal, Template,
-    TicketRecord, WebhookFailure,
+    AUTHOR, ActionPort, AutomationLimits, CustomerRecord, InvoiceRecord, InvoiceVia, NewDeal, Notice,
+    Template, TicketRecord, WebhookFailure,
 };
 use chrono::Utc;
 use events::{ChannelKind, Priority, TicketStatus};
@@ -17,27 +17,6 @@ use support::tickets::service as tickets;
 use uuid::Uuid;
 
 pub struct SupportActions;
-
-/// Queues one e-mail per user (as a job, after the commit).
-async fn mail_users(
-    tx: &mut TenantTx,
-    users: &[accounts::users::model::User],
-    subject: &str,
-    text: &str,
-) -> Result<()> {
-    let tenant = tx.tenant_id();
-    for u in users {
-        let mail = SendEmail {
-            to: u.email.clone(),
-            subject: subject.to_owned(),
-            text: format!("Olá, {}.\n\n{text}\n\n— Automação do ConectCRM", u.name),
-            html: None,
-            attachments: vec![],
-        };
-        jobs::enqueue(tx, Some(tenant), &mail, EnqueueOptions::default()).await?;
-    }
-    Ok(())
-}
 
 #[async_trait::async_trait]
 impl ActionPort for SupportActions {
@@ -288,10 +267,18 @@ impl ActionPort for SupportActions {
         tickets::send_system_reply(tx, ticket_id, id, AUTHOR, text, template.as_ref()).await
     }
 
-    async fn notify(&self, tx: &mut TenantTx, user_ids: &[Uuid], subject: &str, text: &str) -> Result<usize> {
+    async fn notify(&self, tx: &mut TenantTx, notice: Notice<'_>) -> Result<usize> {
         let tenant = tx.tenant_id();
-        let users = accounts::users::repo::active_among(tx, tenant, user_ids).await?;
-        mail_users(tx, &users, subject, text).await?;
+        let users = accounts::users::repo::active_among(tx, tenant, notice.user_ids).await?;
+        let job = accounts::notifications::service::Notify {
+            event_id: notice.step_id,
+            kind: accounts::notifications::model::Kind::Automation,
+            title: notice.subject.to_owned(),
+            body: notice.text.to_owned(),
+            subject: notice.about,
+            users: users.iter().map(|u| u.id).collect(),
+        };
+        accounts::notifications::service::enqueue(tx, &job).await?;
         Ok(users.len())
     }
 

@@ -708,7 +708,7 @@ async fn a_reply_outside_whatsapps_window_sends_the_template_or_nothing() {
 }
 
 #[tokio::test]
-async fn notify_mails_the_chosen_people_and_a_flow_failing_five_times_pauses_and_alerts_admins() {
+async fn notify_tells_the_chosen_people_and_a_flow_failing_five_times_pauses_and_alerts_admins() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;
     let me = owner.user_id.clone();
@@ -723,6 +723,13 @@ async fn notify_mails_the_chosen_people_and_a_flow_failing_five_times_pauses_and
     let first = webchat_ticket(&t, &owner, "Um").await;
     let mails = t.outbox();
     assert!(mails.iter().any(|m| m.contains(&format!("Novo ticket #{}", first["number"]))), "{mails:?}");
+    // And in the bell, opening the ticket the event named.
+    let (_, bell) = t.get("/api/v1/notifications", &owner.token).await;
+    let notice = bell["items"].as_array().unwrap().iter().find(|n| n["kind"] == "automation").cloned();
+    let notice = notice.unwrap_or_else(|| panic!("no automation notice: {bell}"));
+    assert_eq!(notice["title"], format!("Novo ticket #{}", first["number"]));
+    assert_eq!(notice["body"], format!("Chegou o ticket #{}.", first["number"]));
+    assert_eq!((notice["subject_kind"].as_str(), &notice["subject_id"]), (Some("ticket"), &first["id"]));
     for n in 2..=5 {
         webchat_ticket(&t, &owner, &format!("Ticket {n}")).await;
     }

@@ -206,7 +206,7 @@ async fn a_payment_tells_those_who_see_finance_and_choices_are_kept_per_person()
 
     let (s, prefs) = t.get("/api/v1/me/notification-preferences", &finance.token).await;
     assert_eq!(s, StatusCode::OK, "{prefs}");
-    assert_eq!(prefs["items"].as_array().unwrap().len(), 8, "one per kind: {prefs}");
+    assert_eq!(prefs["items"].as_array().unwrap().len(), 9, "one per kind: {prefs}");
     // The owner keeps payments only by e-mail.
     let (s, saved) = t
         .call(

@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 /// Every kind, in the order the preferences page lists them.
-pub const KINDS: [Kind; 8] = [
+pub const KINDS: [Kind; 9] = [
     Kind::Mention,
     Kind::Assignment,
     Kind::Transfer,
@@ -15,6 +15,7 @@ pub const KINDS: [Kind; 8] = [
     Kind::ProposalAccepted,
     Kind::PaymentReceived,
     Kind::DeliveryFailed,
+    Kind::Automation,
 ];
 
 pub fn kind_str(kind: Kind) -> &'static str {
@@ -27,6 +28,7 @@ pub fn kind_str(kind: Kind) -> &'static str {
         Kind::ProposalAccepted => "proposal_accepted",
         Kind::PaymentReceived => "payment_received",
         Kind::DeliveryFailed => "delivery_failed",
+        Kind::Automation => "automation",
     }
 }
 
@@ -42,14 +44,24 @@ pub fn subject_str(subject: Subject) -> &'static str {
         Subject::Ticket => "ticket",
         Subject::Proposal => "proposal",
         Subject::Payment => "payment",
+        Subject::Customer => "customer",
+        Subject::Invoice => "invoice",
+        Subject::Opportunity => "opportunity",
     }
 }
 
 pub fn parse_subject(s: &str) -> Result<Subject> {
-    [Subject::Ticket, Subject::Proposal, Subject::Payment]
-        .into_iter()
-        .find(|k| subject_str(*k) == s)
-        .ok_or_else(|| Error::internal(format!("notification subject {s:?}")))
+    [
+        Subject::Ticket,
+        Subject::Proposal,
+        Subject::Payment,
+        Subject::Customer,
+        Subject::Invoice,
+        Subject::Opportunity,
+    ]
+    .into_iter()
+    .find(|k| subject_str(*k) == s)
+    .ok_or_else(|| Error::internal(format!("notification subject {s:?}")))
 }
 
 /// A person's choice for one kind: listed in the bell, e-mailed, shown as
@@ -76,6 +88,8 @@ impl Preference {
             Kind::ProposalAccepted => (true, true),
             Kind::PaymentReceived => (false, false),
             Kind::DeliveryFailed => (false, true),
+            // The company wrote the flow to be told: by e-mail too, as before the bell.
+            Kind::Automation => (true, true),
         };
         Preference { kind, in_app: true, email, desktop }
     }
@@ -100,8 +114,9 @@ pub struct Notification {
     pub kind: Kind,
     pub title: String,
     pub body: String,
-    pub subject_kind: Subject,
-    pub subject_id: Uuid,
+    /// The record it opens; none for a scheduled flow's notice.
+    pub subject_kind: Option<Subject>,
+    pub subject_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
 }

@@ -52,8 +52,7 @@ pub struct NewNotification<'a> {
     pub kind: Kind,
     pub title: &'a str,
     pub body: &'a str,
-    pub subject_kind: super::model::Subject,
-    pub subject_id: Uuid,
+    pub subject: Option<(super::model::Subject, Uuid)>,
     pub event_id: Uuid,
     pub in_app: bool,
 }
@@ -76,8 +75,8 @@ pub async fn insert(
         kind_str(n.kind),
         n.title,
         n.body,
-        subject_str(n.subject_kind),
-        n.subject_id,
+        n.subject.map(|(kind, _)| subject_str(kind)),
+        n.subject.map(|(_, id)| id),
         n.event_id,
         n.in_app
     )
@@ -90,8 +89,8 @@ struct Row {
     kind: String,
     title: String,
     body: String,
-    subject_kind: String,
-    subject_id: Uuid,
+    subject_kind: Option<String>,
+    subject_id: Option<Uuid>,
     created_at: DateTime<Utc>,
     read_at: Option<DateTime<Utc>>,
 }
@@ -104,7 +103,7 @@ impl TryFrom<Row> for Notification {
             kind: parse_kind(&r.kind)?,
             title: r.title,
             body: r.body,
-            subject_kind: parse_subject(&r.subject_kind)?,
+            subject_kind: r.subject_kind.as_deref().map(parse_subject).transpose()?,
             subject_id: r.subject_id,
             created_at: r.created_at,
             read_at: r.read_at,

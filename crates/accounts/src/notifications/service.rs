@@ -11,12 +11,13 @@ use events::{
 };
 use kernel::auth::{Area, Role};
 use kernel::ids::new_id;
-use kernel::jobs::{self, EnqueueOptions, Registry};
+use kernel::jobs::{self, EnqueueOptions, Job, Registry};
 use kernel::mail::SendEmail;
 use kernel::money::Money;
 use kernel::realtime::user_room;
 use kernel::tenant::TenantTx;
 use kernel::{App, Result};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::{Kind, Preference, Subject};
@@ -27,8 +28,8 @@ pub struct Draft {
     pub kind: Kind,
     pub title: String,
     pub body: String,
-    pub subject_kind: Subject,
-    pub subject_id: Uuid,
+    /// The record it opens (none: a scheduled flow's notice).
+    pub subject: Option<(Subject, Uuid)>,
 }
 
 /// Whom it goes to: named people and/or everyone with one of `roles`,
@@ -46,7 +47,39 @@ impl Audience {
     }
 }
 
+/// A notice decided inside another transaction (an automation run's
+/// step): delivered by a job once that transaction commits, so a step that
+/// rolls back tells nobody. `event_id` keys it (a retried step, once).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Notify {
+    pub event_id: Uuid,
+    pub kind: Kind,
+    pub title: String,
+    pub body: String,
+    pub subject: Option<(Subject, Uuid)>,
+    pub users: Vec<Uuid>,
+}
+
+impl Job for Notify {
+    const KIND: &'static str = "accounts.notify";
+}
+
+/// Queues `notice` in the caller's transaction.
+pub async fn enqueue(tx: &mut TenantTx, notice: &Notify) -> Result<()> {
+    let options =
+        EnqueueOptions { dedupe_key: Some(format!("notify:{}", notice.event_id)), ..Default::default() };
+    let tenant = tx.tenant_id();
+    jobs::enqueue(tx, Some(tenant), notice, options).await?;
+    Ok(())
+}
+
 pub fn register(registry: &mut Registry) {
+    registry.handle(|app: App, tenant, job: Notify| async move {
+        let tenant = tenant.ok_or_else(|| anyhow::anyhow!("accounts.notify without a company"))?;
+        let draft = Draft { kind: job.kind, title: job.title, body: job.body, subject: job.subject };
+        let to = Audience { users: job.users, ..Default::default() };
+        Ok(deliver(&app, tenant, job.event_id, &draft, &to).await?)
+    });
     registry
         .on("accounts.notify_mention", |app, e: Envelope<TicketMentioned>| async move {
             let ev = &e.event;
@@ -54,8 +87,7 @@ pub fn register(registry: &mut Registry) {
                 kind: Kind::Mention,
                 title: format!("{} mencionou você no ticket #{}", ev.by, ev.number),
                 body: ev.preview.clone(),
-                subject_kind: Subject::Ticket,
-                subject_id: ev.ticket_id,
+                subject: Some((Subject::Ticket, ev.ticket_id)),
             };
             let to = Audience { users: ev.user_ids.clone(), ..Default::default() };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
@@ -70,8 +102,7 @@ pub fn register(registry: &mut Registry) {
                     false => format!("Ticket #{} atribuído a você", ev.number),
                 },
                 body: "Abra a conversa para responder.".into(),
-                subject_kind: Subject::Ticket,
-                subject_id: ev.ticket_id,
+                subject: Some((Subject::Ticket, ev.ticket_id)),
             };
             // Taking a ticket oneself is no news to oneself.
             let to = Audience { except: ev.by, ..Audience::user(ev.assignee_id) };
@@ -83,8 +114,7 @@ pub fn register(registry: &mut Registry) {
                 kind: Kind::SlaWarning,
                 title: format!("Ticket #{}: prazo de {} perto do fim", ev.number, ev.target.label()),
                 body: remaining(ev.due - e.occurred_at),
-                subject_kind: Subject::Ticket,
-                subject_id: ev.ticket_id,
+                subject: Some((Subject::Ticket, ev.ticket_id)),
             };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &sla_audience(ev.assignee_id)).await?)
         })
@@ -94,8 +124,7 @@ pub fn register(registry: &mut Registry) {
                 kind: Kind::SlaBreached,
                 title: format!("Ticket #{}: prazo de {} estourado", ev.number, ev.target.label()),
                 body: "Responda agora: o cliente está esperando além do combinado.".into(),
-                subject_kind: Subject::Ticket,
-                subject_id: ev.ticket_id,
+                subject: Some((Subject::Ticket, ev.ticket_id)),
             };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &sla_audience(ev.assignee_id)).await?)
         })
@@ -109,8 +138,7 @@ pub fn register(registry: &mut Registry) {
                 kind: Kind::ProposalAccepted,
                 title,
                 body: "O cliente aceitou pelo link; o contrato já foi gerado.".into(),
-                subject_kind: Subject::Proposal,
-                subject_id: ev.proposal_id,
+                subject: Some((Subject::Proposal, ev.proposal_id)),
             };
             // Nobody answers for it (no owner, author gone): the sales managers.
             let to = match ev.owner_id {
@@ -125,8 +153,7 @@ pub fn register(registry: &mut Registry) {
                 kind: Kind::PaymentReceived,
                 title: format!("Pagamento recebido: {}", Money::brl(ev.amount_cents).format_brl()),
                 body: ev.timeline.summary.clone(),
-                subject_kind: Subject::Payment,
-                subject_id: ev.payment_id,
+                subject: Some((Subject::Payment, ev.payment_id)),
             };
             let to = Audience { roles: Area::Finance.roles(), ..Default::default() };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
@@ -137,8 +164,7 @@ pub fn register(registry: &mut Registry) {
                 kind: Kind::DeliveryFailed,
                 title: format!("Mensagem não entregue no ticket #{}", ev.number),
                 body: ev.reason.chars().take(300).collect(),
-                subject_kind: Subject::Ticket,
-                subject_id: ev.ticket_id,
+                subject: Some((Subject::Ticket, ev.ticket_id)),
             };
             // A reply of the bot or an automation: whoever leads the inbox.
             let to = match ev.author_id {
@@ -188,8 +214,7 @@ pub async fn deliver(app: &App, tenant: Uuid, event_id: Uuid, draft: &Draft, to:
             kind: draft.kind,
             title: &draft.title,
             body: &draft.body,
-            subject_kind: draft.subject_kind,
-            subject_id: draft.subject_id,
+            subject: draft.subject,
             event_id,
             in_app,
         };
@@ -205,7 +230,7 @@ pub async fn deliver(app: &App, tenant: Uuid, event_id: Uuid, draft: &Draft, to:
                      notificação (Meu perfil → Notificações).\n",
                     draft.title,
                     draft.body,
-                    link(app, draft.subject_kind, draft.subject_id)
+                    link(app, draft.subject)
                 ),
                 html: None,
                 attachments: vec![],
@@ -220,8 +245,8 @@ pub async fn deliver(app: &App, tenant: Uuid, event_id: Uuid, draft: &Draft, to:
                     kind: draft.kind,
                     title: draft.title.clone(),
                     body: draft.body.clone(),
-                    subject_kind: draft.subject_kind,
-                    subject_id: draft.subject_id,
+                    subject_kind: draft.subject.map(|(kind, _)| kind),
+                    subject_id: draft.subject.map(|(_, id)| id),
                     desktop,
                     created_at,
                 },
@@ -236,15 +261,18 @@ pub async fn deliver(app: &App, tenant: Uuid, event_id: Uuid, draft: &Draft, to:
 }
 
 /// The web app's page for the record (the paths of `web/src/config/paths.ts`).
-fn link(app: &App, subject: Subject, id: Uuid) -> String {
+fn link(app: &App, subject: Option<(Subject, Uuid)>) -> String {
     let base = app.config.frontend_url.trim_end_matches('/');
     match subject {
-        Subject::Ticket => format!("{base}/atendimento/{id}"),
-        Subject::Proposal => format!("{base}/crm/propostas/{id}"),
-        Subject::Payment => format!("{base}/financeiro/pagamentos"),
+        Some((Subject::Ticket, id)) => format!("{base}/atendimento/{id}"),
+        Some((Subject::Proposal, id)) => format!("{base}/crm/propostas/{id}"),
+        Some((Subject::Payment, _)) => format!("{base}/financeiro/pagamentos"),
+        Some((Subject::Customer, id)) => format!("{base}/crm/clientes/{id}"),
+        Some((Subject::Invoice, id)) => format!("{base}/financeiro/faturas/{id}"),
+        Some((Subject::Opportunity, _)) => format!("{base}/crm/oportunidades"),
+        None => format!("{base}/"),
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -754,11 +754,21 @@ async fn act(
     let detail = match action {
         Action::Notify { user_ids, subject, text } => {
             let (subject, text) = (fill(subject)?, fill(text)?);
-            let sent = port.notify(&mut tx, user_ids, &subject, &text).await.map_err(fail)?;
+            let notice = ports::Notice {
+                user_ids,
+                subject: &subject,
+                text: &text,
+                about: notice_about(payload),
+                step_id,
+            };
+            let sent = port.notify(&mut tx, notice).await.map_err(fail)?;
             if sent == 0 {
                 return Err("Nenhuma das pessoas escolhidas está ativa.".to_owned());
             }
-            Some(format!("E-mail para {sent} pessoa(s): {subject}"))
+            Some(match sent {
+                1 => format!("Aviso para 1 pessoa: {subject}"),
+                n => format!("Aviso para {n} pessoas: {subject}"),
+            })
         }
         Action::EmailCustomer { subject, text } => {
             let customer = customer_id(port, &mut tx, payload).await?;
@@ -885,6 +895,21 @@ fn auto_reply(payload: &serde_json::Value) -> bool {
 /// The message id of a run's reply step: the same run and step always
 /// name the same message, so a repeated step cannot send twice (the id is
 /// the message's primary key).
+/// The record a notice opens: the most specific one the event names.
+fn notice_about(payload: &serde_json::Value) -> Option<(events::live::NotificationSubject, Uuid)> {
+    use events::live::NotificationSubject as S;
+    [
+        ("ticket_id", S::Ticket),
+        ("invoice_id", S::Invoice),
+        ("proposal_id", S::Proposal),
+        ("payment_id", S::Payment),
+        ("opportunity_id", S::Opportunity),
+        ("customer_id", S::Customer),
+    ]
+    .into_iter()
+    .find_map(|(field, kind)| id_at(payload, field).map(|id| (kind, id)))
+}
+
 fn message_id(run_id: Uuid, index: usize) -> Uuid {
     let mut bytes = *run_id.as_bytes();
     // The run id is a UUIDv7: its last bytes are random; the step index

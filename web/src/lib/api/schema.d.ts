@@ -5109,15 +5109,15 @@ export interface components {
             /** Format: date-time */
             read_at?: string | null;
             /** Format: uuid */
-            subject_id: string;
-            subject_kind: components["schemas"]["NotificationSubject"];
+            subject_id?: string | null;
+            subject_kind?: components["schemas"]["NotificationSubject"] | null;
             title: string;
         };
         /**
          * @description What a notification is about.
          * @enum {string}
          */
-        NotificationKind: "mention" | "assignment" | "transfer" | "sla_warning" | "sla_breached" | "proposal_accepted" | "payment_received" | "delivery_failed";
+        NotificationKind: "mention" | "assignment" | "transfer" | "sla_warning" | "sla_breached" | "proposal_accepted" | "payment_received" | "delivery_failed" | "automation";
         NotificationPage: {
             items: components["schemas"]["Notification"][];
             next_cursor?: string | null;
@@ -5130,7 +5130,8 @@ export interface components {
         /**
          * @description To one person (their user room): something concerns them. `id` is
          *     the stored notification (none when they keep only desktop alerts of
-         *     this kind); `desktop` says whether they asked for a desktop alert.
+         *     this kind); `desktop` says whether they asked for a desktop alert;
+         *     the subject is the record it opens (none: a scheduled flow's notice).
          */
         NotificationPushed: {
             body: string;
@@ -5141,15 +5142,15 @@ export interface components {
             id?: string | null;
             kind: components["schemas"]["NotificationKind"];
             /** Format: uuid */
-            subject_id: string;
-            subject_kind: components["schemas"]["NotificationSubject"];
+            subject_id?: string | null;
+            subject_kind?: components["schemas"]["NotificationSubject"] | null;
             title: string;
         };
         /**
          * @description The record a notification opens.
          * @enum {string}
          */
-        NotificationSubject: "ticket" | "proposal" | "payment";
+        NotificationSubject: "ticket" | "proposal" | "payment" | "customer" | "invoice" | "opportunity";
         /**
          * @description The conversation's own sentences that say the most (offline, nothing
          *     rewritten): what the customer asked, the points it kept coming back to,

@@ -124,8 +124,8 @@ describe('FlowEditor', () => {
     await user.selectOptions(within(form).getByLabelText(/^Operador/), 'greater_than');
     await user.type(within(form).getByLabelText(/^Valor/), '10');
 
-    await user.click(within(form).getByRole('button', { name: '+ Avisar por e-mail' }));
-    const action = within(form).getByRole('listitem', { name: /Avisar por e-mail/ });
+    await user.click(within(form).getByRole('button', { name: '+ Avisar pessoas da equipe' }));
+    const action = within(form).getByRole('listitem', { name: /Avisar pessoas da equipe/ });
     expect(within(action).queryByLabelText(/Ex Funcionário/)).not.toBeInTheDocument();
     await user.click(await within(action).findByLabelText(/Gina Gerente/));
     await user.type(within(action).getByLabelText('Assunto'), 'Ticket #');

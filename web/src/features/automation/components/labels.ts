@@ -57,7 +57,7 @@ export const ACTION_LABELS = {
   create_opportunity: 'Criar oportunidade',
   move_opportunity: 'Mover a oportunidade',
   set_custom_field: 'Preencher campo personalizado do cliente',
-  notify: 'Avisar por e-mail',
+  notify: 'Avisar pessoas da equipe',
   wait: 'Esperar',
   wait_business_hours: 'Esperar o horário comercial',
   webhook: 'Chamar webhook',

@@ -24,7 +24,8 @@ export function DesktopNotifications() {
         const alert = new Notification(event.title, { body: event.body, tag: event.id ?? `${event.kind}:${event.subject_id}`, lang: 'pt-BR' });
         alert.onclick = () => {
           window.focus();
-          navigate(notificationHref(event));
+          const href = notificationHref(event);
+          if (href) navigate(href);
           alert.close();
         };
       } catch {

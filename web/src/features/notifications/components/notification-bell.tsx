@@ -75,8 +75,11 @@ export function NotificationBell() {
   };
   const openItem = (n: Notification) => {
     if (!n.read_at) markRead.mutate(n.id);
-    setOpen(false);
-    navigate(notificationHref(n));
+    const href = notificationHref(n);
+    if (href) {
+      setOpen(false);
+      navigate(href);
+    }
   };
 
   return (

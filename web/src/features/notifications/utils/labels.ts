@@ -13,17 +13,28 @@ export const KIND_LABELS: Record<NotificationKind, { label: string; hint: string
   proposal_accepted: { label: 'Propostas aceitas', hint: 'Um cliente aceitou uma proposta sua.', section: 'crm' },
   payment_received: { label: 'Pagamentos recebidos', hint: 'Entrou um pagamento de fatura.', section: 'finance' },
   delivery_failed: { label: 'Falhas de entrega', hint: 'Uma mensagem sua não chegou ao cliente.', section: 'support' },
+  automation: { label: 'Avisos de automações', hint: 'Um fluxo da empresa avisou você.', section: 'dashboard' },
 };
 
-/** The page a notification opens. */
-export function notificationHref(n: Pick<Notification, 'subject_kind' | 'subject_id'>): string {
+/** The page a notification opens; none for a notice about no record (a scheduled flow's). */
+export function notificationHref(n: Pick<Notification, 'subject_kind' | 'subject_id'>): string | null {
+  const id = n.subject_id;
+  if (!id) return null;
   switch (n.subject_kind) {
     case 'ticket':
-      return paths.app.support.ticket.getHref(n.subject_id);
+      return paths.app.support.ticket.getHref(id);
     case 'proposal':
-      return paths.app.crm.proposal.getHref(n.subject_id);
+      return paths.app.crm.proposal.getHref(id);
     case 'payment':
       return paths.app.finance.payments.getHref();
+    case 'customer':
+      return paths.app.crm.customer.getHref(id);
+    case 'invoice':
+      return paths.app.finance.invoice.getHref(id);
+    case 'opportunity':
+      return paths.app.crm.opportunities.getHref();
+    default:
+      return null;
   }
 }
 
