@@ -40,6 +40,7 @@ impl CustomerDirectory for CrmDirectory {
             .map(|r| AccountItem {
                 kind: AccountKind::Invoice,
                 overdue: r.invoice.status == InvoiceStatus::Overdue,
+                viewed: false,
                 label: r.invoice.label,
                 title: r.invoice.description,
                 amount_cents: r.invoice.amount_due_cents,
@@ -49,24 +50,28 @@ impl CustomerDirectory for CrmDirectory {
                 boleto_line: r.invoice.boleto_line,
             })
             .collect();
-        // A proposal's link is stored only as a hash: it cannot be shown again.
         let page = PageParams { limit: Some(OPEN_ITEMS), cursor: None, q: None }.parse()?;
         let tenant = tx.tenant_id();
         for status in [ProposalStatus::Viewed, ProposalStatus::Sent] {
             let filter =
                 ProposalFilter { status: Some(status), customer_id: Some(customer_id), ..Default::default() };
-            let proposals = crm::proposals::repo::list(tx, tenant, &page, &filter).await?;
-            items.extend(proposals.into_iter().map(|p| AccountItem {
-                kind: AccountKind::Proposal,
-                label: crm::proposals::document::number_label(p.number),
-                title: p.title,
-                amount_cents: p.total_cents,
-                date: p.valid_until,
-                overdue: false,
-                link: None,
-                pix_code: None,
-                boleto_line: None,
-            }));
+            for p in crm::proposals::repo::list(tx, tenant, &page, &filter).await? {
+                // The live link, kept sealed since it was sent (none for links sent
+                // before it was kept: those need a new send).
+                let link = crm::proposals::service::link(app, tx, p.id).await.ok().map(|l| l.public_url);
+                items.push(AccountItem {
+                    kind: AccountKind::Proposal,
+                    label: crm::proposals::document::number_label(p.number),
+                    title: p.title,
+                    amount_cents: p.total_cents,
+                    date: p.valid_until,
+                    overdue: false,
+                    viewed: status == ProposalStatus::Viewed,
+                    link,
+                    pix_code: None,
+                    boleto_line: None,
+                });
+            }
         }
         Ok(items)
     }

@@ -172,6 +172,64 @@ async fn on_whatsapp_the_bot_sends_the_invoice_after_the_cpf_answers_once_and_ha
 }
 
 #[tokio::test]
+async fn a_customer_asking_about_a_proposal_gets_its_live_link_after_the_cpf() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Doceria Alfa").await;
+    let fake = Providers::start().await;
+    let (s, ch) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            json!({"kind": "whatsapp", "name": "WhatsApp",
+                   "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": fake.base},
+                   "secrets": {"access_token": GRAPH_TOKEN, "app_secret": SECRET}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
+    let (_, customer) = t
+        .post(
+            "/api/v1/customers",
+            Some(&owner.token),
+            json!({"kind": "person", "name": "Maria Souza", "document": "529.982.247-25", "phones": ["+5511987654321"], "emails": ["maria@cliente.com.br"]}),
+        )
+        .await;
+    let (s, p) = t
+        .post(
+            "/api/v1/proposals",
+            Some(&owner.token),
+            json!({"customer_id": customer["id"], "title": "Bolos para o casamento",
+                   "items": [{"description": "Bolo de três andares", "quantity": 1, "unit_price_cents": 180000}]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{p}");
+    let id = p["id"].as_str().unwrap();
+    let (s, sent) = t.post(&format!("/api/v1/proposals/{id}/send"), Some(&owner.token), json!({})).await;
+    assert_eq!(s, StatusCode::OK, "{sent}");
+    let public_url = sent["public_url"].as_str().unwrap().to_string();
+    let mut bot = settings(None);
+    bot["menu"]
+        .as_array_mut()
+        .unwrap()
+        .insert(2, json!({"label": "Minhas propostas", "action": "proposals"}));
+    let (s, b) = t.call(reqwest::Method::PUT, "/api/v1/bot/settings", Some(&owner.token), Some(bot)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+
+    deliver(&t, &hook, "wamid.P1", "5511987654321", "oi, e a minha proposta?").await;
+    let replies = bot_replies(&thread(&t, &owner).await.1);
+    assert!(replies[0].contains("digite o CPF ou CNPJ") && !replies[0].contains("PROP-"), "{}", replies[0]);
+    deliver(&t, &hook, "wamid.P2", "5511987654321", "52998224725").await;
+    let replies = bot_replies(&thread(&t, &owner).await.1);
+    let answer = &replies[1];
+    assert!(answer.contains("PROP-0001 — Bolos para o casamento"), "{answer}");
+    assert!(answer.contains("R$ 1.800,00") && answer.contains("(ainda não aberta)"), "{answer}");
+    assert!(
+        answer.contains(&format!("Veja, aceite ou recuse aqui: {public_url}")),
+        "the live link: {answer}"
+    );
+}
+
+#[tokio::test]
 async fn a_person_who_answers_silences_the_bot_and_a_web_chat_visitor_gets_no_billing_data() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;

@@ -94,6 +94,8 @@ pub struct AccountItem {
     pub date: NaiveDate,
     /// An invoice past its due date.
     pub overdue: bool,
+    /// A proposal the customer already opened.
+    pub viewed: bool,
     /// The customer's own page for it, when it can be shown again.
     pub link: Option<String>,
     /// An invoice's "PIX copia e cola" for what is due today.

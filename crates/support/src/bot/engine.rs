@@ -109,6 +109,19 @@ pub struct PaymentFact {
     pub in_review: bool,
 }
 
+/// A proposal sent to the customer and not yet answered.
+#[derive(Debug, Clone)]
+pub struct ProposalFact {
+    pub label: String,
+    pub title: String,
+    pub total_cents: i64,
+    pub valid_until: NaiveDate,
+    /// The customer already opened it.
+    pub viewed: bool,
+    /// Its page, where the customer reads, accepts or refuses it.
+    pub link: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 pub struct TicketFact {
     pub number: i64,
@@ -126,6 +139,8 @@ pub struct Facts {
     /// The CPF/CNPJ on file.
     pub document: Option<String>,
     pub invoices: Vec<InvoiceFact>,
+    /// Sent and not yet answered.
+    pub proposals: Vec<ProposalFact>,
     /// The customer's other open tickets.
     pub tickets: Vec<TicketFact>,
     /// The customer's latest payments, newest first.
@@ -152,6 +167,8 @@ const HUMAN_WORDS: &[&str] =
 const INVOICE_WORDS: &[&str] =
     &["segunda via", "2a via", "2 via", "boleto", "fatura", "pix", "pagar", "pagamento", "cobranca", "conta"];
 const TICKET_WORDS: &[&str] = &["chamado", "protocolo", "andamento", "status", "em que pe", "meu pedido"];
+/// Checked before [`TICKET_WORDS`] ("status da proposta"); only when the menu offers proposals.
+const PROPOSAL_WORDS: &[&str] = &["proposta", "orcamento"];
 /// Checked before [`INVOICE_WORDS`]: "já paguei o boleto" is about a payment.
 const PAID_WORDS: &[&str] = &[
     "ja paguei",
@@ -217,6 +234,10 @@ fn hear(text: &str, step: Step, settings: &BotSettings) -> Heard {
     if contains_any(&folded, INVOICE_WORDS) {
         return Heard::Action(BotAction::Invoices);
     }
+    if contains_any(&folded, PROPOSAL_WORDS) && settings.menu.iter().any(|o| o.action == BotAction::Proposals)
+    {
+        return Heard::Action(BotAction::Proposals);
+    }
     if contains_any(&folded, TICKET_WORDS) {
         return Heard::Action(BotAction::Tickets);
     }
@@ -255,6 +276,21 @@ fn date(d: NaiveDate) -> String {
 fn invoice_line(i: usize, f: &InvoiceFact) -> String {
     let when = if f.overdue { "venceu em" } else { "vence em" };
     format!("{} - {} ({}): {} — {when} {}", i + 1, f.label, f.title, money(f.due_cents), date(f.due_date))
+}
+
+fn proposal_details(p: &ProposalFact) -> String {
+    let seen = if p.viewed { "você já abriu" } else { "ainda não aberta" };
+    let mut out = format!(
+        "{} — {}\nValor: {} · válida até {} ({seen})",
+        p.label,
+        p.title,
+        money(p.total_cents),
+        date(p.valid_until)
+    );
+    if let Some(link) = &p.link {
+        out.push_str(&format!("\nVeja, aceite ou recuse aqui: {link}"));
+    }
+    out
 }
 
 fn invoice_details(f: &InvoiceFact) -> String {
@@ -309,7 +345,7 @@ impl Ctx<'_> {
     fn act(mut self, action: BotAction) -> Turn {
         match action {
             BotAction::Human => self.handover("a pedido do cliente", "Certo, vou chamar um atendente."),
-            BotAction::Invoices | BotAction::Payments => {
+            BotAction::Invoices | BotAction::Payments | BotAction::Proposals => {
                 if !self.facts.verified_channel {
                     return self.handover(
                         "dados de cobrança pedidos num canal sem identificação do cliente",
@@ -324,7 +360,11 @@ impl Ctx<'_> {
                             .into(),
                     );
                 }
-                if action == BotAction::Payments { self.payments() } else { self.invoices() }
+                match action {
+                    BotAction::Payments => self.payments(),
+                    BotAction::Proposals => self.proposals(),
+                    _ => self.invoices(),
+                }
             }
             BotAction::Tickets => {
                 let tickets = self.facts.tickets.clone();
@@ -373,6 +413,23 @@ impl Ctx<'_> {
                 ))
             }
         }
+    }
+
+    fn proposals(mut self) -> Turn {
+        self.c.resolved = true;
+        let text = match self.facts.proposals.as_slice() {
+            [] => {
+                self.c.log.push("Informou que não há propostas aguardando resposta.".into());
+                "Não há propostas aguardando a sua resposta.".to_owned()
+            }
+            proposals => {
+                let labels: Vec<&str> = proposals.iter().map(|p| p.label.as_str()).collect();
+                self.c.log.push(format!("Enviou o link das propostas {}.", labels.join(", ")));
+                let lines: Vec<String> = proposals.iter().map(proposal_details).collect();
+                format!("Propostas aguardando a sua resposta:\n\n{}", lines.join("\n\n"))
+            }
+        };
+        self.then_menu(text)
     }
 
     fn payments(mut self) -> Turn {
@@ -532,6 +589,40 @@ mod tests {
             out.push(t);
         }
         out
+    }
+
+    #[test]
+    fn proposals_awaiting_an_answer_go_with_their_link_once_the_customer_is_identified() {
+        let mut s = BotSettings::default_off();
+        s.menu.insert(
+            3,
+            crate::bot::model::MenuOption { label: "Minhas propostas".into(), action: BotAction::Proposals },
+        );
+        let mut f = facts();
+        f.document = Some("12345678909".into());
+        f.proposals = vec![ProposalFact {
+            label: "PROP-0004".into(),
+            title: "Bolos para o casamento".into(),
+            total_cents: 180_000,
+            valid_until: NaiveDate::from_ymd_opt(2026, 12, 20).unwrap_or_default(),
+            viewed: true,
+            link: Some("https://app.example/p/abc".into()),
+        }];
+        let t = talk(&s, &f, &["oi", "qual o status da minha proposta?", "123.456.789-09"]);
+        assert!(t[0].reply.contains("4 - Minhas propostas"), "{}", t[0].reply);
+        assert!(t[1].reply.contains("CPF ou CNPJ"), "asks who it is first: {}", t[1].reply);
+        let sent = &t[2].reply;
+        assert!(sent.contains("PROP-0004 — Bolos para o casamento"), "{sent}");
+        assert!(sent.contains("Valor: R$ 1.800,00 · válida até 20/12/2026 (você já abriu)"), "{sent}");
+        assert!(sent.contains("Veja, aceite ou recuse aqui: https://app.example/p/abc"), "{sent}");
+        assert!(t[2].conversation.resolved);
+        // Not offered in the menu: "proposta" means nothing special.
+        let plain = talk(&BotSettings::default_off(), &f, &["oi", "minha proposta"]);
+        assert!(!plain[1].reply.contains("PROP-0004"), "{}", plain[1].reply);
+        // A web-chat visitor (unverified) is handed over instead.
+        f.verified_channel = false;
+        let web = talk(&s, &f, &["oi", "4"]);
+        assert!(web[1].handover.is_some(), "{}", web[1].reply);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 use uuid::Uuid;
 
-use super::engine::{self, Facts, InvoiceFact, PaymentFact, TicketFact};
+use super::engine::{self, Facts, InvoiceFact, PaymentFact, ProposalFact, TicketFact};
 use super::model::{
     BotAction, BotConversationView, BotPreview, BotPreviewRequest, BotPreviewTurn, BotSettings,
 };
@@ -156,6 +156,14 @@ fn example_facts(company: String, channel: ChannelKind) -> Facts {
                 boleto_line: None,
             },
         ],
+        proposals: vec![ProposalFact {
+            label: "PROP-0001".into(),
+            title: "Exemplo: proposta de serviço".into(),
+            total_cents: 120_000,
+            valid_until: today + chrono::Days::new(10),
+            viewed: false,
+            link: Some("https://exemplo.invalid/p/...".into()),
+        }],
         tickets: vec![TicketFact {
             number: 42,
             subject: "Exemplo de chamado".into(),

@@ -16,6 +16,9 @@ pub enum BotAction {
     Payments,
     /// The customer's open tickets and their status.
     Tickets,
+    /// The customer's proposals awaiting an answer, with their link
+    /// (identified customers only, like invoices).
+    Proposals,
     /// The questions the company answered (`faq`).
     Faq,
     /// A person.
@@ -23,8 +26,14 @@ pub enum BotAction {
 }
 
 impl BotAction {
-    pub const ALL: [BotAction; 5] =
-        [BotAction::Invoices, BotAction::Payments, BotAction::Tickets, BotAction::Faq, BotAction::Human];
+    pub const ALL: [BotAction; 6] = [
+        BotAction::Invoices,
+        BotAction::Payments,
+        BotAction::Tickets,
+        BotAction::Proposals,
+        BotAction::Faq,
+        BotAction::Human,
+    ];
 
     /// Its serde name (stored as a conversation's pending action).
     pub fn as_str(self) -> &'static str {
@@ -32,6 +41,7 @@ impl BotAction {
             BotAction::Invoices => "invoices",
             BotAction::Payments => "payments",
             BotAction::Tickets => "tickets",
+            BotAction::Proposals => "proposals",
             BotAction::Faq => "faq",
             BotAction::Human => "human",
         }

@@ -15,7 +15,7 @@ use kernel::{App, Result};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::engine::{self, Conversation, Facts, InvoiceFact, PaymentFact, Step, TicketFact};
+use super::engine::{self, Conversation, Facts, InvoiceFact, PaymentFact, ProposalFact, Step, TicketFact};
 use super::http::settings_of;
 use super::model::BotAction;
 use super::repo::{self, ConversationRow};
@@ -120,9 +120,21 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
 
     let verified_channel = matches!(kind, ChannelKind::Whatsapp | ChannelKind::TwilioWhatsapp);
     let dir = directory::get()?;
-    let invoices = if verified_channel {
-        dir.open_items(app, &mut tx, t.customer_id)
-            .await?
+    let items = if verified_channel { dir.open_items(app, &mut tx, t.customer_id).await? } else { vec![] };
+    let proposals = items
+        .iter()
+        .filter(|i| i.kind == AccountKind::Proposal)
+        .map(|p| ProposalFact {
+            label: p.label.clone(),
+            title: p.title.clone(),
+            total_cents: p.amount_cents,
+            valid_until: p.date,
+            viewed: p.viewed,
+            link: p.link.clone(),
+        })
+        .collect();
+    let invoices = {
+        items
             .into_iter()
             .filter(|i| i.kind == AccountKind::Invoice)
             .map(|i| InvoiceFact {
@@ -136,8 +148,6 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
                 boleto_line: i.boleto_line,
             })
             .collect()
-    } else {
-        vec![]
     };
     let payments = if verified_channel {
         dir.recent_payments(&mut tx, t.customer_id)
@@ -158,6 +168,7 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
         verified_channel,
         document: dir.document_of(&mut tx, t.customer_id).await?,
         invoices,
+        proposals,
         tickets: repo::other_open_tickets(&mut tx, tenant, t.customer_id, job.ticket_id)
             .await?
             .into_iter()

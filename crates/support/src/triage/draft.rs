@@ -158,6 +158,7 @@ mod tests {
             amount_cents: 12_990,
             date: NaiveDate::from_ymd_opt(2026, 11, 10).unwrap_or_default(),
             overdue: true,
+            viewed: false,
             link: link.map(str::to_owned),
             pix_code: None,
             boleto_line: None,

@@ -3497,7 +3497,7 @@ export interface components {
          * @description What a menu option does.
          * @enum {string}
          */
-        BotAction: "invoices" | "payments" | "tickets" | "faq" | "human";
+        BotAction: "invoices" | "payments" | "tickets" | "proposals" | "faq" | "human";
         /** @description Where a ticket's conversation stands with the bot. */
         BotConversationView: {
             handover_reason?: string | null;

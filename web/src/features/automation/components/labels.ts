@@ -109,6 +109,7 @@ export const BOT_ACTION_LABELS: Record<BotAction, string> = {
   invoices: '2ª via de fatura / PIX',
   payments: 'Já paguei (situação do pagamento)',
   tickets: 'Meus chamados',
+  proposals: 'Minhas propostas (link para aceitar)',
   faq: 'Dúvidas frequentes',
   human: 'Falar com um atendente',
 };

@@ -5,7 +5,7 @@ export const BOT_CHANNELS = ['whatsapp', 'webchat'] as const;
 export type BotChannel = (typeof BOT_CHANNELS)[number];
 
 /** Every menu action, in the order a new option picks them. */
-export const BOT_ACTIONS: readonly BotAction[] = ['invoices', 'payments', 'tickets', 'faq', 'human'];
+export const BOT_ACTIONS: readonly BotAction[] = ['invoices', 'payments', 'tickets', 'proposals', 'faq', 'human'];
 
 /** The server's bounds (support::bot::http::check). */
 export const BOT_LIMITS = { menu: 9, faq: 50, label: 60, question: 200, answer: 2000, greeting: 1000 } as const;
