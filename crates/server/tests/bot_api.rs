@@ -11,7 +11,7 @@ mod common;
 use axum::http::StatusCode;
 use common::fakes::{GRAPH_TOKEN, PHONE_NUMBER_ID, Providers};
 use common::webchat::{new_ticket, webchat};
-use common::{Actor, TestApp};
+use common::{Actor, TestApp, fake_openai};
 use serde_json::{Value, json};
 
 const SECRET: &str = "app-secret-do-bot";
@@ -226,6 +226,59 @@ async fn a_customer_asking_about_a_proposal_gets_its_live_link_after_the_cpf() {
     assert!(
         answer.contains(&format!("Veja, aceite ou recuse aqui: {public_url}")),
         "the live link: {answer}"
+    );
+}
+
+#[tokio::test]
+async fn with_an_llm_a_question_in_other_words_gets_the_companys_own_faq_answer() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Doceria Beta").await;
+    let fake = Providers::start().await;
+    let (s, ch) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            json!({"kind": "whatsapp", "name": "WhatsApp",
+                   "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": fake.base},
+                   "secrets": {"access_token": GRAPH_TOKEN, "app_secret": SECRET}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
+    let (s, b) =
+        t.call(reqwest::Method::PUT, "/api/v1/bot/settings", Some(&owner.token), Some(settings(None))).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    // The model only points at an entry; it never writes the answer.
+    let (base, seen) = fake_openai(json!({"entry": 1})).await;
+    let llm = json!({"provider": "openai", "model": "gpt-4o-mini", "base_url": base, "api_key": "sk-test-abcd1234"});
+    let (s, b) = t.call(reqwest::Method::PUT, "/api/v1/ai/settings", Some(&owner.token), Some(llm)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+
+    deliver(&t, &hook, "wamid.F1", "5511987654321", "oi").await;
+    deliver(&t, &hook, "wamid.F2", "5511987654321", "amanhã vocês abrem cedo? meu email é ana@x.com.br")
+        .await;
+    let replies = bot_replies(&thread(&t, &owner).await.1);
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    assert!(
+        replies[1].starts_with("De segunda a sexta, das 8h às 18h."),
+        "the company's answer: {}",
+        replies[1]
+    );
+    let asked: Vec<serde_json::Value> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|r| r["response_format"]["json_schema"]["name"] == "duvida")
+        .cloned()
+        .collect();
+    assert_eq!(asked.len(), 1, "asked once, for the message it did not understand");
+    let request = asked[0].to_string();
+    assert!(request.contains("1 - Qual o horário de funcionamento?"), "{request}");
+    assert!(!request.contains("ana@x.com.br"), "personal data masked before it leaves: {request}");
+    let (_, usage) = t.get("/api/v1/ai/usage", &owner.token).await;
+    assert!(
+        usage["rows"].as_array().unwrap().iter().any(|r| r["feature"] == "bot_faq" && r["outcome"] == "ok"),
+        "the call counts in the budget: {usage}"
     );
 }
 

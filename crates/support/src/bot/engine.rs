@@ -151,6 +151,9 @@ pub struct Facts {
     pub upset: bool,
     /// Triage's intent was "2ª via".
     pub wants_invoice: bool,
+    /// The FAQ entry the company's LLM found the message asks (see
+    /// [`wants_meaning`]); the answer sent is still the company's own.
+    pub faq_match: Option<usize>,
 }
 
 /// One turn: the reply and what follows.
@@ -490,6 +493,27 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether the message is one the bot would not understand though the
+/// company wrote a FAQ: then its LLM, when it has one, may say which entry
+/// it asks before the turn ([`Facts::faq_match`]).
+pub fn wants_meaning(settings: &BotSettings, conversation: Option<&Conversation>, text: &str) -> bool {
+    let step = conversation.map_or(Step::Menu, |c| c.step);
+    !settings.faq.is_empty()
+        && step == Step::Menu
+        && !is_greeting(&ai::text::fold(text))
+        && hear(text, step, settings) == Heard::Nothing
+}
+
+/// "oi", "bom dia", "olá, tudo bem?": nothing to look up.
+fn is_greeting(folded: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "oi", "ola", "ole", "bom", "boa", "dia", "tarde", "noite", "tudo", "bem", "e", "ai", "opa", "hello",
+        "hi",
+    ];
+    let mut words = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(|w| WORDS.contains(&w))
+}
+
 /// The bot's answer to one customer message. `conversation` is `None` on
 /// the conversation's first message (the bot greets then).
 pub fn turn(settings: &BotSettings, conversation: Option<Conversation>, facts: &Facts, text: &str) -> Turn {
@@ -510,6 +534,7 @@ pub fn turn(settings: &BotSettings, conversation: Option<Conversation>, facts: &
         let turn = match heard {
             Heard::Action(a) => ctx.act(a),
             Heard::Faq(i) => ctx.faq(i),
+            Heard::Nothing if facts.faq_match.is_some() => ctx.faq(facts.faq_match.unwrap_or_default()),
             _ if facts.wants_invoice => ctx.act(BotAction::Invoices),
             _ => {
                 let menu = menu_text(settings);
@@ -547,6 +572,9 @@ pub fn turn(settings: &BotSettings, conversation: Option<Conversation>, facts: &
         (Step::Menu, Heard::Number(n)) if (1..=options.len()).contains(&n) => ctx.act(options[n - 1].1),
         (_, Heard::Action(a)) => ctx.act(a),
         (_, Heard::Faq(i)) => ctx.faq(i),
+        (Step::Menu, Heard::Nothing) if facts.faq_match.is_some() => {
+            ctx.faq(facts.faq_match.unwrap_or_default())
+        }
         _ => ctx.not_understood(),
     }
 }
@@ -623,6 +651,23 @@ mod tests {
         f.verified_channel = false;
         let web = talk(&s, &f, &["oi", "4"]);
         assert!(web[1].handover.is_some(), "{}", web[1].reply);
+    }
+
+    #[test]
+    fn the_llm_is_asked_only_about_a_message_the_bot_cannot_place() {
+        let mut s = BotSettings::default_off();
+        s.faq = vec![FaqEntry { question: "Qual o horário?".into(), answer: "Das 8h às 18h.".into() }];
+        assert!(wants_meaning(&s, None, "amanhã vocês abrem cedo?"));
+        assert!(!wants_meaning(&s, None, "Oi, bom dia!"), "a greeting");
+        assert!(!wants_meaning(&s, None, "2"), "a menu number");
+        assert!(!wants_meaning(&s, None, "preciso da segunda via do boleto"), "a keyword");
+        assert!(!wants_meaning(&BotSettings::default_off(), None, "amanhã vocês abrem cedo?"), "no FAQ");
+        let choosing = Conversation { step: Step::ChooseInvoice, ..Conversation::default() };
+        assert!(!wants_meaning(&s, Some(&choosing), "amanhã vocês abrem cedo?"));
+        // The entry it names is answered with the company's own text.
+        let f = Facts { faq_match: Some(0), ..facts() };
+        let t = talk(&s, &f, &["oi", "amanhã vocês abrem cedo?"]);
+        assert!(t[1].reply.starts_with("Das 8h às 18h."), "{}", t[1].reply);
     }
 
     #[test]

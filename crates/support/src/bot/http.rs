@@ -178,6 +178,7 @@ fn example_facts(company: String, channel: ChannelKind) -> Facts {
         closed_until: None,
         upset: false,
         wants_invoice: false,
+        faq_match: None,
     }
 }
 

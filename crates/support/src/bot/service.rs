@@ -89,23 +89,40 @@ async fn closed_until(tx: &mut TenantTx, team_id: Option<Uuid>) -> Result<Option
 }
 
 pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
+    match turn(app, tenant, job, None).await? {
+        Some(asked) => turn(app, tenant, job, Some(asked)).await.map(drop),
+        None => Ok(()),
+    }
+}
+
+/// One turn. `faq_match` is what the company's LLM said of a message the
+/// bot would not understand (`Some` once it was asked). Not asked yet and
+/// needed: nothing is written, the transaction ends, the LLM is asked with
+/// no connection held, and `Some(answer)` tells [`run`] to take the turn
+/// again with it.
+async fn turn(
+    app: &App,
+    tenant: Uuid,
+    job: &BotTurnJob,
+    faq_match: Option<Option<usize>>,
+) -> Result<Option<Option<usize>>> {
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
     let Some(settings) = repo::settings(&mut tx, tenant).await?.map(settings_of).filter(|s| s.enabled) else {
-        return Ok(());
+        return Ok(None);
     };
     let Some(t) = repo::ticket_facts(&mut tx, tenant, job.ticket_id, job.message_id).await? else {
-        return Ok(());
+        return Ok(None);
     };
     let kind = ChannelKind::parse(&t.channel_kind).unwrap_or(ChannelKind::Webchat);
     if !settings.channels.contains(&settings_kind(kind)) {
-        return Ok(());
+        return Ok(None);
     }
     let existing = repo::conversation(&mut tx, tenant, job.ticket_id).await?;
     if existing
         .as_ref()
         .is_some_and(|c| Step::parse(&c.step).is_over() || c.last_message_id == Some(job.message_id))
     {
-        return Ok(());
+        return Ok(None);
     }
     let status = TicketStatus::parse(&t.status).unwrap_or(TicketStatus::Open);
     if t.taken || matches!(status, TicketStatus::Resolved | TicketStatus::Closed) {
@@ -115,7 +132,7 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
         row.last_message_id = Some(job.message_id);
         repo::save_conversation(&mut tx, tenant, job.ticket_id, &row).await?;
         tx.commit().await?;
-        return Ok(());
+        return Ok(None);
     }
 
     let verified_channel = matches!(kind, ChannelKind::Whatsapp | ChannelKind::TwilioWhatsapp);
@@ -182,8 +199,15 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
         closed_until: closed_until(&mut tx, t.team_id).await?,
         upset: t.sentiment.as_deref() == Some("very_negative") || t.priority == "urgent",
         wants_invoice: t.intent.as_deref() == Some("segunda_via"),
+        faq_match: None,
     };
-    let turn = engine::turn(&settings, existing.as_ref().map(conversation_of), &facts, &t.text);
+    let conversation = existing.as_ref().map(conversation_of);
+    if faq_match.is_none() && engine::wants_meaning(&settings, conversation.as_ref(), &t.text) {
+        let questions: Vec<String> = settings.faq.iter().map(|f| f.question.clone()).collect();
+        return Ok(Some(ask_llm(app, tx, job.ticket_id, &questions, &t.text).await));
+    }
+    let facts = Facts { faq_match: faq_match.flatten(), ..facts };
+    let turn = engine::turn(&settings, conversation, &facts, &t.text);
 
     crate::tickets::service::send_system_reply(
         &mut tx,
@@ -224,7 +248,31 @@ pub async fn run(app: &App, tenant: Uuid, job: &BotTurnJob) -> Result<()> {
     };
     repo::save_conversation(&mut tx, tenant, job.ticket_id, &row).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(None)
+}
+
+/// Which FAQ entry the company's LLM says the message asks; none when the
+/// company has no LLM or budget, or the call fails (the bot then answers as
+/// it would without one). The call is recorded like an agent's.
+async fn ask_llm(
+    app: &App,
+    mut tx: TenantTx,
+    ticket_id: Uuid,
+    questions: &[String],
+    text: &str,
+) -> Option<usize> {
+    let tenant = tx.tenant_id();
+    let ready = crate::triage::assist::prepare(app, &mut tx).await.ok()?;
+    drop(tx); // nothing written: rolled back, the connection free during the call
+    let refs: Vec<&str> = questions.iter().map(String::as_str).collect();
+    let answer = ai::llm::faq_entry(ready.client.as_ref(), &refs, &ready.outgoing(text)).await;
+    match crate::triage::assist::finish(app, tenant, ticket_id, "bot_faq", &ready, answer).await {
+        Ok((entry, _)) => entry,
+        Err(e) => {
+            tracing::warn!(error = %e, "the bot's LLM gave no FAQ answer");
+            None
+        }
+    }
 }
 
 fn new_row() -> ConversationRow {

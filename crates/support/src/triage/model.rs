@@ -156,7 +156,7 @@ pub struct AiUsage {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AiUsageRow {
-    /// triage, summary, reply.
+    /// triage, summary, reply, bot_faq.
     pub feature: String,
     pub engine: TriageEngine,
     pub model: String,

@@ -3444,7 +3444,7 @@ export interface components {
              * @description At the provider's list price, when the model is known.
              */
             estimated_cost_usd?: number | null;
-            /** @description triage, summary, reply. */
+            /** @description triage, summary, reply, bot_faq. */
             feature: string;
             /** Format: int64 */
             input_tokens: number;

@@ -227,6 +227,7 @@ const AI_FEATURE_LABELS: Record<string, string> = {
   triage: 'Triagem',
   summary: 'Resumo',
   reply: 'Sugestão de resposta',
+  bot_faq: 'Bot: dúvidas frequentes',
 };
 
 /** What the LLM was called for (a plain string in the API). */
