@@ -85,13 +85,14 @@ describe('BotPage settings', () => {
     ]);
   });
 
-  it('orders the menu, adds back a removed action with its label, and offers no sixth option', async () => {
+  it('orders the menu, adds back a removed action with its label, and offers no seventh option', async () => {
     const user = userEvent.setup();
     renderPage();
     const menu = screen.getByRole('list', { name: 'Opções do menu' });
     const labels = () => within(menu).getAllByLabelText(/^Texto/).map((input) => (input as HTMLInputElement).value);
     const add = screen.getByRole('button', { name: 'Adicionar opção' });
-    expect(add).toBeDisabled();
+    // The default menu leaves out one action: the proposals.
+    expect(add).toBeEnabled();
 
     await user.click(within(menu).getByRole('button', { name: 'Subir a opção 5' }));
     expect(labels()).toEqual([
@@ -121,6 +122,9 @@ describe('BotPage settings', () => {
     ]);
     expect(within(menu).getByLabelText('Ação da opção 5')).toHaveDisplayValue('Meus chamados');
     expect(within(menu).getByLabelText('Ação da opção 1')).toHaveDisplayValue('2ª via de fatura / PIX');
+    await user.click(add);
+    expect(labels()[5]).toBe('Minhas propostas');
+    expect(add).toBeDisabled();
   });
 
   it('puts the server’s field errors next to their fields', async () => {

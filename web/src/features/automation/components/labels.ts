@@ -109,7 +109,7 @@ export const BOT_ACTION_LABELS: Record<BotAction, string> = {
   invoices: '2ª via de fatura / PIX',
   payments: 'Já paguei (situação do pagamento)',
   tickets: 'Meus chamados',
-  proposals: 'Minhas propostas (link para aceitar)',
+  proposals: 'Minhas propostas',
   faq: 'Dúvidas frequentes',
   human: 'Falar com um atendente',
 };

@@ -36,10 +36,12 @@ describe('botFormPath', () => {
 });
 
 describe('nextMenuAction', () => {
-  it('offers the first action the menu lacks, and none once all five are there', () => {
+  it('offers the first action the menu lacks, and none once all six are there', () => {
     expect(nextMenuAction([{ action: 'human' }])).toBe('invoices');
     expect(nextMenuAction([{ action: 'invoices' }, { action: 'human' }])).toBe('payments');
     expect(nextMenuAction([{ action: 'invoices' }, { action: 'payments' }, { action: 'human' }])).toBe('tickets');
-    expect(nextMenuAction(makeBotSettings().menu)).toBeNull();
+    // The default menu leaves out the proposals, which a company adds when it sends them.
+    expect(nextMenuAction(makeBotSettings().menu)).toBe('proposals');
+    expect(nextMenuAction([...makeBotSettings().menu, { action: 'proposals' }])).toBeNull();
   });
 });
