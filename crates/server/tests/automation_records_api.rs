@@ -259,6 +259,56 @@ async fn outside_business_hours_a_flow_knows_it_and_waits_for_the_opening() {
 }
 
 #[tokio::test]
+async fn a_flow_waits_until_a_clock_time_in_the_companys_zone_then_goes_on() {
+    let t = TestApp::spawn().await;
+    let owner = t.signup("Alfa").await;
+    let flow = active_flow(
+        &t,
+        &owner,
+        json!({"name": "Às 3h", "trigger_kind": "CustomerCreated",
+               "actions": [{"type": "wait_until", "time": "03:00"},
+                           {"type": "email_customer", "subject": "Bom dia cedo, {{cliente.nome}}", "text": "Oi"}]}),
+    )
+    .await;
+    customer(&t, &owner, json!({"kind": "person", "name": "Madrugador", "emails": ["cedo@exemplo.com.br"]}))
+        .await;
+    let r = runs(&t, &owner, &flow).await;
+    assert_eq!(r[0]["status"], "waiting", "{}", r[0]);
+    let resume_at: chrono::DateTime<chrono::Utc> = r[0]["resume_at"].as_str().unwrap().parse().unwrap();
+    let local = resume_at.with_timezone(&chrono_tz::America::Sao_Paulo);
+    assert_eq!(local.format("%H:%M").to_string(), "03:00", "3 a.m. in the company's zone: {resume_at}");
+    let wait = resume_at - chrono::Utc::now();
+    assert!(
+        wait > chrono::Duration::zero() && wait <= chrono::Duration::hours(24),
+        "the next one: {resume_at}"
+    );
+    assert!(r[0]["steps"].to_string().contains("Esperando até"), "{}", r[0]);
+    assert!(t.outbox().iter().all(|m| !m.contains("Bom dia cedo")), "nothing before the time");
+
+    let mut admin = t.db.admin().await;
+    sqlx::query("update jobs set run_at = now() where run_at > now()").execute(&mut admin).await.unwrap();
+    drop(admin);
+    t.drain_jobs().await;
+    let r = runs(&t, &owner, &flow).await;
+    assert_eq!(r[0]["status"], "succeeded", "{}", r[0]);
+    assert!(t.outbox().iter().any(|m| m.contains("Bom dia cedo, Madrugador")));
+
+    let (s, p) = t
+        .post(
+            "/api/v1/automation/flows",
+            Some(&owner.token),
+            json!({"name": "Hora ruim", "trigger_kind": "CustomerCreated",
+                   "actions": [{"type": "wait_until", "time": "9h"}]}),
+        )
+        .await;
+    assert_eq!(
+        (s, p["errors"][0]["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("actions[0].time")),
+        "{p}"
+    );
+}
+
+#[tokio::test]
 async fn within_business_hours_the_wait_goes_on_at_once() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Alfa").await;

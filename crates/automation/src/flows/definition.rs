@@ -542,6 +542,11 @@ pub fn validate(d: &Definition) -> Result<()> {
                 }
             }
             Action::SendInvoice { .. } | Action::MoveOpportunity { .. } | Action::WaitBusinessHours {} => {}
+            Action::WaitUntil { time, .. } => {
+                if clock_time(time).is_none() {
+                    v.add(&format!("{at}.time"), "Informe a hora como HH:MM (ex.: 09:00).");
+                }
+            }
             Action::CreateOpportunity { title, value_cents, .. } => {
                 if title.trim().is_empty() || title.chars().count() > 200 {
                     v.add(&format!("{at}.title"), "Informe o título (até 200 caracteres).");
@@ -818,6 +823,45 @@ pub fn id_at(payload: &Value, field: &str) -> Option<Uuid> {
     lookup(payload, field).and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok())
 }
 
+/// "09:00" → 09:00; anything else (a second, 24:00, "9h") → none.
+pub fn clock_time(text: &str) -> Option<chrono::NaiveTime> {
+    let (h, m) = text.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    chrono::NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+/// The next `time` after `now` in `tz` (tomorrow's when today's has
+/// passed), skipping Saturdays and Sundays when `weekdays`. A time a clock
+/// change skips is taken an hour later.
+pub fn next_clock(
+    now: chrono::DateTime<chrono::Utc>,
+    tz: chrono_tz::Tz,
+    time: chrono::NaiveTime,
+    weekdays: bool,
+) -> chrono::DateTime<chrono::Utc> {
+    use chrono::{Datelike, TimeZone, Weekday};
+    let mut day = now.with_timezone(&tz).date_naive();
+    for _ in 0..10 {
+        let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+        let local = day.and_time(time);
+        let at = tz
+            .from_local_datetime(&local)
+            .earliest()
+            .or_else(|| tz.from_local_datetime(&(local + chrono::Duration::hours(1))).earliest())
+            .map(|t| t.with_timezone(&chrono::Utc));
+        if let Some(at) = at
+            && at > now
+            && !(weekdays && weekend)
+        {
+            return at;
+        }
+        day = day.succ_opt().unwrap_or(day);
+    }
+    now + chrono::Duration::days(1)
+}
+
 /// The ticket an event is about.
 pub fn ticket_of(payload: &Value) -> Option<Uuid> {
     lookup(payload, "ticket_id").and_then(Value::as_str).and_then(|s| Uuid::parse_str(s).ok())
@@ -826,6 +870,24 @@ pub fn ticket_of(payload: &Value) -> Option<Uuid> {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+
+    #[test]
+    fn a_clock_wait_is_the_next_such_time_in_the_companys_zone() {
+        use super::{clock_time, next_clock};
+        let tz = chrono_tz::America::Sao_Paulo;
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&chrono::Utc);
+        let nine = clock_time("09:00").unwrap();
+        // Friday 08:00 in São Paulo (11:00 UTC): today at 9.
+        assert_eq!(next_clock(at("2026-12-04T11:00:00Z"), tz, nine, false), at("2026-12-04T12:00:00Z"));
+        // Friday 10:00: tomorrow, Saturday — or Monday when only weekdays count.
+        assert_eq!(next_clock(at("2026-12-04T13:00:00Z"), tz, nine, false), at("2026-12-05T12:00:00Z"));
+        assert_eq!(next_clock(at("2026-12-04T13:00:00Z"), tz, nine, true), at("2026-12-07T12:00:00Z"));
+        // At 9 sharp the next one is tomorrow's.
+        assert_eq!(next_clock(at("2026-12-07T12:00:00Z"), tz, nine, false), at("2026-12-08T12:00:00Z"));
+        for bad in ["9h", "24:00", "09:00:00", "9:00", "ab:cd", ""] {
+            assert!(clock_time(bad).is_none(), "{bad}");
+        }
+    }
 
     use serde_json::json;
 

@@ -199,6 +199,14 @@ pub enum Action {
     /// Holds the run until the company's business hours start (goes on at
     /// once while it is open), then checks the conditions again as `wait`.
     WaitBusinessHours {},
+    /// Holds the run until the next `time` ("09:00") in the company's
+    /// timezone — on a weekday (Monday to Friday) when `weekdays` — then
+    /// checks the conditions again as `wait`.
+    WaitUntil {
+        time: String,
+        #[serde(default)]
+        weekdays: bool,
+    },
     /// POSTs the event as JSON, signed `X-ConectCRM-Signature: t=<unix>,v1=<hex
     /// HMAC-SHA256 of "<t>.<body>" with the flow's secret>`.
     /// `X-ConectCRM-Delivery` carries the run id (an idempotency key).
@@ -285,6 +293,7 @@ impl Action {
             Action::MoveOpportunity { .. } => "move_opportunity",
             Action::SetCustomField { .. } => "set_custom_field",
             Action::WaitBusinessHours {} => "wait_business_hours",
+            Action::WaitUntil { .. } => "wait_until",
         }
     }
 
@@ -294,7 +303,8 @@ impl Action {
             Action::Webhook { .. }
             | Action::Notify { .. }
             | Action::Wait { .. }
-            | Action::WaitBusinessHours {} => None,
+            | Action::WaitBusinessHours {}
+            | Action::WaitUntil { .. } => None,
             Action::EmailCustomer { .. }
             | Action::CreateOpportunity { .. }
             | Action::SetCustomField { .. } => Some(Subject::Customer),
@@ -311,7 +321,7 @@ impl Action {
 
     /// Whether the step holds the run (a delayed job).
     pub fn is_wait(&self) -> bool {
-        matches!(self, Action::Wait { .. } | Action::WaitBusinessHours {})
+        matches!(self, Action::Wait { .. } | Action::WaitBusinessHours {} | Action::WaitUntil { .. })
     }
 
     /// Texts a customer or a person reads: filled with variables.

@@ -503,6 +503,14 @@ async fn go_on(
                     let at = now + Duration::minutes(i64::from(*amount) * unit.minutes());
                     (at, format!("Esperando {amount} {} (até {}).", unit.name(), at.to_rfc3339()))
                 }
+                Action::WaitUntil { time, weekdays } => {
+                    let clock = definition::clock_time(time).ok_or_else(|| {
+                        kernel::Error::internal(format!("a checked flow holds the time {time:?}"))
+                    })?;
+                    let tz = ports::get()?.timezone(&mut tx).await?;
+                    let at = definition::next_clock(now, tz, clock, *weekdays);
+                    (at, format!("Esperando até {}.", at.with_timezone(&tz).format("%d/%m às %H:%M")))
+                }
                 _ => {
                     let (tz, hours) = ports::get()?.business_hours(&mut tx).await?;
                     let at = kernel::business_hours::next_open(now, tz, &hours);
@@ -812,7 +820,10 @@ async fn act(
             port.set_custom_field(&mut tx, customer, key, &value).await.map_err(fail)?;
             Some(format!("{key} = {value}"))
         }
-        Action::Wait { .. } | Action::WaitBusinessHours {} | Action::Webhook { .. } => None,
+        Action::Wait { .. }
+        | Action::WaitBusinessHours {}
+        | Action::WaitUntil { .. }
+        | Action::Webhook { .. } => None,
         ticket_action => {
             let ticket_id = ticket_of(payload).ok_or("Este evento não se refere a um ticket.")?;
             match ticket_action {
@@ -967,6 +978,10 @@ fn would(kind: &str, a: &Action, payload: &serde_json::Value) -> std::result::Re
         Action::Webhook { url } => Some(format!("POST {url}")),
         Action::Wait { amount, unit } => Some(format!("Esperaria {amount} {}.", unit.name())),
         Action::WaitBusinessHours {} => Some("Esperaria o horário comercial, se fechado.".to_owned()),
+        Action::WaitUntil { time, weekdays: true } => {
+            Some(format!("Esperaria até as {time} de um dia útil."))
+        }
+        Action::WaitUntil { time, weekdays: false } => Some(format!("Esperaria até as {time}.")),
         Action::SendInvoice { via: ports::InvoiceVia::Email } => {
             Some("Enviaria a fatura por e-mail.".to_owned())
         }

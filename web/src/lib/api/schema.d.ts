@@ -3326,6 +3326,11 @@ export interface components {
             /** @enum {string} */
             type: "wait_business_hours";
         } | {
+            time: string;
+            /** @enum {string} */
+            type: "wait_until";
+            weekdays?: boolean;
+        } | {
             /** @enum {string} */
             type: "webhook";
             url: string;

@@ -208,6 +208,17 @@ export function ActionFields({ teams, ...props }: FieldsProps<ActionDraft> & { t
       );
     case 'wait_business_hours':
       return <p className="text-xs text-slate-500">Segue na hora se a empresa estiver aberta; senão espera a próxima abertura (Configurações → Empresa).</p>;
+    case 'wait_until':
+      return (
+        <div className="grid gap-2 sm:grid-cols-2">
+          <TextField label="Até as" type="time" value={a.time} error={errors.time} onChange={(e) => onChange({ ...a, time: e.target.value })} />
+          <label className="flex items-center gap-2 self-end pb-2 text-sm text-slate-700">
+            <input type="checkbox" className="size-4 rounded border-slate-300" checked={a.weekdays} onChange={(e) => onChange({ ...a, weekdays: e.target.checked })} />
+            Só em dias úteis (segunda a sexta)
+          </label>
+          <p className="text-xs text-slate-500 sm:col-span-2">No fuso da empresa; se a hora de hoje já passou, espera a de amanhã. Depois, as condições são verificadas de novo.</p>
+        </div>
+      );
     case 'email_customer':
       return (
         <div className="space-y-2">

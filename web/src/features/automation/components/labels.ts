@@ -60,6 +60,7 @@ export const ACTION_LABELS = {
   notify: 'Avisar pessoas da equipe',
   wait: 'Esperar',
   wait_business_hours: 'Esperar o horário comercial',
+  wait_until: 'Esperar até uma hora',
   webhook: 'Chamar webhook',
 } as const;
 

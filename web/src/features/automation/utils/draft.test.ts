@@ -231,6 +231,18 @@ describe('validateDraft of the new actions', () => {
     });
   });
 
+  it('waits until a clock time written HH:MM, sent as the API takes it', () => {
+    const bad: ActionDraft = { type: 'wait_until', time: '9h', weekdays: true };
+    expect(validateDraft(draftOf(messageReceived, [bad]), messageReceived)).toEqual({
+      'actions.0.time': 'Informe a hora como HH:MM (ex.: 09:00).',
+    });
+    const good: ActionDraft = { type: 'wait_until', time: '09:30', weekdays: false };
+    expect(validateDraft(draftOf(messageReceived, [good]), messageReceived)).toEqual({});
+    expect(toRequest(draftOf(messageReceived, [good]), messageReceived).actions).toEqual([
+      { type: 'wait_until', time: '09:30', weekdays: false },
+    ]);
+  });
+
   it('allows at most three waits', () => {
     const wait: ActionDraft = { type: 'wait', amount: '1', unit: 'hours' };
     expect(validateDraft(draftOf(messageReceived, [wait, wait, wait, wait]), messageReceived)).toEqual({ actions: 'Até 3 esperas por fluxo.' });

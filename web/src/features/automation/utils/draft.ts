@@ -41,7 +41,9 @@ export type ActionDraft =
   | { type: 'move_opportunity'; stage_id: string }
   /** `value` as typed, sent as `kind` says (empty clears the field). */
   | { type: 'set_custom_field'; key: string; value: string; kind: CustomValueKind }
-  | { type: 'wait_business_hours' };
+  | { type: 'wait_business_hours' }
+  /** `time` as typed ("09:00"); `weekdays`: only Monday to Friday. */
+  | { type: 'wait_until'; time: string; weekdays: boolean };
 
 /** How a custom field's value is sent: text (dates and choices too), a number, or yes/no. */
 export type CustomValueKind = 'text' | 'number' | 'boolean';
@@ -102,6 +104,8 @@ export const newAction = (type: ActionDraft['type']): ActionDraft => {
       return { type, key: '', value: '', kind: 'text' };
     case 'wait_business_hours':
       return { type };
+    case 'wait_until':
+      return { type, time: '09:00', weekdays: true };
   }
 };
 
@@ -168,6 +172,8 @@ function actionDraft(a: FlowAction): ActionDraft {
       const kind: CustomValueKind = typeof a.value === 'number' ? 'number' : typeof a.value === 'boolean' ? 'boolean' : 'text';
       return { type: 'set_custom_field', key: a.key, value: valueText(a.value), kind };
     }
+    case 'wait_until':
+      return { type: 'wait_until', time: a.time, weekdays: a.weekdays ?? false };
     default:
       return a;
   }
@@ -251,6 +257,7 @@ const SUBJECTS: Record<ActionDraft['type'], Subject | null> = {
   notify: null,
   wait: null,
   wait_business_hours: null,
+  wait_until: null,
   webhook: null,
 };
 
@@ -272,7 +279,10 @@ export function missingSubject(type: ActionDraft['type'], trigger: AutomationTri
   return subject && !hasSubject(trigger, subject) ? subject : null;
 }
 
-const isWait = (a: ActionDraft) => a.type === 'wait' || a.type === 'wait_business_hours';
+const isWait = (a: ActionDraft) => a.type === 'wait' || a.type === 'wait_business_hours' || a.type === 'wait_until';
+
+/** "09:00": hours 00–23, minutes 00–59, as the server takes it. */
+const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Problems of one action, keyed by its field (`text`, `template.name`), as the server names them. */
 function actionProblems(a: ActionDraft, trigger: AutomationTrigger): Record<string, string> {
@@ -347,6 +357,9 @@ function actionProblems(a: ActionDraft, trigger: AutomationTrigger): Record<stri
       if (a.kind === 'number' && a.value.trim() && Number.isNaN(decimal(a.value))) errors.value = 'Informe um número.';
       else if (a.kind === 'text' && [...a.value.trim()].length > 1000) errors.value = 'Informe um texto (até 1.000 caracteres), número, sim/não ou nulo.';
       else if (a.kind === 'text') texts({ value: a.value });
+      break;
+    case 'wait_until':
+      if (!CLOCK_TIME.test(a.time)) errors.time = 'Informe a hora como HH:MM (ex.: 09:00).';
       break;
     case 'set_status':
     case 'set_priority':
@@ -453,6 +466,8 @@ function toAction(a: ActionDraft): FlowAction {
     case 'move_opportunity':
     case 'wait_business_hours':
       return a;
+    case 'wait_until':
+      return { type: 'wait_until', time: a.time, weekdays: a.weekdays };
   }
 }
 

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 import { DesktopToggle } from '@/components/desktop-toggle';
 import { Alert } from '@/components/ui/alert';
 import { Spinner } from '@/components/ui/spinner';
@@ -25,12 +27,24 @@ export function NotificationPreferences() {
   const { user } = useMe();
   const preferences = useNotificationPreferences();
   const save = useSavePreferences();
+  // A box shows its new state at once; the saved list replaces it when the server answers (or the old one, if it refuses).
+  const [choosing, setChoosing] = useState<Record<string, boolean>>({});
 
   if (preferences.isPending) return <Spinner label="Carregando preferências…" />;
   if (preferences.isError) return <Alert title="Não foi possível carregar as preferências">{problemMessage(preferences.error)}</Alert>;
 
   const items = preferences.data.items.filter((p) => canAccess(user.role, KIND_LABELS[p.kind].section));
-  const change = (p: NotificationPreference, channel: Channel, on: boolean) => save.mutate([{ ...p, [channel]: on }]);
+  const change = (p: NotificationPreference, channel: Channel, on: boolean) => {
+    const key = `${p.kind}.${channel}`;
+    setChoosing((was) => ({ ...was, [key]: on }));
+    save.mutate([{ ...p, [channel]: on }], {
+      onSettled: () =>
+        setChoosing((was) => {
+          const { [key]: _done, ...rest } = was;
+          return rest;
+        }),
+    });
+  };
 
   return (
     <div className="space-y-4">
@@ -68,8 +82,7 @@ export function NotificationPreferences() {
                         type="checkbox"
                         className="size-4 rounded border-slate-300 text-indigo-600"
                         aria-label={`${label}: ${c.label}`}
-                        checked={p[c.key]}
-                        disabled={save.isPending}
+                        checked={choosing[`${p.kind}.${c.key}`] ?? p[c.key]}
                         onChange={(event) => change(p, c.key, event.target.checked)}
                       />
                     </td>
