@@ -111,7 +111,9 @@ async fn a_morning(t: &TestApp, owner: &Actor) -> Morning {
         .await;
     assert_eq!(s, StatusCode::CREATED, "{b}");
 
-    let today = chrono::Utc::now().date_naive();
+    // The company's day (São Paulo), as the dashboard counts it: from 21:00 there
+    // UTC's date is already tomorrow's.
+    let today = chrono::Utc::now().with_timezone(&chrono_tz::America::Sao_Paulo).date_naive();
     let invoice = |cents: i64| {
         t.post(
             "/api/v1/invoices",
