@@ -58,7 +58,7 @@ impl CustomerDirectory for CrmDirectory {
             for p in crm::proposals::repo::list(tx, tenant, &page, &filter).await? {
                 // The live link, kept sealed since it was sent (none for links sent
                 // before it was kept: those need a new send).
-                let link = crm::proposals::service::link(app, tx, p.id).await.ok().map(|l| l.public_url);
+                let link = crm::proposals::service::public_url(app, tx, p.id).await?;
                 items.push(AccountItem {
                     kind: AccountKind::Proposal,
                     label: crm::proposals::document::number_label(p.number),

@@ -33,6 +33,21 @@ async fn deliver(t: &TestApp, hook: &str, id: &str, from: &str, text: &str) {
     t.drain_jobs().await;
 }
 
+/// The company's WhatsApp channel against the fake Graph API; its webhook path.
+async fn whatsapp_channel(t: &TestApp, owner: &Actor, fake: &Providers) -> String {
+    let (s, ch) = t
+        .post(
+            "/api/v1/channels",
+            Some(&owner.token),
+            json!({"kind": "whatsapp", "name": "WhatsApp",
+                   "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": fake.base},
+                   "secrets": {"access_token": GRAPH_TOKEN, "app_secret": SECRET}}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{ch}");
+    format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap())
+}
+
 async fn thread(t: &TestApp, who: &Actor) -> (String, Vec<Value>) {
     let (_, page) = t.get("/api/v1/tickets?status=any", &who.token).await;
     let id = page["items"][0]["id"].as_str().unwrap().to_string();
@@ -67,17 +82,7 @@ async fn on_whatsapp_the_bot_sends_the_invoice_after_the_cpf_answers_once_and_ha
     let t = TestApp::spawn().await;
     let owner = t.signup("Padaria Alfa").await;
     let fake = Providers::start().await;
-    let (s, ch) = t
-        .post(
-            "/api/v1/channels",
-            Some(&owner.token),
-            json!({"kind": "whatsapp", "name": "WhatsApp",
-                   "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": fake.base},
-                   "secrets": {"access_token": GRAPH_TOKEN, "app_secret": SECRET}}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{ch}");
-    let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
+    let hook = whatsapp_channel(&t, &owner, &fake).await;
     let (s, customer) = t
         .post(
             "/api/v1/customers",
@@ -176,17 +181,7 @@ async fn a_customer_asking_about_a_proposal_gets_its_live_link_after_the_cpf() {
     let t = TestApp::spawn().await;
     let owner = t.signup("Doceria Alfa").await;
     let fake = Providers::start().await;
-    let (s, ch) = t
-        .post(
-            "/api/v1/channels",
-            Some(&owner.token),
-            json!({"kind": "whatsapp", "name": "WhatsApp",
-                   "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": fake.base},
-                   "secrets": {"access_token": GRAPH_TOKEN, "app_secret": SECRET}}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{ch}");
-    let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
+    let hook = whatsapp_channel(&t, &owner, &fake).await;
     let (_, customer) = t
         .post(
             "/api/v1/customers",
@@ -234,17 +229,7 @@ async fn with_an_llm_a_question_in_other_words_gets_the_companys_own_faq_answer(
     let t = TestApp::spawn().await;
     let owner = t.signup("Doceria Beta").await;
     let fake = Providers::start().await;
-    let (s, ch) = t
-        .post(
-            "/api/v1/channels",
-            Some(&owner.token),
-            json!({"kind": "whatsapp", "name": "WhatsApp",
-                   "config": {"phone_number_id": PHONE_NUMBER_ID, "base_url": fake.base},
-                   "secrets": {"access_token": GRAPH_TOKEN, "app_secret": SECRET}}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{ch}");
-    let hook = format!("/hooks/whatsapp/{}", ch["public_id"].as_str().unwrap());
+    let hook = whatsapp_channel(&t, &owner, &fake).await;
     let (s, b) =
         t.call(reqwest::Method::PUT, "/api/v1/bot/settings", Some(&owner.token), Some(settings(None))).await;
     assert_eq!(s, StatusCode::OK, "{b}");

@@ -7,33 +7,16 @@ mod common;
 
 use std::time::Duration;
 
+use common::webchat::{new_ticket, webchat};
 use common::{Actor, TestApp, TestSocket};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-/// A ticket opened by an e-mail; returns its id.
+/// A ticket opened by a web-chat visitor; returns its id.
 async fn ticket(t: &TestApp, owner: &Actor) -> String {
-    let (s, ch) = t
-        .post(
-            "/api/v1/channels",
-            Some(&owner.token),
-            json!({"kind": "email", "name": "E-mail", "config": {"address": "suporte@sino.com.br"}}),
-        )
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{ch}");
-    let hook = format!(
-        "/hooks/email/{}?token={}",
-        ch["public_id"].as_str().unwrap(),
-        ch["inbound_secret"].as_str().unwrap()
-    );
-    let mail = "From: Maria <maria@cliente.com.br>\r\nTo: suporte@sino.com.br\r\nSubject: Caixa travou\r\n\
-                Message-ID: <sino-1@cliente.com.br>\r\nDate: Mon, 07 Dec 2026 10:00:00 -0300\r\n\r\nO caixa travou.\r\n";
-    let res =
-        t.http.post(t.url(&hook)).header("content-type", "message/rfc822").body(mail).send().await.unwrap();
-    assert_eq!(res.status(), StatusCode::OK);
-    t.drain_jobs().await;
-    let (_, list) = t.get("/api/v1/tickets", &owner.token).await;
-    list["items"][0]["id"].as_str().unwrap().to_string()
+    let public = webchat(t, owner).await;
+    let ticket = new_ticket(t, owner, &public, "O caixa travou.").await;
+    ticket["id"].as_str().unwrap().to_string()
 }
 
 async fn bell(t: &TestApp, who: &Actor) -> Value {

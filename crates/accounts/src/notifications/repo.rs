@@ -151,7 +151,8 @@ pub async fn unread(conn: &mut PgConnection, tenant_id: Uuid, user_id: Uuid) -> 
     .await?)
 }
 
-/// Marks one of the person's own as read; `false` when it is not theirs.
+/// Marks one of the person's own as read: how many changed (0 when it was
+/// read already); `None` when it is not theirs.
 pub async fn mark_read(
     conn: &mut PgConnection,
     tenant_id: Uuid,

@@ -35,15 +35,15 @@ pub struct Draft {
 /// Whom it goes to: named people and/or everyone with one of `roles`,
 /// never `except` (who caused it).
 #[derive(Default)]
-pub struct Audience {
+pub struct Recipients {
     pub users: Vec<Uuid>,
     pub roles: &'static [Role],
     pub except: Option<Uuid>,
 }
 
-impl Audience {
+impl Recipients {
     fn user(id: Option<Uuid>) -> Self {
-        Audience { users: id.into_iter().collect(), ..Default::default() }
+        Recipients { users: id.into_iter().collect(), ..Default::default() }
     }
 }
 
@@ -77,7 +77,7 @@ pub fn register(registry: &mut Registry) {
     registry.handle(|app: App, tenant, job: Notify| async move {
         let tenant = tenant.ok_or_else(|| anyhow::anyhow!("accounts.notify without a company"))?;
         let draft = Draft { kind: job.kind, title: job.title, body: job.body, subject: job.subject };
-        let to = Audience { users: job.users, ..Default::default() };
+        let to = Recipients { users: job.users, ..Default::default() };
         Ok(deliver(&app, tenant, job.event_id, &draft, &to).await?)
     });
     registry
@@ -89,7 +89,7 @@ pub fn register(registry: &mut Registry) {
                 body: ev.preview.clone(),
                 subject: Some((Subject::Ticket, ev.ticket_id)),
             };
-            let to = Audience { users: ev.user_ids.clone(), ..Default::default() };
+            let to = Recipients { users: ev.user_ids.clone(), ..Default::default() };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
         })
         .on("accounts.notify_assignment", |app, e: Envelope<TicketAssigned>| async move {
@@ -105,7 +105,7 @@ pub fn register(registry: &mut Registry) {
                 subject: Some((Subject::Ticket, ev.ticket_id)),
             };
             // Taking a ticket oneself is no news to oneself.
-            let to = Audience { except: ev.by, ..Audience::user(ev.assignee_id) };
+            let to = Recipients { except: ev.by, ..Recipients::user(ev.assignee_id) };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
         })
         .on("accounts.notify_sla_warning", |app, e: Envelope<SlaWarningReached>| async move {
@@ -142,8 +142,10 @@ pub fn register(registry: &mut Registry) {
             };
             // Nobody answers for it (no owner, author gone): the sales managers.
             let to = match ev.owner_id {
-                Some(owner) => Audience::user(Some(owner)),
-                None => Audience { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() },
+                Some(owner) => Recipients::user(Some(owner)),
+                None => {
+                    Recipients { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() }
+                }
             };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
         })
@@ -155,7 +157,7 @@ pub fn register(registry: &mut Registry) {
                 body: ev.timeline.summary.clone(),
                 subject: Some((Subject::Payment, ev.payment_id)),
             };
-            let to = Audience { roles: Area::Finance.roles(), ..Default::default() };
+            let to = Recipients { roles: Area::Finance.roles(), ..Default::default() };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
         })
         .on("accounts.notify_delivery_failed", |app, e: Envelope<MessageDeliveryFailed>| async move {
@@ -168,18 +170,20 @@ pub fn register(registry: &mut Registry) {
             };
             // A reply of the bot or an automation: whoever leads the inbox.
             let to = match ev.author_id {
-                Some(author) => Audience::user(Some(author)),
-                None => Audience { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() },
+                Some(author) => Recipients::user(Some(author)),
+                None => {
+                    Recipients { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() }
+                }
             };
             Ok(deliver(&app, e.tenant_id, e.event_id, &draft, &to).await?)
         });
 }
 
 /// The ticket's assignee; a ticket nobody holds, whoever leads the inbox.
-fn sla_audience(assignee: Option<Uuid>) -> Audience {
+fn sla_audience(assignee: Option<Uuid>) -> Recipients {
     match assignee {
-        Some(_) => Audience::user(assignee),
-        None => Audience { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() },
+        Some(_) => Recipients::user(assignee),
+        None => Recipients { roles: &[Role::Owner, Role::Admin, Role::Manager], ..Default::default() },
     }
 }
 
@@ -194,7 +198,7 @@ fn remaining(left: chrono::TimeDelta) -> String {
 }
 
 /// Records and sends `draft` to `to`, once per person and event.
-pub async fn deliver(app: &App, tenant: Uuid, event_id: Uuid, draft: &Draft, to: &Audience) -> Result<()> {
+pub async fn deliver(app: &App, tenant: Uuid, event_id: Uuid, draft: &Draft, to: &Recipients) -> Result<()> {
     let roles: Vec<String> = to.roles.iter().map(|r| r.as_str().to_string()).collect();
     let mut tx = TenantTx::begin(&app.db, tenant).await?;
     let people = repo::recipients(&mut tx, tenant, draft.kind, &to.users, &roles, to.except).await?;

@@ -311,12 +311,9 @@ async fn publish(app: &App, tx: &mut TenantTx, p: &Proposal, tz: chrono_tz::Tz) 
 pub async fn link(app: &App, tx: &mut TenantTx, id: Uuid) -> Result<ProposalLink> {
     let tenant = tx.tenant_id();
     let p = repo::find(tx, tenant, id).await?.ok_or(Error::NotFound)?;
-    let sealed = repo::sealed_link(tx, tenant, id).await?.ok_or_else(|| {
+    let public_url = public_url(app, tx, id).await?.ok_or_else(|| {
         Error::conflict(None, "Esta proposta não tem um link para copiar: envie-a para gerar um.")
     })?;
-    let secret = kernel::secrets::open(&app.config, tenant, &sealed)?;
-    let token = String::from_utf8(secret).map_err(|_| Error::internal("sealed proposal link"))?;
-    let public_url = format!("{}/p/{token}", app.config.frontend_url);
     let customer = customers::find(tx, tenant, p.customer_id).await?.ok_or(Error::NotFound)?;
     let whatsapp_url = customer.phones.first().map(|phone| {
         let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
@@ -325,6 +322,16 @@ pub async fn link(app: &App, tx: &mut TenantTx, id: Uuid) -> Result<ProposalLink
         format!("https://wa.me/{digits}?{query}")
     });
     Ok(ProposalLink { public_url, whatsapp_url })
+}
+
+/// The live public link of a sent proposal, opened from its sealed copy;
+/// none when it was never sent (or sent before links were kept).
+pub async fn public_url(app: &App, tx: &mut TenantTx, id: Uuid) -> Result<Option<String>> {
+    let tenant = tx.tenant_id();
+    let Some(sealed) = repo::sealed_link(tx, tenant, id).await? else { return Ok(None) };
+    let secret = kernel::secrets::open(&app.config, tenant, &sealed)?;
+    let token = String::from_utf8(secret).map_err(|_| Error::internal("sealed proposal link"))?;
+    Ok(Some(format!("{}/p/{token}", app.config.frontend_url)))
 }
 
 /// Sends the proposal by e-mail (PDF attached) to `to` or the customer's first address.

@@ -135,6 +135,12 @@ async fn turn(
         return Ok(None);
     }
 
+    // Before the facts are read: a message for the LLM ends this pass.
+    let conversation = existing.as_ref().map(conversation_of);
+    if faq_match.is_none() && engine::wants_meaning(&settings, conversation.as_ref(), &t.text) {
+        let questions: Vec<String> = settings.faq.iter().map(|f| f.question.clone()).collect();
+        return Ok(Some(ask_llm(app, tx, job.ticket_id, &questions, &t.text).await));
+    }
     let verified_channel = matches!(kind, ChannelKind::Whatsapp | ChannelKind::TwilioWhatsapp);
     let dir = directory::get()?;
     let items = if verified_channel { dir.open_items(app, &mut tx, t.customer_id).await? } else { vec![] };
@@ -201,11 +207,6 @@ async fn turn(
         wants_invoice: t.intent.as_deref() == Some("segunda_via"),
         faq_match: None,
     };
-    let conversation = existing.as_ref().map(conversation_of);
-    if faq_match.is_none() && engine::wants_meaning(&settings, conversation.as_ref(), &t.text) {
-        let questions: Vec<String> = settings.faq.iter().map(|f| f.question.clone()).collect();
-        return Ok(Some(ask_llm(app, tx, job.ticket_id, &questions, &t.text).await));
-    }
     let facts = Facts { faq_match: faq_match.flatten(), ..facts };
     let turn = engine::turn(&settings, conversation, &facts, &t.text);
 
