@@ -1,11 +1,9 @@
 import { useState } from 'react';
 
+import { BellIcon } from '@/components/ui/bell-icon';
 import { cn } from '@/lib/cn';
 import { notificationPermission, notificationsSupported, useNotificationSettings } from '@/lib/desktop-notifications';
 
-
-const BELL = 'M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8m4.3 13a2 2 0 0 0 3.4 0';
-const BELL_OFF = 'M6 8a6 6 0 0 1 9.3-5M18 8c0 7 3 8 3 8H9m-6 0s3-1 3-8m4.3 13a2 2 0 0 0 3.4 0M3 3l18 18';
 
 /** Desktop alerts in this browser: asks its permission; which kinds come is each person's preference. */
 export function DesktopToggle() {
@@ -54,9 +52,7 @@ export function DesktopToggle() {
           on ? 'bg-indigo-50 text-indigo-900 ring-indigo-300' : 'bg-white text-slate-700 ring-slate-300 hover:bg-slate-50',
         )}
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" className="inline-block size-4 shrink-0">
-          <path strokeLinecap="round" strokeLinejoin="round" d={on ? BELL : BELL_OFF} />
-        </svg>
+        <BellIcon off={!on} className="size-4" />
         <span className="hidden sm:inline">Notificações</span>
         <span className="sr-only sm:hidden">Notificações na área de trabalho</span>
       </button>

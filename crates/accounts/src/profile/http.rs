@@ -36,10 +36,12 @@ async fn update_profile(mut s: Session, ApiJson(body): ApiJson<UpdateProfileRequ
     current(s).await
 }
 
-/// Sets the signed-in person's photo (raw body, PNG/JPEG/WebP, up to 1 MiB).
+/// Sets the signed-in person's photo (raw body, PNG/JPEG/WebP, up to 1 MiB,
+/// counted in the plan's storage).
 #[utoipa::path(put, path = "/me/avatar", tag = "auth", security(("bearer" = [])),
     request_body(content = Vec<u8>, content_type = "image/png"),
-    responses((status = 200, body = Me), (status = 401, body = Problem), (status = 413, body = Problem),
+    responses((status = 200, body = Me), (status = 401, body = Problem),
+              (status = 403, body = Problem, description = "The plan's storage is full"), (status = 413, body = Problem),
               (status = 415, body = Problem), (status = 422, body = Problem)))]
 async fn put_avatar(
     State(app): State<App>,

@@ -1877,7 +1877,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Sets the signed-in person's photo (raw body, PNG/JPEG/WebP, up to 1 MiB). */
+        /**
+         * Sets the signed-in person's photo (raw body, PNG/JPEG/WebP, up to 1 MiB,
+         *     counted in the plan's storage).
+         */
         put: operations["put_avatar"];
         post?: never;
         /** Removes the signed-in person's photo. */
@@ -13048,6 +13051,15 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plan's storage is full */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

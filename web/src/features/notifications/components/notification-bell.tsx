@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 
+import { BellIcon } from '@/components/ui/bell-icon';
 import { Spinner } from '@/components/ui/spinner';
 import { paths } from '@/config/paths';
 import { cn } from '@/lib/cn';
@@ -8,14 +9,6 @@ import { problemMessage } from '@/lib/problem';
 
 import { useBell, useMarkAllRead, useMarkRead, type Notification } from '../api/notifications';
 import { notificationHref, timeAgo } from '../utils/labels';
-
-function BellIcon() {
-  return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-5">
-      <path strokeLinecap="round" strokeLinejoin="round" d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8m4.3 13a2 2 0 0 0 3.4 0" />
-    </svg>
-  );
-}
 
 /** "9+" past nine: the badge stays one character wide enough to read. */
 const badge = (n: number) => (n > 9 ? '9+' : String(n));
@@ -102,7 +95,7 @@ export function NotificationBell() {
         onClick={() => setOpen((was) => !was)}
         className="relative inline-flex size-9 items-center justify-center rounded-md text-slate-700 ring-1 ring-slate-300 hover:bg-slate-100"
       >
-        <BellIcon />
+        <BellIcon className="size-5" />
         {unread > 0 && (
           <span
             aria-hidden="true"

@@ -2,8 +2,6 @@ import { cn } from '@/lib/cn';
 
 // Small line icons (emoji fonts are missing on some systems).
 const PATHS = {
-  bell: 'M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8m4.3 13a2 2 0 0 0 3.4 0',
-  bellOff: 'M6 8a6 6 0 0 1 9.3-5M18 8c0 7 3 8 3 8H9m-6 0s3-1 3-8m4.3 13a2 2 0 0 0 3.4 0M3 3l18 18',
   paperclip: 'M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L10.2 17.7a1.7 1.7 0 0 1-2.4-2.4L15.5 7.6',
   pin: 'M12 21s-7-6.2-7-11.5a7 7 0 1 1 14 0C19 14.8 12 21 12 21zm0-9a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
   user: 'M20 21a8 8 0 0 0-16 0m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
